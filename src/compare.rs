@@ -1,0 +1,236 @@
+//! Pure comparison of two roles: attribute by attribute, then dimension by dimension and theme by theme.
+
+use crate::ladder::{Attribute, Dimension, Ladder, Role, Theme};
+
+/// How one item reads at B compared with A.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// The same words at A and B.
+    Unchanged,
+    /// Present at both, worded differently: the expectation grows or is restated.
+    Changed,
+    /// Only at B.
+    Added,
+    /// Only at A: B no longer lists it.
+    Removed,
+}
+
+/// The whole comparison of role A (`from`) with role B (`to`).
+#[derive(Debug)]
+pub struct Comparison<'a> {
+    pub from: &'a Role,
+    pub to: &'a Role,
+    pub attributes: Vec<AttributeChange<'a>>,
+    pub dimensions: Vec<DimensionChange<'a>>,
+}
+
+/// One attribute's value at A and at B.
+#[derive(Debug)]
+pub struct AttributeChange<'a> {
+    pub attribute: &'a Attribute,
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+    pub mark: Mark,
+}
+
+/// One dimension, theme by theme.
+#[derive(Debug)]
+pub struct DimensionChange<'a> {
+    pub dimension: &'a Dimension,
+    pub themes: Vec<ThemeChange<'a>>,
+}
+
+/// The expectations of one theme at A and at B; `theme` is `None` for untagged expectations.
+#[derive(Debug)]
+pub struct ThemeChange<'a> {
+    pub theme: Option<&'a Theme>,
+    pub mark: Mark,
+    pub from: Vec<Marked<'a>>,
+    pub to: Vec<Marked<'a>>,
+}
+
+/// An expectation's text with its mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marked<'a> {
+    pub text: &'a str,
+    pub mark: Mark,
+}
+
+#[cfg(test)]
+impl Comparison<'_> {
+    /// Whether A and B read exactly alike.
+    pub fn is_unchanged(&self) -> bool {
+        self.attributes.iter().all(|a| a.mark == Mark::Unchanged)
+            && self
+                .dimensions
+                .iter()
+                .flat_map(|d| &d.themes)
+                .all(|t| t.mark == Mark::Unchanged)
+    }
+}
+
+/// Compares role `from` (A) with role `to` (B) over the given dimensions, in ladder order.
+pub fn compare<'a>(
+    ladder: &'a Ladder,
+    from: &'a Role,
+    to: &'a Role,
+    dimensions: &[&'a Dimension],
+) -> Comparison<'a> {
+    let attributes = ladder
+        .attributes
+        .iter()
+        .map(|attribute| {
+            let a = from.attributes.get(&attribute.id).map(String::as_str);
+            let b = to.attributes.get(&attribute.id).map(String::as_str);
+            AttributeChange {
+                attribute,
+                from: a,
+                to: b,
+                mark: presence_mark(a.is_some(), b.is_some(), a == b),
+            }
+        })
+        .collect();
+    let dimensions = dimensions
+        .iter()
+        .map(|dimension| DimensionChange {
+            dimension,
+            themes: compare_dimension(dimension, from, to),
+        })
+        .collect();
+    Comparison {
+        from,
+        to,
+        attributes,
+        dimensions,
+    }
+}
+
+fn compare_dimension<'a>(
+    dimension: &'a Dimension,
+    from: &'a Role,
+    to: &'a Role,
+) -> Vec<ThemeChange<'a>> {
+    let a = &from.in_dimension(&dimension.id).expectations;
+    let b = &to.in_dimension(&dimension.id).expectations;
+    // Declared themes in ladder order, then the untagged expectations last.
+    let keys = dimension
+        .themes
+        .iter()
+        .map(|t| (Some(t), Some(t.id.as_str())))
+        .chain(std::iter::once((None, None)));
+    keys.filter_map(|(theme, key)| {
+        let texts = |list: &'a [crate::ladder::Expectation]| -> Vec<&'a str> {
+            list.iter()
+                .filter(|e| e.theme.as_deref() == key)
+                .map(|e| e.text.as_str())
+                .collect()
+        };
+        let (a, b) = (texts(a), texts(b));
+        if a.is_empty() && b.is_empty() {
+            return None;
+        }
+        let both = !a.is_empty() && !b.is_empty();
+        let side = |mine: &[&'a str], other: &[&'a str], alone: Mark| -> Vec<Marked<'a>> {
+            mine.iter()
+                .map(|text| Marked {
+                    text,
+                    mark: if other.contains(text) {
+                        Mark::Unchanged
+                    } else if both {
+                        Mark::Changed
+                    } else {
+                        alone
+                    },
+                })
+                .collect()
+        };
+        let from = side(&a, &b, Mark::Removed);
+        let to = side(&b, &a, Mark::Added);
+        let same = from.iter().chain(&to).all(|m| m.mark == Mark::Unchanged);
+        Some(ThemeChange {
+            theme,
+            mark: presence_mark(!a.is_empty(), !b.is_empty(), same),
+            from,
+            to,
+        })
+    })
+    .collect()
+}
+
+fn presence_mark(at_a: bool, at_b: bool, same: bool) -> Mark {
+    match (at_a, at_b) {
+        (true, false) => Mark::Removed,
+        (false, true) => Mark::Added,
+        _ if same => Mark::Unchanged,
+        _ => Mark::Changed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn embedded() -> Ladder {
+        Ladder::embedded().expect("embedded ladder loads")
+    }
+
+    #[test]
+    fn a_role_compared_with_itself_is_unchanged() {
+        let l = embedded();
+        let dims: Vec<&Dimension> = l.dimensions.iter().collect();
+        for role in &l.roles {
+            let c = compare(&l, role, role, &dims);
+            assert!(c.is_unchanged(), "{} differs from itself", role.id);
+        }
+    }
+
+    #[test]
+    fn themes_only_at_one_side_are_added_or_removed() {
+        let l = embedded();
+        let dims: Vec<&Dimension> = l.dimensions.iter().collect();
+        let l1 = l.role("L1-junior-security-analyst").expect("L1");
+        let l2 = l.role("L2-security-analyst").expect("L2");
+        let c = compare(&l, l1, l2, &dims);
+        let tm = &c.dimensions[1];
+        let marks: Vec<(&str, Mark)> = tm
+            .themes
+            .iter()
+            .map(|t| (t.theme.map_or("", |t| t.id.as_str()), t.mark))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                ("learn-in-the-open", Mark::Removed),
+                ("grow-others", Mark::Added),
+                ("document-practices", Mark::Added),
+            ]
+        );
+        let depth = &c.dimensions[0].themes[0];
+        assert_eq!(depth.mark, Mark::Changed);
+        assert!(
+            depth
+                .from
+                .iter()
+                .chain(&depth.to)
+                .all(|m| m.mark == Mark::Changed)
+        );
+    }
+
+    #[test]
+    fn attributes_mark_what_moved() {
+        let l = embedded();
+        let l2 = l.role("L2-security-analyst").expect("L2");
+        let l3 = l.role("L3-senior-security-analyst").expect("L3");
+        let c = compare(&l, l2, l3, &[]);
+        let marks: Vec<Mark> = c.attributes.iter().map(|a| a.mark).collect();
+        assert_eq!(
+            marks,
+            [
+                Mark::Unchanged,
+                Mark::Changed,
+                Mark::Unchanged,
+                Mark::Changed
+            ]
+        );
+    }
+}

@@ -1,0 +1,49 @@
+//! Exit codes with names, and the error type that turns a failure into a usage error.
+
+use std::fmt;
+use std::io;
+use std::process::ExitCode;
+
+/// What the process tells its caller when it ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The command did what was asked.
+    Success = 0,
+    /// Something went wrong at run time, e.g. output could not be written.
+    Failure = 1,
+    /// The command line asked for something that does not exist or is ambiguous.
+    Usage = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> ExitCode {
+        ExitCode::from(exit as u8)
+    }
+}
+
+/// A mistake in what the user typed: an unknown or ambiguous role, track or dimension.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// The exit code an error maps to, or `None` when it is a closed pipe and the run counts as a success.
+pub fn for_error(err: &anyhow::Error) -> Option<Exit> {
+    for cause in err.chain() {
+        if let Some(io) = cause.downcast_ref::<io::Error>() {
+            if io.kind() == io::ErrorKind::BrokenPipe {
+                return None;
+            }
+        }
+        if cause.downcast_ref::<UsageError>().is_some() {
+            return Some(Exit::Usage);
+        }
+    }
+    Some(Exit::Failure)
+}

@@ -1,0 +1,557 @@
+//! The data model of a ladder: serde types, loading and look-ups. Nothing here prints.
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+
+use crate::text;
+use crate::validate::{self, Severity};
+
+/// The Security Operations ladder, compiled into the binary.
+pub const EMBEDDED: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ladder.toml"));
+
+/// A whole career ladder, as written in a ladder TOML file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ladder {
+    /// The ladder's name, e.g. "Security Operations".
+    pub name: String,
+    /// A short motto for the team.
+    #[serde(default)]
+    pub motto: Option<String>,
+    /// What the team does, in a paragraph.
+    #[serde(default)]
+    pub about: Option<String>,
+    /// Level ids from the first rung to the last; their order defines seniority.
+    pub levels: Vec<String>,
+    /// The kinds of role the ladder covers, each with a one-sentence definition.
+    #[serde(default, rename = "discipline")]
+    pub disciplines: Vec<Discipline>,
+    /// The attributes every role gives a value for.
+    #[serde(default, rename = "attribute")]
+    pub attributes: Vec<Attribute>,
+    /// The dimensions in which expectations are written.
+    #[serde(rename = "dimension")]
+    pub dimensions: Vec<Dimension>,
+    /// The career paths through the roles, each in ascending order.
+    #[serde(default, rename = "track")]
+    pub tracks: Vec<Track>,
+    /// Every role of the ladder.
+    #[serde(rename = "role")]
+    pub roles: Vec<Role>,
+}
+
+/// A kind of role, such as security analysts.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Discipline {
+    pub id: String,
+    pub name: String,
+    pub definition: String,
+}
+
+/// Something every role states a value for, such as the planning horizon.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attribute {
+    pub id: String,
+    pub name: String,
+    pub meaning: String,
+}
+
+/// An area in which expectations are written, such as Domain Expertise.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub emoji: Option<String>,
+    /// Threads that line expectations up from one level to the next.
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+}
+
+/// A thread within a dimension, such as "Depth of mastery".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: String,
+    pub name: String,
+}
+
+/// A career path: role ids from the lowest level to the highest.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Track {
+    pub id: String,
+    pub name: String,
+    pub roles: Vec<String>,
+}
+
+/// One role at one level: its attribute values and its expectations per dimension.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub level: String,
+    pub title: String,
+    pub summary: String,
+    /// Attribute id to value.
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+    /// Dimension id to what the role expects in it.
+    #[serde(default)]
+    pub dimensions: BTreeMap<String, RoleDimension>,
+}
+
+/// What a role expects in one dimension.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleDimension {
+    #[serde(default)]
+    pub expectations: Vec<Expectation>,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+/// One expectation, tagged with the theme it belongs to.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expectation {
+    #[serde(default)]
+    pub theme: Option<String>,
+    pub text: String,
+}
+
+impl Ladder {
+    /// The embedded Security Operations ladder.
+    pub fn embedded() -> Result<Ladder> {
+        Ladder::from_toml(EMBEDDED).context("the embedded ladder is invalid")
+    }
+
+    /// Parses a ladder, makes its text safe to print, and rejects it if references do not resolve.
+    pub fn from_toml(source: &str) -> Result<Ladder> {
+        let mut ladder: Ladder = toml::from_str(source)?;
+        ladder.escape_controls();
+        let findings = validate::check(&ladder);
+        let mut errors = findings.iter().filter(|f| f.severity == Severity::Error);
+        if let Some(first) = errors.next() {
+            match errors.count() {
+                0 => bail!("{}", first.message),
+                more => bail!("{} (and {more} more problems)", first.message),
+            }
+        }
+        Ok(ladder)
+    }
+
+    /// The role with exactly this id.
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    /// The dimension with exactly this id.
+    pub fn dimension(&self, id: &str) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+
+    /// The tracks a role is on, in ladder order.
+    pub fn tracks_of<'a>(&'a self, role: &'a Role) -> impl Iterator<Item = &'a Track> + 'a {
+        self.tracks.iter().filter(move |t| t.contains(&role.id))
+    }
+
+    /// Where a level sits in the ladder, counting from 0 at the first rung.
+    pub fn level_rank(&self, level: &str) -> Option<usize> {
+        self.levels.iter().position(|l| l == level)
+    }
+
+    /// Rewrites every text so that no control character or bidirectional override survives.
+    fn escape_controls(&mut self) {
+        fn fix(s: &mut String) {
+            if let std::borrow::Cow::Owned(safe) = text::escape_controls(s) {
+                *s = safe;
+            }
+        }
+        fn fix_keys<V>(map: &mut BTreeMap<String, V>) {
+            if map.keys().any(|k| text::has_controls(k)) {
+                *map = std::mem::take(map)
+                    .into_iter()
+                    .map(|(k, v)| (text::escape_controls(&k).into_owned(), v))
+                    .collect();
+            }
+        }
+        fix(&mut self.name);
+        self.motto.iter_mut().for_each(fix);
+        self.about.iter_mut().for_each(fix);
+        self.levels.iter_mut().for_each(fix);
+        for d in &mut self.disciplines {
+            [&mut d.id, &mut d.name, &mut d.definition]
+                .into_iter()
+                .for_each(fix);
+        }
+        for a in &mut self.attributes {
+            [&mut a.id, &mut a.name, &mut a.meaning]
+                .into_iter()
+                .for_each(fix);
+        }
+        for d in &mut self.dimensions {
+            [&mut d.id, &mut d.name].into_iter().for_each(fix);
+            d.emoji.iter_mut().for_each(fix);
+            for t in &mut d.themes {
+                [&mut t.id, &mut t.name].into_iter().for_each(fix);
+            }
+        }
+        for t in &mut self.tracks {
+            [&mut t.id, &mut t.name].into_iter().for_each(fix);
+            t.roles.iter_mut().for_each(fix);
+        }
+        for r in &mut self.roles {
+            [&mut r.id, &mut r.level, &mut r.title, &mut r.summary]
+                .into_iter()
+                .for_each(fix);
+            fix_keys(&mut r.attributes);
+            r.attributes.values_mut().for_each(fix);
+            fix_keys(&mut r.dimensions);
+            for rd in r.dimensions.values_mut() {
+                for e in &mut rd.expectations {
+                    e.theme.iter_mut().for_each(fix);
+                    fix(&mut e.text);
+                }
+                rd.examples.iter_mut().for_each(fix);
+            }
+        }
+    }
+}
+
+impl Track {
+    /// Whether the role with this id is on the track.
+    pub fn contains(&self, role_id: &str) -> bool {
+        self.roles.iter().any(|r| r == role_id)
+    }
+}
+
+impl Dimension {
+    /// The theme with exactly this id.
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+
+    /// The name with its emoji in front, when it has one.
+    pub fn label(&self) -> String {
+        match &self.emoji {
+            Some(emoji) => format!("{emoji} {}", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+impl Role {
+    /// What the role expects in a dimension; empty when the role says nothing there.
+    pub fn in_dimension(&self, dimension_id: &str) -> &RoleDimension {
+        static EMPTY: RoleDimension = RoleDimension {
+            expectations: Vec::new(),
+            examples: Vec::new(),
+        };
+        self.dimensions.get(dimension_id).unwrap_or(&EMPTY)
+    }
+
+    /// The level and title together, e.g. "L3 Senior Security Engineer".
+    pub fn heading(&self) -> String {
+        format!("{} {}", self.level, self.title)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+name = "Tiny"
+levels = ["A", "B"]
+[[attribute]]
+id = "scope"
+name = "Scope"
+meaning = "How far the work reaches."
+[[dimension]]
+id = "craft"
+name = "Craft"
+themes = [{ id = "depth", name = "Depth" }]
+[[track]]
+id = "main"
+name = "Main"
+roles = ["A-one", "B-two"]
+[[role]]
+id = "A-one"
+level = "A"
+title = "One"
+summary = "First."
+attributes = { scope = "Self" }
+dimensions.craft.expectations = [{ theme = "depth", text = "Learns." }]
+[[role]]
+id = "B-two"
+level = "B"
+title = "Two"
+summary = "Second."
+attributes = { scope = "Team" }
+dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
+"#;
+
+    #[test]
+    fn a_minimal_ladder_loads_and_resolves_look_ups() {
+        let ladder = Ladder::from_toml(MINIMAL).expect("minimal ladder loads");
+        let two = ladder.role("B-two").expect("role B-two");
+        assert_eq!(ladder.level_rank(&two.level), Some(1));
+        let tracks: Vec<_> = ladder.tracks_of(two).map(|t| t.id.as_str()).collect();
+        assert_eq!(tracks, ["main"]);
+        assert_eq!(two.in_dimension("craft").expectations[0].text, "Teaches.");
+        assert!(two.in_dimension("missing").expectations.is_empty());
+    }
+
+    #[test]
+    fn control_characters_are_escaped_on_load() {
+        let hostile = MINIMAL.replace("title = \"One\"", "title = \"O\\u001b[31mne\\u202e\"");
+        let ladder = Ladder::from_toml(&hostile).expect("loads");
+        assert_eq!(ladder.roles[0].title, "O\\u{1b}[31mne\\u{202e}");
+    }
+
+    #[test]
+    fn a_dangling_track_reference_is_an_error() {
+        let broken = MINIMAL.replace(
+            "roles = [\"A-one\", \"B-two\"]",
+            "roles = [\"A-one\", \"C-three\"]",
+        );
+        let err = Ladder::from_toml(&broken).expect_err("dangling role");
+        assert_eq!(
+            err.to_string(),
+            "track \"main\" names unknown role \"C-three\""
+        );
+    }
+
+    /// Every sentence of prose in the ladder, with where it sits (attribute values excluded:
+    /// they are short values such as "Manager" that levels rightly share).
+    fn sentences(ladder: &Ladder) -> Vec<(String, String)> {
+        let mut texts: Vec<(String, &str)> = Vec::new();
+        texts.extend(
+            ladder
+                .about
+                .iter()
+                .map(|t| ("about".to_string(), t.as_str())),
+        );
+        texts.extend(
+            ladder
+                .disciplines
+                .iter()
+                .map(|d| (d.id.clone(), d.definition.as_str())),
+        );
+        texts.extend(
+            ladder
+                .attributes
+                .iter()
+                .map(|a| (a.id.clone(), a.meaning.as_str())),
+        );
+        for r in &ladder.roles {
+            texts.push((format!("{} summary", r.id), &r.summary));
+            for (d, rd) in &r.dimensions {
+                let at = format!("{} {d}", r.id);
+                texts.extend(
+                    rd.expectations
+                        .iter()
+                        .map(|e| (at.clone(), e.text.as_str())),
+                );
+                texts.extend(rd.examples.iter().map(|e| (at.clone(), e.as_str())));
+            }
+        }
+        texts
+            .into_iter()
+            .flat_map(|(at, t)| {
+                t.split_inclusive(['.', '!', '?'])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(move |s| (at.clone(), s.to_lowercase()))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_embedded_file_holds_no_control_characters() {
+        let bad: Vec<(usize, char)> = EMBEDDED
+            .lines()
+            .enumerate()
+            .flat_map(|(n, line)| {
+                line.chars()
+                    .filter(|c| text::is_unsafe(*c))
+                    .map(move |c| (n + 1, c))
+            })
+            .collect();
+        assert!(bad.is_empty(), "control characters at {bad:?}");
+    }
+
+    #[test]
+    fn the_embedded_ladder_has_no_findings() {
+        let ladder = Ladder::embedded().expect("embedded ladder loads");
+        assert_eq!(validate::check(&ladder), []);
+    }
+
+    #[test]
+    fn the_embedded_ladder_has_the_seven_roles_on_three_tracks() {
+        let ladder = Ladder::embedded().expect("embedded ladder loads");
+        let ids: Vec<&str> = ladder.roles.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "L1-junior-security-analyst",
+                "L2-security-analyst",
+                "L2-security-engineer",
+                "L3-senior-security-analyst",
+                "L3-senior-security-engineer",
+                "L3-senior-cloud-security-engineer",
+                "L4-technical-lead",
+            ]
+        );
+        let tracks: Vec<(&str, Vec<&str>)> = ladder
+            .tracks
+            .iter()
+            .map(|t| (t.id.as_str(), t.roles.iter().map(|r| &r[..2]).collect()))
+            .collect();
+        assert_eq!(
+            tracks,
+            [
+                ("analyst", vec!["L1", "L2", "L3", "L4"]),
+                ("engineer", vec!["L2", "L3", "L4"]),
+                ("cloud", vec!["L2", "L3", "L4"]),
+            ]
+        );
+        for track in &ladder.tracks {
+            assert_eq!(
+                track.roles.last().map(String::as_str),
+                Some("L4-technical-lead")
+            );
+        }
+    }
+
+    #[test]
+    fn every_embedded_role_is_complete_and_themed() {
+        let ladder = Ladder::embedded().expect("embedded ladder loads");
+        for role in &ladder.roles {
+            for attribute in &ladder.attributes {
+                let value = role.attributes.get(&attribute.id).map(|v| v.trim());
+                assert!(
+                    value.is_some_and(|v| !v.is_empty()),
+                    "{} lacks {}",
+                    role.id,
+                    attribute.id
+                );
+            }
+            for dimension in &ladder.dimensions {
+                let rd = role.in_dimension(&dimension.id);
+                assert!(
+                    !rd.expectations.is_empty(),
+                    "{} has no expectation in {}",
+                    role.id,
+                    dimension.id
+                );
+                assert!(
+                    !rd.examples.is_empty(),
+                    "{} has no example in {}",
+                    role.id,
+                    dimension.id
+                );
+                for e in &rd.expectations {
+                    let theme = e.theme.as_deref().unwrap_or("");
+                    assert!(
+                        dimension.theme(theme).is_some(),
+                        "{}: {:?} has theme {theme:?}",
+                        role.id,
+                        e.text
+                    );
+                }
+            }
+        }
+        for dimension in &ladder.dimensions {
+            assert!(
+                (4..=6).contains(&dimension.themes.len()),
+                "{} has {} themes",
+                dimension.id,
+                dimension.themes.len()
+            );
+            for theme in &dimension.themes {
+                let kebab = theme
+                    .id
+                    .split('-')
+                    .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()));
+                assert!(kebab, "theme id {:?} is not kebab-case", theme.id);
+            }
+        }
+    }
+
+    #[test]
+    fn the_embedded_ladder_carries_every_fact_sheet_statement() {
+        // (expectations, examples) per dimension, in ladder order, from the counts table
+        // of the fact sheet: one entry per statement and example of the source pages.
+        let counts = [
+            (
+                "L1-junior-security-analyst",
+                [(3, 3), (2, 3), (3, 4), (1, 1)],
+            ),
+            ("L2-security-analyst", [(3, 3), (2, 3), (4, 4), (2, 3)]),
+            ("L2-security-engineer", [(4, 3), (2, 3), (3, 3), (4, 3)]),
+            (
+                "L3-senior-security-analyst",
+                [(4, 5), (2, 3), (5, 5), (3, 4)],
+            ),
+            (
+                "L3-senior-security-engineer",
+                [(5, 5), (2, 4), (7, 5), (4, 4)],
+            ),
+            (
+                "L3-senior-cloud-security-engineer",
+                [(8, 5), (2, 5), (6, 4), (4, 4)],
+            ),
+            ("L4-technical-lead", [(5, 3), (5, 5), (8, 9), (4, 4)]),
+        ];
+        let ladder = Ladder::embedded().expect("embedded ladder loads");
+        for (id, expected) in counts {
+            let role = ladder.role(id).expect("role exists");
+            let actual: Vec<(usize, usize)> = ladder
+                .dimensions
+                .iter()
+                .map(|d| {
+                    let rd = role.in_dimension(&d.id);
+                    (rd.expectations.len(), rd.examples.len())
+                })
+                .collect();
+            assert_eq!(actual, expected, "{id}");
+        }
+    }
+
+    #[test]
+    fn no_sentence_of_the_embedded_ladder_is_repeated() {
+        let ladder = Ladder::embedded().expect("embedded ladder loads");
+        let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        let mut repeats = Vec::new();
+        for (at, sentence) in sentences(&ladder) {
+            if let Some(first) = seen.insert(sentence.clone(), at.clone()) {
+                repeats.push(format!("{sentence:?} at {first} and {at}"));
+            }
+        }
+        assert!(
+            repeats.is_empty(),
+            "repeated sentences:\n{}",
+            repeats.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_sentence_check_catches_a_repeat() {
+        let mut ladder = Ladder::embedded().expect("embedded ladder loads");
+        let copy = ladder.roles[0].summary.clone();
+        ladder.roles[1].summary = copy.clone();
+        let count = sentences(&ladder)
+            .iter()
+            .filter(|(_, s)| *s == copy.to_lowercase())
+            .count();
+        assert_eq!(count, 2);
+    }
+}

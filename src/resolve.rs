@@ -1,0 +1,274 @@
+//! Turns what the user typed into roles and tracks of the ladder, with suggestions when it fails.
+
+use crate::exit::UsageError;
+use crate::ladder::{Ladder, Role, Track};
+
+/// The track named by the user, or a usage error listing the tracks that exist.
+pub fn track<'a>(ladder: &'a Ladder, query: &str) -> Result<&'a Track, UsageError> {
+    let wanted = query.trim().to_lowercase();
+    if let Some(track) = ladder.tracks.iter().find(|t| t.id.to_lowercase() == wanted) {
+        return Ok(track);
+    }
+    Err(UsageError(format!(
+        "unknown track {query:?}; the tracks are {}",
+        list(ladder.tracks.iter().map(|t| t.id.as_str()))
+    )))
+}
+
+/// The one role the user means, optionally within a track.
+///
+/// In order: a full id (any case); an exact title; otherwise every role whose
+/// level equals the query or whose id or title contains it. One match wins;
+/// several are ambiguous; none is unknown and comes with suggestions.
+pub fn role<'a>(
+    ladder: &'a Ladder,
+    query: &str,
+    track: Option<&Track>,
+) -> Result<&'a Role, UsageError> {
+    let wanted = normalise(query);
+    if wanted.is_empty() {
+        return Err(UsageError("the role name is empty".to_string()));
+    }
+    let on_track = |r: &&Role| track.is_none_or(|t| t.contains(&r.id));
+
+    let exact = ladder
+        .roles
+        .iter()
+        .find(|r| normalise(&r.id) == wanted)
+        .or_else(|| ladder.roles.iter().find(|r| normalise(&r.title) == wanted));
+    if let Some(role) = exact {
+        return match track {
+            Some(t) if !t.contains(&role.id) => Err(UsageError(format!(
+                "role {} is not on track {}; its tracks are {}",
+                role.id,
+                t.id,
+                list(ladder.tracks_of(role).map(|t| t.id.as_str()))
+            ))),
+            _ => Ok(role),
+        };
+    }
+
+    let matches = |r: &&Role| {
+        normalise(&r.level) == wanted
+            || normalise(&r.id).contains(&wanted)
+            || normalise(&r.title).contains(&wanted)
+    };
+    let candidates: Vec<&Role> = ladder
+        .roles
+        .iter()
+        .filter(matches)
+        .filter(on_track)
+        .collect();
+    match candidates.as_slice() {
+        [one] => Ok(one),
+        [] => Err(unknown(ladder, query, track)),
+        many => Err(ambiguous(ladder, query, track, many)),
+    }
+}
+
+/// Lower case, with runs of spaces, dashes and underscores made into one dash, so that
+/// "Senior Cloud", "senior-cloud" and "SENIOR_CLOUD" compare equal.
+fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+fn ambiguous(ladder: &Ladder, query: &str, track: Option<&Track>, many: &[&Role]) -> UsageError {
+    let ids = list(many.iter().map(|r| r.id.as_str()));
+    // Offer --track only when picking a track would settle it.
+    let settling: Vec<&str> = ladder
+        .tracks
+        .iter()
+        .filter(|t| many.iter().filter(|r| t.contains(&r.id)).count() == 1)
+        .map(|t| t.id.as_str())
+        .collect();
+    let hint = if track.is_none() && !settling.is_empty() {
+        format!("; add --track ({}) or give a full id", settling.join(", "))
+    } else {
+        "; give a full id".to_string()
+    };
+    UsageError(format!(
+        "{query:?} matches {} roles: {ids}{hint}",
+        many.len()
+    ))
+}
+
+fn unknown(ladder: &Ladder, query: &str, track: Option<&Track>) -> UsageError {
+    if let Some(t) = track {
+        return UsageError(format!(
+            "no role on track {} matches {query:?}; the track has {}",
+            t.id,
+            list(t.roles.iter().map(String::as_str))
+        ));
+    }
+    let suggestions = suggest(ladder, query);
+    if suggestions.is_empty() {
+        UsageError(format!(
+            "no role matches {query:?}; run `ladder list` to see every role"
+        ))
+    } else {
+        UsageError(format!(
+            "no role matches {query:?}; did you mean {}?",
+            suggestions.join(" or ")
+        ))
+    }
+}
+
+/// Up to three role ids that look like the query, best first.
+fn suggest<'a>(ladder: &'a Ladder, query: &str) -> Vec<&'a str> {
+    let wanted = normalise(query);
+    let mut scored: Vec<(f64, &str)> = ladder
+        .roles
+        .iter()
+        .map(|r| {
+            let id = strsim::jaro_winkler(&wanted, &normalise(&r.id));
+            let title = strsim::jaro_winkler(&wanted, &normalise(&r.title));
+            (id.max(title), r.id.as_str())
+        })
+        .filter(|(score, _)| *score >= 0.75)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    // Only names about as close as the best one: a typo should point at one role, not three.
+    let best = scored.first().map_or(0.0, |s| s.0);
+    scored
+        .into_iter()
+        .take_while(|(score, _)| best - score <= 0.03)
+        .take(3)
+        .map(|(_, id)| id)
+        .collect()
+}
+
+fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ladder() -> Ladder {
+        Ladder::embedded().expect("embedded ladder loads")
+    }
+
+    fn id(query: &str, track: Option<&str>) -> Result<String, String> {
+        let l = ladder();
+        let t = track.map(|t| track_of(&l, t));
+        role(&l, query, t).map(|r| r.id.clone()).map_err(|e| e.0)
+    }
+
+    fn track_of<'a>(l: &'a Ladder, t: &str) -> &'a Track {
+        track(l, t).expect("track exists")
+    }
+
+    #[test]
+    fn full_ids_resolve_in_any_case() {
+        assert_eq!(
+            id("l3-SENIOR-security-engineer", None).as_deref(),
+            Ok("L3-senior-security-engineer")
+        );
+    }
+
+    #[test]
+    fn a_level_with_a_track_picks_the_role_on_that_track() {
+        assert_eq!(
+            id("L3", Some("engineer")).as_deref(),
+            Ok("L3-senior-security-engineer")
+        );
+        assert_eq!(
+            id("l3", Some("cloud")).as_deref(),
+            Ok("L3-senior-cloud-security-engineer")
+        );
+        assert_eq!(
+            id("L2", Some("cloud")).as_deref(),
+            Ok("L2-security-engineer")
+        );
+    }
+
+    #[test]
+    fn a_level_with_one_role_needs_no_track() {
+        assert_eq!(id("L4", None).as_deref(), Ok("L4-technical-lead"));
+    }
+
+    #[test]
+    fn parts_of_ids_and_titles_resolve_when_unambiguous() {
+        assert_eq!(
+            id("cloud", None).as_deref(),
+            Ok("L3-senior-cloud-security-engineer")
+        );
+        assert_eq!(
+            id("senior-cloud", None).as_deref(),
+            Ok("L3-senior-cloud-security-engineer")
+        );
+        assert_eq!(
+            id("Technical Lead", None).as_deref(),
+            Ok("L4-technical-lead")
+        );
+        assert_eq!(
+            id("junior", None).as_deref(),
+            Ok("L1-junior-security-analyst")
+        );
+    }
+
+    #[test]
+    fn an_exact_title_beats_longer_titles_containing_it() {
+        assert_eq!(
+            id("security analyst", None).as_deref(),
+            Ok("L2-security-analyst")
+        );
+    }
+
+    #[test]
+    fn ambiguity_lists_candidates_and_the_settling_flag() {
+        assert_eq!(
+            id("L3", None),
+            Err("\"L3\" matches 3 roles: L3-senior-security-analyst, L3-senior-security-engineer, \
+                 L3-senior-cloud-security-engineer; add --track (analyst, engineer, cloud) or give a full id"
+                .to_string())
+        );
+    }
+
+    #[test]
+    fn unknown_names_suggest_the_closest_ids() {
+        assert_eq!(
+            id("L3-senior-security-enginer", None),
+            Err("no role matches \"L3-senior-security-enginer\"; did you mean L3-senior-security-engineer?".to_string())
+        );
+    }
+
+    #[test]
+    fn vague_names_suggest_several_roles() {
+        assert_eq!(
+            id("L2-securty", None),
+            Err("no role matches \"L2-securty\"; did you mean L2-security-analyst or L2-security-engineer?".to_string())
+        );
+    }
+
+    #[test]
+    fn a_full_id_off_the_given_track_is_refused() {
+        assert_eq!(
+            id("L2-security-analyst", Some("engineer")),
+            Err(
+                "role L2-security-analyst is not on track engineer; its tracks are analyst"
+                    .to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn unknown_tracks_list_the_known_ones() {
+        let l = ladder();
+        assert_eq!(
+            track(&l, "devops").map(|t| t.id.clone()).map_err(|e| e.0),
+            Err("unknown track \"devops\"; the tracks are analyst, engineer, cloud".to_string())
+        );
+    }
+}

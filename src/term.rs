@@ -1,0 +1,146 @@
+//! Decides once how output looks: whether to colour it and how wide to lay it out.
+
+use std::io::IsTerminal;
+
+use clap::ColorChoice;
+
+/// The width used when stdout is not a terminal and `COLUMNS` is unset.
+pub const PIPE_WIDTH: u16 = 100;
+
+/// The narrowest layout we attempt; narrower requests are widened to this.
+pub const MIN_WIDTH: u16 = 40;
+
+/// How output should look, decided from flags, environment and the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Terminal {
+    /// Whether styles emit escape sequences.
+    pub color: bool,
+    /// The column budget for tables and wrapped text.
+    pub width: u16,
+    /// Whether stdout is a terminal (hints for people, not for pipes).
+    pub is_tty: bool,
+}
+
+impl Terminal {
+    /// Reads the real stdout and process environment.
+    pub fn detect(choice: ColorChoice) -> Terminal {
+        let is_tty = std::io::stdout().is_terminal();
+        let env = |name: &str| std::env::var(name).ok();
+        let size = || terminal_size::terminal_size().map(|(w, _)| w.0);
+        Terminal {
+            color: color_enabled(choice, is_tty, env),
+            width: width(is_tty, env, size),
+            is_tty,
+        }
+    }
+}
+
+/// Whether to colour: `--color always|never` wins; in auto mode a non-empty `NO_COLOR`
+/// turns colour off, a non-empty `CLICOLOR_FORCE` (other than "0") turns it on,
+/// `TERM=dumb` turns it off, and otherwise colour follows whether stdout is a terminal.
+pub fn color_enabled(
+    choice: ColorChoice,
+    is_tty: bool,
+    env: impl Fn(&str) -> Option<String>,
+) -> bool {
+    let set = |name: &str| env(name).is_some_and(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR") => false,
+        ColorChoice::Auto
+            if set("CLICOLOR_FORCE") && env("CLICOLOR_FORCE").as_deref() != Some("0") =>
+        {
+            true
+        }
+        ColorChoice::Auto if env("TERM").as_deref() == Some("dumb") => false,
+        ColorChoice::Auto => is_tty,
+    }
+}
+
+/// The layout width: the terminal's own width on a terminal, otherwise `COLUMNS`
+/// when it holds a number, otherwise [`PIPE_WIDTH`]; never below [`MIN_WIDTH`].
+pub fn width(
+    is_tty: bool,
+    env: impl Fn(&str) -> Option<String>,
+    size: impl Fn() -> Option<u16>,
+) -> u16 {
+    let columns = || {
+        env("COLUMNS")
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&c| c > 0)
+    };
+    let measured = if is_tty {
+        size().or_else(columns)
+    } else {
+        columns()
+    };
+    measured.unwrap_or(PIPE_WIDTH).max(MIN_WIDTH)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_of<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn auto_colour_follows_the_terminal() {
+        assert!(color_enabled(ColorChoice::Auto, true, env_of(&[])));
+        assert!(!color_enabled(ColorChoice::Auto, false, env_of(&[])));
+    }
+
+    #[test]
+    fn no_color_wins_over_clicolor_force_but_not_over_the_flag() {
+        let both = [("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")];
+        assert!(!color_enabled(ColorChoice::Auto, true, env_of(&both)));
+        assert!(color_enabled(ColorChoice::Always, false, env_of(&both)));
+        assert!(color_enabled(
+            ColorChoice::Auto,
+            false,
+            env_of(&[("CLICOLOR_FORCE", "1")])
+        ));
+        assert!(!color_enabled(
+            ColorChoice::Auto,
+            false,
+            env_of(&[("CLICOLOR_FORCE", "0")])
+        ));
+    }
+
+    #[test]
+    fn an_empty_no_color_is_ignored_and_dumb_terminals_get_none() {
+        assert!(color_enabled(
+            ColorChoice::Auto,
+            true,
+            env_of(&[("NO_COLOR", "")])
+        ));
+        assert!(!color_enabled(
+            ColorChoice::Auto,
+            true,
+            env_of(&[("TERM", "dumb")])
+        ));
+        assert!(!color_enabled(ColorChoice::Never, true, env_of(&[])));
+    }
+
+    #[test]
+    fn width_comes_from_the_terminal_then_columns_then_the_default() {
+        assert_eq!(width(true, env_of(&[("COLUMNS", "70")]), || Some(132)), 132);
+        assert_eq!(width(true, env_of(&[("COLUMNS", "70")]), || None), 70);
+        assert_eq!(width(false, env_of(&[("COLUMNS", "70")]), || Some(132)), 70);
+        assert_eq!(
+            width(false, env_of(&[("COLUMNS", "wide")]), || None),
+            PIPE_WIDTH
+        );
+        assert_eq!(
+            width(false, env_of(&[("COLUMNS", "10")]), || None),
+            MIN_WIDTH
+        );
+    }
+}

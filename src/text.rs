@@ -1,0 +1,71 @@
+//! Makes untrusted ladder text safe to print: control and bidirectional characters become visible escapes.
+
+use std::borrow::Cow;
+
+/// Whether a character must not reach a terminal raw.
+///
+/// Newlines are allowed (long texts may hold paragraphs); every other control
+/// character, the bidirectional embeddings, overrides and isolates that can
+/// reorder what a reader sees, the line and paragraph separators, and the
+/// invisible zero-width space and byte-order mark are not.
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200b}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
+}
+
+/// Whether the text holds any character that [`escape_controls`] would rewrite.
+pub fn has_controls(s: &str) -> bool {
+    s.chars().any(is_unsafe)
+}
+
+/// Rewrites every unsafe character as a visible Rust-style escape such as `\u{1b}`.
+pub fn escape_controls(s: &str) -> Cow<'_, str> {
+    if !has_controls(s) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed_unchanged() {
+        let s = "Owns own work.\nSecond line 🦉";
+        assert!(matches!(escape_controls(s), Cow::Borrowed(t) if t == s));
+    }
+
+    #[test]
+    fn escapes_terminal_controls_and_bidi_overrides() {
+        let s = "a\u{1b}[2Jb\u{7}c\rd\u{202e}e\u{2066}f\tg";
+        assert_eq!(
+            escape_controls(s),
+            "a\\u{1b}[2Jb\\u{7}c\\u{d}d\\u{202e}e\\u{2066}f\\u{9}g"
+        );
+    }
+
+    #[test]
+    fn c1_controls_are_escaped_too() {
+        assert_eq!(escape_controls("x\u{9b}31m"), "x\\u{9b}31m");
+    }
+}
