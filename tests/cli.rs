@@ -540,3 +540,45 @@ fn a_missing_subcommand_or_unknown_flag_exits_2() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("Usage: ladder"));
     assert!(fails(&["list", "--frobnicate"], 2).contains("unexpected argument '--frobnicate'"));
 }
+
+// ---------------------------------------------------------------- README
+
+/// Every `console` block of the README that starts with `$ ladder ...` (optionally piped
+/// through `head -n N` or `tail -n N`) shows exactly what the binary prints at 100 columns.
+#[test]
+fn readme_examples_match_the_binary() {
+    let readme = include_str!("../README.md");
+    let mut checked = 0;
+    for block in readme.split("```console\n").skip(1) {
+        let block = block.split("```").next().expect("closed block");
+        let (command, expected) = block.split_once('\n').expect("command line");
+        let command = command
+            .strip_prefix("$ ladder ")
+            .expect("block starts with $ ladder");
+        let (args, filter) = match command.split_once(" | ") {
+            Some((args, filter)) => (args, Some(filter)),
+            None => (command, None),
+        };
+        let args: Vec<&str> = args.split_whitespace().collect();
+        let out = run(&mut ladder(&args));
+        let mut actual =
+            String::from_utf8(out.stdout).expect("UTF-8") + &String::from_utf8_lossy(&out.stderr);
+        if let Some(filter) = filter {
+            let words: Vec<&str> = filter.split_whitespace().collect();
+            let n: usize = words[2].parse().expect("line count");
+            let lines: Vec<&str> = actual.lines().collect();
+            let kept = match words[..2] {
+                ["head", "-n"] => &lines[..n.min(lines.len())],
+                ["tail", "-n"] => &lines[lines.len().saturating_sub(n)..],
+                _ => panic!("unsupported filter {filter:?}"),
+            };
+            actual = kept.iter().map(|l| format!("{l}\n")).collect();
+        }
+        assert_eq!(
+            actual, expected,
+            "README example `ladder {command}` is stale"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 6, "only {checked} README examples found");
+}
