@@ -1,13 +1,15 @@
 //! What the user can type: the clap definitions, whose doc comments are the help text.
 
-use clap::{Args, ColorChoice, Parser, Subcommand};
+use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
 const AFTER_HELP: &str = "\
 Examples:
   ladder list
   ladder show L3-senior-security-engineer
-  ladder show cloud
   ladder diff L2 L3 --track engineer
+  ladder search incident --dimension business
+  ladder show cloud --format json | jq '.role.attributes'
 
 Naming a role:
   A full id (case-insensitive), a level with --track (L3 --track engineer),
@@ -15,8 +17,10 @@ Naming a role:
 
 Exit codes:
   0  success
-  1  runtime failure (for example, output could not be written)
-  2  usage error: unknown or ambiguous role or track, bad flag";
+  1  runtime failure (for example, output could not be written);
+     for search: nothing matched
+  2  usage error: unknown or ambiguous role, track, dimension or level,
+     bad flag, bad search pattern";
 
 /// Explore a career ladder from the terminal.
 ///
@@ -38,19 +42,40 @@ pub struct GlobalArgs {
     /// When to use colour: auto means only when stdout is a terminal and NO_COLOR is unset.
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
     pub color: ColorChoice,
+
+    /// Output format: a table for people, or json, markdown or tsv for scripts and documents
+    /// [default: table].
+    #[arg(long, global = true, value_name = "FORMAT", value_enum)]
+    pub format: Option<Format>,
+}
+
+/// How a command prints its data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Tables and wrapped text for a person at a terminal.
+    Table,
+    /// One JSON document, described in docs/json.md.
+    Json,
+    /// GitHub-flavoured Markdown, ready to paste into a document.
+    Markdown,
+    /// Tab-separated values: a header line, then one record per line.
+    Tsv,
 }
 
 /// The subcommands, one file each under `src/cmd/`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List every role: level, id, title, tracks and a one-line summary.
-    #[command(after_help = "Examples:\n  ladder list\n  ladder list --track cloud")]
+    #[command(
+        after_help = "Examples:\n  ladder list\n  ladder list --track cloud\n  \
+                            for id in $(ladder list --ids); do ladder show \"$id\" --format markdown; done"
+    )]
     List(ListArgs),
 
     /// Show one role in full: attributes, then expectations and examples per dimension.
     #[command(
         after_help = "Examples:\n  ladder show L3-senior-security-engineer\n  \
-                            ladder show L2 --track analyst\n  ladder show cloud"
+                            ladder show L2 --track analyst\n  ladder show cloud --dimension domain"
     )]
     Show(ShowArgs),
 
@@ -63,6 +88,32 @@ pub enum Command {
                             -  no longer listed at B\n  \
                             =  unchanged: the same words at A and B")]
     Diff(DiffArgs),
+
+    /// Search titles, summaries, attribute values, expectations and examples.
+    #[command(after_help = "Examples:\n  ladder search incident\n  \
+                            ladder search 'threat|risk' --regex --level L3\n  \
+                            ladder search -q mentor && echo found\n\n\
+                            Exit codes: 0 when something matched, 1 when nothing did,\n\
+                            2 on a bad pattern or flag.")]
+    Search(SearchArgs),
+
+    /// Show the tracks: each career path with its roles, level by level.
+    Tracks,
+
+    /// Show the attributes and dimensions every role is described by, with their themes.
+    Dimensions,
+
+    /// Print a shell completion script that also completes role, track and dimension ids.
+    #[command(after_help = "Install, for example:\n  \
+                            bash: ladder completions bash > ~/.local/share/bash-completion/completions/ladder\n  \
+                            zsh:  ladder completions zsh > \"${fpath[1]}/_ladder\"\n  \
+                            fish: ladder completions fish > ~/.config/fish/completions/ladder.fish")]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page (roff) for ladder and all its subcommands.
+    #[command(after_help = "Install, for example:\n  \
+                            ladder man > ~/.local/share/man/man1/ladder.1\n  man ladder")]
+    Man,
 }
 
 /// Arguments of `ladder list`.
@@ -71,6 +122,10 @@ pub struct ListArgs {
     /// Only the roles on this track (analyst, engineer, cloud, ...).
     #[arg(long, short, value_name = "TRACK")]
     pub track: Option<String>,
+
+    /// Print only the role ids, one per line, for scripts.
+    #[arg(long)]
+    pub ids: bool,
 }
 
 /// Arguments of `ladder show`.
@@ -83,6 +138,10 @@ pub struct ShowArgs {
     /// The track that settles a level or an ambiguous name.
     #[arg(long, short, value_name = "TRACK")]
     pub track: Option<String>,
+
+    /// Only this dimension: its id, name, or an unambiguous part of either.
+    #[arg(long, short, value_name = "DIMENSION")]
+    pub dimension: Option<String>,
 }
 
 /// Arguments of `ladder diff`.
@@ -99,4 +158,48 @@ pub struct DiffArgs {
     /// The track that settles levels or ambiguous names in A and B.
     #[arg(long, short, value_name = "TRACK")]
     pub track: Option<String>,
+
+    /// Only this dimension: its id, name, or an unambiguous part of either.
+    #[arg(long, short, value_name = "DIMENSION")]
+    pub dimension: Option<String>,
+}
+
+/// Arguments of `ladder search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for: a substring, ignoring case unless --case-sensitive.
+    #[arg(value_name = "PATTERN")]
+    pub pattern: String,
+
+    /// Treat PATTERN as a regular expression (Rust regex syntax).
+    #[arg(long, short = 'e')]
+    pub regex: bool,
+
+    /// Match case exactly.
+    #[arg(long, short = 's')]
+    pub case_sensitive: bool,
+
+    /// Only expectations and examples of this dimension.
+    #[arg(long, short, value_name = "DIMENSION")]
+    pub dimension: Option<String>,
+
+    /// Only roles on this track.
+    #[arg(long, short, value_name = "TRACK")]
+    pub track: Option<String>,
+
+    /// Only roles at this level (L1, L2, ...).
+    #[arg(long, short, value_name = "LEVEL")]
+    pub level: Option<String>,
+
+    /// Print nothing; only the exit code tells whether something matched.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Arguments of `ladder completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write a completion script for.
+    #[arg(value_name = "SHELL")]
+    pub shell: Shell,
 }

@@ -56,6 +56,31 @@ pub struct Marked<'a> {
     pub mark: Mark,
 }
 
+/// How many themes carry each mark.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+}
+
+impl Comparison<'_> {
+    /// The number of themes with each mark, over every compared dimension.
+    pub fn theme_counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for theme in self.dimensions.iter().flat_map(|d| &d.themes) {
+            *match theme.mark {
+                Mark::Added => &mut counts.added,
+                Mark::Changed => &mut counts.changed,
+                Mark::Removed => &mut counts.removed,
+                Mark::Unchanged => &mut counts.unchanged,
+            } += 1;
+        }
+        counts
+    }
+}
+
 #[cfg(test)]
 impl Comparison<'_> {
     /// Whether A and B read exactly alike.

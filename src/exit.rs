@@ -7,17 +7,30 @@ use std::process::ExitCode;
 /// What the process tells its caller when it ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
-    /// The command did what was asked.
-    Success = 0,
-    /// Something went wrong at run time, e.g. output could not be written.
-    Failure = 1,
-    /// The command line asked for something that does not exist or is ambiguous.
-    Usage = 2,
+    /// The command did what was asked (0).
+    Success,
+    /// Something went wrong at run time, e.g. output could not be written (1).
+    Failure,
+    /// A search found nothing, as grep reports it (1).
+    NoMatch,
+    /// The command line asked for something that does not exist or is ambiguous (2).
+    Usage,
+}
+
+impl Exit {
+    /// The number the process exits with.
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Success => 0,
+            Exit::Failure | Exit::NoMatch => 1,
+            Exit::Usage => 2,
+        }
+    }
 }
 
 impl From<Exit> for ExitCode {
     fn from(exit: Exit) -> ExitCode {
-        ExitCode::from(exit as u8)
+        ExitCode::from(exit.code())
     }
 }
 

@@ -12,7 +12,7 @@ use crate::validate::{self, Severity};
 pub const EMBEDDED: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ladder.toml"));
 
 /// A whole career ladder, as written in a ladder TOML file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ladder {
     /// The ladder's name, e.g. "Security Operations".
@@ -43,7 +43,7 @@ pub struct Ladder {
 }
 
 /// A kind of role, such as security analysts.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Discipline {
     pub id: String,
@@ -52,7 +52,7 @@ pub struct Discipline {
 }
 
 /// Something every role states a value for, such as the planning horizon.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attribute {
     pub id: String,
@@ -61,7 +61,7 @@ pub struct Attribute {
 }
 
 /// An area in which expectations are written, such as Domain Expertise.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     pub id: String,
@@ -74,7 +74,7 @@ pub struct Dimension {
 }
 
 /// A thread within a dimension, such as "Depth of mastery".
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: String,
@@ -82,7 +82,7 @@ pub struct Theme {
 }
 
 /// A career path: role ids from the lowest level to the highest.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Track {
     pub id: String,
@@ -91,7 +91,7 @@ pub struct Track {
 }
 
 /// One role at one level: its attribute values and its expectations per dimension.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub id: String,
@@ -107,7 +107,7 @@ pub struct Role {
 }
 
 /// What a role expects in one dimension.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoleDimension {
     #[serde(default)]
@@ -117,7 +117,7 @@ pub struct RoleDimension {
 }
 
 /// One expectation, tagged with the theme it belongs to.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Expectation {
     #[serde(default)]

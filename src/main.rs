@@ -7,6 +7,7 @@ mod exit;
 mod ladder;
 mod render;
 mod resolve;
+mod search;
 mod style;
 mod term;
 mod text;

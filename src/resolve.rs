@@ -1,7 +1,7 @@
 //! Turns what the user typed into roles and tracks of the ladder, with suggestions when it fails.
 
 use crate::exit::UsageError;
-use crate::ladder::{Ladder, Role, Track};
+use crate::ladder::{Dimension, Ladder, Role, Track};
 
 /// The track named by the user, or a usage error listing the tracks that exist.
 pub fn track<'a>(ladder: &'a Ladder, query: &str) -> Result<&'a Track, UsageError> {
@@ -13,6 +13,55 @@ pub fn track<'a>(ladder: &'a Ladder, query: &str) -> Result<&'a Track, UsageErro
         "unknown track {query:?}; the tracks are {}",
         list(ladder.tracks.iter().map(|t| t.id.as_str()))
     )))
+}
+
+/// The dimension named by its id, its name, or an unambiguous part of either (`domain`, `teaching`).
+pub fn dimension<'a>(ladder: &'a Ladder, query: &str) -> Result<&'a Dimension, UsageError> {
+    let wanted = normalise(query);
+    let exact = ladder
+        .dimensions
+        .iter()
+        .find(|d| normalise(&d.id) == wanted || normalise(&d.name) == wanted);
+    if let Some(dimension) = exact {
+        return Ok(dimension);
+    }
+    let candidates: Vec<&Dimension> = ladder
+        .dimensions
+        .iter()
+        .filter(|d| {
+            !wanted.is_empty()
+                && (normalise(&d.id).contains(&wanted) || normalise(&d.name).contains(&wanted))
+        })
+        .collect();
+    let ids = || list(ladder.dimensions.iter().map(|d| d.id.as_str()));
+    match candidates.as_slice() {
+        [one] => Ok(one),
+        [] => Err(UsageError(format!(
+            "unknown dimension {query:?}; the dimensions are {}",
+            ids()
+        ))),
+        many => Err(UsageError(format!(
+            "{query:?} matches {} dimensions: {}; give more of the name",
+            many.len(),
+            list(many.iter().map(|d| d.id.as_str()))
+        ))),
+    }
+}
+
+/// The level with this id, in any case.
+pub fn level<'a>(ladder: &'a Ladder, query: &str) -> Result<&'a str, UsageError> {
+    let wanted = normalise(query);
+    ladder
+        .levels
+        .iter()
+        .find(|l| normalise(l) == wanted)
+        .map(String::as_str)
+        .ok_or_else(|| {
+            UsageError(format!(
+                "unknown level {query:?}; the levels are {}",
+                list(ladder.levels.iter().map(String::as_str))
+            ))
+        })
 }
 
 /// The one role the user means, optionally within a track.
@@ -260,6 +309,39 @@ mod tests {
                 "role L2-security-analyst is not on track engineer; its tracks are analyst"
                     .to_string()
             )
+        );
+    }
+
+    #[test]
+    fn dimensions_resolve_by_id_name_or_part() {
+        let l = ladder();
+        let id = |q: &str| dimension(&l, q).map(|d| d.id.clone()).map_err(|e| e.0);
+        assert_eq!(id("domain-expertise").as_deref(), Ok("domain-expertise"));
+        assert_eq!(
+            id("Teaching and Mentoring").as_deref(),
+            Ok("teaching-mentoring")
+        );
+        assert_eq!(id("culture").as_deref(), Ok("culture-leadership"));
+        assert_eq!(id("BUSINESS").as_deref(), Ok("business-success"));
+        assert_eq!(
+            id("an"),
+            Err("\"an\" matches 2 dimensions: teaching-mentoring, culture-leadership; give more of the name".to_string())
+        );
+        assert_eq!(
+            id("luck"),
+            Err("unknown dimension \"luck\"; the dimensions are domain-expertise, teaching-mentoring, \
+                 culture-leadership, business-success"
+                .to_string())
+        );
+    }
+
+    #[test]
+    fn levels_resolve_in_any_case() {
+        let l = ladder();
+        assert_eq!(level(&l, "l3").ok(), Some("L3"));
+        assert_eq!(
+            level(&l, "L9").map_err(|e| e.0),
+            Err("unknown level \"L9\"; the levels are L1, L2, L3, L4".to_string())
         );
     }
 

@@ -52,6 +52,11 @@ impl Style {
         self.paint(text, |t| t.yellow().to_string())
     }
 
+    /// The part of a text that matched a search.
+    pub fn matched(&self, text: &str) -> String {
+        self.paint(text, |t| t.red().bold().to_string())
+    }
+
     /// Something that reads the same at both roles.
     pub fn unchanged(&self, text: &str) -> String {
         self.paint(text, |t| t.dimmed().to_string())

@@ -98,3 +98,39 @@ impl<'a> RoleView<'a> {
         }
     }
 }
+
+/// The tracks of `ladder tracks`, each with its roles resolved, lowest level first.
+#[derive(Debug)]
+pub struct TrackList<'a> {
+    pub tracks: Vec<(&'a Track, Vec<&'a Role>)>,
+}
+
+impl<'a> TrackList<'a> {
+    /// Every track of the ladder, in ladder order.
+    pub fn of(ladder: &'a Ladder) -> TrackList<'a> {
+        TrackList {
+            tracks: ladder
+                .tracks
+                .iter()
+                .map(|t| (t, t.roles.iter().filter_map(|id| ladder.role(id)).collect()))
+                .collect(),
+        }
+    }
+}
+
+/// What every role is described by: the attributes and the dimensions with their themes.
+#[derive(Debug)]
+pub struct Structure<'a> {
+    pub attributes: &'a [Attribute],
+    pub dimensions: &'a [Dimension],
+}
+
+impl<'a> Structure<'a> {
+    /// The ladder's attributes and dimensions, in ladder order.
+    pub fn of(ladder: &'a Ladder) -> Structure<'a> {
+        Structure {
+            attributes: &ladder.attributes,
+            dimensions: &ladder.dimensions,
+        }
+    }
+}

@@ -1,4 +1,6 @@
 //! Integration tests: run the built `ladder` binary and check its exact output, exit codes and streams.
+// Tests that need an outside tool (jq, bash, man) say on stderr when they skip.
+#![allow(clippy::print_stderr)]
 
 use std::io::Read;
 use std::process::{Command, Output, Stdio};
@@ -543,13 +545,12 @@ fn a_missing_subcommand_or_unknown_flag_exits_2() {
 
 // ---------------------------------------------------------------- README
 
-/// Every `console` block of the README that starts with `$ ladder ...` (optionally piped
-/// through `head -n N` or `tail -n N`) shows exactly what the binary prints at 100 columns.
-#[test]
-fn readme_examples_match_the_binary() {
-    let readme = include_str!("../README.md");
+/// Checks every `console` block of a document that starts with `$ ladder ...` (optionally
+/// piped through `head -n N` or `tail -n N`): it must show exactly what the binary prints
+/// at 100 columns. Returns how many blocks were checked.
+fn check_console_examples(document: &str) -> usize {
     let mut checked = 0;
-    for block in readme.split("```console\n").skip(1) {
+    for block in document.split("```console\n").skip(1) {
         let block = block.split("```").next().expect("closed block");
         let (command, expected) = block.split_once('\n').expect("command line");
         let command = command
@@ -574,11 +575,619 @@ fn readme_examples_match_the_binary() {
             };
             actual = kept.iter().map(|l| format!("{l}\n")).collect();
         }
-        assert_eq!(
-            actual, expected,
-            "README example `ladder {command}` is stale"
-        );
+        assert_eq!(actual, expected, "example `ladder {command}` is stale");
         checked += 1;
     }
-    assert!(checked >= 6, "only {checked} README examples found");
+    checked
+}
+
+#[test]
+fn readme_examples_match_the_binary() {
+    let checked = check_console_examples(include_str!("../README.md"));
+    assert!(checked >= 10, "only {checked} README examples found");
+}
+
+#[test]
+fn json_contract_examples_match_the_binary() {
+    let checked = check_console_examples(include_str!("../docs/json.md"));
+    assert_eq!(checked, 6, "one example per command");
+}
+
+// ---------------------------------------------------------------- machine formats
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = ok(&[args, &["--format", "json"]].concat());
+    serde_json::from_str(&out)
+        .unwrap_or_else(|e| panic!("ladder {args:?}: invalid JSON: {e}\n{out}"))
+}
+
+/// One invocation of every command that prints data.
+const DATA_COMMANDS: [&[&str]; 7] = [
+    &["list"],
+    &["show", "L3-senior-security-engineer"],
+    &["diff", "L2", "L3", "--track", "engineer"],
+    &["search", "incident"],
+    &["tracks"],
+    &["dimensions"],
+    &["show", "L1", "--dimension", "business"],
+];
+
+fn keys(value: &serde_json::Value) -> Vec<&str> {
+    value
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+#[test]
+fn json_of_every_command_is_one_versioned_document_without_colour() {
+    for args in DATA_COMMANDS {
+        let out = ok(&[args, &["--format", "json", "--color", "always"]].concat());
+        assert!(!out.contains('\u{1b}'), "{args:?}: colour in JSON");
+        let doc: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
+        assert_eq!(doc["schema"], 1, "{args:?}");
+    }
+}
+
+#[test]
+fn json_list_and_show_have_the_documented_fields() {
+    let list = json(&["list"]);
+    assert_eq!(keys(&list), ["schema", "roles"]);
+    assert_eq!(
+        keys(&list["roles"][0]),
+        ["id", "level", "title", "tracks", "summary"]
+    );
+    assert_eq!(
+        list["roles"][3]["tracks"],
+        serde_json::json!(["analyst", "engineer", "cloud"])
+    );
+
+    let show = json(&["show", "L3-senior-security-engineer"]);
+    let role = &show["role"];
+    assert_eq!(
+        keys(role),
+        [
+            "id",
+            "level",
+            "title",
+            "tracks",
+            "summary",
+            "attributes",
+            "dimensions"
+        ]
+    );
+    assert_eq!(role["id"], "L3-senior-security-engineer");
+    assert_eq!(keys(&role["attributes"][1]), ["attribute", "name", "value"]);
+    assert_eq!(role["attributes"][1]["value"], "Peers (2-5)");
+    let de = &role["dimensions"][0];
+    assert_eq!(
+        keys(de),
+        ["dimension", "name", "emoji", "expectations", "examples"]
+    );
+    assert_eq!(
+        (de["dimension"].as_str(), de["emoji"].as_str()),
+        (Some("domain-expertise"), Some("🦉"))
+    );
+    assert_eq!(keys(&de["expectations"][0]), ["theme", "text"]);
+    let (expectations, examples) = texts(&role_data("L3-senior-security-engineer"));
+    let all = |field: &str| -> Vec<String> {
+        role["dimensions"]
+            .as_array()
+            .expect("dimensions")
+            .iter()
+            .flat_map(|d| d[field].as_array().expect("array").clone())
+            .map(|v| {
+                v.get("text")
+                    .unwrap_or(&v)
+                    .as_str()
+                    .expect("text")
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(all("expectations").len(), expectations.len());
+    let (mut shown, mut data) = (all("examples"), examples);
+    shown.sort();
+    data.sort();
+    assert_eq!(shown, data);
+}
+
+#[test]
+fn json_diff_search_tracks_and_dimensions_have_the_documented_fields() {
+    let diff = json(&["diff", "L2", "L3", "--track", "engineer"]);
+    assert_eq!(
+        keys(&diff),
+        ["schema", "from", "to", "attributes", "dimensions", "themes"]
+    );
+    assert_eq!(diff["from"]["id"], "L2-security-engineer");
+    assert_eq!(
+        keys(&diff["attributes"][0]),
+        ["attribute", "name", "change", "from", "to"]
+    );
+    let theme = &diff["dimensions"][0]["themes"][0];
+    assert_eq!(keys(theme), ["theme", "name", "change", "from", "to"]);
+    assert_eq!(
+        (theme["theme"].as_str(), theme["change"].as_str()),
+        (Some("domain-depth"), Some("changed"))
+    );
+    assert_eq!(keys(&theme["to"][0]), ["text", "change"]);
+    assert_eq!(
+        diff["themes"],
+        serde_json::json!({"added": 9, "changed": 5, "removed": 6, "unchanged": 0})
+    );
+
+    let search = json(&["search", "director"]);
+    assert_eq!(keys(&search), ["schema", "pattern", "hits"]);
+    let hit = &search["hits"][0];
+    assert_eq!(
+        keys(hit),
+        [
+            "role",
+            "field",
+            "attribute",
+            "dimension",
+            "theme",
+            "text",
+            "matches"
+        ]
+    );
+    assert_eq!(
+        (
+            hit["role"].as_str(),
+            hit["field"].as_str(),
+            hit["attribute"].as_str()
+        ),
+        (
+            Some("L4-technical-lead"),
+            Some("attribute"),
+            Some("evaluated-by")
+        )
+    );
+    assert_eq!(hit["matches"], serde_json::json!(["Director"]));
+
+    let tracks = json(&["tracks"]);
+    let cloud = &tracks["tracks"][2];
+    assert_eq!(cloud["id"], "cloud");
+    let ids: Vec<&str> = cloud["roles"]
+        .as_array()
+        .expect("roles")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "L2-security-engineer",
+            "L3-senior-cloud-security-engineer",
+            "L4-technical-lead"
+        ]
+    );
+
+    let dims = json(&["dimensions"]);
+    assert_eq!(keys(&dims), ["schema", "attributes", "dimensions"]);
+    assert_eq!(keys(&dims["attributes"][0]), ["id", "name", "meaning"]);
+    assert_eq!(dims["dimensions"][3]["emoji"], "🏆");
+    assert_eq!(
+        dims["dimensions"][0]["themes"][0],
+        serde_json::json!({"id": "domain-depth", "name": "Depth of mastery"})
+    );
+}
+
+#[test]
+fn jq_reads_the_seven_role_ids_from_list() {
+    let jq = Command::new("jq").arg("--version").output();
+    if !jq.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: jq is not installed");
+        return;
+    }
+    let list = ok(&["list", "--format", "json"]);
+    let mut child = Command::new("jq")
+        .args(["-r", ".roles[].id"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("jq starts");
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(list.as_bytes())
+        .expect("jq reads");
+    let out = child.wait_with_output().expect("jq ends");
+    let mut ids: Vec<String> = String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(String::from)
+        .collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        [
+            "L1-junior-security-analyst",
+            "L2-security-analyst",
+            "L2-security-engineer",
+            "L3-senior-cloud-security-engineer",
+            "L3-senior-security-analyst",
+            "L3-senior-security-engineer",
+            "L4-technical-lead",
+        ]
+    );
+}
+
+#[test]
+fn list_ids_prints_one_id_per_line_and_nothing_else() {
+    assert_eq!(
+        ok(&["list", "--ids", "--track", "engineer"]),
+        "L2-security-engineer\nL3-senior-security-engineer\nL4-technical-lead\n"
+    );
+    assert_eq!(ok(&["list", "--ids"]).lines().count(), 7);
+    assert_eq!(
+        fails(&["list", "--ids", "--format", "json"], 2),
+        "error: --ids prints bare ids and cannot be combined with --format\n"
+    );
+}
+
+#[test]
+fn tsv_rows_have_as_many_fields_as_the_header() {
+    for args in DATA_COMMANDS {
+        let out = ok(&[args, &["--format", "tsv"]].concat());
+        let mut lines = out.lines();
+        let header = lines.next().expect("header");
+        let columns = header.split('\t').count();
+        assert!(columns >= 5, "{args:?}: {header}");
+        let mut rows = 0;
+        for line in lines {
+            assert_eq!(line.split('\t').count(), columns, "{args:?}: {line:?}");
+            rows += 1;
+        }
+        assert!(rows > 0, "{args:?}: no records");
+    }
+    assert_eq!(
+        ok(&["list", "--format", "tsv", "--track", "cloud"])
+            .lines()
+            .next(),
+        Some("role\tlevel\ttitle\ttracks\tsummary")
+    );
+    let show = ok(&["show", "L4", "--format", "tsv"]);
+    assert!(show.contains("L4-technical-lead\tattribute\t\t\tevaluated-by\tManager or Director\n"));
+}
+
+/// The number of cells in a Markdown table row, splitting only at unescaped pipes.
+fn markdown_cells(row: &str) -> usize {
+    let (mut pipes, mut escaped) = (0, false);
+    for c in row.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => pipes += 1,
+            _ => escaped = false,
+        }
+    }
+    pipes - 1
+}
+
+#[test]
+fn markdown_tables_have_consistent_column_counts() {
+    for args in DATA_COMMANDS {
+        let out = ok(&[args, &["--format", "markdown"]].concat());
+        let mut tables = 0;
+        for table in out.split("\n\n") {
+            let rows: Vec<&str> = table.lines().filter(|l| l.starts_with('|')).collect();
+            if rows.is_empty() {
+                continue;
+            }
+            tables += 1;
+            let columns = markdown_cells(rows[0]);
+            assert!(
+                rows[1].chars().all(|c| "|-".contains(c)),
+                "{args:?}: no delimiter row"
+            );
+            for row in &rows {
+                assert_eq!(markdown_cells(row), columns, "{args:?}: {row}");
+            }
+        }
+        assert!(tables > 0 || args[0] == "show", "{args:?}: no table");
+    }
+}
+
+#[test]
+fn markdown_carries_the_same_content_as_the_table() {
+    let md = ok(&["show", "L2-security-engineer", "--format", "markdown"]);
+    assert!(md.starts_with("# L2 Security Engineer\n"));
+    let (expectations, examples) = texts(&role_data("L2-security-engineer"));
+    for text in expectations.iter().chain(&examples) {
+        assert!(md.contains(&format!("- {text}\n")), "missing {text:?}");
+    }
+    let diff = ok(&[
+        "diff", "L1", "L2", "-t", "analyst", "-d", "teaching", "--format", "markdown",
+    ]);
+    assert!(
+        diff.contains("| + Growing others |  | + Helps new hires"),
+        "{diff}"
+    );
+    assert!(
+        diff.ends_with("Themes: 2 new at B, 0 grow, 1 no longer listed, 0 unchanged.\n"),
+        "{diff}"
+    );
+}
+
+// ---------------------------------------------------------------- --dimension
+
+#[test]
+fn dimension_narrows_show_and_diff() {
+    let out = ok(&["show", "L4", "--dimension", "teaching"]);
+    assert!(out.contains("\n🌱 Teaching and Mentoring\n"));
+    for other in ["🦉", "🧭", "🏆"] {
+        assert!(!out.contains(other), "{other} shown");
+    }
+    let diff = ok(&["diff", "L2", "L3", "-t", "cloud", "-d", "Business Success"]);
+    assert!(diff.contains("\n🏆 Business Success\n"));
+    assert!(!diff.contains("🦉"));
+    assert_eq!(
+        fails(&["show", "L4", "--dimension", "luck"], 2),
+        "error: unknown dimension \"luck\"; the dimensions are domain-expertise, teaching-mentoring, \
+         culture-leadership, business-success\n"
+    );
+}
+
+// ---------------------------------------------------------------- search
+
+#[test]
+fn search_exit_codes_follow_grep() {
+    let found = run(&mut ladder(&["search", "incident"]));
+    assert_eq!(found.status.code(), Some(0));
+    assert!(!found.stdout.is_empty());
+    let none = run(&mut ladder(&["search", "blockchain"]));
+    assert_eq!(none.status.code(), Some(1));
+    assert!(none.stdout.is_empty() && none.stderr.is_empty());
+    assert_eq!(
+        fails(&["search", "(", "--regex"], 2),
+        "error: invalid regular expression \"(\": unclosed group\n"
+    );
+    assert_eq!(
+        fails(&["search", "x", "--level", "L9"], 2),
+        "error: unknown level \"L9\"; the levels are L1, L2, L3, L4\n"
+    );
+}
+
+#[test]
+fn search_quiet_prints_nothing_and_only_sets_the_exit_code() {
+    let hit = run(&mut ladder(&["search", "-q", "mentor"]));
+    assert_eq!(
+        (hit.status.code(), hit.stdout.len(), hit.stderr.len()),
+        (Some(0), 0, 0)
+    );
+    let miss = run(&mut ladder(&["search", "--quiet", "blockchain"]));
+    assert_eq!(
+        (miss.status.code(), miss.stdout.len(), miss.stderr.len()),
+        (Some(1), 0, 0)
+    );
+}
+
+#[test]
+fn search_is_case_insensitive_unless_asked() {
+    let any_case = ok(&["search", "SIEM", "--format", "tsv"]).lines().count();
+    let lower = ok(&["search", "siem", "--format", "tsv"]).lines().count();
+    assert_eq!(any_case, lower);
+    assert!(any_case > 1);
+    let exact = run(&mut ladder(&["search", "siem", "--case-sensitive"]));
+    assert_eq!(
+        exact.status.code(),
+        Some(1),
+        "SIEM is always upper case in the data"
+    );
+}
+
+#[test]
+fn search_regex_and_filters_narrow_the_hits() {
+    let rows = |args: &[&str]| -> Vec<Vec<String>> {
+        ok(&[args, &["--format", "tsv"]].concat())
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').map(String::from).collect())
+            .collect()
+    };
+    let all = rows(&["search", "incident"]);
+    let l2 = rows(&["search", "incident", "--level", "l2"]);
+    assert!(!l2.is_empty() && l2.len() < all.len());
+    assert!(l2.iter().all(|r| r[0].starts_with("L2-")));
+    let engineer = rows(&["search", "incident", "--track", "engineer"]);
+    let engineer_roles = [
+        "L2-security-engineer",
+        "L3-senior-security-engineer",
+        "L4-technical-lead",
+    ];
+    assert!(
+        !engineer.is_empty()
+            && engineer
+                .iter()
+                .all(|r| engineer_roles.contains(&r[0].as_str()))
+    );
+    let business = rows(&["search", "incident", "--dimension", "business"]);
+    assert!(!business.is_empty() && business.iter().all(|r| r[2] == "business-success"));
+    let regex = rows(&["search", "^(Mentored|Trained)", "--regex"]);
+    assert!(!regex.is_empty());
+    assert!(
+        regex
+            .iter()
+            .all(|r| r[5].starts_with("Mentored") || r[5].starts_with("Trained"))
+    );
+    let literal = run(&mut ladder(&["search", "^(Mentored|Trained)"]));
+    assert_eq!(
+        literal.status.code(),
+        Some(1),
+        "without --regex the pattern is literal"
+    );
+}
+
+#[test]
+fn search_highlights_matches_only_with_colour() {
+    let plain = ok(&["search", "director"]);
+    assert_eq!(
+        plain,
+        "L4-technical-lead  Evaluated by\n    Manager or Director\n"
+    );
+    let coloured = ok(&["search", "director", "--color", "always"]);
+    assert!(
+        coloured.contains("Manager or \u{1b}[1m\u{1b}[31mDirector\u{1b}[39m\u{1b}[0m"),
+        "{coloured:?}"
+    );
+}
+
+// ---------------------------------------------------------------- tracks, dimensions
+
+#[test]
+fn tracks_lists_each_track_level_by_level() {
+    let out = ok(&["tracks"]);
+    assert!(out.starts_with(
+        "analyst  Security Analyst\n  L1  L1-junior-security-analyst  Junior Security Analyst\n"
+    ));
+    assert!(out.contains(
+        "cloud  Cloud Security Engineer\n  L2  L2-security-engineer               Security Engineer\n  \
+         L3  L3-senior-cloud-security-engineer  Senior Cloud Security Engineer\n  \
+         L4  L4-technical-lead                  Technical Lead\n"
+    ));
+}
+
+#[test]
+fn dimensions_lists_attributes_with_meaning_and_dimensions_with_themes() {
+    let out = ok(&["dimensions"]);
+    assert!(out.starts_with("Attributes\n  Planning horizon  planning-horizon\n    How far ahead"));
+    for heading in [
+        "🦉 Domain Expertise  domain-expertise",
+        "🏆 Business Success  business-success",
+    ] {
+        assert!(out.contains(heading), "{heading}");
+    }
+    assert!(
+        out.contains("  posture-advocacy          Security posture and advocacy\n"),
+        "{out}"
+    );
+}
+
+// ---------------------------------------------------------------- completions and man page
+
+#[test]
+fn bash_completion_loads_and_completes_a_partial_role_id() {
+    if Command::new("bash").arg("--version").output().is_err() {
+        eprintln!("skipped: bash is not installed");
+        return;
+    }
+    let script = ok(&["completions", "bash"]);
+    let dir = std::env::temp_dir().join(format!("ladder-completion-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("ladder.bash");
+    std::fs::write(&path, script).expect("script written");
+    let complete = |line: &str| -> Vec<String> {
+        let words: Vec<&str> = line.split(' ').collect();
+        let program = format!(
+            "source {path:?} || exit 9
+             COMP_WORDS=({words}); COMP_CWORD={cword}; COMP_LINE={line:?}; COMP_POINT=${{#COMP_LINE}}
+             _ladder ladder {cur:?} {prev:?}
+             printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            words = words.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>().join(" "),
+            cword = words.len() - 1,
+            cur = words[words.len() - 1],
+            prev = words[words.len() - 2],
+        );
+        let out = Command::new("bash")
+            .args(["--norc", "-c", &program])
+            .output()
+            .expect("bash runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .expect("UTF-8")
+            .lines()
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(
+        complete("ladder show L3-"),
+        [
+            "L3-senior-security-analyst",
+            "L3-senior-security-engineer",
+            "L3-senior-cloud-security-engineer"
+        ]
+    );
+    assert_eq!(complete("ladder diff L2 L3 --track c"), ["cloud"]);
+    assert_eq!(
+        complete("ladder show L4 --dimension b"),
+        ["business-success"]
+    );
+    std::fs::remove_dir_all(&dir).expect("temp dir removed");
+}
+
+#[test]
+fn completion_scripts_exist_for_every_shell() {
+    for (shell, marker) in [
+        ("bash", "_ladder()"),
+        ("zsh", "#compdef ladder"),
+        ("fish", "complete -c ladder"),
+        ("elvish", "edit:completion:arg-completer[ladder]"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let script = ok(&["completions", shell]);
+        assert!(script.contains(marker), "{shell}");
+        assert!(
+            script.contains("L3-senior-cloud-security-engineer"),
+            "{shell} lacks role ids"
+        );
+    }
+    assert!(fails(&["completions", "tcsh"], 2).contains("invalid value 'tcsh'"));
+}
+
+#[test]
+fn the_man_page_renders_without_warnings() {
+    let page = ok(&["man"]);
+    assert!(page.contains("\n.TH ladder 1 "), "no title line");
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH COMMANDS",
+        ".SS \"ladder search\"",
+        ".SH EXTRA",
+    ] {
+        assert!(page.contains(section), "{section} missing");
+    }
+    if Command::new("man").arg("--version").output().is_err() {
+        eprintln!("skipped: man is not installed");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("ladder-man-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("ladder.1");
+    std::fs::write(&path, &page).expect("page written");
+    let out = Command::new("man")
+        .args(["--warnings", "-l"])
+        .arg(&path)
+        .env("MANWIDTH", "80")
+        .env("MAN_KEEP_FORMATTING", "0")
+        .output()
+        .expect("man runs");
+    std::fs::remove_dir_all(&dir).expect("temp dir removed");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if stderr.contains("command exited with status") || stderr.contains("can't execute") {
+        eprintln!("skipped: man cannot render here: {stderr}");
+        return;
+    }
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "", "man warned");
+    // Without a terminal, man marks bold by overstriking: "X\bX". Keep the last of each pair.
+    let mut text = String::new();
+    for c in String::from_utf8_lossy(&out.stdout).chars() {
+        if c == '\u{8}' {
+            text.pop();
+        } else {
+            text.push(c);
+        }
+    }
+    let text = text.replace('\u{8}', "");
+    assert!(text.contains("ladder search PATTERN [OPTIONS]"), "{text}");
 }

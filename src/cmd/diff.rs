@@ -4,30 +4,24 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use super::Context;
 use crate::cli::DiffArgs;
 use crate::compare;
 use crate::exit::Exit;
-use crate::ladder::{Dimension, Ladder};
 use crate::render::{self, Report};
 use crate::resolve;
-use crate::term::Terminal;
 
 /// Compares role A with role B, attribute by attribute and theme by theme.
-pub fn run(
-    ladder: &Ladder,
-    args: &DiffArgs,
-    term: &Terminal,
-    out: &mut impl Write,
-) -> Result<Exit> {
+pub fn run(ctx: &Context<'_>, args: &DiffArgs, out: &mut impl Write) -> Result<Exit> {
     let track = args
         .track
         .as_deref()
-        .map(|t| resolve::track(ladder, t))
+        .map(|t| resolve::track(ctx.ladder, t))
         .transpose()?;
-    let from = resolve::role(ladder, &args.from, track)?;
-    let to = resolve::role(ladder, &args.to, track)?;
-    let dimensions: Vec<&Dimension> = ladder.dimensions.iter().collect();
-    let comparison = compare::compare(ladder, from, to, &dimensions);
-    render::render(out, &Report::Diff(comparison), term)?;
+    let from = resolve::role(ctx.ladder, &args.from, track)?;
+    let to = resolve::role(ctx.ladder, &args.to, track)?;
+    let dimensions = super::dimensions(ctx.ladder, args.dimension.as_deref())?;
+    let comparison = compare::compare(ctx.ladder, from, to, &dimensions);
+    render::render(out, &Report::Diff(comparison), ctx.format, &ctx.term)?;
     Ok(Exit::Success)
 }

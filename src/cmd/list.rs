@@ -1,29 +1,34 @@
-//! `ladder list`: every role, or the roles of one track, in a table.
+//! `ladder list`: every role, or the roles of one track, in a table or as bare ids.
 
 use std::io::Write;
 
 use anyhow::Result;
 
+use super::Context;
 use crate::cli::ListArgs;
-use crate::exit::Exit;
-use crate::ladder::Ladder;
+use crate::exit::{Exit, UsageError};
 use crate::render::{self, Report};
 use crate::resolve;
-use crate::term::Terminal;
 use crate::view::RoleList;
 
 /// Lists the roles, ordered by track and level.
-pub fn run(
-    ladder: &Ladder,
-    args: &ListArgs,
-    term: &Terminal,
-    out: &mut impl Write,
-) -> Result<Exit> {
+pub fn run(ctx: &Context<'_>, args: &ListArgs, out: &mut impl Write) -> Result<Exit> {
     let track = args
         .track
         .as_deref()
-        .map(|t| resolve::track(ladder, t))
+        .map(|t| resolve::track(ctx.ladder, t))
         .transpose()?;
-    render::render(out, &Report::List(RoleList::of(ladder, track)), term)?;
+    let list = RoleList::of(ctx.ladder, track);
+    if args.ids {
+        if ctx.format_given {
+            return Err(UsageError(
+                "--ids prints bare ids and cannot be combined with --format".into(),
+            )
+            .into());
+        }
+        render::ids(out, &list)?;
+    } else {
+        render::render(out, &Report::List(list), ctx.format, &ctx.term)?;
+    }
     Ok(Exit::Success)
 }

@@ -1,35 +1,26 @@
-//! `ladder show ROLE`: one role in full.
+//! `ladder show ROLE`: one role in full, or one of its dimensions.
 
 use std::io::Write;
 
 use anyhow::Result;
 
+use super::Context;
 use crate::cli::ShowArgs;
 use crate::exit::Exit;
-use crate::ladder::{Dimension, Ladder};
 use crate::render::{self, Report};
 use crate::resolve;
-use crate::term::Terminal;
 use crate::view::RoleView;
 
 /// Shows the role's attributes, expectations and examples.
-pub fn run(
-    ladder: &Ladder,
-    args: &ShowArgs,
-    term: &Terminal,
-    out: &mut impl Write,
-) -> Result<Exit> {
+pub fn run(ctx: &Context<'_>, args: &ShowArgs, out: &mut impl Write) -> Result<Exit> {
     let track = args
         .track
         .as_deref()
-        .map(|t| resolve::track(ladder, t))
+        .map(|t| resolve::track(ctx.ladder, t))
         .transpose()?;
-    let role = resolve::role(ladder, &args.role, track)?;
-    let dimensions: Vec<&Dimension> = ladder.dimensions.iter().collect();
-    render::render(
-        out,
-        &Report::Show(RoleView::of(ladder, role, &dimensions)),
-        term,
-    )?;
+    let role = resolve::role(ctx.ladder, &args.role, track)?;
+    let dimensions = super::dimensions(ctx.ladder, args.dimension.as_deref())?;
+    let view = RoleView::of(ctx.ladder, role, &dimensions);
+    render::render(out, &Report::Show(view), ctx.format, &ctx.term)?;
     Ok(Exit::Success)
 }

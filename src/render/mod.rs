@@ -1,15 +1,20 @@
 //! Renderers: each turns a command's plain result into bytes on a writer, one module per format.
 
+mod json;
+mod markdown;
 mod table;
+mod tsv;
 
 use std::io::Write;
 
 use anyhow::Result;
 
+use crate::cli::Format;
 use crate::compare::Comparison;
+use crate::search::Hits;
 use crate::style::Style;
 use crate::term::Terminal;
-use crate::view::{RoleList, RoleView};
+use crate::view::{RoleList, RoleView, Structure, TrackList};
 
 /// What a command produced, ready to be rendered.
 #[derive(Debug)]
@@ -17,10 +22,41 @@ pub enum Report<'a> {
     List(RoleList<'a>),
     Show(RoleView<'a>),
     Diff(Comparison<'a>),
+    Search(Hits<'a>),
+    Tracks(TrackList<'a>),
+    Dimensions(Structure<'a>),
 }
 
-/// Writes a report for a person at a terminal.
-pub fn render(out: &mut impl Write, report: &Report<'_>, term: &Terminal) -> Result<()> {
-    let style = Style::new(term.color);
-    table::render(out, report, &style, term)
+/// Writes a report in the chosen format; only the table format ever uses colour.
+pub fn render(
+    out: &mut impl Write,
+    report: &Report<'_>,
+    format: Format,
+    term: &Terminal,
+) -> Result<()> {
+    match format {
+        Format::Table => table::render(out, report, &Style::new(term.color), term),
+        Format::Json => json::render(out, report),
+        Format::Markdown => markdown::render(out, report),
+        Format::Tsv => tsv::render(out, report),
+    }
+}
+
+/// Writes one role id per line and nothing else, for `ladder list --ids`.
+pub fn ids(out: &mut impl Write, list: &RoleList<'_>) -> Result<()> {
+    for row in &list.rows {
+        writeln!(out, "{}", row.role.id)?;
+    }
+    Ok(())
+}
+
+/// The names of the four marks of a comparison, shared by the machine formats.
+fn mark_name(mark: crate::compare::Mark) -> &'static str {
+    use crate::compare::Mark;
+    match mark {
+        Mark::Added => "added",
+        Mark::Changed => "changed",
+        Mark::Removed => "removed",
+        Mark::Unchanged => "unchanged",
+    }
 }

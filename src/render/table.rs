@@ -7,9 +7,10 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, pres
 
 use super::Report;
 use crate::compare::{Comparison, Mark};
+use crate::search::{Field, Hits};
 use crate::style::Style;
 use crate::term::Terminal;
-use crate::view::{RoleList, RoleView};
+use crate::view::{RoleList, RoleView, Structure, TrackList};
 
 /// Wrapped prose never runs wider than this, even on a wide terminal.
 const PROSE_WIDTH: usize = 100;
@@ -28,6 +29,9 @@ pub fn render(
         Report::List(list) => role_list(out, list, style, term),
         Report::Show(view) => role(out, view, style, term),
         Report::Diff(comparison) => diff(out, comparison, style, term),
+        Report::Search(hits) => search(out, hits, style, term),
+        Report::Tracks(list) => tracks(out, list, style),
+        Report::Dimensions(structure) => dimensions(out, structure, style, term),
     }
 }
 
@@ -219,7 +223,6 @@ fn diff(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
     }
     writeln!(out, "{table}")?;
 
-    let (mut added, mut changed, mut removed, mut unchanged) = (0, 0, 0, 0);
     for dc in &c.dimensions {
         writeln!(out)?;
         writeln!(out, "{}", style.heading(&dc.dimension.label()))?;
@@ -233,12 +236,6 @@ fn diff(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
         }
         let mut table = grid("Theme");
         for tc in &dc.themes {
-            *match tc.mark {
-                Mark::Added => &mut added,
-                Mark::Changed => &mut changed,
-                Mark::Removed => &mut removed,
-                Mark::Unchanged => &mut unchanged,
-            } += 1;
             let name = tc.theme.map_or("(no theme)", |t| t.name.as_str());
             let cell = |items: &[crate::compare::Marked<'_>]| {
                 let mut lines = Vec::new();
@@ -260,13 +257,114 @@ fn diff(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
     }
 
     writeln!(out)?;
+    let n = c.theme_counts();
     writeln!(
         out,
         "{}",
         style.muted(&format!(
-            "Themes: {added} new at B, {changed} grow, {removed} no longer listed, {unchanged} unchanged."
+            "Themes: {} new at B, {} grow, {} no longer listed, {} unchanged.",
+            n.added, n.changed, n.removed, n.unchanged
         ))
     )?;
+    Ok(())
+}
+
+fn search(out: &mut impl Write, hits: &Hits<'_>, style: &Style, term: &Terminal) -> Result<()> {
+    let width = prose_width(term);
+    for (i, hit) in hits.hits.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let place = match hit.field {
+            Field::Title => "title".to_string(),
+            Field::Summary => "summary".to_string(),
+            Field::Attribute(a) => a.name.clone(),
+            Field::Expectation(d, Some(theme)) => format!("{} › {}", d.label(), theme.name),
+            Field::Expectation(d, None) => d.label(),
+            Field::Example(d) => format!("{} › example", d.label()),
+        };
+        writeln!(out, "{}  {}", style.id(&hit.role.id), style.muted(&place))?;
+        // Highlight before wrapping: textwrap measures widths without escape sequences.
+        let mut text = String::new();
+        let mut at = 0;
+        for m in &hit.matches {
+            text += &hit.text[at..m.start];
+            text += &style.matched(&hit.text[m.clone()]);
+            at = m.end;
+        }
+        text += &hit.text[at..];
+        for line in wrap(&text, width, "    ", "    ") {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+fn tracks(out: &mut impl Write, list: &TrackList<'_>, style: &Style) -> Result<()> {
+    for (i, (track, roles)) in list.tracks.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "{}  {}",
+            style.id(&track.id),
+            style.heading(&track.name)
+        )?;
+        let level_w = roles
+            .iter()
+            .map(|r| display_width(&r.level))
+            .max()
+            .unwrap_or(0);
+        let id_w = roles
+            .iter()
+            .map(|r| display_width(&r.id))
+            .max()
+            .unwrap_or(0);
+        for role in roles {
+            let pad = |s: &str, w: usize| " ".repeat(w.saturating_sub(display_width(s)));
+            writeln!(
+                out,
+                "  {}{}  {}{}  {}",
+                role.level,
+                pad(&role.level, level_w),
+                style.id(&role.id),
+                pad(&role.id, id_w),
+                role.title
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn dimensions(
+    out: &mut impl Write,
+    s: &Structure<'_>,
+    style: &Style,
+    term: &Terminal,
+) -> Result<()> {
+    let width = prose_width(term);
+    writeln!(out, "{}", style.heading("Attributes"))?;
+    for a in s.attributes {
+        writeln!(out, "  {}  {}", style.heading(&a.name), style.muted(&a.id))?;
+        for line in wrap(&a.meaning, width, "    ", "    ") {
+            writeln!(out, "{line}")?;
+        }
+    }
+    for d in s.dimensions {
+        writeln!(out)?;
+        writeln!(out, "{}  {}", style.heading(&d.label()), style.muted(&d.id))?;
+        let id_w = d
+            .themes
+            .iter()
+            .map(|t| display_width(&t.id))
+            .max()
+            .unwrap_or(0);
+        for t in &d.themes {
+            let pad = " ".repeat(id_w.saturating_sub(display_width(&t.id)));
+            writeln!(out, "  {}{pad}  {}", style.id(&t.id), t.name)?;
+        }
+    }
     Ok(())
 }
 

@@ -1,0 +1,21 @@
+//! `ladder dimensions`: the attributes and dimensions that describe every role.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::Context;
+use crate::exit::Exit;
+use crate::render::{self, Report};
+use crate::view::Structure;
+
+/// Prints the attributes with their meaning and the dimensions with their themes.
+pub fn run(ctx: &Context<'_>, out: &mut impl Write) -> Result<Exit> {
+    render::render(
+        out,
+        &Report::Dimensions(Structure::of(ctx.ladder)),
+        ctx.format,
+        &ctx.term,
+    )?;
+    Ok(Exit::Success)
+}

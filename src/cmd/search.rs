@@ -1,0 +1,42 @@
+//! `ladder search PATTERN`: grep for the ladder, with grep's exit codes.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::Context;
+use crate::cli::SearchArgs;
+use crate::exit::Exit;
+use crate::render::{self, Report};
+use crate::resolve;
+use crate::search::{self, Query};
+
+/// Prints every matching text; exits 0 when something matched and 1 when nothing did.
+pub fn run(ctx: &Context<'_>, args: &SearchArgs, out: &mut impl Write) -> Result<Exit> {
+    let ladder = ctx.ladder;
+    let query = Query {
+        text: &args.pattern,
+        pattern: search::pattern(&args.pattern, args.regex, args.case_sensitive)?,
+        dimension: args
+            .dimension
+            .as_deref()
+            .map(|d| resolve::dimension(ladder, d))
+            .transpose()?,
+        track: args
+            .track
+            .as_deref()
+            .map(|t| resolve::track(ladder, t))
+            .transpose()?,
+        level: args
+            .level
+            .as_deref()
+            .map(|l| resolve::level(ladder, l))
+            .transpose()?,
+    };
+    let hits = search::search(ladder, &query);
+    let found = !hits.hits.is_empty();
+    if !args.quiet {
+        render::render(out, &Report::Search(hits), ctx.format, &ctx.term)?;
+    }
+    Ok(if found { Exit::Success } else { Exit::NoMatch })
+}

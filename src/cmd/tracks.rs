@@ -1,0 +1,21 @@
+//! `ladder tracks`: the career paths, each with its roles level by level.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::Context;
+use crate::exit::Exit;
+use crate::render::{self, Report};
+use crate::view::TrackList;
+
+/// Prints every track with its roles in order.
+pub fn run(ctx: &Context<'_>, out: &mut impl Write) -> Result<Exit> {
+    render::render(
+        out,
+        &Report::Tracks(TrackList::of(ctx.ladder)),
+        ctx.format,
+        &ctx.term,
+    )?;
+    Ok(Exit::Success)
+}

@@ -1,0 +1,367 @@
+//! The JSON format: one document per invocation, a contract for scripts (see docs/json.md).
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::{Report, mark_name};
+use crate::compare::{Comparison, Marked};
+use crate::ladder::{Dimension, Role};
+use crate::search::Hits;
+use crate::view::{RoleList, RoleView, Structure, TrackList};
+
+/// The version of the JSON documents; it changes only when a field changes meaning or goes away.
+pub const SCHEMA: u32 = 1;
+
+/// Writes the report as one pretty-printed JSON document followed by a newline.
+pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
+    match report {
+        Report::List(list) => write(out, &list_doc(list)),
+        Report::Show(view) => write(out, &show_doc(view)),
+        Report::Diff(c) => write(out, &diff_doc(c)),
+        Report::Search(hits) => write(out, &search_doc(hits)),
+        Report::Tracks(tracks) => write(out, &tracks_doc(tracks)),
+        Report::Dimensions(structure) => write(out, &dimensions_doc(structure)),
+    }
+}
+
+fn write(out: &mut impl Write, doc: &impl Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, doc)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Doc<T: Serialize> {
+    schema: u32,
+    #[serde(flatten)]
+    body: T,
+}
+
+fn doc<T: Serialize>(body: T) -> Doc<T> {
+    Doc {
+        schema: SCHEMA,
+        body,
+    }
+}
+
+#[derive(Serialize)]
+struct RoleSummary<'a> {
+    id: &'a str,
+    level: &'a str,
+    title: &'a str,
+    tracks: Vec<&'a str>,
+    summary: &'a str,
+}
+
+fn list_doc<'a>(list: &'a RoleList<'a>) -> impl Serialize + 'a {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        roles: Vec<RoleSummary<'a>>,
+    }
+    doc(Body {
+        roles: list
+            .rows
+            .iter()
+            .map(|row| RoleSummary {
+                id: &row.role.id,
+                level: &row.role.level,
+                title: &row.role.title,
+                tracks: row.tracks.iter().map(|t| t.id.as_str()).collect(),
+                summary: &row.role.summary,
+            })
+            .collect(),
+    })
+}
+
+fn show_doc<'a>(view: &'a RoleView<'a>) -> impl Serialize + 'a {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        role: FullRole<'a>,
+    }
+    #[derive(Serialize)]
+    struct FullRole<'a> {
+        #[serde(flatten)]
+        summary: RoleSummary<'a>,
+        attributes: Vec<AttributeValue<'a>>,
+        dimensions: Vec<DimensionEntry<'a>>,
+    }
+    #[derive(Serialize)]
+    struct AttributeValue<'a> {
+        attribute: &'a str,
+        name: &'a str,
+        value: Option<&'a str>,
+    }
+    #[derive(Serialize)]
+    struct DimensionEntry<'a> {
+        dimension: &'a str,
+        name: &'a str,
+        emoji: Option<&'a str>,
+        expectations: Vec<Expectation<'a>>,
+        examples: &'a [String],
+    }
+    #[derive(Serialize)]
+    struct Expectation<'a> {
+        theme: Option<&'a str>,
+        text: &'a str,
+    }
+    let role = view.role;
+    doc(Body {
+        role: FullRole {
+            summary: RoleSummary {
+                id: &role.id,
+                level: &role.level,
+                title: &role.title,
+                tracks: view.tracks.iter().map(|t| t.id.as_str()).collect(),
+                summary: &role.summary,
+            },
+            attributes: view
+                .attributes
+                .iter()
+                .map(|(a, value)| AttributeValue {
+                    attribute: &a.id,
+                    name: &a.name,
+                    value: *value,
+                })
+                .collect(),
+            dimensions: view
+                .dimensions
+                .iter()
+                .map(|dv| DimensionEntry {
+                    dimension: &dv.dimension.id,
+                    name: &dv.dimension.name,
+                    emoji: dv.dimension.emoji.as_deref(),
+                    expectations: dv
+                        .expectations
+                        .iter()
+                        .map(|(theme, text)| Expectation {
+                            theme: theme.map(|t| t.id.as_str()),
+                            text,
+                        })
+                        .collect(),
+                    examples: dv.examples,
+                })
+                .collect(),
+        },
+    })
+}
+
+#[derive(Serialize)]
+struct RoleRef<'a> {
+    id: &'a str,
+    level: &'a str,
+    title: &'a str,
+}
+
+fn role_ref(role: &Role) -> RoleRef<'_> {
+    RoleRef {
+        id: &role.id,
+        level: &role.level,
+        title: &role.title,
+    }
+}
+
+fn diff_doc<'a>(c: &'a Comparison<'a>) -> impl Serialize + 'a {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        from: RoleRef<'a>,
+        to: RoleRef<'a>,
+        attributes: Vec<AttributeChange<'a>>,
+        dimensions: Vec<DimensionChange<'a>>,
+        themes: Counts,
+    }
+    #[derive(Serialize)]
+    struct AttributeChange<'a> {
+        attribute: &'a str,
+        name: &'a str,
+        change: &'static str,
+        from: Option<&'a str>,
+        to: Option<&'a str>,
+    }
+    #[derive(Serialize)]
+    struct DimensionChange<'a> {
+        dimension: &'a str,
+        name: &'a str,
+        themes: Vec<ThemeChange<'a>>,
+    }
+    #[derive(Serialize)]
+    struct ThemeChange<'a> {
+        theme: Option<&'a str>,
+        name: Option<&'a str>,
+        change: &'static str,
+        from: Vec<Expectation<'a>>,
+        to: Vec<Expectation<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Expectation<'a> {
+        text: &'a str,
+        change: &'static str,
+    }
+    #[derive(Serialize)]
+    struct Counts {
+        added: usize,
+        changed: usize,
+        removed: usize,
+        unchanged: usize,
+    }
+    let expectations = |items: &[Marked<'a>]| -> Vec<Expectation<'a>> {
+        items
+            .iter()
+            .map(|m| Expectation {
+                text: m.text,
+                change: mark_name(m.mark),
+            })
+            .collect()
+    };
+    let n = c.theme_counts();
+    doc(Body {
+        from: role_ref(c.from),
+        to: role_ref(c.to),
+        attributes: c
+            .attributes
+            .iter()
+            .map(|a| AttributeChange {
+                attribute: &a.attribute.id,
+                name: &a.attribute.name,
+                change: mark_name(a.mark),
+                from: a.from,
+                to: a.to,
+            })
+            .collect(),
+        dimensions: c
+            .dimensions
+            .iter()
+            .map(|d| DimensionChange {
+                dimension: &d.dimension.id,
+                name: &d.dimension.name,
+                themes: d
+                    .themes
+                    .iter()
+                    .map(|t| ThemeChange {
+                        theme: t.theme.map(|t| t.id.as_str()),
+                        name: t.theme.map(|t| t.name.as_str()),
+                        change: mark_name(t.mark),
+                        from: expectations(&t.from),
+                        to: expectations(&t.to),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        themes: Counts {
+            added: n.added,
+            changed: n.changed,
+            removed: n.removed,
+            unchanged: n.unchanged,
+        },
+    })
+}
+
+fn search_doc<'a>(hits: &'a Hits<'a>) -> impl Serialize + 'a {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        pattern: &'a str,
+        hits: Vec<Hit<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Hit<'a> {
+        role: &'a str,
+        field: &'static str,
+        attribute: Option<&'a str>,
+        dimension: Option<&'a str>,
+        theme: Option<&'a str>,
+        text: &'a str,
+        matches: Vec<&'a str>,
+    }
+    doc(Body {
+        pattern: &hits.pattern,
+        hits: hits
+            .hits
+            .iter()
+            .map(|h| Hit {
+                role: &h.role.id,
+                field: h.field.kind(),
+                attribute: h.field.attribute().map(|a| a.id.as_str()),
+                dimension: h.field.dimension().map(|d| d.id.as_str()),
+                theme: h.field.theme().map(|t| t.id.as_str()),
+                text: h.text,
+                matches: h.matches.iter().map(|m| &h.text[m.clone()]).collect(),
+            })
+            .collect(),
+    })
+}
+
+fn tracks_doc<'a>(list: &'a TrackList<'a>) -> impl Serialize + 'a {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        tracks: Vec<Track<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Track<'a> {
+        id: &'a str,
+        name: &'a str,
+        roles: Vec<RoleRef<'a>>,
+    }
+    doc(Body {
+        tracks: list
+            .tracks
+            .iter()
+            .map(|(t, roles)| Track {
+                id: &t.id,
+                name: &t.name,
+                roles: roles.iter().map(|r| role_ref(r)).collect(),
+            })
+            .collect(),
+    })
+}
+
+fn dimensions_doc<'a>(s: &'a Structure<'a>) -> impl Serialize + 'a {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        attributes: Vec<Attribute<'a>>,
+        dimensions: Vec<DimensionOut<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Attribute<'a> {
+        id: &'a str,
+        name: &'a str,
+        meaning: &'a str,
+    }
+    #[derive(Serialize)]
+    struct DimensionOut<'a> {
+        id: &'a str,
+        name: &'a str,
+        emoji: Option<&'a str>,
+        themes: Vec<Theme<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Theme<'a> {
+        id: &'a str,
+        name: &'a str,
+    }
+    let dimension = |d: &'a Dimension| DimensionOut {
+        id: &d.id,
+        name: &d.name,
+        emoji: d.emoji.as_deref(),
+        themes: d
+            .themes
+            .iter()
+            .map(|t| Theme {
+                id: &t.id,
+                name: &t.name,
+            })
+            .collect(),
+    };
+    doc(Body {
+        attributes: s
+            .attributes
+            .iter()
+            .map(|a| Attribute {
+                id: &a.id,
+                name: &a.name,
+                meaning: &a.meaning,
+            })
+            .collect(),
+        dimensions: s.dimensions.iter().map(dimension).collect(),
+    })
+}

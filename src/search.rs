@@ -1,0 +1,245 @@
+//! Finds text across the roles of a ladder: titles, summaries, attribute values, expectations, examples.
+
+use std::ops::Range;
+
+use regex::{Regex, RegexBuilder};
+
+use crate::exit::UsageError;
+use crate::ladder::{Attribute, Dimension, Ladder, Role, Theme, Track};
+
+/// What to look for, and where.
+#[derive(Debug)]
+pub struct Query<'a> {
+    /// The pattern as the user typed it.
+    pub text: &'a str,
+    pub pattern: Regex,
+    pub dimension: Option<&'a Dimension>,
+    pub track: Option<&'a Track>,
+    pub level: Option<&'a str>,
+}
+
+/// Which part of a role a hit is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field<'a> {
+    Title,
+    Summary,
+    Attribute(&'a Attribute),
+    Expectation(&'a Dimension, Option<&'a Theme>),
+    Example(&'a Dimension),
+}
+
+/// One text that matched, with the byte ranges of every match in it.
+#[derive(Debug)]
+pub struct Hit<'a> {
+    pub role: &'a Role,
+    pub field: Field<'a>,
+    pub text: &'a str,
+    pub matches: Vec<Range<usize>>,
+}
+
+/// The result of a search, with the pattern as the user typed it.
+#[derive(Debug)]
+pub struct Hits<'a> {
+    pub pattern: String,
+    pub hits: Vec<Hit<'a>>,
+}
+
+/// Compiles the user's pattern: a literal substring unless `regex`, ignoring case unless `case_sensitive`.
+pub fn pattern(text: &str, regex: bool, case_sensitive: bool) -> Result<Regex, UsageError> {
+    let source = if regex {
+        text.to_string()
+    } else {
+        regex::escape(text)
+    };
+    RegexBuilder::new(&source)
+        .case_insensitive(!case_sensitive)
+        .build()
+        .map_err(|err| {
+            // The regex crate explains over several lines; keep its last one, the reason.
+            let message = err.to_string();
+            let reason = message
+                .lines()
+                .rev()
+                .find_map(|l| l.trim().strip_prefix("error: "))
+                .unwrap_or(message.lines().last().unwrap_or_default().trim())
+                .to_string();
+            UsageError(format!("invalid regular expression {text:?}: {reason}"))
+        })
+}
+
+impl Field<'_> {
+    /// The field's kind as one word: title, summary, attribute, expectation or example.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Summary => "summary",
+            Field::Attribute(_) => "attribute",
+            Field::Expectation(..) => "expectation",
+            Field::Example(_) => "example",
+        }
+    }
+
+    /// The dimension the field belongs to, if any.
+    pub fn dimension(&self) -> Option<&Dimension> {
+        match self {
+            Field::Expectation(d, _) | Field::Example(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The theme of an expectation, if it has one.
+    pub fn theme(&self) -> Option<&Theme> {
+        match self {
+            Field::Expectation(_, theme) => *theme,
+            _ => None,
+        }
+    }
+
+    /// The attribute of an attribute value.
+    pub fn attribute(&self) -> Option<&Attribute> {
+        match self {
+            Field::Attribute(a) => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// Every text of every role that matches, in ladder order and, within a role, in reading order.
+pub fn search<'a>(ladder: &'a Ladder, query: &Query<'a>) -> Hits<'a> {
+    let mut hits = Vec::new();
+    let roles = ladder
+        .roles
+        .iter()
+        .filter(|r| query.track.is_none_or(|t| t.contains(&r.id)))
+        .filter(|r| query.level.is_none_or(|l| r.level == l));
+    for role in roles {
+        let mut look = |field: Field<'a>, text: &'a str| {
+            let matches: Vec<Range<usize>> = query
+                .pattern
+                .find_iter(text)
+                .map(|m| m.range())
+                .filter(|r| !r.is_empty())
+                .collect();
+            if !matches.is_empty() {
+                hits.push(Hit {
+                    role,
+                    field,
+                    text,
+                    matches,
+                });
+            }
+        };
+        if query.dimension.is_none() {
+            look(Field::Title, &role.title);
+            look(Field::Summary, &role.summary);
+            for attribute in &ladder.attributes {
+                if let Some(value) = role.attributes.get(&attribute.id) {
+                    look(Field::Attribute(attribute), value);
+                }
+            }
+        }
+        for dimension in &ladder.dimensions {
+            if query.dimension.is_some_and(|d| d.id != dimension.id) {
+                continue;
+            }
+            let rd = role.in_dimension(&dimension.id);
+            for e in &rd.expectations {
+                let theme = e.theme.as_deref().and_then(|t| dimension.theme(t));
+                look(Field::Expectation(dimension, theme), &e.text);
+            }
+            for example in &rd.examples {
+                look(Field::Example(dimension), example);
+            }
+        }
+    }
+    Hits {
+        pattern: query.text.to_string(),
+        hits,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ladder() -> Ladder {
+        Ladder::embedded().expect("embedded ladder loads")
+    }
+
+    #[test]
+    fn a_literal_pattern_ignores_case_and_escapes_regex_syntax() {
+        let p = pattern("Peers (2-5)", false, false).expect("compiles");
+        assert!(p.is_match("peers (2-5)"));
+        assert!(!p.is_match("Peers 2-5"));
+        let exact = pattern("Manager", false, true).expect("compiles");
+        assert!(!exact.is_match("manager"));
+    }
+
+    #[test]
+    fn a_bad_regex_is_a_one_line_usage_error() {
+        let err = pattern("(unclosed", true, false).expect_err("invalid");
+        assert_eq!(
+            err.0,
+            "invalid regular expression \"(unclosed\": unclosed group"
+        );
+    }
+
+    #[test]
+    fn filters_narrow_the_roles_and_fields() {
+        let l = ladder();
+        let business = l.dimension("business-success").expect("dimension");
+        let query = Query {
+            text: "incident",
+            pattern: pattern("incident", false, false).expect("compiles"),
+            dimension: Some(business),
+            track: None,
+            level: Some("L2"),
+        };
+        let hits = search(&l, &query).hits;
+        assert!(!hits.is_empty());
+        for hit in &hits {
+            assert_eq!(hit.role.level, "L2");
+            assert_eq!(
+                hit.field.dimension().map(|d| d.id.as_str()),
+                Some("business-success")
+            );
+            for m in &hit.matches {
+                assert_eq!(hit.text[m.clone()].to_lowercase(), "incident");
+            }
+        }
+    }
+
+    #[test]
+    fn titles_and_attribute_values_are_searched() {
+        let l = ladder();
+        let query = Query {
+            text: "director",
+            pattern: pattern("director", false, false).expect("compiles"),
+            dimension: None,
+            track: None,
+            level: None,
+        };
+        let hits = search(&l, &query).hits;
+        let found: Vec<(&str, &str)> = hits
+            .iter()
+            .map(|h| (h.role.id.as_str(), h.field.kind()))
+            .collect();
+        assert!(
+            found.contains(&("L4-technical-lead", "attribute")),
+            "{found:?}"
+        );
+        let title = Query {
+            text: "cloud security",
+            pattern: pattern("cloud security", false, false).expect("compiles"),
+            dimension: None,
+            track: None,
+            level: None,
+        };
+        assert!(
+            search(&l, &title)
+                .hits
+                .iter()
+                .any(|h| h.field == Field::Title)
+        );
+    }
+}
