@@ -1,5 +1,7 @@
 //! What the user can type: the clap definitions, whose doc comments are the help text.
 
+use std::path::PathBuf;
+
 use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
@@ -10,6 +12,7 @@ Examples:
   ladder diff L2 L3 --track engineer
   ladder search incident --dimension business
   ladder show cloud --format json | jq '.role.attributes'
+  ladder --data my-ladder.toml list
 
 Naming a role:
   A full id (case-insensitive), a level with --track (L3 --track engineer),
@@ -17,8 +20,9 @@ Naming a role:
 
 Exit codes:
   0  success
-  1  runtime failure (for example, output could not be written);
-     for search: nothing matched
+  1  runtime failure (a ladder file that cannot be read or has errors,
+     output that cannot be written); for search: nothing matched;
+     for validate: errors found
   2  usage error: unknown or ambiguous role, track, dimension or level,
      bad flag, bad search pattern";
 
@@ -47,6 +51,16 @@ pub struct GlobalArgs {
     /// [default: table].
     #[arg(long, global = true, value_name = "FORMAT", value_enum)]
     pub format: Option<Format>,
+
+    /// Read the ladder from this TOML file (`-` for stdin) instead of the embedded one.
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        env = "LADDER_DATA",
+        hide_env_values = true
+    )]
+    pub data: Option<PathBuf>,
 }
 
 /// How a command prints its data.
@@ -102,6 +116,14 @@ pub enum Command {
 
     /// Show the attributes and dimensions every role is described by, with their themes.
     Dimensions,
+
+    /// Check a ladder file: syntax, shape, references, ids and text.
+    #[command(after_help = "Examples:\n  ladder validate my-ladder.toml\n  \
+                            ladder validate --strict my-ladder.toml\n  \
+                            ladder validate my-ladder.toml --format json\n\n\
+                            Findings read FILE:LINE:COLUMN: error|warning: message. Exit codes: 0 when\n\
+                            there is no error, 1 with errors (or with warnings under --strict).")]
+    Validate(ValidateArgs),
 
     /// Print a shell completion script that also completes role, track and dimension ids.
     #[command(after_help = "Install, for example:\n  \
@@ -194,6 +216,18 @@ pub struct SearchArgs {
     /// Print nothing; only the exit code tells whether something matched.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// Arguments of `ladder validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The ladder file to check [default: the --data file, else the embedded ladder].
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Arguments of `ladder completions`.

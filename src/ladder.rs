@@ -2,9 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use serde::Deserialize;
 
+use crate::load::{self, Source};
 use crate::text;
 use crate::validate::{self, Severity};
 
@@ -128,22 +129,56 @@ pub struct Expectation {
 impl Ladder {
     /// The embedded Security Operations ladder.
     pub fn embedded() -> Result<Ladder> {
-        Ladder::from_toml(EMBEDDED).context("the embedded ladder is invalid")
+        Ladder::load(&Source::embedded())
     }
 
-    /// Parses a ladder, makes its text safe to print, and rejects it if references do not resolve.
-    pub fn from_toml(source: &str) -> Result<Ladder> {
-        let mut ladder: Ladder = toml::from_str(source)?;
-        ladder.escape_controls();
-        let findings = validate::check(&ladder);
-        let mut errors = findings.iter().filter(|f| f.severity == Severity::Error);
-        if let Some(first) = errors.next() {
-            match errors.count() {
-                0 => bail!("{}", first.message),
-                more => bail!("{} (and {more} more problems)", first.message),
+    /// Parses a ladder, rejects it when it has errors, and makes its text safe to print.
+    ///
+    /// Errors are one line: `FILE:LINE:COLUMN: message`, plus how many more there are.
+    pub fn load(source: &Source) -> Result<Ladder> {
+        let mut ladder: Ladder = match toml::from_str(&source.text) {
+            Ok(ladder) => ladder,
+            Err(err) => {
+                let (line, column) =
+                    load::line_column(&source.text, err.span().map_or(0, |s| s.start));
+                let file = text::escape_controls(&source.name);
+                bail!(
+                    "{file}:{line}:{column}: {}",
+                    text::escape_controls(&validate::syntax_message(&err))
+                );
+            }
+        };
+        if validate::check(&ladder)
+            .iter()
+            .any(|f| f.severity == Severity::Error)
+        {
+            // Locating findings parses the file again; only a broken ladder pays for it.
+            let validation = validate::validate(source);
+            let mut errors = validation
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error);
+            if let Some(first) = errors.next() {
+                let first = first.to_string().replacen(": error: ", ": ", 1);
+                match errors.count() {
+                    0 => bail!("{first}"),
+                    more => {
+                        bail!("{first} (and {more} more; run `ladder validate` to see them all)")
+                    }
+                }
             }
         }
+        ladder.escape_controls();
         Ok(ladder)
+    }
+
+    /// Parses ladder TOML held in memory, as [`Ladder::load`] does for a file.
+    #[cfg(test)]
+    pub fn from_toml(text: &str) -> Result<Ladder> {
+        Ladder::load(&Source {
+            name: "test.toml".to_string(),
+            text: text.to_string(),
+        })
     }
 
     /// The role with exactly this id.
@@ -324,54 +359,8 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
         let err = Ladder::from_toml(&broken).expect_err("dangling role");
         assert_eq!(
             err.to_string(),
-            "track \"main\" names unknown role \"C-three\""
+            "test.toml:15:19: track \"main\" names unknown role \"C-three\""
         );
-    }
-
-    /// Every sentence of prose in the ladder, with where it sits (attribute values excluded:
-    /// they are short values such as "Manager" that levels rightly share).
-    fn sentences(ladder: &Ladder) -> Vec<(String, String)> {
-        let mut texts: Vec<(String, &str)> = Vec::new();
-        texts.extend(
-            ladder
-                .about
-                .iter()
-                .map(|t| ("about".to_string(), t.as_str())),
-        );
-        texts.extend(
-            ladder
-                .disciplines
-                .iter()
-                .map(|d| (d.id.clone(), d.definition.as_str())),
-        );
-        texts.extend(
-            ladder
-                .attributes
-                .iter()
-                .map(|a| (a.id.clone(), a.meaning.as_str())),
-        );
-        for r in &ladder.roles {
-            texts.push((format!("{} summary", r.id), &r.summary));
-            for (d, rd) in &r.dimensions {
-                let at = format!("{} {d}", r.id);
-                texts.extend(
-                    rd.expectations
-                        .iter()
-                        .map(|e| (at.clone(), e.text.as_str())),
-                );
-                texts.extend(rd.examples.iter().map(|e| (at.clone(), e.as_str())));
-            }
-        }
-        texts
-            .into_iter()
-            .flat_map(|(at, t)| {
-                t.split_inclusive(['.', '!', '?'])
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(move |s| (at.clone(), s.to_lowercase()))
-                    .collect::<Vec<_>>()
-            })
-            .collect()
     }
 
     #[test]
@@ -389,9 +378,25 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
     }
 
     #[test]
-    fn the_embedded_ladder_has_no_findings() {
+    fn the_embedded_ladder_has_no_errors_and_only_the_source_quirks_as_warnings() {
         let ladder = Ladder::embedded().expect("embedded ladder loads");
-        assert_eq!(validate::check(&ladder), []);
+        let findings = validate::check(&ladder);
+        let errors: Vec<_> = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        // Kept from the source on purpose: thin dimensions (L1 has one Business Success
+        // expectation) and threads that pause (escalation skips L3 on the analyst track).
+        let unexpected: Vec<&str> = findings
+            .iter()
+            .map(|f| f.message.as_str())
+            .filter(|m| {
+                !m.contains("a level usually needs at least two")
+                    && !m.contains("though the track has it before and after")
+            })
+            .collect();
+        assert!(unexpected.is_empty(), "{unexpected:#?}");
     }
 
     #[test]
@@ -529,29 +534,11 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
     #[test]
     fn no_sentence_of_the_embedded_ladder_is_repeated() {
         let ladder = Ladder::embedded().expect("embedded ladder loads");
-        let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-        let mut repeats = Vec::new();
-        for (at, sentence) in sentences(&ladder) {
-            if let Some(first) = seen.insert(sentence.clone(), at.clone()) {
-                repeats.push(format!("{sentence:?} at {first} and {at}"));
-            }
-        }
-        assert!(
-            repeats.is_empty(),
-            "repeated sentences:\n{}",
-            repeats.join("\n")
-        );
-    }
-
-    #[test]
-    fn the_sentence_check_catches_a_repeat() {
-        let mut ladder = Ladder::embedded().expect("embedded ladder loads");
-        let copy = ladder.roles[0].summary.clone();
-        ladder.roles[1].summary = copy.clone();
-        let count = sentences(&ladder)
-            .iter()
-            .filter(|(_, s)| *s == copy.to_lowercase())
-            .count();
-        assert_eq!(count, 2);
+        let repeats: Vec<String> = validate::check(&ladder)
+            .into_iter()
+            .filter(|f| f.message.starts_with("the sentence "))
+            .map(|f| f.message)
+            .collect();
+        assert!(repeats.is_empty(), "{repeats:#?}");
     }
 }

@@ -5,6 +5,7 @@ mod cmd;
 mod compare;
 mod exit;
 mod ladder;
+mod load;
 mod render;
 mod resolve;
 mod search;

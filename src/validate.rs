@@ -1,96 +1,463 @@
-//! Checks a parsed ladder for broken references and duplicate ids.
+//! Checks a ladder: TOML syntax and shape, references, ids and text, with the place of each finding.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
 
-use crate::ladder::Ladder;
+use toml::de::{DeTable, DeValue};
 
-/// How serious a finding is: errors make a ladder unusable.
+use crate::ladder::{Ladder, Role};
+use crate::load::{self, Source};
+use crate::text;
+
+/// How serious a finding is: errors make a ladder unusable, warnings point at likely mistakes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
     Error,
+    Warning,
 }
 
-/// One problem found in a ladder.
+impl Severity {
+    /// `error` or `warning`, as compilers write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One step of a path into the TOML document: a key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// One problem found in a ladder, with the path of the value it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub severity: Severity,
     pub message: String,
+    pub at: Vec<Seg>,
 }
 
-/// Every problem in the ladder, in the order of the file's sections.
+/// A finding placed in its file: what editors and CI read as `FILE:LINE:COLUMN`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub severity: Severity,
+    pub message: String,
+    /// The source line the finding points into, for a caret under the column.
+    pub source_line: String,
+}
+
+/// Every finding of a file, ready to render.
+#[derive(Debug)]
+pub struct Validation {
+    pub file: String,
+    pub findings: Vec<Located>,
+}
+
+impl Validation {
+    /// How many findings have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+impl fmt::Display for Located {
+    /// The one-line form: `FILE:LINE:COLUMN: error: message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            text::escape_controls(&self.file),
+            self.line,
+            self.column,
+            self.severity.name(),
+            self.message
+        )
+    }
+}
+
+/// Validates a ladder's source: TOML syntax and shape first (the first such error ends the
+/// check), then every semantic error and warning, each located in the file.
+pub fn validate(source: &Source) -> Validation {
+    let locate = |severity, message: &str, span: std::ops::Range<usize>| {
+        let (line, column) = load::line_column(&source.text, span.start);
+        Located {
+            file: source.name.clone(),
+            line,
+            column,
+            severity,
+            message: text::escape_controls(message).into_owned(),
+            source_line: text::escape_controls(source.text.lines().nth(line - 1).unwrap_or(""))
+                .into_owned(),
+        }
+    };
+    let findings = match toml::from_str::<Ladder>(&source.text) {
+        Err(err) => vec![locate(
+            Severity::Error,
+            &syntax_message(&err),
+            err.span().unwrap_or(0..0),
+        )],
+        Ok(ladder) => {
+            let tree = DeTable::parse(&source.text).ok();
+            check(&ladder)
+                .into_iter()
+                .map(|f| {
+                    let span = tree
+                        .as_ref()
+                        .map_or(0..0, |t| span_of(t.get_ref(), &f.at, t.span()));
+                    locate(f.severity, &f.message, span)
+                })
+                .collect()
+        }
+    };
+    Validation {
+        file: source.name.clone(),
+        findings,
+    }
+}
+
+/// A TOML or shape error as one line, without the snippet the toml crate draws.
+pub fn syntax_message(err: &toml::de::Error) -> String {
+    let message = err.message().trim().replace('\n', "; ");
+    if message.is_empty() {
+        "invalid TOML".to_string()
+    } else {
+        message
+    }
+}
+
+/// The span of the deepest value the path reaches in the parsed document.
+fn span_of(
+    table: &DeTable<'_>,
+    path: &[Seg],
+    whole: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let Some((Seg::Key(key), rest)) = path.split_first() else {
+        return whole;
+    };
+    match table.get_key_value(key.as_str()) {
+        Some((k, v)) => {
+            let span = span_in_value(v.get_ref(), rest, v.span());
+            // A key whose value is a whole table points at the key, where the reader looks.
+            if rest.is_empty() && matches!(v.get_ref(), DeValue::Table(_)) {
+                k.span()
+            } else {
+                span
+            }
+        }
+        None => whole,
+    }
+}
+
+fn span_in_value(
+    value: &DeValue<'_>,
+    path: &[Seg],
+    here: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    match (value, path.split_first()) {
+        (_, None) => here,
+        (DeValue::Table(t), Some((Seg::Key(_), _))) => span_of(t, path, here),
+        (DeValue::Array(items), Some((Seg::Index(i), rest))) => match items.get(*i) {
+            Some(item) => span_in_value(item.get_ref(), rest, item.span()),
+            None => here,
+        },
+        _ => here,
+    }
+}
+
+/// Every semantic problem of a parsed ladder, in the order of the file's sections.
 pub fn check(ladder: &Ladder) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut error = |message: String| {
+    let mut report = |severity: Severity, at: Vec<Seg>, message: String| {
         findings.push(Finding {
-            severity: Severity::Error,
+            severity,
             message,
+            at,
         })
     };
+    let key = |k: &str| Seg::Key(k.to_string());
+    let item = |kind: &str, i: usize, field: &str| vec![key(kind), Seg::Index(i), key(field)];
 
+    // Ids: unique within their kind, never empty.
     duplicates(
         "level",
-        ladder.levels.iter().map(String::as_str),
-        &mut error,
+        ladder
+            .levels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (vec![key("levels"), Seg::Index(i)], l.as_str())),
+        &mut report,
     );
     duplicates(
         "attribute",
-        ladder.attributes.iter().map(|a| a.id.as_str()),
-        &mut error,
+        ladder
+            .attributes
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (item("attribute", i, "id"), a.id.as_str())),
+        &mut report,
     );
     duplicates(
         "dimension",
-        ladder.dimensions.iter().map(|d| d.id.as_str()),
-        &mut error,
+        ladder
+            .dimensions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (item("dimension", i, "id"), d.id.as_str())),
+        &mut report,
     );
-    for d in &ladder.dimensions {
+    for (di, d) in ladder.dimensions.iter().enumerate() {
         let kind = format!("theme in dimension {:?}", d.id);
-        duplicates(&kind, d.themes.iter().map(|t| t.id.as_str()), &mut error);
+        let themes = d.themes.iter().enumerate().map(|(ti, t)| {
+            (
+                vec![
+                    key("dimension"),
+                    Seg::Index(di),
+                    key("themes"),
+                    Seg::Index(ti),
+                    key("id"),
+                ],
+                t.id.as_str(),
+            )
+        });
+        duplicates(&kind, themes, &mut report);
     }
     duplicates(
         "track",
-        ladder.tracks.iter().map(|t| t.id.as_str()),
-        &mut error,
+        ladder
+            .tracks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (item("track", i, "id"), t.id.as_str())),
+        &mut report,
     );
     duplicates(
         "role",
-        ladder.roles.iter().map(|r| r.id.as_str()),
-        &mut error,
+        ladder
+            .roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (item("role", i, "id"), r.id.as_str())),
+        &mut report,
+    );
+    duplicates(
+        "discipline",
+        ladder
+            .disciplines
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (item("discipline", i, "id"), d.id.as_str())),
+        &mut report,
     );
 
-    for track in &ladder.tracks {
-        for id in &track.roles {
-            if ladder.role(id).is_none() {
-                error(format!("track {:?} names unknown role {id:?}", track.id));
+    // Empty text anywhere, and characters that will be shown escaped.
+    for (at, value, kind) in texts(ladder) {
+        if value.trim().is_empty() {
+            report(Severity::Error, at, format!("{kind} is empty"));
+        } else if text::has_controls(value) {
+            report(
+                Severity::Warning,
+                at,
+                format!(
+                    "{kind} holds control or bidirectional characters; they are shown as escapes"
+                ),
+            );
+        }
+    }
+
+    // Tracks: every role exists, levels ascend.
+    for (ti, track) in ladder.tracks.iter().enumerate() {
+        let mut last: Option<(usize, &str)> = None;
+        for (ri, id) in track.roles.iter().enumerate() {
+            let at = vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(ri)];
+            let Some(role) = ladder.role(id) else {
+                report(
+                    Severity::Error,
+                    at,
+                    format!("track {:?} names unknown role {id:?}", track.id),
+                );
+                continue;
+            };
+            if let Some(rank) = ladder.level_rank(&role.level) {
+                if let Some((before, before_id)) = last {
+                    if rank <= before {
+                        report(
+                            Severity::Error,
+                            at,
+                            format!(
+                                "track {:?} does not ascend: {id:?} ({}) comes after {before_id:?} ({})",
+                                track.id, role.level, ladder.levels[before]
+                            ),
+                        );
+                    }
+                }
+                last = Some((rank, id));
             }
         }
     }
 
-    for role in &ladder.roles {
+    // Roles: level, attributes, dimensions and themes resolve; every attribute has a value.
+    for (ri, role) in ladder.roles.iter().enumerate() {
+        let at = |rest: &[&str]| {
+            let mut path = vec![key("role"), Seg::Index(ri)];
+            path.extend(rest.iter().map(|k| key(k)));
+            path
+        };
         if ladder.level_rank(&role.level).is_none() {
-            error(format!(
-                "role {:?} has level {:?}, which is not in `levels`",
-                role.id, role.level
-            ));
+            report(
+                Severity::Error,
+                at(&["level"]),
+                format!(
+                    "role {:?} has level {:?}, which `levels` does not list",
+                    role.id, role.level
+                ),
+            );
         }
         for id in role.attributes.keys() {
             if !ladder.attributes.iter().any(|a| &a.id == id) {
-                error(format!(
-                    "role {:?} gives a value for unknown attribute {id:?}",
-                    role.id
-                ));
+                report(
+                    Severity::Error,
+                    at(&["attributes", id]),
+                    format!(
+                        "role {:?} gives a value for unknown attribute {id:?}",
+                        role.id
+                    ),
+                );
+            }
+        }
+        for attribute in &ladder.attributes {
+            if !role.attributes.contains_key(&attribute.id) {
+                report(
+                    Severity::Error,
+                    at(&["id"]),
+                    format!(
+                        "role {:?} has no value for attribute {:?}",
+                        role.id, attribute.id
+                    ),
+                );
             }
         }
         for (id, rd) in &role.dimensions {
             let Some(dimension) = ladder.dimension(id) else {
-                error(format!("role {:?} names unknown dimension {id:?}", role.id));
+                report(
+                    Severity::Error,
+                    at(&["dimensions", id]),
+                    format!("role {:?} names unknown dimension {id:?}", role.id),
+                );
                 continue;
             };
-            for theme in rd.expectations.iter().filter_map(|e| e.theme.as_deref()) {
-                if dimension.theme(theme).is_none() {
-                    error(format!(
-                        "role {:?} tags an expectation with theme {theme:?}, which dimension {id:?} does not declare",
-                        role.id
-                    ));
+            for (ei, e) in rd.expectations.iter().enumerate() {
+                if let Some(theme) = e.theme.as_deref() {
+                    if dimension.theme(theme).is_none() {
+                        let mut path = at(&["dimensions", id, "expectations"]);
+                        path.extend([Seg::Index(ei), key("theme")]);
+                        report(
+                            Severity::Error,
+                            path,
+                            format!(
+                                "role {:?} tags an expectation with theme {theme:?}, which dimension {id:?} does not declare",
+                                role.id
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        for dimension in &ladder.dimensions {
+            let count = role.in_dimension(&dimension.id).expectations.len();
+            if count < 2 {
+                let path = if role.dimensions.contains_key(&dimension.id) {
+                    at(&["dimensions", &dimension.id])
+                } else {
+                    at(&["id"])
+                };
+                report(
+                    Severity::Warning,
+                    path,
+                    format!(
+                        "role {:?} has {count} expectation{} in dimension {:?}; a level usually needs at least two",
+                        role.id,
+                        if count == 1 { "" } else { "s" },
+                        dimension.id
+                    ),
+                );
+            }
+        }
+        if !ladder.tracks.iter().any(|t| t.contains(&role.id)) && !ladder.tracks.is_empty() {
+            report(
+                Severity::Warning,
+                at(&["id"]),
+                format!("role {:?} is on no track", role.id),
+            );
+        }
+    }
+
+    // Themes that stop at a level of a track and come back later: a gap in a thread.
+    for (ti, track) in ladder.tracks.iter().enumerate() {
+        let roles: Vec<&Role> = track
+            .roles
+            .iter()
+            .filter_map(|id| ladder.role(id))
+            .collect();
+        for dimension in &ladder.dimensions {
+            for theme in &dimension.themes {
+                let present: Vec<bool> = roles
+                    .iter()
+                    .map(|r| {
+                        r.in_dimension(&dimension.id)
+                            .expectations
+                            .iter()
+                            .any(|e| e.theme.as_deref() == Some(&theme.id))
+                    })
+                    .collect();
+                let (Some(first), Some(last)) = (
+                    present.iter().position(|p| *p),
+                    present.iter().rposition(|p| *p),
+                ) else {
+                    continue;
+                };
+                for (i, role) in roles.iter().enumerate().take(last).skip(first + 1) {
+                    if !present[i] {
+                        report(
+                            Severity::Warning,
+                            vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(i)],
+                            format!(
+                                "theme {:?} of {:?} has no expectation at {:?} on track {:?}, though the track has it before and after",
+                                theme.id, dimension.id, role.id, track.id
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    // The same sentence in two places.
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for (at, value, kind) in texts(ladder) {
+        if !kind.is_prose() {
+            continue;
+        }
+        for sentence in sentences(value) {
+            let normal = sentence.to_lowercase();
+            let here = describe(&at);
+            match seen.get(&normal) {
+                Some(first) => report(
+                    Severity::Warning,
+                    at.clone(),
+                    format!("the sentence {sentence:?} also appears at {first}"),
+                ),
+                None => {
+                    seen.insert(normal, here);
                 }
             }
         }
@@ -98,12 +465,314 @@ pub fn check(ladder: &Ladder) -> Vec<Finding> {
     findings
 }
 
-/// Reports every id that appears more than once.
-fn duplicates<'a>(kind: &str, ids: impl Iterator<Item = &'a str>, error: &mut impl FnMut(String)) {
-    let mut seen = HashSet::new();
-    for id in ids {
-        if !seen.insert(id) {
-            error(format!("duplicate {kind} id {id:?}"));
+/// What kind of text a field holds: ids and names identify, values describe a level, prose explains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    Id,
+    Name,
+    Value,
+    Prose,
+}
+
+impl TextKind {
+    fn is_prose(self) -> bool {
+        self == TextKind::Prose
+    }
+}
+
+impl fmt::Display for TextKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TextKind::Id => "an id",
+            TextKind::Name => "a name",
+            TextKind::Value => "a value",
+            TextKind::Prose => "a text",
+        })
+    }
+}
+
+/// Every text of the ladder with its path and kind, in file order.
+pub fn texts(ladder: &Ladder) -> Vec<(Vec<Seg>, &str, TextKind)> {
+    let key = |k: &str| Seg::Key(k.to_string());
+    let mut out: Vec<(Vec<Seg>, &str, TextKind)> = Vec::new();
+    out.push((vec![key("name")], &ladder.name, TextKind::Name));
+    if let Some(m) = &ladder.motto {
+        out.push((vec![key("motto")], m, TextKind::Name));
+    }
+    if let Some(a) = &ladder.about {
+        out.push((vec![key("about")], a, TextKind::Prose));
+    }
+    for (i, l) in ladder.levels.iter().enumerate() {
+        out.push((vec![key("levels"), Seg::Index(i)], l, TextKind::Id));
+    }
+    let field = |kind: &str, i: usize, f: &str| vec![key(kind), Seg::Index(i), key(f)];
+    for (i, d) in ladder.disciplines.iter().enumerate() {
+        out.push((field("discipline", i, "id"), &d.id, TextKind::Id));
+        out.push((field("discipline", i, "name"), &d.name, TextKind::Name));
+        out.push((
+            field("discipline", i, "definition"),
+            &d.definition,
+            TextKind::Prose,
+        ));
+    }
+    for (i, a) in ladder.attributes.iter().enumerate() {
+        out.push((field("attribute", i, "id"), &a.id, TextKind::Id));
+        out.push((field("attribute", i, "name"), &a.name, TextKind::Name));
+        out.push((
+            field("attribute", i, "meaning"),
+            &a.meaning,
+            TextKind::Prose,
+        ));
+    }
+    for (i, d) in ladder.dimensions.iter().enumerate() {
+        out.push((field("dimension", i, "id"), &d.id, TextKind::Id));
+        out.push((field("dimension", i, "name"), &d.name, TextKind::Name));
+        for (ti, t) in d.themes.iter().enumerate() {
+            let at = |f: &str| {
+                vec![
+                    key("dimension"),
+                    Seg::Index(i),
+                    key("themes"),
+                    Seg::Index(ti),
+                    key(f),
+                ]
+            };
+            out.push((at("id"), &t.id, TextKind::Id));
+            out.push((at("name"), &t.name, TextKind::Name));
         }
+    }
+    for (i, t) in ladder.tracks.iter().enumerate() {
+        out.push((field("track", i, "id"), &t.id, TextKind::Id));
+        out.push((field("track", i, "name"), &t.name, TextKind::Name));
+    }
+    for (i, r) in ladder.roles.iter().enumerate() {
+        out.push((field("role", i, "id"), &r.id, TextKind::Id));
+        out.push((field("role", i, "title"), &r.title, TextKind::Name));
+        out.push((field("role", i, "summary"), &r.summary, TextKind::Prose));
+        for (k, v) in &r.attributes {
+            out.push((
+                vec![key("role"), Seg::Index(i), key("attributes"), key(k)],
+                v,
+                TextKind::Value,
+            ));
+        }
+        for (d, rd) in &r.dimensions {
+            let base = || vec![key("role"), Seg::Index(i), key("dimensions"), key(d)];
+            for (ei, e) in rd.expectations.iter().enumerate() {
+                let mut at = base();
+                at.extend([key("expectations"), Seg::Index(ei), key("text")]);
+                out.push((at, &e.text, TextKind::Prose));
+            }
+            for (xi, x) in rd.examples.iter().enumerate() {
+                let mut at = base();
+                at.extend([key("examples"), Seg::Index(xi)]);
+                out.push((at, x, TextKind::Prose));
+            }
+        }
+    }
+    out
+}
+
+/// The sentences of a text: split after `.`, `!` and `?`, trimmed, empty ones dropped.
+pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['.', '!', '?'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// A path as a reader would write it, e.g. `role[3].dimensions.domain-expertise.examples[1]`.
+fn describe(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) if out.is_empty() => out += k,
+            Seg::Key(k) => {
+                out.push('.');
+                out += k;
+            }
+            Seg::Index(i) => out += &format!("[{i}]"),
+        }
+    }
+    out
+}
+
+/// Reports every id that appears more than once, at its second and later places.
+fn duplicates<'a>(
+    kind: &str,
+    ids: impl Iterator<Item = (Vec<Seg>, &'a str)>,
+    report: &mut impl FnMut(Severity, Vec<Seg>, String),
+) {
+    let mut seen = HashSet::new();
+    for (at, id) in ids {
+        if !seen.insert(id) {
+            report(Severity::Error, at, format!("duplicate {kind} id {id:?}"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> Source {
+        Source {
+            name: "t.toml".to_string(),
+            text: text.to_string(),
+        }
+    }
+
+    fn lines(text: &str) -> Vec<String> {
+        validate(&source(text))
+            .findings
+            .iter()
+            .map(|f| f.to_string())
+            .collect()
+    }
+
+    /// The annotated minimal ladder of docs/format.md.
+    fn minimal() -> String {
+        let doc = include_str!("../docs/format.md");
+        let start = doc.find("```toml\n").expect("toml block") + "```toml\n".len();
+        let end = start + doc[start..].find("```").expect("closed block");
+        doc[start..end].to_string()
+    }
+
+    #[test]
+    fn the_documented_minimal_example_is_clean() {
+        assert_eq!(lines(&minimal()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let broken = minimal().replacen("name = \"Tiny Design\"", "name = \"Tiny Design", 1);
+        let found = lines(&broken);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("t.toml:"), "{found:?}");
+        assert!(found[0].contains(": error: "), "{found:?}");
+    }
+
+    #[test]
+    fn unknown_keys_name_the_expected_ones() {
+        let typo = minimal().replacen("title = \"Designer\"", "titel = \"Designer\"", 1);
+        let found = lines(&typo);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("unknown field `titel`, expected one of"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn missing_attribute_values_and_empty_text_are_errors() {
+        let text = minimal().replacen("scope = \"Own work\"", "", 1).replacen(
+            "title = \"Senior Designer\"",
+            "title = \"  \"",
+            1,
+        );
+        let found = lines(&text);
+        assert!(
+            found
+                .iter()
+                .any(|f| f
+                    .ends_with("error: role \"D1-designer\" has no value for attribute \"scope\"")),
+            "{found:#?}"
+        );
+        assert!(
+            found.iter().any(|f| f.ends_with("error: a name is empty")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn warnings_cover_gaps_repeats_thin_dimensions_and_orphans() {
+        let text = minimal()
+            .replacen(
+                "{ theme = \"reach\", text = \"Asks for critique early.\" },",
+                "",
+                1,
+            )
+            .replacen(
+                "Runs critique sessions for the team.",
+                "Applies the design system correctly.",
+                1,
+            )
+            .replacen(
+                "roles = [\"D1-designer\", \"D2-senior-designer\"]",
+                "roles = [\"D2-senior-designer\"]",
+                1,
+            );
+        let found: Vec<String> = lines(&text)
+            .into_iter()
+            .map(|f| f.split(": warning: ").nth(1).unwrap_or(&f).to_string())
+            .collect();
+        assert!(found.contains(&"role \"D1-designer\" has 1 expectation in dimension \"craft\"; a level usually needs at least two".to_string()), "{found:#?}");
+        assert!(
+            found.contains(&"role \"D1-designer\" is on no track".to_string()),
+            "{found:#?}"
+        );
+        assert!(
+            found.iter().any(|f| f.starts_with(
+                "the sentence \"Applies the design system correctly.\" also appears at role[0]"
+            )),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_theme_gap_inside_a_track_is_a_warning() {
+        let l = Ladder::embedded().expect("embedded");
+        let gaps: Vec<String> = check(&l)
+            .into_iter()
+            .filter(|f| f.message.starts_with("theme \"escalation-ambiguity\""))
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(
+            gaps,
+            ["analyst", "engineer", "cloud"].map(|t| {
+                let role = match t {
+                    "analyst" => "L3-senior-security-analyst",
+                    "engineer" => "L3-senior-security-engineer",
+                    _ => "L3-senior-cloud-security-engineer",
+                };
+                format!(
+                    "theme \"escalation-ambiguity\" of \"domain-expertise\" has no expectation at \"{role}\" on track \"{t}\", \
+                     though the track has it before and after"
+                )
+            })
+        );
+    }
+
+    #[test]
+    fn semantic_errors_point_at_the_offending_value() {
+        let text = minimal().replacen(
+            "roles = [\"D1-designer\", \"D2-senior-designer\"]",
+            "roles = [\"D2-senior-designer\", \"D1-designer\", \"D3-lead\"]",
+            1,
+        );
+        let found = lines(&text);
+        let line = text
+            .lines()
+            .position(|l| l.contains("D3-lead"))
+            .expect("line")
+            + 1;
+        let column = text
+            .lines()
+            .nth(line - 1)
+            .expect("line")
+            .find("\"D1-designer\"")
+            .expect("col")
+            + 1;
+        assert!(
+            found.contains(&format!(
+                "t.toml:{line}:{column}: error: track \"design\" does not ascend: \"D1-designer\" (D1) comes after \"D2-senior-designer\" (D2)"
+            )),
+            "{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f.ends_with("error: track \"design\" names unknown role \"D3-lead\"")),
+            "{found:#?}"
+        );
     }
 }

@@ -12,8 +12,8 @@ use crate::cli::{Cli, CompletionsArgs};
 use crate::exit::Exit;
 
 /// Writes the script for the chosen shell.
-pub fn run(ctx: &Context<'_>, args: &CompletionsArgs, out: &mut impl Write) -> Result<Exit> {
-    let ladder = ctx.ladder;
+pub fn run(ctx: &Context, args: &CompletionsArgs, out: &mut impl Write) -> Result<Exit> {
+    let ladder = ctx.ladder()?;
     let roles: Vec<String> = ladder.roles.iter().map(|r| r.id.clone()).collect();
     let tracks: Vec<String> = ladder.tracks.iter().map(|t| t.id.clone()).collect();
     let dimensions: Vec<String> = ladder.dimensions.iter().map(|d| d.id.clone()).collect();

@@ -12,16 +12,17 @@ use crate::render::{self, Report};
 use crate::resolve;
 
 /// Compares role A with role B, attribute by attribute and theme by theme.
-pub fn run(ctx: &Context<'_>, args: &DiffArgs, out: &mut impl Write) -> Result<Exit> {
+pub fn run(ctx: &Context, args: &DiffArgs, out: &mut impl Write) -> Result<Exit> {
+    let ladder = ctx.ladder()?;
     let track = args
         .track
         .as_deref()
-        .map(|t| resolve::track(ctx.ladder, t))
+        .map(|t| resolve::track(ladder, t))
         .transpose()?;
-    let from = resolve::role(ctx.ladder, &args.from, track)?;
-    let to = resolve::role(ctx.ladder, &args.to, track)?;
-    let dimensions = super::dimensions(ctx.ladder, args.dimension.as_deref())?;
-    let comparison = compare::compare(ctx.ladder, from, to, &dimensions);
+    let from = resolve::role(ladder, &args.from, track)?;
+    let to = resolve::role(ladder, &args.to, track)?;
+    let dimensions = super::dimensions(ladder, args.dimension.as_deref())?;
+    let comparison = compare::compare(ladder, from, to, &dimensions);
     render::render(out, &Report::Diff(comparison), ctx.format, &ctx.term)?;
     Ok(Exit::Success)
 }

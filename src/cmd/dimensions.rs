@@ -10,10 +10,11 @@ use crate::render::{self, Report};
 use crate::view::Structure;
 
 /// Prints the attributes with their meaning and the dimensions with their themes.
-pub fn run(ctx: &Context<'_>, out: &mut impl Write) -> Result<Exit> {
+pub fn run(ctx: &Context, out: &mut impl Write) -> Result<Exit> {
+    let ladder = ctx.ladder()?;
     render::render(
         out,
-        &Report::Dimensions(Structure::of(ctx.ladder)),
+        &Report::Dimensions(Structure::of(ladder)),
         ctx.format,
         &ctx.term,
     )?;

@@ -12,13 +12,14 @@ use crate::resolve;
 use crate::view::RoleList;
 
 /// Lists the roles, ordered by track and level.
-pub fn run(ctx: &Context<'_>, args: &ListArgs, out: &mut impl Write) -> Result<Exit> {
+pub fn run(ctx: &Context, args: &ListArgs, out: &mut impl Write) -> Result<Exit> {
+    let ladder = ctx.ladder()?;
     let track = args
         .track
         .as_deref()
-        .map(|t| resolve::track(ctx.ladder, t))
+        .map(|t| resolve::track(ladder, t))
         .transpose()?;
-    let list = RoleList::of(ctx.ladder, track);
+    let list = RoleList::of(ladder, track);
     if args.ids {
         if ctx.format_given {
             return Err(UsageError(

@@ -1,4 +1,4 @@
-//! One module per subcommand; `run` is the table of contents from the command line to them.
+//! One module per subcommand; `execute` is the table of contents from the command line to them.
 
 mod completions;
 mod diff;
@@ -8,49 +8,85 @@ mod man;
 mod search;
 mod show;
 mod tracks;
+mod validate;
 
+use std::cell::OnceCell;
 use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
 
 use crate::cli::{Cli, Command, Format};
 use crate::exit::Exit;
 use crate::ladder::{Dimension, Ladder};
+use crate::load::{self, Source};
 use crate::resolve;
 use crate::term::Terminal;
 
 /// What every subcommand needs besides its own arguments, resolved once.
 #[derive(Debug)]
-pub struct Context<'a> {
-    pub ladder: &'a Ladder,
+pub struct Context {
+    /// The ladder file named by `--data` or `LADDER_DATA`; `None` means the embedded ladder.
+    pub data: Option<PathBuf>,
     pub term: Terminal,
     pub format: Format,
     /// Whether the user chose the format, rather than getting the default table.
     pub format_given: bool,
+    ladder: OnceCell<Ladder>,
 }
 
-/// Runs the parsed command line against the embedded ladder, writing to stdout.
+impl Context {
+    /// The ladder's source text: the `--data` file, or the embedded ladder.
+    pub fn source(&self) -> Result<Source> {
+        match &self.data {
+            Some(path) => load::read(path),
+            None => Ok(Source::embedded()),
+        }
+    }
+
+    /// The ladder, loaded the first time a command asks for it.
+    pub fn ladder(&self) -> Result<&Ladder> {
+        if let Some(ladder) = self.ladder.get() {
+            return Ok(ladder);
+        }
+        let ladder = match &self.data {
+            Some(_) => Ladder::load(&self.source()?)?,
+            None => Ladder::embedded()?,
+        };
+        Ok(self.ladder.get_or_init(|| ladder))
+    }
+}
+
+/// Runs the parsed command line, writing to stdout.
 pub fn run(cli: Cli) -> Result<Exit> {
-    let ladder = Ladder::embedded()?;
-    let ctx = Context {
-        ladder: &ladder,
-        term: Terminal::detect(cli.global.color),
-        format: cli.global.format.unwrap_or(Format::Table),
-        format_given: cli.global.format.is_some(),
-    };
+    let term = Terminal::detect(cli.global.color);
     let mut out = BufWriter::new(io::stdout().lock());
-    let exit = match cli.command {
-        Command::List(args) => list::run(&ctx, &args, &mut out),
-        Command::Show(args) => show::run(&ctx, &args, &mut out),
-        Command::Diff(args) => diff::run(&ctx, &args, &mut out),
-        Command::Search(args) => search::run(&ctx, &args, &mut out),
-        Command::Tracks => tracks::run(&ctx, &mut out),
-        Command::Dimensions => dimensions::run(&ctx, &mut out),
-        Command::Completions(args) => completions::run(&ctx, &args, &mut out),
-        Command::Man => man::run(&mut out),
-    }?;
+    let exit = execute(cli, term, &mut out)?;
     out.flush().context("could not write to stdout")?;
     Ok(exit)
+}
+
+/// Runs the parsed command line, writing to `out`.
+pub fn execute(cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
+    let ctx = Context {
+        // An empty LADDER_DATA counts as unset, as shells leave it when clearing.
+        data: cli.global.data.filter(|p| !p.as_os_str().is_empty()),
+        term,
+        format: cli.global.format.unwrap_or(Format::Table),
+        format_given: cli.global.format.is_some(),
+        ladder: OnceCell::new(),
+    };
+    match cli.command {
+        Command::List(args) => list::run(&ctx, &args, out),
+        Command::Show(args) => show::run(&ctx, &args, out),
+        Command::Diff(args) => diff::run(&ctx, &args, out),
+        Command::Search(args) => search::run(&ctx, &args, out),
+        Command::Tracks => tracks::run(&ctx, out),
+        Command::Dimensions => dimensions::run(&ctx, out),
+        Command::Validate(args) => validate::run(&ctx, &args, out),
+        Command::Completions(args) => completions::run(&ctx, &args, out),
+        Command::Man => man::run(out),
+    }
 }
 
 /// The dimensions a command covers: the one named by `--dimension`, or all of them.

@@ -12,8 +12,8 @@ use crate::resolve;
 use crate::search::{self, Query};
 
 /// Prints every matching text; exits 0 when something matched and 1 when nothing did.
-pub fn run(ctx: &Context<'_>, args: &SearchArgs, out: &mut impl Write) -> Result<Exit> {
-    let ladder = ctx.ladder;
+pub fn run(ctx: &Context, args: &SearchArgs, out: &mut impl Write) -> Result<Exit> {
+    let ladder = ctx.ladder()?;
     let query = Query {
         text: &args.pattern,
         pattern: search::pattern(&args.pattern, args.regex, args.case_sensitive)?,

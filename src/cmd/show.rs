@@ -12,15 +12,16 @@ use crate::resolve;
 use crate::view::RoleView;
 
 /// Shows the role's attributes, expectations and examples.
-pub fn run(ctx: &Context<'_>, args: &ShowArgs, out: &mut impl Write) -> Result<Exit> {
+pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit> {
+    let ladder = ctx.ladder()?;
     let track = args
         .track
         .as_deref()
-        .map(|t| resolve::track(ctx.ladder, t))
+        .map(|t| resolve::track(ladder, t))
         .transpose()?;
-    let role = resolve::role(ctx.ladder, &args.role, track)?;
-    let dimensions = super::dimensions(ctx.ladder, args.dimension.as_deref())?;
-    let view = RoleView::of(ctx.ladder, role, &dimensions);
+    let role = resolve::role(ladder, &args.role, track)?;
+    let dimensions = super::dimensions(ladder, args.dimension.as_deref())?;
+    let view = RoleView::of(ladder, role, &dimensions);
     render::render(out, &Report::Show(view), ctx.format, &ctx.term)?;
     Ok(Exit::Success)
 }

@@ -10,10 +10,11 @@ use crate::render::{self, Report};
 use crate::view::TrackList;
 
 /// Prints every track with its roles in order.
-pub fn run(ctx: &Context<'_>, out: &mut impl Write) -> Result<Exit> {
+pub fn run(ctx: &Context, out: &mut impl Write) -> Result<Exit> {
+    let ladder = ctx.ladder()?;
     render::render(
         out,
-        &Report::Tracks(TrackList::of(ctx.ladder)),
+        &Report::Tracks(TrackList::of(ladder)),
         ctx.format,
         &ctx.term,
     )?;

@@ -9,6 +9,7 @@ use super::{Report, mark_name};
 use crate::compare::{Comparison, Marked};
 use crate::ladder::{Dimension, Role};
 use crate::search::Hits;
+use crate::validate::{Severity, Validation};
 use crate::view::{RoleList, RoleView, Structure, TrackList};
 
 /// The version of the JSON documents; it changes only when a field changes meaning or goes away.
@@ -23,6 +24,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::Search(hits) => write(out, &search_doc(hits)),
         Report::Tracks(tracks) => write(out, &tracks_doc(tracks)),
         Report::Dimensions(structure) => write(out, &dimensions_doc(structure)),
+        Report::Validation(v) => write(out, &validation_doc(v)),
     }
 }
 
@@ -363,5 +365,39 @@ fn dimensions_doc<'a>(s: &'a Structure<'a>) -> impl Serialize + 'a {
             })
             .collect(),
         dimensions: s.dimensions.iter().map(dimension).collect(),
+    })
+}
+
+fn validation_doc(v: &Validation) -> impl Serialize + '_ {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        file: &'a str,
+        errors: usize,
+        warnings: usize,
+        findings: Vec<Finding<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Finding<'a> {
+        file: &'a str,
+        line: usize,
+        column: usize,
+        severity: &'static str,
+        message: &'a str,
+    }
+    doc(Body {
+        file: &v.file,
+        errors: v.count(Severity::Error),
+        warnings: v.count(Severity::Warning),
+        findings: v
+            .findings
+            .iter()
+            .map(|f| Finding {
+                file: &f.file,
+                line: f.line,
+                column: f.column,
+                severity: f.severity.name(),
+                message: &f.message,
+            })
+            .collect(),
     })
 }

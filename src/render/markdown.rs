@@ -7,6 +7,7 @@ use anyhow::Result;
 use super::Report;
 use crate::compare::{Comparison, Mark, Marked};
 use crate::search::Hits;
+use crate::validate::{Severity, Validation};
 use crate::view::{RoleList, RoleView, Structure, TrackList};
 
 /// Writes the report as a Markdown document.
@@ -18,6 +19,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::Search(hits) => search(hits),
         Report::Tracks(list) => tracks(list),
         Report::Dimensions(s) => dimensions(s),
+        Report::Validation(v) => validation(v),
     };
     out.write_all(text.as_bytes())?;
     Ok(())
@@ -176,6 +178,26 @@ fn dimensions(s: &Structure<'_>) -> String {
         vec![inline(&d.label()), inline(&d.id), themes.join("<br>")]
     });
     md += &table(&["Dimension", "Id", "Themes"], rows);
+    md
+}
+
+fn validation(v: &Validation) -> String {
+    let mut md = format!(
+        "{}: {} errors, {} warnings\n\n",
+        inline(&v.file),
+        v.count(Severity::Error),
+        v.count(Severity::Warning)
+    );
+    if !v.findings.is_empty() {
+        let rows = v.findings.iter().map(|f| {
+            vec![
+                inline(&format!("{}:{}:{}", f.file, f.line, f.column)),
+                f.severity.name().to_string(),
+                inline(&f.message),
+            ]
+        });
+        md += &table(&["Location", "Severity", "Message"], rows);
+    }
     md
 }
 

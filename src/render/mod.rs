@@ -14,6 +14,7 @@ use crate::compare::Comparison;
 use crate::search::Hits;
 use crate::style::Style;
 use crate::term::Terminal;
+use crate::validate::Validation;
 use crate::view::{RoleList, RoleView, Structure, TrackList};
 
 /// What a command produced, ready to be rendered.
@@ -25,6 +26,7 @@ pub enum Report<'a> {
     Search(Hits<'a>),
     Tracks(TrackList<'a>),
     Dimensions(Structure<'a>),
+    Validation(Validation),
 }
 
 /// Writes a report in the chosen format; only the table format ever uses colour.

@@ -10,6 +10,7 @@ use crate::compare::{Comparison, Mark};
 use crate::search::{Field, Hits};
 use crate::style::Style;
 use crate::term::Terminal;
+use crate::validate::{Severity, Validation};
 use crate::view::{RoleList, RoleView, Structure, TrackList};
 
 /// Wrapped prose never runs wider than this, even on a wide terminal.
@@ -32,7 +33,51 @@ pub fn render(
         Report::Search(hits) => search(out, hits, style, term),
         Report::Tracks(list) => tracks(out, list, style),
         Report::Dimensions(structure) => dimensions(out, structure, style, term),
+        Report::Validation(v) => validation(out, v, style),
     }
+}
+
+/// Each finding as a compiler writes it: the `FILE:LINE:COLUMN` line, then the source line
+/// with a caret under the column; then a count.
+fn validation(out: &mut impl Write, v: &Validation, style: &Style) -> Result<()> {
+    for f in &v.findings {
+        let line = f.to_string();
+        writeln!(
+            out,
+            "{}",
+            match f.severity {
+                Severity::Error => style.removed(&line),
+                Severity::Warning => style.changed(&line),
+            }
+        )?;
+        let number = f.line.to_string();
+        let gutter = " ".repeat(number.len());
+        writeln!(out, "{} | {}", style.muted(&number), f.source_line)?;
+        let before: String = f
+            .source_line
+            .chars()
+            .take(f.column.saturating_sub(1))
+            .collect();
+        writeln!(
+            out,
+            "{gutter} | {}{}",
+            " ".repeat(display_width(&before)),
+            style.heading("^")
+        )?;
+    }
+    let (errors, warnings) = (v.count(Severity::Error), v.count(Severity::Warning));
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let file = crate::text::escape_controls(&v.file);
+    writeln!(
+        out,
+        "{}",
+        style.muted(&format!(
+            "{file}: {}, {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ))
+    )?;
+    Ok(())
 }
 
 fn role_list(

@@ -137,6 +137,18 @@ fn records(report: &Report<'_>) -> (Vec<&'static str>, Vec<Vec<String>>) {
             }
             vec!["kind", "id", "name", "dimension", "emoji", "meaning"]
         }
+        Report::Validation(v) => {
+            for f in &v.findings {
+                row(&[
+                    &f.file,
+                    &f.line.to_string(),
+                    &f.column.to_string(),
+                    f.severity.name(),
+                    &f.message,
+                ]);
+            }
+            vec!["file", "line", "column", "severity", "message"]
+        }
     };
     (header, rows)
 }

@@ -1,0 +1,25 @@
+//! `ladder validate [FILE]`: every problem of a ladder file, as `FILE:LINE:COLUMN: severity: message`.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::Context;
+use crate::cli::ValidateArgs;
+use crate::exit::Exit;
+use crate::load;
+use crate::render::{self, Report};
+use crate::validate::{self, Severity};
+
+/// Checks the file; fails with errors, and with warnings too under `--strict`.
+pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut impl Write) -> Result<Exit> {
+    let source = match &args.file {
+        Some(path) => load::read(path)?,
+        None => ctx.source()?,
+    };
+    let validation = validate::validate(&source);
+    let failed = validation.count(Severity::Error) > 0
+        || (args.strict && validation.count(Severity::Warning) > 0);
+    render::render(out, &Report::Validation(validation), ctx.format, &ctx.term)?;
+    Ok(if failed { Exit::Failure } else { Exit::Success })
+}
