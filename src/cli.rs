@@ -52,14 +52,9 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FORMAT", value_enum)]
     pub format: Option<Format>,
 
-    /// Read the ladder from this TOML file (`-` for stdin) instead of the embedded one.
-    #[arg(
-        long,
-        global = true,
-        value_name = "FILE",
-        env = "LADDER_DATA",
-        hide_env_values = true
-    )]
+    /// Read the ladder from this TOML file (`-` for stdin) instead of the embedded one
+    /// [env: LADDER_DATA].
+    #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
 }
 

@@ -59,6 +59,12 @@ pub fn read(path: &Path) -> Result<Source> {
         }
         read_limited(file).with_context(|| format!("cannot read ladder file {shown:?}"))?
     };
+    from_bytes(name, bytes)
+}
+
+/// Checks bytes read from `name` and makes them a source: not over the limit, not empty, UTF-8.
+pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Source> {
+    let shown = crate::text::escape_controls(&name).into_owned();
     if bytes.len() as u64 > MAX_BYTES {
         bail!("ladder file {shown:?} is over the limit of {MAX_BYTES} bytes (16 MiB)");
     }

@@ -6,6 +6,8 @@ mod compare;
 mod exit;
 mod ladder;
 mod load;
+#[cfg(test)]
+mod proptests;
 mod render;
 mod resolve;
 mod search;

@@ -68,9 +68,15 @@ pub fn run(cli: Cli) -> Result<Exit> {
 
 /// Runs the parsed command line, writing to `out`.
 pub fn execute(cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
+    // The flag wins over LADDER_DATA; an empty value of either means the embedded ladder.
+    // (clap's own `env` refuses an empty variable, which `LADDER_DATA= ladder ...` sets.)
+    let data = cli
+        .global
+        .data
+        .or_else(|| std::env::var_os("LADDER_DATA").map(PathBuf::from))
+        .filter(|p| !p.as_os_str().is_empty());
     let ctx = Context {
-        // An empty LADDER_DATA counts as unset, as shells leave it when clearing.
-        data: cli.global.data.filter(|p| !p.as_os_str().is_empty()),
+        data,
         term,
         format: cli.global.format.unwrap_or(Format::Table),
         format_given: cli.global.format.is_some(),

@@ -1,0 +1,350 @@
+//! Property tests: generated ladders, arbitrary bytes and mutated ladder files never make `ladder` panic.
+
+use clap::Parser;
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+use toml::{Table, Value};
+
+use crate::cli::Cli;
+use crate::compare;
+use crate::exit::Exit;
+use crate::ladder::{Dimension, EMBEDDED, Ladder};
+use crate::load::{self, Source};
+use crate::resolve;
+use crate::term::Terminal;
+use crate::validate::{self, Severity};
+
+/// Text as a hostile ladder might hold it: letters first, then anything including controls.
+fn text() -> impl Strategy<Value = String> {
+    "[A-Za-z][A-Za-z0-9 .,|*_#<>\\\\\"'\\n\\t\\r\\x00-\\x1f\\x7f\\u{9b}\\u{202e}\\u{2066}é🦉-]{0,24}"
+}
+
+/// A role id that is unique by its index and readable by the shells.
+fn role_id(i: usize) -> impl Strategy<Value = String> {
+    "[A-Za-z][A-Za-z0-9]{0,8}".prop_map(move |s| format!("{s}-{i}"))
+}
+
+#[derive(Debug, Clone)]
+struct Shape {
+    levels: usize,
+    attributes: Vec<(String, String)>,
+    dimensions: Vec<(String, Option<String>, Vec<String>)>,
+}
+
+fn shape() -> impl Strategy<Value = Shape> {
+    (
+        1usize..=5,
+        prop::collection::vec((text(), text()), 0..=3),
+        prop::collection::vec(
+            (
+                text(),
+                prop::option::of("[🦉🌱x]"),
+                prop::collection::vec(text(), 0..=3),
+            ),
+            1..=3,
+        ),
+    )
+        .prop_map(|(levels, attributes, dimensions)| Shape {
+            levels,
+            attributes,
+            dimensions,
+        })
+}
+
+/// One generated role: id, level index, title, summary, attribute values, and per dimension
+/// its expectations (theme index, text) and examples.
+type GenRole = (
+    String,
+    usize,
+    String,
+    String,
+    Vec<String>,
+    Vec<(Vec<(Option<usize>, String)>, Vec<String>)>,
+);
+
+fn roles(shape: &Shape) -> impl Strategy<Value = Vec<GenRole>> + use<> {
+    let (levels, attributes, dimensions) =
+        (shape.levels, shape.attributes.len(), shape.dimensions.len());
+    (1usize..=8).prop_flat_map(move |n| {
+        (0..n)
+            .map(|i| {
+                (
+                    role_id(i),
+                    0..levels,
+                    text(),
+                    text(),
+                    prop::collection::vec(text(), attributes),
+                    prop::collection::vec(
+                        (
+                            prop::collection::vec((prop::option::of(0usize..3), text()), 0..=3),
+                            prop::collection::vec(text(), 0..=2),
+                        ),
+                        dimensions,
+                    ),
+                )
+            })
+            .collect::<Vec<_>>()
+    })
+}
+
+/// A generated ladder as TOML text, with the role ids in file order.
+fn ladder_toml() -> impl Strategy<Value = (String, Vec<String>)> {
+    shape()
+        .prop_flat_map(|shape| {
+            let n_tracks = 0usize..=3;
+            (Just(shape.clone()), roles(&shape), n_tracks, any::<u64>())
+        })
+        .prop_map(|(shape, roles, n_tracks, seed)| {
+            let mut doc = Table::new();
+            doc.insert("name".into(), Value::String("Generated".into()));
+            let levels: Vec<Value> = (0..shape.levels)
+                .map(|i| Value::String(format!("V{i}")))
+                .collect();
+            doc.insert("levels".into(), Value::Array(levels));
+            let attributes: Vec<Value> = shape
+                .attributes
+                .iter()
+                .enumerate()
+                .map(|(i, (name, meaning))| {
+                    let mut t = Table::new();
+                    t.insert("id".into(), Value::String(format!("a{i}")));
+                    t.insert("name".into(), Value::String(name.clone()));
+                    t.insert("meaning".into(), Value::String(meaning.clone()));
+                    Value::Table(t)
+                })
+                .collect();
+            doc.insert("attribute".into(), Value::Array(attributes));
+            let dimensions: Vec<Value> = shape
+                .dimensions
+                .iter()
+                .enumerate()
+                .map(|(i, (name, emoji, themes))| {
+                    let mut t = Table::new();
+                    t.insert("id".into(), Value::String(format!("d{i}")));
+                    t.insert("name".into(), Value::String(name.clone()));
+                    if let Some(e) = emoji {
+                        t.insert("emoji".into(), Value::String(e.clone()));
+                    }
+                    let themes: Vec<Value> = themes
+                        .iter()
+                        .enumerate()
+                        .map(|(j, n)| {
+                            let mut th = Table::new();
+                            th.insert("id".into(), Value::String(format!("t{j}")));
+                            th.insert("name".into(), Value::String(n.clone()));
+                            Value::Table(th)
+                        })
+                        .collect();
+                    t.insert("themes".into(), Value::Array(themes));
+                    Value::Table(t)
+                })
+                .collect();
+            doc.insert("dimension".into(), Value::Array(dimensions));
+            let mut ids = Vec::new();
+            let mut role_values = Vec::new();
+            for (id, level, title, summary, values, dims) in &roles {
+                let mut r = Table::new();
+                r.insert("id".into(), Value::String(id.clone()));
+                r.insert("level".into(), Value::String(format!("V{level}")));
+                r.insert("title".into(), Value::String(title.clone()));
+                r.insert("summary".into(), Value::String(summary.clone()));
+                let mut attrs = Table::new();
+                for (i, v) in values.iter().enumerate() {
+                    attrs.insert(format!("a{i}"), Value::String(v.clone()));
+                }
+                r.insert("attributes".into(), Value::Table(attrs));
+                let mut rds = Table::new();
+                for (d, (expectations, examples)) in dims.iter().enumerate() {
+                    let themes = shape.dimensions[d].2.len();
+                    let mut rd = Table::new();
+                    let ex: Vec<Value> = expectations
+                        .iter()
+                        .map(|(theme, text)| {
+                            let mut e = Table::new();
+                            // Only declared themes: a theme index past the list means no theme.
+                            if let Some(t) = theme.filter(|t| *t < themes) {
+                                e.insert("theme".into(), Value::String(format!("t{t}")));
+                            }
+                            e.insert("text".into(), Value::String(text.clone()));
+                            Value::Table(e)
+                        })
+                        .collect();
+                    rd.insert("expectations".into(), Value::Array(ex));
+                    rd.insert(
+                        "examples".into(),
+                        Value::Array(examples.iter().cloned().map(Value::String).collect()),
+                    );
+                    rds.insert(format!("d{d}"), Value::Table(rd));
+                }
+                r.insert("dimensions".into(), Value::Table(rds));
+                role_values.push(Value::Table(r));
+                ids.push(id.clone());
+            }
+            doc.insert("role".into(), Value::Array(role_values));
+            // Tracks: for each track, at most one role per level, in ascending level order.
+            let tracks: Vec<Value> = (0..n_tracks)
+                .map(|k| {
+                    let mut chosen: Vec<&GenRole> = Vec::new();
+                    for level in 0..shape.levels {
+                        let at_level: Vec<&GenRole> =
+                            roles.iter().filter(|r| r.1 == level).collect();
+                        if !at_level.is_empty() && (seed >> (k * 5 + level)) & 1 == 1 {
+                            chosen.push(at_level[(seed as usize + k) % at_level.len()]);
+                        }
+                    }
+                    let mut t = Table::new();
+                    t.insert("id".into(), Value::String(format!("track{k}")));
+                    t.insert("name".into(), Value::String(format!("Track {k}")));
+                    t.insert(
+                        "roles".into(),
+                        Value::Array(chosen.iter().map(|r| Value::String(r.0.clone())).collect()),
+                    );
+                    Value::Table(t)
+                })
+                .collect();
+            doc.insert("track".into(), Value::Array(tracks));
+            (
+                toml::to_string(&doc).expect("generated ladder serialises"),
+                ids,
+            )
+        })
+}
+
+/// Runs one command line in-process against a ladder file's text; returns the exit and the output.
+fn run(source: &Source, args: &[&str]) -> (Result<Exit, String>, String) {
+    let dir = std::env::temp_dir().join(format!(
+        "ladder-prop-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("ladder.toml");
+    std::fs::write(&path, &source.text).expect("ladder written");
+    let mut argv = vec![
+        "ladder",
+        "--data",
+        path.to_str().expect("UTF-8 path"),
+        "--color",
+        "never",
+    ];
+    argv.extend(args);
+    let cli = Cli::try_parse_from(&argv).expect("command line parses");
+    let term = Terminal {
+        color: false,
+        width: 80,
+        is_tty: false,
+    };
+    let mut out = Vec::new();
+    let result = crate::cmd::execute(cli, term, &mut out).map_err(|e| format!("{e:#}"));
+    (result, String::from_utf8(out).expect("output is UTF-8"))
+}
+
+/// Every command in every format, with roles named by the ladder's own ids.
+fn every_command(source: &Source, first: &str, last: &str) {
+    let commands: [&[&str]; 8] = [
+        &["list"],
+        &["show", first],
+        &["diff", first, last],
+        &["search", "a"],
+        &["tracks"],
+        &["dimensions"],
+        &["validate"],
+        &["show", last, "--dimension", "d0"],
+    ];
+    for command in commands {
+        for format in ["table", "json", "markdown", "tsv"] {
+            let mut args = vec!["--format", format];
+            args.extend(command);
+            let (result, out) = run(source, &args);
+            if let Err(e) = &result {
+                // A broken ladder may be refused, but only ever with one line.
+                assert!(!e.contains('\n'), "{args:?}: {e}");
+            }
+            let separator = |c: &char| format == "tsv" && *c == '\t';
+            let raw: Vec<char> = out
+                .chars()
+                .filter(|c| crate::text::is_unsafe(*c) && !separator(c))
+                .collect();
+            assert!(raw.is_empty(), "{args:?} printed raw {raw:?}");
+            assert!(!out.contains('\u{1b}'), "{args:?} printed an escape");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(Config { cases: 48, ..Config::default() })]
+
+    #[test]
+    fn generated_ladders_load_and_every_command_works((text, ids) in ladder_toml()) {
+        let source = Source { name: "generated.toml".into(), text };
+        let ladder = Ladder::load(&source).map_err(|e| TestCaseError::fail(format!("{e:#}\n{}", source.text)))?;
+        let errors: Vec<_> = validate::validate(&source).findings.into_iter().filter(|f| f.severity == Severity::Error).collect();
+        prop_assert!(errors.is_empty(), "{errors:#?}");
+
+        // Every role resolves by its own id, and diffs with itself without a change.
+        let dims: Vec<&Dimension> = ladder.dimensions.iter().collect();
+        for role in &ladder.roles {
+            let found = resolve::role(&ladder, &role.id, None).map_err(|e| TestCaseError::fail(e.0))?;
+            prop_assert_eq!(&found.id, &role.id);
+            prop_assert!(compare::compare(&ladder, role, role, &dims).is_unchanged());
+        }
+
+        // list --format json lists exactly the roles of the file.
+        let (result, out) = run(&source, &["list", "--format", "json"]);
+        prop_assert_eq!(result, Ok(Exit::Success));
+        let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        let mut listed: Vec<String> = doc["roles"].as_array().expect("roles").iter().map(|r| r["id"].as_str().expect("id").to_string()).collect();
+        let mut expected: Vec<String> = ladder.roles.iter().map(|r| r.id.clone()).collect();
+        listed.sort();
+        expected.sort();
+        prop_assert_eq!(listed, expected);
+        prop_assert_eq!(ladder.roles.len(), ids.len());
+
+        every_command(&source, &ids[0], &ids[ids.len() - 1]);
+    }
+
+    #[test]
+    fn arbitrary_bytes_give_a_clean_error_or_a_clean_output(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        if let Ok(source) = load::from_bytes("bytes.toml".into(), bytes) {
+            let _ = validate::validate(&source);
+            if let Ok(ladder) = Ladder::load(&source) {
+                if let (Some(first), Some(last)) = (ladder.roles.first(), ladder.roles.last()) {
+                    every_command(&source, &first.id, &last.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn mutated_embedded_ladders_give_a_clean_error_or_a_clean_output(
+        edits in prop::collection::vec((0usize..4, any::<prop::sample::Index>(), any::<prop::sample::Index>(), "[\\x00-\\x7f\\[\\]\"=#\\n{}]{0,6}"), 1..4)
+    ) {
+        let mut bytes = EMBEDDED.as_bytes().to_vec();
+        for (op, at, len, insert) in edits {
+            let start = at.index(bytes.len().max(1)).min(bytes.len());
+            let end = (start + len.index(40)).min(bytes.len());
+            match op {
+                0 => { bytes.drain(start..end); }
+                1 => { bytes.splice(start..start, insert.bytes()); }
+                2 => { bytes.truncate(start); }
+                _ => { let copy = bytes[start..end].to_vec(); bytes.splice(end..end, copy); }
+            }
+        }
+        if let Ok(source) = load::from_bytes("mutated.toml".into(), bytes) {
+            let validation = validate::validate(&source);
+            match Ladder::load(&source) {
+                Ok(ladder) => {
+                    prop_assert!(validation.count(Severity::Error) == 0);
+                    if let (Some(first), Some(last)) = (ladder.roles.first(), ladder.roles.last()) {
+                        every_command(&source, &first.id, &last.id);
+                    }
+                }
+                Err(e) => {
+                    prop_assert!(validation.count(Severity::Error) > 0, "load refused what validate passed: {e:#}");
+                    let message = format!("{e:#}");
+                    prop_assert!(!message.contains('\n'), "{}", message);
+                }
+            }
+        }
+    }
+}
