@@ -1,26 +1,10 @@
 //! `ladder`: a command-line explorer for career ladders. This file only parses, runs and exits.
 
-mod cli;
-mod cmd;
-mod compare;
-mod exit;
-mod ladder;
-mod load;
-#[cfg(test)]
-mod proptests;
-mod render;
-mod resolve;
-mod search;
-mod style;
-mod term;
-mod text;
-mod validate;
-mod view;
-
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use ladder::{cli, cmd, exit};
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();

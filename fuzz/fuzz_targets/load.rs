@@ -1,0 +1,24 @@
+//! Fuzz target: any bytes as a ladder file must give a clean error or a ladder, never a panic.
+#![no_main]
+
+use ladder::ladder::Ladder;
+use ladder::load;
+use ladder::validate;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(source) = load::from_bytes("fuzz.toml".to_string(), data.to_vec()) {
+        let validation = validate::validate(&source);
+        for finding in &validation.findings {
+            // Every finding is one line and carries no raw control character.
+            let line = finding.to_string();
+            assert!(!line.contains('\n') && !ladder::text::has_controls(&line));
+        }
+        if let Ok(ladder) = Ladder::load(&source) {
+            assert_eq!(validation.count(validate::Severity::Error), 0);
+            for role in &ladder.roles {
+                assert!(!ladder::text::has_controls(&role.title));
+            }
+        }
+    }
+});

@@ -1,0 +1,19 @@
+//! `ladder` as a library: the model, the commands and the renderers behind the `ladder` binary
+//! (and the fuzz targets in `fuzz/`).
+
+pub mod cli;
+pub mod cmd;
+pub mod compare;
+pub mod exit;
+pub mod ladder;
+pub mod load;
+#[cfg(test)]
+mod proptests;
+pub mod render;
+pub mod resolve;
+pub mod search;
+pub mod style;
+pub mod term;
+pub mod text;
+pub mod validate;
+pub mod view;
