@@ -98,6 +98,37 @@ pub enum Command {
                             =  unchanged: the same words at A and B")]
     Diff(DiffArgs),
 
+    /// Compare a role with the next level on its track: what is new and what grows.
+    #[command(after_help = "Examples:\n  ladder next L2-security-engineer\n  \
+                            ladder next L2-security-engineer --track cloud\n  ladder next L3 --track analyst\n\n\
+                            A role on several tracks shows each next step; at the top of a track\n\
+                            it says so and exits 0.")]
+    Next(NextArgs),
+
+    /// Show a whole track as a matrix: one column per level, one row per attribute and theme.
+    #[command(after_help = "Examples:\n  ladder path --track analyst\n  \
+                            ladder path --track engineer --dimension teaching\n  \
+                            ladder path --track cloud --format markdown > cloud.md")]
+    Path(PathArgs),
+
+    /// Write a Markdown outline for gathering evidence before a progression conversation.
+    #[command(
+        after_help = "Examples:\n  ladder evidence L3-senior-security-engineer\n  \
+                            ladder evidence L3 --track analyst --output my-evidence.md\n  \
+                            ladder evidence L4 --from L3-senior-security-analyst\n\n\
+                            Expectations that are new relative to --from (by default the level below\n\
+                            on the same track) are marked. These are prompts, not a checklist."
+    )]
+    Evidence(EvidenceArgs),
+
+    /// Export the whole ladder as a Markdown handbook: an index page and one page per role.
+    #[command(
+        after_help = "Examples:\n  ladder export handbook/\n  ladder export handbook/ --force\n\n\
+                            Refuses a directory that is not empty unless --force; each page is written\n\
+                            to a temporary file and renamed into place."
+    )]
+    Export(ExportArgs),
+
     /// Search titles, summaries, attribute values, expectations and examples.
     #[command(after_help = "Examples:\n  ladder search incident\n  \
                             ladder search 'threat|risk' --regex --level L3\n  \
@@ -179,6 +210,70 @@ pub struct DiffArgs {
     /// Only this dimension: its id, name, or an unambiguous part of either.
     #[arg(long, short, value_name = "DIMENSION")]
     pub dimension: Option<String>,
+}
+
+/// Arguments of `ladder next`.
+#[derive(Debug, Args)]
+pub struct NextArgs {
+    /// The role: a full id, a level with --track, or an unambiguous part of an id or title.
+    #[arg(value_name = "ROLE")]
+    pub role: String,
+
+    /// Only the next step on this track.
+    #[arg(long, short, value_name = "TRACK")]
+    pub track: Option<String>,
+
+    /// Only this dimension: its id, name, or an unambiguous part of either.
+    #[arg(long, short, value_name = "DIMENSION")]
+    pub dimension: Option<String>,
+}
+
+/// Arguments of `ladder path`.
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// The track to lay out.
+    #[arg(long, short, value_name = "TRACK", required = true)]
+    pub track: String,
+
+    /// Only this dimension: its id, name, or an unambiguous part of either.
+    #[arg(long, short, value_name = "DIMENSION")]
+    pub dimension: Option<String>,
+}
+
+/// Arguments of `ladder evidence`.
+#[derive(Debug, Args)]
+pub struct EvidenceArgs {
+    /// The role the conversation is about (usually the next level).
+    #[arg(value_name = "ROLE")]
+    pub role: String,
+
+    /// The role to mark new expectations against [default: the level below on the track].
+    #[arg(long, value_name = "CURRENT")]
+    pub from: Option<String>,
+
+    /// The track that settles a level, an ambiguous name, or which level is below.
+    #[arg(long, short, value_name = "TRACK")]
+    pub track: Option<String>,
+
+    /// Write the outline to this file instead of stdout; an existing file needs --force.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the --output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `ladder export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The directory to write the handbook into; created when missing.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Write into a directory that is not empty, replacing pages of the same name.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `ladder search`.

@@ -35,6 +35,9 @@ pub struct Ladder {
     /// The dimensions in which expectations are written.
     #[serde(rename = "dimension")]
     pub dimensions: Vec<Dimension>,
+    /// The grades of progress within a level, lowest first (optional).
+    #[serde(default, rename = "band")]
+    pub bands: Vec<Band>,
     /// The career paths through the roles, each in ascending order.
     #[serde(default, rename = "track")]
     pub tracks: Vec<Track>,
@@ -80,6 +83,15 @@ pub struct Dimension {
 pub struct Theme {
     pub id: String,
     pub name: String,
+}
+
+/// A grade of progress within a level, such as Performing.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub id: String,
+    pub name: String,
+    pub meaning: String,
 }
 
 /// A career path: role ids from the lowest level to the highest.
@@ -191,6 +203,20 @@ impl Ladder {
         self.dimensions.iter().find(|d| d.id == id)
     }
 
+    /// The role after this one on a track, if it is not the track's last.
+    pub fn next_on<'a>(&'a self, track: &'a Track, role: &Role) -> Option<&'a Role> {
+        let at = track.roles.iter().position(|id| *id == role.id)?;
+        track.roles.get(at + 1).and_then(|id| self.role(id))
+    }
+
+    /// The role before this one on a track, if it is not the track's first.
+    pub fn previous_on<'a>(&'a self, track: &'a Track, role: &Role) -> Option<&'a Role> {
+        let at = track.roles.iter().position(|id| *id == role.id)?;
+        at.checked_sub(1)
+            .and_then(|i| track.roles.get(i))
+            .and_then(|id| self.role(id))
+    }
+
     /// The tracks a role is on, in ladder order.
     pub fn tracks_of<'a>(&'a self, role: &'a Role) -> impl Iterator<Item = &'a Track> + 'a {
         self.tracks.iter().filter(move |t| t.contains(&role.id))
@@ -236,6 +262,11 @@ impl Ladder {
             for t in &mut d.themes {
                 [&mut t.id, &mut t.name].into_iter().for_each(fix);
             }
+        }
+        for b in &mut self.bands {
+            [&mut b.id, &mut b.name, &mut b.meaning]
+                .into_iter()
+                .for_each(fix);
         }
         for t in &mut self.tracks {
             [&mut t.id, &mut t.name].into_iter().for_each(fix);

@@ -5,6 +5,8 @@ pub mod cli;
 pub mod cmd;
 pub mod compare;
 pub mod exit;
+pub mod files;
+pub mod handbook;
 pub mod ladder;
 pub mod load;
 #[cfg(test)]

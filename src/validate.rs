@@ -541,6 +541,11 @@ pub fn texts(ladder: &Ladder) -> Vec<(Vec<Seg>, &str, TextKind)> {
             out.push((at("name"), &t.name, TextKind::Name));
         }
     }
+    for (i, b) in ladder.bands.iter().enumerate() {
+        out.push((field("band", i, "id"), &b.id, TextKind::Id));
+        out.push((field("band", i, "name"), &b.name, TextKind::Name));
+        out.push((field("band", i, "meaning"), &b.meaning, TextKind::Prose));
+    }
     for (i, t) in ladder.tracks.iter().enumerate() {
         out.push((field("track", i, "id"), &t.id, TextKind::Id));
         out.push((field("track", i, "name"), &t.name, TextKind::Name));

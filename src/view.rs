@@ -1,6 +1,7 @@
 //! Plain result values that the commands hand to renderers: everything a renderer needs, already looked up.
 
-use crate::ladder::{Attribute, Dimension, Ladder, Role, Theme, Track};
+use crate::compare::Comparison;
+use crate::ladder::{Attribute, Band, Dimension, Ladder, Role, Theme, Track};
 
 /// The roles of `ladder list`, in display order.
 #[derive(Debug)]
@@ -23,6 +24,10 @@ pub struct RoleView<'a> {
     /// Every attribute of the ladder with the role's value, in ladder order.
     pub attributes: Vec<(&'a Attribute, Option<&'a str>)>,
     pub dimensions: Vec<DimensionView<'a>>,
+    /// The bands that grade progress within every level.
+    pub bands: &'a [Band],
+    /// A one-line pointer for a person at a terminal, e.g. the command that compares with the next level.
+    pub hint: Option<String>,
 }
 
 /// What a role expects in one dimension.
@@ -95,6 +100,8 @@ impl<'a> RoleView<'a> {
                     }
                 })
                 .collect(),
+            bands: &ladder.bands,
+            hint: None,
         }
     }
 }
@@ -103,17 +110,121 @@ impl<'a> RoleView<'a> {
 #[derive(Debug)]
 pub struct TrackList<'a> {
     pub tracks: Vec<(&'a Track, Vec<&'a Role>)>,
+    /// The levels the tracks use, lowest first.
+    pub levels: Vec<&'a str>,
 }
 
 impl<'a> TrackList<'a> {
     /// Every track of the ladder, in ladder order.
     pub fn of(ladder: &'a Ladder) -> TrackList<'a> {
-        TrackList {
-            tracks: ladder
-                .tracks
-                .iter()
-                .map(|t| (t, t.roles.iter().filter_map(|id| ladder.role(id)).collect()))
-                .collect(),
+        let tracks: Vec<(&Track, Vec<&Role>)> = ladder
+            .tracks
+            .iter()
+            .map(|t| (t, t.roles.iter().filter_map(|id| ladder.role(id)).collect()))
+            .collect();
+        let levels = ladder
+            .levels
+            .iter()
+            .filter(|l| {
+                tracks
+                    .iter()
+                    .flat_map(|(_, roles)| roles)
+                    .any(|r| &r.level == *l)
+            })
+            .map(String::as_str)
+            .collect();
+        TrackList { tracks, levels }
+    }
+}
+
+/// The next steps from one role: per track, the comparison with the next role, or the top.
+#[derive(Debug)]
+pub struct NextSteps<'a> {
+    pub role: &'a Role,
+    pub steps: Vec<Step<'a>>,
+}
+
+/// One way up from a role: the tracks it follows and the comparison with the next role,
+/// or `None` at the top of those tracks.
+#[derive(Debug)]
+pub struct Step<'a> {
+    pub tracks: Vec<&'a Track>,
+    pub next: Option<Comparison<'a>>,
+}
+
+/// A whole track as a matrix: one column per role, one row per attribute and per theme.
+#[derive(Debug)]
+pub struct PathView<'a> {
+    pub track: &'a Track,
+    pub roles: Vec<&'a Role>,
+    /// Each attribute with its value at every role of the track.
+    pub attributes: Vec<(&'a Attribute, Vec<Option<&'a str>>)>,
+    pub dimensions: Vec<PathDimension<'a>>,
+}
+
+/// One dimension of a path: every theme, with the expectations each role lists in it.
+#[derive(Debug)]
+pub struct PathDimension<'a> {
+    pub dimension: &'a Dimension,
+    /// Each declared theme (then `None` for untagged expectations, when there are any), with
+    /// the texts at every role of the track.
+    pub themes: Vec<(Option<&'a Theme>, Vec<Vec<&'a str>>)>,
+}
+
+impl<'a> PathView<'a> {
+    /// The track's roles side by side, over the given dimensions.
+    pub fn of(ladder: &'a Ladder, track: &'a Track, dimensions: &[&'a Dimension]) -> PathView<'a> {
+        let roles: Vec<&Role> = track
+            .roles
+            .iter()
+            .filter_map(|id| ladder.role(id))
+            .collect();
+        let attributes = ladder
+            .attributes
+            .iter()
+            .map(|a| {
+                (
+                    a,
+                    roles
+                        .iter()
+                        .map(|r| r.attributes.get(&a.id).map(String::as_str))
+                        .collect(),
+                )
+            })
+            .collect();
+        let dimensions = dimensions
+            .iter()
+            .map(|dimension| {
+                let cells = |theme: Option<&str>| -> Vec<Vec<&'a str>> {
+                    roles
+                        .iter()
+                        .map(|r| {
+                            r.in_dimension(&dimension.id)
+                                .expectations
+                                .iter()
+                                .filter(|e| e.theme.as_deref() == theme)
+                                .map(|e| e.text.as_str())
+                                .collect()
+                        })
+                        .collect()
+                };
+                let mut themes: Vec<(Option<&Theme>, Vec<Vec<&str>>)> = dimension
+                    .themes
+                    .iter()
+                    .map(|t| (Some(t), cells(Some(&t.id))))
+                    .collect();
+                let untagged = cells(None);
+                if untagged.iter().any(|c| !c.is_empty()) {
+                    themes.push((None, untagged));
+                }
+                PathDimension { dimension, themes }
+            })
+            .collect();
+        PathView {
+            track,
+            roles,
+            attributes,
+            dimensions,
         }
     }
 }
@@ -123,6 +234,7 @@ impl<'a> TrackList<'a> {
 pub struct Structure<'a> {
     pub attributes: &'a [Attribute],
     pub dimensions: &'a [Dimension],
+    pub bands: &'a [Band],
 }
 
 impl<'a> Structure<'a> {
@@ -131,6 +243,77 @@ impl<'a> Structure<'a> {
         Structure {
             attributes: &ladder.attributes,
             dimensions: &ladder.dimensions,
+            bands: &ladder.bands,
+        }
+    }
+}
+
+/// The outline of `ladder evidence`: a role's expectations, marked where they are new.
+#[derive(Debug)]
+pub struct Evidence<'a> {
+    pub role: &'a Role,
+    /// The role the person holds now, when there is one to compare with.
+    pub from: Option<&'a Role>,
+    pub dimensions: Vec<EvidenceDimension<'a>>,
+}
+
+/// One dimension of an evidence outline.
+#[derive(Debug)]
+pub struct EvidenceDimension<'a> {
+    pub dimension: &'a Dimension,
+    pub items: Vec<EvidenceItem<'a>>,
+    pub examples: &'a [String],
+}
+
+/// One expectation to gather evidence for.
+#[derive(Debug)]
+pub struct EvidenceItem<'a> {
+    pub theme: Option<&'a Theme>,
+    pub text: &'a str,
+    /// Whether `from` has nothing in this expectation's theme.
+    pub new: bool,
+    /// What `from` expects in the same theme, when it grows from there.
+    pub before: Vec<&'a str>,
+}
+
+impl<'a> Evidence<'a> {
+    /// The outline for `role`, compared with `from` when given.
+    pub fn of(ladder: &'a Ladder, role: &'a Role, from: Option<&'a Role>) -> Evidence<'a> {
+        let dimensions = ladder
+            .dimensions
+            .iter()
+            .map(|dimension| {
+                let mine = &role.in_dimension(&dimension.id).expectations;
+                let theirs = from.map(|f| &f.in_dimension(&dimension.id).expectations);
+                let items = mine
+                    .iter()
+                    .map(|e| {
+                        let before: Vec<&str> = theirs
+                            .into_iter()
+                            .flatten()
+                            .filter(|x| x.theme == e.theme && x.text != e.text)
+                            .map(|x| x.text.as_str())
+                            .collect();
+                        let same_theme = theirs.into_iter().flatten().any(|x| x.theme == e.theme);
+                        EvidenceItem {
+                            theme: e.theme.as_deref().and_then(|t| dimension.theme(t)),
+                            text: &e.text,
+                            new: from.is_some() && !same_theme,
+                            before,
+                        }
+                    })
+                    .collect();
+                EvidenceDimension {
+                    dimension,
+                    items,
+                    examples: &role.in_dimension(&dimension.id).examples,
+                }
+            })
+            .collect();
+        Evidence {
+            role,
+            from,
+            dimensions,
         }
     }
 }

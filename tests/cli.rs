@@ -655,7 +655,8 @@ fn json_list_and_show_have_the_documented_fields() {
             "tracks",
             "summary",
             "attributes",
-            "dimensions"
+            "dimensions",
+            "bands"
         ]
     );
     assert_eq!(role["id"], "L3-senior-security-engineer");
@@ -766,7 +767,14 @@ fn json_diff_search_tracks_and_dimensions_have_the_documented_fields() {
     );
 
     let dims = json(&["dimensions"]);
-    assert_eq!(keys(&dims), ["schema", "attributes", "dimensions"]);
+    assert_eq!(keys(&dims), ["schema", "attributes", "dimensions", "bands"]);
+    let bands: Vec<&str> = dims["bands"]
+        .as_array()
+        .expect("bands")
+        .iter()
+        .filter_map(|b| b["name"].as_str())
+        .collect();
+    assert_eq!(bands, ["Maturing", "Performing", "Exceeding"]);
     assert_eq!(keys(&dims["attributes"][0]), ["id", "name", "meaning"]);
     assert_eq!(dims["dimensions"][3]["emoji"], "🏆");
     assert_eq!(
@@ -1039,16 +1047,48 @@ fn search_highlights_matches_only_with_colour() {
 // ---------------------------------------------------------------- tracks, dimensions
 
 #[test]
-fn tracks_lists_each_track_level_by_level() {
+fn tracks_draws_the_ladder_then_lists_each_track_level_by_level() {
     let out = ok(&["tracks"]);
-    assert!(out.starts_with(
-        "analyst  Security Analyst\n  L1  L1-junior-security-analyst  Junior Security Analyst\n"
+    let drawing: Vec<&str> = out.lines().take(9).collect();
+    assert_eq!(
+        drawing,
+        [
+            "    analyst                   engineer                   cloud",
+            "L1  Junior Security Analyst",
+            "    │",
+            "L2  Security Analyst          Security Engineer ─────────┐",
+            "    │                         │                          │",
+            "L3  Senior Security Analyst   Senior Security Engineer   Senior Cloud Security Engineer",
+            "    │                         │                          │",
+            "L4  Technical Lead ───────────┴──────────────────────────┘",
+            "",
+        ]
+    );
+    assert!(out.contains(
+        "\nanalyst  Security Analyst\n  L1  L1-junior-security-analyst  Junior Security Analyst\n"
     ));
     assert!(out.contains(
         "cloud  Cloud Security Engineer\n  L2  L2-security-engineer               Security Engineer\n  \
          L3  L3-senior-cloud-security-engineer  Senior Cloud Security Engineer\n  \
          L4  L4-technical-lead                  Technical Lead\n"
     ));
+}
+
+#[test]
+fn tracks_drawing_fits_a_narrow_terminal_and_other_ladders() {
+    let narrow = run(ladder(&["tracks"]).env("COLUMNS", "60"));
+    let text = String::from_utf8(narrow.stdout).expect("UTF-8");
+    assert!(text.lines().all(|l| width(l) <= 60), "{text}");
+    assert!(text.contains("L4  Technical Lead ─"), "{text}");
+    let design = ok(&["--data", DESIGN, "tracks"]);
+    let rows: Vec<&str> = design
+        .lines()
+        .take(10)
+        .filter(|l| l.starts_with('P'))
+        .collect();
+    assert_eq!(rows.len(), 5, "one row per level:\n{design}");
+    assert!(rows[4].starts_with("P5  Design Director ─"), "{design}");
+    assert!(rows[4].trim_end().ends_with('┘'), "{design}");
 }
 
 #[test]
@@ -1642,4 +1682,574 @@ fn long_texts_and_many_roles_still_fit_the_terminal() {
         ok(&["--data", file.arg(), "list", "--ids"]).lines().count(),
         ids.len()
     );
+}
+
+// ---------------------------------------------------------------- next, path, bands
+
+/// The embedded tracks as (track, role ids in order), read from the data file.
+fn data_tracks() -> Vec<(String, Vec<String>)> {
+    let data: toml::Value = toml::from_str(DATA).expect("data parses");
+    data["track"]
+        .as_array()
+        .expect("tracks")
+        .iter()
+        .map(|t| {
+            let roles = t["roles"]
+                .as_array()
+                .expect("roles")
+                .iter()
+                .map(|r| r.as_str().expect("id").to_string())
+                .collect();
+            (t["id"].as_str().expect("id").to_string(), roles)
+        })
+        .collect()
+}
+
+fn heading_of(id: &str) -> String {
+    let role = role_data(id);
+    format!(
+        "{} {}",
+        role["level"].as_str().expect("level"),
+        role["title"].as_str().expect("title")
+    )
+}
+
+#[test]
+fn next_compares_every_role_with_the_next_level_on_every_track() {
+    for (track, roles) in data_tracks() {
+        for (i, id) in roles.iter().enumerate() {
+            let out = ok(&["next", id, "--track", &track]);
+            match roles.get(i + 1) {
+                Some(next) => {
+                    let expected = format!(
+                        "On track {track}:\n{} → {}\n",
+                        heading_of(id),
+                        heading_of(next)
+                    );
+                    assert!(out.starts_with(&expected), "{id} on {track}:\n{out}");
+                    assert!(out.contains("\nThemes: "), "{id} on {track}");
+                    let doc = json(&["next", id, "--track", &track]);
+                    assert_eq!(doc["steps"][0]["next"]["id"].as_str(), Some(next.as_str()));
+                    assert_eq!(
+                        doc["steps"][0]["comparison"]["to"]["id"].as_str(),
+                        Some(next.as_str())
+                    );
+                }
+                None => {
+                    assert_eq!(
+                        out,
+                        format!(
+                            "{} is the top of track {track}: there is no next level.\n",
+                            heading_of(id)
+                        )
+                    );
+                    let doc = json(&["next", id, "--track", &track]);
+                    assert!(
+                        doc["steps"][0]["next"].is_null()
+                            && doc["steps"][0]["comparison"].is_null()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn next_shows_each_step_of_a_role_on_several_tracks() {
+    let out = ok(&["next", "L2-security-engineer"]);
+    assert!(
+        out.starts_with("On track engineer:\nL2 Security Engineer → L3 Senior Security Engineer\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "\nOn track cloud:\nL2 Security Engineer → L3 Senior Cloud Security Engineer\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(
+        ok(&["next", "L4"]),
+        "L4 Technical Lead is the top of tracks analyst, engineer, cloud: there is no next level.\n"
+    );
+    let tsv = ok(&[
+        "next",
+        "L2-security-engineer",
+        "--format",
+        "tsv",
+        "--dimension",
+        "culture",
+    ]);
+    assert!(
+        tsv.starts_with("tracks\tnext\tdimension\ttheme\tattribute\tside\tchange\ttext\n"),
+        "{tsv}"
+    );
+    assert!(
+        tsv.contains("\ncloud\tL3-senior-cloud-security-engineer\tculture-leadership\t"),
+        "{tsv}"
+    );
+}
+
+#[test]
+fn path_shows_every_level_of_the_track_and_every_theme() {
+    let data: toml::Value = toml::from_str(DATA).expect("data parses");
+    let themes: Vec<String> = data["dimension"]
+        .as_array()
+        .expect("dimensions")
+        .iter()
+        .flat_map(|d| {
+            d["themes"]
+                .as_array()
+                .expect("themes")
+                .iter()
+                .map(|t| t["name"].as_str().expect("name").to_string())
+        })
+        .collect();
+    for (track, roles) in data_tracks() {
+        let out = run(ladder(&["path", "--track", &track]).env("COLUMNS", "200"));
+        let out = String::from_utf8(out.stdout).expect("UTF-8");
+        let headings: Vec<String> = roles.iter().map(|id| heading_of(id)).collect();
+        assert!(flat(&out).contains(&headings.join(" → ")), "{track}");
+        let body = cells(&out);
+        for heading in &headings {
+            assert!(body.contains(heading.as_str()), "{track}: {heading}");
+        }
+        for theme in &themes {
+            assert!(body.contains(theme.as_str()), "{track}: theme {theme}");
+        }
+        let doc = json(&["path", "--track", &track]);
+        let ids: Vec<&str> = doc["roles"]
+            .as_array()
+            .expect("roles")
+            .iter()
+            .filter_map(|r| r["id"].as_str())
+            .collect();
+        assert_eq!(ids, roles.iter().map(String::as_str).collect::<Vec<_>>());
+        let json_themes = doc["dimensions"]
+            .as_array()
+            .expect("dims")
+            .iter()
+            .map(|d| d["themes"].as_array().expect("themes").len())
+            .sum::<usize>();
+        assert_eq!(json_themes, themes.len());
+        // Every expectation of every role of the track is in its column.
+        for (i, id) in roles.iter().enumerate() {
+            let (expectations, _) = texts(&role_data(id));
+            let column: Vec<String> = doc["dimensions"]
+                .as_array()
+                .expect("dims")
+                .iter()
+                .flat_map(|d| d["themes"].as_array().expect("themes").clone())
+                .flat_map(|t| t["expectations"][i].as_array().expect("cell").clone())
+                .map(|v| v.as_str().expect("text").to_string())
+                .collect();
+            assert_eq!(column.len(), expectations.len(), "{track} {id}");
+        }
+    }
+}
+
+#[test]
+fn path_fits_the_terminal_and_slices_by_dimension() {
+    let out = run(ladder(&["path", "--track", "analyst"]).env("COLUMNS", "80"));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.lines().all(|l| width(l) <= 80),
+        "a line is wider than 80"
+    );
+    let one = ok(&["path", "-t", "engineer", "-d", "business"]);
+    assert!(one.contains("\n🏆 Business Success\n") && !one.contains("🦉"));
+    assert_eq!(
+        fails(&["path"], 2).lines().next(),
+        Some("error: the following required arguments were not provided:")
+    );
+    for format in ["markdown", "tsv", "json"] {
+        assert!(!ok(&["path", "-t", "cloud", "--format", format]).is_empty());
+    }
+}
+
+#[test]
+fn bands_appear_in_show_dimensions_and_json() {
+    let show = ok(&["show", "L2-security-analyst"]);
+    assert!(
+        show.contains("\nBands within a level\n  Maturing\n"),
+        "{show}"
+    );
+    let dims = ok(&["dimensions"]);
+    assert!(
+        dims.contains("\nBands within a level\n  Maturing\n    Ready to meet most"),
+        "{dims}"
+    );
+    let doc = json(&["show", "L2-security-analyst"]);
+    assert_eq!(doc["role"]["bands"][1]["id"], "performing");
+    // Bands are optional: a ladder without them shows none.
+    assert!(!ok(&["--data", DESIGN, "show", "P1-junior-designer"]).contains("Bands"));
+}
+
+#[test]
+fn show_on_a_terminal_ends_with_a_hint_to_the_next_level() {
+    let piped = ok(&["show", "L3-senior-security-engineer"]);
+    assert!(!piped.contains("ladder next"), "no hint into a pipe");
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: script (util-linux) is not installed");
+        return;
+    }
+    let on_tty = |id: &str| -> String {
+        let out = Command::new("script")
+            .args([
+                "-qec",
+                &format!("{BIN} show {id} --color never"),
+                "/dev/null",
+            ])
+            .env("COLUMNS", "100")
+            .output()
+            .expect("script runs");
+        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n")
+    };
+    let out = on_tty("L3-senior-security-engineer");
+    assert!(
+        out.trim_end()
+            .ends_with("Compare with the next level: ladder next L3-senior-security-engineer"),
+        "{out}"
+    );
+    assert!(
+        !on_tty("L4-technical-lead").contains("ladder next"),
+        "the top has no next level"
+    );
+}
+
+// ---------------------------------------------------------------- evidence
+
+#[test]
+fn evidence_lists_every_expectation_and_marks_exactly_the_new_ones() {
+    let out = ok(&["evidence", "L3-senior-security-engineer"]);
+    assert!(out.starts_with("# Evidence for L3 Senior Security Engineer\n\nPreparing a progression conversation from L2 Security Engineer"));
+    assert!(
+        !out.contains("[ ]") && !out.contains("[x]"),
+        "no checkboxes"
+    );
+    let role = role_data("L3-senior-security-engineer");
+    let from = role_data("L2-security-engineer");
+    let themes_of = |r: &toml::Value, dim: &str| -> Vec<String> {
+        r["dimensions"][dim]["expectations"]
+            .as_array()
+            .expect("expectations")
+            .iter()
+            .filter_map(|e| e["theme"].as_str().map(String::from))
+            .collect()
+    };
+    let mut marked = 0;
+    for (dim, rd) in role["dimensions"].as_table().expect("dims") {
+        let before = themes_of(&from, dim);
+        for e in rd["expectations"].as_array().expect("expectations") {
+            let text = e["text"].as_str().expect("text");
+            let new = !before.contains(&e["theme"].as_str().expect("theme").to_string());
+            let line = out
+                .lines()
+                .find(|l| l.contains(text))
+                .unwrap_or_else(|| panic!("missing {text:?}"));
+            assert_eq!(line.starts_with("### **New:** "), new, "{line}");
+            marked += usize::from(new);
+        }
+    }
+    assert_eq!(out.matches("**New:**").count(), marked);
+    assert!(marked > 0);
+}
+
+#[test]
+fn evidence_takes_from_and_track_and_refuses_ambiguity() {
+    let out = ok(&["evidence", "L4", "--from", "L3-senior-security-analyst"]);
+    assert!(
+        out.contains(
+            "from L3 Senior Security Analyst (L3-senior-security-analyst) to L4 Technical Lead"
+        ),
+        "{out}"
+    );
+    let by_track = ok(&["evidence", "L4", "--track", "cloud"]);
+    assert!(
+        by_track.contains("from L3 Senior Cloud Security Engineer"),
+        "{by_track}"
+    );
+    let err = fails(&["evidence", "L4"], 2);
+    assert!(
+        err.starts_with("error: L4-technical-lead has a different level below on each track"),
+        "{err}"
+    );
+    let first = ok(&["evidence", "L1"]);
+    assert!(
+        first.contains("there is no level below it to compare with") && !first.contains("**New:**")
+    );
+    assert!(fails(&["evidence", "L1", "--format", "json"], 2).contains("Markdown"));
+}
+
+#[test]
+fn evidence_output_refuses_to_overwrite_without_force() {
+    let file = TempFile::new("evidence", "mine.md", b"my own notes\n");
+    let err = fails(
+        &["evidence", "L2-security-analyst", "--output", file.arg()],
+        1,
+    );
+    assert!(
+        err.contains("refusing to overwrite") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&file.path).expect("read"), b"my own notes\n");
+    assert_eq!(
+        ok(&[
+            "evidence",
+            "L2-security-analyst",
+            "--output",
+            file.arg(),
+            "--force"
+        ]),
+        ""
+    );
+    let written = std::fs::read_to_string(&file.path).expect("read");
+    assert_eq!(written, ok(&["evidence", "L2-security-analyst"]));
+    let fresh = file.dir.join("fresh.md");
+    assert_eq!(
+        ok(&[
+            "evidence",
+            "L2",
+            "-t",
+            "analyst",
+            "-o",
+            fresh.to_str().expect("path")
+        ]),
+        ""
+    );
+    assert!(
+        std::fs::read_to_string(&fresh)
+            .expect("written")
+            .starts_with("# Evidence for L2 Security Analyst")
+    );
+}
+
+// ---------------------------------------------------------------- export
+
+/// Every relative Markdown link `](target)` in a page.
+fn links(page: &str) -> Vec<String> {
+    page.split("](")
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .filter(|t| !t.starts_with("http"))
+        .map(String::from)
+        .collect()
+}
+
+fn export(test: &str) -> TempFile {
+    let book = TempFile::new(test, "handbook", b"");
+    std::fs::remove_file(&book.path).expect("no file where the handbook goes");
+    let target = book.arg();
+    assert_eq!(
+        ok(&["export", target]),
+        format!("wrote 8 pages to {target}\n")
+    );
+    book
+}
+
+#[test]
+fn export_writes_an_index_and_a_page_per_role_whose_links_resolve() {
+    let book = export("export-links");
+    let mut names: Vec<String> = std::fs::read_dir(&book.path)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "L1-Junior-Security-Analyst.md",
+            "L2-Security-Analyst.md",
+            "L2-Security-Engineer.md",
+            "L3-Senior-Cloud-Security-Engineer.md",
+            "L3-Senior-Security-Analyst.md",
+            "L3-Senior-Security-Engineer.md",
+            "L4-Technical-Lead.md",
+            "README.md",
+        ]
+    );
+    let mut checked = 0;
+    for name in &names {
+        let page = std::fs::read_to_string(book.path.join(name)).expect("page");
+        for target in links(&page) {
+            assert!(
+                book.path.join(&target).is_file(),
+                "{name} links to missing {target}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 7 + 7, "only {checked} links");
+    let index = std::fs::read_to_string(book.path.join("README.md")).expect("index");
+    let levels: Vec<&str> = index
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    assert_eq!(
+        levels[0],
+        "1. [L1 Junior Security Analyst](L1-Junior-Security-Analyst.md)"
+    );
+    assert_eq!(levels[6], "7. [L4 Technical Lead](L4-Technical-Lead.md)");
+    for part in [
+        "# Security Operations",
+        "**Awareness + Response + Prevention**",
+        "## Disciplines",
+        "## Bands",
+        "- **Impact radius**: ",
+    ] {
+        assert!(index.contains(part), "index lacks {part}");
+    }
+}
+
+#[test]
+fn export_pages_carry_every_expectation_and_example() {
+    let book = export("export-content");
+    let data: toml::Value = toml::from_str(DATA).expect("data parses");
+    for role in data["role"].as_array().expect("roles") {
+        let id = role["id"].as_str().expect("id");
+        let file = format!(
+            "{}-{}.md",
+            role["level"].as_str().expect("level"),
+            role["title"].as_str().expect("title").replace(' ', "-")
+        );
+        let page = std::fs::read_to_string(book.path.join(&file))
+            .unwrap_or_else(|_| panic!("{id}: no {file}"));
+        assert!(page.starts_with(&format!(
+            "# {}: {}\n",
+            role["level"].as_str().expect("level"),
+            role["title"].as_str().expect("title")
+        )));
+        let (expectations, examples) = texts(role);
+        for text in expectations.iter().chain(&examples) {
+            assert!(page.contains(&format!("- {text}")), "{file} lacks {text:?}");
+        }
+        assert!(
+            page.contains("<details><summary>Examples</summary>"),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn a_second_export_without_force_changes_nothing() {
+    let book = export("export-twice");
+    let snapshot = |dir: &std::path::Path| -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+            .expect("dir")
+            .map(|e| {
+                let e = e.expect("entry");
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    std::fs::read(e.path()).expect("read"),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    // Edit a page by hand, as a maintainer would; a refused export must leave it alone.
+    let page = book.path.join("L2-Security-Analyst.md");
+    std::fs::write(&page, "edited by hand\n").expect("edit");
+    let before = snapshot(&book.path);
+    let target = book.path.to_str().expect("path");
+    let err = fails(&["export", target], 1);
+    assert_eq!(
+        err,
+        format!(
+            "error: refusing to export into {target:?}: it is not empty; pass --force to write into it anyway\n"
+        )
+    );
+    assert_eq!(
+        snapshot(&book.path),
+        before,
+        "a refused export changed files"
+    );
+    assert_eq!(
+        ok(&["export", target, "--force"]),
+        format!("wrote 8 pages to {target}\n")
+    );
+    assert_ne!(
+        std::fs::read_to_string(&page).expect("page"),
+        "edited by hand\n"
+    );
+    assert_eq!(
+        snapshot(&book.path).len(),
+        8,
+        "no temporary file is left behind"
+    );
+}
+
+#[test]
+fn the_index_mermaid_flowchart_has_every_role_and_every_track_step() {
+    let book = export("export-mermaid");
+    let index = std::fs::read_to_string(book.path.join("README.md")).expect("index");
+    let block = index
+        .split("```mermaid\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("mermaid block");
+    let mut lines = block.lines();
+    assert_eq!(lines.next(), Some("flowchart BT"));
+    let mut nodes: Vec<(String, String)> = Vec::new();
+    let mut edges: Vec<(String, String, String)> = Vec::new();
+    for line in lines {
+        let line = line.trim();
+        if let Some((id, label)) = line.split_once("[\"") {
+            let label = label.strip_suffix("\"]").expect("node closes");
+            assert!(
+                id.starts_with('r') && id[1..].chars().all(|c| c.is_ascii_digit()),
+                "{line}"
+            );
+            nodes.push((id.to_string(), label.to_string()));
+        } else {
+            let (from, rest) = line.split_once(" -- \"").expect("edge");
+            let (label, to) = rest.split_once("\" --> ").expect("edge arrow");
+            edges.push((from.to_string(), label.to_string(), to.to_string()));
+        }
+    }
+    let node_of = |heading: &str| {
+        nodes
+            .iter()
+            .find(|(_, l)| l == heading)
+            .map(|(id, _)| id.clone())
+    };
+    let mut steps = 0;
+    for (track, roles) in data_tracks() {
+        for id in &roles {
+            assert!(node_of(&heading_of(id)).is_some(), "{id} has no node");
+        }
+        for pair in roles.windows(2) {
+            let (a, b) = (
+                node_of(&heading_of(&pair[0])).expect("a"),
+                node_of(&heading_of(&pair[1])).expect("b"),
+            );
+            let edge = edges
+                .iter()
+                .find(|(f, _, t)| *f == a && *t == b)
+                .unwrap_or_else(|| panic!("no edge {} -> {}", pair[0], pair[1]));
+            assert!(
+                edge.1.split(", ").any(|t| t == track),
+                "edge {a}->{b} lacks {track}"
+            );
+            steps += 1;
+        }
+    }
+    assert_eq!(nodes.len(), 7);
+    assert_eq!(edges.len(), steps, "one edge per distinct step");
+    for (from, _, to) in &edges {
+        assert!(nodes.iter().any(|(id, _)| id == from) && nodes.iter().any(|(id, _)| id == to));
+    }
+}
+
+#[test]
+fn export_refuses_a_file_and_works_on_other_ladders() {
+    let file = TempFile::new("export-file", "not-a-dir", b"x");
+    let err = fails(&["export", file.arg()], 1);
+    assert!(err.contains("it is not a directory"), "{err}");
+    let out = file.dir.join("design");
+    let target = out.to_str().expect("path");
+    assert_eq!(
+        ok(&["--data", DESIGN, "export", target]),
+        format!("wrote 9 pages to {target}\n")
+    );
+    assert!(out.join("P5-Design-Director.md").is_file());
 }

@@ -3,8 +3,12 @@
 mod completions;
 mod diff;
 mod dimensions;
+mod evidence;
+mod export;
 mod list;
 mod man;
+mod next;
+mod path;
 mod search;
 mod show;
 mod tracks;
@@ -86,6 +90,10 @@ pub fn execute(cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
         Command::List(args) => list::run(&ctx, &args, out),
         Command::Show(args) => show::run(&ctx, &args, out),
         Command::Diff(args) => diff::run(&ctx, &args, out),
+        Command::Next(args) => next::run(&ctx, &args, out),
+        Command::Path(args) => path::run(&ctx, &args, out),
+        Command::Evidence(args) => evidence::run(&ctx, &args, out),
+        Command::Export(args) => export::run(&ctx, &args, out),
         Command::Search(args) => search::run(&ctx, &args, out),
         Command::Tracks => tracks::run(&ctx, out),
         Command::Dimensions => dimensions::run(&ctx, out),

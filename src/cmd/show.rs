@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::Context;
-use crate::cli::ShowArgs;
+use crate::cli::{Format, ShowArgs};
 use crate::exit::Exit;
 use crate::render::{self, Report};
 use crate::resolve;
@@ -21,7 +21,19 @@ pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit>
         .transpose()?;
     let role = resolve::role(ladder, &args.role, track)?;
     let dimensions = super::dimensions(ladder, args.dimension.as_deref())?;
-    let view = RoleView::of(ladder, role, &dimensions);
+    let mut view = RoleView::of(ladder, role, &dimensions);
+    // A person at a terminal gets pointed at the comparison with the next level.
+    if ctx.term.is_tty && ctx.format == Format::Table {
+        let has_next = ladder
+            .tracks_of(role)
+            .any(|t| ladder.next_on(t, role).is_some());
+        if has_next {
+            view.hint = Some(format!(
+                "Compare with the next level: ladder next {}",
+                role.id
+            ));
+        }
+    }
     render::render(out, &Report::Show(view), ctx.format, &ctx.term)?;
     Ok(Exit::Success)
 }

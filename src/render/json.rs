@@ -7,10 +7,10 @@ use serde::Serialize;
 
 use super::{Report, mark_name};
 use crate::compare::{Comparison, Marked};
-use crate::ladder::{Dimension, Role};
+use crate::ladder::{Band, Dimension, Role};
 use crate::search::Hits;
 use crate::validate::{Severity, Validation};
-use crate::view::{RoleList, RoleView, Structure, TrackList};
+use crate::view::{NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
 
 /// The version of the JSON documents; it changes only when a field changes meaning or goes away.
 pub const SCHEMA: u32 = 1;
@@ -20,7 +20,9 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
     match report {
         Report::List(list) => write(out, &list_doc(list)),
         Report::Show(view) => write(out, &show_doc(view)),
-        Report::Diff(c) => write(out, &diff_doc(c)),
+        Report::Diff(c) => write(out, &doc(diff_body(c))),
+        Report::Next(steps) => write(out, &next_doc(steps)),
+        Report::Path(path) => write(out, &path_doc(path)),
         Report::Search(hits) => write(out, &search_doc(hits)),
         Report::Tracks(tracks) => write(out, &tracks_doc(tracks)),
         Report::Dimensions(structure) => write(out, &dimensions_doc(structure)),
@@ -88,6 +90,7 @@ fn show_doc<'a>(view: &'a RoleView<'a>) -> impl Serialize + 'a {
         summary: RoleSummary<'a>,
         attributes: Vec<AttributeValue<'a>>,
         dimensions: Vec<DimensionEntry<'a>>,
+        bands: Vec<BandOut<'a>>,
     }
     #[derive(Serialize)]
     struct AttributeValue<'a> {
@@ -145,8 +148,24 @@ fn show_doc<'a>(view: &'a RoleView<'a>) -> impl Serialize + 'a {
                     examples: dv.examples,
                 })
                 .collect(),
+            bands: view.bands.iter().map(band).collect(),
         },
     })
+}
+
+#[derive(Serialize)]
+struct BandOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    meaning: &'a str,
+}
+
+fn band(b: &Band) -> BandOut<'_> {
+    BandOut {
+        id: &b.id,
+        name: &b.name,
+        meaning: &b.meaning,
+    }
 }
 
 #[derive(Serialize)]
@@ -164,7 +183,8 @@ fn role_ref(role: &Role) -> RoleRef<'_> {
     }
 }
 
-fn diff_doc<'a>(c: &'a Comparison<'a>) -> impl Serialize + 'a {
+/// The fields of a comparison, shared by `diff` and `next`.
+fn diff_body<'a>(c: &'a Comparison<'a>) -> impl Serialize + 'a {
     #[derive(Serialize)]
     struct Body<'a> {
         from: RoleRef<'a>,
@@ -217,7 +237,7 @@ fn diff_doc<'a>(c: &'a Comparison<'a>) -> impl Serialize + 'a {
             .collect()
     };
     let n = c.theme_counts();
-    doc(Body {
+    Body {
         from: role_ref(c.from),
         to: role_ref(c.to),
         attributes: c
@@ -256,6 +276,98 @@ fn diff_doc<'a>(c: &'a Comparison<'a>) -> impl Serialize + 'a {
             removed: n.removed,
             unchanged: n.unchanged,
         },
+    }
+}
+
+fn next_doc<'a>(n: &'a NextSteps<'a>) -> impl Serialize + 'a {
+    #[derive(Serialize)]
+    struct Body<'a, C: Serialize> {
+        role: RoleRef<'a>,
+        steps: Vec<StepOut<'a, C>>,
+    }
+    #[derive(Serialize)]
+    struct StepOut<'a, C: Serialize> {
+        tracks: Vec<&'a str>,
+        next: Option<RoleRef<'a>>,
+        comparison: Option<C>,
+    }
+    doc(Body {
+        role: role_ref(n.role),
+        steps: n
+            .steps
+            .iter()
+            .map(|s| StepOut {
+                tracks: s.tracks.iter().map(|t| t.id.as_str()).collect(),
+                next: s.next.as_ref().map(|c| role_ref(c.to)),
+                comparison: s.next.as_ref().map(diff_body),
+            })
+            .collect(),
+    })
+}
+
+fn path_doc<'a>(p: &'a PathView<'a>) -> impl Serialize + 'a {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        track: TrackRef<'a>,
+        roles: Vec<RoleRef<'a>>,
+        attributes: Vec<AttributeRow<'a>>,
+        dimensions: Vec<DimensionRows<'a>>,
+    }
+    #[derive(Serialize)]
+    struct TrackRef<'a> {
+        id: &'a str,
+        name: &'a str,
+    }
+    #[derive(Serialize)]
+    struct AttributeRow<'a> {
+        attribute: &'a str,
+        name: &'a str,
+        values: &'a [Option<&'a str>],
+    }
+    #[derive(Serialize)]
+    struct DimensionRows<'a> {
+        dimension: &'a str,
+        name: &'a str,
+        themes: Vec<ThemeRow<'a>>,
+    }
+    #[derive(Serialize)]
+    struct ThemeRow<'a> {
+        theme: Option<&'a str>,
+        name: Option<&'a str>,
+        expectations: &'a [Vec<&'a str>],
+    }
+    doc(Body {
+        track: TrackRef {
+            id: &p.track.id,
+            name: &p.track.name,
+        },
+        roles: p.roles.iter().map(|r| role_ref(r)).collect(),
+        attributes: p
+            .attributes
+            .iter()
+            .map(|(a, values)| AttributeRow {
+                attribute: &a.id,
+                name: &a.name,
+                values,
+            })
+            .collect(),
+        dimensions: p
+            .dimensions
+            .iter()
+            .map(|d| DimensionRows {
+                dimension: &d.dimension.id,
+                name: &d.dimension.name,
+                themes: d
+                    .themes
+                    .iter()
+                    .map(|(theme, cells)| ThemeRow {
+                        theme: theme.map(|t| t.id.as_str()),
+                        name: theme.map(|t| t.name.as_str()),
+                        expectations: cells,
+                    })
+                    .collect(),
+            })
+            .collect(),
     })
 }
 
@@ -322,6 +434,7 @@ fn dimensions_doc<'a>(s: &'a Structure<'a>) -> impl Serialize + 'a {
     struct Body<'a> {
         attributes: Vec<Attribute<'a>>,
         dimensions: Vec<DimensionOut<'a>>,
+        bands: Vec<BandOut<'a>>,
     }
     #[derive(Serialize)]
     struct Attribute<'a> {
@@ -365,6 +478,7 @@ fn dimensions_doc<'a>(s: &'a Structure<'a>) -> impl Serialize + 'a {
             })
             .collect(),
         dimensions: s.dimensions.iter().map(dimension).collect(),
+        bands: s.bands.iter().map(band).collect(),
     })
 }
 

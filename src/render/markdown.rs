@@ -6,16 +6,20 @@ use anyhow::Result;
 
 use super::Report;
 use crate::compare::{Comparison, Mark, Marked};
+use crate::handbook::{self, Handbook, Page};
+use crate::ladder::Band;
 use crate::search::Hits;
 use crate::validate::{Severity, Validation};
-use crate::view::{RoleList, RoleView, Structure, TrackList};
+use crate::view::{Evidence, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
 
 /// Writes the report as a Markdown document.
 pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
     let text = match report {
         Report::List(list) => role_list(list),
         Report::Show(view) => role(view),
-        Report::Diff(c) => diff(c),
+        Report::Diff(c) => diff(c, 1),
+        Report::Next(n) => next(n),
+        Report::Path(p) => path(p),
         Report::Search(hits) => search(hits),
         Report::Tracks(list) => tracks(list),
         Report::Dimensions(s) => dimensions(s),
@@ -74,19 +78,322 @@ fn role(view: &RoleView<'_>) -> String {
             }
         }
     }
+    if !view.bands.is_empty() {
+        md += "\n## Bands within a level\n\n";
+        md += &bands(view.bands);
+    }
     md
 }
 
-fn diff(c: &Comparison<'_>) -> String {
+/// The bands as a table of name and meaning.
+fn bands(bands: &[Band]) -> String {
+    let rows = bands
+        .iter()
+        .map(|b| vec![inline(&b.name), inline(&b.meaning)]);
+    table(&["Band", "Meaning"], rows)
+}
+
+fn next(n: &NextSteps<'_>) -> String {
+    let mut md = format!("# Next steps from {}\n\n", inline(&n.role.heading()));
+    if n.steps.is_empty() {
+        md += &format!(
+            "{} is on no track, so it has no next level.\n",
+            inline(&n.role.id)
+        );
+    }
+    for step in &n.steps {
+        let tracks: Vec<String> = step.tracks.iter().map(|t| inline(&t.id)).collect();
+        let tracks = tracks.join(", ");
+        match &step.next {
+            Some(c) => {
+                md += &format!("On track {tracks}:\n\n");
+                md += &diff(c, 2);
+                md += "\n";
+            }
+            None => {
+                md += &format!(
+                    "{} is the top of track {tracks}: there is no next level.\n\n",
+                    inline(&n.role.heading())
+                )
+            }
+        }
+    }
+    md
+}
+
+fn path(p: &PathView<'_>) -> String {
+    let mut md = format!(
+        "# Track {}: {}\n\n",
+        inline(&p.track.id),
+        inline(&p.track.name)
+    );
+    let headings: Vec<String> = p.roles.iter().map(|r| inline(&r.heading())).collect();
+    let header = |first: &str| -> Vec<String> {
+        std::iter::once(first.to_string())
+            .chain(headings.iter().cloned())
+            .collect()
+    };
+    md += "## Attributes\n\n";
+    let rows = p.attributes.iter().map(|(a, values)| {
+        std::iter::once(inline(&a.name))
+            .chain(values.iter().map(|v| inline(v.unwrap_or("—"))))
+            .collect()
+    });
+    let h = header("Attribute");
+    md += &table(&h.iter().map(String::as_str).collect::<Vec<_>>(), rows);
+    for d in &p.dimensions {
+        md += &format!("\n## {}\n\n", inline(&d.dimension.label()));
+        let rows = d.themes.iter().map(|(theme, cells)| {
+            std::iter::once(inline(theme.map_or("(no theme)", |t| t.name.as_str())))
+                .chain(cells.iter().map(|texts| {
+                    texts
+                        .iter()
+                        .map(|t| inline(t))
+                        .collect::<Vec<_>>()
+                        .join("<br><br>")
+                }))
+                .collect()
+        });
+        let h = header("Theme");
+        md += &table(&h.iter().map(String::as_str).collect::<Vec<_>>(), rows);
+    }
+    md
+}
+
+/// The outline of `ladder evidence`: prompts per expectation, new ones marked, no checkboxes.
+pub fn evidence(e: &Evidence<'_>) -> String {
+    let role = e.role;
+    let mut md = format!("# Evidence for {}\n\n", inline(&role.heading()));
+    match e.from {
+        Some(from) => {
+            md += &format!(
+                "Preparing a progression conversation from {} ({}) to {} ({}).\n\n",
+                inline(&from.heading()),
+                inline(&from.id),
+                inline(&role.heading()),
+                inline(&role.id)
+            );
+            md += &format!(
+                "Expectations marked **New** have no counterpart in their theme at {}.\n\n",
+                inline(&from.heading())
+            );
+        }
+        None => {
+            md += &format!(
+                "Preparing a conversation about {} ({}); there is no level below it to compare with.\n\n",
+                inline(&role.heading()),
+                inline(&role.id)
+            )
+        }
+    }
+    md += "These are prompts, not a checklist: a ladder describes what a level looks like, and \
+           no one meets it by ticking items off. For each expectation, write down concrete work, \
+           when it happened and who saw it; one strong example is worth more than many thin ones.\n";
+    for d in &e.dimensions {
+        md += &format!("\n## {}\n", inline(&d.dimension.label()));
+        for item in &d.items {
+            md += "\n";
+            let theme = item
+                .theme
+                .map(|t| format!(" _({})_", inline(&t.name)))
+                .unwrap_or_default();
+            let marker = if item.new { "**New:** " } else { "" };
+            md += &format!("### {marker}{}{theme}\n\n", inline(item.text));
+            if let Some(from) = e.from {
+                for before in &item.before {
+                    md += &format!("> At {}: {}\n\n", inline(&from.heading()), inline(before));
+                }
+            }
+            md += "Evidence: what you did, when, and who saw it.\n\n\n\n";
+        }
+        if !d.examples.is_empty() {
+            md += "What has counted at this level, for example:\n\n";
+            for x in d.examples {
+                md += &format!("- {}\n", inline(x));
+            }
+        }
+    }
+    md
+}
+
+/// The index page of the handbook, in the spirit of the ladder's own index.
+pub fn index_page(book: &Handbook<'_>) -> String {
+    let ladder = book.ladder;
+    let mut md = format!("# {}\n\n", inline(&ladder.name));
+    if let Some(motto) = &ladder.motto {
+        md += &format!("**{}**\n\n", inline(motto));
+    }
+    if let Some(about) = &ladder.about {
+        md += &format!("{}\n\n", inline(about));
+    }
+    if !ladder.disciplines.is_empty() {
+        md += "## Disciplines\n\n";
+        for d in &ladder.disciplines {
+            md += &format!("- **{}**: {}\n", inline(&d.name), inline(&d.definition));
+        }
+        md += "\n";
+    }
+    md += "## How each level is described\n\n";
+    if !ladder.attributes.is_empty() {
+        md += "Every level states these attributes:\n\n";
+        for a in &ladder.attributes {
+            md += &format!("- **{}**: {}\n", inline(&a.name), inline(&a.meaning));
+        }
+        md += "\n";
+    }
+    md += "And it sets expectations, with concrete examples, in these dimensions:\n\n";
+    for d in &ladder.dimensions {
+        let themes: Vec<String> = d.themes.iter().map(|t| inline(&t.name)).collect();
+        if themes.is_empty() {
+            md += &format!("- {}\n", inline(&d.label()));
+        } else {
+            md += &format!("- {} (themes: {})\n", inline(&d.label()), themes.join(", "));
+        }
+    }
+    md += "\n";
+    if !ladder.bands.is_empty() {
+        md += "## Bands\n\nWithin a level, progress is graded in bands:\n\n";
+        for b in &ladder.bands {
+            md += &format!("- **{}**: {}\n", inline(&b.name), inline(&b.meaning));
+        }
+        md += "\n";
+    }
+    md += "## Levels\n\n";
+    for (i, page) in book.pages.iter().enumerate() {
+        md += &format!(
+            "{}. [{}]({})\n",
+            i + 1,
+            inline(&page.role.heading()),
+            page.file
+        );
+    }
+    if !book.tracks.tracks.is_empty() {
+        md += "\n## Tracks\n\n";
+        md += &mermaid(&book.tracks);
+        md += "\n";
+        for (track, roles) in &book.tracks.tracks {
+            let steps: Vec<String> = roles
+                .iter()
+                .map(|r| match book.page(&r.id) {
+                    Some(p) => format!("[{}]({})", inline(&r.heading()), p.file),
+                    None => inline(&r.heading()),
+                })
+                .collect();
+            md += &format!(
+                "- **{}** ({}): {}\n",
+                inline(&track.name),
+                inline(&track.id),
+                steps.join(" → ")
+            );
+        }
+    }
+    md += "\nTip: before a conversation about progression, read your level next to the one above it \
+           (`ladder next ROLE` does this theme by theme).\n";
+    md
+}
+
+/// One role's page, laid out as handbooks write level pages.
+pub fn role_page(book: &Handbook<'_>, page: &Page<'_>) -> String {
+    let role = page.role;
+    let mut md = format!("# {}: {}\n\n", inline(&role.level), inline(&role.title));
+    md += &format!("> _{}_\n\n", inline(&role.summary));
+    for a in &book.ladder.attributes {
+        let value = role
+            .attributes
+            .get(&a.id)
+            .map_or("—".to_string(), |v| inline(v));
+        md += &format!("- **{}**: {}\n", inline(&a.name), value);
+    }
+    for d in &book.ladder.dimensions {
+        let rd = role.in_dimension(&d.id);
+        md += &format!("\n## {}\n\n", inline(&d.label()));
+        for e in &rd.expectations {
+            md += &format!("- {}\n", inline(&e.text));
+        }
+        if !rd.examples.is_empty() {
+            md += "\n<details><summary>Examples</summary>\n\n";
+            for x in &rd.examples {
+                md += &format!("- {}\n", inline(x));
+            }
+            md += "\n</details>\n";
+        }
+    }
+    md += "\n---\n\n";
+    let mut links = vec![format!(
+        "[Back to {}]({})",
+        inline(&book.ladder.name),
+        handbook::INDEX
+    )];
+    for (track, roles) in &book.tracks.tracks {
+        let Some(at) = roles.iter().position(|r| r.id == role.id) else {
+            continue;
+        };
+        let link = |r: &crate::ladder::Role| match book.page(&r.id) {
+            Some(p) => format!("[{}]({})", inline(&r.heading()), p.file),
+            None => inline(&r.heading()),
+        };
+        if let Some(prev) = at.checked_sub(1).and_then(|i| roles.get(i)) {
+            links.push(format!("before on {}: {}", inline(&track.id), link(prev)));
+        }
+        if let Some(next) = roles.get(at + 1) {
+            links.push(format!("next on {}: {}", inline(&track.id), link(next)));
+        }
+    }
+    md += &links.join(" · ");
+    md += "\n";
+    md
+}
+
+/// The tracks as a Mermaid flowchart drawn bottom to top, like a ladder: one node per role on
+/// a track, one edge per step, labelled with the tracks that take it.
+pub fn mermaid(list: &TrackList<'_>) -> String {
+    let mut nodes: Vec<&crate::ladder::Role> = Vec::new();
+    let mut edges: Vec<(usize, usize, Vec<&str>)> = Vec::new();
+    for (track, roles) in &list.tracks {
+        let mut ids: Vec<usize> = Vec::new();
+        for role in roles {
+            match nodes.iter().position(|n| n.id == role.id) {
+                Some(i) => ids.push(i),
+                None => {
+                    nodes.push(role);
+                    ids.push(nodes.len() - 1);
+                }
+            }
+        }
+        for pair in ids.windows(2) {
+            match edges
+                .iter_mut()
+                .find(|(a, b, _)| *a == pair[0] && *b == pair[1])
+            {
+                Some(edge) => edge.2.push(&track.id),
+                None => edges.push((pair[0], pair[1], vec![&track.id])),
+            }
+        }
+    }
+    let quote = |s: &str| s.replace('"', "#quot;");
+    let mut md = String::from("```mermaid\nflowchart BT\n");
+    for (i, role) in nodes.iter().enumerate() {
+        md += &format!("  r{i}[\"{}\"]\n", quote(&role.heading()));
+    }
+    for (a, b, tracks) in &edges {
+        md += &format!("  r{a} -- \"{}\" --> r{b}\n", quote(&tracks.join(", ")));
+    }
+    md += "```\n";
+    md
+}
+
+/// A comparison whose title is a heading of `depth` hashes; its sections sit one deeper.
+fn diff(c: &Comparison<'_>, depth: usize) -> String {
     let (a, b) = (inline(&c.from.heading()), inline(&c.to.heading()));
-    let mut md = format!("# {a} → {b}\n\n");
+    let (h1, h2) = ("#".repeat(depth), "#".repeat(depth + 1));
+    let mut md = format!("{h1} {a} → {b}\n\n");
     md += &format!(
         "A is {}, B is {}.\n\n",
         inline(&c.from.id),
         inline(&c.to.id)
     );
     md += "Marks: `+` new at B · `~` grows · `-` no longer listed at B · `=` unchanged\n\n";
-    md += "## Attributes\n\n";
+    md += &format!("{h2} Attributes\n\n");
     let rows = c.attributes.iter().map(|ch| {
         let value = |v: Option<&str>| marked(ch.mark, v.unwrap_or("—"));
         vec![
@@ -97,7 +404,7 @@ fn diff(c: &Comparison<'_>) -> String {
     });
     md += &table(&["Attribute", &a, &b], rows);
     for d in &c.dimensions {
-        md += &format!("\n## {}\n\n", inline(&d.dimension.label()));
+        md += &format!("\n{h2} {}\n\n", inline(&d.dimension.label()));
         if d.themes.is_empty() {
             md += "Neither role lists an expectation here.\n";
             continue;
@@ -154,6 +461,13 @@ fn search(hits: &Hits<'_>) -> String {
 }
 
 fn tracks(list: &TrackList<'_>) -> String {
+    let mut md = mermaid(list);
+    md += "\n";
+    md += &tracks_table(list);
+    md
+}
+
+fn tracks_table(list: &TrackList<'_>) -> String {
     let rows = list.tracks.iter().map(|(t, roles)| {
         let path: Vec<String> = roles.iter().map(|r| inline(&r.heading())).collect();
         vec![inline(&t.id), inline(&t.name), path.join(" → ")]
@@ -178,6 +492,10 @@ fn dimensions(s: &Structure<'_>) -> String {
         vec![inline(&d.label()), inline(&d.id), themes.join("<br>")]
     });
     md += &table(&["Dimension", "Id", "Themes"], rows);
+    if !s.bands.is_empty() {
+        md += "\n## Bands\n\n";
+        md += &bands(s.bands);
+    }
     md
 }
 

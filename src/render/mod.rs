@@ -11,11 +11,12 @@ use anyhow::Result;
 
 use crate::cli::Format;
 use crate::compare::Comparison;
+use crate::handbook::{Handbook, Page};
 use crate::search::Hits;
 use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
-use crate::view::{RoleList, RoleView, Structure, TrackList};
+use crate::view::{Evidence, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
 
 /// What a command produced, ready to be rendered.
 #[derive(Debug)]
@@ -23,6 +24,8 @@ pub enum Report<'a> {
     List(RoleList<'a>),
     Show(RoleView<'a>),
     Diff(Comparison<'a>),
+    Next(NextSteps<'a>),
+    Path(PathView<'a>),
     Search(Hits<'a>),
     Tracks(TrackList<'a>),
     Dimensions(Structure<'a>),
@@ -50,6 +53,21 @@ pub fn ids(out: &mut impl Write, list: &RoleList<'_>) -> Result<()> {
         writeln!(out, "{}", row.role.id)?;
     }
     Ok(())
+}
+
+/// The Markdown outline of `ladder evidence`.
+pub fn evidence(outline: &Evidence<'_>) -> String {
+    markdown::evidence(outline)
+}
+
+/// The index page of an exported handbook.
+pub fn index_page(book: &Handbook<'_>) -> String {
+    markdown::index_page(book)
+}
+
+/// One role's page of an exported handbook.
+pub fn role_page(book: &Handbook<'_>, page: &Page<'_>) -> String {
+    markdown::role_page(book, page)
 }
 
 /// The names of the four marks of a comparison, shared by the machine formats.

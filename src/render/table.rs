@@ -11,7 +11,7 @@ use crate::search::{Field, Hits};
 use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::{Severity, Validation};
-use crate::view::{RoleList, RoleView, Structure, TrackList};
+use crate::view::{NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
 
 /// Wrapped prose never runs wider than this, even on a wide terminal.
 const PROSE_WIDTH: usize = 100;
@@ -30,8 +30,10 @@ pub fn render(
         Report::List(list) => role_list(out, list, style, term),
         Report::Show(view) => role(out, view, style, term),
         Report::Diff(comparison) => diff(out, comparison, style, term),
+        Report::Next(steps) => next(out, steps, style, term),
+        Report::Path(path) => path_matrix(out, path, style, term),
         Report::Search(hits) => search(out, hits, style, term),
-        Report::Tracks(list) => tracks(out, list, style),
+        Report::Tracks(list) => tracks(out, list, style, term),
         Report::Dimensions(structure) => dimensions(out, structure, style, term),
         Report::Validation(v) => validation(out, v, style),
     }
@@ -208,7 +210,157 @@ fn role(out: &mut impl Write, view: &RoleView<'_>, style: &Style, term: &Termina
             }
         }
     }
+    if !view.bands.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", style.heading("Bands within a level"))?;
+        bands(out, view.bands, style, width)?;
+    }
+    if let Some(hint) = &view.hint {
+        writeln!(out)?;
+        writeln!(out, "{}", style.muted(hint))?;
+    }
     Ok(())
+}
+
+/// Each band's name, then its meaning wrapped beneath.
+fn bands(
+    out: &mut impl Write,
+    bands: &[crate::ladder::Band],
+    style: &Style,
+    width: usize,
+) -> Result<()> {
+    for b in bands {
+        writeln!(out, "  {}", style.heading(&b.name))?;
+        for line in wrap(&b.meaning, width, "    ", "    ") {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+fn next(out: &mut impl Write, n: &NextSteps<'_>, style: &Style, term: &Terminal) -> Result<()> {
+    if n.steps.is_empty() {
+        writeln!(
+            out,
+            "{} is on no track, so it has no next level.",
+            style.id(&n.role.id)
+        )?;
+    }
+    for (i, step) in n.steps.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let tracks: Vec<&str> = step.tracks.iter().map(|t| t.id.as_str()).collect();
+        let tracks = tracks.join(", ");
+        let plural = if step.tracks.len() == 1 { "" } else { "s" };
+        match &step.next {
+            Some(c) => {
+                writeln!(
+                    out,
+                    "{}",
+                    style.muted(&format!("On track{plural} {tracks}:"))
+                )?;
+                diff(out, c, style, term)?;
+            }
+            None => writeln!(
+                out,
+                "{} is the top of track{plural} {tracks}: there is no next level.",
+                style.heading(&n.role.heading())
+            )?,
+        }
+    }
+    Ok(())
+}
+
+fn path_matrix(
+    out: &mut impl Write,
+    p: &PathView<'_>,
+    style: &Style,
+    term: &Terminal,
+) -> Result<()> {
+    writeln!(
+        out,
+        "{}  {}",
+        style.id(&p.track.id),
+        style.heading(&p.track.name)
+    )?;
+    let levels: Vec<String> = p.roles.iter().map(|r| r.heading()).collect();
+    for line in wrap(&levels.join(" → "), prose_width(term), "", "") {
+        writeln!(out, "{}", style.muted(&line))?;
+    }
+    if p.roles.is_empty() {
+        return Ok(());
+    }
+    let (label, side) = grid_widths(usize::from(term.width), p.roles.len());
+    let headings: Vec<String> = p.roles.iter().map(|r| r.heading()).collect();
+    let bullets = |texts: &[&str]| -> Cell {
+        let mut lines: Vec<String> = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            if i > 0 {
+                lines.push(String::new());
+            }
+            lines.extend(wrap(text, side, "• ", "  "));
+        }
+        Cell::new(lines.join("\n"))
+    };
+    writeln!(out)?;
+    writeln!(out, "{}", style.heading("Attributes"))?;
+    let mut table = grid(style, "Attribute", &headings, label, side);
+    for (a, values) in &p.attributes {
+        let mut row = vec![Cell::new(heading_lines(style, &a.name, label))];
+        row.extend(
+            values
+                .iter()
+                .map(|v| Cell::new(wrap(v.unwrap_or("—"), side, "", "").join("\n"))),
+        );
+        table.add_row(row);
+    }
+    writeln!(out, "{table}")?;
+    for d in &p.dimensions {
+        writeln!(out)?;
+        writeln!(out, "{}", style.heading(&d.dimension.label()))?;
+        let mut table = grid(style, "Theme", &headings, label, side);
+        for (theme, cells) in &d.themes {
+            let name = theme.map_or("(no theme)", |t| t.name.as_str());
+            let mut row = vec![Cell::new(heading_lines(style, name, label))];
+            row.extend(cells.iter().map(|texts| bullets(texts)));
+            table.add_row(row);
+        }
+        writeln!(out, "{table}")?;
+    }
+    Ok(())
+}
+
+/// The widths of a label column and `n` equal columns that fit `total` terminal columns.
+fn grid_widths(total: usize, n: usize) -> (usize, usize) {
+    let label = (total / 5).clamp(12, 30);
+    // n + 2 vertical lines, and a space of padding each side of n + 1 columns.
+    let chrome = (n + 2) + 2 * (n + 1);
+    let side = (total.saturating_sub(label + chrome) / n.max(1)).max(10);
+    (label, side)
+}
+
+/// A bordered table with a label column and one column per heading, of fixed widths.
+fn grid(style: &Style, first: &str, headings: &[String], label: usize, side: usize) -> Table {
+    let mut table = Table::new();
+    let mut header = vec![Cell::new(style.heading(first))];
+    header.extend(
+        headings
+            .iter()
+            .map(|h| Cell::new(heading_lines(style, h, side))),
+    );
+    table
+        .load_style(presets::UTF8_FULL)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header);
+    let widths = std::iter::once(label).chain(std::iter::repeat_n(side, headings.len()));
+    for (i, w) in widths.enumerate() {
+        if let Some(column) = table.column_mut(i) {
+            // The fixed width counts the padding of one space each side.
+            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w as u16 + 2)));
+        }
+    }
+    table
 }
 
 fn diff(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal) -> Result<()> {
@@ -230,29 +382,9 @@ fn diff(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
             .join("   ")
     )?;
 
-    // Three columns: the label, then A and B sharing what is left.
-    let total = usize::from(term.width);
-    let label = (total / 5).clamp(12, 24);
-    // Four borders and a space of padding each side of three columns: ten columns of chrome.
-    let side = (total.saturating_sub(label + 10) / 2).max(12);
-    let grid = |first: &str| {
-        let mut table = Table::new();
-        table
-            .load_style(presets::UTF8_FULL)
-            .set_content_arrangement(ContentArrangement::Disabled)
-            .set_header([
-                Cell::new(style.heading(first)),
-                Cell::new(heading_lines(style, &a.heading(), side)),
-                Cell::new(heading_lines(style, &b.heading(), side)),
-            ]);
-        for (i, w) in [label, side, side].into_iter().enumerate() {
-            if let Some(column) = table.column_mut(i) {
-                // The fixed width counts the padding of one space each side.
-                column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w as u16 + 2)));
-            }
-        }
-        table
-    };
+    let (label, side) = grid_widths(usize::from(term.width), 2);
+    let headings = [a.heading(), b.heading()];
+    let grid = |first: &str| grid(style, first, &headings, label, side);
 
     writeln!(out)?;
     writeln!(out, "{}", style.heading("Attributes"))?;
@@ -345,7 +477,18 @@ fn search(out: &mut impl Write, hits: &Hits<'_>, style: &Style, term: &Terminal)
     Ok(())
 }
 
-fn tracks(out: &mut impl Write, list: &TrackList<'_>, style: &Style) -> Result<()> {
+fn tracks(
+    out: &mut impl Write,
+    list: &TrackList<'_>,
+    style: &Style,
+    term: &Terminal,
+) -> Result<()> {
+    if !list.tracks.is_empty() {
+        for line in drawing(list, style, usize::from(term.width)) {
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        writeln!(out)?;
+    }
     for (i, (track, roles)) in list.tracks.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -368,14 +511,25 @@ fn tracks(out: &mut impl Write, list: &TrackList<'_>, style: &Style) -> Result<(
             .unwrap_or(0);
         for role in roles {
             let pad = |s: &str, w: usize| " ".repeat(w.saturating_sub(display_width(s)));
+            // The title goes only where it fits; the id is what matters to type back.
+            let title = if 2 + level_w + 2 + id_w + 2 + display_width(&role.title)
+                <= usize::from(term.width)
+            {
+                format!("  {}", role.title)
+            } else {
+                String::new()
+            };
             writeln!(
                 out,
-                "  {}{}  {}{}  {}",
+                "  {}{}  {}{}{title}",
                 role.level,
                 pad(&role.level, level_w),
                 style.id(&role.id),
-                pad(&role.id, id_w),
-                role.title
+                if title.is_empty() {
+                    String::new()
+                } else {
+                    pad(&role.id, id_w)
+                },
             )?;
         }
     }
@@ -410,7 +564,136 @@ fn dimensions(
             writeln!(out, "  {}{pad}  {}", style.id(&t.id), t.name)?;
         }
     }
+    if !s.bands.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", style.heading("Bands within a level"))?;
+        bands(out, s.bands, style, width)?;
+    }
     Ok(())
+}
+
+/// The shape of the ladder: tracks side by side, levels from the first rung down, a line
+/// following each track, and roles that tracks share drawn once with the tracks joining them.
+fn drawing(list: &TrackList<'_>, style: &Style, width: usize) -> Vec<String> {
+    let levels = &list.levels;
+    let n = list.tracks.len();
+    // at[c][l]: the role of track c at level l.
+    let at: Vec<Vec<Option<&crate::ladder::Role>>> = list
+        .tracks
+        .iter()
+        .map(|(_, roles)| {
+            levels
+                .iter()
+                .map(|l| roles.iter().copied().find(|r| r.level == *l))
+                .collect()
+        })
+        .collect();
+    let same = |c: usize, l: usize| {
+        c > 0 && matches!((at[c][l], at[c - 1][l]), (Some(a), Some(b)) if a.id == b.id)
+    };
+    let first_of_group = |c: usize, l: usize| at[c][l].is_some() && !same(c, l);
+    let continues = |c: usize, l: usize| c + 1 < n && same(c + 1, l);
+    let up = |c: usize, l: usize| (0..l).any(|k| at[c][k].is_some());
+    let down = |c: usize, l: usize| (l + 1..levels.len()).any(|k| at[c][k].is_some());
+
+    let label = levels.iter().map(|l| display_width(l)).max().unwrap_or(0) + 2;
+    let mut widths: Vec<usize> = (0..n)
+        .map(|c| {
+            let titles = (0..levels.len())
+                .filter(|&l| first_of_group(c, l))
+                .filter_map(|l| at[c][l]);
+            titles
+                .map(|r| display_width(&r.title))
+                .chain([display_width(&list.tracks[c].0.id)])
+                .max()
+                .unwrap_or(0)
+                + 3
+        })
+        .collect();
+    while label + widths.iter().sum::<usize>() > width {
+        let Some((widest, w)) = widths.iter().copied().enumerate().max_by_key(|(_, w)| *w) else {
+            break;
+        };
+        if w <= 10 {
+            break;
+        }
+        widths[widest] -= 1;
+    }
+
+    let mut lines = Vec::new();
+    let mut header = " ".repeat(label);
+    for (c, (track, _)) in list.tracks.iter().enumerate() {
+        header += &style.id(&fit(&track.id, widths[c] - 1));
+        header +=
+            &" ".repeat(widths[c].saturating_sub(display_width(&fit(&track.id, widths[c] - 1))));
+    }
+    lines.push(header);
+    for l in 0..levels.len() {
+        let mut line = style.muted(&format!("{:<label$}", levels[l]));
+        for c in 0..n {
+            let w = widths[c];
+            let segment = match at[c][l] {
+                Some(role) if first_of_group(c, l) => {
+                    let title = fit(&role.title, w - 2);
+                    let used = display_width(&title);
+                    let rest = if continues(c, l) {
+                        format!(" {}", "─".repeat(w - used - 1))
+                    } else {
+                        " ".repeat(w - used)
+                    };
+                    format!("{title}{}", style.muted(&rest))
+                }
+                Some(_) => {
+                    let last = !continues(c, l);
+                    let junction = match (up(c, l), down(c, l), last) {
+                        (true, true, true) => '┤',
+                        (true, false, true) => '┘',
+                        (false, true, true) => '┐',
+                        (true, true, false) => '┼',
+                        (true, false, false) => '┴',
+                        (false, true, false) => '┬',
+                        (false, false, _) => '─',
+                    };
+                    let fill = if last { " " } else { "─" };
+                    style.muted(&format!("{junction}{}", fill.repeat(w - 1)))
+                }
+                None if up(c, l) && down(c, l) => style.muted(&format!("│{}", " ".repeat(w - 1))),
+                None => " ".repeat(w),
+            };
+            line += &segment;
+        }
+        lines.push(line);
+        if l + 1 < levels.len() {
+            let mut link = " ".repeat(label);
+            for c in 0..n {
+                let through = (0..=l).any(|k| at[c][k].is_some())
+                    && (l + 1..levels.len()).any(|k| at[c][k].is_some());
+                link += &if through {
+                    style.muted(&format!("│{}", " ".repeat(widths[c] - 1)))
+                } else {
+                    " ".repeat(widths[c])
+                };
+            }
+            lines.push(link);
+        }
+    }
+    lines
+}
+
+/// Text cut to `width` columns with an ellipsis when it does not fit.
+fn fit(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if display_width(&out) + display_width(c.encode_utf8(&mut [0; 4])) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 /// A table without borders, laid out for the terminal's width.

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{Report, mark_name};
-use crate::compare::Marked;
+use crate::compare::Comparison;
 
 /// Writes the report as a header line and one tab-separated record per line.
 pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
@@ -43,6 +43,9 @@ fn records(report: &Report<'_>) -> (Vec<&'static str>, Vec<Vec<String>>) {
                 row(&[id, "track", "", "", "", &t.id]);
             }
             row(&[id, "summary", "", "", "", &view.role.summary]);
+            for b in view.bands {
+                row(&[id, "band", "", "", "", &b.name]);
+            }
             for (a, value) in &view.attributes {
                 row(&[id, "attribute", "", "", &a.id, value.unwrap_or("")]);
             }
@@ -78,31 +81,69 @@ fn records(report: &Report<'_>) -> (Vec<&'static str>, Vec<Vec<String>>) {
             vec!["role", "field", "dimension", "theme", "attribute", "text"]
         }
         Report::Diff(c) => {
-            for a in &c.attributes {
-                let change = mark_name(a.mark);
-                row(&[
-                    "",
-                    "",
-                    &a.attribute.id,
-                    "from",
-                    change,
-                    a.from.unwrap_or(""),
-                ]);
-                row(&["", "", &a.attribute.id, "to", change, a.to.unwrap_or("")]);
-            }
-            for d in &c.dimensions {
-                for t in &d.themes {
-                    let theme = t.theme.map_or("", |t| t.id.as_str());
-                    let mut side = |name: &str, items: &[Marked<'_>]| {
-                        for m in items {
-                            row(&[&d.dimension.id, theme, "", name, mark_name(m.mark), m.text]);
-                        }
-                    };
-                    side("from", &t.from);
-                    side("to", &t.to);
+            diff_rows(c, &[], &mut row);
+            vec!["dimension", "theme", "attribute", "side", "change", "text"]
+        }
+        Report::Next(n) => {
+            for step in &n.steps {
+                let tracks: Vec<&str> = step.tracks.iter().map(|t| t.id.as_str()).collect();
+                let tracks = tracks.join(",");
+                match &step.next {
+                    Some(c) => diff_rows(c, &[&tracks, &c.to.id], &mut row),
+                    None => row(&[&tracks, "", "", "", "", "", "", ""]),
                 }
             }
-            vec!["dimension", "theme", "attribute", "side", "change", "text"]
+            vec![
+                "tracks",
+                "next",
+                "dimension",
+                "theme",
+                "attribute",
+                "side",
+                "change",
+                "text",
+            ]
+        }
+        Report::Path(p) => {
+            for (step, role) in p.roles.iter().enumerate() {
+                let step_text = (step + 1).to_string();
+                for (a, values) in &p.attributes {
+                    row(&[
+                        &p.track.id,
+                        &step_text,
+                        &role.id,
+                        "",
+                        "",
+                        &a.id,
+                        values[step].unwrap_or(""),
+                    ]);
+                }
+                for d in &p.dimensions {
+                    for (theme, cells) in &d.themes {
+                        let theme = theme.map_or("", |t| t.id.as_str());
+                        for text in &cells[step] {
+                            row(&[
+                                &p.track.id,
+                                &step_text,
+                                &role.id,
+                                &d.dimension.id,
+                                theme,
+                                "",
+                                text,
+                            ]);
+                        }
+                    }
+                }
+            }
+            vec![
+                "track",
+                "step",
+                "role",
+                "dimension",
+                "theme",
+                "attribute",
+                "text",
+            ]
         }
         Report::Tracks(list) => {
             for (track, roles) in &list.tracks {
@@ -135,6 +176,9 @@ fn records(report: &Report<'_>) -> (Vec<&'static str>, Vec<Vec<String>>) {
                     row(&["theme", &t.id, &t.name, &d.id, "", ""]);
                 }
             }
+            for b in s.bands {
+                row(&["band", &b.id, &b.name, "", "", &b.meaning]);
+            }
             vec!["kind", "id", "name", "dimension", "emoji", "meaning"]
         }
         Report::Validation(v) => {
@@ -151,6 +195,36 @@ fn records(report: &Report<'_>) -> (Vec<&'static str>, Vec<Vec<String>>) {
         }
     };
     (header, rows)
+}
+
+/// The records of a comparison, each led by the given fields.
+fn diff_rows(c: &Comparison<'_>, lead: &[&str], row: &mut impl FnMut(&[&str])) {
+    let mut emit = |fields: &[&str]| {
+        let all: Vec<&str> = lead.iter().chain(fields).copied().collect();
+        row(&all);
+    };
+    for a in &c.attributes {
+        let change = mark_name(a.mark);
+        emit(&[
+            "",
+            "",
+            &a.attribute.id,
+            "from",
+            change,
+            a.from.unwrap_or(""),
+        ]);
+        emit(&["", "", &a.attribute.id, "to", change, a.to.unwrap_or("")]);
+    }
+    for d in &c.dimensions {
+        for t in &d.themes {
+            let theme = t.theme.map_or("", |t| t.id.as_str());
+            for (side, items) in [("from", &t.from), ("to", &t.to)] {
+                for m in items.iter() {
+                    emit(&[&d.dimension.id, theme, "", side, mark_name(m.mark), m.text]);
+                }
+            }
+        }
+    }
 }
 
 fn line<'a>(out: &mut impl Write, fields: impl Iterator<Item = &'a str>) -> Result<()> {

@@ -1,0 +1,22 @@
+//! `ladder path --track T`: a whole track as a matrix of levels and themes.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::Context;
+use crate::cli::PathArgs;
+use crate::exit::Exit;
+use crate::render::{self, Report};
+use crate::resolve;
+use crate::view::PathView;
+
+/// Lays the track out level by level, attribute by attribute and theme by theme.
+pub fn run(ctx: &Context, args: &PathArgs, out: &mut impl Write) -> Result<Exit> {
+    let ladder = ctx.ladder()?;
+    let track = resolve::track(ladder, &args.track)?;
+    let dimensions = super::dimensions(ladder, args.dimension.as_deref())?;
+    let view = PathView::of(ladder, track, &dimensions);
+    render::render(out, &Report::Path(view), ctx.format, &ctx.term)?;
+    Ok(Exit::Success)
+}
