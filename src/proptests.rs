@@ -241,10 +241,13 @@ fn run(source: &Source, args: &[&str]) -> (Result<Exit, String>, String) {
 
 /// Every command in every format, with roles named by the ladder's own ids.
 fn every_command(source: &Source, first: &str, last: &str) {
-    let commands: [&[&str]; 8] = [
+    let commands: [&[&str]; 11] = [
         &["list"],
         &["show", first],
         &["diff", first, last],
+        &["next", first],
+        &["path", "--track", "track0"],
+        &["evidence", last],
         &["search", "a"],
         &["tracks"],
         &["dimensions"],

@@ -590,7 +590,7 @@ fn readme_examples_match_the_binary() {
 #[test]
 fn json_contract_examples_match_the_binary() {
     let checked = check_console_examples(include_str!("../docs/json.md"));
-    assert_eq!(checked, 6, "one example per command");
+    assert_eq!(checked, 8, "one example per command");
 }
 
 // ---------------------------------------------------------------- machine formats
