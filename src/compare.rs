@@ -1,17 +1,20 @@
 //! Pure comparison of two roles: attribute by attribute, then dimension by dimension and theme by theme.
 
-use crate::ladder::{Attribute, Dimension, Ladder, Role, Theme};
+use crate::ladder::{Attribute, Dimension, Expectation, Ladder, Role, Theme};
+use crate::similarity;
 
 /// How one item reads at B compared with A.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
     /// The same words at A and B.
     Unchanged,
-    /// Present at both, worded differently: the expectation grows or is restated.
+    /// Nearly the same words at A and B: one expectation, reworded (see [`Marked::similarity`]).
+    Reworded,
+    /// Its theme is at both, in other words: the expectation grows.
     Changed,
-    /// Only at B.
+    /// Only at B: new at B.
     Added,
-    /// Only at A: B no longer lists it.
+    /// Only at A: B no longer lists it, or does not restate it.
     Removed,
 }
 
@@ -49,11 +52,15 @@ pub struct ThemeChange<'a> {
     pub to: Vec<Marked<'a>>,
 }
 
-/// An expectation's text with its mark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An expectation's text with its mark, and the text it pairs with at the other role.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Marked<'a> {
     pub text: &'a str,
     pub mark: Mark,
+    /// The most similar expectation at the other role, when the two pair up.
+    pub counterpart: Option<&'a str>,
+    /// How alike the pair reads (see [`crate::similarity`]); `None` when unpaired.
+    pub similarity: Option<f64>,
 }
 
 /// How many themes carry each mark.
@@ -72,7 +79,7 @@ impl Comparison<'_> {
         for theme in self.dimensions.iter().flat_map(|d| &d.themes) {
             *match theme.mark {
                 Mark::Added => &mut counts.added,
-                Mark::Changed => &mut counts.changed,
+                Mark::Changed | Mark::Reworded => &mut counts.changed,
                 Mark::Removed => &mut counts.removed,
                 Mark::Unchanged => &mut counts.unchanged,
             } += 1;
@@ -144,7 +151,7 @@ fn compare_dimension<'a>(
         .map(|t| (Some(t), Some(t.id.as_str())))
         .chain(std::iter::once((None, None)));
     keys.filter_map(|(theme, key)| {
-        let texts = |list: &'a [crate::ladder::Expectation]| -> Vec<&'a str> {
+        let texts = |list: &'a [Expectation]| -> Vec<&'a str> {
             list.iter()
                 .filter(|e| e.theme.as_deref() == key)
                 .map(|e| e.text.as_str())
@@ -154,23 +161,10 @@ fn compare_dimension<'a>(
         if a.is_empty() && b.is_empty() {
             return None;
         }
-        let both = !a.is_empty() && !b.is_empty();
-        let side = |mine: &[&'a str], other: &[&'a str], alone: Mark| -> Vec<Marked<'a>> {
-            mine.iter()
-                .map(|text| Marked {
-                    text,
-                    mark: if other.contains(text) {
-                        Mark::Unchanged
-                    } else if both {
-                        Mark::Changed
-                    } else {
-                        alone
-                    },
-                })
-                .collect()
-        };
-        let from = side(&a, &b, Mark::Removed);
-        let to = side(&b, &a, Mark::Added);
+        // Within a theme both roles have, unpaired expectations grow; without themes, they are
+        // new at B or not restated at B.
+        let themed = theme.is_some();
+        let (from, to) = mark_pairs(&a, &b, themed);
         let same = from.iter().chain(&to).all(|m| m.mark == Mark::Unchanged);
         Some(ThemeChange {
             theme,
@@ -180,6 +174,52 @@ fn compare_dimension<'a>(
         })
     })
     .collect()
+}
+
+/// Marks both sides of one group of expectations by pairing them on similarity.
+fn mark_pairs<'a>(
+    a: &[&'a str],
+    b: &[&'a str],
+    themed: bool,
+) -> (Vec<Marked<'a>>, Vec<Marked<'a>>) {
+    let pairs = similarity::pair(a, b, similarity::REWORDED);
+    let both = !a.is_empty() && !b.is_empty();
+    let side =
+        |mine: &[&'a str], other: &[&'a str], mine_first: bool, alone: Mark| -> Vec<Marked<'a>> {
+            mine.iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let pair = pairs
+                        .iter()
+                        .find(|p| if mine_first { p.0 == i } else { p.1 == i });
+                    match pair {
+                        Some(&(x, y, s)) => {
+                            let counterpart = if mine_first { other[y] } else { other[x] };
+                            Marked {
+                                text,
+                                mark: if s >= 1.0 {
+                                    Mark::Unchanged
+                                } else {
+                                    Mark::Reworded
+                                },
+                                counterpart: Some(counterpart),
+                                similarity: Some(s),
+                            }
+                        }
+                        None => Marked {
+                            text,
+                            mark: if themed && both { Mark::Changed } else { alone },
+                            counterpart: None,
+                            similarity: None,
+                        },
+                    }
+                })
+                .collect()
+        };
+    (
+        side(a, b, true, Mark::Removed),
+        side(b, a, false, Mark::Added),
+    )
 }
 
 fn presence_mark(at_a: bool, at_b: bool, same: bool) -> Mark {

@@ -14,6 +14,7 @@ mod proptests;
 pub mod render;
 pub mod resolve;
 pub mod search;
+pub mod similarity;
 pub mod style;
 pub mod term;
 pub mod text;

@@ -1,6 +1,6 @@
 //! Plain result values that the commands hand to renderers: everything a renderer needs, already looked up.
 
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Mark};
 use crate::ladder::{Attribute, Band, Dimension, Ladder, Role, Theme, Track};
 
 /// The roles of `ladder list`, in display order.
@@ -270,35 +270,52 @@ pub struct EvidenceDimension<'a> {
 pub struct EvidenceItem<'a> {
     pub theme: Option<&'a Theme>,
     pub text: &'a str,
-    /// Whether `from` has nothing in this expectation's theme.
+    /// Whether the expectation is new relative to `from`: its theme is not there, or, without
+    /// themes, nothing there reads like it.
     pub new: bool,
-    /// What `from` expects in the same theme, when it grows from there.
+    /// What `from` says that this expectation grows from or rewords.
     pub before: Vec<&'a str>,
 }
 
 impl<'a> Evidence<'a> {
-    /// The outline for `role`, compared with `from` when given.
+    /// The outline for `role`, compared with `from` when given: an expectation is new when
+    /// the comparison marks it new at `role`; it quotes what it grows from or rewords.
     pub fn of(ladder: &'a Ladder, role: &'a Role, from: Option<&'a Role>) -> Evidence<'a> {
+        let all: Vec<&Dimension> = ladder.dimensions.iter().collect();
+        let comparison = from.map(|f| crate::compare::compare(ladder, f, role, &all));
         let dimensions = ladder
             .dimensions
             .iter()
-            .map(|dimension| {
-                let mine = &role.in_dimension(&dimension.id).expectations;
-                let theirs = from.map(|f| &f.in_dimension(&dimension.id).expectations);
-                let items = mine
+            .enumerate()
+            .map(|(k, dimension)| {
+                let rd = role.in_dimension(&dimension.id);
+                let items = rd
+                    .expectations
                     .iter()
                     .map(|e| {
-                        let before: Vec<&str> = theirs
-                            .into_iter()
-                            .flatten()
-                            .filter(|x| x.theme == e.theme && x.text != e.text)
-                            .map(|x| x.text.as_str())
-                            .collect();
-                        let same_theme = theirs.into_iter().flatten().any(|x| x.theme == e.theme);
+                        let theme = e.theme.as_deref().and_then(|t| dimension.theme(t));
+                        let change = comparison.as_ref().and_then(|c| {
+                            c.dimensions[k]
+                                .themes
+                                .iter()
+                                .find(|t| t.theme.map(|t| t.id.as_str()) == e.theme.as_deref())
+                        });
+                        let marked = change.and_then(|t| t.to.iter().find(|m| m.text == e.text));
+                        let (new, before) = match (marked.map(|m| m.mark), change) {
+                            (Some(Mark::Added), _) => (true, Vec::new()),
+                            (Some(Mark::Reworded), _) => (
+                                false,
+                                marked.and_then(|m| m.counterpart).into_iter().collect(),
+                            ),
+                            (Some(Mark::Changed), Some(t)) => {
+                                (false, t.from.iter().map(|m| m.text).collect())
+                            }
+                            _ => (false, Vec::new()),
+                        };
                         EvidenceItem {
-                            theme: e.theme.as_deref().and_then(|t| dimension.theme(t)),
+                            theme,
                             text: &e.text,
-                            new: from.is_some() && !same_theme,
+                            new,
                             before,
                         }
                     })
@@ -306,7 +323,7 @@ impl<'a> Evidence<'a> {
                 EvidenceDimension {
                     dimension,
                     items,
-                    examples: &role.in_dimension(&dimension.id).examples,
+                    examples: &rd.examples,
                 }
             })
             .collect();

@@ -341,7 +341,7 @@ fn diff_by_level_and_track_prints_attributes_exactly() {
         [
             "L2 Security Engineer → L3 Senior Security Engineer",
             "A = L2-security-engineer   B = L3-senior-security-engineer",
-            "+ new at B   ~ grows   - no longer listed at B   = unchanged",
+            "+ new at B   ~ grows   - no longer listed at B   ≈ reworded   = unchanged",
             "",
             "Attributes",
             "┌──────────────────┬─────────────────────────────┬─────────────────────────────┐",
@@ -713,7 +713,10 @@ fn json_diff_search_tracks_and_dimensions_have_the_documented_fields() {
         (theme["theme"].as_str(), theme["change"].as_str()),
         (Some("domain-depth"), Some("changed"))
     );
-    assert_eq!(keys(&theme["to"][0]), ["text", "change"]);
+    assert_eq!(
+        keys(&theme["to"][0]),
+        ["text", "change", "counterpart", "similarity"]
+    );
     assert_eq!(
         diff["themes"],
         serde_json::json!({"added": 9, "changed": 5, "removed": 6, "unchanged": 0})

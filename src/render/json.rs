@@ -219,6 +219,8 @@ fn diff_body<'a>(c: &'a Comparison<'a>) -> impl Serialize + 'a {
     struct Expectation<'a> {
         text: &'a str,
         change: &'static str,
+        counterpart: Option<&'a str>,
+        similarity: Option<f64>,
     }
     #[derive(Serialize)]
     struct Counts {
@@ -233,6 +235,9 @@ fn diff_body<'a>(c: &'a Comparison<'a>) -> impl Serialize + 'a {
             .map(|m| Expectation {
                 text: m.text,
                 change: mark_name(m.mark),
+                counterpart: m.counterpart,
+                // Two decimals: enough to read, and stable across platforms.
+                similarity: m.similarity.map(|s| (s * 100.0).round() / 100.0),
             })
             .collect()
     };

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::Report;
+use super::{Report, mark_symbol, with_similarity};
 use crate::compare::{Comparison, Mark, Marked};
 use crate::handbook::{self, Handbook, Page};
 use crate::ladder::Band;
@@ -392,7 +392,7 @@ fn diff(c: &Comparison<'_>, depth: usize) -> String {
         inline(&c.from.id),
         inline(&c.to.id)
     );
-    md += "Marks: `+` new at B · `~` grows · `-` no longer listed at B · `=` unchanged\n\n";
+    md += "Marks: `+` new at B · `~` grows · `-` no longer listed at B · `≈` reworded · `=` unchanged\n\n";
     md += &format!("{h2} Attributes\n\n");
     let rows = c.attributes.iter().map(|ch| {
         let value = |v: Option<&str>| marked(ch.mark, v.unwrap_or("—"));
@@ -413,7 +413,7 @@ fn diff(c: &Comparison<'_>, depth: usize) -> String {
             let cell = |items: &[Marked<'_>]| {
                 items
                     .iter()
-                    .map(|m| marked(m.mark, m.text))
+                    .map(|m| marked(m.mark, &with_similarity(m)))
                     .collect::<Vec<_>>()
                     .join("<br>")
             };
@@ -531,13 +531,7 @@ fn table(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
 
 /// A mark symbol in front of escaped text.
 fn marked(mark: Mark, text: &str) -> String {
-    let symbol = match mark {
-        Mark::Added => "+",
-        Mark::Changed => "~",
-        Mark::Removed => "-",
-        Mark::Unchanged => "=",
-    };
-    format!("{symbol} {}", inline(text))
+    format!("{} {}", mark_symbol(mark), inline(text))
 }
 
 /// Text made safe inside a table cell or a list item: Markdown punctuation and pipes are

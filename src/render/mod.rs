@@ -10,7 +10,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::Format;
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Mark, Marked};
 use crate::handbook::{Handbook, Page};
 use crate::search::Hits;
 use crate::style::Style;
@@ -70,13 +70,43 @@ pub fn role_page(book: &Handbook<'_>, page: &Page<'_>) -> String {
     markdown::role_page(book, page)
 }
 
-/// The names of the four marks of a comparison, shared by the machine formats.
-fn mark_name(mark: crate::compare::Mark) -> &'static str {
-    use crate::compare::Mark;
+/// The name of a comparison mark in the machine formats.
+fn mark_name(mark: Mark) -> &'static str {
     match mark {
         Mark::Added => "added",
         Mark::Changed => "changed",
         Mark::Removed => "removed",
+        Mark::Reworded => "reworded",
         Mark::Unchanged => "unchanged",
+    }
+}
+
+/// The symbol of a comparison mark for people: it holds without colour.
+fn mark_symbol(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Added => "+",
+        Mark::Changed => "~",
+        Mark::Removed => "-",
+        Mark::Reworded => "≈",
+        Mark::Unchanged => "=",
+    }
+}
+
+/// What a comparison mark means, for legends.
+fn mark_legend(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Added => "new at B",
+        Mark::Changed => "grows",
+        Mark::Removed => "no longer listed at B",
+        Mark::Reworded => "reworded",
+        Mark::Unchanged => "unchanged",
+    }
+}
+
+/// An expectation's text, followed by how alike it reads to its counterpart when reworded.
+fn with_similarity(m: &Marked<'_>) -> String {
+    match (m.mark, m.similarity) {
+        (Mark::Reworded, Some(s)) => format!("{} ({:.0}% alike)", m.text, s * 100.0),
+        _ => m.text.to_string(),
     }
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
-use super::Report;
+use super::{Report, mark_legend as legend, mark_symbol as symbol, with_similarity};
 use crate::compare::{Comparison, Mark};
 use crate::search::{Field, Hits};
 use crate::style::Style;
@@ -375,11 +375,17 @@ fn diff(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
     writeln!(
         out,
         "{}",
-        [Mark::Added, Mark::Changed, Mark::Removed, Mark::Unchanged]
-            .iter()
-            .map(|m| paint(style, *m, &format!("{} {}", symbol(*m), legend(*m))))
-            .collect::<Vec<_>>()
-            .join("   ")
+        [
+            Mark::Added,
+            Mark::Changed,
+            Mark::Removed,
+            Mark::Reworded,
+            Mark::Unchanged
+        ]
+        .iter()
+        .map(|m| paint(style, *m, &format!("{} {}", symbol(*m), legend(*m))))
+        .collect::<Vec<_>>()
+        .join("   ")
     )?;
 
     let (label, side) = grid_widths(usize::from(term.width), 2);
@@ -420,7 +426,7 @@ fn diff(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
                     if i > 0 {
                         lines.push(String::new());
                     }
-                    lines.extend(marked_lines(style, item.mark, item.text, side));
+                    lines.extend(marked_lines(style, item.mark, &with_similarity(item), side));
                 }
                 Cell::new(lines.join("\n"))
             };
@@ -732,30 +738,12 @@ fn marked_lines(style: &Style, mark: Mark, text: &str, width: usize) -> Vec<Stri
         .collect()
 }
 
-fn symbol(mark: Mark) -> &'static str {
-    match mark {
-        Mark::Added => "+",
-        Mark::Changed => "~",
-        Mark::Removed => "-",
-        Mark::Unchanged => "=",
-    }
-}
-
-fn legend(mark: Mark) -> &'static str {
-    match mark {
-        Mark::Added => "new at B",
-        Mark::Changed => "grows",
-        Mark::Removed => "no longer listed at B",
-        Mark::Unchanged => "unchanged",
-    }
-}
-
 fn paint(style: &Style, mark: Mark, text: &str) -> String {
     match mark {
         Mark::Added => style.added(text),
         Mark::Changed => style.changed(text),
         Mark::Removed => style.removed(text),
-        Mark::Unchanged => style.unchanged(text),
+        Mark::Unchanged | Mark::Reworded => style.unchanged(text),
     }
 }
 
