@@ -88,7 +88,7 @@ mod tests {
             "Raises the effectiveness and productivity of the analyst team.",
             "Raises the productivity and delivery of the engineering team.",
         );
-        assert!(s >= REWORDED && s < 1.0, "{s}");
+        assert!((REWORDED..1.0).contains(&s), "{s}");
         assert!((s - 3.0 / 7.0).abs() < 1e-9, "3 shared of 7 words: {s}");
     }
 
