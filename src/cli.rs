@@ -129,6 +129,15 @@ pub enum Command {
     )]
     Export(ExportArgs),
 
+    /// Read a folder of Markdown level pages (and its README.md index) into a ladder TOML file.
+    #[command(after_help = "Examples:\n  ladder import handbook/ > ladder.toml\n  \
+                            ladder import handbook/ --output ladder.toml\n  \
+                            ladder --data ladder.toml list\n\n\
+                            Warnings (FILE:LINE: warning: ...) and notes on what was inferred go to\n\
+                            stderr; the TOML goes to stdout or --output. docs/format.md describes the\n\
+                            page layout and how tracks are inferred.")]
+    Import(ImportArgs),
+
     /// Search titles, summaries, attribute values, expectations and examples.
     #[command(after_help = "Examples:\n  ladder search incident\n  \
                             ladder search 'threat|risk' --regex --level L3\n  \
@@ -272,6 +281,22 @@ pub struct ExportArgs {
     pub dir: PathBuf,
 
     /// Write into a directory that is not empty, replacing pages of the same name.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `ladder import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The folder of Markdown pages.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Write the ladder to this file instead of stdout; an existing file needs --force.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the --output file if it exists.
     #[arg(long)]
     pub force: bool,
 }

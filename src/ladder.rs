@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use anyhow::{Result, bail};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::load::{self, Source};
 use crate::text;
@@ -13,33 +13,33 @@ use crate::validate::{self, Severity};
 pub const EMBEDDED: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ladder.toml"));
 
 /// A whole career ladder, as written in a ladder TOML file.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ladder {
     /// The ladder's name, e.g. "Security Operations".
     pub name: String,
     /// A short motto for the team.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub motto: Option<String>,
     /// What the team does, in a paragraph.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about: Option<String>,
     /// Level ids from the first rung to the last; their order defines seniority.
     pub levels: Vec<String>,
     /// The kinds of role the ladder covers, each with a one-sentence definition.
-    #[serde(default, rename = "discipline")]
+    #[serde(default, rename = "discipline", skip_serializing_if = "Vec::is_empty")]
     pub disciplines: Vec<Discipline>,
     /// The attributes every role gives a value for.
-    #[serde(default, rename = "attribute")]
+    #[serde(default, rename = "attribute", skip_serializing_if = "Vec::is_empty")]
     pub attributes: Vec<Attribute>,
     /// The dimensions in which expectations are written.
     #[serde(rename = "dimension")]
     pub dimensions: Vec<Dimension>,
     /// The grades of progress within a level, lowest first (optional).
-    #[serde(default, rename = "band")]
+    #[serde(default, rename = "band", skip_serializing_if = "Vec::is_empty")]
     pub bands: Vec<Band>,
     /// The career paths through the roles, each in ascending order.
-    #[serde(default, rename = "track")]
+    #[serde(default, rename = "track", skip_serializing_if = "Vec::is_empty")]
     pub tracks: Vec<Track>,
     /// Every role of the ladder.
     #[serde(rename = "role")]
@@ -47,7 +47,7 @@ pub struct Ladder {
 }
 
 /// A kind of role, such as security analysts.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Discipline {
     pub id: String,
@@ -56,7 +56,7 @@ pub struct Discipline {
 }
 
 /// Something every role states a value for, such as the planning horizon.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attribute {
     pub id: String,
@@ -65,12 +65,12 @@ pub struct Attribute {
 }
 
 /// An area in which expectations are written, such as Domain Expertise.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     pub id: String,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emoji: Option<String>,
     /// Threads that line expectations up from one level to the next.
     #[serde(default)]
@@ -78,7 +78,7 @@ pub struct Dimension {
 }
 
 /// A thread within a dimension, such as "Depth of mastery".
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: String,
@@ -86,7 +86,7 @@ pub struct Theme {
 }
 
 /// A grade of progress within a level, such as Performing.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     pub id: String,
@@ -95,7 +95,7 @@ pub struct Band {
 }
 
 /// A career path: role ids from the lowest level to the highest.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Track {
     pub id: String,
@@ -104,7 +104,7 @@ pub struct Track {
 }
 
 /// One role at one level: its attribute values and its expectations per dimension.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub id: String,
@@ -120,7 +120,7 @@ pub struct Role {
 }
 
 /// What a role expects in one dimension.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoleDimension {
     #[serde(default)]
@@ -130,10 +130,10 @@ pub struct RoleDimension {
 }
 
 /// One expectation, tagged with the theme it belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Expectation {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
     pub text: String,
 }

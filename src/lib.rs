@@ -7,6 +7,7 @@ pub mod compare;
 pub mod exit;
 pub mod files;
 pub mod handbook;
+pub mod import;
 pub mod ladder;
 pub mod load;
 #[cfg(test)]

@@ -213,10 +213,7 @@ impl<'a> PathView<'a> {
                     .iter()
                     .map(|t| (Some(t), cells(Some(&t.id))))
                     .collect();
-                let untagged = cells(None);
-                if untagged.iter().any(|c| !c.is_empty()) {
-                    themes.push((None, untagged));
-                }
+                themes.extend(chains(&cells(None)).into_iter().map(|row| (None, row)));
                 PathDimension { dimension, themes }
             })
             .collect();
@@ -246,6 +243,40 @@ impl<'a> Structure<'a> {
             bands: &ladder.bands,
         }
     }
+}
+
+/// Rows for expectations without a theme: each row follows one expectation up the track,
+/// pairing it at every level with the most similar wording (see [`crate::similarity`]);
+/// an expectation like none before it starts a new row.
+fn chains<'a>(columns: &[Vec<&'a str>]) -> Vec<Vec<Vec<&'a str>>> {
+    let mut rows: Vec<Vec<Vec<&'a str>>> = Vec::new();
+    for (col, texts) in columns.iter().enumerate() {
+        // The latest text of every row so far, to pair this level's texts with.
+        let ends: Vec<(usize, &str)> = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(r, row)| {
+                row[..col]
+                    .iter()
+                    .rev()
+                    .find_map(|c| c.first())
+                    .map(|t| (r, *t))
+            })
+            .collect();
+        let end_texts: Vec<&str> = ends.iter().map(|e| e.1).collect();
+        let pairs = crate::similarity::pair(&end_texts, texts, crate::similarity::REWORDED);
+        for (j, text) in texts.iter().enumerate() {
+            match pairs.iter().find(|p| p.1 == j) {
+                Some(p) => rows[ends[p.0].0][col].push(text),
+                None => {
+                    let mut row = vec![Vec::new(); columns.len()];
+                    row[col].push(*text);
+                    rows.push(row);
+                }
+            }
+        }
+    }
+    rows
 }
 
 /// The outline of `ladder evidence`: a role's expectations, marked where they are new.

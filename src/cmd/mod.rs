@@ -5,6 +5,7 @@ mod diff;
 mod dimensions;
 mod evidence;
 mod export;
+mod import;
 mod list;
 mod man;
 mod next;
@@ -94,6 +95,7 @@ pub fn execute(cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
         Command::Path(args) => path::run(&ctx, &args, out),
         Command::Evidence(args) => evidence::run(&ctx, &args, out),
         Command::Export(args) => export::run(&ctx, &args, out),
+        Command::Import(args) => import::run(&args, out),
         Command::Search(args) => search::run(&ctx, &args, out),
         Command::Tracks => tracks::run(&ctx, out),
         Command::Dimensions => dimensions::run(&ctx, out),

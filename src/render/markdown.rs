@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
+use serde_json::json;
 
 use super::{Report, mark_symbol, with_similarity};
 use crate::compare::{Comparison, Mark, Marked};
@@ -219,7 +220,11 @@ pub fn evidence(e: &Evidence<'_>) -> String {
 /// The index page of the handbook, in the spirit of the ladder's own index.
 pub fn index_page(book: &Handbook<'_>) -> String {
     let ladder = book.ladder;
-    let mut md = format!("# {}\n\n", inline(&ladder.name));
+    let mut md = format!(
+        "# {}\n{}\n\n",
+        inline(&ladder.name),
+        meta(json!({ "levels": ladder.levels }))
+    );
     if let Some(motto) = &ladder.motto {
         md += &format!("**{}**\n\n", inline(motto));
     }
@@ -229,32 +234,59 @@ pub fn index_page(book: &Handbook<'_>) -> String {
     if !ladder.disciplines.is_empty() {
         md += "## Disciplines\n\n";
         for d in &ladder.disciplines {
-            md += &format!("- **{}**: {}\n", inline(&d.name), inline(&d.definition));
+            md += &format!(
+                "- **{}**: {}{}\n",
+                inline(&d.name),
+                inline(&d.definition),
+                meta(json!({ "discipline": d.id }))
+            );
         }
         md += "\n";
     }
     md += "## How each level is described\n\n";
     if !ladder.attributes.is_empty() {
-        md += "Every level states these attributes:\n\n";
+        md += &format!("Every level states these attributes:{CAPTION}\n\n");
         for a in &ladder.attributes {
-            md += &format!("- **{}**: {}\n", inline(&a.name), inline(&a.meaning));
+            md += &format!(
+                "- **{}**: {}{}\n",
+                inline(&a.name),
+                inline(&a.meaning),
+                meta(json!({ "attribute": a.id }))
+            );
         }
         md += "\n";
     }
-    md += "And it sets expectations, with concrete examples, in these dimensions:\n\n";
+    md += &format!(
+        "And it sets expectations, with concrete examples, in these dimensions:{CAPTION}\n\n"
+    );
     for d in &ladder.dimensions {
         let themes: Vec<String> = d.themes.iter().map(|t| inline(&t.name)).collect();
+        let themes_meta: Vec<serde_json::Value> = d
+            .themes
+            .iter()
+            .map(|t| json!({ "id": t.id, "name": t.name }))
+            .collect();
+        let tag = meta(json!({ "dimension": d.id, "emoji": d.emoji, "themes": themes_meta }));
         if themes.is_empty() {
-            md += &format!("- {}\n", inline(&d.label()));
+            md += &format!("- {}{tag}\n", inline(&d.label()));
         } else {
-            md += &format!("- {} (themes: {})\n", inline(&d.label()), themes.join(", "));
+            md += &format!(
+                "- {} (themes: {}){tag}\n",
+                inline(&d.label()),
+                themes.join(", ")
+            );
         }
     }
     md += "\n";
     if !ladder.bands.is_empty() {
-        md += "## Bands\n\nWithin a level, progress is graded in bands:\n\n";
+        md += &format!("## Bands\n\nWithin a level, progress is graded in bands:{CAPTION}\n\n");
         for b in &ladder.bands {
-            md += &format!("- **{}**: {}\n", inline(&b.name), inline(&b.meaning));
+            md += &format!(
+                "- **{}**: {}{}\n",
+                inline(&b.name),
+                inline(&b.meaning),
+                meta(json!({ "band": b.id }))
+            );
         }
         md += "\n";
     }
@@ -279,36 +311,57 @@ pub fn index_page(book: &Handbook<'_>) -> String {
                     None => inline(&r.heading()),
                 })
                 .collect();
+            let tag = meta(json!({ "track": track.id, "roles": track.roles }));
             md += &format!(
-                "- **{}** ({}): {}\n",
+                "- **{}** ({}): {}{tag}\n",
                 inline(&track.name),
                 inline(&track.id),
                 steps.join(" → ")
             );
         }
     }
-    md += "\nTip: before a conversation about progression, read your level next to the one above it \
-           (`ladder next ROLE` does this theme by theme).\n";
+    md += &format!(
+        "\nTip: before a conversation about progression, read your level next to the one above it \
+         (`ladder next ROLE` does this theme by theme).{CAPTION}\n"
+    );
     md
 }
 
 /// One role's page, laid out as handbooks write level pages.
 pub fn role_page(book: &Handbook<'_>, page: &Page<'_>) -> String {
     let role = page.role;
-    let mut md = format!("# {}: {}\n\n", inline(&role.level), inline(&role.title));
+    let mut md = format!(
+        "# {}: {}\n{}\n\n",
+        inline(&role.level),
+        inline(&role.title),
+        meta(json!({ "role": role.id }))
+    );
     md += &format!("> _{}_\n\n", inline(&role.summary));
     for a in &book.ladder.attributes {
         let value = role
             .attributes
             .get(&a.id)
             .map_or("—".to_string(), |v| inline(v));
-        md += &format!("- **{}**: {}\n", inline(&a.name), value);
+        md += &format!(
+            "- **{}**: {}{}\n",
+            inline(&a.name),
+            value,
+            meta(json!({ "attribute": a.id }))
+        );
     }
     for d in &book.ladder.dimensions {
         let rd = role.in_dimension(&d.id);
-        md += &format!("\n## {}\n\n", inline(&d.label()));
+        md += &format!(
+            "\n## {}{}\n\n",
+            inline(&d.label()),
+            meta(json!({ "dimension": d.id }))
+        );
         for e in &rd.expectations {
-            md += &format!("- {}\n", inline(&e.text));
+            let tag = match &e.theme {
+                Some(theme) => meta(json!({ "theme": theme })),
+                None => String::new(),
+            };
+            md += &format!("- {}{tag}\n", inline(&e.text));
         }
         if !rd.examples.is_empty() {
             md += "\n<details><summary>Examples</summary>\n\n";
@@ -527,6 +580,18 @@ fn table(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
         md += &format!("| {} |\n", row.join(" | "));
     }
     md
+}
+
+/// Marks the handbook's own connecting sentences, so `ladder import` knows they are not ladder text.
+const CAPTION: &str = " <!-- ladder {\"caption\":true} -->";
+
+/// What plain Markdown cannot show (ids, themes, the order of levels, tracks), as an HTML
+/// comment that renders invisibly: ` <!-- ladder {json} -->`. `ladder import` reads it back.
+fn meta(value: serde_json::Value) -> String {
+    // "--" cannot appear inside a comment; outside strings JSON never has it, inside a string
+    // the escape \u002d reads back as the same dash.
+    let json = value.to_string().replace("--", "-\\u002d");
+    format!(" <!-- ladder {json} -->")
 }
 
 /// A mark symbol in front of escaped text.
