@@ -82,7 +82,15 @@ fn records(report: &Report<'_>) -> (Vec<&'static str>, Vec<Vec<String>>) {
         }
         Report::Diff(c) => {
             diff_rows(c, &[], &mut row);
-            vec!["dimension", "theme", "attribute", "side", "change", "text"]
+            vec![
+                "dimension",
+                "theme",
+                "attribute",
+                "side",
+                "change",
+                "text",
+                "similarity",
+            ]
         }
         Report::Next(n) => {
             for step in &n.steps {
@@ -90,7 +98,7 @@ fn records(report: &Report<'_>) -> (Vec<&'static str>, Vec<Vec<String>>) {
                 let tracks = tracks.join(",");
                 match &step.next {
                     Some(c) => diff_rows(c, &[&tracks, &c.to.id], &mut row),
-                    None => row(&[&tracks, "", "", "", "", "", "", ""]),
+                    None => row(&[&tracks, "", "", "", "", "", "", "", ""]),
                 }
             }
             vec![
@@ -212,15 +220,33 @@ fn diff_rows(c: &Comparison<'_>, lead: &[&str], row: &mut impl FnMut(&[&str])) {
             "from",
             change,
             a.from.unwrap_or(""),
+            "",
         ]);
-        emit(&["", "", &a.attribute.id, "to", change, a.to.unwrap_or("")]);
+        emit(&[
+            "",
+            "",
+            &a.attribute.id,
+            "to",
+            change,
+            a.to.unwrap_or(""),
+            "",
+        ]);
     }
     for d in &c.dimensions {
         for t in &d.themes {
             let theme = t.theme.map_or("", |t| t.id.as_str());
             for (side, items) in [("from", &t.from), ("to", &t.to)] {
                 for m in items.iter() {
-                    emit(&[&d.dimension.id, theme, "", side, mark_name(m.mark), m.text]);
+                    let similarity = m.similarity.map(|s| format!("{s:.2}")).unwrap_or_default();
+                    emit(&[
+                        &d.dimension.id,
+                        theme,
+                        "",
+                        side,
+                        mark_name(m.mark),
+                        m.text,
+                        &similarity,
+                    ]);
                 }
             }
         }
