@@ -236,7 +236,7 @@ mod tests {
     use super::*;
 
     fn embedded() -> Ladder {
-        Ladder::embedded().expect("embedded ladder loads")
+        Ladder::embedded()
     }
 
     #[test]

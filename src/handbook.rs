@@ -88,7 +88,7 @@ mod tests {
 
     #[test]
     fn clashing_names_get_a_number() {
-        let mut ladder = Ladder::embedded().expect("embedded");
+        let mut ladder = Ladder::embedded();
         ladder.roles[1].title = ladder.roles[2].title.clone();
         let handbook = Handbook::of(&ladder);
         let files: Vec<&str> = handbook.pages.iter().map(|p| p.file.as_str()).collect();

@@ -139,11 +139,6 @@ pub struct Expectation {
 }
 
 impl Ladder {
-    /// The embedded Security Operations ladder.
-    pub fn embedded() -> Result<Ladder> {
-        Ladder::load(&Source::embedded())
-    }
-
     /// Parses a ladder, rejects it when it has errors, and makes its text safe to print.
     ///
     /// Errors are one line: `FILE:LINE:COLUMN: message`, plus how many more there are.
@@ -410,7 +405,7 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
 
     #[test]
     fn the_embedded_ladder_has_no_errors_and_only_the_source_quirks_as_warnings() {
-        let ladder = Ladder::embedded().expect("embedded ladder loads");
+        let ladder = Ladder::embedded();
         let findings = validate::check(&ladder);
         let errors: Vec<_> = findings
             .iter()
@@ -432,7 +427,7 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
 
     #[test]
     fn the_embedded_ladder_has_the_seven_roles_on_three_tracks() {
-        let ladder = Ladder::embedded().expect("embedded ladder loads");
+        let ladder = Ladder::embedded();
         let ids: Vec<&str> = ladder.roles.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -469,7 +464,7 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
 
     #[test]
     fn every_embedded_role_is_complete_and_themed() {
-        let ladder = Ladder::embedded().expect("embedded ladder loads");
+        let ladder = Ladder::embedded();
         for role in &ladder.roles {
             for attribute in &ladder.attributes {
                 let value = role.attributes.get(&attribute.id).map(|v| v.trim());
@@ -547,7 +542,7 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
             ),
             ("L4-technical-lead", [(5, 3), (5, 5), (8, 9), (4, 4)]),
         ];
-        let ladder = Ladder::embedded().expect("embedded ladder loads");
+        let ladder = Ladder::embedded();
         for (id, expected) in counts {
             let role = ladder.role(id).expect("role exists");
             let actual: Vec<(usize, usize)> = ladder
@@ -564,7 +559,7 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
 
     #[test]
     fn no_sentence_of_the_embedded_ladder_is_repeated() {
-        let ladder = Ladder::embedded().expect("embedded ladder loads");
+        let ladder = Ladder::embedded();
         let repeats: Vec<String> = validate::check(&ladder)
             .into_iter()
             .filter(|f| f.message.starts_with("the sentence "))

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod compare;
+pub mod embedded;
 pub mod exit;
 pub mod files;
 pub mod handbook;

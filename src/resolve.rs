@@ -205,7 +205,7 @@ mod tests {
     use super::*;
 
     fn ladder() -> Ladder {
-        Ladder::embedded().expect("embedded ladder loads")
+        Ladder::embedded()
     }
 
     fn id(query: &str, track: Option<&str>) -> Result<String, String> {

@@ -163,7 +163,7 @@ mod tests {
     use super::*;
 
     fn ladder() -> Ladder {
-        Ladder::embedded().expect("embedded ladder loads")
+        Ladder::embedded()
     }
 
     #[test]

@@ -725,7 +725,7 @@ mod tests {
 
     #[test]
     fn a_theme_gap_inside_a_track_is_a_warning() {
-        let l = Ladder::embedded().expect("embedded");
+        let l = Ladder::embedded();
         let gaps: Vec<String> = check(&l)
             .into_iter()
             .filter(|f| f.message.starts_with("theme \"escalation-ambiguity\""))

@@ -56,7 +56,7 @@ impl Context {
         }
         let ladder = match &self.data {
             Some(_) => Ladder::load(&self.source()?)?,
-            None => Ladder::embedded()?,
+            None => Ladder::embedded(),
         };
         Ok(self.ladder.get_or_init(|| ladder))
     }

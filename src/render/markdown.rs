@@ -637,7 +637,7 @@ mod tests {
 
     #[test]
     fn a_pipe_or_newline_in_a_cell_keeps_the_row_intact() {
-        let mut ladder = Ladder::embedded().expect("embedded ladder loads");
+        let mut ladder = Ladder::embedded();
         ladder.roles[0].summary = "Left | right\nsecond line".to_string();
         let list = RoleList::of(&ladder, None);
         let md = role_list(&list);

@@ -1,5 +1,6 @@
 //! Renderers: each turns a command's plain result into bytes on a writer, one module per format.
 
+mod grid;
 mod json;
 mod markdown;
 mod table;

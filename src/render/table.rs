@@ -3,8 +3,9 @@
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, presets};
 
+use super::grid::Grid;
 use super::{Report, mark_legend as legend, mark_symbol as symbol, with_similarity};
 use crate::compare::{Comparison, Mark};
 use crate::search::{Field, Hits};
@@ -293,7 +294,7 @@ fn path_matrix(
     }
     let (label, side) = grid_widths(usize::from(term.width), p.roles.len());
     let headings: Vec<String> = p.roles.iter().map(|r| r.heading()).collect();
-    let bullets = |texts: &[&str]| -> Cell {
+    let bullets = |texts: &[&str]| -> String {
         let mut lines: Vec<String> = Vec::new();
         for (i, text) in texts.iter().enumerate() {
             if i > 0 {
@@ -301,17 +302,17 @@ fn path_matrix(
             }
             lines.extend(wrap(text, side, "• ", "  "));
         }
-        Cell::new(lines.join("\n"))
+        lines.join("\n")
     };
     writeln!(out)?;
     writeln!(out, "{}", style.heading("Attributes"))?;
     let mut table = grid(style, "Attribute", &headings, label, side);
     for (a, values) in &p.attributes {
-        let mut row = vec![Cell::new(heading_lines(style, &a.name, label))];
+        let mut row = vec![heading_lines(style, &a.name, label)];
         row.extend(
             values
                 .iter()
-                .map(|v| Cell::new(wrap(v.unwrap_or("—"), side, "", "").join("\n"))),
+                .map(|v| wrap(v.unwrap_or("—"), side, "", "").join("\n")),
         );
         table.add_row(row);
     }
@@ -322,7 +323,7 @@ fn path_matrix(
         let mut table = grid(style, "Theme", &headings, label, side);
         for (theme, cells) in &d.themes {
             let name = theme.map_or("(no theme)", |t| t.name.as_str());
-            let mut row = vec![Cell::new(heading_lines(style, name, label))];
+            let mut row = vec![heading_lines(style, name, label)];
             row.extend(cells.iter().map(|texts| bullets(texts)));
             table.add_row(row);
         }
@@ -340,27 +341,14 @@ fn grid_widths(total: usize, n: usize) -> (usize, usize) {
     (label, side)
 }
 
-/// A bordered table with a label column and one column per heading, of fixed widths.
-fn grid(style: &Style, first: &str, headings: &[String], label: usize, side: usize) -> Table {
-    let mut table = Table::new();
-    let mut header = vec![Cell::new(style.heading(first))];
-    header.extend(
-        headings
-            .iter()
-            .map(|h| Cell::new(heading_lines(style, h, side))),
-    );
-    table
-        .load_style(presets::UTF8_FULL)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header);
-    let widths = std::iter::once(label).chain(std::iter::repeat_n(side, headings.len()));
-    for (i, w) in widths.enumerate() {
-        if let Some(column) = table.column_mut(i) {
-            // The fixed width counts the padding of one space each side.
-            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w as u16 + 2)));
-        }
-    }
-    table
+/// A bordered grid with a label column and one column per heading, of fixed widths.
+fn grid(style: &Style, first: &str, headings: &[String], label: usize, side: usize) -> Grid {
+    let mut header = vec![style.heading(first)];
+    header.extend(headings.iter().map(|h| heading_lines(style, h, side)));
+    let widths = std::iter::once(label)
+        .chain(std::iter::repeat_n(side, headings.len()))
+        .collect();
+    Grid::new(widths, header)
 }
 
 fn diff(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal) -> Result<()> {
@@ -428,7 +416,7 @@ fn diff(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
                     }
                     lines.extend(marked_lines(style, item.mark, &with_similarity(item), side));
                 }
-                Cell::new(lines.join("\n"))
+                lines.join("\n")
             };
             table.add_row([
                 block(style, tc.mark, &[name], label, true),
@@ -721,13 +709,13 @@ fn tighten(table: &mut Table) {
 }
 
 /// One cell of marked lines, wrapped to `width` with a hanging indent under the mark.
-fn block(style: &Style, mark: Mark, texts: &[&str], width: usize, bold: bool) -> Cell {
+fn block(style: &Style, mark: Mark, texts: &[&str], width: usize, bold: bool) -> String {
     let lines: Vec<String> = texts
         .iter()
         .flat_map(|t| marked_lines(style, mark, t, width))
         .map(|l| if bold { style.heading(&l) } else { l })
         .collect();
-    Cell::new(lines.join("\n"))
+    lines.join("\n")
 }
 
 fn marked_lines(style: &Style, mark: Mark, text: &str, width: usize) -> Vec<String> {
@@ -757,6 +745,8 @@ fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
         .initial_indent(first)
         .subsequent_indent(rest)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        // First fit: linear time, and the breaks a reader expects; optimal fit cost half of `show`.
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .break_words(true);
     textwrap::wrap(text, options)
         .into_iter()

@@ -1,0 +1,29 @@
+//! The embedded ladder, compiled from `data/ladder.toml` by `build.rs`: validated when the
+//! binary is built, and built from Rust code at run time, without parsing TOML.
+
+use std::collections::BTreeMap;
+
+use crate::ladder::{
+    Attribute, Band, Dimension, Discipline, Expectation, Ladder, Role, RoleDimension, Theme, Track,
+};
+
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+impl Ladder {
+    /// The embedded Security Operations ladder.
+    pub fn embedded() -> Ladder {
+        compiled()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::Source;
+
+    #[test]
+    fn the_compiled_ladder_is_the_data_file_loaded() {
+        let loaded = Ladder::load(&Source::embedded()).expect("data/ladder.toml loads");
+        assert_eq!(Ladder::embedded(), loaded);
+    }
+}
