@@ -174,7 +174,11 @@ fn ladder_code(l: &Ladder) -> String {
             list(&t.roles, |x| s(x))
         ))
     );
-    let _ = write!(code, "roles: {} }}", list(&l.roles, role_code));
+    let _ = write!(
+        code,
+        "roles: {}, lookup: Default::default() }}",
+        list(&l.roles, role_code)
+    );
     code
 }
 

@@ -830,6 +830,7 @@ fn assemble(
         bands: index.bands,
         tracks,
         roles,
+        lookup: Default::default(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The data model of a ladder: serde types, loading and look-ups. Nothing here prints.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use anyhow::{Result, bail};
 use serde::{Deserialize, Serialize};
@@ -44,7 +45,38 @@ pub struct Ladder {
     /// Every role of the ladder.
     #[serde(rename = "role")]
     pub roles: Vec<Role>,
+    /// Look-up tables, built on first use.
+    #[serde(skip)]
+    pub lookup: Lookup,
 }
+
+/// Role and track look-ups by id, built once on first use so that large ladders stay linear.
+///
+/// It compares equal to any other and clones empty: it is derived data, not part of the ladder.
+#[derive(Debug, Default)]
+pub struct Lookup(OnceLock<Index>);
+
+#[derive(Debug)]
+struct Index {
+    /// Role id to its position in `roles` (the first, when ids repeat).
+    roles: HashMap<String, usize>,
+    /// Role id to the positions in `tracks` of the tracks it is on, in ladder order.
+    tracks: HashMap<String, Vec<usize>>,
+}
+
+impl Clone for Lookup {
+    fn clone(&self) -> Lookup {
+        Lookup::default()
+    }
+}
+
+impl PartialEq for Lookup {
+    fn eq(&self, _: &Lookup) -> bool {
+        true
+    }
+}
+
+impl Eq for Lookup {}
 
 /// A kind of role, such as security analysts.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -190,7 +222,26 @@ impl Ladder {
 
     /// The role with exactly this id.
     pub fn role(&self, id: &str) -> Option<&Role> {
-        self.roles.iter().find(|r| r.id == id)
+        self.index().roles.get(id).map(|&i| &self.roles[i])
+    }
+
+    fn index(&self) -> &Index {
+        self.lookup.0.get_or_init(|| {
+            let mut roles = HashMap::with_capacity(self.roles.len());
+            for (i, role) in self.roles.iter().enumerate() {
+                roles.entry(role.id.clone()).or_insert(i);
+            }
+            let mut tracks: HashMap<String, Vec<usize>> = HashMap::new();
+            for (t, track) in self.tracks.iter().enumerate() {
+                for id in &track.roles {
+                    let on = tracks.entry(id.clone()).or_default();
+                    if on.last() != Some(&t) {
+                        on.push(t);
+                    }
+                }
+            }
+            Index { roles, tracks }
+        })
     }
 
     /// The dimension with exactly this id.
@@ -214,7 +265,12 @@ impl Ladder {
 
     /// The tracks a role is on, in ladder order.
     pub fn tracks_of<'a>(&'a self, role: &'a Role) -> impl Iterator<Item = &'a Track> + 'a {
-        self.tracks.iter().filter(move |t| t.contains(&role.id))
+        let positions = self
+            .index()
+            .tracks
+            .get(&role.id)
+            .map_or(&[][..], Vec::as_slice);
+        positions.iter().map(move |&t| &self.tracks[t])
     }
 
     /// Where a level sits in the ladder, counting from 0 at the first rung.
@@ -282,6 +338,8 @@ impl Ladder {
                 rd.examples.iter_mut().for_each(fix);
             }
         }
+        // Ids may have changed: the look-ups are rebuilt on next use.
+        self.lookup = Lookup::default();
     }
 }
 

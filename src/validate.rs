@@ -176,6 +176,22 @@ fn span_in_value(
 
 /// Every semantic problem of a parsed ladder, in the order of the file's sections.
 pub fn check(ladder: &Ladder) -> Vec<Finding> {
+    check_scope(ladder, Scope::All)
+}
+
+/// Only the errors: what loading a ladder needs to know, without the cost of the warnings.
+pub fn errors(ladder: &Ladder) -> Vec<Finding> {
+    check_scope(ladder, Scope::Errors)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    All,
+    Errors,
+}
+
+fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
+    let warnings = scope == Scope::All;
     let mut findings = Vec::new();
     let mut report = |severity: Severity, at: Vec<Seg>, message: String| {
         findings.push(Finding {
@@ -259,8 +275,14 @@ pub fn check(ladder: &Ladder) -> Vec<Finding> {
         &mut report,
     );
 
-    // Empty text anywhere, and characters that will be shown escaped.
-    for (at, value, kind) in texts(ladder) {
+    // Empty text anywhere, and characters that will be shown escaped. Paths cost an
+    // allocation per text, so without warnings they are built only when some text is empty.
+    let needs_paths = warnings || any_text(ladder, |t| t.trim().is_empty());
+    for (at, value, kind) in if needs_paths {
+        texts(ladder)
+    } else {
+        Vec::new()
+    } {
         if value.trim().is_empty() {
             report(Severity::Error, at, format!("{kind} is empty"));
         } else if text::has_controls(value) {
@@ -392,13 +414,20 @@ pub fn check(ladder: &Ladder) -> Vec<Finding> {
                 );
             }
         }
-        if !ladder.tracks.iter().any(|t| t.contains(&role.id)) && !ladder.tracks.is_empty() {
+        if warnings && ladder.tracks_of(role).next().is_none() && !ladder.tracks.is_empty() {
             report(
                 Severity::Warning,
                 at(&["id"]),
                 format!("role {:?} is on no track", role.id),
             );
         }
+    }
+
+    if !warnings {
+        return findings
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
     }
 
     // Themes that stop at a level of a track and come back later: a gap in a thread.
@@ -463,6 +492,49 @@ pub fn check(ladder: &Ladder) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Whether any text of the ladder passes the test; the same texts as [`texts`], without paths.
+fn any_text(ladder: &Ladder, test: impl FnMut(&str) -> bool) -> bool {
+    let l = ladder;
+    [l.name.as_str()]
+        .into_iter()
+        .chain(l.motto.as_deref())
+        .chain(l.about.as_deref())
+        .chain(l.levels.iter().map(String::as_str))
+        .chain(
+            l.disciplines
+                .iter()
+                .flat_map(|d| [d.id.as_str(), &d.name, &d.definition]),
+        )
+        .chain(
+            l.attributes
+                .iter()
+                .flat_map(|a| [a.id.as_str(), &a.name, &a.meaning]),
+        )
+        .chain(l.dimensions.iter().flat_map(|d| {
+            [d.id.as_str(), &d.name]
+                .into_iter()
+                .chain(d.themes.iter().flat_map(|t| [t.id.as_str(), &t.name]))
+        }))
+        .chain(
+            l.bands
+                .iter()
+                .flat_map(|b| [b.id.as_str(), &b.name, &b.meaning]),
+        )
+        .chain(l.tracks.iter().flat_map(|t| [t.id.as_str(), &t.name]))
+        .chain(l.roles.iter().flat_map(|r| {
+            [r.id.as_str(), &r.title, &r.summary]
+                .into_iter()
+                .chain(r.attributes.values().map(String::as_str))
+                .chain(r.dimensions.values().flat_map(|rd| {
+                    rd.expectations
+                        .iter()
+                        .map(|e| e.text.as_str())
+                        .chain(rd.examples.iter().map(String::as_str))
+                }))
+        }))
+        .any(test)
 }
 
 /// What kind of text a field holds: ids and names identify, values describe a level, prose explains.
@@ -745,6 +817,27 @@ mod tests {
                 )
             })
         );
+    }
+
+    #[test]
+    fn any_text_sees_the_same_texts_as_texts() {
+        for text in [
+            minimal(),
+            crate::ladder::EMBEDDED.to_string(),
+            include_str!("../tests/data/hostile.toml").to_string(),
+        ] {
+            let ladder: Ladder = toml::from_str(&text).expect("parses");
+            let all: Vec<&str> = texts(&ladder).into_iter().map(|(_, t, _)| t).collect();
+            let mut seen: Vec<String> = Vec::new();
+            any_text(&ladder, |t| {
+                seen.push(t.to_string());
+                false
+            });
+            let mut all: Vec<String> = all.into_iter().map(String::from).collect();
+            seen.sort();
+            all.sort();
+            assert_eq!(seen, all);
+        }
     }
 
     #[test]
