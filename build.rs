@@ -6,6 +6,8 @@
 
 #![allow(dead_code)]
 
+#[path = "src/chunks.rs"]
+mod chunks;
 #[path = "src/ladder.rs"]
 mod ladder;
 #[path = "src/load.rs"]

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use anyhow::{Result, bail};
 use serde::{Deserialize, Serialize};
 
+use crate::chunks;
 use crate::load::{self, Source};
 use crate::text;
 use crate::validate::{self, Severity};
@@ -43,7 +44,7 @@ pub struct Ladder {
     #[serde(default, rename = "track", skip_serializing_if = "Vec::is_empty")]
     pub tracks: Vec<Track>,
     /// Every role of the ladder.
-    #[serde(rename = "role")]
+    #[serde(default, rename = "role")]
     pub roles: Vec<Role>,
     /// Look-up tables, built on first use.
     #[serde(skip)]
@@ -77,6 +78,25 @@ impl PartialEq for Lookup {
 }
 
 impl Eq for Lookup {}
+
+/// The roles of one `[[role]]` piece of a ladder file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Piece {
+    role: Vec<Role>,
+}
+
+/// A ladder parsed from its head and its role pieces (see [`chunks`]).
+fn parse_pieces<'a>(
+    head: &str,
+    roles: impl IntoIterator<Item = &'a str>,
+) -> Result<Ladder, toml::de::Error> {
+    let mut ladder: Ladder = toml::from_str(head)?;
+    for piece in roles {
+        ladder.roles.extend(toml::from_str::<Piece>(piece)?.role);
+    }
+    Ok(ladder)
+}
 
 /// A kind of role, such as security analysts.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -175,7 +195,7 @@ impl Ladder {
     ///
     /// Errors are one line: `FILE:LINE:COLUMN: message`, plus how many more there are.
     pub fn load(source: &Source) -> Result<Ladder> {
-        let mut ladder: Ladder = match toml::from_str(&source.text) {
+        let mut ladder: Ladder = match Ladder::parse(&source.text) {
             Ok(ladder) => ladder,
             Err(err) => {
                 let (line, column) =
@@ -187,10 +207,54 @@ impl Ladder {
                 );
             }
         };
-        if validate::check(&ladder)
+        ladder.reject_errors(source, validate::errors(&ladder).is_empty())?;
+        ladder.escape_controls();
+        Ok(ladder)
+    }
+
+    /// Parses ladder TOML into the model, without checking it. Piece by piece where the layout
+    /// allows (see [`chunks`]): the same ladder in less memory. Any error comes from a parse of
+    /// the whole text, so that its place in the file is right.
+    pub fn parse(text: &str) -> Result<Ladder, toml::de::Error> {
+        let pieces = chunks::split(text)
+            .and_then(|c| parse_pieces(c.head, c.roles.iter().map(|r| r.1)).ok());
+        match pieces {
+            Some(ladder) => Ok(ladder),
+            None => toml::from_str(text),
+        }
+    }
+
+    /// Loads only the head of the ladder and the role with exactly this id, when the file's
+    /// layout lets that role be found without parsing the others; `None` otherwise.
+    ///
+    /// This is what keeps `ladder show ID` fast on a ladder of thousands of roles. The role and
+    /// the head are checked as a full load checks them, except for what needs the other roles
+    /// (tracks naming roles, levels ascending along a track).
+    pub fn load_role(source: &Source, id: &str) -> Result<Option<Ladder>> {
+        let Some(chunks) = chunks::split(&source.text) else {
+            return Ok(None);
+        };
+        let Some(piece) = chunks
+            .roles
             .iter()
-            .any(|f| f.severity == Severity::Error)
-        {
+            .find(|(_, c)| chunks::plain_id(c) == Some(id))
+        else {
+            return Ok(None);
+        };
+        let Ok(mut ladder) = parse_pieces(chunks.head, [piece.1]) else {
+            return Ok(None);
+        };
+        ladder.reject_errors(
+            source,
+            validate::errors_without_other_roles(&ladder).is_empty(),
+        )?;
+        ladder.escape_controls();
+        Ok(Some(ladder))
+    }
+
+    /// Fails with the first error located in the file, when `clean` says there is one.
+    fn reject_errors(&self, source: &Source, clean: bool) -> Result<()> {
+        if !clean {
             // Locating findings parses the file again; only a broken ladder pays for it.
             let validation = validate::validate(source);
             let mut errors = validation
@@ -207,8 +271,7 @@ impl Ladder {
                 }
             }
         }
-        ladder.escape_controls();
-        Ok(ladder)
+        Ok(())
     }
 
     /// Parses ladder TOML held in memory, as [`Ladder::load`] does for a file.

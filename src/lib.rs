@@ -1,6 +1,7 @@
 //! `ladder` as a library: the model, the commands and the renderers behind the `ladder` binary
 //! (and the fuzz targets in `fuzz/`).
 
+pub mod chunks;
 pub mod cli;
 pub mod cmd;
 pub mod compare;

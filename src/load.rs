@@ -8,8 +8,8 @@ use anyhow::{Context, Result, bail};
 
 use crate::ladder::EMBEDDED;
 
-/// The largest ladder file `ladder` reads.
-pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
+/// The largest ladder file `ladder` reads: room for a ladder of some ten thousand roles.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The name findings and errors give the embedded ladder.
 pub const EMBEDDED_NAME: &str = "<embedded>";
@@ -53,7 +53,7 @@ pub fn read(path: &Path) -> Result<Source> {
         }
         if meta.len() > MAX_BYTES {
             bail!(
-                "ladder file {shown:?} is {} bytes, over the limit of {MAX_BYTES} (16 MiB)",
+                "ladder file {shown:?} is {} bytes, over the limit of {MAX_BYTES} (64 MiB)",
                 meta.len()
             );
         }
@@ -66,7 +66,7 @@ pub fn read(path: &Path) -> Result<Source> {
 pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Source> {
     let shown = crate::text::escape_controls(&name).into_owned();
     if bytes.len() as u64 > MAX_BYTES {
-        bail!("ladder file {shown:?} is over the limit of {MAX_BYTES} bytes (16 MiB)");
+        bail!("ladder file {shown:?} is over the limit of {MAX_BYTES} bytes (64 MiB)");
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         bail!("ladder file {shown:?} is empty");

@@ -180,7 +180,6 @@ fn ladder_toml() -> impl Strategy<Value = (String, Vec<String>)> {
                 role_values.push(Value::Table(r));
                 ids.push(id.clone());
             }
-            doc.insert("role".into(), Value::Array(role_values));
             // Tracks: for each track, at most one role per level, in ascending level order.
             let tracks: Vec<Value> = (0..n_tracks)
                 .map(|k| {
@@ -203,8 +202,13 @@ fn ladder_toml() -> impl Strategy<Value = (String, Vec<String>)> {
                 })
                 .collect();
             doc.insert("track".into(), Value::Array(tracks));
+            // The roles last, as ladder files keep them, so that loading goes piece by piece.
+            let mut roles_doc = Table::new();
+            roles_doc.insert("role".into(), Value::Array(role_values));
             (
-                toml::to_string(&doc).expect("generated ladder serialises"),
+                toml::to_string(&doc).expect("generated ladder serialises")
+                    + "\n"
+                    + &toml::to_string(&roles_doc).expect("generated roles serialise"),
                 ids,
             )
         })
@@ -280,6 +284,10 @@ proptest! {
     #[test]
     fn generated_ladders_load_and_every_command_works((text, ids) in ladder_toml()) {
         let source = Source { name: "generated.toml".into(), text };
+        // Parsing piece by piece gives the ladder a whole-file parse gives.
+        let whole: Ladder = toml::from_str(&source.text).expect("whole parse");
+        prop_assert!(crate::chunks::split(&source.text).is_some(), "the roles-last layout splits");
+        prop_assert_eq!(Ladder::parse(&source.text).expect("parse"), whole);
         let ladder = Ladder::load(&source).map_err(|e| TestCaseError::fail(format!("{e:#}\n{}", source.text)))?;
         let errors: Vec<_> = validate::validate(&source).findings.into_iter().filter(|f| f.severity == Severity::Error).collect();
         prop_assert!(errors.is_empty(), "{errors:#?}");
@@ -304,6 +312,14 @@ proptest! {
         prop_assert_eq!(ladder.roles.len(), ids.len());
 
         every_command(&source, &ids[0], &ids[ids.len() - 1]);
+
+        // show ID reads only the head and that role, and says the same as a full load.
+        for id in &ids {
+            let partial = Ladder::load_role(&source, id).expect("loads").expect("found by its plain id");
+            prop_assert_eq!(partial.roles.len(), 1);
+            prop_assert_eq!(partial.roles.first(), ladder.role(id));
+            prop_assert_eq!(&partial.tracks, &ladder.tracks);
+        }
     }
 
     #[test]

@@ -88,27 +88,42 @@ impl fmt::Display for Located {
 /// Validates a ladder's source: TOML syntax and shape first (the first such error ends the
 /// check), then every semantic error and warning, each located in the file.
 pub fn validate(source: &Source) -> Validation {
+    let text = &source.text;
+    // Where every line starts, so that placing many findings stays linear.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     let locate = |severity, message: &str, span: std::ops::Range<usize>| {
-        let (line, column) = load::line_column(&source.text, span.start);
+        let at = span.start.min(text.len());
+        let line = starts.partition_point(|&s| s <= at);
+        let start = starts[line - 1];
+        let end = starts.get(line).map_or(text.len(), |&e| e - 1);
+        let (_, column) = load::line_column(&text[start..], at - start);
         Located {
             file: source.name.clone(),
             line,
             column,
             severity,
             message: text::escape_controls(message).into_owned(),
-            source_line: text::escape_controls(source.text.lines().nth(line - 1).unwrap_or(""))
+            source_line: text::escape_controls(text[start..end].trim_end_matches('\r'))
                 .into_owned(),
         }
     };
-    let findings = match toml::from_str::<Ladder>(&source.text) {
+    let findings = match Ladder::parse(text) {
         Err(err) => vec![locate(
             Severity::Error,
             &syntax_message(&err),
             err.span().unwrap_or(0..0),
         )],
         Ok(ladder) => {
-            let tree = DeTable::parse(&source.text).ok();
-            check(&ladder)
+            let found = check(&ladder);
+            // The span-keeping parse costs as much as the first: only findings need it.
+            let tree = if found.is_empty() {
+                None
+            } else {
+                DeTable::parse(text).ok()
+            };
+            found
                 .into_iter()
                 .map(|f| {
                     let span = tree
@@ -184,10 +199,17 @@ pub fn errors(ladder: &Ladder) -> Vec<Finding> {
     check_scope(ladder, Scope::Errors)
 }
 
+/// The errors of a ladder loaded with only some of its roles: what concerns the roles it
+/// holds and everything else, but not tracks, whose other roles are not there to check.
+pub fn errors_without_other_roles(ladder: &Ladder) -> Vec<Finding> {
+    check_scope(ladder, Scope::SomeRoles)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scope {
     All,
     Errors,
+    SomeRoles,
 }
 
 fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
@@ -296,8 +318,17 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
         }
     }
 
+    if ladder.roles.is_empty() && scope != Scope::SomeRoles {
+        report(
+            Severity::Error,
+            vec![key("name")],
+            "the ladder has no [[role]] table".to_string(),
+        );
+    }
+
     // Tracks: every role exists, levels ascend.
-    for (ti, track) in ladder.tracks.iter().enumerate() {
+    let all_roles = scope != Scope::SomeRoles;
+    for (ti, track) in ladder.tracks.iter().enumerate().filter(|_| all_roles) {
         let mut last: Option<(usize, &str)> = None;
         for (ri, id) in track.roles.iter().enumerate() {
             let at = vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(ri)];

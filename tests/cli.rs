@@ -1463,7 +1463,7 @@ fn missing_files_directories_and_huge_files_are_refused() {
     let missing = dir.dir.join("missing.toml");
     let huge = dir.dir.join("huge.toml");
     std::fs::File::create(&huge)
-        .and_then(|f| f.set_len(17 * 1024 * 1024))
+        .and_then(|f| f.set_len(65 * 1024 * 1024))
         .expect("sparse file");
     let cases = [
         (
@@ -1476,7 +1476,7 @@ fn missing_files_directories_and_huge_files_are_refused() {
         ),
         (
             huge.to_str().expect("path").to_string(),
-            "over the limit of 16777216 (16 MiB)",
+            "over the limit of 67108864 (64 MiB)",
         ),
     ];
     for (path, expected) in cases {
@@ -2624,4 +2624,38 @@ fn sideways_l3_roles_show_what_they_share_as_reworded_pairs() {
     ]);
     assert!(table.contains("≈ Works at an advanced level"), "{table}");
     assert!(flat(&cells(&table)).contains("% alike)"), "{table}");
+}
+
+// ---------------------------------------------------------------- large ladders
+
+#[test]
+fn show_by_exact_id_on_a_data_file_matches_a_full_load() {
+    for (data, id) in [(DESIGN, "P3-senior-design-researcher"), (HOSTILE, "H1-one")] {
+        // An exact id takes the fast path; the same id in other case resolves on a full load.
+        let fast = ok(&["--data", data, "show", id, "--format", "json"]);
+        let full = ok(&[
+            "--data",
+            data,
+            "show",
+            &id.to_uppercase(),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(fast, full, "{data}");
+    }
+    let embedded = ok(&[
+        "--data",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/data/ladder.toml"),
+        "show",
+        "L4-technical-lead",
+    ]);
+    assert_eq!(embedded, ok(&["show", "L4-technical-lead"]));
+}
+
+#[test]
+fn a_broken_role_is_reported_even_by_the_fast_path() {
+    let broken = DATA.replacen("title = \"Technical Lead\"", "title = \"\"", 1);
+    let file = TempFile::new("fast-broken", "broken.toml", broken.as_bytes());
+    let err = fails(&["--data", file.arg(), "show", "L4-technical-lead"], 1);
+    assert!(err.contains(": a name is empty"), "{err}");
 }

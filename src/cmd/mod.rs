@@ -37,16 +37,21 @@ pub struct Context {
     pub format: Format,
     /// Whether the user chose the format, rather than getting the default table.
     pub format_given: bool,
+    source: OnceCell<Source>,
     ladder: OnceCell<Ladder>,
 }
 
 impl Context {
-    /// The ladder's source text: the `--data` file, or the embedded ladder.
-    pub fn source(&self) -> Result<Source> {
-        match &self.data {
-            Some(path) => load::read(path),
-            None => Ok(Source::embedded()),
+    /// The ladder's source text: the `--data` file, or the embedded ladder; read once.
+    pub fn source(&self) -> Result<&Source> {
+        if let Some(source) = self.source.get() {
+            return Ok(source);
         }
+        let source = match &self.data {
+            Some(path) => load::read(path)?,
+            None => Source::embedded(),
+        };
+        Ok(self.source.get_or_init(|| source))
     }
 
     /// The ladder, loaded the first time a command asks for it.
@@ -55,10 +60,21 @@ impl Context {
             return Ok(ladder);
         }
         let ladder = match &self.data {
-            Some(_) => Ladder::load(&self.source()?)?,
+            Some(_) => Ladder::load(self.source()?)?,
             None => Ladder::embedded(),
         };
         Ok(self.ladder.get_or_init(|| ladder))
+    }
+
+    /// The ladder for a command about one role. When a `--data` file names the role by its
+    /// exact id, only the file's head and that role are parsed (see [`Ladder::load_role`]).
+    pub fn ladder_for_role(&self, name: &str) -> Result<&Ladder> {
+        if self.data.is_some() && self.ladder.get().is_none() {
+            if let Some(partial) = Ladder::load_role(self.source()?, name)? {
+                return Ok(self.ladder.get_or_init(|| partial));
+            }
+        }
+        self.ladder()
     }
 }
 
@@ -85,6 +101,7 @@ pub fn execute(cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
         term,
         format: cli.global.format.unwrap_or(Format::Table),
         format_given: cli.global.format.is_some(),
+        source: OnceCell::new(),
         ladder: OnceCell::new(),
     };
     match cli.command {

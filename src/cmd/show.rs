@@ -13,7 +13,7 @@ use crate::view::RoleView;
 
 /// Shows the role's attributes, expectations and examples.
 pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit> {
-    let ladder = ctx.ladder()?;
+    let ladder = ctx.ladder_for_role(&args.role)?;
     let track = args
         .track
         .as_deref()
@@ -24,9 +24,10 @@ pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit>
     let mut view = RoleView::of(ladder, role, &dimensions);
     // A person at a terminal gets pointed at the comparison with the next level.
     if ctx.term.is_tty && ctx.format == Format::Table {
+        // From the tracks alone: with a large --data file only this role may be loaded.
         let has_next = ladder
             .tracks_of(role)
-            .any(|t| ladder.next_on(t, role).is_some());
+            .any(|t| t.roles.last() != Some(&role.id));
         if has_next {
             view.hint = Some(format!(
                 "Compare with the next level: ladder next {}",

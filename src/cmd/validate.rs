@@ -13,11 +13,15 @@ use crate::validate::{self, Severity};
 
 /// Checks the file; fails with errors, and with warnings too under `--strict`.
 pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut impl Write) -> Result<Exit> {
+    let read;
     let source = match &args.file {
-        Some(path) => load::read(path)?,
+        Some(path) => {
+            read = load::read(path)?;
+            &read
+        }
         None => ctx.source()?,
     };
-    let validation = validate::validate(&source);
+    let validation = validate::validate(source);
     let failed = validation.count(Severity::Error) > 0
         || (args.strict && validation.count(Severity::Warning) > 0);
     render::render(out, &Report::Validation(validation), ctx.format, &ctx.term)?;

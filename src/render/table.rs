@@ -874,10 +874,10 @@ mod tests {
         let lines = wrap(&format!("a {long} b"), 12, "", "");
         assert!(lines.iter().all(|l| display_width(l) <= 12), "{lines:?}");
         assert_eq!(lines.concat().replace(' ', ""), format!("a{long}b"));
-        let coloured = format!("one \u{1b}[1mtwo\u{1b}[0m three");
-        assert_eq!(wrap(&coloured, 13, "", ""), [coloured.clone()]);
+        let coloured = "one \u{1b}[1mtwo\u{1b}[0m three";
+        assert_eq!(wrap(coloured, 13, "", ""), [coloured]);
         assert_eq!(
-            wrap(&coloured, 12, "", ""),
+            wrap(coloured, 12, "", ""),
             ["one \u{1b}[1mtwo\u{1b}[0m", "three"]
         );
     }
