@@ -39,9 +39,11 @@ impl Grid {
             if i > 0 {
                 f.write_str(join)?;
             }
-            f.write_str(&fill.repeat(w + 2))?;
+            for _ in 0..w + 2 {
+                f.write_str(fill)?;
+            }
         }
-        writeln!(f, "{right}")
+        f.write_str(right)
     }
 
     fn cells(&self, f: &mut fmt::Formatter<'_>, cells: &[String]) -> fmt::Result {
@@ -54,10 +56,11 @@ impl Grid {
                     f.write_str("┆")?;
                 }
                 let text = lines.get(i).and_then(|l| l.get(row)).copied().unwrap_or("");
-                let pad = w.saturating_sub(visible_width(text));
-                write!(f, " {text}{} ", " ".repeat(pad))?;
+                f.write_str(" ")?;
+                f.write_str(text)?;
+                spaces(f, w.saturating_sub(visible_width(text)) + 1)?;
             }
-            writeln!(f, "│")?;
+            f.write_str("│\n")?;
         }
         Ok(())
     }
@@ -65,25 +68,29 @@ impl Grid {
 
 impl fmt::Display for Grid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.rule(f, ["┌", "─", "┬", "┐"])?;
+        self.rule(f, ["┌", "─", "┬", "┐\n"])?;
         self.cells(f, &self.header)?;
-        self.rule(f, ["╞", "═", "╪", "╡"])?;
+        self.rule(f, ["╞", "═", "╪", "╡\n"])?;
         for (i, row) in self.rows.iter().enumerate() {
             if i > 0 {
-                self.rule(f, ["├", "╌", "┼", "┤"])?;
+                self.rule(f, ["├", "╌", "┼", "┤\n"])?;
             }
             self.cells(f, row)?;
         }
         // The last line without its newline, as a table's Display has it.
-        f.write_str("└")?;
-        for (i, w) in self.widths.iter().enumerate() {
-            if i > 0 {
-                f.write_str("┴")?;
-            }
-            f.write_str(&"─".repeat(w + 2))?;
-        }
-        f.write_str("┘")
+        self.rule(f, ["└", "─", "┴", "┘"])
     }
+}
+
+/// Writes `n` spaces without allocating.
+fn spaces(f: &mut fmt::Formatter<'_>, mut n: usize) -> fmt::Result {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        f.write_str(&SPACES[..k])?;
+        n -= k;
+    }
+    Ok(())
 }
 
 /// The columns a line takes on a terminal, not counting colour escape sequences.

@@ -316,7 +316,7 @@ fn path_matrix(
         );
         table.add_row(row);
     }
-    writeln!(out, "{table}")?;
+    put(out, &table)?;
     for d in &p.dimensions {
         writeln!(out)?;
         writeln!(out, "{}", style.heading(&d.dimension.label()))?;
@@ -327,8 +327,17 @@ fn path_matrix(
             row.extend(cells.iter().map(|texts| bullets(texts)));
             table.add_row(row);
         }
-        writeln!(out, "{table}")?;
+        put(out, &table)?;
     }
+    Ok(())
+}
+
+/// Writes a grid and a newline in one piece: drawn into a string first, it reaches the
+/// writer in one call instead of hundreds of small ones.
+fn put(out: &mut impl Write, grid: &Grid) -> Result<()> {
+    let mut text = grid.to_string();
+    text.push('\n');
+    out.write_all(text.as_bytes())?;
     Ok(())
 }
 
@@ -392,7 +401,7 @@ fn diff(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
             cell(change.to),
         ]);
     }
-    writeln!(out, "{table}")?;
+    put(out, &table)?;
 
     for dc in &c.dimensions {
         writeln!(out)?;
@@ -424,7 +433,7 @@ fn diff(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
                 cell(&tc.to),
             ]);
         }
-        writeln!(out, "{table}")?;
+        put(out, &table)?;
     }
 
     writeln!(out)?;

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Benchmarks `ladder` against the floor on this machine, and on ladders up to 10,000 roles.
+#
+#   bench/run.sh            # everything (a few minutes)
+#   bench/run.sh embedded   # only the embedded ladder against cat and jq
+#   bench/run.sh scale      # only the synthetic ladders of 100, 1,000 and 10,000 roles
+#   RUNS=500 bench/run.sh   # more runs per command (default 300; scale uses fewer)
+#
+# Budget (BENCHMARKS.md): each ladder command at most 1.5x `cat` of the role's exported
+# page and at most 0.5x a `jq` query for the role, medians from the same run; peak resident
+# memory at most 10 MiB; on the synthetic ladders, 10x the roles at most 12x the time, and
+# `show` on 10,000 roles under 150 ms. Exits 1 when a budget is missed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what=${1:-all}
+runs=${RUNS:-300}
+
+need() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "installing $2" >&2
+    apt-get install -y -qq "$2" >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "$2" >/dev/null 2>&1; }
+  fi
+  command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 is needed (Debian package $2)" >&2; exit 2; }
+}
+need hyperfine hyperfine
+need jq jq
+need python3 python3
+[ -x /usr/bin/time ] || need /usr/bin/time time
+
+# The release binary as we ship it for Linux: glibc linked statically (static-pie), which
+# spares the dynamic loader's work at every start (see BENCHMARKS.md). Elsewhere, as is.
+if [ "$(uname -s)" = Linux ] && ldd --version 2>&1 | grep -qi 'glibc\|gnu libc'; then
+  cargo rustc --release --bin ladder --quiet -- -C target-feature=+crt-static
+else
+  cargo build --release --quiet
+fi
+bin=$PWD/target/release/ladder
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failed=0
+
+# The median of one named command from a hyperfine JSON export, in milliseconds.
+median() { jq -r --arg n "$2" '.results[] | select(.command == $n) | .median * 1000' "$1"; }
+# Peak resident memory of a command, in KiB.
+peak() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1; }
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+over() { python3 -c "import sys; sys.exit(0 if $1 > $2 else 1)"; }
+
+embedded() {
+  echo "== the embedded ladder, $runs runs each, against cat and jq on this machine"
+  "$bin" export "$work/handbook" >/dev/null
+  for id in $("$bin" list --ids); do "$bin" show "$id" --format json; done |
+    jq -s '{schema: 1, roles: [.[].role]}' >"$work/ladder.json"
+  local page="$work/handbook/L3-Senior-Security-Engineer.md"
+  local -a names=(show diff list search path)
+  local -a commands=(
+    "$bin show L3-senior-security-engineer --color never"
+    "$bin diff L2 L3 --track engineer --color never"
+    "$bin list --color never"
+    "$bin search incident --color never"
+    "$bin path --track analyst --color never"
+  )
+  local -a args=(-n cat "cat $page" -n jq "jq '.roles[] | select(.id == \"L3-senior-security-engineer\")' $work/ladder.json")
+  for i in "${!names[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
+  hyperfine -N --warmup 30 --runs "$runs" --output "$work/out.txt" --export-json "$work/embedded.json" "${args[@]}" >/dev/null 2>"$work/hyperfine.log"
+  local cat_ms jq_ms
+  cat_ms=$(median "$work/embedded.json" cat)
+  jq_ms=$(median "$work/embedded.json" jq)
+  printf '%-8s %10s %10s %10s %12s\n' command "median ms" "x cat" "x jq" "peak RSS KiB"
+  printf '%-8s %10.2f %10s %10s %12s\n' cat "$cat_ms" 1.00 "$(ratio "$cat_ms" "$jq_ms")" "$(peak cat "$page")"
+  printf '%-8s %10.2f %10s %10s %12s\n' jq "$jq_ms" "$(ratio "$jq_ms" "$cat_ms")" 1.00 \
+    "$(peak jq '.roles[] | select(.id == "L3-senior-security-engineer")' "$work/ladder.json")"
+  for i in "${!names[@]}"; do
+    local ms rss
+    ms=$(median "$work/embedded.json" "${names[$i]}")
+    # shellcheck disable=SC2086 # the command is words on purpose
+    rss=$(peak ${commands[$i]})
+    printf '%-8s %10.2f %10s %10s %12s\n' "${names[$i]}" "$ms" "$(ratio "$ms" "$cat_ms")" "$(ratio "$ms" "$jq_ms")" "$rss"
+    if over "$ms" "1.5 * $cat_ms"; then echo "  over budget: ${names[$i]} is more than 1.5x cat"; failed=1; fi
+    if over "$ms" "0.5 * $jq_ms"; then echo "  over budget: ${names[$i]} is more than 0.5x jq"; failed=1; fi
+    if [ "$rss" -gt 10240 ]; then echo "  over budget: ${names[$i]} uses more than 10 MiB"; failed=1; fi
+  done
+}
+
+scale() {
+  echo
+  echo "== synthetic ladders (bench/generate.py): 4 attributes, 4 dimensions of 5 themes,"
+  echo "   10 expectations and 5 examples per dimension, tracks of 5 levels"
+  local -a sizes=(100 1000 10000)
+  for n in "${sizes[@]}"; do python3 bench/generate.py "$n" >"$work/ladder-$n.toml"; done
+  local -a names=(list show search diff validate)
+  local -a tails=("list" "show S3-role-4997" "search item-4997-2-3" "diff S2-role-4996 S3-role-4997" "validate")
+  printf '%-9s %8s %12s %12s %12s %10s %14s\n' command roles "file bytes" "median ms" "x previous" "RSS KiB" "RSS / file"
+  for i in "${!names[@]}"; do
+    local previous=""
+    for n in "${sizes[@]}"; do
+      local file="$work/ladder-$n.toml" tail=${tails[$i]} r=$((runs / 30 + 3))
+      # The smaller ladders hold fewer roles: pick one that exists.
+      tail=${tail//4997/$((n / 2 - 3))}
+      tail=${tail//4996/$((n / 2 - 4))}
+      # shellcheck disable=SC2086
+      hyperfine -N --warmup 2 --runs "$r" --output "$work/out.txt" --export-json "$work/s.json" \
+        -i -n x "$bin --data $file --color never $tail" >/dev/null
+      local ms rss bytes growth="-"
+      ms=$(median "$work/s.json" x)
+      # shellcheck disable=SC2086
+      rss=$(peak "$bin" --data "$file" --color never $tail)
+      bytes=$(wc -c <"$file")
+      [ -n "$previous" ] && growth=$(ratio "$ms" "$previous")
+      printf '%-9s %8s %12s %12.1f %12s %10s %14s\n' "${names[$i]}" "$n" "$bytes" "$ms" "$growth" "$rss" \
+        "$(python3 -c "print(f'{$rss * 1024 / $bytes:.1f}')")"
+      if [ -n "$previous" ] && over "$ms" "12 * $previous"; then
+        echo "  over budget: ${names[$i]} grows more than 12x from $((n / 10)) to $n roles"; failed=1
+      fi
+      if [ "${names[$i]}" = show ] && [ "$n" = 10000 ] && over "$ms" 150; then
+        echo "  over budget: show on 10,000 roles takes more than 150 ms"; failed=1
+      fi
+      previous=$ms
+    done
+  done
+}
+
+echo "machine: $(uname -srm), $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | xargs)"
+echo "ladder: $("$bin" --version), $(git rev-parse --short HEAD 2>/dev/null || echo 'no git')"
+case $what in
+  all) embedded; scale ;;
+  embedded) embedded ;;
+  scale) scale ;;
+  *) echo "usage: bench/run.sh [all|embedded|scale]" >&2; exit 2 ;;
+esac
+exit "$failed"
