@@ -16,17 +16,6 @@ pub struct Chunks<'a> {
     pub roles: Vec<(usize, &'a str)>,
 }
 
-/// Where the scanner is in the TOML text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum State {
-    Normal,
-    Basic,
-    Literal,
-    MultiBasic,
-    MultiLiteral,
-    Comment,
-}
-
 /// The bytes that can change the scanner's state outside strings.
 static STRUCTURAL: [bool; 256] = {
     let mut table = [false; 256];
@@ -41,123 +30,86 @@ static STRUCTURAL: [bool; 256] = {
 
 /// Cuts `text` at its `[[role]]` headers, or `None` when it cannot be sure the pieces mean
 /// what the whole means.
+///
+/// A table header is a line that starts with `[` outside any string and outside any array or
+/// inline table; so the scanner follows strings (all four kinds), comments and brackets.
 pub fn split(text: &str) -> Option<Chunks<'_>> {
     let bytes = text.as_bytes();
-    let mut state = State::Normal;
+    let n = bytes.len();
     let mut depth: usize = 0; // brackets and braces open around values
     let mut line_start = true;
     let mut roles: Vec<usize> = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        if state == State::Normal && !line_start {
-            // Between strings, skip what cannot change the state: keys, spaces, commas.
-            while i < bytes.len() && !STRUCTURAL[bytes[i] as usize] {
+    while i < n {
+        if line_start {
+            line_start = false;
+            if depth == 0 {
+                let rest = &text[i..];
+                let trimmed = rest.trim_start_matches([' ', '\t']);
+                if trimmed.starts_with('[') {
+                    let at = i + (rest.len() - trimmed.len());
+                    let line = &trimmed
+                        [..memchr::memchr(b'\n', trimmed.as_bytes()).unwrap_or(trimmed.len())];
+                    let header = header_of(line)?;
+                    match (header.as_str(), roles.is_empty()) {
+                        ("[[role]]", _) => roles.push(at),
+                        // Sub-tables of the current role: `[role.attributes]`, `[[role.dimensions.x.expectations]]`.
+                        (h, false) if h.starts_with("[role.") || h.starts_with("[[role.") => {}
+                        (h, _) if h.contains("role") => return None,
+                        (_, false) => return None, // a table after the roles
+                        (_, true) => {}
+                    }
+                    // Go on after the header line (a comment on it included).
+                    i = at + line.len();
+                    continue;
+                }
+            }
+        }
+        // Between strings, skip what cannot change the state: keys, spaces, commas.
+        while i < n && !STRUCTURAL[bytes[i] as usize] {
+            i += 1;
+        }
+        if i == n {
+            break;
+        }
+        match bytes[i] {
+            b'\n' => {
+                line_start = true;
                 i += 1;
             }
-            if i == bytes.len() {
-                break;
+            b'#' => i += memchr::memchr(b'\n', &bytes[i..]).unwrap_or(n - i),
+            b'"' if bytes[i..].starts_with(b"\"\"\"") => i = end_of_multiline(bytes, i + 3, b'"')?,
+            b'\'' if bytes[i..].starts_with(b"\'\'\'") => {
+                i = end_of_multiline(bytes, i + 3, b'\'')?
             }
-        }
-        let b = bytes[i];
-        if line_start && state == State::Normal && depth == 0 {
-            // A table header starts a line outside any string or value.
-            let rest = &text[i..];
-            let trimmed = rest.trim_start_matches([' ', '\t']);
-            if trimmed.starts_with('[') {
-                let at = i + (rest.len() - trimmed.len());
-                let line = trimmed.split('\n').next().unwrap_or("");
-                let header = header_of(line)?;
-                match (header.as_str(), roles.is_empty()) {
-                    ("[[role]]", _) => roles.push(at),
-                    // Sub-tables of the current role: `[role.attributes]`, `[[role.dimensions.x.expectations]]`.
-                    (h, false) if h.starts_with("[role.") || h.starts_with("[[role.") => {}
-                    (h, _) if h.contains("role") => return None,
-                    (_, false) => return None, // a table after the roles
-                    (_, true) => {}
+            b'"' => {
+                // A basic string: find its closing quote, stepping over escapes.
+                i += 1;
+                loop {
+                    i += memchr::memchr3(b'"', b'\\', b'\n', &bytes[i..])?;
+                    match bytes[i] {
+                        b'\\' => i += 2,
+                        b'"' => break,
+                        _ => return None, // an unterminated string: let the parser say so
+                    }
                 }
-                // Skip the header line itself.
-                i = at + line.len();
-                line_start = false;
-                continue;
+                i += 1;
             }
-        }
-        line_start = false;
-        match state {
-            State::Normal => match b {
-                b'#' => state = State::Comment,
-                b'"' if bytes[i..].starts_with(b"\"\"\"") => {
-                    state = State::MultiBasic;
-                    i += 3;
-                    continue;
-                }
-                b'\'' if bytes[i..].starts_with(b"'''") => {
-                    state = State::MultiLiteral;
-                    i += 3;
-                    continue;
-                }
-                b'"' => state = State::Basic,
-                b'\'' => state = State::Literal,
-                b'[' | b'{' => depth += 1,
-                b']' | b'}' => depth = depth.checked_sub(1)?,
-                b'\n' => line_start = true,
-                _ => {}
-            },
-            State::Comment => match memchr::memchr(b'\n', &bytes[i..]) {
-                Some(n) => {
-                    i += n;
-                    state = State::Normal;
-                    line_start = true;
-                }
-                None => i = bytes.len(),
-            },
-            State::Basic => {
-                // Most of a ladder is text inside strings: jump to the next byte that matters.
-                match memchr::memchr3(b'"', b'\\', b'\n', &bytes[i..]) {
-                    Some(n) => i += n,
-                    None => return None,
-                }
-                match bytes[i] {
-                    b'\\' => i += 1,
-                    b'"' => state = State::Normal,
-                    _ => return None, // an unterminated string: let the parser say so
-                }
-            }
-            State::Literal => match memchr::memchr2(b'\'', b'\n', &bytes[i..]) {
-                Some(n) if bytes[i + n] == b'\'' => {
-                    i += n;
-                    state = State::Normal;
-                }
+            b'\'' => match memchr::memchr2(b'\'', b'\n', &bytes[i + 1..]) {
+                Some(k) if bytes[i + 1 + k] == b'\'' => i += k + 2,
                 _ => return None,
             },
-            State::MultiBasic => match b {
-                b'\\' => i += 1,
-                b'"' if bytes[i..].starts_with(b"\"\"\"") => {
-                    // Up to two more quotes may close the string as part of its content.
-                    let mut end = i + 3;
-                    while end < bytes.len() && bytes[end] == b'"' && end < i + 5 {
-                        end += 1;
-                    }
-                    state = State::Normal;
-                    i = end;
-                    continue;
-                }
-                _ => {}
-            },
-            State::MultiLiteral => {
-                if bytes[i..].starts_with(b"'''") {
-                    let mut end = i + 3;
-                    while end < bytes.len() && bytes[end] == b'\'' && end < i + 5 {
-                        end += 1;
-                    }
-                    state = State::Normal;
-                    i = end;
-                    continue;
-                }
+            b'[' | b'{' => {
+                depth += 1;
+                i += 1;
+            }
+            _ => {
+                depth = depth.checked_sub(1)?;
+                i += 1;
             }
         }
-        i += 1;
     }
-    if !matches!(state, State::Normal | State::Comment) || depth != 0 {
+    if depth != 0 {
         return None;
     }
     let first = *roles.first()?;
@@ -174,6 +126,32 @@ pub fn split(text: &str) -> Option<Chunks<'_>> {
             .map(|(&start, end)| (start, &text[start..end]))
             .collect(),
     })
+}
+
+/// The position after the closing delimiter of a multi-line string whose content starts at
+/// `from`; up to two more quotes right before the delimiter belong to the content.
+fn end_of_multiline(bytes: &[u8], from: usize, quote: u8) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let k = if quote == b'"' {
+            memchr::memchr2(b'"', b'\\', &bytes[i..])?
+        } else {
+            memchr::memchr(quote, &bytes[i..])?
+        };
+        i += k;
+        if bytes[i] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if bytes[i..].starts_with(&[quote; 3]) {
+            let mut end = i + 3;
+            while end < bytes.len() && bytes[end] == quote && end < i + 5 {
+                end += 1;
+            }
+            return Some(end);
+        }
+        i += 1;
+    }
 }
 
 /// The header of a table line without spaces inside the brackets or a trailing comment,

@@ -40,7 +40,7 @@ pub fn read(path: &Path) -> Result<Source> {
     let name = path.display().to_string();
     let shown = crate::text::escape_controls(&name).into_owned();
     let bytes = if name == "-" {
-        read_limited(io::stdin().lock())
+        read_limited(io::stdin().lock(), 0)
             .with_context(|| "cannot read a ladder from stdin".to_string())?
     } else {
         let file =
@@ -57,7 +57,8 @@ pub fn read(path: &Path) -> Result<Source> {
                 meta.len()
             );
         }
-        read_limited(file).with_context(|| format!("cannot read ladder file {shown:?}"))?
+        read_limited(file, meta.len())
+            .with_context(|| format!("cannot read ladder file {shown:?}"))?
     };
     from_bytes(name, bytes)
 }
@@ -80,9 +81,10 @@ pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Source> {
     Ok(Source { name, text })
 }
 
-/// Reads at most one byte past the limit, so an endless stream cannot exhaust memory.
-fn read_limited(reader: impl Read) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+/// Reads at most one byte past the limit, so an endless stream cannot exhaust memory;
+/// `expected` sizes the buffer up front, so a large file is read without copying it over.
+fn read_limited(reader: impl Read, expected: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(expected.min(MAX_BYTES) as usize + 1);
     reader.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }

@@ -501,28 +501,66 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
         }
     }
 
-    // The same sentence in two places.
-    let mut seen: HashMap<String, String> = HashMap::new();
-    for (at, value, kind) in texts(ladder) {
+    // The same sentence in two places. The first place of each sentence is kept as an index
+    // into the texts, and described only when the sentence comes back.
+    let all = texts(ladder);
+    let mut seen: HashMap<Folded<'_>, usize> = HashMap::with_capacity(all.len());
+    for (n, (at, value, kind)) in all.iter().enumerate() {
         if !kind.is_prose() {
             continue;
         }
         for sentence in sentences(value) {
-            let normal = sentence.to_lowercase();
-            let here = describe(&at);
-            match seen.get(&normal) {
-                Some(first) => report(
+            match seen.get(&Folded(sentence)) {
+                Some(&first) => report(
                     Severity::Warning,
                     at.clone(),
-                    format!("the sentence {sentence:?} also appears at {first}"),
+                    format!(
+                        "the sentence {sentence:?} also appears at {}",
+                        describe(&all[first].0)
+                    ),
                 ),
                 None => {
-                    seen.insert(normal, here);
+                    seen.insert(Folded(sentence), n);
                 }
             }
         }
     }
     findings
+}
+
+/// A sentence compared and hashed without regard to case, without building its lower-case copy.
+#[derive(Debug, Clone, Copy)]
+struct Folded<'a>(&'a str);
+
+impl Folded<'_> {
+    fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.0.chars().flat_map(char::to_lowercase)
+    }
+}
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.chars().eq(other.chars())
+    }
+}
+
+impl Eq for Folded<'_> {}
+
+impl std::hash::Hash for Folded<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // The lower-case bytes go to the hasher in blocks: one call per character costs more
+        // than the rest of the check together.
+        let mut block = [0u8; 128];
+        let mut len = 0;
+        for c in self.chars() {
+            if len + 4 > block.len() {
+                state.write(&block[..len]);
+                len = 0;
+            }
+            len += c.encode_utf8(&mut block[len..]).len();
+        }
+        state.write(&block[..len]);
+    }
 }
 
 /// Whether any text of the ladder passes the test; the same texts as [`texts`], without paths.
