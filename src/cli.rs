@@ -264,7 +264,14 @@ pub struct EvidenceArgs {
     #[arg(long, short, value_name = "TRACK")]
     pub track: Option<String>,
 
-    /// Write the outline to this file instead of stdout; an existing file needs --force.
+    #[command(flatten)]
+    pub file: OutputFile,
+}
+
+/// Where a command that writes a document puts it.
+#[derive(Debug, Args)]
+pub struct OutputFile {
+    /// Write to this file instead of stdout; an existing file needs --force.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -292,13 +299,8 @@ pub struct ImportArgs {
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
 
-    /// Write the ladder to this file instead of stdout; an existing file needs --force.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Overwrite the --output file if it exists.
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub file: OutputFile,
 }
 
 /// Arguments of `ladder search`.

@@ -14,11 +14,7 @@ use crate::resolve;
 /// Compares role A with role B, attribute by attribute and theme by theme.
 pub fn run(ctx: &Context, args: &DiffArgs, out: &mut impl Write) -> Result<Exit> {
     let ladder = ctx.ladder()?;
-    let track = args
-        .track
-        .as_deref()
-        .map(|t| resolve::track(ladder, t))
-        .transpose()?;
+    let track = super::track(ladder, args.track.as_deref())?;
     let from = resolve::role(ladder, &args.from, track)?;
     let to = resolve::role(ladder, &args.to, track)?;
     let dimensions = super::dimensions(ladder, args.dimension.as_deref())?;

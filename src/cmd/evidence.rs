@@ -22,11 +22,7 @@ pub fn run(ctx: &Context, args: &EvidenceArgs, out: &mut impl Write) -> Result<E
         .into());
     }
     let ladder = ctx.ladder()?;
-    let track = args
-        .track
-        .as_deref()
-        .map(|t| resolve::track(ladder, t))
-        .transpose()?;
+    let track = super::track(ladder, args.track.as_deref())?;
     let role = resolve::role(ladder, &args.role, track)?;
     let from = match &args.from {
         Some(name) => Some(resolve::role(ladder, name, None)?),
@@ -62,8 +58,8 @@ pub fn run(ctx: &Context, args: &EvidenceArgs, out: &mut impl Write) -> Result<E
         }
     };
     let outline = render::evidence(&Evidence::of(ladder, role, from));
-    match &args.output {
-        Some(path) => files::write_new(path, outline.as_bytes(), args.force)?,
+    match &args.file.output {
+        Some(path) => files::write_new(path, outline.as_bytes(), args.file.force)?,
         None => out.write_all(outline.as_bytes())?,
     }
     Ok(Exit::Success)

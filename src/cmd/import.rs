@@ -35,8 +35,8 @@ pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
     for note in &imported.notes {
         writeln!(err, "note: {note}")?;
     }
-    match &args.output {
-        Some(path) => files::write_new(path, toml.as_bytes(), args.force)?,
+    match &args.file.output {
+        Some(path) => files::write_new(path, toml.as_bytes(), args.file.force)?,
         None => out.write_all(toml.as_bytes())?,
     }
     Ok(Exit::Success)

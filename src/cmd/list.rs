@@ -8,17 +8,12 @@ use super::Context;
 use crate::cli::ListArgs;
 use crate::exit::{Exit, UsageError};
 use crate::render::{self, Report};
-use crate::resolve;
 use crate::view::RoleList;
 
 /// Lists the roles, ordered by track and level.
 pub fn run(ctx: &Context, args: &ListArgs, out: &mut impl Write) -> Result<Exit> {
     let ladder = ctx.ladder()?;
-    let track = args
-        .track
-        .as_deref()
-        .map(|t| resolve::track(ladder, t))
-        .transpose()?;
+    let track = super::track(ladder, args.track.as_deref())?;
     let list = RoleList::of(ladder, track);
     if args.ids {
         if ctx.format_given {

@@ -23,7 +23,7 @@ use anyhow::{Context as _, Result};
 
 use crate::cli::{Cli, Command, Format};
 use crate::exit::Exit;
-use crate::ladder::{Dimension, Ladder};
+use crate::ladder::{Dimension, Ladder, Track};
 use crate::load::{self, Source};
 use crate::resolve;
 use crate::term::Terminal;
@@ -120,6 +120,11 @@ pub fn execute(cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
         Command::Completions(args) => completions::run(&ctx, &args, out),
         Command::Man => man::run(out),
     }
+}
+
+/// The track named by `--track`, if any.
+fn track<'a>(ladder: &'a Ladder, name: Option<&str>) -> Result<Option<&'a Track>> {
+    Ok(name.map(|t| resolve::track(ladder, t)).transpose()?)
 }
 
 /// The dimensions a command covers: the one named by `--dimension`, or all of them.

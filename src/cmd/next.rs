@@ -17,11 +17,7 @@ use crate::view::{NextSteps, Step};
 /// next role share one comparison.
 pub fn run(ctx: &Context, args: &NextArgs, out: &mut impl Write) -> Result<Exit> {
     let ladder = ctx.ladder()?;
-    let track = args
-        .track
-        .as_deref()
-        .map(|t| resolve::track(ladder, t))
-        .transpose()?;
+    let track = super::track(ladder, args.track.as_deref())?;
     let role = resolve::role(ladder, &args.role, track)?;
     let dimensions = super::dimensions(ladder, args.dimension.as_deref())?;
     let tracks: Vec<&Track> = match track {

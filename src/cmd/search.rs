@@ -22,11 +22,7 @@ pub fn run(ctx: &Context, args: &SearchArgs, out: &mut impl Write) -> Result<Exi
             .as_deref()
             .map(|d| resolve::dimension(ladder, d))
             .transpose()?,
-        track: args
-            .track
-            .as_deref()
-            .map(|t| resolve::track(ladder, t))
-            .transpose()?,
+        track: super::track(ladder, args.track.as_deref())?,
         level: args
             .level
             .as_deref()

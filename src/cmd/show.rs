@@ -14,11 +14,7 @@ use crate::view::RoleView;
 /// Shows the role's attributes, expectations and examples.
 pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit> {
     let ladder = ctx.ladder_for_role(&args.role)?;
-    let track = args
-        .track
-        .as_deref()
-        .map(|t| resolve::track(ladder, t))
-        .transpose()?;
+    let track = super::track(ladder, args.track.as_deref())?;
     let role = resolve::role(ladder, &args.role, track)?;
     let dimensions = super::dimensions(ladder, args.dimension.as_deref())?;
     let mut view = RoleView::of(ladder, role, &dimensions);
