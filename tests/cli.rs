@@ -602,8 +602,10 @@ fn json(args: &[&str]) -> serde_json::Value {
 }
 
 /// One invocation of every command that prints data.
-const DATA_COMMANDS: [&[&str]; 7] = [
+const DATA_COMMANDS: [&[&str]; 9] = [
     &["list"],
+    &["next", "L2-security-engineer"],
+    &["path", "--track", "cloud"],
     &["show", "L3-senior-security-engineer"],
     &["diff", "L2", "L3", "--track", "engineer"],
     &["search", "incident"],
@@ -1783,7 +1785,9 @@ fn next_shows_each_step_of_a_role_on_several_tracks() {
         "culture",
     ]);
     assert!(
-        tsv.starts_with("tracks\tnext\tdimension\ttheme\tattribute\tside\tchange\ttext\n"),
+        tsv.starts_with(
+            "tracks\tnext\tdimension\ttheme\tattribute\tside\tchange\ttext\tsimilarity\n"
+        ),
         "{tsv}"
     );
     assert!(

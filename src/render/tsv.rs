@@ -110,6 +110,7 @@ fn records(report: &Report<'_>) -> (Vec<&'static str>, Vec<Vec<String>>) {
                 "side",
                 "change",
                 "text",
+                "similarity",
             ]
         }
         Report::Path(p) => {
