@@ -5,6 +5,13 @@
 use std::io::Read;
 use std::process::{Command, Output, Stdio};
 
+// Hostile input and hostile surroundings, one file per kind of attack: each module uses the
+// helpers below (`ladder`, `ok`, `fails`, ...).
+mod hostile_completions;
+mod hostile_import;
+mod hostile_input;
+mod hostile_writes;
+
 const BIN: &str = env!("CARGO_BIN_EXE_ladder");
 const DATA: &str = include_str!("../data/ladder.toml");
 

@@ -1,0 +1,1 @@
+//! Writes under attack: planted symlinks, racing writers, special files and modes.
