@@ -502,11 +502,16 @@ fn a_bad_colour_value_is_a_usage_error() {
 
 #[test]
 fn a_closed_pipe_ends_quietly_with_success() {
-    for args in [
-        &["list"][..],
-        &["show", "L4"],
-        &["diff", "L2", "L3", "--track", "cloud"],
-    ] {
+    let mut runs: Vec<Vec<&str>> = vec![
+        vec!["list"],
+        vec!["show", "L4"],
+        vec!["diff", "L2", "L3", "--track", "cloud"],
+    ];
+    // Output larger than any buffer, so that the pipe breaks in the middle of a document.
+    for format in ["table", "json", "markdown", "tsv"] {
+        runs.push(vec!["--format", format, "search", ".", "--regex"]);
+    }
+    for args in &runs {
         let mut child = ladder(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

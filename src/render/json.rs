@@ -31,7 +31,9 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
 }
 
 fn write(out: &mut impl Write, doc: &impl Serialize) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, doc)?;
+    // As an `io::Error`, a closed pipe is recognised as one (`exit::for_error`) and ends the
+    // run quietly, as it does for the other formats.
+    serde_json::to_writer_pretty(&mut *out, doc).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }
