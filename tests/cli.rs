@@ -533,6 +533,24 @@ fn a_closed_pipe_ends_quietly_with_success() {
 }
 
 #[test]
+fn argv_never_reaches_the_terminal_raw() {
+    // clap's own error quotes the unknown subcommand; ours quote the unknown role.
+    let err = fails(&["x\rFAKE\u{1b}[2J\u{202e}"], 2);
+    assert!(
+        err.starts_with(
+            "error: unrecognized subcommand 'x\\u{d}FAKE\\u{1b}[2J\\u{202e}'\n\nUsage: ladder"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        fails(&["show", "\u{7}\u{202e}x"], 2),
+        "error: no role matches \"\\u{7}\\u{202e}x\"; run `ladder list` to see every role\n"
+    );
+    // A plain mistake keeps clap's own message untouched.
+    assert!(fails(&["--bogus"], 2).starts_with("error: unexpected argument '--bogus' found\n"));
+}
+
+#[test]
 fn help_documents_the_exit_codes_and_examples() {
     let help = ok(&["--help"]);
     assert!(
