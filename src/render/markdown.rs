@@ -377,19 +377,24 @@ pub fn role_page(book: &Handbook<'_>, page: &Page<'_>) -> String {
         inline(&book.ladder.name),
         handbook::INDEX
     )];
-    for (track, roles) in &book.tracks.tracks {
-        let Some(at) = roles.iter().position(|r| r.id == role.id) else {
-            continue;
-        };
-        let link = |r: &crate::ladder::Role| match book.page(&r.id) {
-            Some(p) => format!("[{}]({})", inline(&r.heading()), p.file),
-            None => inline(&r.heading()),
-        };
-        if let Some(prev) = at.checked_sub(1).and_then(|i| roles.get(i)) {
-            links.push(format!("before on {}: {}", inline(&track.id), link(prev)));
+    let link = |r: &crate::ladder::Role| match book.page(&r.id) {
+        Some(p) => format!("[{}]({})", inline(&r.heading()), p.file),
+        None => inline(&r.heading()),
+    };
+    for step in &page.steps {
+        if let Some(prev) = step.before {
+            links.push(format!(
+                "before on {}: {}",
+                inline(&step.track.id),
+                link(prev)
+            ));
         }
-        if let Some(next) = roles.get(at + 1) {
-            links.push(format!("next on {}: {}", inline(&track.id), link(next)));
+        if let Some(next) = step.after {
+            links.push(format!(
+                "next on {}: {}",
+                inline(&step.track.id),
+                link(next)
+            ));
         }
     }
     md += &links.join(" · ");
