@@ -124,8 +124,9 @@ pub enum Command {
     /// Export the whole ladder as a Markdown handbook: an index page and one page per role.
     #[command(
         after_help = "Examples:\n  ladder export handbook/\n  ladder export handbook/ --force\n\n\
-                            Refuses a directory that is not empty unless --force; each page is written\n\
-                            to a temporary file and renamed into place."
+                            A missing or empty DIR gets the whole handbook at once (built in a hidden\n\
+                            .ladder-export-* folder beside it, then renamed), so a reader never sees half\n\
+                            of one. A DIR that is not empty is refused unless --force."
     )]
     Export(ExportArgs),
 
@@ -275,7 +276,8 @@ pub struct OutputFile {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Overwrite the --output file if it exists.
+    /// Overwrite the --output file if it exists: only a regular file (never a symlink), whose
+    /// permissions are kept.
     #[arg(long)]
     pub force: bool,
 }
@@ -287,7 +289,8 @@ pub struct ExportArgs {
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
 
-    /// Write into a directory that is not empty, replacing pages of the same name.
+    /// Write into a directory that is not empty, replacing pages of the same name one by one,
+    /// each whole (only regular files; their permissions are kept). Other files are left alone.
     #[arg(long)]
     pub force: bool,
 }

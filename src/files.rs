@@ -1,44 +1,278 @@
-//! Writes files so that no reader ever sees half of one: a temporary file, then a rename.
+//! Writes files and folders whole and only where asked: each is built under a random name,
+//! created exclusively beside its target, then renamed into place.
+//!
+//! So no reader sees half a file or half a handbook, a symlink planted at a guessable name
+//! cannot redirect a write, and of two writers racing without `--force` exactly one wins.
 
-use std::fs::{self, File};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::ffi::OsString;
+use std::fs::{self, File, Permissions};
+use std::io::{self, ErrorKind, Write};
+use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+use tempfile::{Builder, NamedTempFile};
 
-/// Writes `bytes` to `path`, refusing an existing file unless `force`.
+/// The name every export folder is built under (plus random letters), beside its target.
+pub const FOLDER_PREFIX: &str = ".ladder-export-";
+
+/// Writes `bytes` to `path`, refusing an existing file unless `force`. It never writes through
+/// a symlink, refuses to replace anything but a regular file, and keeps the replaced file's mode.
 pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    if !force && fs::symlink_metadata(path).is_ok() {
-        bail!(
-            "refusing to overwrite {:?}; pass --force to replace it",
+    Pending::new(path.to_path_buf(), bytes, force)?.commit(force)
+}
+
+/// A file written in full (and flushed to disk) under a temporary name, waiting to be renamed.
+struct Pending {
+    temp: NamedTempFile,
+    target: PathBuf,
+}
+
+impl Pending {
+    /// Checks what `target` is now, then writes the temporary file beside it.
+    fn new(target: PathBuf, bytes: &[u8], force: bool) -> Result<Pending> {
+        let mode = replaceable(&target, force)?;
+        let written = (|| -> io::Result<NamedTempFile> {
+            let mut temp = temporary_file(&target)?;
+            if let Some(mode) = mode {
+                temp.as_file().set_permissions(mode)?;
+            }
+            temp.write_all(bytes)?;
+            temp.as_file().sync_all()?;
+            Ok(temp)
+        })();
+        // On error the temporary file is dropped, which deletes it: nothing is left behind.
+        let temp = written
+            .map_err(plain)
+            .with_context(|| format!("cannot write {:?}", shown(&target)))?;
+        Ok(Pending { temp, target })
+    }
+
+    /// Renames the file into place: over whatever is there with `force`, otherwise only if
+    /// nothing is (atomically, so a writer that got there first makes this one fail).
+    fn commit(self, force: bool) -> Result<()> {
+        let target = self.target;
+        let renamed = if force {
+            self.temp.persist(&target)
+        } else {
+            self.temp.persist_noclobber(&target)
+        };
+        match renamed {
+            Ok(_) => {
+                sync_directory(parent_of(&target));
+                Ok(())
+            }
+            Err(e) if !force && e.error.kind() == ErrorKind::AlreadyExists => {
+                Err(refuse_overwrite(&target))
+            }
+            Err(e) => Err(e.error).with_context(|| format!("cannot write {:?}", shown(&target))),
+        }
+    }
+}
+
+/// Whether `path` may be written: nothing there, or (with `force`) a regular file, whose
+/// permissions are returned so the new file keeps them.
+fn replaceable(path: &Path, force: bool) -> Result<Option<Permissions>> {
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("cannot write {:?}", shown(path))),
+        Ok(meta) if meta.file_type().is_symlink() => bail!(
+            "refusing to replace {:?}: it is a symbolic link",
             shown(path)
-        );
+        ),
+        Ok(meta) if !meta.is_file() => bail!(
+            "refusing to replace {:?}: it is not a regular file",
+            shown(path)
+        ),
+        Ok(_) if !force => Err(refuse_overwrite(path)),
+        Ok(meta) => Ok(Some(meta.permissions())),
     }
-    write_atomic(path, bytes)
 }
 
-/// Writes `bytes` to a temporary file beside `path`, flushes it to disk and renames it into place.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let temp = temporary_beside(path);
-    let result = (|| -> std::io::Result<()> {
-        let mut file = File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result.with_context(|| format!("cannot write {:?}", shown(path)))
+fn refuse_overwrite(path: &Path) -> anyhow::Error {
+    anyhow::anyhow!(
+        "refusing to overwrite {:?}; pass --force to replace it",
+        shown(path)
+    )
 }
 
-/// A hidden name in the same directory, so the rename never crosses file systems.
-fn temporary_beside(path: &Path) -> PathBuf {
+/// A new file beside `path`, named `.NAME.` plus random letters plus `.tmp`, created with
+/// O_EXCL (so never through a symlink) and the mode a new file gets from the umask.
+fn temporary_file(path: &Path) -> io::Result<NamedTempFile> {
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+        .ok_or_else(|| io::Error::new(ErrorKind::InvalidInput, "the path names no file"))?;
+    // A name near the file system's limit would leave no room for the random letters.
+    let mut prefix = OsString::from(".");
+    if name.len() <= 200 {
+        prefix.push(name);
+        prefix.push(".");
+    } else {
+        prefix.push("ladder-");
+    }
+    let mut builder = Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    creation_mode(&mut builder, 0o666);
+    builder.tempfile_in(parent_of(path))
+}
+
+/// The system's error without the temporary path tempfile appends to it (`... at path "…"`):
+/// the user never named that path, and it would reach the terminal unescaped.
+fn plain(error: io::Error) -> io::Error {
+    if error.raw_os_error().is_some() {
+        return error;
+    }
+    let text = error.to_string();
+    match text.split_once(" at path ") {
+        Some((message, _)) => io::Error::new(error.kind(), message.to_string()),
+        None => error,
+    }
+}
+
+/// Asks for `mode` less the umask, as `File::create` and `create_dir` do; tempfile's own
+/// default (0600, 0700) would make every written file private.
+#[cfg(unix)]
+fn creation_mode(builder: &mut Builder, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    builder.permissions(Permissions::from_mode(mode));
+}
+
+#[cfg(not(unix))]
+fn creation_mode(_builder: &mut Builder, _mode: u32) {}
+
+/// The directory holding `path`; `.` for a bare name.
+fn parent_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// Flushes a directory's entries (a rename) to disk; best effort, as not every system can.
+fn sync_directory(dir: &Path) {
+    if let Ok(dir) = File::open(dir) {
+        let _ = dir.sync_all();
+    }
+}
+
+/// Writes `pages` (file name, text) as the folder `dir`.
+///
+/// A missing or empty `dir` gets the whole folder at once: it is built in a hidden folder
+/// beside `dir` ([`FOLDER_PREFIX`]) and renamed into place, which fails if `dir` has meanwhile
+/// become non-empty, so of two racing writers one wins. A non-empty `dir` is refused unless
+/// `force`; then each page is replaced whole, one after the other (never through a symlink,
+/// never over anything but a regular file), and other files in `dir` are left alone.
+/// `pages` must not be empty: an empty folder could be replaced by a second writer.
+pub fn write_folder(dir: &Path, pages: &[(String, String)], force: bool) -> Result<()> {
+    debug_assert!(
+        !pages.is_empty(),
+        "an empty folder proves nothing to a racing writer"
+    );
+    let shown_dir = shown(dir);
+    // `.`, `..` and `/` cannot be renamed onto (and `.` is where the user stands): an empty one
+    // is filled page by page instead. Otherwise `handbook/.` is spelt `handbook` for rename(2).
+    let renamable = matches!(dir.components().next_back(), Some(Component::Normal(_)));
+    let target: PathBuf = if renamable {
+        dir.components().collect()
+    } else {
+        dir.to_path_buf()
+    };
+    let empty = match fs::symlink_metadata(&target) {
+        Err(e) if e.kind() == ErrorKind::NotFound && renamable => Some(None),
+        Err(e) => return Err(e).with_context(|| format!("cannot read directory {shown_dir:?}")),
+        Ok(meta) if meta.file_type().is_symlink() => bail!(
+            "refusing to export into {shown_dir:?}: it is a symbolic link; name the directory itself"
+        ),
+        Ok(meta) if !meta.is_dir() => {
+            bail!("cannot export into {shown_dir:?}: it is not a directory")
+        }
+        Ok(meta) => {
+            let mut entries = fs::read_dir(&target)
+                .with_context(|| format!("cannot read directory {shown_dir:?}"))?;
+            entries.next().is_none().then_some(Some(meta.permissions()))
+        }
+    };
+    match empty {
+        Some(mode) if renamable => {
+            let published = publish_folder(&target, pages, mode)
+                .with_context(|| format!("cannot export into {shown_dir:?}"))?;
+            if published {
+                return Ok(());
+            }
+        }
+        Some(_) => return write_pages(&target, pages, force),
+        None => {}
+    }
+    if !force {
+        bail!(
+            "refusing to export into {shown_dir:?}: it is not empty; pass --force to write into it anyway"
+        );
+    }
+    write_pages(&target, pages, true)
+}
+
+/// Writes each page into the existing folder `dir`, over a regular file of the same name only
+/// if `force`. Every page is written before any is renamed, so a page that cannot be replaced
+/// (a FIFO, a symlink) stops the export before it changes anything.
+fn write_pages(dir: &Path, pages: &[(String, String)], force: bool) -> Result<()> {
+    let pending = pages
+        .iter()
+        .map(|(name, text)| Pending::new(dir.join(name), text.as_bytes(), force))
+        .collect::<Result<Vec<_>>>()?;
+    for page in pending {
+        page.commit(force)?;
+    }
+    Ok(())
+}
+
+/// Builds the folder beside `target` and renames it onto `target` (missing or empty); false if
+/// `target` held files by then. `mode` is that of the empty folder being replaced.
+fn publish_folder(
+    target: &Path,
+    pages: &[(String, String)],
+    mode: Option<Permissions>,
+) -> Result<bool> {
+    let parent = parent_of(target);
+    fs::create_dir_all(parent)
+        .with_context(|| format!("cannot create directory {:?}", shown(parent)))?;
+    let mut builder = Builder::new();
+    builder.prefix(FOLDER_PREFIX);
+    creation_mode(&mut builder, 0o777);
+    // Dropping `temp` on any error below deletes the folder and what is in it.
+    let temp = builder
+        .tempdir_in(parent)
+        .map_err(plain)
+        .with_context(|| format!("cannot create a directory in {:?}", shown(parent)))?;
+    if let Some(mode) = mode {
+        fs::set_permissions(temp.path(), mode)?;
+    }
+    for (name, text) in pages {
+        let path = temp.path().join(name);
+        (|| -> io::Result<()> {
+            let mut file = File::options().write(true).create_new(true).open(&path)?;
+            file.write_all(text.as_bytes())?;
+            file.sync_all()
+        })()
+        .with_context(|| format!("cannot write {name:?}"))?;
+    }
+    sync_directory(temp.path());
+    // rename(2) puts a folder in place of a missing name or an empty folder, and fails on a
+    // folder with entries: one system call, so a racing writer's folder is never mixed with ours.
+    match fs::rename(temp.path(), target) {
+        Ok(()) => {
+            let _ = temp.keep();
+            sync_directory(parent);
+            Ok(true)
+        }
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::DirectoryNotEmpty | ErrorKind::AlreadyExists
+            ) =>
+        {
+            Ok(false)
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// A path as text safe to print.
@@ -50,10 +284,26 @@ pub fn shown(path: &Path) -> String {
 mod tests {
     use super::*;
 
+    /// A fresh, empty scratch folder for one test.
+    fn scratch(test: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("ladder-files-{}-{test}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("dir");
+        dir
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
     fn write_new_refuses_an_existing_file_unless_forced() {
-        let dir = std::env::temp_dir().join(format!("ladder-files-{}", std::process::id()));
-        fs::create_dir_all(&dir).expect("dir");
+        let dir = scratch("refuses");
         let path = dir.join("page.md");
         write_new(&path, b"first", false).expect("new file");
         let err = write_new(&path, b"second", false).expect_err("exists");
@@ -64,11 +314,67 @@ mod tests {
         assert_eq!(fs::read(&path).expect("read"), b"first");
         write_new(&path, b"second", true).expect("forced");
         assert_eq!(fs::read(&path).expect("read"), b"second");
-        let leftovers: Vec<_> = fs::read_dir(&dir)
-            .expect("list")
-            .filter_map(|e| e.ok())
-            .collect();
-        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+        assert_eq!(names(&dir), ["page.md"], "no temporary file is left behind");
+        fs::remove_dir_all(&dir).expect("cleanup");
+    }
+
+    #[test]
+    fn temporary_files_are_created_exclusively_under_random_names() {
+        let dir = scratch("exclusive");
+        let path = dir.join("out.md");
+        let a = temporary_file(&path).expect("first");
+        let b = temporary_file(&path).expect("second");
+        assert_ne!(a.path(), b.path(), "each temporary name is new");
+        let name = a.path().file_name().expect("name").to_string_lossy();
+        assert!(
+            name.starts_with(".out.md.") && name.ends_with(".tmp"),
+            "{name}"
+        );
+        // The name is claimed with O_EXCL: opening it that way again fails, and so would the
+        // creation if a symlink had been planted there.
+        let again = File::options().write(true).create_new(true).open(a.path());
+        assert_eq!(
+            again.expect_err("exclusive").kind(),
+            ErrorKind::AlreadyExists
+        );
+        drop((a, b));
+        assert!(
+            names(&dir).is_empty(),
+            "dropped temporary files are deleted"
+        );
+        fs::remove_dir_all(&dir).expect("cleanup");
+    }
+
+    #[test]
+    fn a_folder_is_built_beside_its_target_and_renamed_into_place() {
+        let dir = scratch("folder");
+        let target = dir.join("book");
+        let pages = vec![
+            ("README.md".to_string(), "index\n".to_string()),
+            ("a.md".to_string(), "a\n".to_string()),
+        ];
+        write_folder(&target, &pages, false).expect("written");
+        assert_eq!(names(&dir), ["book"], "the building folder is gone");
+        assert_eq!(names(&target), ["README.md", "a.md"]);
+        // Its pages are created with O_EXCL in a folder of its own, which the rename moves whole:
+        // a second writer finds the target full and changes nothing.
+        let other = vec![("README.md".to_string(), "other\n".to_string())];
+        let err = write_folder(&target, &other, false).expect_err("taken");
+        assert!(err.to_string().contains("it is not empty"), "{err}");
+        assert_eq!(
+            fs::read(target.join("README.md")).expect("read"),
+            b"index\n"
+        );
+        // A folder that became full between the check and the rename is not replaced either.
+        let empty = dir.join("empty");
+        fs::create_dir(&empty).expect("mkdir");
+        assert!(publish_folder(&empty, &pages, None).expect("published"));
+        assert!(!publish_folder(&empty, &other, None).expect("refused"));
+        assert_eq!(
+            names(&dir),
+            ["book", "empty"],
+            "the losing folder is removed"
+        );
         fs::remove_dir_all(&dir).expect("cleanup");
     }
 }

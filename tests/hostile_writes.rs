@@ -1,1 +1,319 @@
 //! Writes under attack: planted symlinks, racing writers, special files and modes.
+// Unix only: the attacks (symlinks, FIFOs, modes, resource limits) are Unix ones.
+#![cfg(unix)]
+
+use std::fs;
+use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use super::{BIN, TempFile, fails, ladder, ok, run};
+
+const ROLE: &str = "L2-security-analyst";
+
+/// A scratch folder for one test, removed when dropped.
+fn scratch(test: &str) -> TempFile {
+    let dir = TempFile::new(&format!("writes-{test}"), "unused", b"");
+    fs::remove_file(&dir.path).expect("empty scratch folder");
+    dir
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn text(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 path")
+}
+
+/// `ladder args...` run by `sh` with `setup` first; `$$` in `setup` is the pid `ladder` will
+/// have, as `exec` keeps it.
+fn ladder_after(setup: &str, args: &[&str]) -> std::process::Output {
+    let script = format!("{setup}\nexec \"$@\"");
+    run(Command::new("sh")
+        .args(["-c", &script, "sh", BIN])
+        .args(args)
+        .env("COLUMNS", "100"))
+}
+
+fn spawn(args: &[&str]) -> Child {
+    ladder(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ladder starts")
+}
+
+/// Runs two children to the end; returns (exit code, stderr) of each.
+fn both(a: Child, b: Child) -> [(Option<i32>, String); 2] {
+    [a, b].map(|child| {
+        let out = child.wait_with_output().expect("ladder ends");
+        (
+            out.status.code(),
+            String::from_utf8(out.stderr).expect("UTF-8"),
+        )
+    })
+}
+
+// ---------------------------------------------------------------- planted symlinks
+
+#[test]
+fn a_symlink_planted_at_the_old_temporary_name_is_not_followed() {
+    let dir = scratch("planted");
+    let victim = dir.dir.join("victim");
+    fs::write(&victim, "secret\n").expect("victim");
+    let out = dir.dir.join("ev.md");
+    // Before the fix the temporary file was `.ev.md.PID.tmp`: plant a link there, then run
+    // `ladder` under that very pid.
+    let setup = format!("ln -s {} {}/.ev.md.$$.tmp", text(&victim), text(&dir.dir));
+    let result = ladder_after(&setup, &["evidence", ROLE, "--output", text(&out)]);
+    assert_eq!(result.status.code(), Some(0), "{result:?}");
+    assert_eq!(fs::read_to_string(&victim).expect("victim"), "secret\n");
+    assert!(fs::symlink_metadata(&out).expect("out").is_file());
+    assert_eq!(
+        fs::read_to_string(&out).expect("out"),
+        ok(&["evidence", ROLE])
+    );
+    // Beside the output and the victim only the planted link is left: no temporary file.
+    let others: Vec<String> = names(&dir.dir)
+        .into_iter()
+        .filter(|n| n != "ev.md" && n != "victim")
+        .collect();
+    assert_eq!(others.len(), 1, "{others:?}");
+    assert!(
+        fs::symlink_metadata(dir.dir.join(&others[0]))
+            .expect("link")
+            .is_symlink()
+    );
+}
+
+#[test]
+fn a_forced_export_does_not_follow_a_symlink_planted_beside_a_page() {
+    let dir = scratch("planted-export");
+    let victim = dir.dir.join("victim");
+    fs::write(&victim, "secret\n").expect("victim");
+    let book = dir.dir.join("book");
+    ok(&["export", text(&book)]);
+    let setup = format!("ln -s {} {}/.README.md.$$.tmp", text(&victim), text(&book));
+    let result = ladder_after(&setup, &["export", text(&book), "--force"]);
+    assert_eq!(result.status.code(), Some(0), "{result:?}");
+    assert_eq!(fs::read_to_string(&victim).expect("victim"), "secret\n");
+    assert!(
+        fs::symlink_metadata(book.join("README.md"))
+            .expect("index")
+            .is_file()
+    );
+    assert!(
+        fs::read_to_string(book.join("README.md"))
+            .expect("index")
+            .starts_with("# Security Operations")
+    );
+}
+
+#[test]
+fn a_symlink_at_the_target_is_refused_with_or_without_force() {
+    let dir = scratch("symlink-target");
+    let real = dir.dir.join("real");
+    fs::write(&real, "keep\n").expect("real");
+    let link = dir.dir.join("link.md");
+    symlink(&real, &link).expect("link");
+    let expected = format!(
+        "error: refusing to replace {:?}: it is a symbolic link\n",
+        text(&link)
+    );
+    for force in [false, true] {
+        let mut args = vec!["evidence", ROLE, "--output", text(&link)];
+        let mut import = vec!["import", super::HANDBOOK, "--output", text(&link)];
+        if force {
+            args.push("--force");
+            import.push("--force");
+        }
+        assert_eq!(fails(&args, 1), expected);
+        let out = run(&mut ladder(&import));
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).ends_with(&expected));
+    }
+    assert!(fs::symlink_metadata(&link).expect("link").is_symlink());
+    assert_eq!(fs::read_to_string(&real).expect("real"), "keep\n");
+    // A symlink to a folder is not exported into either.
+    let folder = dir.dir.join("folder");
+    fs::create_dir(&folder).expect("folder");
+    let book = dir.dir.join("book");
+    symlink(&folder, &book).expect("link");
+    assert_eq!(
+        fails(&["export", text(&book), "--force"], 1),
+        format!(
+            "error: refusing to export into {:?}: it is a symbolic link; name the directory itself\n",
+            text(&book)
+        )
+    );
+    assert!(names(&folder).is_empty());
+}
+
+// ---------------------------------------------------------------- racing writers
+
+#[test]
+fn of_two_racing_evidence_writers_exactly_one_wins() {
+    let dir = scratch("race-evidence");
+    let out = dir.dir.join("race.md");
+    let expected = ok(&["evidence", ROLE]);
+    let refused = format!(
+        "error: refusing to overwrite {:?}; pass --force to replace it\n",
+        text(&out)
+    );
+    for round in 0..20 {
+        let _ = fs::remove_file(&out);
+        let args = ["evidence", ROLE, "--output", text(&out)];
+        let mut results = both(spawn(&args), spawn(&args));
+        results.sort();
+        assert_eq!(
+            results,
+            [(Some(0), String::new()), (Some(1), refused.clone())],
+            "round {round}"
+        );
+        assert_eq!(fs::read_to_string(&out).expect("out"), expected);
+        assert_eq!(names(&dir.dir), ["race.md"], "round {round}");
+    }
+}
+
+#[test]
+fn of_two_racing_exports_into_one_new_folder_exactly_one_wins() {
+    let dir = scratch("race-export");
+    let reference = dir.dir.join("reference");
+    ok(&["export", text(&reference)]);
+    let book = dir.dir.join("book");
+    let refused = format!(
+        "error: refusing to export into {:?}: it is not empty; pass --force to write into it anyway\n",
+        text(&book)
+    );
+    for round in 0..5 {
+        let _ = fs::remove_dir_all(&book);
+        let args = ["export", text(&book)];
+        let mut results = both(spawn(&args), spawn(&args));
+        results.sort();
+        assert_eq!(
+            results,
+            [(Some(0), String::new()), (Some(1), refused.clone())],
+            "round {round}"
+        );
+        assert_eq!(names(&dir.dir), ["book", "reference"], "round {round}");
+        assert_eq!(names(&book), names(&reference));
+        for name in names(&book) {
+            assert_eq!(
+                fs::read(book.join(&name)).expect("page"),
+                fs::read(reference.join(&name)).expect("page"),
+                "round {round}: {name}"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------- special files and modes
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+}
+
+#[test]
+fn force_refuses_to_replace_a_fifo() {
+    let dir = scratch("fifo");
+    let fifo = dir.dir.join("fifo.md");
+    mkfifo(&fifo);
+    assert_eq!(
+        fails(&["evidence", ROLE, "--output", text(&fifo), "--force"], 1),
+        format!(
+            "error: refusing to replace {:?}: it is not a regular file\n",
+            text(&fifo)
+        )
+    );
+    assert!(
+        fs::symlink_metadata(&fifo)
+            .expect("fifo")
+            .file_type()
+            .is_fifo()
+    );
+    // A FIFO in place of a handbook page stops a forced export before it changes any page.
+    let book = dir.dir.join("book");
+    fs::create_dir(&book).expect("book");
+    fs::write(book.join("L2-Security-Analyst.md"), "mine\n").expect("page");
+    mkfifo(&book.join("README.md"));
+    assert_eq!(
+        fails(&["export", text(&book), "--force"], 1),
+        format!(
+            "error: refusing to replace {:?}: it is not a regular file\n",
+            text(&book.join("README.md"))
+        )
+    );
+    assert_eq!(names(&book), ["L2-Security-Analyst.md", "README.md"]);
+    assert_eq!(
+        fs::read_to_string(book.join("L2-Security-Analyst.md")).expect("page"),
+        "mine\n"
+    );
+}
+
+#[test]
+fn force_keeps_the_mode_of_the_file_it_replaces() {
+    let dir = scratch("mode");
+    let mode = |path: &Path| fs::metadata(path).expect("meta").permissions().mode() & 0o7777;
+    let private = dir.dir.join("private.md");
+    fs::write(&private, "old\n").expect("file");
+    fs::set_permissions(&private, fs::Permissions::from_mode(0o600)).expect("chmod");
+    ok(&["evidence", ROLE, "--output", text(&private), "--force"]);
+    assert_eq!(mode(&private), 0o600);
+    assert_eq!(
+        fs::read_to_string(&private).expect("read"),
+        ok(&["evidence", ROLE])
+    );
+    let book = dir.dir.join("book");
+    ok(&["export", text(&book)]);
+    let index = book.join("README.md");
+    fs::set_permissions(&index, fs::Permissions::from_mode(0o640)).expect("chmod");
+    ok(&["export", text(&book), "--force"]);
+    assert_eq!(mode(&index), 0o640);
+}
+
+// ---------------------------------------------------------------- write errors
+
+/// Runs `ladder` with files limited to 2 KiB: a write past that fails with EFBIG (SIGXFSZ is
+/// ignored), as on a full disk.
+fn ladder_on_a_small_disk(args: &[&str]) -> std::process::Output {
+    ladder_after("trap '' XFSZ; ulimit -f 2", args)
+}
+
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let dir = scratch("full");
+    let out = dir.dir.join("ev.md");
+    let result = ladder_on_a_small_disk(&["evidence", ROLE, "--output", text(&out)]);
+    assert_eq!(result.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&result.stderr),
+        format!(
+            "error: cannot write {:?}: File too large (os error 27)\n",
+            text(&out)
+        )
+    );
+    let book = dir.dir.join("book");
+    let result = ladder_on_a_small_disk(&["export", text(&book)]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("error: cannot export into {:?}: ", text(&book))),
+        "{stderr}"
+    );
+    let left = names(&dir.dir);
+    assert!(
+        left.is_empty(),
+        "no file, no folder, no temporary: {left:?}"
+    );
+}
