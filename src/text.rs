@@ -45,6 +45,24 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether a text may serve as an id: non-empty, and only ASCII letters, digits, `-`, `_`
+/// and `.`. Ids end up in shell completion scripts, file names and Markdown; this alphabet
+/// means no shell, file system or renderer reads anything into them.
+pub fn is_safe_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// Whether a character ends a line somewhere: line feed, carriage return, vertical tab, form
+/// feed, next line, and the Unicode line and paragraph separators.
+pub fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +85,34 @@ mod tests {
     #[test]
     fn c1_controls_are_escaped_too() {
         assert_eq!(escape_controls("x\u{9b}31m"), "x\\u{9b}31m");
+    }
+
+    #[test]
+    fn safe_ids_are_plain_ascii_words() {
+        for id in ["L3-senior-analyst", "a_b.c", "x", "0"] {
+            assert!(is_safe_id(id), "{id}");
+        }
+        for id in [
+            "",
+            "t$(touch X)",
+            "a`touch Y`",
+            "x\";touch Z;\"",
+            "a b",
+            "café",
+            "a\nb",
+            "a/b",
+        ] {
+            assert!(!is_safe_id(id), "{id}");
+        }
+    }
+
+    #[test]
+    fn every_vertical_break_is_a_line_break() {
+        for c in [
+            '\n', '\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}',
+        ] {
+            assert!(is_line_break(c), "{c:?}");
+        }
+        assert!(!is_line_break('\t') && !is_line_break(' '));
     }
 }
