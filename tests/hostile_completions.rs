@@ -309,7 +309,10 @@ fn titles_with_markup_stay_inside_their_mermaid_labels() {
     let book = book.to_str().expect("UTF-8");
     ok(&["--data", data.arg(), "export", book]);
     let index = std::fs::read_to_string(Path::new(book).join("README.md")).expect("README.md");
-    assert!(index.contains(&format!("\n## Tracks\n\n{MERMAID}")), "{index}");
+    assert!(
+        index.contains(&format!("\n## Tracks\n\n{MERMAID}")),
+        "{index}"
+    );
     // Outside the drawing the title is Markdown text: no raw tag, entity or heading.
     for raw in [" <img", " &amp;", " #x"] {
         assert!(!md.contains(raw) && !index.contains(raw), "{raw}");
@@ -331,7 +334,10 @@ fn import_derives_ids_in_the_id_alphabet() {
             .replace("# S2: Support Analyst", "# Level 2: Support Analyst");
         std::fs::write(dir.join(path.file_name().expect("name")), page).expect("page");
     }
-    let out = super::run(&mut super::ladder(&["import", dir.to_str().expect("UTF-8")]));
+    let out = super::run(&mut super::ladder(&[
+        "import",
+        dir.to_str().expect("UTF-8"),
+    ]));
     assert_eq!(out.status.code(), Some(0));
     std::fs::write(&data.path, &out.stdout).expect("ladder written");
     let toml = String::from_utf8(out.stdout).expect("UTF-8");
