@@ -246,9 +246,15 @@ fn split_emoji(text: &str) -> (Option<String>, String) {
     )
 }
 
-/// Lower-case words joined by dashes: the id a name gets when no comment gives one.
+/// Lower-case words joined by dashes: the id a name gets when no comment gives one. In the id
+/// alphabet (see `text::slug`); never empty.
 fn kebab(text: &str) -> String {
-    crate::handbook::file_stem(text).to_lowercase()
+    let id = crate::text::slug(text).to_lowercase();
+    if id.is_empty() {
+        "role".to_string()
+    } else {
+        id
+    }
 }
 
 /// Names compare equal ignoring case, punctuation and emoji.
@@ -552,7 +558,12 @@ fn parse_page(file: &str, lines: &[Line], warnings: &mut Vec<String>) -> Option<
     let mut page = Page {
         file: file.to_string(),
         id,
-        level,
+        // A level is an id: `Level 2` becomes `Level-2`.
+        level: if crate::text::is_safe_id(&level) {
+            level
+        } else {
+            crate::text::slug(&level)
+        },
         title,
         summary: None,
         attributes: Vec::new(),

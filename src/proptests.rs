@@ -19,6 +19,12 @@ fn text() -> impl Strategy<Value = String> {
     "[A-Za-z][A-Za-z0-9 .,|*_#<>\\\\\"'\\n\\t\\r\\x00-\\x1f\\x7f\\u{9b}\\u{202e}\\u{2066}é🦉-]{0,24}"
 }
 
+/// Text for a one-line field (a name, a title): hostile like [`text`], but without line breaks,
+/// which validation refuses there.
+fn line() -> impl Strategy<Value = String> {
+    "[A-Za-z][A-Za-z0-9 .,|*_#<>\\\\\"'\\t\\x00-\\x09\\x0e-\\x1f\\x7f\\u{9b}\\u{202e}\\u{2066}é🦉-]{0,24}"
+}
+
 /// A role id that is unique by its index and readable by the shells.
 fn role_id(i: usize) -> impl Strategy<Value = String> {
     "[A-Za-z][A-Za-z0-9]{0,8}".prop_map(move |s| format!("{s}-{i}"))
@@ -34,12 +40,12 @@ struct Shape {
 fn shape() -> impl Strategy<Value = Shape> {
     (
         1usize..=5,
-        prop::collection::vec((text(), text()), 0..=3),
+        prop::collection::vec((line(), text()), 0..=3),
         prop::collection::vec(
             (
-                text(),
+                line(),
                 prop::option::of("[🦉🌱x]"),
-                prop::collection::vec(text(), 0..=3),
+                prop::collection::vec(line(), 0..=3),
             ),
             1..=3,
         ),
@@ -71,7 +77,7 @@ fn roles(shape: &Shape) -> impl Strategy<Value = Vec<GenRole>> + use<> {
                 (
                     role_id(i),
                     0..levels,
-                    text(),
+                    line(),
                     text(),
                     prop::collection::vec(text(), attributes),
                     prop::collection::vec(

@@ -45,6 +45,81 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether a text may serve as an id: non-empty, and only ASCII letters, digits, `-`, `_`
+/// and `.`. Ids end up in shell completion scripts, file names and Markdown; this alphabet
+/// means no shell, file system or renderer reads anything into them.
+pub fn is_safe_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// An id made from a name, in the alphabet of [`is_safe_id`]: ASCII letters and digits kept,
+/// common accented Latin letters without their accent (`é` → `e`, `ß` → `ss`), any other
+/// letter or digit spelled as its code point (`u5b89`), and every other run of characters one
+/// dash: `Técnica / Équipe` becomes `Tecnica-Equipe`. Empty when the name has no letter or digit.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if let Some(plain) = unaccented(c) {
+            out.push_str(plain);
+        } else if c.is_alphanumeric() {
+            out.push_str(&format!("u{:x}", c as u32));
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The ASCII spelling of a common accented Latin letter.
+fn unaccented(c: char) -> Option<&'static str> {
+    const FROM: [&str; 14] = [
+        "àáâãäå",
+        "ÀÁÂÃÄÅ",
+        "çč",
+        "ÇČ",
+        "èéêëě",
+        "ÈÉÊËĚ",
+        "ìíîï",
+        "ÌÍÎÏ",
+        "ñń",
+        "ÑŃ",
+        "òóôõöø",
+        "ÒÓÔÕÖØ",
+        "ùúûüů",
+        "ÙÚÛÜŮ",
+    ];
+    const TO: [&str; 14] = [
+        "a", "A", "c", "C", "e", "E", "i", "I", "n", "N", "o", "O", "u", "U",
+    ];
+    match c {
+        'ß' => Some("ss"),
+        'æ' => Some("ae"),
+        'Æ' => Some("AE"),
+        'œ' => Some("oe"),
+        'Œ' => Some("OE"),
+        'ý' | 'ÿ' => Some("y"),
+        'Ý' => Some("Y"),
+        'š' => Some("s"),
+        'Š' => Some("S"),
+        'ž' => Some("z"),
+        'Ž' => Some("Z"),
+        _ => FROM.iter().position(|set| set.contains(c)).map(|i| TO[i]),
+    }
+}
+
+/// Whether a character ends a line somewhere: line feed, carriage return, vertical tab, form
+/// feed, next line, and the Unicode line and paragraph separators.
+pub fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +142,47 @@ mod tests {
     #[test]
     fn c1_controls_are_escaped_too() {
         assert_eq!(escape_controls("x\u{9b}31m"), "x\\u{9b}31m");
+    }
+
+    #[test]
+    fn safe_ids_are_plain_ascii_words() {
+        for id in ["L3-senior-analyst", "a_b.c", "x", "0"] {
+            assert!(is_safe_id(id), "{id}");
+        }
+        for id in [
+            "",
+            "t$(touch X)",
+            "a`touch Y`",
+            "x\";touch Z;\"",
+            "a b",
+            "café",
+            "a\nb",
+            "a/b",
+        ] {
+            assert!(!is_safe_id(id), "{id}");
+        }
+    }
+
+    #[test]
+    fn every_vertical_break_is_a_line_break() {
+        for c in [
+            '\n', '\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}',
+        ] {
+            assert!(is_line_break(c), "{c:?}");
+        }
+        assert!(!is_line_break('\t') && !is_line_break(' '));
+    }
+
+    #[test]
+    fn slugs_are_safe_ids() {
+        assert_eq!(slug("Técnica / Équipe"), "Tecnica-Equipe");
+        assert_eq!(slug("Level 2"), "Level-2");
+        assert_eq!(slug("Straße über"), "Strasse-uber");
+        assert_eq!(slug("安全 team"), "u5b89u5168-team");
+        assert_eq!(slug("t$(touch X)"), "t-touch-X");
+        assert_eq!(slug("!!!"), "");
+        for name in ["Técnica / Équipe", "安全", "a`b`", "x\";y;\"", "  lead  "] {
+            assert!(is_safe_id(&slug(name)), "{name}");
+        }
     }
 }

@@ -297,6 +297,9 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
         &mut report,
     );
 
+    // Ids in the safe alphabet, one-line fields on one line.
+    ids_and_lines(ladder, &mut report);
+
     // Empty text anywhere, and characters that will be shown escaped. Paths cost an
     // allocation per text, so without warnings they are built only when some text is empty.
     let needs_paths = warnings || any_text(ladder, |t| t.trim().is_empty());
@@ -330,7 +333,12 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
     let all_roles = scope != Scope::SomeRoles;
     for (ti, track) in ladder.tracks.iter().enumerate().filter(|_| all_roles) {
         let mut last: Option<(usize, &str)> = None;
-        for (ri, id) in track.roles.iter().enumerate() {
+        for (ri, id) in track
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| safe_ref(id))
+        {
             let at = vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(ri)];
             let Some(role) = ladder.role(id) else {
                 report(
@@ -365,7 +373,7 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
             path.extend(rest.iter().map(|k| key(k)));
             path
         };
-        if ladder.level_rank(&role.level).is_none() {
+        if safe_ref(&role.level) && ladder.level_rank(&role.level).is_none() {
             report(
                 Severity::Error,
                 at(&["level"]),
@@ -375,7 +383,7 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
                 ),
             );
         }
-        for id in role.attributes.keys() {
+        for id in role.attributes.keys().filter(|id| safe_ref(id)) {
             if !ladder.attributes.iter().any(|a| &a.id == id) {
                 report(
                     Severity::Error,
@@ -399,7 +407,7 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
                 );
             }
         }
-        for (id, rd) in &role.dimensions {
+        for (id, rd) in role.dimensions.iter().filter(|(id, _)| safe_ref(id)) {
             let Some(dimension) = ladder.dimension(id) else {
                 report(
                     Severity::Error,
@@ -409,7 +417,7 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
                 continue;
             };
             for (ei, e) in rd.expectations.iter().enumerate() {
-                if let Some(theme) = e.theme.as_deref() {
+                if let Some(theme) = e.theme.as_deref().filter(|t| safe_ref(t)) {
                     if dimension.theme(theme).is_none() {
                         let mut path = at(&["dimensions", id, "expectations"]);
                         path.extend([Seg::Index(ei), key("theme")]);
@@ -742,6 +750,134 @@ fn describe(path: &[Seg]) -> String {
     out
 }
 
+/// What ids may hold, as error messages say it.
+const ID_ALPHABET: &str = "ASCII letters, digits, '-', '_' and '.'";
+
+/// Whether a reference to an id is worth looking up: one outside the id alphabet has its own
+/// error already (see [`ids_and_lines`]), and "unknown" on top of it would say nothing more.
+fn safe_ref(id: &str) -> bool {
+    id.trim().is_empty() || text::is_safe_id(id)
+}
+
+/// Reports every id, declared or referred to, outside the alphabet of [`text::is_safe_id`], and
+/// every one-line field (names, titles, the motto, emoji) that holds a line break.
+///
+/// Ids reach shell completion scripts and Markdown; a line break in a title would end a
+/// Markdown heading or a Mermaid label early. Paths are built only for what is reported, so
+/// a clean ladder costs one pass over its short fields.
+fn ids_and_lines(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, String)) {
+    let key = |k: &str| Seg::Key(k.to_string());
+    let field = |kind: &str, i: usize, f: &str| vec![key(kind), Seg::Index(i), key(f)];
+    // Empty ids have their own error ("an id is empty").
+    let mut id = |kind: &str, value: &str, at: &dyn Fn() -> Vec<Seg>| {
+        if !safe_ref(value) {
+            let message = format!("{kind} {value:?} must use only {ID_ALPHABET}");
+            report(Severity::Error, at(), message);
+        }
+    };
+    for (i, l) in ladder.levels.iter().enumerate() {
+        id("level", l, &|| vec![key("levels"), Seg::Index(i)]);
+    }
+    for (i, d) in ladder.disciplines.iter().enumerate() {
+        id("discipline id", &d.id, &|| field("discipline", i, "id"));
+    }
+    for (i, a) in ladder.attributes.iter().enumerate() {
+        id("attribute id", &a.id, &|| field("attribute", i, "id"));
+    }
+    for (i, d) in ladder.dimensions.iter().enumerate() {
+        id("dimension id", &d.id, &|| field("dimension", i, "id"));
+        for (ti, t) in d.themes.iter().enumerate() {
+            id("theme id", &t.id, &|| {
+                let mut at = field("dimension", i, "themes");
+                at.extend([Seg::Index(ti), key("id")]);
+                at
+            });
+        }
+    }
+    for (i, b) in ladder.bands.iter().enumerate() {
+        id("band id", &b.id, &|| field("band", i, "id"));
+    }
+    for (i, t) in ladder.tracks.iter().enumerate() {
+        id("track id", &t.id, &|| field("track", i, "id"));
+        for (ri, r) in t.roles.iter().enumerate() {
+            id("role id", r, &|| {
+                let mut at = field("track", i, "roles");
+                at.push(Seg::Index(ri));
+                at
+            });
+        }
+    }
+    for (i, r) in ladder.roles.iter().enumerate() {
+        let at = |rest: &[&str]| {
+            let mut path = vec![key("role"), Seg::Index(i)];
+            path.extend(rest.iter().map(|k| key(k)));
+            path
+        };
+        id("role id", &r.id, &|| at(&["id"]));
+        id("level", &r.level, &|| at(&["level"]));
+        for k in r.attributes.keys() {
+            id("attribute id", k, &|| at(&["attributes", k]));
+        }
+        for (d, rd) in &r.dimensions {
+            id("dimension id", d, &|| at(&["dimensions", d]));
+            for (ei, e) in rd.expectations.iter().enumerate() {
+                if let Some(theme) = &e.theme {
+                    id("theme id", theme, &|| {
+                        let mut path = at(&["dimensions", d, "expectations"]);
+                        path.extend([Seg::Index(ei), key("theme")]);
+                        path
+                    });
+                }
+            }
+        }
+    }
+    one_line_fields(ladder, report);
+}
+
+/// Reports every one-line field that holds a line break (see [`ids_and_lines`]).
+fn one_line_fields(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, String)) {
+    let key = |k: &str| Seg::Key(k.to_string());
+    let field = |kind: &str, i: usize, f: &str| vec![key(kind), Seg::Index(i), key(f)];
+    let mut line = |what: &str, value: &str, at: &dyn Fn() -> Vec<Seg>| {
+        if value.contains(text::is_line_break) {
+            let message = format!("this {what} holds a line break; a {what} must fit on one line");
+            report(Severity::Error, at(), message);
+        }
+    };
+    line("name", &ladder.name, &|| vec![key("name")]);
+    if let Some(m) = &ladder.motto {
+        line("motto", m, &|| vec![key("motto")]);
+    }
+    for (i, d) in ladder.disciplines.iter().enumerate() {
+        line("name", &d.name, &|| field("discipline", i, "name"));
+    }
+    for (i, a) in ladder.attributes.iter().enumerate() {
+        line("name", &a.name, &|| field("attribute", i, "name"));
+    }
+    for (i, d) in ladder.dimensions.iter().enumerate() {
+        line("name", &d.name, &|| field("dimension", i, "name"));
+        if let Some(e) = &d.emoji {
+            line("emoji", e, &|| field("dimension", i, "emoji"));
+        }
+        for (ti, t) in d.themes.iter().enumerate() {
+            line("name", &t.name, &|| {
+                let mut at = field("dimension", i, "themes");
+                at.extend([Seg::Index(ti), key("name")]);
+                at
+            });
+        }
+    }
+    for (i, b) in ladder.bands.iter().enumerate() {
+        line("name", &b.name, &|| field("band", i, "name"));
+    }
+    for (i, t) in ladder.tracks.iter().enumerate() {
+        line("name", &t.name, &|| field("track", i, "name"));
+    }
+    for (i, r) in ladder.roles.iter().enumerate() {
+        line("title", &r.title, &|| field("role", i, "title"));
+    }
+}
+
 /// Reports every id that appears more than once, at its second and later places.
 fn duplicates<'a>(
     kind: &str,
@@ -941,5 +1077,68 @@ mod tests {
                 .any(|f| f.ends_with("error: track \"design\" names unknown role \"D3-lead\"")),
             "{found:#?}"
         );
+    }
+
+    #[test]
+    fn ids_outside_the_safe_alphabet_are_errors_at_their_place() {
+        let text = minimal()
+            .replacen("id = \"design\"", "id = \"t$(touch X)\"", 1)
+            .replacen("id = \"craft\"", "id = \"a`touch Y`\"", 1)
+            .replacen(
+                "[role.dimensions.craft]",
+                "[role.dimensions.\"a`touch Y`\"]",
+                2,
+            );
+        // Every line that holds a hostile id, with the column of its opening quote.
+        let places: Vec<(usize, usize)> = text
+            .lines()
+            .enumerate()
+            .filter_map(|(n, l)| Some((n + 1, l.find("\"t$").or_else(|| l.find("\"a`"))? + 1)))
+            .collect();
+        let alphabet = "must use only ASCII letters, digits, '-', '_' and '.'";
+        let expected: Vec<String> = places
+            .iter()
+            .map(|(line, column)| {
+                let what = if text.lines().nth(line - 1).is_some_and(|l| l.contains("t$")) {
+                    "track id \"t$(touch X)\""
+                } else {
+                    "dimension id \"a`touch Y`\""
+                };
+                format!("t.toml:{line}:{column}: error: {what} {alphabet}")
+            })
+            .collect();
+        assert_eq!(expected.len(), 4);
+        assert_eq!(lines(&text), expected);
+        assert!(crate::ladder::Ladder::from_toml(&text).is_err());
+    }
+
+    #[test]
+    fn a_line_break_in_a_title_or_name_is_an_error() {
+        for (from, to) in [
+            (
+                "title = \"Designer\"",
+                "title = \"Designer\\n```\\n# Owned\"",
+            ),
+            ("title = \"Designer\"", "title = \"Designer\\u2028x\""),
+            ("name = \"Craft\"", "name = \"Craft\\r\""),
+        ] {
+            let text = minimal().replacen(from, to, 1);
+            let line = text.lines().position(|l| l.contains(to)).expect("line") + 1;
+            let column = to.find('"').expect("quote") + 1;
+            let what = if from.starts_with("title") {
+                "title"
+            } else {
+                "name"
+            };
+            let message = format!(
+                "t.toml:{line}:{column}: error: this {what} holds a line break; a {what} must fit on one line"
+            );
+            let found = lines(&text);
+            assert!(found.contains(&message), "{message}\n{found:#?}");
+            assert!(
+                crate::ladder::Ladder::from_toml(&text).is_err(),
+                "loading refuses {to}"
+            );
+        }
     }
 }

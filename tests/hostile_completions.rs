@@ -1,1 +1,354 @@
 //! Completion scripts and Markdown generated from a ladder whose ids and titles carry shell code, line breaks or markup: nothing runs, nothing breaks out.
+
+use std::path::Path;
+use std::process::Command;
+
+use super::{TempFile, fails, ok};
+
+/// A ladder that loads, though it is as hostile as a valid file can be: shell code in every
+/// name, title and text, and ids at the edges of the id alphabet (`-rf`, `L2.x`, `z.b_c`).
+const SAFE_BUT_HOSTILE: &str = r#"name = "Shell $(touch M1) `touch M2` \"; touch M3; \""
+motto = "'; touch M4; '"
+levels = ["L1", "L2.x"]
+
+[[dimension]]
+id = "craft_1"
+name = "Craft $(touch M5)"
+
+[[dimension]]
+id = "-rf"
+name = "Dash"
+
+[[track]]
+id = "main"
+name = "Main `touch M6`"
+roles = ["L1-one", "L2-two"]
+
+[[track]]
+id = "z.b_c"
+name = "Dots"
+roles = ["L1-one"]
+
+[[role]]
+id = "L1-one"
+level = "L1"
+title = "One $(touch M7)"
+summary = "Runs `touch M8` and \"; touch M9; \"."
+dimensions.craft_1.expectations = [{ text = "One $(touch M10)." }, { text = "Two." }]
+dimensions."-rf".expectations = [{ text = "Three." }, { text = "Four." }]
+
+[[role]]
+id = "L2-two"
+level = "L2.x"
+title = "Two"
+summary = "Second."
+dimensions.craft_1.expectations = [{ text = "Five." }, { text = "Six." }]
+dimensions."-rf".expectations = [{ text = "Seven." }, { text = "Eight." }]
+"#;
+
+/// What every completion test asks for: the words before the one being completed, and that
+/// word so far (`L` at a role's place, where flags would be offered too); then the ladder's
+/// ids it must get back.
+const ASKED: [(&str, &str, &str); 4] = [
+    ("path --track", "", "main z.b_c"),
+    ("show --dimension", "", "craft_1 -rf"),
+    ("search --level", "", "L1 L2.x"),
+    ("show", "L", "L1-one L2-two"),
+];
+
+/// Whether a shell is installed; tests that need it say so on stderr and skip when not.
+fn shell(name: &str) -> bool {
+    let found = Command::new(name)
+        .args(["-c", "true"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        eprintln!("skipped: {name} is not installed");
+    }
+    found
+}
+
+/// The ladder in a fresh folder with the completion script for `shell` beside it.
+fn ladder_with_script(test: &str, shell: &str, file: &str) -> TempFile {
+    let data = TempFile::new(test, "ladder.toml", SAFE_BUT_HOSTILE.as_bytes());
+    let script = ok(&["--data", data.arg(), "completions", shell]);
+    std::fs::write(data.dir.join(file), script).expect("script written");
+    data
+}
+
+/// Runs a shell program in the folder; asserts success and returns stdout.
+fn run_in(dir: &Path, shell: &str, program: &str) -> String {
+    let out = Command::new(shell)
+        .args(["-c", program])
+        .current_dir(dir)
+        .env("HOME", dir)
+        .output()
+        .expect("shell runs");
+    assert!(
+        out.status.success(),
+        "{shell} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// Asserts that the folder holds no file but the ladder and the script, the shell's own
+/// dot-files (its configuration and caches: the folder is its home) aside: no code ran.
+fn nothing_ran(dir: &Path, script: &str) {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    files.sort();
+    let mut expected = vec!["ladder.toml".to_string(), script.to_string()];
+    expected.sort();
+    assert_eq!(files, expected);
+}
+
+/// The candidates of each completion, one line each, in order and without repeats (bash
+/// offers a role once for each positional argument that takes one).
+fn candidates(out: &str) -> Vec<String> {
+    out.lines()
+        .map(|line| {
+            let mut seen: Vec<&str> = Vec::new();
+            for word in line.split_whitespace() {
+                if !seen.contains(&word) {
+                    seen.push(word);
+                }
+            }
+            seen.join(" ")
+        })
+        .collect()
+}
+
+fn expected() -> Vec<String> {
+    ASKED.iter().map(|(_, _, ids)| ids.to_string()).collect()
+}
+
+#[test]
+fn ids_that_carry_shell_code_refuse_to_load_with_their_place() {
+    let alphabet = "must use only ASCII letters, digits, '-', '_' and '.'";
+    // (what replaces what, where the first error points, its message, how many more)
+    let cases = [
+        (
+            ("id = \"main\"", "id = \"t$(touch X)\""),
+            "\"t$(touch X)\"",
+            format!("track id \"t$(touch X)\" {alphabet}"),
+            0,
+        ),
+        (
+            ("L2-two", "a`touch Y`"),
+            "\"a`touch Y`\"]",
+            format!("role id \"a`touch Y`\" {alphabet}"),
+            1,
+        ),
+        (
+            ("\"-rf\"", "'x\";touch Z;\"'"),
+            "'x\"",
+            format!("dimension id \"x\\\";touch Z;\\\"\" {alphabet}"),
+            2,
+        ),
+        (
+            ("L2.x", "$(touch W)"),
+            "\"$(touch W)\"]",
+            format!("level \"$(touch W)\" {alphabet}"),
+            1,
+        ),
+    ];
+    for ((from, to), at, message, more) in cases {
+        let text = SAFE_BUT_HOSTILE.replace(from, to);
+        let data = TempFile::new("hc-refuse", "ladder.toml", text.as_bytes());
+        let (line, column) = text
+            .lines()
+            .enumerate()
+            .find_map(|(n, l)| Some((n + 1, l.find(at)? + 1)))
+            .expect("place");
+        let place = format!("{}:{line}:{column}", data.arg());
+        let more = match more {
+            0 => String::new(),
+            n => format!(" (and {n} more; run `ladder validate` to see them all)"),
+        };
+        for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+            assert_eq!(
+                fails(&["--data", data.arg(), "completions", shell], 1),
+                format!("error: {place}: {message}{more}\n"),
+                "{to} for {shell}"
+            );
+        }
+        let report = super::run(&mut super::ladder(&["--data", data.arg(), "validate"]));
+        assert_eq!(report.status.code(), Some(1));
+        let report = String::from_utf8(report.stdout).expect("UTF-8");
+        assert!(
+            report.starts_with(&format!("{place}: error: {message}\n")),
+            "{report}"
+        );
+    }
+}
+
+#[test]
+fn bash_completes_the_ladders_ids_and_runs_nothing_from_it() {
+    if !shell("bash") {
+        return;
+    }
+    let data = ladder_with_script("hc-bash", "bash", "ladder.bash");
+    // What bash does on TAB: the words so far, the index of the one being completed, then the
+    // function `complete -F` named, with the command, the current word and the one before.
+    let mut program = String::from(
+        "source ./ladder.bash\n\
+         at() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"$*\"; \
+         COMP_POINT=${#COMP_LINE}; COMPREPLY=(); \
+         _ladder ladder \"${COMP_WORDS[COMP_CWORD]}\" \"${COMP_WORDS[COMP_CWORD-1]}\"; \
+         echo \"${COMPREPLY[*]}\"; }\n",
+    );
+    for (asked, word, _) in ASKED {
+        program += &format!("at ladder {asked} '{word}'\n");
+    }
+    let out = run_in(&data.dir, "bash", &program);
+    assert_eq!(candidates(&out), expected(), "{out}");
+    nothing_ran(&data.dir, "ladder.bash");
+}
+
+#[test]
+fn fish_completes_the_ladders_ids_and_runs_nothing_from_it() {
+    if !shell("fish") {
+        return;
+    }
+    let data = ladder_with_script("hc-fish", "fish", "ladder.fish");
+    let mut program = String::from("source ./ladder.fish\n");
+    for (asked, word, _) in ASKED {
+        // Candidates come as `value<TAB>description`, one a line.
+        program += &format!(
+            "complete -C 'ladder {asked} {word}' | string split -f1 \\t | string join ' '\n"
+        );
+    }
+    let out = run_in(&data.dir, "fish", &program);
+    assert_eq!(candidates(&out), expected(), "{out}");
+    nothing_ran(&data.dir, "ladder.fish");
+}
+
+#[test]
+fn zsh_offers_the_ladders_ids_and_runs_nothing_from_it() {
+    if !shell("zsh") {
+        return;
+    }
+    let data = ladder_with_script("hc-zsh", "zsh", "_ladder");
+    // Driving zsh's completion system needs a terminal; instead, a stand-in `_arguments`
+    // stands where compsys would, records the specifications the real `_ladder` passes for a
+    // subcommand, and prints the values of the option asked for, as zsh splits them.
+    let program = r#"
+        autoload -U compinit && compinit -u -d ./.zcompdump
+        source ./_ladder
+        _arguments() {
+            local spec
+            if [[ -z $sub ]]; then sub=$words[2]; state=ladder; line=($words[2]); return 0; fi
+            for spec in "$@"; do
+                if [[ $spec == ${option}=\[* ]]; then
+                    local values=${${spec##*:\(}%\)}
+                    print -r -- ${(z)values}
+                fi
+            done
+            return 1
+        }
+        ask() { local sub= option=$2; words=(ladder $1 $2 ''); CURRENT=4; _ladder; }
+        ask path --track
+        ask show --dimension
+        ask search --level
+        true
+    "#;
+    let out = run_in(&data.dir, "zsh", program);
+    assert_eq!(candidates(&out), expected()[..3], "{out}");
+    nothing_ran(&data.dir, "_ladder");
+}
+
+#[test]
+fn a_line_break_in_a_title_fails_validation_at_its_place() {
+    let text = SAFE_BUT_HOSTILE.replace(
+        "title = \"Two\"",
+        "title = \"Two\\n```\\n# Owned <img src=x onerror=alert(1)>\"",
+    );
+    let data = TempFile::new("hc-title", "ladder.toml", text.as_bytes());
+    let line = text
+        .lines()
+        .position(|l| l.contains("# Owned"))
+        .expect("line")
+        + 1;
+    let message = "this title holds a line break; a title must fit on one line";
+    assert_eq!(
+        fails(&["--data", data.arg(), "tracks", "--format", "markdown"], 1),
+        format!("error: {}:{line}:9: {message}\n", data.arg())
+    );
+    let report = super::run(&mut super::ladder(&["--data", data.arg(), "validate"]));
+    assert_eq!(report.status.code(), Some(1));
+    let report = String::from_utf8(report.stdout).expect("UTF-8");
+    assert!(
+        report.starts_with(&format!("{}:{line}:9: error: {message}\n", data.arg())),
+        "{report}"
+    );
+}
+
+/// The Mermaid drawing of [`SAFE_BUT_HOSTILE`] with the title of `L2-two` set to markup.
+const MERMAID: &str = "```mermaid
+flowchart BT
+  r0[\"L1 One $(touch M7)\"]
+  r1[\"L2.x A #lt;img src=x onerror=alert(1)#gt; #quot;q#quot; #35;x #96;c#96; #amp;amp;\"]
+  r0 -- \"main\" --> r1
+```
+";
+
+#[test]
+fn titles_with_markup_stay_inside_their_mermaid_labels() {
+    let text = SAFE_BUT_HOSTILE.replace(
+        "title = \"Two\"",
+        r#"title = "A <img src=x onerror=alert(1)> \"q\" #x `c` &amp;""#,
+    );
+    let data = TempFile::new("hc-mermaid", "ladder.toml", text.as_bytes());
+    let md = ok(&["--data", data.arg(), "tracks", "--format", "markdown"]);
+    assert!(md.starts_with(MERMAID), "{md}");
+    let book = data.dir.join("book");
+    let book = book.to_str().expect("UTF-8");
+    ok(&["--data", data.arg(), "export", book]);
+    let index = std::fs::read_to_string(Path::new(book).join("README.md")).expect("README.md");
+    assert!(
+        index.contains(&format!("\n## Tracks\n\n{MERMAID}")),
+        "{index}"
+    );
+    // Outside the drawing the title is Markdown text: no raw tag, entity or heading.
+    for raw in [" <img", " &amp;", " #x"] {
+        assert!(!md.contains(raw) && !index.contains(raw), "{raw}");
+    }
+}
+
+#[test]
+fn import_derives_ids_in_the_id_alphabet() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/handbook");
+    let data = TempFile::new("hc-import", "ladder.toml", b"");
+    let dir = data.dir.join("handbook");
+    std::fs::create_dir_all(&dir).expect("dir");
+    for entry in std::fs::read_dir(&src).expect("handbook") {
+        let path = entry.expect("entry").path();
+        let page = std::fs::read_to_string(&path).expect("page");
+        let page = page
+            .replace("Technical skill", "Técnica skill")
+            .replace("Teamwork", "Équipe 安全")
+            .replace("# S2: Support Analyst", "# Level 2: Support Analyst");
+        std::fs::write(dir.join(path.file_name().expect("name")), page).expect("page");
+    }
+    let out = super::run(&mut super::ladder(&[
+        "import",
+        dir.to_str().expect("UTF-8"),
+    ]));
+    assert_eq!(out.status.code(), Some(0));
+    std::fs::write(&data.path, &out.stdout).expect("ladder written");
+    let toml = String::from_utf8(out.stdout).expect("UTF-8");
+    for id in [
+        "id = \"tecnica-skill\"",
+        "id = \"equipe-u5b89u5168\"",
+        "id = \"Level-2-support-analyst\"",
+    ] {
+        assert!(toml.contains(id), "{id}\n{toml}");
+    }
+    let report = super::run(&mut super::ladder(&["--data", data.arg(), "validate"]));
+    let report = String::from_utf8(report.stdout).expect("UTF-8");
+    assert!(report.contains(": 0 errors, "), "{report}");
+}

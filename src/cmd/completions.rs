@@ -10,14 +10,46 @@ use clap_complete::Shell;
 use super::Context;
 use crate::cli::{Cli, CompletionsArgs};
 use crate::exit::Exit;
+use crate::text;
 
 /// Writes the script for the chosen shell.
 pub fn run(ctx: &Context, args: &CompletionsArgs, out: &mut impl Write) -> Result<Exit> {
     let ladder = ctx.ladder()?;
-    let roles: Vec<String> = ladder.roles.iter().map(|r| r.id.clone()).collect();
-    let tracks: Vec<String> = ladder.tracks.iter().map(|t| t.id.clone()).collect();
-    let dimensions: Vec<String> = ladder.dimensions.iter().map(|d| d.id.clone()).collect();
-    let levels: Vec<String> = ladder.levels.clone();
+    let ids = Ids {
+        roles: ladder.roles.iter().map(|r| r.id.clone()).collect(),
+        tracks: ladder.tracks.iter().map(|t| t.id.clone()).collect(),
+        dimensions: ladder.dimensions.iter().map(|d| d.id.clone()).collect(),
+        levels: ladder.levels.clone(),
+    };
+    out.write_all(script(args.shell, &ids)?.as_bytes())?;
+    Ok(Exit::Success)
+}
+
+/// The ladder's ids that a script offers, by the kind of argument that takes them.
+struct Ids {
+    roles: Vec<String>,
+    tracks: Vec<String>,
+    dimensions: Vec<String>,
+    levels: Vec<String>,
+}
+
+/// The completion script for a shell, offering the ids. An id outside the safe alphabet
+/// ([`text::is_safe_id`]) is left out: the generators put values inside double quotes, where a
+/// shell would run `$(...)` or backticks. Validation refuses such ids already; this holds even
+/// if a ladder got past it.
+fn script(shell: Shell, ids: &Ids) -> Result<String> {
+    let safe = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .filter(|id| text::is_safe_id(id))
+            .cloned()
+            .collect()
+    };
+    let (roles, tracks, dimensions, levels) = (
+        safe(&ids.roles),
+        safe(&ids.tracks),
+        safe(&ids.dimensions),
+        safe(&ids.levels),
+    );
     let candidates = |arg: &str| -> Option<&Vec<String>> {
         match arg {
             "role" | "from" | "to" => Some(&roles),
@@ -68,10 +100,9 @@ pub fn run(ctx: &Context, args: &CompletionsArgs, out: &mut impl Write) -> Resul
         });
     }
     let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut cmd, "ladder", &mut script);
+    clap_complete::generate(shell, &mut cmd, "ladder", &mut script);
     let script = String::from_utf8(script)?;
-    out.write_all(with_positional_values(args.shell, script, &positional).as_bytes())?;
-    Ok(Exit::Success)
+    Ok(with_positional_values(shell, script, &positional))
 }
 
 /// Adds the ids that positional arguments take to the scripts of fish, elvish and PowerShell,
@@ -81,13 +112,9 @@ fn with_positional_values(
     mut script: String,
     positional: &[(String, Vec<String>)],
 ) -> String {
-    // Ids are kebab-case words; anything else is left out rather than quoted into a script.
-    let safe = |id: &&String| {
-        id.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
-    };
     for (sub, ids) in positional {
-        let ids: Vec<&String> = ids.iter().filter(safe).collect();
+        // [`script`] let only safe ids through; checked again here, where they are written.
+        let ids: Vec<&String> = ids.iter().filter(|id| text::is_safe_id(id)).collect();
         match shell {
             Shell::Fish => {
                 let words: Vec<&str> = ids.iter().map(|s| s.as_str()).collect();
@@ -118,4 +145,50 @@ fn with_positional_values(
         }
     }
     script
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOSTILE: [&str; 4] = [
+        "t$(touch X)",
+        "a`touch Y`",
+        "x\";touch Z;\"",
+        "l'; rm -rf ~; '",
+    ];
+
+    #[test]
+    fn ids_outside_the_safe_alphabet_never_reach_a_script() {
+        let with = |safe: &str| {
+            std::iter::once(safe.to_string())
+                .chain(HOSTILE.iter().map(|s| s.to_string()))
+                .collect()
+        };
+        let ids = Ids {
+            roles: with("R1-role"),
+            tracks: with("main-track"),
+            dimensions: with("craft-dim"),
+            levels: with("LVL9"),
+        };
+        for shell in [
+            Shell::Bash,
+            Shell::Zsh,
+            Shell::Fish,
+            Shell::Elvish,
+            Shell::PowerShell,
+        ] {
+            let script = script(shell, &ids).expect("script");
+            for bad in ["touch", "rm -rf"] {
+                assert!(!script.contains(bad), "{shell}: {bad}");
+            }
+            // The safe ids are still offered: tracks by the generators that write possible
+            // values, roles by ours for the shells whose generators do not.
+            let safe = match shell {
+                Shell::Bash | Shell::Zsh => "main-track",
+                _ => "R1-role",
+            };
+            assert!(script.contains(safe), "{shell} lacks {safe}");
+        }
+    }
 }

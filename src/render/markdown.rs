@@ -428,16 +428,40 @@ pub fn mermaid(list: &TrackList<'_>) -> String {
             }
         }
     }
-    let quote = |s: &str| s.replace('"', "#quot;");
     let mut md = String::from("```mermaid\nflowchart BT\n");
     for (i, role) in nodes.iter().enumerate() {
-        md += &format!("  r{i}[\"{}\"]\n", quote(&role.heading()));
+        md += &format!("  r{i}[\"{}\"]\n", mermaid_label(&role.heading()));
     }
     for (a, b, tracks) in &edges {
-        md += &format!("  r{a} -- \"{}\" --> r{b}\n", quote(&tracks.join(", ")));
+        md += &format!(
+            "  r{a} -- \"{}\" --> r{b}\n",
+            mermaid_label(&tracks.join(", "))
+        );
     }
     md += "```\n";
     md
+}
+
+/// Text made safe inside a quoted Mermaid label (`["..."]`, `-- "..." -->`), by Mermaid's own
+/// rules: `#name;` and `#number;` are its entity codes, so the quote, HTML's `<`, `>` and `&`,
+/// the backtick of its Markdown strings and `#` itself are written as codes. A line break
+/// (which validation refuses in titles) would end the label, or close the code block around
+/// the drawing; it becomes a space.
+fn mermaid_label(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '&' => out.push_str("#amp;"),
+            '#' => out.push_str("#35;"),
+            '`' => out.push_str("#96;"),
+            c if crate::text::is_line_break(c) => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A comparison whose title is a heading of `depth` hashes; its sections sit one deeper.
@@ -604,13 +628,14 @@ fn marked(mark: Mark, text: &str) -> String {
     format!("{} {}", mark_symbol(mark), inline(text))
 }
 
-/// Text made safe inside a table cell or a list item: Markdown punctuation and pipes are
-/// backslash-escaped, and newlines become `<br>` so a cell stays on its row.
+/// Text made safe inside a table cell or a list item: Markdown punctuation, pipes and what
+/// starts HTML (`<`, `>`, `&`) are backslash-escaped, and newlines become `<br>` so a cell
+/// stays on its row.
 fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&' | '#' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -654,6 +679,17 @@ mod tests {
 
     #[test]
     fn markdown_punctuation_is_escaped() {
-        assert_eq!(inline("a*b_c`d<e>[f]#"), "a\\*b\\_c\\`d\\<e\\>\\[f\\]\\#");
+        assert_eq!(
+            inline("a*b_c`d<e>[f]#&g"),
+            "a\\*b\\_c\\`d\\<e\\>\\[f\\]\\#\\&g"
+        );
+    }
+
+    #[test]
+    fn mermaid_labels_use_mermaid_entity_codes() {
+        assert_eq!(
+            mermaid_label("A <img src=x onerror=alert(1)> \"q\" #x & `c`\n```"),
+            "A #lt;img src=x onerror=alert(1)#gt; #quot;q#quot; #35;x #amp; #96;c#96; #96;#96;#96;"
+        );
     }
 }
