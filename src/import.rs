@@ -217,6 +217,19 @@ fn path_of(at: &[Seg]) -> String {
     path
 }
 
+/// Fails when the TOML is larger than any command reads ([`load::MAX_BYTES`]): the pages
+/// fit under [`MAX_TOTAL_BYTES`], but TOML spells a ladder out at more length than Markdown.
+pub fn check_size(toml: &str) -> Result<()> {
+    if toml.len() as u64 > load::MAX_BYTES {
+        bail!(
+            "the imported ladder would be {} bytes of TOML, over the limit of {} (64 MiB) that every command reads",
+            toml.len(),
+            load::MAX_BYTES
+        );
+    }
+    Ok(())
+}
+
 /// A page found in the folder: its name there, its real path, and what it was when checked.
 struct Found {
     name: String,

@@ -28,6 +28,7 @@ pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
     }
     import::check(&imported)?;
     let text = import::to_toml(&imported.ladder)?;
+    import::check_size(&text)?;
     // The model is done with: loading the text back should not hold two ladders at once.
     drop(imported);
     let source = Source {
