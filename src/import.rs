@@ -9,9 +9,10 @@
 //! tracks) is read from `<!-- ladder {json} -->` comments when present, and inferred when not.
 //! Nothing is dropped silently: what cannot be placed becomes a warning with `FILE:LINE`.
 
-use std::collections::BTreeMap;
-use std::fs;
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
@@ -21,6 +22,7 @@ use crate::ladder::{
     Attribute, Band, Dimension, Discipline, Expectation, Ladder, Role, RoleDimension, Theme, Track,
 };
 use crate::load;
+use crate::validate::Seg;
 
 /// Words that say how senior a title is, not what the role does; titles without them name a
 /// role's family (see [`infer_tracks`]).
@@ -41,27 +43,32 @@ pub struct Imported {
     pub warnings: Vec<String>,
     /// What was inferred or mapped rather than read: tracks, attribute labels.
     pub notes: Vec<String>,
+    /// The page each role was read from, in the order of `ladder.roles`.
+    pub pages: Vec<String>,
+    /// The index page's file name, or the folder when it has none: where the rest came from.
+    pub index: String,
 }
 
+/// The most Markdown `ladder import` reads from one folder, all pages together: the same cap
+/// as one ladder file ([`load::MAX_BYTES`], 64 MiB), since the pages become one ladder file.
+pub const MAX_TOTAL_BYTES: u64 = load::MAX_BYTES;
+
 /// Imports every Markdown page of `dir`.
+///
+/// Only regular files whose real path lies inside `dir` are read: a page or index that is a
+/// symbolic link out of the folder (or anything else that is not a regular file) is skipped
+/// with a warning, so importing a folder someone else prepared cannot read files beside it.
 pub fn import(dir: &Path) -> Result<Imported> {
-    let shown = files::shown(dir);
-    let entries = fs::read_dir(dir).with_context(|| format!("cannot read directory {shown:?}"))?;
-    let mut names: Vec<String> = entries
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.to_lowercase().ends_with(".md"))
-        .collect();
-    names.sort();
     let mut warnings = Vec::new();
+    let files = pages_inside(dir, &mut warnings)?;
     let mut index = None;
     let mut pages = Vec::new();
-    for name in &names {
-        let source = load::read(&dir.join(name))?;
-        let lines = lines_of(&source.text);
+    for file in &files {
+        let name = &file.name;
+        let text = read_found(file)?;
+        let lines = lines_of(&text);
         if name.eq_ignore_ascii_case("README.md") || name.eq_ignore_ascii_case("index.md") {
-            index = Some(parse_index(name, &lines, &mut warnings));
+            index = Some((name.clone(), parse_index(name, &lines, &mut warnings)));
         } else {
             match parse_page(name, &lines, &mut warnings) {
                 Some(page) => pages.push(page),
@@ -69,6 +76,11 @@ pub fn import(dir: &Path) -> Result<Imported> {
             }
         }
     }
+    let shown = files::shown(dir);
+    let index_file = index
+        .as_ref()
+        .map_or(shown.clone(), |(name, _)| name.clone());
+    let index = index.map(|(_, index)| index);
     if pages.is_empty() {
         bail!(
             "no level pages in {shown:?}: expected Markdown files whose first heading reads like `# L3: Senior Engineer`"
@@ -79,27 +91,205 @@ pub fn import(dir: &Path) -> Result<Imported> {
         Index::default()
     });
     let mut notes = Vec::new();
-    let ladder = assemble(dir, index, pages, &mut warnings, &mut notes);
+    let (ladder, pages) = assemble(dir, index, pages, &mut warnings, &mut notes);
     Ok(Imported {
         ladder,
         warnings,
         notes,
+        pages,
+        index: index_file,
     })
+}
+
+/// The `.md` files of `dir` that may be read, by name (sorted) with their real paths.
+///
+/// Refuses the whole folder when the pages add up to more than [`MAX_TOTAL_BYTES`], before
+/// reading any of them.
+fn pages_inside(dir: &Path, warnings: &mut Vec<String>) -> Result<Vec<Found>> {
+    let shown = files::shown(dir);
+    let root = fs::canonicalize(dir).with_context(|| format!("cannot read directory {shown:?}"))?;
+    let entries =
+        fs::read_dir(&root).with_context(|| format!("cannot read directory {shown:?}"))?;
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.to_lowercase().ends_with(".md"))
+        .collect();
+    names.sort();
+    let mut found = Vec::new();
+    let mut total: u64 = 0;
+    for name in names {
+        let path = root.join(&name);
+        // The real path, with every link resolved, must be a regular file in the folder itself.
+        let real = fs::canonicalize(&path).ok();
+        let regular = real
+            .as_ref()
+            .and_then(|r| fs::metadata(r).ok())
+            .filter(|m| m.is_file());
+        match (real, regular) {
+            (Some(real), Some(meta)) if real.starts_with(&root) => {
+                total = total.saturating_add(meta.len());
+                found.push(Found { name, real, meta });
+            }
+            _ => warnings.push(format!(
+                "{name}: warning: not a regular file inside {shown}; skipped without reading it"
+            )),
+        }
+    }
+    if total > MAX_TOTAL_BYTES {
+        bail!(
+            "the Markdown pages in {shown:?} hold {total} bytes, over the limit of {MAX_TOTAL_BYTES} (64 MiB) for one import"
+        );
+    }
+    Ok(found)
+}
+
+/// The TOML of an imported ladder, with a comment atop and every unsafe character escaped
+/// (see [`crate::toml_text`]), so that printing it cannot drive a terminal.
+pub fn to_toml(ladder: &Ladder) -> Result<String> {
+    let mut toml = String::from(
+        "# Imported by `ladder import` from Markdown pages; check the tracks and themes.\n",
+    );
+    toml += &toml::to_string(ladder).context("cannot write the ladder as TOML")?;
+    Ok(crate::toml_text::escape_unsafe(&toml))
+}
+
+/// Fails when the imported ladder has an error that would keep every command from loading it,
+/// naming the page to fix and what it lacks: `S2-Support-Engineer.md: no value for attribute
+/// "Planning horizon"`, then how many more errors there are.
+pub fn check(imported: &Imported) -> Result<()> {
+    let errors = crate::validate::errors(&imported.ladder);
+    let Some(first) = errors.first() else {
+        return Ok(());
+    };
+    let (page, message) = missing_text(imported).unwrap_or_else(|| {
+        let page = match first.at.as_slice() {
+            [Seg::Key(key), Seg::Index(i), ..] if key == "role" => imported.pages.get(*i),
+            _ => None,
+        };
+        let at = path_of(&first.at);
+        (
+            page.unwrap_or(&imported.index).clone(),
+            format!("{} (at {at})", first.message),
+        )
+    });
+    let more = match errors.len() - 1 {
+        0 => String::new(),
+        n => format!(" (and {n} more errors in the imported ladder)"),
+    };
+    bail!(
+        "{}",
+        crate::text::escape_controls(&format!("{page}: {message}{more}"))
+    )
+}
+
+/// The first attribute value a page lacks, or meaning the index lacks: the errors an import
+/// most often meets, described as the handbook's author would look for them.
+fn missing_text(imported: &Imported) -> Option<(String, String)> {
+    let ladder = &imported.ladder;
+    for (role, page) in ladder.roles.iter().zip(&imported.pages) {
+        for a in &ladder.attributes {
+            if role.attributes.get(&a.id).is_none_or(|v| v.is_empty()) {
+                return Some((page.clone(), format!("no value for attribute {:?}", a.name)));
+            }
+        }
+    }
+    let a = ladder.attributes.iter().find(|a| a.meaning.is_empty())?;
+    Some((
+        imported.index.clone(),
+        format!("no meaning for attribute {:?}", a.name),
+    ))
+}
+
+/// A finding's place in the TOML as a dotted path: `role[0].dimensions.delivery`.
+fn path_of(at: &[Seg]) -> String {
+    let mut path = String::new();
+    for seg in at {
+        match seg {
+            Seg::Key(key) if path.is_empty() => path.push_str(key),
+            Seg::Key(key) => {
+                path.push('.');
+                path.push_str(key);
+            }
+            Seg::Index(i) => path.push_str(&format!("[{i}]")),
+        }
+    }
+    path
+}
+
+/// Fails when the TOML is larger than any command reads ([`load::MAX_BYTES`]): the pages
+/// fit under [`MAX_TOTAL_BYTES`], but TOML spells a ladder out at more length than Markdown.
+pub fn check_size(toml: &str) -> Result<()> {
+    if toml.len() as u64 > load::MAX_BYTES {
+        bail!(
+            "the imported ladder would be {} bytes of TOML, over the limit of {} (64 MiB) that every command reads",
+            toml.len(),
+            load::MAX_BYTES
+        );
+    }
+    Ok(())
+}
+
+/// A page found in the folder: its name there, its real path, and what it was when checked.
+struct Found {
+    name: String,
+    real: PathBuf,
+    meta: fs::Metadata,
+}
+
+/// Reads a page found by [`pages_inside`], refusing it when the file opened is not the one
+/// checked (it was replaced, say by a link out of the folder, in between).
+fn read_found(found: &Found) -> Result<String> {
+    let shown = crate::text::escape_controls(&found.name).into_owned();
+    let file = File::open(&found.real).with_context(|| format!("cannot read page {shown:?}"))?;
+    let meta = file
+        .metadata()
+        .with_context(|| format!("cannot read page {shown:?}"))?;
+    if !meta.is_file() || !same_file(&meta, &found.meta) {
+        bail!("page {shown:?} changed while it was being imported; try again");
+    }
+    // No more than was counted against the cap: a page that grew since is refused, not cut.
+    let counted = found.meta.len().min(MAX_TOTAL_BYTES);
+    let mut bytes = Vec::with_capacity(counted as usize + 1);
+    file.take(counted + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read page {shown:?}"))?;
+    if bytes.len() as u64 > counted {
+        bail!("page {shown:?} changed while it was being imported; try again");
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "page {shown:?} is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    a.len() == b.len()
 }
 
 /// One line of a page with its 1-based number.
 #[derive(Debug, Clone)]
-struct Line {
+struct Line<'a> {
     number: usize,
-    text: String,
+    text: &'a str,
 }
 
-fn lines_of(text: &str) -> Vec<Line> {
+/// The lines of a page, borrowed from its text: a large page is not copied line by line.
+fn lines_of(text: &str) -> Vec<Line<'_>> {
     text.split('\n')
         .enumerate()
         .map(|(i, l)| Line {
             number: i + 1,
-            text: l.strip_suffix('\r').unwrap_or(l).to_string(),
+            text: l.strip_suffix('\r').unwrap_or(l),
         })
         .collect()
 }
@@ -156,10 +346,15 @@ fn heading(trimmed: &str) -> Option<Kind> {
     let hashes = trimmed.chars().take_while(|c| *c == '#').count();
     let rest = &trimmed[hashes..];
     if (1..=6).contains(&hashes) && rest.starts_with(' ') {
-        Some(Kind::Heading(
-            hashes,
-            rest.trim().trim_end_matches('#').trim().to_string(),
-        ))
+        // A closing run of `#` follows a space; `\#` at the end is text (the export writes it).
+        let text = rest.trim();
+        let open = text.trim_end_matches('#');
+        let text = if open.is_empty() || open.ends_with([' ', '\t']) {
+            open.trim()
+        } else {
+            text
+        };
+        Some(Kind::Heading(hashes, text.to_string()))
     } else {
         None
     }
@@ -176,18 +371,30 @@ fn is_numbered(trimmed: &str) -> bool {
         && trimmed[digits + 1..].starts_with(' ')
 }
 
-/// Removes a `<!-- ladder {json} -->` comment from the line and parses its JSON.
+/// Removes a `<!-- ladder {json} -->` comment from the end of the line and parses its JSON.
+///
+/// Only where the export writes one: last on the line, its `<` not backslash-escaped, its JSON
+/// valid. Anywhere else the words are text, so that text which merely looks like a comment
+/// (the export writes a `<` in text as `\<`) reads back as it was written.
 fn take_meta(line: &str) -> (String, Option<Value>) {
-    let Some(start) = line.find("<!-- ladder ") else {
-        return (line.to_string(), None);
-    };
-    let Some(len) = line[start..].find("-->") else {
-        return (line.to_string(), None);
-    };
-    let json = &line[start + "<!-- ladder ".len()..start + len];
-    let value = serde_json::from_str(json.trim()).ok();
-    let rest = format!("{}{}", &line[..start], &line[start + len + 3..]);
-    (rest.trim_end().to_string(), value)
+    const OPEN: &str = "<!-- ladder ";
+    let body = line.trim_end();
+    let found = body
+        .strip_suffix("-->")
+        .and_then(|inner| inner.rfind(OPEN).map(|start| (start, inner)));
+    if let Some((start, inner)) = found {
+        if !escaped_at(line, start) {
+            if let Ok(value) = serde_json::from_str(inner[start + OPEN.len()..].trim()) {
+                return (line[..start].trim_end().to_string(), Some(value));
+            }
+        }
+    }
+    (line.to_string(), None)
+}
+
+/// Whether the character at byte `at` is escaped: preceded by an odd run of backslashes.
+fn escaped_at(text: &str, at: usize) -> bool {
+    text[..at].bytes().rev().take_while(|b| *b == b'\\').count() % 2 == 1
 }
 
 /// Markdown text made plain: backslash escapes undone, `<br>` made a newline, surrounding
@@ -220,8 +427,8 @@ fn strip_wrapping<'a>(text: &'a str, mark: &str) -> Option<&'a str> {
     // `_a_ and _b_` is not one emphasis; an escaped mark (`\_`) is text, not a mark.
     let bare_mark = inner
         .match_indices(mark)
-        .any(|(i, _)| !inner[..i].ends_with('\\'));
-    (!inner.is_empty() && !bare_mark && !inner.ends_with('\\')).then_some(inner)
+        .any(|(i, _)| !escaped_at(inner, i));
+    (!inner.is_empty() && !bare_mark && !escaped_at(inner, inner.len())).then_some(inner)
 }
 
 /// `**Name**: value` or `**Name:** value` as (name, value).
@@ -264,6 +471,8 @@ fn same_name(a: &str, b: &str) -> bool {
 
 /// Two attribute labels name the same attribute when equal ignoring case and punctuation, or
 /// when their first words share a stem of at least five letters (`Evaluation`, `Evaluated by`).
+/// The rule that `Names::find_attribute` follows through its maps.
+#[cfg(test)]
 fn same_attribute(a: &str, b: &str) -> bool {
     if same_name(a, b) {
         return true;
@@ -291,7 +500,7 @@ struct Index {
     tracks: Vec<Track>,
 }
 
-fn parse_index(file: &str, lines: &[Line], warnings: &mut Vec<String>) -> Index {
+fn parse_index(file: &str, lines: &[Line<'_>], warnings: &mut Vec<String>) -> Index {
     let mut index = Index::default();
     let mut section = String::new();
     let mut seen_list = false;
@@ -316,7 +525,7 @@ fn parse_index(file: &str, lines: &[Line], warnings: &mut Vec<String>) -> Index 
             }
             continue;
         }
-        let (kind, meta) = classify(&line.text);
+        let (kind, meta) = classify(line.text);
         let get = |key: &str| meta.as_ref().and_then(|m| m.get(key)).cloned();
         if get("caption").is_some() {
             continue;
@@ -512,10 +721,10 @@ struct Section {
     examples: Vec<String>,
 }
 
-fn parse_page(file: &str, lines: &[Line], warnings: &mut Vec<String>) -> Option<Page> {
+fn parse_page(file: &str, lines: &[Line<'_>], warnings: &mut Vec<String>) -> Option<Page> {
     let mut iter = lines
         .iter()
-        .map(|l| (l.number, classify(&l.text), l.text.trim().to_string()))
+        .map(|l| (l.number, classify(l.text), l.text.trim()))
         .peekable();
     // The first heading names the level and the title: `# L3: Senior Security Engineer`.
     let (level, title, id) = loop {
@@ -644,7 +853,7 @@ fn parse_page(file: &str, lines: &[Line], warnings: &mut Vec<String>) -> Option<
                 if raw.starts_with("[") && page.sections.is_empty() {
                     continue;
                 }
-                let words = crate::text::escape_controls(&raw).into_owned();
+                let words = crate::text::escape_controls(raw).into_owned();
                 warnings.push(format!("{file}:{number}: warning: could not place {words:?}"));
             }
         }
@@ -657,163 +866,33 @@ fn parse_page(file: &str, lines: &[Line], warnings: &mut Vec<String>) -> Option<
 
 // ---------------------------------------------------------------- putting it together
 
+/// The ladder the index and pages describe, and the page each of its roles came from.
+///
+/// Every lookup of a name goes through a hash map ([`Names`]), so the work grows with the
+/// number of headings and bullets, not with its square.
 fn assemble(
     dir: &Path,
     index: Index,
-    mut pages: Vec<Page>,
+    pages: Vec<Page>,
     warnings: &mut Vec<String>,
     notes: &mut Vec<String>,
-) -> Ladder {
-    // Ladder order: the index's numbered list, then the pages it does not list.
-    let position = |p: &Page| {
-        index
-            .order
-            .iter()
-            .position(|f| f == &p.file)
-            .unwrap_or(usize::MAX)
+) -> (Ladder, Vec<String>) {
+    let pages = in_ladder_order(&index, pages, warnings);
+    let levels = levels_of(&index, &pages);
+    let (attributes, attribute_names) = gather_attributes(&index, &pages, warnings);
+    let (dimensions, dimension_names) = gather_dimensions(&index, &pages, warnings);
+    let known = Known {
+        attributes: &attributes,
+        attribute_names: &attribute_names,
+        dimensions: &dimensions,
+        dimension_names: &dimension_names,
     };
-    pages.sort_by_key(|p| position(p));
-    for page in &pages {
-        if !index.order.is_empty() && position(page) == usize::MAX {
-            warnings.push(format!(
-                "{}:1: warning: the index does not list this page; it comes after those it lists",
-                page.file
-            ));
-        }
+    let mut roles = Vec::with_capacity(pages.len());
+    let mut files = Vec::with_capacity(pages.len());
+    for page in pages {
+        roles.push(role_of(&page, &known, warnings, notes));
+        files.push(page.file);
     }
-
-    let mut levels = index.levels.clone().unwrap_or_else(|| {
-        let mut levels: Vec<String> = Vec::new();
-        for p in &pages {
-            if !levels.contains(&p.level) {
-                levels.push(p.level.clone());
-            }
-        }
-        levels.sort_by_key(|l| natural_key(l));
-        levels
-    });
-    for p in &pages {
-        if !levels.contains(&p.level) {
-            levels.push(p.level.clone());
-        }
-    }
-
-    // Attributes: the index's, then any label a page uses that matches none of them.
-    let mut attributes = index.attributes.clone();
-    for page in &pages {
-        for (label, _, id, line) in &page.attributes {
-            let known = attributes
-                .iter()
-                .any(|a| id.as_ref() == Some(&a.id) || same_attribute(&a.name, label));
-            if !known {
-                warnings.push(format!("{}:{line}: warning: attribute {label:?} is not defined on the index page; added without a meaning", page.file));
-                attributes.push(Attribute {
-                    id: id.clone().unwrap_or_else(|| kebab(label)),
-                    name: label.clone(),
-                    meaning: format!("{label}, as the level pages state it."),
-                });
-            }
-        }
-    }
-
-    // Dimensions: the index's, then any section heading that matches none of them.
-    let mut dimensions = index.dimensions.clone();
-    for page in &pages {
-        for s in &page.sections {
-            let known = dimensions
-                .iter()
-                .any(|d| s.id.as_ref() == Some(&d.id) || same_name(&d.name, &s.heading));
-            if !known {
-                let others = pages
-                    .iter()
-                    .filter(|p| p.sections.iter().any(|x| same_name(&x.heading, &s.heading)))
-                    .count();
-                warnings.push(format!(
-                    "{}:{}: warning: dimension {:?} is not on the index page{}; added as a dimension of its own",
-                    page.file,
-                    s.line,
-                    s.heading,
-                    if others == 1 { " and no other page has it" } else { "" }
-                ));
-                dimensions.push(Dimension {
-                    id: s.id.clone().unwrap_or_else(|| kebab(&s.heading)),
-                    name: s.heading.clone(),
-                    emoji: s.emoji.clone(),
-                    themes: Vec::new(),
-                });
-            }
-        }
-    }
-
-    let mut roles = Vec::new();
-    for page in &pages {
-        let id = page
-            .id
-            .clone()
-            .unwrap_or_else(|| format!("{}-{}", page.level, kebab(&page.title)));
-        let mut values = BTreeMap::new();
-        for (label, value, aid, line) in &page.attributes {
-            let attribute = attributes
-                .iter()
-                .find(|a| aid.as_ref() == Some(&a.id) || same_name(&a.name, label))
-                .or_else(|| attributes.iter().find(|a| same_attribute(&a.name, label)));
-            let Some(attribute) = attribute else { continue };
-            if !same_name(&attribute.name, label) && aid.is_none() {
-                let note = format!(
-                    "mapped attribute label {label:?} to {:?} ({}:{line})",
-                    attribute.name, page.file
-                );
-                notes.push(note);
-            }
-            if value != "—" {
-                values.insert(attribute.id.clone(), value.clone());
-            }
-        }
-        for attribute in &attributes {
-            if !values.contains_key(&attribute.id)
-                && !page.attributes.iter().any(|(_, v, ..)| v == "—")
-            {
-                warnings.push(format!(
-                    "{}:1: warning: no value for attribute {:?}",
-                    page.file, attribute.name
-                ));
-            }
-        }
-        let mut role_dimensions = BTreeMap::new();
-        for s in &page.sections {
-            let Some(d) = dimensions
-                .iter()
-                .find(|d| s.id.as_ref() == Some(&d.id) || same_name(&d.name, &s.heading))
-            else {
-                continue;
-            };
-            if s.expectations.is_empty() && s.examples.is_empty() {
-                continue;
-            }
-            if s.examples.is_empty() {
-                warnings.push(format!(
-                    "{}:{}: warning: dimension {:?} has no examples",
-                    page.file, s.line, s.heading
-                ));
-            }
-            let rd: &mut RoleDimension = role_dimensions.entry(d.id.clone()).or_default();
-            rd.expectations.extend(s.expectations.iter().cloned());
-            rd.examples.extend(s.examples.iter().cloned());
-        }
-        let summary = page.summary.clone().unwrap_or_else(|| {
-            warnings.push(format!("{}:1: warning: no quoted self-description after the heading; the summary is left as the title", page.file));
-            page.title.clone()
-        });
-        roles.push(Role {
-            id,
-            level: page.level.clone(),
-            title: page.title.clone(),
-            summary,
-            attributes: values,
-            dimensions: role_dimensions,
-        });
-    }
-
     let tracks = if index.tracks.is_empty() {
         let tracks = infer_tracks(&roles, &levels);
         for t in &tracks {
@@ -821,16 +900,15 @@ fn assemble(
         }
         tracks
     } else {
-        index.tracks.clone()
+        index.tracks
     };
-
-    let name = index.name.clone().unwrap_or_else(|| {
+    let name = index.name.unwrap_or_else(|| {
         dir.file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "Imported ladder".to_string())
     });
     let about = (!index.about.is_empty()).then(|| index.about.join("\n"));
-    Ladder {
+    let ladder = Ladder {
         name,
         motto: index.motto,
         about,
@@ -842,6 +920,239 @@ fn assemble(
         tracks,
         roles,
         lookup: Default::default(),
+    };
+    (ladder, files)
+}
+
+/// Attributes or dimensions found by id, by name as [`same_name`] compares names, and by the
+/// stem that labels of one attribute share (`Evaluation`, `Evaluated by`); each key keeps the first entry that had it.
+#[derive(Default)]
+struct Names {
+    by_id: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+    by_stem: HashMap<String, usize>,
+}
+
+impl Names {
+    fn add(&mut self, at: usize, id: &str, name: &str) {
+        self.by_id.entry(id.to_string()).or_insert(at);
+        self.by_name.entry(kebab(name)).or_insert(at);
+        if let Some(stem) = stem_of(name) {
+            self.by_stem.entry(stem).or_insert(at);
+        }
+    }
+
+    /// The first entry with this id or the same name.
+    fn find(&self, id: Option<&String>, name: &str) -> Option<usize> {
+        let by_id = id.and_then(|id| self.by_id.get(id)).copied();
+        let by_name = self.by_name.get(&kebab(name)).copied();
+        by_id.into_iter().chain(by_name).min()
+    }
+
+    /// As [`Names::find`], then the first entry whose name shares the stem.
+    fn find_attribute(&self, id: Option<&String>, name: &str) -> Option<usize> {
+        self.find(id, name)
+            .or_else(|| stem_of(name).and_then(|s| self.by_stem.get(&s).copied()))
+    }
+}
+
+/// The first five letters of a name's first word, when it has five: what two labels of one
+/// attribute share when their names differ.
+fn stem_of(name: &str) -> Option<String> {
+    let key = kebab(name);
+    let first = key.split('-').next().unwrap_or("");
+    (first.chars().count() >= 5).then(|| first.chars().take(5).collect())
+}
+
+/// What a role's page is read against: the ladder's attributes and dimensions.
+struct Known<'a> {
+    attributes: &'a [Attribute],
+    attribute_names: &'a Names,
+    dimensions: &'a [Dimension],
+    dimension_names: &'a Names,
+}
+
+/// Ladder order: the index's numbered list, then the pages it does not list.
+fn in_ladder_order(index: &Index, mut pages: Vec<Page>, warnings: &mut Vec<String>) -> Vec<Page> {
+    let mut listed: HashMap<&str, usize> = HashMap::new();
+    for (i, file) in index.order.iter().enumerate() {
+        listed.entry(file.as_str()).or_insert(i);
+    }
+    let position = |p: &Page| listed.get(p.file.as_str()).copied().unwrap_or(usize::MAX);
+    pages.sort_by_key(|p| position(p));
+    for page in &pages {
+        if !index.order.is_empty() && position(page) == usize::MAX {
+            warnings.push(format!(
+                "{}:1: warning: the index does not list this page; it comes after those it lists",
+                page.file
+            ));
+        }
+    }
+    pages
+}
+
+/// The index's levels, or the pages' in natural order; then any level only a page names.
+fn levels_of(index: &Index, pages: &[Page]) -> Vec<String> {
+    let mut levels = index.levels.clone().unwrap_or_else(|| {
+        let mut seen = HashSet::new();
+        let mut levels: Vec<String> = pages
+            .iter()
+            .filter(|p| seen.insert(p.level.as_str()))
+            .map(|p| p.level.clone())
+            .collect();
+        levels.sort_by_key(|l| natural_key(l));
+        levels
+    });
+    let mut seen: HashSet<String> = levels.iter().cloned().collect();
+    for p in pages {
+        if seen.insert(p.level.clone()) {
+            levels.push(p.level.clone());
+        }
+    }
+    levels
+}
+
+/// Attributes: the index's, then any label a page uses that matches none of them.
+fn gather_attributes(
+    index: &Index,
+    pages: &[Page],
+    warnings: &mut Vec<String>,
+) -> (Vec<Attribute>, Names) {
+    let mut attributes = index.attributes.clone();
+    let mut names = Names::default();
+    for (i, a) in attributes.iter().enumerate() {
+        names.add(i, &a.id, &a.name);
+    }
+    for page in pages {
+        for (label, _, id, line) in &page.attributes {
+            if names.find_attribute(id.as_ref(), label).is_none() {
+                warnings.push(format!("{}:{line}: warning: attribute {label:?} is not defined on the index page; added without a meaning", page.file));
+                let id = id.clone().unwrap_or_else(|| kebab(label));
+                names.add(attributes.len(), &id, label);
+                attributes.push(Attribute {
+                    id,
+                    name: label.clone(),
+                    meaning: format!("{label}, as the level pages state it."),
+                });
+            }
+        }
+    }
+    (attributes, names)
+}
+
+/// Dimensions: the index's, then any section heading that matches none of them.
+fn gather_dimensions(
+    index: &Index,
+    pages: &[Page],
+    warnings: &mut Vec<String>,
+) -> (Vec<Dimension>, Names) {
+    let mut dimensions = index.dimensions.clone();
+    let mut names = Names::default();
+    for (i, d) in dimensions.iter().enumerate() {
+        names.add(i, &d.id, &d.name);
+    }
+    // How many pages have a heading of each name, counted once: for the warning below.
+    let mut pages_with: HashMap<String, usize> = HashMap::new();
+    for page in pages {
+        let keys: HashSet<String> = page.sections.iter().map(|s| kebab(&s.heading)).collect();
+        for key in keys {
+            *pages_with.entry(key).or_default() += 1;
+        }
+    }
+    for page in pages {
+        for s in &page.sections {
+            if names.find(s.id.as_ref(), &s.heading).is_some() {
+                continue;
+            }
+            let others = pages_with.get(&kebab(&s.heading)).copied().unwrap_or(0);
+            warnings.push(format!(
+                "{}:{}: warning: dimension {:?} is not on the index page{}; added as a dimension of its own",
+                page.file,
+                s.line,
+                s.heading,
+                if others == 1 { " and no other page has it" } else { "" }
+            ));
+            let id = s.id.clone().unwrap_or_else(|| kebab(&s.heading));
+            names.add(dimensions.len(), &id, &s.heading);
+            dimensions.push(Dimension {
+                id,
+                name: s.heading.clone(),
+                emoji: s.emoji.clone(),
+                themes: Vec::new(),
+            });
+        }
+    }
+    (dimensions, names)
+}
+
+/// One page read as a role of the ladder.
+fn role_of(
+    page: &Page,
+    known: &Known<'_>,
+    warnings: &mut Vec<String>,
+    notes: &mut Vec<String>,
+) -> Role {
+    let id = page
+        .id
+        .clone()
+        .unwrap_or_else(|| format!("{}-{}", page.level, kebab(&page.title)));
+    let mut values = BTreeMap::new();
+    for (label, value, aid, line) in &page.attributes {
+        let Some(at) = known.attribute_names.find_attribute(aid.as_ref(), label) else {
+            continue;
+        };
+        let attribute = &known.attributes[at];
+        if !same_name(&attribute.name, label) && aid.is_none() {
+            notes.push(format!(
+                "mapped attribute label {label:?} to {:?} ({}:{line})",
+                attribute.name, page.file
+            ));
+        }
+        if value != "—" {
+            values.insert(attribute.id.clone(), value.clone());
+        }
+    }
+    // A page that writes `—` for a value says on purpose that it has none.
+    let says_none = page.attributes.iter().any(|(_, v, ..)| v == "—");
+    for attribute in known.attributes {
+        if !values.contains_key(&attribute.id) && !says_none {
+            warnings.push(format!(
+                "{}:1: warning: no value for attribute {:?}",
+                page.file, attribute.name
+            ));
+        }
+    }
+    let mut role_dimensions = BTreeMap::new();
+    for s in &page.sections {
+        let Some(at) = known.dimension_names.find(s.id.as_ref(), &s.heading) else {
+            continue;
+        };
+        if s.expectations.is_empty() && s.examples.is_empty() {
+            continue;
+        }
+        if s.examples.is_empty() {
+            warnings.push(format!(
+                "{}:{}: warning: dimension {:?} has no examples",
+                page.file, s.line, s.heading
+            ));
+        }
+        let rd: &mut RoleDimension = role_dimensions
+            .entry(known.dimensions[at].id.clone())
+            .or_default();
+        rd.expectations.extend(s.expectations.iter().cloned());
+        rd.examples.extend(s.examples.iter().cloned());
+    }
+    let summary = page.summary.clone().unwrap_or_else(|| {
+        warnings.push(format!("{}:1: warning: no quoted self-description after the heading; the summary is left as the title", page.file));
+        page.title.clone()
+    });
+    Role {
+        id,
+        level: page.level.clone(),
+        title: page.title.clone(),
+        summary,
+        attributes: values,
+        dimensions: role_dimensions,
     }
 }
 

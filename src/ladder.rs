@@ -63,6 +63,8 @@ struct Index {
     roles: HashMap<String, usize>,
     /// Role id to the positions in `tracks` of the tracks it is on, in ladder order.
     tracks: HashMap<String, Vec<usize>>,
+    /// Dimension id to its position in `dimensions` (the first, when ids repeat).
+    dimensions: HashMap<String, usize>,
 }
 
 impl Clone for Lookup {
@@ -303,13 +305,25 @@ impl Ladder {
                     }
                 }
             }
-            Index { roles, tracks }
+            let mut dimensions = HashMap::with_capacity(self.dimensions.len());
+            for (i, d) in self.dimensions.iter().enumerate() {
+                dimensions.entry(d.id.clone()).or_insert(i);
+            }
+            Index {
+                roles,
+                tracks,
+                dimensions,
+            }
         })
     }
 
     /// The dimension with exactly this id.
     pub fn dimension(&self, id: &str) -> Option<&Dimension> {
-        self.dimensions.iter().find(|d| d.id == id)
+        // Through the look-up: checking a role of thousands of dimensions stays linear.
+        self.index()
+            .dimensions
+            .get(id)
+            .map(|&i| &self.dimensions[i])
     }
 
     /// The role after this one on a track, if it is not the track's last.

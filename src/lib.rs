@@ -21,5 +21,6 @@ pub mod similarity;
 pub mod style;
 pub mod term;
 pub mod text;
+pub mod toml_text;
 pub mod validate;
 pub mod view;

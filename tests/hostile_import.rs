@@ -1,1 +1,337 @@
 //! Handbook folders built to leak files, lose text or hide failure from `ladder import`.
+
+use std::path::{Path, PathBuf};
+
+use super::{json, ladder, ok, run};
+
+/// A folder of its own under the temp dir, removed when dropped.
+struct Folder {
+    path: PathBuf,
+}
+
+impl Folder {
+    fn new(test: &str) -> Folder {
+        let path = std::env::temp_dir().join(format!(
+            "ladder-hostile-import-{}-{test}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("temp dir");
+        Folder { path }
+    }
+
+    fn join(&self, name: &str) -> PathBuf {
+        self.path.join(name)
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("parent");
+        }
+        std::fs::write(&path, text).expect("written");
+        path
+    }
+
+    fn arg(&self, name: &str) -> String {
+        self.join(name).to_str().expect("UTF-8 path").to_string()
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+/// `ladder import DIR`: exit code, stdout, stderr.
+fn import(dir: &Path) -> (Option<i32>, String, String) {
+    let out = run(&mut ladder(&["import", dir.to_str().expect("UTF-8 path")]));
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+        String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+    )
+}
+
+/// An index and one level page, in the layout import reads without a warning.
+const INDEX: &str = "# Tiny ladder\n\nA ladder of one level.\n\n## How each level is described\n\n\
+- **Planning horizon**: How far ahead the level plans.\n\n\
+## Dimensions\n\n- Delivery\n\n## Levels\n\n1. [T1 Engineer](T1-Engineer.md)\n";
+
+const PAGE: &str = "# T1: Engineer\n\n> _Ships small things._\n\n- **Planning horizon**: A week\n\n\
+## Delivery\n\n- Ships on time.\n\n<details><summary>Examples</summary>\n\n- Shipped the login page.\n\n</details>\n";
+
+/// A secret beside the handbook folder, which no import of the folder may read.
+const SECRET: &str = "aws_secret_access_key = TOPSECRET\n";
+
+/// A handbook folder `book` inside a test folder, with a secret beside it.
+fn handbook(test: &str) -> Folder {
+    let folder = Folder::new(test);
+    folder.write("book/README.md", INDEX);
+    folder.write("book/T1-Engineer.md", PAGE);
+    folder.write("secret.txt", SECRET);
+    folder
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_index_out_of_the_folder_is_not_read() {
+    let folder = handbook("symlink-index");
+    let index = folder.join("book/README.md");
+    std::fs::remove_file(&index).expect("removed");
+    std::os::unix::fs::symlink(folder.join("secret.txt"), &index).expect("symlink");
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!toml.contains("TOPSECRET") && !stderr.contains("TOPSECRET"));
+    let book = folder.arg("book");
+    assert!(
+        stderr.lines().any(|l| l
+            == format!(
+                "README.md: warning: not a regular file inside {book}; skipped without reading it"
+            )),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_page_out_of_the_folder_is_skipped() {
+    let folder = handbook("symlink-page");
+    let outside = folder.write(
+        "elsewhere/T2-Spy.md",
+        &PAGE
+            .replace("T1: Engineer", "T2: Spy")
+            .replace("Ships on time.", SECRET),
+    );
+    std::os::unix::fs::symlink(&outside, folder.join("book/T2-Spy.md")).expect("symlink");
+    // A link that stays inside the folder is read like any page.
+    std::os::unix::fs::symlink(
+        folder.join("book/T1-Engineer.md"),
+        folder.join("book/T1-Copy.md"),
+    )
+    .expect("symlink inside");
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(1), "the copy repeats the role id: {stderr}");
+    assert!(
+        !toml.contains("TOPSECRET") && !stderr.contains("TOPSECRET"),
+        "{stderr}"
+    );
+    let book = folder.arg("book");
+    assert!(
+        stderr.lines().any(|l| l
+            == format!(
+                "T2-Spy.md: warning: not a regular file inside {book}; skipped without reading it"
+            )),
+        "{stderr}"
+    );
+    std::fs::remove_file(folder.join("book/T1-Copy.md")).expect("removed");
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        !toml.contains("TOPSECRET") && !toml.contains("T2"),
+        "{toml}"
+    );
+}
+
+#[test]
+fn links_in_the_index_out_of_the_folder_are_never_read() {
+    let folder = handbook("index-links");
+    folder.write(
+        "book/README.md",
+        &INDEX.replace(
+            "1. [T1 Engineer](T1-Engineer.md)",
+            "1. [T1 Engineer](T1-Engineer.md)\n2. [Spy](../secret.txt)\n3. [Passwd](../../../../etc/passwd)",
+        ),
+    );
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        !toml.contains("TOPSECRET") && !toml.contains("root:"),
+        "{toml}"
+    );
+}
+
+#[test]
+fn file_names_with_control_characters_are_escaped_in_warnings() {
+    let folder = handbook("control-names");
+    folder.write("book/x\u{1b}[31m\u{7}\u{202e}.md", "Not a level page.\n");
+    let (code, _, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        !stderr.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+        "raw control characters: {stderr:?}"
+    );
+    assert!(
+        stderr.lines().any(|l| l
+            == "x\\u{1b}[31m\\u{7}\\u{202e}.md:1: warning: no `# LEVEL: Title` heading; the page is not a level page and was skipped"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn ids_from_page_comments_are_escaped_in_notes() {
+    let folder = handbook("control-ids");
+    folder.write(
+        "book/T1-Engineer.md",
+        &PAGE.replace(
+            "# T1: Engineer\n",
+            "# T1: Engineer\n <!-- ladder {\"role\":\"T1-\\u001b[31mred\"} -->\n",
+        ),
+    );
+    let (_, _, stderr) = import(&folder.join("book"));
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(
+        stderr.contains("note: inferred track engineer: T1-\\u{1b}[31mred"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn bidirectional_overrides_in_page_text_are_escaped_in_the_toml() {
+    let folder = handbook("bidi-toml");
+    folder.write(
+        "book/T1-Engineer.md",
+        &PAGE.replace(
+            "Ships on time.",
+            "Ships \u{202e}emit no\u{202c} and back\\\\slash.",
+        ),
+    );
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!toml.contains(['\u{202e}', '\u{202c}']), "{toml}");
+    assert!(
+        toml.contains(r#"text = "Ships \u202Eemit no\u202C and back\\slash.""#),
+        "{toml}"
+    );
+    // The escapes mean the same text: the ladder holds the characters (shown escaped).
+    let file = folder.write("imported.toml", &toml);
+    let shown = json(&[
+        "--data",
+        file.to_str().expect("path"),
+        "show",
+        "T1-engineer",
+    ]);
+    assert_eq!(
+        shown["role"]["dimensions"][0]["expectations"][0]["text"],
+        "Ships \\u{202e}emit no\\u{202c} and back\\slash."
+    );
+}
+
+/// A ladder of texts that look like the handbook's own comments.
+const TRICKY: &str = r#"name = "Tricky <!-- ladder {\"levels\":[]} --> ladder"
+levels = ["T1"]
+
+[[attribute]]
+id = "scope"
+name = "Scope"
+meaning = "How far it reaches -->"
+
+[[dimension]]
+id = "craft"
+name = "Craft"
+themes = [{ id = "depth", name = "Depth" }, { id = "evil", name = "Evil" }]
+
+[[track]]
+id = "main"
+name = "Main"
+roles = ["T1-one"]
+
+[[role]]
+id = "T1-one"
+level = "T1"
+title = "One <!-- ladder {\"role\":\"T9-other\"} -->"
+summary = "Ends with a backslash \\"
+attributes = { scope = "Self <!-- ladder {\"attribute\":\"scope\"} -->" }
+
+[role.dimensions.craft]
+expectations = [
+  { theme = "depth", text = "Keeps <!-- ladder {\"theme\":\"evil\"} --> and more words after." },
+  { theme = "depth", text = "Closes a comment --> in the middle." },
+  { text = "Ends with a backslash \\" },
+  { text = "Ends with a comment <!-- ladder {\"theme\":\"evil\"} -->" },
+  { theme = "evil", text = "Escaped \\<!-- ladder {} --> and _under_ and \\_" },
+]
+examples = ["An example <!-- ladder {\"theme\":\"evil\"} --> with a comment.", "Ends with \\"]
+"#;
+
+#[test]
+fn text_that_looks_like_a_metadata_comment_survives_export_then_import() {
+    let folder = Folder::new("roundtrip-comments");
+    let data = folder.write("tricky.toml", TRICKY);
+    let data = data.to_str().expect("path");
+    let book = folder.arg("book");
+    ok(&["--data", data, "export", &book]);
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let again = folder.write("imported.toml", &toml);
+    let again = again.to_str().expect("path");
+    for command in [
+        &["show", "T1-one"][..],
+        &["list"],
+        &["dimensions"],
+        &["tracks"],
+    ] {
+        let before = json(&[&["--data", data][..], command].concat());
+        let after = json(&[&["--data", again][..], command].concat());
+        assert_eq!(before, after, "{command:?}");
+    }
+}
+
+#[test]
+fn a_page_without_an_attribute_value_fails_the_import_and_writes_nothing() {
+    let folder = handbook("no-value");
+    folder.write(
+        "book/T1-Engineer.md",
+        &PAGE.replace("- **Planning horizon**: A week\n", ""),
+    );
+    let output = folder.arg("out.toml");
+    let out = run(&mut ladder(&[
+        "import",
+        &folder.arg("book"),
+        "--output",
+        &output,
+    ]));
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert!(!folder.join("out.toml").exists(), "nothing is written");
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            "T1-Engineer.md:1: warning: no value for attribute \"Planning horizon\"",
+            "note: inferred track engineer: T1-engineer",
+            "error: T1-Engineer.md: no value for attribute \"Planning horizon\"",
+        ]
+    );
+    // An empty value is no value either.
+    folder.write(
+        "book/T1-Engineer.md",
+        &PAGE.replace("**Planning horizon**: A week", "**Planning horizon**:"),
+    );
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!((code, toml.as_str()), (Some(1), ""));
+    assert_eq!(
+        stderr.lines().last(),
+        Some("error: T1-Engineer.md: no value for attribute \"Planning horizon\"")
+    );
+}
+
+#[test]
+fn an_index_attribute_without_a_meaning_fails_the_import() {
+    let folder = handbook("no-meaning");
+    folder.write(
+        "book/README.md",
+        &INDEX.replace(": How far ahead the level plans.", ":"),
+    );
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!((code, toml.as_str()), (Some(1), ""), "{stderr}");
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            "note: inferred track engineer: T1-engineer",
+            "error: README.md: no meaning for attribute \"Planning horizon\"",
+        ]
+    );
+}
