@@ -179,3 +179,22 @@ fn machine_formats_list_every_finding_without_its_source_line() {
         202
     );
 }
+
+// ---------------------------------------------------------------- a long role name
+
+#[test]
+fn a_long_role_name_is_echoed_cut_with_an_ellipsis() {
+    let name = "L3-senior-".repeat(10_000);
+    assert_eq!(
+        fails(&["show", &name], 2),
+        format!(
+            "error: no role matches \"{}…\"; run `ladder list` to see every role\n",
+            "L3-senior-".repeat(6)
+        )
+    );
+    // Under the cut, a misspelt id still gets its suggestion.
+    assert_eq!(
+        fails(&["show", "L3-senior-security-enginer"], 2),
+        "error: no role matches \"L3-senior-security-enginer\"; did you mean L3-senior-security-engineer?\n"
+    );
+}
