@@ -67,25 +67,30 @@ def many_errors(n=1000):
     out.write('attributes = { scope = "Own work" }\n')
 
 
-def sentence(rng):
-    """A sentence of 6 to 14 words, drawn with a skew so that some words are common."""
-    k = rng.randint(6, 14)
-    words = [VOCABULARY[min(int(rng.paretovariate(1.2)) - 1, len(VOCABULARY) - 1)
-                        if rng.random() < 0.3 else rng.randrange(len(VOCABULARY))]
-             for _ in range(k)]
+# Forms of each word, as real text inflects them: about 1,900 distinct words in all.
+FORMS = [w + end for w in VOCABULARY for end in ("", "s", "ed", "ing", "ment", "er")]
+
+
+def sentence(rng, weights):
+    """A sentence of 6 to 14 words drawn with Zipf's law: a few words common, most rare."""
+    words = rng.choices(FORMS, weights=weights, k=rng.randint(6, 14))
     return " ".join(words).capitalize() + "."
 
 
 def diff(n=5000):
     rng = random.Random(7)
+    order = list(range(len(FORMS)))
+    rng.shuffle(order)
+    weights = [1 / (1 + order[k]) for k in range(len(FORMS))]
     out = sys.stdout
     out.write(HEAD)
+    out.write('\n[[track]]\nid = "t"\nname = "T"\nroles = ["A1-a", "A2-b"]\n')
     for role, level in (("A1-a", "A1"), ("A2-b", "A2")):
         out.write(f'\n[[role]]\nid = "{role}"\nlevel = "{level}"\ntitle = "{role}"\n')
         out.write(f'summary = "Role {role}."\nattributes = {{ scope = "Scope {role}" }}\n')
         out.write("[role.dimensions.craft]\nexpectations = [\n")
         for _ in range(n):
-            out.write(f'  {{ text = "{sentence(rng)}" }},\n')
+            out.write(f'  {{ text = "{sentence(rng, weights)}" }},\n')
         out.write("]\n")
 
 

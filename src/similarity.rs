@@ -73,7 +73,9 @@ pub fn pair(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> 
 /// A prefix filter, exact: with the words of every text sorted rarest first, two texts with
 /// Jaccard similarity t share at least t·|A| words, so they share a word among the first
 /// |A| − ⌈t·|A|⌉ + 1 words of A and likewise of B. Only texts whose such prefixes meet are
-/// scored, and common words, last in every text, rarely lead to a pair.
+/// scored, and common words, last in every text, rarely lead to a pair. Two more exact
+/// filters (as in PPJoin) drop pairs of very different lengths, and pairs whose words left
+/// after a shared one are too few to reach the overlap the threshold needs.
 fn alike(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
     let (sa, sb) = word_ranks(a, b);
     let prefix = |len: usize| {
@@ -82,10 +84,11 @@ fn alike(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
         len + 1 - need.min(len)
     };
     let words = sa.iter().chain(&sb).flatten().max().map_or(0, |&w| w + 1);
-    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); words];
+    // For each word, the texts of b that have it in their prefix, and where.
+    let mut postings: Vec<Vec<(usize, usize)>> = vec![Vec::new(); words];
     for (j, set) in sb.iter().enumerate() {
-        for &w in &set[..prefix(set.len()).min(set.len())] {
-            postings[w].push(j);
+        for (at, &w) in set[..prefix(set.len()).min(set.len())].iter().enumerate() {
+            postings[w].push((j, at));
         }
     }
     // Texts without a meaningful word pair only with the very same text (similarity 1).
@@ -96,19 +99,38 @@ fn alike(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
         }
     }
     let mut out = Vec::new();
-    let mut scored_for = vec![usize::MAX; b.len()];
+    // Shared prefix words so far with each text of b; -1 once it cannot reach the threshold.
+    let mut shared = vec![0i64; b.len()];
+    let mut met: Vec<usize> = Vec::new();
     for (i, set) in sa.iter().enumerate() {
         if set.is_empty() {
             let same = wordless.get(a[i]).map_or(&[][..], Vec::as_slice);
             out.extend(same.iter().map(|&j| (i, j, 1.0)));
             continue;
         }
-        for &w in &set[..prefix(set.len())] {
-            for &j in &postings[w] {
-                // Scored once per pair, however many prefix words the two share.
-                if std::mem::replace(&mut scored_for[j], i) == i {
+        let la = set.len();
+        for (at_a, &w) in set[..prefix(la)].iter().enumerate() {
+            for &(j, at_b) in &postings[w] {
+                let lb = sb[j].len();
+                if shared[j] < 0 || !lengths_allow(la, lb, threshold) {
                     continue;
                 }
+                if shared[j] == 0 {
+                    met.push(j);
+                }
+                // Positional filter: what is shared so far, this word, and at most every
+                // word after it on the shorter side must reach the overlap the pair needs.
+                let need = (threshold / (1.0 + threshold) * (la + lb) as f64 - 1e-9).ceil();
+                let best = shared[j] + 1 + (la - at_a - 1).min(lb - at_b - 1) as i64;
+                shared[j] = if best as f64 >= need {
+                    shared[j] + 1
+                } else {
+                    -1
+                };
+            }
+        }
+        for j in met.drain(..) {
+            if shared[j] > 0 {
                 let s = if a[i] == b[j] {
                     1.0
                 } else {
@@ -118,9 +140,16 @@ fn alike(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
                     out.push((i, j, s));
                 }
             }
+            shared[j] = 0;
         }
     }
     out
+}
+
+/// Whether two sets of these sizes can be alike enough: the smaller must hold at least
+/// `threshold` of the larger (with a hair of slack against rounding).
+fn lengths_allow(x: usize, y: usize, threshold: f64) -> bool {
+    x.min(y) as f64 >= threshold * x.max(y) as f64 - 1e-9
 }
 
 /// Each text's words as numbers sorted rarest first (over both lists), without repeats.
@@ -228,6 +257,7 @@ mod tests {
         assert_eq!((pairs[1].0, pairs[1].1), (1, 0));
         assert!(pairs.iter().all(|p| p.2 >= REWORDED && p.2 < 1.0));
     }
+
     /// The pairing as it was first written: every pair scored. The reference for [`pair`].
     fn pair_every(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
         let mut candidates: Vec<(usize, usize, f64)> = Vec::new();
