@@ -88,7 +88,9 @@ pub fn split(text: &str) -> Option<Chunks<'_>> {
                 loop {
                     i += memchr::memchr3(b'"', b'\\', b'\n', &bytes[i..])?;
                     match bytes[i] {
-                        b'\\' => i += 2,
+                        // An escape takes the next byte; a backslash at the end of the text or
+                        // of the line escapes nothing a basic string may hold.
+                        b'\\' => i = past_escape(bytes, i).filter(|&j| bytes[j - 1] != b'\n')?,
                         b'"' => break,
                         _ => return None, // an unterminated string: let the parser say so
                     }
@@ -140,7 +142,7 @@ fn end_of_multiline(bytes: &[u8], from: usize, quote: u8) -> Option<usize> {
         };
         i += k;
         if bytes[i] == b'\\' {
-            i += 2;
+            i = past_escape(bytes, i)?;
             continue;
         }
         if bytes[i..].starts_with(&[quote; 3]) {
@@ -152,6 +154,12 @@ fn end_of_multiline(bytes: &[u8], from: usize, quote: u8) -> Option<usize> {
         }
         i += 1;
     }
+}
+
+/// The position after the byte that the backslash at `at` escapes, or `None` when the text
+/// ends with that backslash (an unterminated string: the parser says so).
+fn past_escape(bytes: &[u8], at: usize) -> Option<usize> {
+    (at + 2 <= bytes.len()).then_some(at + 2)
 }
 
 /// The header of a table line without spaces inside the brackets or a trailing comment,
@@ -240,5 +248,45 @@ mod tests {
             plain_id("[[role]]\n[role.dimensions.x]\nid = \"no\"\n"),
             None
         );
+    }
+
+    #[test]
+    fn a_backslash_at_the_end_of_the_text_gives_up_without_panicking() {
+        for text in [
+            r#"name = "\"#,
+            r#"name = """\"#,
+            r"name = '''\",
+            r#"name = "abc\"#,
+            r#"name = """abc\\\"#,
+            "[[role]]\nid = \"\\",
+            "[[role]]\nabout = \"\"\"\\",
+        ] {
+            assert_eq!(split(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_backslash_before_a_line_break_ends_no_basic_string() {
+        // Invalid TOML: the parser of the whole file must report it, not a piece of it.
+        assert_eq!(split("name = \"\\\n[[role]]\nid = \"a\"\n"), None);
+        // In a multi-line string it trims the line break, and the string goes on.
+        let text = "about = \"\"\"a \\\n b\"\"\"\n[[role]]\nid = \"a\"\n";
+        assert_eq!(split(text).expect("splits").roles.len(), 1);
+    }
+
+    #[test]
+    fn an_escape_before_a_multibyte_character_keeps_the_scan_on_course() {
+        let text = "name = \"\\é\"\nabout = \"\"\"\\é\"\"\"\n[[role]]\nid = \"a\"\n";
+        assert_eq!(split(text).expect("splits").roles.len(), 1);
+    }
+
+    #[test]
+    fn every_prefix_of_the_embedded_ladder_splits_without_panicking() {
+        let text = crate::ladder::EMBEDDED;
+        let ends = text.char_indices().map(|(i, _)| i).step_by(7);
+        for end in ends.chain([text.len()]) {
+            // Any answer will do: a panic fails the test.
+            let _ = split(&text[..end]);
+        }
     }
 }

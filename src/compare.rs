@@ -182,43 +182,44 @@ fn mark_pairs<'a>(
     b: &[&'a str],
     themed: bool,
 ) -> (Vec<Marked<'a>>, Vec<Marked<'a>>) {
-    let pairs = similarity::pair(a, b, similarity::REWORDED);
+    // Each text's partner and similarity, by index: a search of the pairs for every text
+    // would cost the product of the two lists.
+    let (mut of_a, mut of_b) = (vec![None; a.len()], vec![None; b.len()]);
+    for (i, j, s) in similarity::pair(a, b, similarity::REWORDED) {
+        of_a[i] = Some((j, s));
+        of_b[j] = Some((i, s));
+    }
     let both = !a.is_empty() && !b.is_empty();
     let side =
-        |mine: &[&'a str], other: &[&'a str], mine_first: bool, alone: Mark| -> Vec<Marked<'a>> {
+        |mine: &[&'a str], other: &[&'a str], partners: &[Option<(usize, f64)>], alone: Mark| {
             mine.iter()
-                .enumerate()
-                .map(|(i, text)| {
-                    let pair = pairs
-                        .iter()
-                        .find(|p| if mine_first { p.0 == i } else { p.1 == i });
-                    match pair {
-                        Some(&(x, y, s)) => {
-                            let counterpart = if mine_first { other[y] } else { other[x] };
-                            Marked {
-                                text,
-                                mark: if s >= 1.0 {
-                                    Mark::Unchanged
-                                } else {
-                                    Mark::Reworded
-                                },
-                                counterpart: Some(counterpart),
-                                similarity: Some(s),
-                            }
-                        }
-                        None => Marked {
+                .zip(partners)
+                .map(|(text, &partner)| match partner {
+                    Some((k, s)) => {
+                        let counterpart = other[k];
+                        Marked {
                             text,
-                            mark: if themed && both { Mark::Changed } else { alone },
-                            counterpart: None,
-                            similarity: None,
-                        },
+                            mark: if s >= 1.0 {
+                                Mark::Unchanged
+                            } else {
+                                Mark::Reworded
+                            },
+                            counterpart: Some(counterpart),
+                            similarity: Some(s),
+                        }
                     }
+                    None => Marked {
+                        text,
+                        mark: if themed && both { Mark::Changed } else { alone },
+                        counterpart: None,
+                        similarity: None,
+                    },
                 })
-                .collect()
+                .collect::<Vec<Marked<'a>>>()
         };
     (
-        side(a, b, true, Mark::Removed),
-        side(b, a, false, Mark::Added),
+        side(a, b, &of_a, Mark::Removed),
+        side(b, a, &of_b, Mark::Added),
     )
 }
 

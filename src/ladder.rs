@@ -257,8 +257,9 @@ impl Ladder {
     /// Fails with the first error located in the file, when `clean` says there is one.
     fn reject_errors(&self, source: &Source, clean: bool) -> Result<()> {
         if !clean {
-            // Locating findings parses the file again; only a broken ladder pays for it.
-            let validation = validate::validate(source);
+            // Locating findings parses the file again; only a broken ladder pays for it, and
+            // only for its errors: the warnings are not reported here.
+            let validation = validate::validate_errors(source);
             let mut errors = validation
                 .findings
                 .iter()

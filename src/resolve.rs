@@ -10,7 +10,8 @@ pub fn track<'a>(ladder: &'a Ladder, query: &str) -> Result<&'a Track, UsageErro
         return Ok(track);
     }
     Err(UsageError(format!(
-        "unknown track {query:?}; the tracks are {}",
+        "unknown track {}; the tracks are {}",
+        quoted(query),
         list(ladder.tracks.iter().map(|t| t.id.as_str()))
     )))
 }
@@ -30,18 +31,20 @@ pub fn dimension<'a>(ladder: &'a Ladder, query: &str) -> Result<&'a Dimension, U
         .iter()
         .filter(|d| {
             !wanted.is_empty()
-                && (normalise(&d.id).contains(&wanted) || normalise(&d.name).contains(&wanted))
+                && (holds(&normalise(&d.id), &wanted) || holds(&normalise(&d.name), &wanted))
         })
         .collect();
     let ids = || list(ladder.dimensions.iter().map(|d| d.id.as_str()));
     match candidates.as_slice() {
         [one] => Ok(one),
         [] => Err(UsageError(format!(
-            "unknown dimension {query:?}; the dimensions are {}",
+            "unknown dimension {}; the dimensions are {}",
+            quoted(query),
             ids()
         ))),
         many => Err(UsageError(format!(
-            "{query:?} matches {} dimensions: {}; give more of the name",
+            "{} matches {} dimensions: {}; give more of the name",
+            quoted(query),
             many.len(),
             list(many.iter().map(|d| d.id.as_str()))
         ))),
@@ -58,7 +61,8 @@ pub fn level<'a>(ladder: &'a Ladder, query: &str) -> Result<&'a str, UsageError>
         .map(String::as_str)
         .ok_or_else(|| {
             UsageError(format!(
-                "unknown level {query:?}; the levels are {}",
+                "unknown level {}; the levels are {}",
+                quoted(query),
                 list(ladder.levels.iter().map(String::as_str))
             ))
         })
@@ -99,8 +103,8 @@ pub fn role<'a>(
 
     let matches = |r: &&Role| {
         normalise(&r.level) == wanted
-            || normalise(&r.id).contains(&wanted)
-            || normalise(&r.title).contains(&wanted)
+            || holds(&normalise(&r.id), &wanted)
+            || holds(&normalise(&r.title), &wanted)
     };
     let candidates: Vec<&Role> = ladder
         .roles
@@ -146,15 +150,17 @@ fn ambiguous(ladder: &Ladder, query: &str, track: Option<&Track>, many: &[&Role]
         "; give a full id".to_string()
     };
     UsageError(format!(
-        "{query:?} matches {} roles: {ids}{hint}",
+        "{} matches {} roles: {ids}{hint}",
+        quoted(query),
         many.len()
     ))
 }
 
 fn unknown(ladder: &Ladder, query: &str, track: Option<&Track>) -> UsageError {
+    let shown = quoted(query);
     if let Some(t) = track {
         return UsageError(format!(
-            "no role on track {} matches {query:?}; the track has {}",
+            "no role on track {} matches {shown}; the track has {}",
             t.id,
             list(t.roles.iter().map(String::as_str))
         ));
@@ -162,28 +168,43 @@ fn unknown(ladder: &Ladder, query: &str, track: Option<&Track>) -> UsageError {
     let suggestions = suggest(ladder, query);
     if suggestions.is_empty() {
         UsageError(format!(
-            "no role matches {query:?}; run `ladder list` to see every role"
+            "no role matches {shown}; run `ladder list` to see every role"
         ))
     } else {
         UsageError(format!(
-            "no role matches {query:?}; did you mean {}?",
+            "no role matches {shown}; did you mean {}?",
             suggestions.join(" or ")
         ))
     }
 }
 
+/// The Jaro-Winkler score from which an id or title is offered as a suggestion.
+const SUGGESTED: f64 = 0.75;
+
+/// Names longer than this get no suggestion: nobody mistypes an id that long, and scoring
+/// costs the name's length for every role.
+const MAX_SUGGESTED_CHARS: usize = 200;
+
 /// Up to three role ids that look like the query, best first.
 fn suggest<'a>(ladder: &'a Ladder, query: &str) -> Vec<&'a str> {
     let wanted = normalise(query);
+    let length = wanted.chars().count();
+    if length > MAX_SUGGESTED_CHARS {
+        return Vec::new();
+    }
+    let score = |name: &str| {
+        let name = normalise(name);
+        if far_apart_in_length(length, name.chars().count()) {
+            0.0
+        } else {
+            strsim::jaro_winkler(&wanted, &name)
+        }
+    };
     let mut scored: Vec<(f64, &str)> = ladder
         .roles
         .iter()
-        .map(|r| {
-            let id = strsim::jaro_winkler(&wanted, &normalise(&r.id));
-            let title = strsim::jaro_winkler(&wanted, &normalise(&r.title));
-            (id.max(title), r.id.as_str())
-        })
-        .filter(|(score, _)| *score >= 0.75)
+        .map(|r| (score(&r.id).max(score(&r.title)), r.id.as_str()))
+        .filter(|(score, _)| *score >= SUGGESTED)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     // Only names about as close as the best one: a typo should point at one role, not three.
@@ -194,6 +215,37 @@ fn suggest<'a>(ladder: &'a Ladder, query: &str) -> Vec<&'a str> {
         .take(3)
         .map(|(_, id)| id)
         .collect()
+}
+
+/// Whether two names' lengths (in characters) differ too much for a Jaro-Winkler score of
+/// [`SUGGESTED`]. Jaro is the mean of m/|a|, m/|b| and a part at most 1, with m matching
+/// characters (m ≤ the shorter length s; l the longer), so it is at most (2 + s/l)/3; the
+/// Winkler prefix bonus applies only above 0.7, and below it the score stays under 0.75. So a
+/// suggestion needs (2 + s/l)/3 > 0.7, that is s/l > 0.1. At s/l = 0.1 exactly, rounding
+/// could tip Jaro over 0.7: the test keeps a margin, s/l ≤ 1/11.
+fn far_apart_in_length(a: usize, b: usize) -> bool {
+    let (short, long) = (a.min(b), a.max(b));
+    short * 11 <= long
+}
+
+/// How many characters of the user's text an error echoes; the rest is cut with `…`.
+const ECHOED_CHARS: usize = 60;
+
+/// The user's text as an error shows it: quoted, escaped, and cut with `…` when long.
+fn quoted(query: &str) -> String {
+    let shown = match query.char_indices().nth(ECHOED_CHARS) {
+        Some((cut, _)) => {
+            let head = format!("{:?}", &query[..cut]);
+            format!("{}…\"", &head[..head.len() - 1])
+        }
+        None => format!("{query:?}"),
+    };
+    crate::text::escape_controls(&shown).into_owned()
+}
+
+/// Whether `haystack` holds `needle`, without building a searcher for a needle that cannot fit.
+fn holds(haystack: &str, needle: &str) -> bool {
+    haystack.len() >= needle.len() && haystack.contains(needle)
 }
 
 fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
@@ -352,5 +404,42 @@ mod tests {
             track(&l, "devops").map(|t| t.id.clone()).map_err(|e| e.0),
             Err("unknown track \"devops\"; the tracks are analyst, engineer, cloud".to_string())
         );
+    }
+
+    #[test]
+    fn names_far_apart_in_length_never_score_a_suggestion() {
+        let l = ladder();
+        let names: Vec<String> = l
+            .roles
+            .iter()
+            .flat_map(|r| [normalise(&r.id), normalise(&r.title)])
+            .collect();
+        for name in &names {
+            for query in [
+                name.repeat(10),
+                name.repeat(12),
+                format!("{name}{}", "x".repeat(9 * name.chars().count())),
+                name.chars().take(name.chars().count() / 10).collect(),
+            ] {
+                let (a, b) = (query.chars().count(), name.chars().count());
+                if far_apart_in_length(a, b) {
+                    assert!(strsim::jaro_winkler(&query, name) < SUGGESTED, "{query}");
+                }
+            }
+        }
+        assert!(far_apart_in_length(10, 110) && !far_apart_in_length(10, 109));
+    }
+
+    #[test]
+    fn a_long_name_is_echoed_cut_and_escaped() {
+        let long = format!("\u{202e}{}", "L3-senior-".repeat(10_000));
+        assert_eq!(
+            id(&long, None),
+            Err(format!(
+                "no role matches \"\\u{{202e}}{}…\"; run `ladder list` to see every role",
+                "L3-senior-".repeat(5) + "L3-senior"
+            ))
+        );
+        assert_eq!(quoted("short"), "\"short\"");
     }
 }

@@ -6,7 +6,7 @@ use std::fmt;
 use toml::de::{DeTable, DeValue};
 
 use crate::ladder::{Ladder, Role};
-use crate::load::{self, Source};
+use crate::load::Source;
 use crate::text;
 
 /// How serious a finding is: errors make a ladder unusable, warnings point at likely mistakes.
@@ -49,9 +49,22 @@ pub struct Located {
     pub column: usize,
     pub severity: Severity,
     pub message: String,
-    /// The source line the finding points into, for a caret under the column.
+    /// A window of the source line around the column, escaped: at most [`EXCERPT_CHARS`]
+    /// characters of the line, with `…` on a side where the line was cut.
     pub source_line: String,
+    /// How many characters of `source_line` come before the one the column points at, so
+    /// that a caret can be put under it.
+    pub caret: usize,
 }
+
+/// How many characters of a source line a finding shows around its column. A finding never
+/// carries its whole line: a line of a megabyte with a thousand findings on it would cost a
+/// gigabyte.
+pub const EXCERPT_CHARS: usize = 80;
+
+/// How many findings the formats people read (table, Markdown) show; they count the rest.
+/// The machine formats (JSON, TSV) list them all: one short record each.
+pub const SHOWN_FINDINGS: usize = 100;
 
 /// Every finding of a file, ready to render.
 #[derive(Debug)]
@@ -88,35 +101,25 @@ impl fmt::Display for Located {
 /// Validates a ladder's source: TOML syntax and shape first (the first such error ends the
 /// check), then every semantic error and warning, each located in the file.
 pub fn validate(source: &Source) -> Validation {
+    validate_scope(source, Scope::All)
+}
+
+/// Only the errors of a ladder's source, each located in the file: what loading a broken
+/// ladder reports, without the cost of checking and placing every warning.
+pub fn validate_errors(source: &Source) -> Validation {
+    validate_scope(source, Scope::Errors)
+}
+
+fn validate_scope(source: &Source, scope: Scope) -> Validation {
     let text = &source.text;
-    // Where every line starts, so that placing many findings stays linear.
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let locate = |severity, message: &str, span: std::ops::Range<usize>| {
-        let at = span.start.min(text.len());
-        let line = starts.partition_point(|&s| s <= at);
-        let start = starts[line - 1];
-        let end = starts.get(line).map_or(text.len(), |&e| e - 1);
-        let (_, column) = load::line_column(&text[start..], at - start);
-        Located {
-            file: source.name.clone(),
-            line,
-            column,
-            severity,
-            message: text::escape_controls(message).into_owned(),
-            source_line: text::escape_controls(text[start..end].trim_end_matches('\r'))
-                .into_owned(),
-        }
-    };
-    let findings = match Ladder::parse(text) {
-        Err(err) => vec![locate(
+    let found: Vec<(Severity, String, usize)> = match Ladder::parse(text) {
+        Err(err) => vec![(
             Severity::Error,
-            &syntax_message(&err),
-            err.span().unwrap_or(0..0),
+            syntax_message(&err),
+            err.span().map_or(0, |s| s.start),
         )],
         Ok(ladder) => {
-            let found = check(&ladder);
+            let found = check_scope(&ladder, scope);
             // The span-keeping parse costs as much as the first: only findings need it.
             let tree = if found.is_empty() {
                 None
@@ -129,15 +132,99 @@ pub fn validate(source: &Source) -> Validation {
                     let span = tree
                         .as_ref()
                         .map_or(0..0, |t| span_of(t.get_ref(), &f.at, t.span()));
-                    locate(f.severity, &f.message, span)
+                    (f.severity, f.message, span.start)
                 })
                 .collect()
         }
     };
     Validation {
         file: source.name.clone(),
-        findings,
+        findings: locate(source, found),
     }
+}
+
+/// Places findings (severity, message, byte offset) in the file: line, column and a window
+/// of the line. Linear in the text and the findings however many share a line: columns are
+/// counted in one pass over the offsets in order, each count going on from the one before.
+fn locate(source: &Source, found: Vec<(Severity, String, usize)>) -> Vec<Located> {
+    let text = &source.text;
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let floor = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&k| found[k].2);
+    let mut places = vec![(0, 0, 0); found.len()]; // (offset, line, column)
+    let mut cursor: Option<(usize, usize, usize)> = None;
+    for k in order {
+        let at = floor(found[k].2);
+        let line = starts.partition_point(|&s| s <= at);
+        let column = match cursor {
+            Some((from, l, c)) if l == line => c + text[from..at].chars().count(),
+            _ => text[starts[line - 1]..at].chars().count() + 1,
+        };
+        cursor = Some((at, line, column));
+        places[k] = (at, line, column);
+    }
+    found
+        .into_iter()
+        .zip(places)
+        .map(|((severity, message, _), (at, line, column))| {
+            let start = starts[line - 1];
+            let end = starts.get(line).map_or(text.len(), |&e| e - 1);
+            let whole = text[start..end].trim_end_matches('\r');
+            let (source_line, caret) = excerpt(whole, (at - start).min(whole.len()));
+            Located {
+                file: source.name.clone(),
+                line,
+                column,
+                severity,
+                message: text::escape_controls(&message).into_owned(),
+                source_line,
+                caret,
+            }
+        })
+        .collect()
+}
+
+/// At most [`EXCERPT_CHARS`] characters of `line` around byte `at`, escaped, with `…` where
+/// the line was cut; and how many characters of it come before the one at `at`. The window is
+/// centred on `at` unless one side is short, whose room then goes to the other.
+fn excerpt(line: &str, at: usize) -> (String, usize) {
+    let (before, after) = line.split_at(at);
+    let half = EXCERPT_CHARS / 2;
+    let after_chars = after.chars().take(EXCERPT_CHARS).count();
+    let left = before
+        .chars()
+        .rev()
+        .take(EXCERPT_CHARS - after_chars.min(half))
+        .count();
+    let right = EXCERPT_CHARS - left;
+    let from = match left {
+        0 => before.len(),
+        n => before.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i),
+    };
+    let to = after
+        .char_indices()
+        .nth(right)
+        .map_or(after.len(), |(i, _)| i);
+    let mut shown = String::new();
+    if from > 0 {
+        shown.push('…');
+    }
+    shown += &text::escape_controls(&before[from..]);
+    let caret = shown.chars().count();
+    shown += &text::escape_controls(&after[..to]);
+    if to < after.len() {
+        shown.push('…');
+    }
+    (shown, caret)
 }
 
 /// A TOML or shape error as one line, without the snippet the toml crate draws.
@@ -1140,5 +1227,79 @@ mod tests {
                 "loading refuses {to}"
             );
         }
+    }
+
+    #[test]
+    fn a_short_line_is_shown_whole_with_the_caret_at_the_column() {
+        assert_eq!(
+            excerpt("level = \"Z9\"", 8),
+            ("level = \"Z9\"".to_string(), 8)
+        );
+        assert_eq!(excerpt("", 0), (String::new(), 0));
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_column_and_marked() {
+        let line: String = (0..1000)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        // In the middle: 40 characters each side, cut on both.
+        let (shown, caret) = excerpt(&line, 500);
+        assert_eq!(shown, format!("…{}…", &line[460..540]));
+        assert_eq!(caret, 41);
+        assert_eq!(shown.chars().nth(caret), line[500..].chars().next());
+        // Near the start, the room before goes after.
+        assert_eq!(excerpt(&line, 3), (format!("{}…", &line[..80]), 3));
+        // At the end, the room after goes before.
+        assert_eq!(excerpt(&line, 1000), (format!("…{}", &line[920..]), 81));
+    }
+
+    #[test]
+    fn the_caret_counts_escapes_and_multibyte_characters_before_it() {
+        let line = "é\u{1b}x = \"y\"";
+        let at = line.find('"').expect("quote");
+        let (shown, caret) = excerpt(line, at);
+        assert_eq!(shown, "é\\u{1b}x = \"y\"");
+        assert_eq!(shown.chars().nth(caret), Some('"'));
+    }
+
+    #[test]
+    fn findings_on_one_line_get_the_columns_a_single_count_gives() {
+        let text = "a = 1\nabout = \"ééé Word. Word. Word.\"\nb = 2\n";
+        let offsets = [30, 0, 9, 15, 12, 40, 9];
+        let found = offsets
+            .iter()
+            .map(|&o| (Severity::Warning, "m".to_string(), o))
+            .collect();
+        let placed: Vec<(usize, usize)> = locate(&source(text), found)
+            .iter()
+            .map(|f| (f.line, f.column))
+            .collect();
+        let expected: Vec<(usize, usize)> = offsets
+            .iter()
+            .map(|&o| crate::load::line_column(text, o))
+            .collect();
+        assert_eq!(placed, expected);
+    }
+
+    #[test]
+    fn loading_locates_only_errors() {
+        let text = minimal()
+            .replacen("level = \"D1\"", "level = \"Z9\"", 1)
+            .replacen(
+                "Runs critique sessions for the team.",
+                "Applies the design system correctly.",
+                1,
+            );
+        let all = validate(&source(&text));
+        let errors = validate_errors(&source(&text));
+        assert!(all.count(Severity::Warning) > 0);
+        assert_eq!(errors.count(Severity::Warning), 0);
+        let only: Vec<&Located> = all
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert_eq!(errors.findings.iter().collect::<Vec<_>>(), only);
     }
 }

@@ -264,10 +264,14 @@ fn chains<'a>(columns: &[Vec<&'a str>]) -> Vec<Vec<Vec<&'a str>>> {
             })
             .collect();
         let end_texts: Vec<&str> = ends.iter().map(|e| e.1).collect();
-        let pairs = crate::similarity::pair(&end_texts, texts, crate::similarity::REWORDED);
-        for (j, text) in texts.iter().enumerate() {
-            match pairs.iter().find(|p| p.1 == j) {
-                Some(p) => rows[ends[p.0].0][col].push(text),
+        // The row each text continues, by index: searching the pairs per text is quadratic.
+        let mut continues = vec![None; texts.len()];
+        for (i, j, _) in crate::similarity::pair(&end_texts, texts, crate::similarity::REWORDED) {
+            continues[j] = Some(ends[i].0);
+        }
+        for (text, row) in texts.iter().zip(continues) {
+            match row {
+                Some(r) => rows[r][col].push(text),
                 None => {
                     let mut row = vec![Vec::new(); columns.len()];
                     row[col].push(*text);

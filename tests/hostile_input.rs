@@ -1,1 +1,200 @@
 //! Ladder files built to crash `ladder` or blow up its cost: one error line, bounded time and output.
+
+use super::{TempFile, fails, ladder};
+use std::io::Write as _;
+use std::process::Stdio;
+
+/// Runs `ladder --data - ARGS` with `stdin` as the ladder; returns (exit code, stdout, stderr).
+fn with_stdin(args: &[&str], stdin: &[u8]) -> (Option<i32>, String, String) {
+    let mut child = ladder(&[&["--data", "-"], args].concat())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ladder starts");
+    // A ladder that stops reading early may close the pipe: that is not the test's concern.
+    let _ = child.stdin.take().expect("stdin").write_all(stdin);
+    let out = child.wait_with_output().expect("ladder ends");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
+    (out.status.code(), text(out.stdout), text(out.stderr))
+}
+
+// ---------------------------------------------------------------- a trailing backslash
+
+#[test]
+fn a_trailing_backslash_in_a_basic_string_is_one_error_line() {
+    let file = TempFile::new("trailing-backslash", "x.toml", br#"name = "\"#);
+    assert_eq!(
+        fails(&["--data", file.arg(), "list"], 1),
+        format!(
+            "error: {}:1:10: invalid basic string, expected `\"`\n",
+            file.arg()
+        )
+    );
+    assert_eq!(
+        with_stdin(&["list"], br#"name = "\"#),
+        (
+            Some(1),
+            String::new(),
+            "error: -:1:10: invalid basic string, expected `\"`\n".to_string()
+        )
+    );
+}
+
+#[test]
+fn a_trailing_backslash_in_a_multi_line_string_is_one_error_line() {
+    let file = TempFile::new("trailing-backslash-multi", "x.toml", br#"name = """\"#);
+    assert_eq!(
+        fails(&["--data", file.arg(), "list"], 1),
+        format!(
+            "error: {}:1:12: invalid multi-line basic string, expected `\"`\n",
+            file.arg()
+        )
+    );
+    assert_eq!(
+        with_stdin(&["list"], br"name = '''\"),
+        (
+            Some(1),
+            String::new(),
+            "error: -:1:12: invalid multi-line literal string, expected `'`\n".to_string()
+        )
+    );
+}
+
+#[test]
+fn a_trailing_backslash_fails_cleanly_in_every_command() {
+    let file = TempFile::new("trailing-backslash-every", "x.toml", b"[[role]]\nid = \"\\");
+    let line = format!(
+        "error: {}:2:8: invalid basic string, expected `\"`\n",
+        file.arg()
+    );
+    for args in [
+        &["list"][..],
+        &["show", "a"],
+        &["diff", "a", "b"],
+        &["search", "x"],
+        &["tracks"],
+        &["next", "a"],
+    ] {
+        let args = [&["--data", file.arg()], args].concat();
+        assert_eq!(fails(&args, 1), line, "{args:?}");
+    }
+}
+
+// ---------------------------------------------------------------- findings on a long line
+
+/// A ladder whose `about` is `n` times `Word. ` on one line (a repeated-sentence warning for
+/// each but the first) and whose one role has a level `levels` does not list (line 16).
+fn long_line_ladder(n: usize) -> String {
+    format!(
+        "name = \"Hostile\"\nabout = \"{}\"\nlevels = [\"A1\", \"A2\"]\n\n\
+         [[attribute]]\nid = \"scope\"\nname = \"Scope\"\nmeaning = \"How far.\"\n\n\
+         [[dimension]]\nid = \"craft\"\nname = \"Craft\"\n\n\
+         [[role]]\nid = \"A1-a\"\nlevel = \"Z9\"\ntitle = \"A\"\nsummary = \"A role.\"\n\
+         attributes = {{ scope = \"Own work\" }}\n",
+        "Word. ".repeat(n)
+    )
+}
+
+#[test]
+fn loading_a_ladder_with_many_findings_reports_its_one_error() {
+    let file = TempFile::new(
+        "long-line-load",
+        "it.toml",
+        long_line_ladder(200).as_bytes(),
+    );
+    assert_eq!(
+        fails(&["--data", file.arg(), "list"], 1),
+        format!(
+            "error: {}:16:9: role \"A1-a\" has level \"Z9\", which `levels` does not list\n",
+            file.arg()
+        )
+    );
+}
+
+#[test]
+fn validate_shows_a_window_of_a_long_line_and_counts_findings_past_a_hundred() {
+    let file = TempFile::new(
+        "long-line-validate",
+        "it.toml",
+        long_line_ladder(200).as_bytes(),
+    );
+    let f = file.arg();
+    let out = super::run(&mut ladder(&["validate", f]));
+    assert_eq!(out.status.code(), Some(1));
+    let out = String::from_utf8(out.stdout).expect("UTF-8");
+    let lines: Vec<&str> = out.lines().collect();
+    // 100 findings of three lines each, the count of the rest, the summary.
+    assert_eq!(lines.len(), 302, "{out}");
+    let words = "Word. ".repeat(12);
+    assert_eq!(
+        lines[6..9],
+        [
+            format!("{f}:2:9: warning: the sentence \"Word.\" also appears at about"),
+            format!("2 | about = \"{}…", words.trim_end()),
+            "  |         ^".to_string(),
+        ]
+    );
+    assert_eq!(
+        lines[300..],
+        [
+            "… and 101 more findings".to_string(),
+            format!("{f}: 1 error, 200 warnings")
+        ]
+    );
+    let markdown = super::run(&mut ladder(&["validate", f, "--format", "markdown"]));
+    let markdown = String::from_utf8(markdown.stdout).expect("UTF-8");
+    assert_eq!(
+        markdown.lines().filter(|l| l.starts_with("| ")).count(),
+        101
+    );
+    assert!(
+        markdown.ends_with("\n\n… and 101 more findings\n"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn machine_formats_list_every_finding_without_its_source_line() {
+    let file = TempFile::new(
+        "long-line-machine",
+        "it.toml",
+        long_line_ladder(200).as_bytes(),
+    );
+    let json = super::run(&mut ladder(&["validate", file.arg(), "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let findings = json["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 201);
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.as_object().expect("object").len() == 5)
+    );
+    let tsv = super::run(&mut ladder(&["validate", file.arg(), "--format", "tsv"]));
+    assert_eq!(
+        tsv.stdout
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count(),
+        202
+    );
+}
+
+// ---------------------------------------------------------------- a long role name
+
+#[test]
+fn a_long_role_name_is_echoed_cut_with_an_ellipsis() {
+    let name = "L3-senior-".repeat(10_000);
+    assert_eq!(
+        fails(&["show", &name], 2),
+        format!(
+            "error: no role matches \"{}…\"; run `ladder list` to see every role\n",
+            "L3-senior-".repeat(6)
+        )
+    );
+    // Under the cut, a misspelt id still gets its suggestion.
+    assert_eq!(
+        fails(&["show", "L3-senior-security-enginer"], 2),
+        "error: no role matches \"L3-senior-security-enginer\"; did you mean L3-senior-security-engineer?\n"
+    );
+}

@@ -10,7 +10,7 @@ use crate::compare::{Comparison, Mark, Marked};
 use crate::handbook::{self, Handbook, Page};
 use crate::ladder::Band;
 use crate::search::Hits;
-use crate::validate::{Severity, Validation};
+use crate::validate::{SHOWN_FINDINGS, Severity, Validation};
 use crate::view::{Evidence, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
 
 /// Writes the report as a Markdown document.
@@ -589,7 +589,7 @@ fn validation(v: &Validation) -> String {
         v.count(Severity::Warning)
     );
     if !v.findings.is_empty() {
-        let rows = v.findings.iter().map(|f| {
+        let rows = v.findings.iter().take(SHOWN_FINDINGS).map(|f| {
             vec![
                 inline(&format!("{}:{}:{}", f.file, f.line, f.column)),
                 f.severity.name().to_string(),
@@ -597,6 +597,17 @@ fn validation(v: &Validation) -> String {
             ]
         });
         md += &table(&["Location", "Severity", "Message"], rows);
+    }
+    if let Some(more) = v
+        .findings
+        .len()
+        .checked_sub(SHOWN_FINDINGS)
+        .filter(|&n| n > 0)
+    {
+        md += &format!(
+            "\n… and {more} more finding{}\n",
+            if more == 1 { "" } else { "s" }
+        );
     }
     md
 }

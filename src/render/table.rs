@@ -11,7 +11,7 @@ use crate::compare::{Comparison, Mark};
 use crate::search::{Field, Hits};
 use crate::style::Style;
 use crate::term::Terminal;
-use crate::validate::{Severity, Validation};
+use crate::validate::{SHOWN_FINDINGS, Severity, Validation};
 use crate::view::{NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
 
 /// Wrapped prose never runs wider than this, even on a wide terminal.
@@ -43,7 +43,7 @@ pub fn render(
 /// Each finding as a compiler writes it: the `FILE:LINE:COLUMN` line, then the source line
 /// with a caret under the column; then a count.
 fn validation(out: &mut impl Write, v: &Validation, style: &Style) -> Result<()> {
-    for f in &v.findings {
+    for f in v.findings.iter().take(SHOWN_FINDINGS) {
         let line = f.to_string();
         writeln!(
             out,
@@ -56,11 +56,7 @@ fn validation(out: &mut impl Write, v: &Validation, style: &Style) -> Result<()>
         let number = f.line.to_string();
         let gutter = " ".repeat(number.len());
         writeln!(out, "{} | {}", style.muted(&number), f.source_line)?;
-        let before: String = f
-            .source_line
-            .chars()
-            .take(f.column.saturating_sub(1))
-            .collect();
+        let before: String = f.source_line.chars().take(f.caret).collect();
         writeln!(
             out,
             "{gutter} | {}{}",
@@ -70,6 +66,18 @@ fn validation(out: &mut impl Write, v: &Validation, style: &Style) -> Result<()>
     }
     let (errors, warnings) = (v.count(Severity::Error), v.count(Severity::Warning));
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if let Some(more) = v
+        .findings
+        .len()
+        .checked_sub(SHOWN_FINDINGS)
+        .filter(|&n| n > 0)
+    {
+        writeln!(
+            out,
+            "{}",
+            style.muted(&format!("… and {}", plural(more, "more finding")))
+        )?;
+    }
     let file = crate::text::escape_controls(&v.file);
     writeln!(
         out,

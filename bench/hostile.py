@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Writes hostile inputs for the cost budgets of bench/run.sh to stdout: one subcommand per case.
+
+    bench/hostile.py long-line [N]    # `about` of N x "Word. " on one line (default 64,000:
+                                      # 384 KB) and one role with an unknown level:
+                                      # `ladder --data F list`, `ladder --data F validate`
+    bench/hostile.py many-errors [N]  # about 1 MB: N unknown roles (default 1,000) named on
+                                      # one line of a track, each id ~1 KB: `ladder validate F`
+    bench/hostile.py diff [N]         # two roles, A1-a and A2-b, with N themeless expectations
+                                      # each (default 5,000) of varied realistic words:
+                                      # `ladder --data F diff A1-a A2-b`, `next A1-a`, `evidence A2-b`
+    bench/hostile.py name [N]         # a role name of N bytes (default 100,000), for
+                                      # `ladder --data <(bench/generate.py 10000) show "$(...)"`
+
+Each ladder is valid TOML; `many-errors` and `long-line` are meant to fail validation.
+"""
+import random
+import sys
+
+HEAD = '''name = "Hostile"
+levels = ["A1", "A2"]
+
+[[attribute]]
+id = "scope"
+name = "Scope"
+meaning = "How far the work reaches."
+
+[[dimension]]
+id = "craft"
+name = "Craft"
+'''
+
+# Words of the kind ladders are written in, so that the word statistics look like real text.
+VOCABULARY = """
+owns plans reviews mentors ships designs measures explains automates secures coordinates
+documents tests improves leads triages escalates investigates hunts detects responds contains
+recovers reports builds maintains migrates hardens monitors tunes writes presents negotiates
+prioritises delegates coaches sponsors shapes drives aligns influences proposes evaluates
+backlog incidents roadmap alerts releases budget audits runbook dashboards pipeline risks
+contracts vendors threats vulnerabilities controls policies standards playbooks detections
+signals logs endpoints identities secrets keys certificates networks clusters workloads
+services accounts permissions findings exceptions metrics objectives outcomes stakeholders
+customers peers juniors seniors managers executives auditors regulators partners teams
+quarter cycle year sprint week day incident change release review retrospective postmortem
+clearly quickly safely reliably consistently independently proactively thoroughly calmly
+own team area organisation company industry community cloud platform product domain
+security operations engineering analysis response governance compliance privacy resilience
+small large complex ambiguous critical routine novel recurring urgent strategic tactical
+new existing shared internal external cross-team multi-year high-impact low-risk well-known
+guidance support context judgement trade-offs priorities direction feedback evidence data
+""".split()
+
+
+def long_line(n=64000):
+    out = sys.stdout
+    out.write(HEAD.replace('name = "Hostile"\n', 'name = "Hostile"\nabout = "' + "Word. " * n + '"\n'))
+    out.write('\n[[role]]\nid = "A1-a"\nlevel = "Z9"\ntitle = "A"\nsummary = "A role."\n')
+    out.write('attributes = { scope = "Own work" }\n')
+
+
+def many_errors(n=1000):
+    ids = ", ".join(f'"unknown-{i:04d}-' + "x" * 1000 + '"' for i in range(n))
+    out = sys.stdout
+    out.write(HEAD.replace('levels = ["A1", "A2"]', 'levels = ["A1"]'))
+    out.write(f'\n[[track]]\nid = "t"\nname = "T"\nroles = [{ids}]\n\n')
+    out.write('[[role]]\nid = "A1-a"\nlevel = "A1"\ntitle = "A"\nsummary = "A role."\n')
+    out.write('attributes = { scope = "Own work" }\n')
+
+
+# Forms of each word, as real text inflects them: about 1,900 distinct words in all.
+FORMS = [w + end for w in VOCABULARY for end in ("", "s", "ed", "ing", "ment", "er")]
+
+
+def sentence(rng, weights):
+    """A sentence of 6 to 14 words drawn with Zipf's law: a few words common, most rare."""
+    words = rng.choices(FORMS, weights=weights, k=rng.randint(6, 14))
+    return " ".join(words).capitalize() + "."
+
+
+def diff(n=5000):
+    rng = random.Random(7)
+    order = list(range(len(FORMS)))
+    rng.shuffle(order)
+    weights = [1 / (1 + order[k]) for k in range(len(FORMS))]
+    out = sys.stdout
+    out.write(HEAD)
+    out.write('\n[[track]]\nid = "t"\nname = "T"\nroles = ["A1-a", "A2-b"]\n')
+    for role, level in (("A1-a", "A1"), ("A2-b", "A2")):
+        out.write(f'\n[[role]]\nid = "{role}"\nlevel = "{level}"\ntitle = "{role}"\n')
+        out.write(f'summary = "Role {role}."\nattributes = {{ scope = "Scope {role}" }}\n')
+        out.write("[role.dimensions.craft]\nexpectations = [\n")
+        for _ in range(n):
+            out.write(f'  {{ text = "{sentence(rng, weights)}" }},\n')
+        out.write("]\n")
+
+
+def name(n=100000):
+    sys.stdout.write(("S1-role-" * (n // 8 + 1))[:n])
+
+
+CASES = {"long-line": long_line, "many-errors": many_errors, "diff": diff, "name": name}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] not in CASES:
+        sys.exit(f"usage: {sys.argv[0]} {{{'|'.join(CASES)}}} [N]")
+    CASES[sys.argv[1]](*map(int, sys.argv[2:3]))
