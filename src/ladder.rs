@@ -543,6 +543,38 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
     }
 
     #[test]
+    fn themes_and_levels_are_looked_up_as_a_search_finds_them() {
+        let mut ladder: Ladder = toml::from_str(MINIMAL).expect("parses");
+        ladder.levels.push("A".to_string());
+        let mut twin = ladder.dimensions[0].clone();
+        twin.themes = vec![Theme {
+            id: "other".to_string(),
+            name: "Other".to_string(),
+        }];
+        ladder.dimensions.push(twin);
+        // A repeated level ranks where it first appears.
+        assert_eq!(ladder.level_rank("A"), Some(0));
+        assert_eq!(ladder.level_rank("Z"), None);
+        // Each dimension's own themes, even under a repeated id; none of another ladder's.
+        let (craft, twin) = (&ladder.dimensions[0], &ladder.dimensions[1]);
+        assert_eq!(
+            ladder.theme(craft, "depth").map(|t| &t.name[..]),
+            Some("Depth")
+        );
+        assert_eq!(ladder.theme(craft, "other"), None);
+        assert_eq!(
+            ladder.theme(twin, "other").map(|t| &t.name[..]),
+            Some("Other")
+        );
+        assert_eq!(ladder.theme(twin, "depth"), None);
+        let elsewhere = Ladder::embedded();
+        assert_eq!(
+            elsewhere.theme(craft, "depth").map(|t| &t.id[..]),
+            Some("depth")
+        );
+    }
+
+    #[test]
     fn control_characters_are_escaped_on_load() {
         let hostile = MINIMAL.replace("title = \"One\"", "title = \"O\\u001b[31mne\\u202e\"");
         let ladder = Ladder::from_toml(&hostile).expect("loads");

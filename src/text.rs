@@ -151,6 +151,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn quoted_text_is_cut_after_sixty_characters_and_escaped() {
+        assert_eq!(quoted("short"), "\"short\"");
+        assert_eq!(quoted(&"é".repeat(60)), format!("\"{}\"", "é".repeat(60)));
+        assert_eq!(quoted(&"é".repeat(61)), format!("\"{}…\"", "é".repeat(60)));
+        let hostile = format!("\u{1b}[31m\u{202e}{}", "x".repeat(1000));
+        assert_eq!(
+            quoted(&hostile),
+            format!("\"\\u{{1b}}[31m\\u{{202e}}{}…\"", "x".repeat(54))
+        );
+    }
+
+    #[test]
+    fn cut_text_keeps_sixty_characters_and_escapes_them() {
+        assert!(matches!(cut("L3"), Cow::Borrowed("L3")));
+        assert_eq!(cut(&"L".repeat(61)), format!("{}…", "L".repeat(60)));
+        assert_eq!(cut("a\u{1b}b"), "a\\u{1b}b");
+    }
+
+    #[test]
     fn plain_text_is_borrowed_unchanged() {
         let s = "Owns own work.\nSecond line 🦉";
         assert!(matches!(escape_controls(s), Cow::Borrowed(t) if t == s));

@@ -1172,6 +1172,116 @@ mod tests {
         );
     }
 
+    /// The theme-gap check as a search of every track, dimension, theme and role: what
+    /// [`theme_gaps`] must find, in the same order.
+    fn theme_gaps_searched(ladder: &Ladder) -> Vec<(Vec<Seg>, String)> {
+        let mut out = Vec::new();
+        for (ti, track) in ladder.tracks.iter().enumerate() {
+            let roles: Vec<&Role> = track
+                .roles
+                .iter()
+                .filter_map(|id| ladder.role(id))
+                .collect();
+            for dimension in &ladder.dimensions {
+                for theme in &dimension.themes {
+                    let present: Vec<bool> = roles
+                        .iter()
+                        .map(|r| {
+                            r.in_dimension(&dimension.id)
+                                .expectations
+                                .iter()
+                                .any(|e| e.theme.as_deref() == Some(&theme.id))
+                        })
+                        .collect();
+                    let (Some(first), Some(last)) = (
+                        present.iter().position(|p| *p),
+                        present.iter().rposition(|p| *p),
+                    ) else {
+                        continue;
+                    };
+                    for i in (first + 1..last).filter(|&i| !present[i]) {
+                        out.push((
+                            vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(i)],
+                            format!(
+                                "theme {:?} of {:?} has no expectation at {:?} on track {:?}, \
+                                 though the track has it before and after",
+                                theme.id, dimension.id, roles[i].id, track.id
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn theme_gaps_are_those_a_search_finds_in_the_same_order() {
+        // Themes declared twice, in two dimensions, along two tracks that share roles, one
+        // naming an unknown role, with gaps of one and of several levels.
+        let role = |id: &str, level: &str, themes: &[(&str, &str)]| {
+            let mut text = format!(
+                "[[role]]\nid = \"{id}\"\nlevel = \"{level}\"\ntitle = \"T\"\nsummary = \"S.\"\n"
+            );
+            for d in ["craft", "care"] {
+                let es: Vec<String> = themes
+                    .iter()
+                    .filter(|(dim, _)| *dim == d)
+                    .map(|(_, t)| format!("{{ theme = \"{t}\", text = \"{id} {t}.\" }}"))
+                    .collect();
+                text += &format!("dimensions.{d}.expectations = [{}]\n", es.join(", "));
+            }
+            text
+        };
+        let mut text = String::from(
+            "name = \"G\"\nlevels = [\"A\", \"B\", \"C\", \"D\", \"E\"]\n\
+             [[dimension]]\nid = \"craft\"\nname = \"Craft\"\nthemes = [\
+             { id = \"x\", name = \"X\" }, { id = \"y\", name = \"Y\" }, { id = \"x\", name = \"X2\" }]\n\
+             [[dimension]]\nid = \"care\"\nname = \"Care\"\nthemes = [\
+             { id = \"y\", name = \"Y\" }, { id = \"z\", name = \"Z\" }]\n\
+             [[track]]\nid = \"one\"\nname = \"One\"\nroles = [\"A-a\", \"B-b\", \"C-c\", \"D-d\", \"E-e\"]\n\
+             [[track]]\nid = \"two\"\nname = \"Two\"\nroles = [\"A-a\", \"nobody\", \"C-c\", \"D-d2\", \"E-e\"]\n",
+        );
+        text += &role("A-a", "A", &[("craft", "x"), ("care", "y"), ("care", "z")]);
+        text += &role("B-b", "B", &[("craft", "y")]);
+        text += &role("C-c", "C", &[("craft", "y"), ("care", "z")]);
+        text += &role("D-d", "D", &[("craft", "x")]);
+        text += &role("D-d2", "D", &[]);
+        text += &role("E-e", "E", &[("craft", "x"), ("craft", "y"), ("care", "y")]);
+        let ladder: Ladder = toml::from_str(&text).expect("parses");
+        let mut found = Vec::new();
+        theme_gaps(&ladder, &mut |_, at, message| found.push((at, message)));
+        let expected = theme_gaps_searched(&ladder);
+        assert!(expected.len() > 10, "{expected:#?}");
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn an_undeclared_theme_is_found_through_the_look_up_in_its_own_dimension() {
+        // "reach" is a theme of craft only: under another dimension it is undeclared.
+        let text = minimal()
+            .replacen(
+                "[[track]]",
+                "[[dimension]]\nid = \"care\"\nname = \"Care\"\nthemes = [{ id = \"kind\", name = \"Kind\" }]\n\n[[track]]",
+                1,
+            )
+            .replacen(
+                "[role.dimensions.craft]",
+                "[role.dimensions.care]\nexpectations = [{ theme = \"reach\", text = \"Listens.\" }, { theme = \"kind\", text = \"Helps.\" }]\n\n[role.dimensions.craft]",
+                1,
+            );
+        let errors: Vec<String> = errors(&toml::from_str(&text).expect("parses"))
+            .into_iter()
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "role \"D1-designer\" tags an expectation with theme \"reach\", which dimension \"care\" does not declare"
+            ]
+        );
+    }
+
     #[test]
     fn any_text_sees_the_same_texts_as_texts() {
         for text in [
