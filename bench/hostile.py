@@ -11,6 +11,16 @@
                                       # `ladder --data F diff A1-a A2-b`, `next A1-a`, `evidence A2-b`
     bench/hostile.py name [N]         # a role name of N bytes (default 100,000), for
                                       # `ladder --data <(bench/generate.py 10000) show "$(...)"`
+    bench/hostile.py themes [N]       # one dimension of N themes (default 13,000) and two roles
+                                      # on one track, each with one expectation per theme:
+                                      # `validate F`, `diff A1-a A2-b`, `path t`, `next A1-a`,
+                                      # `evidence A2-b`, `export`
+    bench/hostile.py levels [N]       # N levels (default 10,000), one role at each, all on one
+                                      # track: `validate F`, `list`, `tracks`, `path t`, `export`
+    bench/hostile.py tracks [N]       # N tracks (default 2,000) of five roles each, over five
+                                      # levels: `validate F`, `list`, `tracks`, `export`
+    bench/hostile.py attributes [N]   # N attributes (default 3,000) and 20 roles giving each a
+                                      # value: `validate F`, `list`, `show A1-r0`
 
 Each ladder is valid TOML; `many-errors` and `long-line` are meant to fail validation.
 """
@@ -94,11 +104,80 @@ def diff(n=5000):
         out.write("]\n")
 
 
+def themes(n=13000):
+    out = sys.stdout
+    out.write(HEAD)
+    out.write("themes = [\n")
+    for i in range(n):
+        out.write(f'  {{ id = "th-{i}", name = "Theme {i}" }},\n')
+    out.write("]\n")
+    out.write('\n[[track]]\nid = "t"\nname = "T"\nroles = ["A1-a", "A2-b"]\n')
+    for role, level in (("A1-a", "A1"), ("A2-b", "A2")):
+        out.write(f'\n[[role]]\nid = "{role}"\nlevel = "{level}"\ntitle = "{role}"\n')
+        out.write(f'summary = "Role {role}."\nattributes = {{ scope = "Scope {role}" }}\n')
+        out.write("[role.dimensions.craft]\nexpectations = [\n")
+        for i in range(n):
+            out.write(f'  {{ theme = "th-{i}", text = "{role} does {i}." }},\n')
+        out.write("]\n")
+
+
+def role(out, id, level, expectations=2):
+    out.write(f'\n[[role]]\nid = "{id}"\nlevel = "{level}"\ntitle = "T {id}"\n')
+    out.write(f'summary = "Role {id}."\nattributes = {{ scope = "S {id}" }}\n')
+    texts = ", ".join(f'{{ text = "{id} {k}." }}' for k in range(expectations))
+    out.write(f"dimensions.craft.expectations = [{texts}]\n")
+
+
+def levels(n=10000):
+    out = sys.stdout
+    names = [f"L{i}" for i in range(n)]
+    out.write(HEAD.replace('levels = ["A1", "A2"]', "levels = [" + ", ".join(f'"{l}"' for l in names) + "]"))
+    ids = ", ".join(f'"{l}-r"' for l in names)
+    out.write(f'\n[[track]]\nid = "t"\nname = "T"\nroles = [{ids}]\n')
+    for l in names:
+        role(out, f"{l}-r", l)
+
+
+def tracks(n=2000):
+    out = sys.stdout
+    names = [f"L{i}" for i in range(5)]
+    out.write(HEAD.replace('levels = ["A1", "A2"]', "levels = [" + ", ".join(f'"{l}"' for l in names) + "]"))
+    for t in range(n):
+        ids = ", ".join(f'"{l}-t{t}"' for l in names)
+        out.write(f'\n[[track]]\nid = "t{t}"\nname = "T{t}"\nroles = [{ids}]\n')
+    for t in range(n):
+        for l in names:
+            role(out, f"{l}-t{t}", l)
+
+
+def attributes(n=3000):
+    out = sys.stdout
+    out.write('name = "Hostile"\nlevels = ["A1"]\n')
+    for i in range(n):
+        out.write(f'\n[[attribute]]\nid = "at-{i}"\nname = "At {i}"\nmeaning = "M."\n')
+    out.write('\n[[dimension]]\nid = "craft"\nname = "Craft"\n')
+    for r in range(20):
+        out.write(f'\n[[role]]\nid = "A1-r{r}"\nlevel = "A1"\ntitle = "R{r}"\nsummary = "S."\n')
+        out.write("[role.attributes]\n")
+        for i in range(n):
+            out.write(f'at-{i} = "v"\n')
+        out.write('[role.dimensions.craft]\nexpectations = [{ text = "A." }, { text = "B." }]\n')
+
+
 def name(n=100000):
     sys.stdout.write(("S1-role-" * (n // 8 + 1))[:n])
 
 
-CASES = {"long-line": long_line, "many-errors": many_errors, "diff": diff, "name": name}
+CASES = {
+    "long-line": long_line,
+    "many-errors": many_errors,
+    "diff": diff,
+    "name": name,
+    "themes": themes,
+    "levels": levels,
+    "tracks": tracks,
+    "attributes": attributes,
+}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in CASES:

@@ -1,6 +1,8 @@
 //! Pure comparison of two roles: attribute by attribute, then dimension by dimension and theme by theme.
 
-use crate::ladder::{Attribute, Dimension, Expectation, Ladder, Role, Theme};
+use std::collections::HashMap;
+
+use crate::ladder::{Attribute, Dimension, Ladder, Role, Theme};
 use crate::similarity;
 
 /// How one item reads at B compared with A.
@@ -142,8 +144,20 @@ fn compare_dimension<'a>(
     from: &'a Role,
     to: &'a Role,
 ) -> Vec<ThemeChange<'a>> {
-    let a = &from.in_dimension(&dimension.id).expectations;
-    let b = &to.in_dimension(&dimension.id).expectations;
+    // Each role's texts grouped by theme once: a filter of all expectations for every theme
+    // would cost their product.
+    let group = |role: &'a Role| {
+        let mut by_theme: HashMap<Option<&'a str>, Vec<&'a str>> = HashMap::new();
+        for e in &role.in_dimension(&dimension.id).expectations {
+            by_theme
+                .entry(e.theme.as_deref())
+                .or_default()
+                .push(e.text.as_str());
+        }
+        by_theme
+    };
+    let (at_a, at_b) = (group(from), group(to));
+    let none = Vec::new();
     // Declared themes in ladder order, then the untagged expectations last.
     let keys = dimension
         .themes
@@ -151,20 +165,17 @@ fn compare_dimension<'a>(
         .map(|t| (Some(t), Some(t.id.as_str())))
         .chain(std::iter::once((None, None)));
     keys.filter_map(|(theme, key)| {
-        let texts = |list: &'a [Expectation]| -> Vec<&'a str> {
-            list.iter()
-                .filter(|e| e.theme.as_deref() == key)
-                .map(|e| e.text.as_str())
-                .collect()
-        };
-        let (a, b) = (texts(a), texts(b));
+        let (a, b) = (
+            at_a.get(&key).unwrap_or(&none),
+            at_b.get(&key).unwrap_or(&none),
+        );
         if a.is_empty() && b.is_empty() {
             return None;
         }
         // Within a theme both roles have, unpaired expectations grow; without themes, they are
         // new at B or not restated at B.
         let themed = theme.is_some();
-        let (from, to) = mark_pairs(&a, &b, themed);
+        let (from, to) = mark_pairs(a, b, themed);
         let same = from.iter().chain(&to).all(|m| m.mark == Mark::Unchanged);
         Some(ThemeChange {
             theme,

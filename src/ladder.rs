@@ -65,6 +65,11 @@ struct Index {
     tracks: HashMap<String, Vec<usize>>,
     /// Dimension id to its position in `dimensions` (the first, when ids repeat).
     dimensions: HashMap<String, usize>,
+    /// Per dimension, in ladder order: theme id to its position in `themes` (the first, when
+    /// ids repeat).
+    themes: Vec<HashMap<String, usize>>,
+    /// Level id to its rank (the first, when ids repeat).
+    levels: HashMap<String, usize>,
 }
 
 impl Clone for Lookup {
@@ -310,10 +315,27 @@ impl Ladder {
             for (i, d) in self.dimensions.iter().enumerate() {
                 dimensions.entry(d.id.clone()).or_insert(i);
             }
+            let themes = self
+                .dimensions
+                .iter()
+                .map(|d| {
+                    let mut ids = HashMap::with_capacity(d.themes.len());
+                    for (i, t) in d.themes.iter().enumerate() {
+                        ids.entry(t.id.clone()).or_insert(i);
+                    }
+                    ids
+                })
+                .collect();
+            let mut levels = HashMap::with_capacity(self.levels.len());
+            for (i, l) in self.levels.iter().enumerate() {
+                levels.entry(l.clone()).or_insert(i);
+            }
             Index {
                 roles,
                 tracks,
                 dimensions,
+                themes,
+                levels,
             }
         })
     }
@@ -325,6 +347,20 @@ impl Ladder {
             .dimensions
             .get(id)
             .map(|&i| &self.dimensions[i])
+    }
+
+    /// The theme with exactly this id in a dimension of this ladder: a look-up, where
+    /// [`Dimension::theme`] searches.
+    pub fn theme<'a>(&'a self, dimension: &'a Dimension, id: &str) -> Option<&'a Theme> {
+        let index = self.index();
+        // The dimension's place, found through its id; one that is not that place (a repeated
+        // id, or a dimension of another ladder) is searched instead.
+        match index.dimensions.get(&dimension.id) {
+            Some(&at) if std::ptr::eq(&self.dimensions[at], dimension) => {
+                index.themes[at].get(id).map(|&i| &dimension.themes[i])
+            }
+            _ => dimension.theme(id),
+        }
     }
 
     /// The role after this one on a track, if it is not the track's last.
@@ -353,7 +389,7 @@ impl Ladder {
 
     /// Where a level sits in the ladder, counting from 0 at the first rung.
     pub fn level_rank(&self, level: &str) -> Option<usize> {
-        self.levels.iter().position(|l| l == level)
+        self.index().levels.get(level).copied()
     }
 
     /// Rewrites every text so that no control character or bidirectional override survives.
@@ -429,7 +465,8 @@ impl Track {
 }
 
 impl Dimension {
-    /// The theme with exactly this id.
+    /// The theme with exactly this id, searched for: inside a loop, [`Ladder::theme`] looks it
+    /// up instead.
     pub fn theme(&self, id: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.id == id)
     }
@@ -503,6 +540,38 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
         assert_eq!(tracks, ["main"]);
         assert_eq!(two.in_dimension("craft").expectations[0].text, "Teaches.");
         assert!(two.in_dimension("missing").expectations.is_empty());
+    }
+
+    #[test]
+    fn themes_and_levels_are_looked_up_as_a_search_finds_them() {
+        let mut ladder: Ladder = toml::from_str(MINIMAL).expect("parses");
+        ladder.levels.push("A".to_string());
+        let mut twin = ladder.dimensions[0].clone();
+        twin.themes = vec![Theme {
+            id: "other".to_string(),
+            name: "Other".to_string(),
+        }];
+        ladder.dimensions.push(twin);
+        // A repeated level ranks where it first appears.
+        assert_eq!(ladder.level_rank("A"), Some(0));
+        assert_eq!(ladder.level_rank("Z"), None);
+        // Each dimension's own themes, even under a repeated id; none of another ladder's.
+        let (craft, twin) = (&ladder.dimensions[0], &ladder.dimensions[1]);
+        assert_eq!(
+            ladder.theme(craft, "depth").map(|t| &t.name[..]),
+            Some("Depth")
+        );
+        assert_eq!(ladder.theme(craft, "other"), None);
+        assert_eq!(
+            ladder.theme(twin, "other").map(|t| &t.name[..]),
+            Some("Other")
+        );
+        assert_eq!(ladder.theme(twin, "depth"), None);
+        let elsewhere = Ladder::embedded();
+        assert_eq!(
+            elsewhere.theme(craft, "depth").map(|t| &t.id[..]),
+            Some("depth")
+        );
     }
 
     #[test]

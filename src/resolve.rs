@@ -2,6 +2,7 @@
 
 use crate::exit::UsageError;
 use crate::ladder::{Dimension, Ladder, Role, Track};
+use crate::text::quoted;
 
 /// The track named by the user, or a usage error listing the tracks that exist.
 pub fn track<'a>(ladder: &'a Ladder, query: &str) -> Result<&'a Track, UsageError> {
@@ -226,21 +227,6 @@ fn suggest<'a>(ladder: &'a Ladder, query: &str) -> Vec<&'a str> {
 fn far_apart_in_length(a: usize, b: usize) -> bool {
     let (short, long) = (a.min(b), a.max(b));
     short * 11 <= long
-}
-
-/// How many characters of the user's text an error echoes; the rest is cut with `…`.
-const ECHOED_CHARS: usize = 60;
-
-/// The user's text as an error shows it: quoted, escaped, and cut with `…` when long.
-fn quoted(query: &str) -> String {
-    let shown = match query.char_indices().nth(ECHOED_CHARS) {
-        Some((cut, _)) => {
-            let head = format!("{:?}", &query[..cut]);
-            format!("{}…\"", &head[..head.len() - 1])
-        }
-        None => format!("{query:?}"),
-    };
-    crate::text::escape_controls(&shown).into_owned()
 }
 
 /// Whether `haystack` holds `needle`, without building a searcher for a needle that cannot fit.

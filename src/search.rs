@@ -1,5 +1,6 @@
 //! Finds text across the roles of a ladder: titles, summaries, attribute values, expectations, examples.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use regex::{Regex, RegexBuilder};
@@ -130,7 +131,11 @@ fn compile(text: &str, regex: bool, case_sensitive: bool) -> Result<Regex, Usage
                 .find_map(|l| l.trim().strip_prefix("error: "))
                 .unwrap_or(message.lines().last().unwrap_or_default().trim())
                 .to_string();
-            UsageError(format!("invalid regular expression {text:?}: {reason}"))
+            // The pattern is the user's and may be long: quoted cut, as every echo is.
+            UsageError(format!(
+                "invalid regular expression {}: {reason}",
+                crate::text::quoted(text)
+            ))
         })
 }
 
@@ -174,10 +179,18 @@ impl Field<'_> {
 /// Every text of every role that matches, in ladder order and, within a role, in reading order.
 pub fn search<'a>(ladder: &'a Ladder, query: &Query<'a>) -> Hits<'a> {
     let mut hits = Vec::new();
+    // The track's roles as a set: a search of the track for every role costs their product.
+    let on_track: Option<HashSet<&str>> = query
+        .track
+        .map(|t| t.roles.iter().map(String::as_str).collect());
     let roles = ladder
         .roles
         .iter()
-        .filter(|r| query.track.is_none_or(|t| t.contains(&r.id)))
+        .filter(|r| {
+            on_track
+                .as_ref()
+                .is_none_or(|on| on.contains(r.id.as_str()))
+        })
         .filter(|r| query.level.is_none_or(|l| r.level == l));
     for role in roles {
         let mut look = |field: Field<'a>, text: &'a str| {
@@ -206,7 +219,7 @@ pub fn search<'a>(ladder: &'a Ladder, query: &Query<'a>) -> Hits<'a> {
             }
             let rd = role.in_dimension(&dimension.id);
             for e in &rd.expectations {
-                let theme = e.theme.as_deref().and_then(|t| dimension.theme(t));
+                let theme = e.theme.as_deref().and_then(|t| ladder.theme(dimension, t));
                 look(Field::Expectation(dimension, theme), &e.text);
             }
             for example in &rd.examples {

@@ -45,6 +45,32 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// How many characters of an untrusted text a message quotes; the rest is cut with `…`.
+pub const QUOTED_CHARS: usize = 60;
+
+/// A text as a message quotes it: in double quotes, escaped as Rust's `{:?}` escapes it (so
+/// no control or bidirectional character gets through), and cut with `…` after
+/// [`QUOTED_CHARS`] characters. A message that quotes a megabyte id stays one short line.
+pub fn quoted(s: &str) -> String {
+    let shown = match s.char_indices().nth(QUOTED_CHARS) {
+        Some((cut, _)) => {
+            let head = format!("{:?}", &s[..cut]);
+            format!("{}…\"", &head[..head.len() - 1])
+        }
+        None => format!("{s:?}"),
+    };
+    escape_controls(&shown).into_owned()
+}
+
+/// A text cut after [`QUOTED_CHARS`] characters with `…`, and escaped: for a short value a
+/// message shows unquoted, such as a level.
+pub fn cut(s: &str) -> Cow<'_, str> {
+    match s.char_indices().nth(QUOTED_CHARS) {
+        Some((at, _)) => Cow::Owned(escape_controls(&s[..at]).into_owned() + "…"),
+        None => escape_controls(s),
+    }
+}
+
 /// Whether a text may serve as an id: non-empty, and only ASCII letters, digits, `-`, `_`
 /// and `.`. Ids end up in shell completion scripts, file names and Markdown; this alphabet
 /// means no shell, file system or renderer reads anything into them.
@@ -123,6 +149,25 @@ pub fn is_line_break(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_text_is_cut_after_sixty_characters_and_escaped() {
+        assert_eq!(quoted("short"), "\"short\"");
+        assert_eq!(quoted(&"é".repeat(60)), format!("\"{}\"", "é".repeat(60)));
+        assert_eq!(quoted(&"é".repeat(61)), format!("\"{}…\"", "é".repeat(60)));
+        let hostile = format!("\u{1b}[31m\u{202e}{}", "x".repeat(1000));
+        assert_eq!(
+            quoted(&hostile),
+            format!("\"\\u{{1b}}[31m\\u{{202e}}{}…\"", "x".repeat(54))
+        );
+    }
+
+    #[test]
+    fn cut_text_keeps_sixty_characters_and_escapes_them() {
+        assert!(matches!(cut("L3"), Cow::Borrowed("L3")));
+        assert_eq!(cut(&"L".repeat(61)), format!("{}…", "L".repeat(60)));
+        assert_eq!(cut("a\u{1b}b"), "a\\u{1b}b");
+    }
 
     #[test]
     fn plain_text_is_borrowed_unchanged() {

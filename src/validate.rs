@@ -7,7 +7,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::ladder::{Ladder, Role};
 use crate::load::Source;
-use crate::text;
+use crate::text::{self, quoted as q};
 
 /// How serious a finding is: errors make a ladder unusable, warnings point at likely mistakes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -341,7 +341,7 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
         &mut report,
     );
     for (di, d) in ladder.dimensions.iter().enumerate() {
-        let kind = format!("theme in dimension {:?}", d.id);
+        let kind = format!("theme in dimension {}", q(&d.id));
         let themes = d.themes.iter().enumerate().map(|(ti, t)| {
             (
                 vec![
@@ -431,7 +431,7 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
                 report(
                     Severity::Error,
                     at,
-                    format!("track {:?} names unknown role {id:?}", track.id),
+                    format!("track {} names unknown role {}", q(&track.id), q(id)),
                 );
                 continue;
             };
@@ -442,8 +442,12 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
                             Severity::Error,
                             at,
                             format!(
-                                "track {:?} does not ascend: {id:?} ({}) comes after {before_id:?} ({})",
-                                track.id, role.level, ladder.levels[before]
+                                "track {} does not ascend: {} ({}) comes after {} ({})",
+                                q(&track.id),
+                                q(id),
+                                text::cut(&role.level),
+                                q(before_id),
+                                text::cut(&ladder.levels[before])
                             ),
                         );
                     }
@@ -454,6 +458,9 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
     }
 
     // Roles: level, attributes, dimensions and themes resolve; every attribute has a value.
+    // Every search goes through a set or the ladder's look-ups: a search of the declarations
+    // for every role or expectation would cost their product.
+    let declared: HashSet<&str> = ladder.attributes.iter().map(|a| a.id.as_str()).collect();
     for (ri, role) in ladder.roles.iter().enumerate() {
         let at = |rest: &[&str]| {
             let mut path = vec![key("role"), Seg::Index(ri)];
@@ -465,19 +472,21 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
                 Severity::Error,
                 at(&["level"]),
                 format!(
-                    "role {:?} has level {:?}, which `levels` does not list",
-                    role.id, role.level
+                    "role {} has level {}, which `levels` does not list",
+                    q(&role.id),
+                    q(&role.level)
                 ),
             );
         }
         for id in role.attributes.keys().filter(|id| safe_ref(id)) {
-            if !ladder.attributes.iter().any(|a| &a.id == id) {
+            if !declared.contains(id.as_str()) {
                 report(
                     Severity::Error,
                     at(&["attributes", id]),
                     format!(
-                        "role {:?} gives a value for unknown attribute {id:?}",
-                        role.id
+                        "role {} gives a value for unknown attribute {}",
+                        q(&role.id),
+                        q(id)
                     ),
                 );
             }
@@ -488,8 +497,9 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
                     Severity::Error,
                     at(&["id"]),
                     format!(
-                        "role {:?} has no value for attribute {:?}",
-                        role.id, attribute.id
+                        "role {} has no value for attribute {}",
+                        q(&role.id),
+                        q(&attribute.id)
                     ),
                 );
             }
@@ -499,28 +509,31 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
                 report(
                     Severity::Error,
                     at(&["dimensions", id]),
-                    format!("role {:?} names unknown dimension {id:?}", role.id),
+                    format!("role {} names unknown dimension {}", q(&role.id), q(id)),
                 );
                 continue;
             };
             for (ei, e) in rd.expectations.iter().enumerate() {
                 if let Some(theme) = e.theme.as_deref().filter(|t| safe_ref(t)) {
-                    if dimension.theme(theme).is_none() {
+                    if ladder.theme(dimension, theme).is_none() {
                         let mut path = at(&["dimensions", id, "expectations"]);
                         path.extend([Seg::Index(ei), key("theme")]);
                         report(
                             Severity::Error,
                             path,
                             format!(
-                                "role {:?} tags an expectation with theme {theme:?}, which dimension {id:?} does not declare",
-                                role.id
+                                "role {} tags an expectation with theme {}, which dimension {} does not declare",
+                                q(&role.id),
+                                q(theme),
+                                q(id)
                             ),
                         );
                     }
                 }
             }
         }
-        for dimension in &ladder.dimensions {
+        // Warnings only when they are wanted: roles times dimensions of them could be built.
+        for dimension in ladder.dimensions.iter().filter(|_| warnings) {
             let count = role.in_dimension(&dimension.id).expectations.len();
             if count < 2 {
                 let path = if role.dimensions.contains_key(&dimension.id) {
@@ -532,10 +545,10 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
                     Severity::Warning,
                     path,
                     format!(
-                        "role {:?} has {count} expectation{} in dimension {:?}; a level usually needs at least two",
-                        role.id,
+                        "role {} has {count} expectation{} in dimension {}; a level usually needs at least two",
+                        q(&role.id),
                         if count == 1 { "" } else { "s" },
-                        dimension.id
+                        q(&dimension.id)
                     ),
                 );
             }
@@ -544,7 +557,7 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
             report(
                 Severity::Warning,
                 at(&["id"]),
-                format!("role {:?} is on no track", role.id),
+                format!("role {} is on no track", q(&role.id)),
             );
         }
     }
@@ -556,45 +569,7 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
             .collect();
     }
 
-    // Themes that stop at a level of a track and come back later: a gap in a thread.
-    for (ti, track) in ladder.tracks.iter().enumerate() {
-        let roles: Vec<&Role> = track
-            .roles
-            .iter()
-            .filter_map(|id| ladder.role(id))
-            .collect();
-        for dimension in &ladder.dimensions {
-            for theme in &dimension.themes {
-                let present: Vec<bool> = roles
-                    .iter()
-                    .map(|r| {
-                        r.in_dimension(&dimension.id)
-                            .expectations
-                            .iter()
-                            .any(|e| e.theme.as_deref() == Some(&theme.id))
-                    })
-                    .collect();
-                let (Some(first), Some(last)) = (
-                    present.iter().position(|p| *p),
-                    present.iter().rposition(|p| *p),
-                ) else {
-                    continue;
-                };
-                for (i, role) in roles.iter().enumerate().take(last).skip(first + 1) {
-                    if !present[i] {
-                        report(
-                            Severity::Warning,
-                            vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(i)],
-                            format!(
-                                "theme {:?} of {:?} has no expectation at {:?} on track {:?}, though the track has it before and after",
-                                theme.id, dimension.id, role.id, track.id
-                            ),
-                        );
-                    }
-                }
-            }
-        }
-    }
+    theme_gaps(ladder, &mut report);
 
     // The same sentence in two places. The first place of each sentence is kept as an index
     // into the texts, and described only when the sentence comes back.
@@ -610,7 +585,8 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
                     Severity::Warning,
                     at.clone(),
                     format!(
-                        "the sentence {sentence:?} also appears at {}",
+                        "the sentence {} also appears at {}",
+                        q(sentence),
                         describe(&all[first].0)
                     ),
                 ),
@@ -621,6 +597,87 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Reports themes that stop at a level of a track and come back later: a gap in a thread.
+///
+/// In the order of a search of every track, dimension, declared theme and role, but linear:
+/// each role's themes are gathered once, as numbers in that order; a track sorts the numbers
+/// of its roles, and only the places between a theme's first and last role are visited.
+fn theme_gaps(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, String)) {
+    // Every declared theme, numbered in ladder order; a repeated id has every number.
+    let mut declared: Vec<(&str, &str)> = Vec::new();
+    let mut numbers: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for d in &ladder.dimensions {
+        for t in &d.themes {
+            numbers
+                .entry((d.id.as_str(), t.id.as_str()))
+                .or_default()
+                .push(declared.len());
+            declared.push((d.id.as_str(), t.id.as_str()));
+        }
+    }
+    let theme_names = |role: &Role| -> Vec<usize> {
+        let mut found: Vec<usize> = role
+            .dimensions
+            .iter()
+            .flat_map(|(d, rd)| {
+                rd.expectations.iter().filter_map(|e| {
+                    let theme = e.theme.as_deref()?;
+                    numbers.get(&(d.as_str(), theme))
+                })
+            })
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    };
+    let mut of_role: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (ti, track) in ladder.tracks.iter().enumerate() {
+        let roles: Vec<&Role> = track
+            .roles
+            .iter()
+            .filter_map(|id| ladder.role(id))
+            .collect();
+        // (theme number, place on the track), sorted: each theme's places, ascending.
+        let mut present: Vec<(usize, usize)> = Vec::new();
+        for (i, role) in roles.iter().enumerate() {
+            let themes = of_role
+                .entry(role.id.as_str())
+                .or_insert_with(|| theme_names(role));
+            present.extend(themes.iter().map(|&n| (n, i)));
+        }
+        present.sort_unstable();
+        for places in present.chunk_by(|a, b| a.0 == b.0) {
+            let (dimension, theme) = declared[places[0].0];
+            let mut at = places.iter().map(|p| p.1).peekable();
+            let (first, last) = (places[0].1, places[places.len() - 1].1);
+            for (i, role) in roles.iter().enumerate().take(last).skip(first + 1) {
+                while at.next_if(|&p| p < i).is_some() {}
+                if at.next_if_eq(&i).is_some() {
+                    continue;
+                }
+                report(
+                    Severity::Warning,
+                    vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(i)],
+                    format!(
+                        "theme {} of {} has no expectation at {} on track {}, though the track has it before and after",
+                        q(theme),
+                        q(dimension),
+                        q(&role.id),
+                        q(&track.id)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// A path key: what [`Seg::Key`] holds.
+fn key(k: &str) -> Seg {
+    Seg::Key(k.to_string())
 }
 
 /// A sentence compared and hashed without regard to case, without building its lower-case copy.
@@ -858,7 +915,7 @@ fn ids_and_lines(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, St
     // Empty ids have their own error ("an id is empty").
     let mut id = |kind: &str, value: &str, at: &dyn Fn() -> Vec<Seg>| {
         if !safe_ref(value) {
-            let message = format!("{kind} {value:?} must use only {ID_ALPHABET}");
+            let message = format!("{kind} {} must use only {ID_ALPHABET}", q(value));
             report(Severity::Error, at(), message);
         }
     };
@@ -974,7 +1031,11 @@ fn duplicates<'a>(
     let mut seen = HashSet::new();
     for (at, id) in ids {
         if !seen.insert(id) {
-            report(Severity::Error, at, format!("duplicate {kind} id {id:?}"));
+            report(
+                Severity::Error,
+                at,
+                format!("duplicate {kind} id {}", q(id)),
+            );
         }
     }
 }
@@ -1108,6 +1169,116 @@ mod tests {
                      though the track has it before and after"
                 )
             })
+        );
+    }
+
+    /// The theme-gap check as a search of every track, dimension, theme and role: what
+    /// [`theme_gaps`] must find, in the same order.
+    fn theme_gaps_searched(ladder: &Ladder) -> Vec<(Vec<Seg>, String)> {
+        let mut out = Vec::new();
+        for (ti, track) in ladder.tracks.iter().enumerate() {
+            let roles: Vec<&Role> = track
+                .roles
+                .iter()
+                .filter_map(|id| ladder.role(id))
+                .collect();
+            for dimension in &ladder.dimensions {
+                for theme in &dimension.themes {
+                    let present: Vec<bool> = roles
+                        .iter()
+                        .map(|r| {
+                            r.in_dimension(&dimension.id)
+                                .expectations
+                                .iter()
+                                .any(|e| e.theme.as_deref() == Some(&theme.id))
+                        })
+                        .collect();
+                    let (Some(first), Some(last)) = (
+                        present.iter().position(|p| *p),
+                        present.iter().rposition(|p| *p),
+                    ) else {
+                        continue;
+                    };
+                    for i in (first + 1..last).filter(|&i| !present[i]) {
+                        out.push((
+                            vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(i)],
+                            format!(
+                                "theme {:?} of {:?} has no expectation at {:?} on track {:?}, \
+                                 though the track has it before and after",
+                                theme.id, dimension.id, roles[i].id, track.id
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn theme_gaps_are_those_a_search_finds_in_the_same_order() {
+        // Themes declared twice, in two dimensions, along two tracks that share roles, one
+        // naming an unknown role, with gaps of one and of several levels.
+        let role = |id: &str, level: &str, themes: &[(&str, &str)]| {
+            let mut text = format!(
+                "[[role]]\nid = \"{id}\"\nlevel = \"{level}\"\ntitle = \"T\"\nsummary = \"S.\"\n"
+            );
+            for d in ["craft", "care"] {
+                let es: Vec<String> = themes
+                    .iter()
+                    .filter(|(dim, _)| *dim == d)
+                    .map(|(_, t)| format!("{{ theme = \"{t}\", text = \"{id} {t}.\" }}"))
+                    .collect();
+                text += &format!("dimensions.{d}.expectations = [{}]\n", es.join(", "));
+            }
+            text
+        };
+        let mut text = String::from(
+            "name = \"G\"\nlevels = [\"A\", \"B\", \"C\", \"D\", \"E\"]\n\
+             [[dimension]]\nid = \"craft\"\nname = \"Craft\"\nthemes = [\
+             { id = \"x\", name = \"X\" }, { id = \"y\", name = \"Y\" }, { id = \"x\", name = \"X2\" }]\n\
+             [[dimension]]\nid = \"care\"\nname = \"Care\"\nthemes = [\
+             { id = \"y\", name = \"Y\" }, { id = \"z\", name = \"Z\" }]\n\
+             [[track]]\nid = \"one\"\nname = \"One\"\nroles = [\"A-a\", \"B-b\", \"C-c\", \"D-d\", \"E-e\"]\n\
+             [[track]]\nid = \"two\"\nname = \"Two\"\nroles = [\"A-a\", \"nobody\", \"C-c\", \"D-d2\", \"E-e\"]\n",
+        );
+        text += &role("A-a", "A", &[("craft", "x"), ("care", "y"), ("care", "z")]);
+        text += &role("B-b", "B", &[("craft", "y")]);
+        text += &role("C-c", "C", &[("craft", "y"), ("care", "z")]);
+        text += &role("D-d", "D", &[("craft", "x")]);
+        text += &role("D-d2", "D", &[]);
+        text += &role("E-e", "E", &[("craft", "x"), ("craft", "y"), ("care", "y")]);
+        let ladder: Ladder = toml::from_str(&text).expect("parses");
+        let mut found = Vec::new();
+        theme_gaps(&ladder, &mut |_, at, message| found.push((at, message)));
+        let expected = theme_gaps_searched(&ladder);
+        assert!(expected.len() > 10, "{expected:#?}");
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn an_undeclared_theme_is_found_through_the_look_up_in_its_own_dimension() {
+        // "reach" is a theme of craft only: under another dimension it is undeclared.
+        let text = minimal()
+            .replacen(
+                "[[track]]",
+                "[[dimension]]\nid = \"care\"\nname = \"Care\"\nthemes = [{ id = \"kind\", name = \"Kind\" }]\n\n[[track]]",
+                1,
+            )
+            .replacen(
+                "[role.dimensions.craft]",
+                "[role.dimensions.care]\nexpectations = [{ theme = \"reach\", text = \"Listens.\" }, { theme = \"kind\", text = \"Helps.\" }]\n\n[role.dimensions.craft]",
+                1,
+            );
+        let errors: Vec<String> = errors(&toml::from_str(&text).expect("parses"))
+            .into_iter()
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "role \"D1-designer\" tags an expectation with theme \"reach\", which dimension \"care\" does not declare"
+            ]
         );
     }
 

@@ -1,6 +1,8 @@
 //! Plain result values that the commands hand to renderers: everything a renderer needs, already looked up.
 
-use crate::compare::{Comparison, Mark};
+use crate::compare::{Comparison, Mark, Marked, ThemeChange};
+use std::collections::{HashMap, HashSet};
+
 use crate::ladder::{Attribute, Band, Dimension, Ladder, Role, Theme, Track};
 
 /// The roles of `ladder list`, in display order.
@@ -44,10 +46,22 @@ impl<'a> RoleList<'a> {
     ///
     /// A role on several tracks sits with the first of them; roles on no track come last.
     pub fn of(ladder: &'a Ladder, track: Option<&'a Track>) -> RoleList<'a> {
+        // Sets and maps built once: a search of the track or of the tracks for every role
+        // would cost their product.
+        let on_track: Option<HashSet<&str>> =
+            track.map(|t| t.roles.iter().map(String::as_str).collect());
+        let mut track_at: HashMap<&str, usize> = HashMap::with_capacity(ladder.tracks.len());
+        for (i, t) in ladder.tracks.iter().enumerate() {
+            track_at.entry(t.id.as_str()).or_insert(i);
+        }
         let mut rows: Vec<RoleRow<'a>> = ladder
             .roles
             .iter()
-            .filter(|r| track.is_none_or(|t| t.contains(&r.id)))
+            .filter(|r| {
+                on_track
+                    .as_ref()
+                    .is_none_or(|on| on.contains(r.id.as_str()))
+            })
             .map(|role| RoleRow {
                 role,
                 tracks: ladder.tracks_of(role).collect(),
@@ -59,12 +73,12 @@ impl<'a> RoleList<'a> {
                 None => row
                     .tracks
                     .first()
-                    .and_then(|t| ladder.tracks.iter().position(|x| x.id == t.id))
+                    .and_then(|t| track_at.get(t.id.as_str()).copied())
                     .unwrap_or(usize::MAX),
             };
             (first_track, ladder.level_rank(&row.role.level))
         };
-        rows.sort_by_key(key);
+        rows.sort_by_cached_key(key);
         RoleList { rows }
     }
 }
@@ -91,7 +105,7 @@ impl<'a> RoleView<'a> {
                             .iter()
                             .map(|e| {
                                 (
-                                    e.theme.as_deref().and_then(|t| dimension.theme(t)),
+                                    e.theme.as_deref().and_then(|t| ladder.theme(dimension, t)),
                                     e.text.as_str(),
                                 )
                             })
@@ -122,15 +136,15 @@ impl<'a> TrackList<'a> {
             .iter()
             .map(|t| (t, t.roles.iter().filter_map(|id| ladder.role(id)).collect()))
             .collect();
+        let used: HashSet<&str> = tracks
+            .iter()
+            .flat_map(|(_, roles)| roles)
+            .map(|r| r.level.as_str())
+            .collect();
         let levels = ladder
             .levels
             .iter()
-            .filter(|l| {
-                tracks
-                    .iter()
-                    .flat_map(|(_, roles)| roles)
-                    .any(|r| &r.level == *l)
-            })
+            .filter(|l| used.contains(l.as_str()))
             .map(String::as_str)
             .collect();
         TrackList { tracks, levels }
@@ -195,17 +209,25 @@ impl<'a> PathView<'a> {
         let dimensions = dimensions
             .iter()
             .map(|dimension| {
+                // Each role's texts grouped by theme once: a filter of its expectations for
+                // every theme would cost their product.
+                let groups: Vec<HashMap<Option<&str>, Vec<&'a str>>> = roles
+                    .iter()
+                    .map(|r| {
+                        let mut by_theme: HashMap<Option<&str>, Vec<&'a str>> = HashMap::new();
+                        for e in &r.in_dimension(&dimension.id).expectations {
+                            by_theme
+                                .entry(e.theme.as_deref())
+                                .or_default()
+                                .push(e.text.as_str());
+                        }
+                        by_theme
+                    })
+                    .collect();
                 let cells = |theme: Option<&str>| -> Vec<Vec<&'a str>> {
-                    roles
+                    groups
                         .iter()
-                        .map(|r| {
-                            r.in_dimension(&dimension.id)
-                                .expectations
-                                .iter()
-                                .filter(|e| e.theme.as_deref() == theme)
-                                .map(|e| e.text.as_str())
-                                .collect()
-                        })
+                        .map(|g| g.get(&theme).cloned().unwrap_or_default())
                         .collect()
                 };
                 let mut themes: Vec<(Option<&Theme>, Vec<Vec<&str>>)> = dimension
@@ -283,6 +305,29 @@ fn chains<'a>(columns: &[Vec<&'a str>]) -> Vec<Vec<Vec<&'a str>>> {
     rows
 }
 
+/// One theme's change and the first mark of each of its texts at B.
+type ChangeTexts<'a, 'c> = (&'c ThemeChange<'a>, HashMap<&'a str, &'c Marked<'a>>);
+
+/// The texts at B of a compared dimension, theme by theme: the first change of each theme,
+/// with the first mark of each of its texts. Looked up, not searched: a search for every
+/// expectation would cost the product of the expectations and the themes or texts.
+fn changes_by_theme<'a, 'c>(
+    dimension: &'c crate::compare::DimensionChange<'a>,
+) -> HashMap<Option<&'a str>, ChangeTexts<'a, 'c>> {
+    let mut out = HashMap::new();
+    for change in &dimension.themes {
+        out.entry(change.theme.map(|t| t.id.as_str()))
+            .or_insert_with(|| {
+                let mut texts = HashMap::with_capacity(change.to.len());
+                for m in &change.to {
+                    texts.entry(m.text).or_insert(m);
+                }
+                (change, texts)
+            });
+    }
+    out
+}
+
 /// The outline of `ladder evidence`: a role's expectations, marked where they are new.
 #[derive(Debug)]
 pub struct Evidence<'a> {
@@ -324,18 +369,17 @@ impl<'a> Evidence<'a> {
             .enumerate()
             .map(|(k, dimension)| {
                 let rd = role.in_dimension(&dimension.id);
+                let changes = comparison
+                    .as_ref()
+                    .map(|c| changes_by_theme(&c.dimensions[k]));
                 let items = rd
                     .expectations
                     .iter()
                     .map(|e| {
-                        let theme = e.theme.as_deref().and_then(|t| dimension.theme(t));
-                        let change = comparison.as_ref().and_then(|c| {
-                            c.dimensions[k]
-                                .themes
-                                .iter()
-                                .find(|t| t.theme.map(|t| t.id.as_str()) == e.theme.as_deref())
-                        });
-                        let marked = change.and_then(|t| t.to.iter().find(|m| m.text == e.text));
+                        let theme = e.theme.as_deref().and_then(|t| ladder.theme(dimension, t));
+                        let found = changes.as_ref().and_then(|c| c.get(&e.theme.as_deref()));
+                        let change = found.map(|f| f.0);
+                        let marked = found.and_then(|f| f.1.get(e.text.as_str()).copied());
                         let (new, before) = match (marked.map(|m| m.mark), change) {
                             (Some(Mark::Added), _) => (true, Vec::new()),
                             (Some(Mark::Reworded), _) => (

@@ -198,3 +198,67 @@ fn a_long_role_name_is_echoed_cut_with_an_ellipsis() {
         "error: no role matches \"L3-senior-security-enginer\"; did you mean L3-senior-security-engineer?\n"
     );
 }
+
+// ---------------------------------------------------------------- long values quoted in messages
+
+/// A ladder whose one track names an unknown role with an id of `len` characters.
+fn unknown_role_ladder(len: usize) -> String {
+    format!(
+        "name = \"H\"\nlevels = [\"A1\"]\n\n[[dimension]]\nid = \"craft\"\nname = \"Craft\"\n\n\
+         [[track]]\nid = \"t\"\nname = \"T\"\nroles = [\"A1-a\", \"u{}\"]\n\n\
+         [[role]]\nid = \"A1-a\"\nlevel = \"A1\"\ntitle = \"A\"\nsummary = \"A role.\"\n",
+        "x".repeat(len - 1)
+    )
+}
+
+#[test]
+fn a_long_unknown_id_is_quoted_cut_in_the_load_error() {
+    let (code, stdout, stderr) = with_stdin(&["list"], unknown_role_ladder(1000).as_bytes());
+    assert_eq!((code, stdout.as_str()), (Some(1), ""));
+    assert_eq!(
+        stderr,
+        format!(
+            "error: -:11:18: track \"t\" names unknown role \"u{}…\"\n",
+            "x".repeat(59)
+        )
+    );
+}
+
+#[test]
+fn a_long_unknown_id_is_quoted_cut_in_validation_findings() {
+    let file = TempFile::new(
+        "long-unknown-id",
+        "it.toml",
+        unknown_role_ladder(1000).as_bytes(),
+    );
+    let tsv = super::run(&mut ladder(&["validate", file.arg(), "--format", "tsv"]));
+    let tsv = String::from_utf8(tsv.stdout).expect("UTF-8");
+    let finding = tsv
+        .lines()
+        .find(|l| l.contains("unknown role"))
+        .expect("the finding");
+    assert!(
+        finding.ends_with(&format!(
+            "track \"t\" names unknown role \"u{}…\"",
+            "x".repeat(59)
+        )),
+        "{finding}"
+    );
+}
+
+#[test]
+fn a_long_invalid_regular_expression_is_quoted_cut() {
+    let pattern = format!("({}", "a".repeat(10_000));
+    assert_eq!(
+        fails(&["search", "--regex", &pattern], 2),
+        format!(
+            "error: invalid regular expression \"({}…\": unclosed group\n",
+            "a".repeat(59)
+        )
+    );
+    // A short one is quoted whole, as before.
+    assert_eq!(
+        fails(&["search", "--regex", "(\u{1b}"], 2),
+        "error: invalid regular expression \"(\\u{1b}\": unclosed group\n"
+    );
+}

@@ -1,5 +1,6 @@
 //! The Markdown format: GitHub-flavoured Markdown carrying what the table format shows, ready to paste.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use anyhow::Result;
@@ -407,25 +408,25 @@ pub fn role_page(book: &Handbook<'_>, page: &Page<'_>) -> String {
 pub fn mermaid(list: &TrackList<'_>) -> String {
     let mut nodes: Vec<&crate::ladder::Role> = Vec::new();
     let mut edges: Vec<(usize, usize, Vec<&str>)> = Vec::new();
+    // Nodes and edges found through maps: a search of them for every role and step would
+    // cost their product.
+    let mut node_at: HashMap<&str, usize> = HashMap::new();
+    let mut edge_at: HashMap<(usize, usize), usize> = HashMap::new();
     for (track, roles) in &list.tracks {
         let mut ids: Vec<usize> = Vec::new();
         for role in roles {
-            match nodes.iter().position(|n| n.id == role.id) {
-                Some(i) => ids.push(i),
-                None => {
-                    nodes.push(role);
-                    ids.push(nodes.len() - 1);
-                }
-            }
+            let i = *node_at.entry(role.id.as_str()).or_insert_with(|| {
+                nodes.push(role);
+                nodes.len() - 1
+            });
+            ids.push(i);
         }
         for pair in ids.windows(2) {
-            match edges
-                .iter_mut()
-                .find(|(a, b, _)| *a == pair[0] && *b == pair[1])
-            {
-                Some(edge) => edge.2.push(&track.id),
-                None => edges.push((pair[0], pair[1], vec![&track.id])),
-            }
+            let at = *edge_at.entry((pair[0], pair[1])).or_insert_with(|| {
+                edges.push((pair[0], pair[1], Vec::new()));
+                edges.len() - 1
+            });
+            edges[at].2.push(&track.id);
         }
     }
     let mut md = String::from("```mermaid\nflowchart BT\n");

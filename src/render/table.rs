@@ -1,5 +1,6 @@
 //! The terminal format: tables and wrapped text for people; the only place that knows comfy-table.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use anyhow::Result;
@@ -593,10 +594,23 @@ fn drawing(list: &TrackList<'_>, style: &Style, width: usize) -> Vec<String> {
         .tracks
         .iter()
         .map(|(_, roles)| {
-            levels
-                .iter()
-                .map(|l| roles.iter().copied().find(|r| r.level == *l))
-                .collect()
+            // The first role of each level, looked up: a search of the track for every level
+            // would cost their product.
+            let mut by_level: HashMap<&str, &crate::ladder::Role> = HashMap::new();
+            for r in roles.iter().rev() {
+                by_level.insert(&r.level, r);
+            }
+            levels.iter().map(|l| by_level.get(l).copied()).collect()
+        })
+        .collect();
+    // The first and last level of each track that has a role: whether a track goes on above
+    // or below a level, without a search of its levels for every cell.
+    let ends: Vec<Option<(usize, usize)>> = at
+        .iter()
+        .map(|column| {
+            let first = column.iter().position(Option::is_some)?;
+            let last = column.iter().rposition(Option::is_some)?;
+            Some((first, last))
         })
         .collect();
     let same = |c: usize, l: usize| {
@@ -604,8 +618,8 @@ fn drawing(list: &TrackList<'_>, style: &Style, width: usize) -> Vec<String> {
     };
     let first_of_group = |c: usize, l: usize| at[c][l].is_some() && !same(c, l);
     let continues = |c: usize, l: usize| c + 1 < n && same(c + 1, l);
-    let up = |c: usize, l: usize| (0..l).any(|k| at[c][k].is_some());
-    let down = |c: usize, l: usize| (l + 1..levels.len()).any(|k| at[c][k].is_some());
+    let up = |c: usize, l: usize| ends[c].is_some_and(|(first, _)| first < l);
+    let down = |c: usize, l: usize| ends[c].is_some_and(|(_, last)| last > l);
 
     let label = levels.iter().map(|l| display_width(l)).max().unwrap_or(0) + 2;
     let mut widths: Vec<usize> = (0..n)
@@ -677,8 +691,7 @@ fn drawing(list: &TrackList<'_>, style: &Style, width: usize) -> Vec<String> {
         if l + 1 < levels.len() {
             let mut link = " ".repeat(label);
             for c in 0..n {
-                let through = (0..=l).any(|k| at[c][k].is_some())
-                    && (l + 1..levels.len()).any(|k| at[c][k].is_some());
+                let through = ends[c].is_some_and(|(first, last)| first <= l && last > l);
                 link += &if through {
                     style.muted(&format!("│{}", " ".repeat(widths[c] - 1)))
                 } else {
