@@ -228,13 +228,31 @@ fn excerpt(line: &str, at: usize) -> (String, usize) {
 }
 
 /// A TOML or shape error as one line, without the snippet the toml crate draws.
+///
+/// The parser quotes keys and values as the file has them, between backticks or double
+/// quotes: each quoted piece is cut after [`text::QUOTED_CHARS`] characters, so that a
+/// megabyte key still makes a one-line message.
 pub fn syntax_message(err: &toml::de::Error) -> String {
     let message = err.message().trim().replace('\n', "; ");
     if message.is_empty() {
-        "invalid TOML".to_string()
-    } else {
-        message
+        return "invalid TOML".to_string();
     }
+    let mut short = String::with_capacity(message.len().min(1024));
+    let mut rest = message.as_str();
+    while let Some(at) = rest.find(['`', '"']) {
+        short.push_str(&rest[..=at]);
+        rest = &rest[at + 1..];
+        let quote = short.chars().next_back().unwrap_or('"');
+        let end = rest.find(quote).unwrap_or(rest.len());
+        short.push_str(&text::cut(&rest[..end]));
+        rest = &rest[end..];
+        if let Some(close) = rest.strip_prefix(quote) {
+            short.push(quote);
+            rest = close;
+        }
+    }
+    short.push_str(rest);
+    short
 }
 
 /// The span of the deepest value the path reaches in the parsed document.
@@ -1079,6 +1097,20 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].starts_with("t.toml:"), "{found:?}");
         assert!(found[0].contains(": error: "), "{found:?}");
+    }
+
+    #[test]
+    fn a_long_key_or_value_is_cut_in_a_syntax_message() {
+        let key = "k".repeat(10_000);
+        let text = minimal().replacen("title = \"Designer\"", &format!("{key} = 1"), 1);
+        let found = lines(&text);
+        let cut = format!("`{}…`", "k".repeat(60));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains(&format!("unknown field {cut}, expected one of `id`")),
+            "{found:?}"
+        );
+        assert!(found[0].len() < 400, "{}", found[0].len());
     }
 
     #[test]
