@@ -905,8 +905,10 @@ fn assemble(
     };
     let mut roles = Vec::with_capacity(pages.len());
     let mut files = Vec::with_capacity(pages.len());
-    for page in pages {
-        roles.push(role_of(&page, &known, warnings, notes));
+    for mut page in pages {
+        // The page's statements move into the role: a large page is never held twice.
+        let sections = std::mem::take(&mut page.sections);
+        roles.push(role_of(&page, sections, &known, warnings, notes));
         files.push(page.file);
     }
     let tracks = if index.tracks.is_empty() {
@@ -1101,9 +1103,10 @@ fn gather_dimensions(
     (dimensions, names)
 }
 
-/// One page read as a role of the ladder.
+/// One page read as a role of the ladder, with its `sections` (taken out of it) moved in.
 fn role_of(
     page: &Page,
+    sections: Vec<Section>,
     known: &Known<'_>,
     warnings: &mut Vec<String>,
     notes: &mut Vec<String>,
@@ -1139,7 +1142,7 @@ fn role_of(
         }
     }
     let mut role_dimensions = BTreeMap::new();
-    for s in &page.sections {
+    for s in sections {
         let Some(at) = known.dimension_names.find(s.id.as_ref(), &s.heading) else {
             continue;
         };
@@ -1155,8 +1158,8 @@ fn role_of(
         let rd: &mut RoleDimension = role_dimensions
             .entry(known.dimensions[at].id.clone())
             .or_default();
-        rd.expectations.extend(s.expectations.iter().cloned());
-        rd.examples.extend(s.examples.iter().cloned());
+        append(&mut rd.expectations, s.expectations);
+        append(&mut rd.examples, s.examples);
     }
     let summary = page.summary.clone().unwrap_or_else(|| {
         warnings.push(format!("{}:1: warning: no quoted self-description after the heading; the summary is left as the title", page.file));
@@ -1169,6 +1172,15 @@ fn role_of(
         summary,
         attributes: values,
         dimensions: role_dimensions,
+    }
+}
+
+/// Moves `more` to the end of `list`; into an empty list without copying.
+fn append<T>(list: &mut Vec<T>, mut more: Vec<T>) {
+    if list.is_empty() {
+        *list = more;
+    } else {
+        list.append(&mut more);
     }
 }
 
