@@ -18,7 +18,17 @@ pub const FOLDER_PREFIX: &str = ".ladder-export-";
 /// Writes `bytes` to `path`, refusing an existing file unless `force`. It never writes through
 /// a symlink, refuses to replace anything but a regular file, and keeps the replaced file's mode.
 pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    Pending::new(path.to_path_buf(), bytes, force)?.commit(force)
+    write_new_with(path, force, |out| out.write_all(bytes))
+}
+
+/// Writes to `path` what `write` writes, as [`write_new`] writes bytes (the same guarantees),
+/// so that a large text can stream into the file instead of being held in memory first.
+pub fn write_new_with(
+    path: &Path,
+    force: bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
+    Pending::new(path.to_path_buf(), write, force)?.commit(force)
 }
 
 /// A file written in full (and flushed to disk) under a temporary name, waiting to be renamed.
@@ -29,14 +39,21 @@ struct Pending {
 
 impl Pending {
     /// Checks what `target` is now, then writes the temporary file beside it.
-    fn new(target: PathBuf, bytes: &[u8], force: bool) -> Result<Pending> {
+    fn new(
+        target: PathBuf,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+        force: bool,
+    ) -> Result<Pending> {
         let mode = replaceable(&target, force)?;
         let written = (|| -> io::Result<NamedTempFile> {
             let mut temp = temporary_file(&target)?;
             if let Some(mode) = mode {
                 temp.as_file().set_permissions(mode)?;
             }
-            temp.write_all(bytes)?;
+            let mut buffered = io::BufWriter::new(temp.as_file_mut());
+            write(&mut buffered)?;
+            buffered.flush()?;
+            drop(buffered);
             temp.as_file().sync_all()?;
             Ok(temp)
         })();
@@ -216,7 +233,9 @@ pub fn write_folder(dir: &Path, pages: &[(String, String)], force: bool) -> Resu
 fn write_pages(dir: &Path, pages: &[(String, String)], force: bool) -> Result<()> {
     let pending = pages
         .iter()
-        .map(|(name, text)| Pending::new(dir.join(name), text.as_bytes(), force))
+        .map(|(name, text)| {
+            Pending::new(dir.join(name), |out| out.write_all(text.as_bytes()), force)
+        })
         .collect::<Result<Vec<_>>>()?;
     for page in pending {
         page.commit(force)?;

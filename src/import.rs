@@ -144,14 +144,30 @@ fn pages_inside(dir: &Path, warnings: &mut Vec<String>) -> Result<Vec<Found>> {
     Ok(found)
 }
 
-/// The TOML of an imported ladder, with a comment atop and every unsafe character escaped
-/// (see [`crate::toml_text`]), so that printing it cannot drive a terminal.
+/// The comment atop the TOML of an imported ladder.
+const HEADER: &str =
+    "# Imported by `ladder import` from Markdown pages; check the tracks and themes.\n";
+
+/// Writes the TOML of an imported ladder, with a comment atop and every unsafe character
+/// escaped (see [`crate::ladder_toml`]), so that printing it cannot drive a terminal.
+pub fn write_toml(
+    ladder: &Ladder,
+    out: &mut (impl std::io::Write + ?Sized),
+) -> std::io::Result<()> {
+    out.write_all(HEADER.as_bytes())?;
+    crate::ladder_toml::write(ladder, out)
+}
+
+/// The TOML of an imported ladder as text (see [`write_toml`]).
 pub fn to_toml(ladder: &Ladder) -> Result<String> {
-    let mut toml = String::from(
-        "# Imported by `ladder import` from Markdown pages; check the tracks and themes.\n",
-    );
-    toml += &toml::to_string(ladder).context("cannot write the ladder as TOML")?;
-    Ok(crate::toml_text::escape_unsafe(&toml))
+    let body = crate::ladder_toml::to_string(ladder).context("cannot write the ladder as TOML")?;
+    Ok(format!("{HEADER}{body}"))
+}
+
+/// How many bytes [`write_toml`] writes, found without holding the text.
+pub fn toml_size(ladder: &Ladder) -> Result<u64> {
+    let body = crate::ladder_toml::size(ladder).context("cannot write the ladder as TOML")?;
+    Ok(HEADER.len() as u64 + body)
 }
 
 /// Fails when the imported ladder has an error that would keep every command from loading it,
@@ -217,13 +233,13 @@ fn path_of(at: &[Seg]) -> String {
     path
 }
 
-/// Fails when the TOML is larger than any command reads ([`load::MAX_BYTES`]): the pages
-/// fit under [`MAX_TOTAL_BYTES`], but TOML spells a ladder out at more length than Markdown.
-pub fn check_size(toml: &str) -> Result<()> {
-    if toml.len() as u64 > load::MAX_BYTES {
+/// Fails when the TOML, `size` bytes of it, is larger than any command reads
+/// ([`load::MAX_BYTES`]): the pages fit under [`MAX_TOTAL_BYTES`], but TOML spells a ladder out
+/// at more length than Markdown.
+pub fn check_size(size: u64) -> Result<()> {
+    if size > load::MAX_BYTES {
         bail!(
-            "the imported ladder would be {} bytes of TOML, over the limit of {} (64 MiB) that every command reads",
-            toml.len(),
+            "the imported ladder would be {size} bytes of TOML, over the limit of {} (64 MiB) that every command reads",
             load::MAX_BYTES
         );
     }
@@ -889,8 +905,10 @@ fn assemble(
     };
     let mut roles = Vec::with_capacity(pages.len());
     let mut files = Vec::with_capacity(pages.len());
-    for page in pages {
-        roles.push(role_of(&page, &known, warnings, notes));
+    for mut page in pages {
+        // The page's statements move into the role: a large page is never held twice.
+        let sections = std::mem::take(&mut page.sections);
+        roles.push(role_of(&page, sections, &known, warnings, notes));
         files.push(page.file);
     }
     let tracks = if index.tracks.is_empty() {
@@ -1085,9 +1103,10 @@ fn gather_dimensions(
     (dimensions, names)
 }
 
-/// One page read as a role of the ladder.
+/// One page read as a role of the ladder, with its `sections` (taken out of it) moved in.
 fn role_of(
     page: &Page,
+    sections: Vec<Section>,
     known: &Known<'_>,
     warnings: &mut Vec<String>,
     notes: &mut Vec<String>,
@@ -1123,7 +1142,7 @@ fn role_of(
         }
     }
     let mut role_dimensions = BTreeMap::new();
-    for s in &page.sections {
+    for s in sections {
         let Some(at) = known.dimension_names.find(s.id.as_ref(), &s.heading) else {
             continue;
         };
@@ -1139,8 +1158,8 @@ fn role_of(
         let rd: &mut RoleDimension = role_dimensions
             .entry(known.dimensions[at].id.clone())
             .or_default();
-        rd.expectations.extend(s.expectations.iter().cloned());
-        rd.examples.extend(s.examples.iter().cloned());
+        append(&mut rd.expectations, s.expectations);
+        append(&mut rd.examples, s.examples);
     }
     let summary = page.summary.clone().unwrap_or_else(|| {
         warnings.push(format!("{}:1: warning: no quoted self-description after the heading; the summary is left as the title", page.file));
@@ -1153,6 +1172,15 @@ fn role_of(
         summary,
         attributes: values,
         dimensions: role_dimensions,
+    }
+}
+
+/// Moves `more` to the end of `list`; into an empty list without copying.
+fn append<T>(list: &mut Vec<T>, mut more: Vec<T>) {
+    if list.is_empty() {
+        *list = more;
+    } else {
+        list.append(&mut more);
     }
 }
 
@@ -1322,5 +1350,26 @@ mod tests {
             .map(|t| (t.id.as_str(), t.roles.iter().map(String::as_str).collect()))
             .collect();
         assert_eq!(simple, embedded);
+    }
+
+    #[test]
+    fn the_test_handbook_written_as_toml_loads_as_the_ladder_imported() {
+        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/handbook"));
+        let imported = import(dir).expect("imports");
+        check(&imported).expect("no errors");
+        let text = to_toml(&imported.ladder).expect("written");
+        assert_eq!(
+            toml_size(&imported.ladder).expect("counted"),
+            text.len() as u64
+        );
+        assert!(
+            crate::chunks::split(&text).is_some(),
+            "loads piece by piece"
+        );
+        let source = load::Source {
+            name: "imported.toml".into(),
+            text,
+        };
+        assert_eq!(Ladder::load(&source).expect("loads"), imported.ladder);
     }
 }

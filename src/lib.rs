@@ -11,6 +11,7 @@ pub mod files;
 pub mod handbook;
 pub mod import;
 pub mod ladder;
+pub mod ladder_toml;
 pub mod load;
 #[cfg(test)]
 mod proptests;

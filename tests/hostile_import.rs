@@ -335,3 +335,67 @@ fn an_index_attribute_without_a_meaning_fails_the_import() {
         ]
     );
 }
+
+/// What `ladder import` writes for [`handbook`]: the layout of a hand-written ladder file.
+const TINY_TOML: &str = r#"# Imported by `ladder import` from Markdown pages; check the tracks and themes.
+name = "Tiny ladder"
+about = "A ladder of one level."
+levels = ["T1"]
+
+[[attribute]]
+id = "planning-horizon"
+name = "Planning horizon"
+meaning = "How far ahead the level plans."
+
+[[dimension]]
+id = "delivery"
+name = "Delivery"
+themes = []
+
+[[track]]
+id = "engineer"
+name = "Engineer"
+roles = ["T1-engineer"]
+
+[[role]]
+id = "T1-engineer"
+level = "T1"
+title = "Engineer"
+summary = "Ships small things."
+
+[role.attributes]
+planning-horizon = "A week"
+
+[role.dimensions.delivery]
+expectations = [
+  { text = "Ships on time." },
+]
+examples = [
+  "Shipped the login page.",
+]
+"#;
+
+/// Import streams its TOML instead of holding it (and a parse of it) in memory: the layout
+/// is the compact one a person writes, an inline table per expectation rather than an
+/// `[[role.dimensions.X.expectations]]` table each, and stdout and `--output` get the same text.
+#[test]
+fn imported_toml_is_written_in_the_hand_written_layout_to_stdout_and_to_output() {
+    let folder = handbook("layout");
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(toml, TINY_TOML);
+    let output = folder.arg("out.toml");
+    let out = run(&mut ladder(&[
+        "import",
+        &folder.arg("book"),
+        "--output",
+        &output,
+    ]));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(&output).expect("written"),
+        TINY_TOML
+    );
+    assert_eq!(ok(&["--data", &output, "list", "--ids"]), "T1-engineer\n");
+}

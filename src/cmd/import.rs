@@ -1,20 +1,23 @@
 //! `ladder import DIR`: a Markdown handbook read into a ladder TOML file.
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::cli::ImportArgs;
 use crate::exit::Exit;
 use crate::files;
 use crate::import;
-use crate::ladder::Ladder;
-use crate::load::Source;
 use crate::text::escape_controls;
 
 /// Writes the TOML to stdout or `--output`; warnings and notes go to stderr.
 ///
-/// Writes nothing, and fails, unless the TOML loads as every other command loads a ladder.
+/// Writes nothing, and fails, unless the TOML loads as every other command loads a ladder:
+/// the model passes the checks loading runs ([`import::check`]), and the text is within the
+/// size every command reads. That the text parses back to the model checked is the writer's
+/// tested invariant (`ladder_toml`'s tests and property tests), so the text is not parsed
+/// again here: that would cost several times the memory of the import itself. The text is
+/// streamed, never held whole.
 pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
     let imported = import::import(&args.dir)?;
     // Messages about the import go to stderr, so the TOML on stdout can be redirected alone.
@@ -27,18 +30,17 @@ pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
         writeln!(err, "note: {}", escape_controls(note))?;
     }
     import::check(&imported)?;
-    let text = import::to_toml(&imported.ladder)?;
-    import::check_size(&text)?;
-    // The model is done with: loading the text back should not hold two ladders at once.
-    drop(imported);
-    let source = Source {
-        name: "the imported ladder".to_string(),
-        text,
-    };
-    Ladder::load(&source).context("the imported ladder does not load; please report this")?;
+    let ladder = &imported.ladder;
+    import::check_size(import::toml_size(ladder)?)?;
     match &args.file.output {
-        Some(path) => files::write_new(path, source.text.as_bytes(), args.file.force)?,
-        None => out.write_all(source.text.as_bytes())?,
+        Some(path) => {
+            files::write_new_with(path, args.file.force, |w| import::write_toml(ladder, w))?
+        }
+        None => {
+            let mut out = BufWriter::new(out);
+            import::write_toml(ladder, &mut out)?;
+            out.flush()?;
+        }
     }
     Ok(Exit::Success)
 }
