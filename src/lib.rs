@@ -22,6 +22,5 @@ pub mod similarity;
 pub mod style;
 pub mod term;
 pub mod text;
-pub mod toml_text;
 pub mod validate;
 pub mod view;
