@@ -175,6 +175,7 @@ hostile() {
   python3 bench/hostile.py many-errors >"$work/many-errors.toml"
   python3 bench/hostile.py diff 5000 >"$work/diff.toml"
   python3 bench/hostile.py name 100000 >"$work/name.txt"
+  for shape in themes levels tracks attributes; do python3 bench/hostile.py "$shape" >"$work/$shape.toml"; done
   [ -f "$work/ladder-10000.toml" ] || python3 bench/generate.py 10000 >"$work/ladder-10000.toml"
   python3 bench/hostile_import.py headings "$work/headings"
   python3 bench/hostile_import.py large "$work/large"
@@ -188,6 +189,13 @@ hostile() {
   budget "diff, 5,000 themeless each" 1 102400 "$bin" --data "$work/diff.toml" diff A1-a A2-b
   budget "next, 5,000 themeless" 1 102400 "$bin" --data "$work/diff.toml" next A1-a
   budget "evidence, 5,000 themeless" 1 102400 "$bin" --data "$work/diff.toml" evidence A2-b
+  budget "validate, 13,000 themes" 1 102400 "$bin" validate "$work/themes.toml"
+  budget "diff, 13,000 themes" 1 102400 "$bin" --data "$work/themes.toml" diff A1-a A2-b
+  budget "path, 13,000 themes" 1 102400 "$bin" --data "$work/themes.toml" path --track t
+  budget "list, 10,000 levels" 1 102400 "$bin" --data "$work/levels.toml" list
+  budget "tracks, 10,000 levels" 1 102400 "$bin" --data "$work/levels.toml" tracks
+  budget "tracks, 2,000 tracks" 1 102400 "$bin" --data "$work/tracks.toml" tracks
+  budget "validate, 3,000 attributes" 1 102400 "$bin" validate "$work/attributes.toml"
   # Did-you-mean on a 100 KB name costs no more than on a short one: both load 10,000 roles.
   local short
   read -r short _ <<<"$(cost3 "$bin" --data "$work/ladder-10000.toml" show no-such-role)"
