@@ -1,0 +1,108 @@
+//! `ladder evidence`: the outline to prepare a progression conversation.
+
+use super::*;
+
+#[test]
+fn evidence_lists_every_expectation_and_marks_exactly_the_new_ones() {
+    let out = ok(&["evidence", "L3-senior-security-engineer"]);
+    assert!(out.starts_with("# Evidence for L3 Senior Security Engineer\n\nPreparing a progression conversation from L2 Security Engineer"));
+    assert!(
+        !out.contains("[ ]") && !out.contains("[x]"),
+        "no checkboxes"
+    );
+    let role = role_data("L3-senior-security-engineer");
+    let from = role_data("L2-security-engineer");
+    let themes_of = |r: &toml::Value, dim: &str| -> Vec<String> {
+        r["dimensions"][dim]["expectations"]
+            .as_array()
+            .expect("expectations")
+            .iter()
+            .filter_map(|e| e["theme"].as_str().map(String::from))
+            .collect()
+    };
+    let mut marked = 0;
+    for (dim, rd) in role["dimensions"].as_table().expect("dims") {
+        let before = themes_of(&from, dim);
+        for e in rd["expectations"].as_array().expect("expectations") {
+            let text = e["text"].as_str().expect("text");
+            let new = !before.contains(&e["theme"].as_str().expect("theme").to_string());
+            let line = out
+                .lines()
+                .find(|l| l.contains(text))
+                .unwrap_or_else(|| panic!("missing {text:?}"));
+            assert_eq!(line.starts_with("### **New:** "), new, "{line}");
+            marked += usize::from(new);
+        }
+    }
+    assert_eq!(out.matches("**New:**").count(), marked);
+    assert!(marked > 0);
+}
+
+#[test]
+fn evidence_takes_from_and_track_and_refuses_ambiguity() {
+    let out = ok(&["evidence", "L4", "--from", "L3-senior-security-analyst"]);
+    assert!(
+        out.contains(
+            "from L3 Senior Security Analyst (L3-senior-security-analyst) to L4 Technical Lead"
+        ),
+        "{out}"
+    );
+    let by_track = ok(&["evidence", "L4", "--track", "cloud"]);
+    assert!(
+        by_track.contains("from L3 Senior Cloud Security Engineer"),
+        "{by_track}"
+    );
+    let err = fails(&["evidence", "L4"], 2);
+    assert!(
+        err.starts_with("error: L4-technical-lead has a different level below on each track"),
+        "{err}"
+    );
+    let first = ok(&["evidence", "L1"]);
+    assert!(
+        first.contains("there is no level below it to compare with") && !first.contains("**New:**")
+    );
+    assert!(fails(&["evidence", "L1", "--format", "json"], 2).contains("Markdown"));
+}
+
+#[test]
+fn evidence_output_refuses_to_overwrite_without_force() {
+    let file = TempFile::new("evidence", "mine.md", b"my own notes\n");
+    let err = fails(
+        &["evidence", "L2-security-analyst", "--output", file.arg()],
+        1,
+    );
+    assert!(
+        err.contains("refusing to overwrite") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&file.path).expect("read"), b"my own notes\n");
+    assert_eq!(
+        ok(&[
+            "evidence",
+            "L2-security-analyst",
+            "--output",
+            file.arg(),
+            "--force"
+        ]),
+        ""
+    );
+    let written = std::fs::read_to_string(&file.path).expect("read");
+    assert_eq!(written, ok(&["evidence", "L2-security-analyst"]));
+    let fresh = file.dir.join("fresh.md");
+    assert_eq!(
+        ok(&[
+            "evidence",
+            "L2",
+            "-t",
+            "analyst",
+            "-o",
+            fresh.to_str().expect("path")
+        ]),
+        ""
+    );
+    assert!(
+        std::fs::read_to_string(&fresh)
+            .expect("written")
+            .starts_with("# Evidence for L2 Security Analyst")
+    );
+}

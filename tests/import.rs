@@ -1,0 +1,270 @@
+//! `ladder import`: a Markdown handbook read back into ladder TOML.
+
+use super::*;
+
+/// Runs `ladder import` on a folder; returns the TOML and the stderr lines.
+pub(crate) fn import(dir: &str) -> (String, Vec<String>) {
+    let out = run(&mut ladder(&["import", dir]));
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    (
+        String::from_utf8(out.stdout).expect("UTF-8"),
+        stderr.lines().map(String::from).collect(),
+    )
+}
+
+/// The statements and examples of a handbook page, by dimension name (lower case, no emoji),
+/// read line by line: bullets after a `## ` heading, inside `<details>` or not.
+fn page_bullets(path: &std::path::Path) -> Vec<(String, bool, String)> {
+    let text = std::fs::read_to_string(path)
+        .expect("page")
+        .replace("\r\n", "\n");
+    let (mut dimension, mut in_details) = (None::<String>, false);
+    let mut found: Vec<(String, bool, String)> = Vec::new();
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if let Some(heading) = trimmed.strip_prefix("## ") {
+            let name = heading
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            dimension = Some(name);
+            in_details = false;
+        } else if trimmed.starts_with("<details") {
+            in_details = true;
+        } else if trimmed.starts_with("</details") {
+            in_details = false;
+        } else if let (Some(d), Some(item)) = (
+            &dimension,
+            trimmed
+                .strip_prefix("- ")
+                .or_else(|| trimmed.strip_prefix("* ")),
+        ) {
+            found.push((d.clone(), in_details, item.to_string()));
+        } else if line.starts_with("  ") && !trimmed.is_empty() {
+            // A continuation line belongs to the bullet before it.
+            if let Some(last) = found.last_mut() {
+                last.2 = format!("{} {trimmed}", last.2);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn import_places_every_statement_and_example_of_the_test_handbook() {
+    let (toml, _) = import(HANDBOOK);
+    let file = TempFile::new("import-place", "support.toml", toml.as_bytes());
+    let ids = ok(&["--data", file.arg(), "list", "--ids"]);
+    assert_eq!(
+        ids.lines().collect::<Vec<_>>(),
+        [
+            "S1-junior-support-engineer",
+            "S2-support-engineer",
+            "S3-senior-support-engineer",
+            "S4-support-lead",
+            "S2-support-analyst",
+            "S3-senior-support-analyst",
+        ]
+    );
+    let mut total = 0;
+    for entry in std::fs::read_dir(HANDBOOK).expect("handbook") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("name")
+            .to_string();
+        if name == "README.md" {
+            continue;
+        }
+        let stem = name.trim_end_matches(".md");
+        let (level, title) = stem.split_once('-').expect("LEVEL-Title.md");
+        let id = format!("{level}-{}", title.to_lowercase());
+        let role = json(&["--data", file.arg(), "show", &id]);
+        for (dimension, is_example, text) in page_bullets(&path) {
+            let d = role["role"]["dimensions"]
+                .as_array()
+                .expect("dimensions")
+                .iter()
+                .find(|d| {
+                    d["name"]
+                        .as_str()
+                        .is_some_and(|n| n.to_lowercase() == dimension)
+                })
+                .unwrap_or_else(|| panic!("{name}: no dimension {dimension:?}"));
+            let list: Vec<&str> = if is_example {
+                d["examples"]
+                    .as_array()
+                    .expect("examples")
+                    .iter()
+                    .filter_map(|v| v.as_str())
+                    .collect()
+            } else {
+                d["expectations"]
+                    .as_array()
+                    .expect("expectations")
+                    .iter()
+                    .filter_map(|e| e["text"].as_str())
+                    .collect()
+            };
+            assert!(
+                list.contains(&text.as_str()),
+                "{name}: {text:?} is not among the {dimension} {}",
+                if is_example {
+                    "examples"
+                } else {
+                    "expectations"
+                }
+            );
+            total += 1;
+        }
+        // Attributes map, whatever the page calls them.
+        let evaluated = role["role"]["attributes"]
+            .as_array()
+            .expect("attributes")
+            .iter()
+            .find(|a| a["attribute"] == "evaluated-by")
+            .cloned();
+        assert!(
+            evaluated.is_some_and(|a| a["value"]
+                .as_str()
+                .is_some_and(|v| v.starts_with("Manager"))),
+            "{name}"
+        );
+    }
+    assert_eq!(
+        total,
+        45 + 33,
+        "every statement and example of the handbook"
+    );
+    let joined = json(&["--data", file.arg(), "show", "S3-senior-support-engineer"]);
+    assert!(joined.to_string().contains("I trace recurring faults back to their root cause and push the owning team to ship a lasting fix."));
+}
+
+#[test]
+fn import_warns_about_every_quirk_and_says_what_it_inferred() {
+    let (_, messages) = import(HANDBOOK);
+    let has = |needle: &str| messages.iter().any(|m| m.contains(needle));
+    assert!(
+        has(
+            "S4-Support-Lead.md:28: warning: could not place \"Leads are expected to cover for each other during leave.\""
+        ),
+        "{messages:#?}"
+    );
+    assert!(
+        has("S3-Senior-Support-Analyst.md:")
+            && has(
+                "dimension \"Knowledge base\" is not on the index page and no other page has it"
+            ),
+        "{messages:#?}"
+    );
+    assert!(
+        has("S2-Support-Analyst.md:1: warning: no quoted self-description"),
+        "{messages:#?}"
+    );
+    assert!(
+        has("S3-Senior-Support-Engineer.md:")
+            && has("dimension \"Customer outcomes\" has no examples"),
+        "{messages:#?}"
+    );
+    assert!(
+        has(
+            "note: mapped attribute label \"Evaluation\" to \"Evaluated by\" (S2-Support-Analyst.md:"
+        ),
+        "{messages:#?}"
+    );
+    assert!(
+        has("README.md:") && has("could not place \"💡 Tip: read adjacent levels side by side.\""),
+        "{messages:#?}"
+    );
+    assert!(
+        has(
+            "note: inferred track engineer: S1-junior-support-engineer → S2-support-engineer → S3-senior-support-engineer → S4-support-lead"
+        ),
+        "{messages:#?}"
+    );
+    assert!(
+        has(
+            "note: inferred track analyst: S2-support-analyst → S3-senior-support-analyst → S4-support-lead"
+        ),
+        "{messages:#?}"
+    );
+    // CRLF, `*` bullets, odd heading case and extra blank lines are read without complaint.
+    assert!(
+        !has("S1-Junior-Support-Engineer.md") && !has("S2-Support-Engineer.md"),
+        "{messages:#?}"
+    );
+    for m in &messages {
+        assert!(m.starts_with("note: ") || m.contains(": warning: "), "{m}");
+    }
+}
+
+#[test]
+fn export_then_import_gives_back_the_same_ladder() {
+    for data in [None, Some(DESIGN), Some(HOSTILE)] {
+        let with = |args: &[&str]| -> Vec<String> {
+            let mut all: Vec<String> = data
+                .map(|d| vec!["--data".to_string(), d.to_string()])
+                .unwrap_or_default();
+            all.extend(args.iter().map(|s| s.to_string()));
+            all
+        };
+        let book = TempFile::new("roundtrip", "handbook", b"");
+        std::fs::remove_file(&book.path).expect("empty");
+        let export_args = with(&["export", book.arg()]);
+        ok(&export_args.iter().map(String::as_str).collect::<Vec<_>>());
+        let (toml, messages) = import(book.arg());
+        assert!(
+            messages.iter().all(|m| !m.contains("warning")),
+            "{data:?}: {messages:#?}"
+        );
+        let imported = book.dir.join("imported.toml");
+        std::fs::write(&imported, toml).expect("written");
+        let imported = imported.to_str().expect("path");
+        let ids = ok(&with(&["list", "--ids"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>());
+        let mut commands: Vec<Vec<&str>> = vec![vec!["list"], vec!["tracks"], vec!["dimensions"]];
+        for id in ids.lines() {
+            commands.push(vec!["show", id]);
+        }
+        for command in commands {
+            let original = with(&command);
+            let before = json(&original.iter().map(String::as_str).collect::<Vec<_>>());
+            let mut again = vec!["--data", imported];
+            again.extend(command.iter());
+            let after = json(&again);
+            assert_eq!(before, after, "{data:?} {command:?}");
+        }
+    }
+}
+
+#[test]
+fn import_output_refuses_to_overwrite_without_force() {
+    let file = TempFile::new("import-output", "ladder.toml", b"keep me\n");
+    let err = fails(&["import", HANDBOOK, "--output", file.arg()], 1);
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("error: refusing to overwrite")),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&file.path).expect("read"), b"keep me\n");
+    let out = run(&mut ladder(&[
+        "import",
+        HANDBOOK,
+        "--output",
+        file.arg(),
+        "--force",
+    ]));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert!(
+        std::fs::read_to_string(&file.path)
+            .expect("read")
+            .contains("[[role]]")
+    );
+    assert!(
+        fails(&["import", "/nonexistent-handbook"], 1).starts_with("error: cannot read directory")
+    );
+}

@@ -1,0 +1,35 @@
+//! Large ladders: every command on thousands of roles.
+
+use super::*;
+
+#[test]
+fn show_by_exact_id_on_a_data_file_matches_a_full_load() {
+    for (data, id) in [(DESIGN, "P3-senior-design-researcher"), (HOSTILE, "H1-one")] {
+        // An exact id takes the fast path; the same id in other case resolves on a full load.
+        let fast = ok(&["--data", data, "show", id, "--format", "json"]);
+        let full = ok(&[
+            "--data",
+            data,
+            "show",
+            &id.to_uppercase(),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(fast, full, "{data}");
+    }
+    let embedded = ok(&[
+        "--data",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/data/ladder.toml"),
+        "show",
+        "L4-technical-lead",
+    ]);
+    assert_eq!(embedded, ok(&["show", "L4-technical-lead"]));
+}
+
+#[test]
+fn a_broken_role_is_reported_even_by_the_fast_path() {
+    let broken = DATA.replacen("title = \"Technical Lead\"", "title = \"\"", 1);
+    let file = TempFile::new("fast-broken", "broken.toml", broken.as_bytes());
+    let err = fails(&["--data", file.arg(), "show", "L4-technical-lead"], 1);
+    assert!(err.contains(": a name is empty"), "{err}");
+}
