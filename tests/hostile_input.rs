@@ -262,3 +262,41 @@ fn a_long_invalid_regular_expression_is_quoted_cut() {
         "error: invalid regular expression \"(\\u{1b}\": unclosed group\n"
     );
 }
+
+// ---------------------------------------------------------------- colour and wrapping
+
+/// Whether every escape sequence in the text is a whole colour sequence: ESC `[`, digits and
+/// `;`, then `m`.
+fn only_whole_colour_sequences(text: &str) -> bool {
+    text.split('\u{1b}').skip(1).all(|rest| {
+        let params = rest.strip_prefix('[').unwrap_or("!");
+        let end = params.find(|c: char| !c.is_ascii_digit() && c != ';');
+        end.is_some_and(|at| params[at..].starts_with('m'))
+    })
+}
+
+#[test]
+fn a_long_highlighted_word_is_wrapped_between_colour_sequences() {
+    let word = "X".repeat(300);
+    let data = super::DATA.replace(
+        "Builds domain knowledge while finishing",
+        &format!("Builds {word} while finishing"),
+    );
+    let file = TempFile::new("long-highlighted-word", "x.toml", data.as_bytes());
+    let out = ladder(&[
+        "--data",
+        file.arg(),
+        "--color",
+        "always",
+        "search",
+        "-s",
+        "X",
+    ])
+    .output()
+    .expect("ladder runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.contains("\u{1b}["), "not coloured: {text}");
+    assert!(only_whole_colour_sequences(&text), "{text}");
+    assert!(text.lines().count() > 4, "not wrapped: {text}");
+}
