@@ -300,3 +300,34 @@ fn a_long_highlighted_word_is_wrapped_between_colour_sequences() {
     assert!(only_whole_colour_sequences(&text), "{text}");
     assert!(text.lines().count() > 4, "not wrapped: {text}");
 }
+
+// ---------------------------------------------------------------- invisible characters
+
+#[test]
+fn invisible_format_characters_are_shown_as_escapes_in_every_format() {
+    // A word joiner and tag characters that spell a hidden "hi".
+    let title = "Junior\u{2060}Analyst\u{e0068}\u{e0069}\u{e007f}";
+    let data = super::DATA.replace(
+        "title = \"Junior Security Analyst\"",
+        &format!("title = \"{title}\""),
+    );
+    let file = TempFile::new("invisible-format", "x.toml", data.as_bytes());
+    let shown = "Junior\\u{2060}Analyst\\u{e0068}\\u{e0069}\\u{e007f}";
+    for format in ["table", "json", "markdown", "tsv"] {
+        let out = super::ok(&[
+            "--data",
+            file.arg(),
+            "--format",
+            format,
+            "show",
+            "L1-junior-security-analyst",
+        ]);
+        assert!(
+            !out.contains('\u{2060}') && !out.contains('\u{e0068}'),
+            "{format}: {out}"
+        );
+        assert!(out.contains("u{2060}Analyst"), "{format}: {out}");
+    }
+    let table = super::ok(&["--data", file.arg(), "list", "--track", "analyst"]);
+    assert!(table.contains(&format!("    {shown}: Builds")), "{table}");
+}
