@@ -79,6 +79,23 @@ pub fn cut(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// How many characters of a long name [`cut_middle`] keeps from its start, and from its end.
+const HEAD_CHARS: usize = 60;
+const TAIL_CHARS: usize = 100;
+
+/// A name such as a file path, escaped, and when longer than any path the system opens (an
+/// argument may be 128 KiB) cut in the middle with `…`: a message quoting it stays one short
+/// line that still shows where the path starts and the file name it ends in.
+pub fn cut_middle(name: &str) -> String {
+    let chars = name.chars().count();
+    if chars <= HEAD_CHARS + 1 + TAIL_CHARS {
+        return escape_controls(name).into_owned();
+    }
+    let head: String = name.chars().take(HEAD_CHARS).collect();
+    let tail: String = name.chars().skip(chars - TAIL_CHARS).collect();
+    format!("{}…{}", escape_controls(&head), escape_controls(&tail))
+}
+
 /// Whether a text may serve as an id: non-empty, and only ASCII letters, digits, `-`, `_`
 /// and `.`. Ids end up in shell completion scripts, file names and Markdown; this alphabet
 /// means no shell, file system or renderer reads anything into them.
@@ -175,6 +192,18 @@ mod tests {
         assert!(matches!(cut("L3"), Cow::Borrowed("L3")));
         assert_eq!(cut(&"L".repeat(61)), format!("{}…", "L".repeat(60)));
         assert_eq!(cut("a\u{1b}b"), "a\\u{1b}b");
+    }
+
+    #[test]
+    fn long_names_are_cut_in_the_middle_and_escaped() {
+        assert_eq!(cut_middle("a/b\u{1b}.toml"), "a/b\\u{1b}.toml");
+        let exact = "p".repeat(161);
+        assert_eq!(cut_middle(&exact), exact);
+        let long = format!("{}\u{1b}{}/end.md", "h".repeat(60), "x".repeat(1000));
+        assert_eq!(
+            cut_middle(&long),
+            format!("{}…{}/end.md", "h".repeat(60), "x".repeat(93))
+        );
     }
 
     #[test]

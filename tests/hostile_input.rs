@@ -331,3 +331,41 @@ fn invisible_format_characters_are_shown_as_escapes_in_every_format() {
     let table = super::ok(&["--data", file.arg(), "list", "--track", "analyst"]);
     assert!(table.contains(&format!("    {shown}: Builds")), "{table}");
 }
+
+// ---------------------------------------------------------------- long paths
+
+/// A path of about 100 KB (no such file), ending in `end`.
+pub(crate) fn long_path(end: &str) -> String {
+    format!(
+        "/nonexistent-{}/{}/{end}",
+        std::process::id(),
+        "d".repeat(100_000)
+    )
+}
+
+/// Asserts that stderr is one bounded line that starts with `prefix` and shows both ends of
+/// the path.
+pub(crate) fn one_bounded_line(stderr: &str, prefix: &str, end: &str) {
+    assert!(stderr.starts_with(prefix), "{stderr:.300}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr:.300}");
+    assert!(stderr.len() < 400, "{} bytes: {stderr:.300}", stderr.len());
+    assert!(stderr.contains("d…d"), "{stderr:.300}");
+    assert!(stderr.contains(&format!("d/{end}")), "{stderr:.300}");
+}
+
+#[test]
+fn a_long_ladder_path_is_echoed_cut_in_the_middle() {
+    let path = long_path("x.toml");
+    let stderr = fails(&["--data", &path, "list"], 1);
+    one_bounded_line(
+        &stderr,
+        "error: cannot read ladder file \"/nonexistent-",
+        "x.toml",
+    );
+    let stderr = fails(&["validate", &path], 1);
+    one_bounded_line(
+        &stderr,
+        "error: cannot read ladder file \"/nonexistent-",
+        "x.toml",
+    );
+}
