@@ -369,3 +369,29 @@ fn a_long_ladder_path_is_echoed_cut_in_the_middle() {
         "x.toml",
     );
 }
+
+// ---------------------------------------------------------------- argv in clap's messages
+
+#[test]
+fn a_newline_in_an_argument_cannot_forge_a_line_of_clap_s_message() {
+    assert_eq!(
+        fails(&["x\nerror: forged"], 2),
+        "error: unrecognized subcommand 'x\\u{a}error: forged'\n\n\
+         Usage: ladder [OPTIONS] <COMMAND>\n\nFor more information, try '--help'.\n"
+    );
+}
+
+#[test]
+fn a_long_argument_is_quoted_cut_in_clap_s_message() {
+    let long = "L".repeat(100_000);
+    assert_eq!(
+        fails(&["list", &long], 2),
+        format!(
+            "error: unexpected argument '{}…' found\n\n\
+             Usage: ladder list [OPTIONS]\n\nFor more information, try '--help'.\n",
+            "L".repeat(60)
+        )
+    );
+    let stderr = fails(&["--format", &long, "list"], 2);
+    assert!(stderr.len() < 400, "{stderr:.300}");
+}
