@@ -40,9 +40,7 @@ fn parse_error(err: clap::Error) -> ExitCode {
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     if !typed.iter().any(|a| needs_quoting(a)) {
-        // Broken pipes here are as harmless as anywhere else.
-        let _ = err.print();
-        return code;
+        return printed(err.print(), !err.use_stderr(), code);
     }
     let quoted = typed.iter().map(|a| quotable(a));
     let plain = cli::Cli::command()
@@ -51,12 +49,26 @@ fn parse_error(err: clap::Error) -> ExitCode {
         .err()
         .unwrap_or(err);
     let message = text::escape_controls(&plain.render().ansi().to_string()).into_owned();
-    let _ = if plain.use_stderr() {
+    let written = if plain.use_stderr() {
         std::io::stderr().write_all(message.as_bytes())
     } else {
-        std::io::stdout().write_all(message.as_bytes())
+        let mut out = std::io::stdout().lock();
+        out.write_all(message.as_bytes()).and_then(|()| out.flush())
     };
-    code
+    printed(written, !plain.use_stderr(), code)
+}
+
+/// The exit code once clap's text is written: help or a version that could not reach stdout
+/// (a full disk) is a failure with one error line, as for every command; a closed pipe is not,
+/// and if stderr is gone there is no one left to tell.
+fn printed(written: std::io::Result<()>, to_stdout: bool, code: ExitCode) -> ExitCode {
+    match written {
+        Err(e) if to_stdout && e.kind() != std::io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(std::io::stderr(), "error: could not write to stdout: {e}");
+            ExitCode::FAILURE
+        }
+        _ => code,
+    }
 }
 
 /// Whether clap must not quote an argument as typed.

@@ -331,3 +331,25 @@ fn a_long_output_path_is_echoed_cut_in_the_middle() {
     assert!(stderr.len() < 400, "{} bytes: {stderr:.300}", stderr.len());
     assert!(!dir.path.join("d".repeat(100)).exists());
 }
+
+#[test]
+fn help_and_version_to_a_full_disk_fail_with_one_error_line() {
+    let Ok(full) = fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: no /dev/full");
+        return;
+    };
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["list", "--help"],
+        &["help"],
+    ] {
+        let out = run(ladder(args).stdout(full.try_clone().expect("dup")));
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "error: could not write to stdout: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+}
