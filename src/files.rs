@@ -294,9 +294,10 @@ fn publish_folder(
     }
 }
 
-/// A path as text safe to print.
+/// A path as text safe to print: escaped, and cut in the middle when very long (see
+/// [`crate::text::cut_middle`]).
 pub fn shown(path: &Path) -> String {
-    crate::text::escape_controls(&path.display().to_string()).into_owned()
+    crate::text::cut_middle(&path.display().to_string())
 }
 
 #[cfg(test)]

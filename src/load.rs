@@ -38,7 +38,7 @@ impl Source {
 /// larger than [`MAX_BYTES`], or not UTF-8 text.
 pub fn read(path: &Path) -> Result<Source> {
     let name = path.display().to_string();
-    let shown = crate::text::escape_controls(&name).into_owned();
+    let shown = crate::text::cut_middle(&name);
     let bytes = if name == "-" {
         read_limited(io::stdin().lock(), 0)
             .with_context(|| "cannot read a ladder from stdin".to_string())?
@@ -65,7 +65,7 @@ pub fn read(path: &Path) -> Result<Source> {
 
 /// Checks bytes read from `name` and makes them a source: not over the limit, not empty, UTF-8.
 pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Source> {
-    let shown = crate::text::escape_controls(&name).into_owned();
+    let shown = crate::text::cut_middle(&name);
     if bytes.len() as u64 > MAX_BYTES {
         bail!("ladder file {shown:?} is over the limit of {MAX_BYTES} bytes (64 MiB)");
     }

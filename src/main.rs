@@ -30,29 +30,54 @@ fn main() -> ExitCode {
 /// for) and gives its exit code.
 ///
 /// clap quotes a rejected argument as typed, and even its plain rendering drops only whole escape
-/// sequences. When an argument holds a control or bidirectional character, the message is rendered
-/// again without styling, so that every such character in it came from argv, and is escaped.
+/// sequences. When an argument holds a control, bidirectional or line-break character, or is
+/// long, the command line is parsed again with each argument as a message may quote it (escaped,
+/// newlines included, and cut), and the message rendered without styling: no argument can paint
+/// the terminal, forge a line of the message, or make it a megabyte long.
 fn parse_error(err: clap::Error) -> ExitCode {
     let code = ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
-    let typed: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    if !typed
-        .iter()
-        .any(|a| text::has_controls(&a.to_string_lossy()))
-    {
-        // Broken pipes here are as harmless as anywhere else.
-        let _ = err.print();
-        return code;
+    let typed: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    if !typed.iter().any(|a| needs_quoting(a)) {
+        return printed(err.print(), !err.use_stderr(), code);
     }
+    let quoted = typed.iter().map(|a| quotable(a));
     let plain = cli::Cli::command()
         .styles(clap::builder::Styles::plain())
-        .try_get_matches_from(typed)
+        .try_get_matches_from(quoted)
         .err()
         .unwrap_or(err);
     let message = text::escape_controls(&plain.render().ansi().to_string()).into_owned();
-    let _ = if plain.use_stderr() {
+    let written = if plain.use_stderr() {
         std::io::stderr().write_all(message.as_bytes())
     } else {
-        std::io::stdout().write_all(message.as_bytes())
+        let mut out = std::io::stdout().lock();
+        out.write_all(message.as_bytes()).and_then(|()| out.flush())
     };
-    code
+    printed(written, !plain.use_stderr(), code)
+}
+
+/// The exit code once clap's text is written: help or a version that could not reach stdout
+/// (a full disk) is a failure with one error line, as for every command; a closed pipe is not,
+/// and if stderr is gone there is no one left to tell.
+fn printed(written: std::io::Result<()>, to_stdout: bool, code: ExitCode) -> ExitCode {
+    match written {
+        Err(e) if to_stdout && e.kind() != std::io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(std::io::stderr(), "error: could not write to stdout: {e}");
+            ExitCode::FAILURE
+        }
+        _ => code,
+    }
+}
+
+/// Whether clap must not quote an argument as typed.
+fn needs_quoting(arg: &str) -> bool {
+    text::has_controls(arg) || arg.contains('\n') || arg.chars().nth(text::QUOTED_CHARS).is_some()
+}
+
+/// An argument as a message may quote it: cut after [`text::QUOTED_CHARS`] characters with `…`,
+/// and every unsafe character, the newline included, escaped.
+fn quotable(arg: &str) -> String {
+    text::cut(arg).replace('\n', "\\u{a}")
 }

@@ -67,8 +67,21 @@ pub fn pair(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> 
     pairs
 }
 
+/// How many entries of the word index all texts of `a` may visit together; each text may visit
+/// its share, and at least [`MIN_VISITS`]. Real ladders need a small fraction of it.
+const VISITS: usize = 50_000_000;
+const MIN_VISITS: usize = 1_000;
+
+/// How many of its best-scoring pairs each text of `a` keeps for the pairing.
+const CANDIDATES: usize = 64;
+
 /// Every pair of texts whose [`similarity`] is at or above `threshold` (> 0), with it, found
 /// without scoring every pair: scoring all of them costs the product of the two lists.
+///
+/// When texts are all alike (each shares most of its words with every other), the pairs that
+/// qualify are the product of the lists themselves: each text then scores only the pairs its
+/// share of [`VISITS`] reaches, rarest words first, keeps its best [`CANDIDATES`], and may stay
+/// unpaired.
 ///
 /// A prefix filter, exact: with the words of every text sorted rarest first, two texts with
 /// Jaccard similarity t share at least t·|A| words, so they share a word among the first
@@ -102,6 +115,8 @@ fn alike(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
     // Shared prefix words so far with each text of b; -1 once it cannot reach the threshold.
     let mut shared = vec![0i64; b.len()];
     let mut met: Vec<usize> = Vec::new();
+    let budget = (VISITS / a.len().max(1)).max(MIN_VISITS);
+    let mut mine = Vec::new();
     for (i, set) in sa.iter().enumerate() {
         if set.is_empty() {
             let same = wordless.get(a[i]).map_or(&[][..], Vec::as_slice);
@@ -109,8 +124,13 @@ fn alike(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
             continue;
         }
         let la = set.len();
-        for (at_a, &w) in set[..prefix(la)].iter().enumerate() {
+        let mut visits = budget;
+        'words: for (at_a, &w) in set[..prefix(la)].iter().enumerate() {
             for &(j, at_b) in &postings[w] {
+                if visits == 0 {
+                    break 'words;
+                }
+                visits -= 1;
                 let lb = sb[j].len();
                 if shared[j] < 0 || !lengths_allow(la, lb, threshold) {
                     continue;
@@ -137,11 +157,18 @@ fn alike(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
                     jaccard(set, &sb[j])
                 };
                 if s >= threshold {
-                    out.push((i, j, s));
+                    mine.push((i, j, s));
                 }
             }
             shared[j] = 0;
         }
+        // Keep the best few: a text pairs with one other, and alike texts must not make the
+        // candidates the product of the lists.
+        if mine.len() > CANDIDATES {
+            mine.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1)));
+            mine.truncate(CANDIDATES);
+        }
+        out.append(&mut mine);
     }
     out
 }
@@ -351,5 +378,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn texts_that_are_all_alike_score_a_bounded_number_of_pairs() {
+        // Every text shares three of its four words with every text of the other side, so
+        // every one of the 4,000,000 pairs reaches the threshold: scoring them all took
+        // quadratic time and memory (4,000 a side: 0.66 s, 388 MB).
+        let a: Vec<String> = (0..2000)
+            .map(|i| format!("Common words here a{i}."))
+            .collect();
+        let b: Vec<String> = (0..2000)
+            .map(|i| format!("Common words here b{i}."))
+            .collect();
+        let (a, b): (Vec<&str>, Vec<&str>) = (
+            a.iter().map(String::as_str).collect(),
+            b.iter().map(String::as_str).collect(),
+        );
+        assert!(alike(&a, &b, REWORDED).len() <= CANDIDATES * a.len());
+        let pairs = pair(&a, &b, REWORDED);
+        assert_eq!((pairs[0].0, pairs[0].1, pairs[0].2), (0, 0, 0.6));
     }
 }

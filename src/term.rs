@@ -10,6 +10,10 @@ pub const PIPE_WIDTH: u16 = 100;
 /// The narrowest layout we attempt; narrower requests are widened to this.
 pub const MIN_WIDTH: u16 = 40;
 
+/// The widest layout we attempt: wider than any screen, and tables stretched to 65,535
+/// columns would be megabytes of padding.
+pub const MAX_WIDTH: u16 = 1000;
+
 /// How output should look, decided from flags, environment and the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Terminal {
@@ -59,23 +63,29 @@ pub fn color_enabled(
 }
 
 /// The layout width: the terminal's own width on a terminal, otherwise `COLUMNS`
-/// when it holds a number, otherwise [`PIPE_WIDTH`]; never below [`MIN_WIDTH`].
+/// when it holds a number, otherwise [`PIPE_WIDTH`]; never below [`MIN_WIDTH`] nor
+/// above [`MAX_WIDTH`].
 pub fn width(
     is_tty: bool,
     env: impl Fn(&str) -> Option<String>,
     size: impl Fn() -> Option<u16>,
 ) -> u16 {
     let columns = || {
-        env("COLUMNS")
-            .and_then(|c| c.trim().parse::<u16>().ok())
-            .filter(|&c| c > 0)
+        let c = env("COLUMNS")?;
+        let digits = c.trim();
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        // A number too big for any type is still a (too) wide terminal.
+        let n = digits.parse::<u64>().unwrap_or(u64::MAX);
+        (n > 0).then(|| u16::try_from(n).unwrap_or(u16::MAX))
     };
     let measured = if is_tty {
         size().or_else(columns)
     } else {
         columns()
     };
-    measured.unwrap_or(PIPE_WIDTH).max(MIN_WIDTH)
+    measured.unwrap_or(PIPE_WIDTH).clamp(MIN_WIDTH, MAX_WIDTH)
 }
 
 #[cfg(test)]
@@ -141,6 +151,23 @@ mod tests {
         assert_eq!(
             width(false, env_of(&[("COLUMNS", "10")]), || None),
             MIN_WIDTH
+        );
+    }
+
+    #[test]
+    fn an_absurd_width_is_capped() {
+        // 65,535 columns made `diff` write 9 MB of padding; 99,999 was read as no number.
+        for columns in ["65535", "99999", "18446744073709551616"] {
+            assert_eq!(
+                width(false, env_of(&[("COLUMNS", columns)]), || None),
+                MAX_WIDTH,
+                "{columns}"
+            );
+        }
+        assert_eq!(width(true, env_of(&[]), || Some(u16::MAX)), MAX_WIDTH);
+        assert_eq!(
+            width(false, env_of(&[("COLUMNS", "-3")]), || None),
+            PIPE_WIDTH
         );
     }
 }

@@ -7,20 +7,28 @@ use std::borrow::Cow;
 /// Newlines are allowed (long texts may hold paragraphs); every other control
 /// character, the bidirectional embeddings, overrides and isolates that can
 /// reorder what a reader sees, the line and paragraph separators, and the
-/// invisible zero-width space and byte-order mark are not.
+/// invisible format characters are not: the zero-width space, word joiner and
+/// invisible operators, the soft hyphen, the byte-order mark, and the tag
+/// characters, which spell ASCII text no one sees. The zero-width joiner and
+/// non-joiner are kept, as emoji sequences and several scripts need them.
 pub fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n')
         || matches!(
             c,
-            '\u{061c}'
+            '\u{ad}'
+                | '\u{061c}'
+                | '\u{180e}'
                 | '\u{200b}'
                 | '\u{200e}'
                 | '\u{200f}'
                 | '\u{2028}'
                 | '\u{2029}'
                 | '\u{202a}'..='\u{202e}'
-                | '\u{2066}'..='\u{2069}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206f}'
                 | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{e0000}'..='\u{e007f}'
         )
 }
 
@@ -69,6 +77,23 @@ pub fn cut(s: &str) -> Cow<'_, str> {
         Some((at, _)) => Cow::Owned(escape_controls(&s[..at]).into_owned() + "…"),
         None => escape_controls(s),
     }
+}
+
+/// How many characters of a long name [`cut_middle`] keeps from its start, and from its end.
+const HEAD_CHARS: usize = 60;
+const TAIL_CHARS: usize = 100;
+
+/// A name such as a file path, escaped, and when longer than any path the system opens (an
+/// argument may be 128 KiB) cut in the middle with `…`: a message quoting it stays one short
+/// line that still shows where the path starts and the file name it ends in.
+pub fn cut_middle(name: &str) -> String {
+    let chars = name.chars().count();
+    if chars <= HEAD_CHARS + 1 + TAIL_CHARS {
+        return escape_controls(name).into_owned();
+    }
+    let head: String = name.chars().take(HEAD_CHARS).collect();
+    let tail: String = name.chars().skip(chars - TAIL_CHARS).collect();
+    format!("{}…{}", escape_controls(&head), escape_controls(&tail))
 }
 
 /// Whether a text may serve as an id: non-empty, and only ASCII letters, digits, `-`, `_`
@@ -170,6 +195,18 @@ mod tests {
     }
 
     #[test]
+    fn long_names_are_cut_in_the_middle_and_escaped() {
+        assert_eq!(cut_middle("a/b\u{1b}.toml"), "a/b\\u{1b}.toml");
+        let exact = "p".repeat(161);
+        assert_eq!(cut_middle(&exact), exact);
+        let long = format!("{}\u{1b}{}/end.md", "h".repeat(60), "x".repeat(1000));
+        assert_eq!(
+            cut_middle(&long),
+            format!("{}…{}/end.md", "h".repeat(60), "x".repeat(93))
+        );
+    }
+
+    #[test]
     fn plain_text_is_borrowed_unchanged() {
         let s = "Owns own work.\nSecond line 🦉";
         assert!(matches!(escape_controls(s), Cow::Borrowed(t) if t == s));
@@ -182,6 +219,21 @@ mod tests {
             escape_controls(s),
             "a\\u{1b}[2Jb\\u{7}c\\u{d}d\\u{202e}e\\u{2066}f\\u{9}g"
         );
+    }
+
+    #[test]
+    fn invisible_format_characters_are_escaped() {
+        // Word joiner, invisible operators, Mongolian vowel separator, soft hyphen, deprecated
+        // format characters, interlinear annotation, and the tag characters that spell hidden
+        // ASCII ("ASCII smuggling").
+        let s = "a\u{2060}b\u{2061}c\u{2064}d\u{180e}e\u{ad}f\u{206a}g\u{fff9}h\u{e0001}i\u{e0041}j\u{e007f}";
+        assert_eq!(
+            escape_controls(s),
+            "a\\u{2060}b\\u{2061}c\\u{2064}d\\u{180e}e\\u{ad}f\\u{206a}g\\u{fff9}h\\u{e0001}i\\u{e0041}j\\u{e007f}"
+        );
+        // Joiners are kept: emoji sequences and several scripts need them.
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} \u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645} \u{2764}\u{fe0f}";
+        assert!(matches!(escape_controls(family), Cow::Borrowed(_)));
     }
 
     #[test]

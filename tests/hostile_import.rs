@@ -399,3 +399,11 @@ fn imported_toml_is_written_in_the_hand_written_layout_to_stdout_and_to_output()
     );
     assert_eq!(ok(&["--data", &output, "list", "--ids"]), "T1-engineer\n");
 }
+
+#[test]
+fn a_long_folder_path_is_echoed_cut_in_the_middle() {
+    let path = super::hostile_input::long_path("book");
+    let (code, stdout, stderr) = import(Path::new(&path));
+    assert_eq!((code, stdout.as_str()), (Some(1), ""));
+    super::hostile_input::one_bounded_line(&stderr, "error: cannot read directory \"", "book");
+}

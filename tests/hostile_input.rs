@@ -262,3 +262,136 @@ fn a_long_invalid_regular_expression_is_quoted_cut() {
         "error: invalid regular expression \"(\\u{1b}\": unclosed group\n"
     );
 }
+
+// ---------------------------------------------------------------- colour and wrapping
+
+/// Whether every escape sequence in the text is a whole colour sequence: ESC `[`, digits and
+/// `;`, then `m`.
+fn only_whole_colour_sequences(text: &str) -> bool {
+    text.split('\u{1b}').skip(1).all(|rest| {
+        let params = rest.strip_prefix('[').unwrap_or("!");
+        let end = params.find(|c: char| !c.is_ascii_digit() && c != ';');
+        end.is_some_and(|at| params[at..].starts_with('m'))
+    })
+}
+
+#[test]
+fn a_long_highlighted_word_is_wrapped_between_colour_sequences() {
+    let word = "X".repeat(300);
+    let data = super::DATA.replace(
+        "Builds domain knowledge while finishing",
+        &format!("Builds {word} while finishing"),
+    );
+    let file = TempFile::new("long-highlighted-word", "x.toml", data.as_bytes());
+    let out = ladder(&[
+        "--data",
+        file.arg(),
+        "--color",
+        "always",
+        "search",
+        "-s",
+        "X",
+    ])
+    .output()
+    .expect("ladder runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.contains("\u{1b}["), "not coloured: {text}");
+    assert!(only_whole_colour_sequences(&text), "{text}");
+    assert!(text.lines().count() > 4, "not wrapped: {text}");
+}
+
+// ---------------------------------------------------------------- invisible characters
+
+#[test]
+fn invisible_format_characters_are_shown_as_escapes_in_every_format() {
+    // A word joiner and tag characters that spell a hidden "hi".
+    let title = "Junior\u{2060}Analyst\u{e0068}\u{e0069}\u{e007f}";
+    let data = super::DATA.replace(
+        "title = \"Junior Security Analyst\"",
+        &format!("title = \"{title}\""),
+    );
+    let file = TempFile::new("invisible-format", "x.toml", data.as_bytes());
+    let shown = "Junior\\u{2060}Analyst\\u{e0068}\\u{e0069}\\u{e007f}";
+    for format in ["table", "json", "markdown", "tsv"] {
+        let out = super::ok(&[
+            "--data",
+            file.arg(),
+            "--format",
+            format,
+            "show",
+            "L1-junior-security-analyst",
+        ]);
+        assert!(
+            !out.contains('\u{2060}') && !out.contains('\u{e0068}'),
+            "{format}: {out}"
+        );
+        assert!(out.contains("u{2060}Analyst"), "{format}: {out}");
+    }
+    let table = super::ok(&["--data", file.arg(), "list", "--track", "analyst"]);
+    assert!(table.contains(&format!("    {shown}: Builds")), "{table}");
+}
+
+// ---------------------------------------------------------------- long paths
+
+/// A path of about 100 KB (no such file), ending in `end`.
+pub(crate) fn long_path(end: &str) -> String {
+    format!(
+        "/nonexistent-{}/{}/{end}",
+        std::process::id(),
+        "d".repeat(100_000)
+    )
+}
+
+/// Asserts that stderr is one bounded line that starts with `prefix` and shows both ends of
+/// the path.
+pub(crate) fn one_bounded_line(stderr: &str, prefix: &str, end: &str) {
+    assert!(stderr.starts_with(prefix), "{stderr:.300}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr:.300}");
+    assert!(stderr.len() < 400, "{} bytes: {stderr:.300}", stderr.len());
+    assert!(stderr.contains("d…d"), "{stderr:.300}");
+    assert!(stderr.contains(&format!("d/{end}")), "{stderr:.300}");
+}
+
+#[test]
+fn a_long_ladder_path_is_echoed_cut_in_the_middle() {
+    let path = long_path("x.toml");
+    let stderr = fails(&["--data", &path, "list"], 1);
+    one_bounded_line(
+        &stderr,
+        "error: cannot read ladder file \"/nonexistent-",
+        "x.toml",
+    );
+    let stderr = fails(&["validate", &path], 1);
+    one_bounded_line(
+        &stderr,
+        "error: cannot read ladder file \"/nonexistent-",
+        "x.toml",
+    );
+}
+
+// ---------------------------------------------------------------- argv in clap's messages
+
+#[test]
+fn a_newline_in_an_argument_cannot_forge_a_line_of_clap_s_message() {
+    assert_eq!(
+        fails(&["x\nerror: forged"], 2),
+        "error: unrecognized subcommand 'x\\u{a}error: forged'\n\n\
+         Usage: ladder [OPTIONS] <COMMAND>\n\nFor more information, try '--help'.\n"
+    );
+}
+
+#[test]
+fn a_long_argument_is_quoted_cut_in_clap_s_message() {
+    let long = "L".repeat(100_000);
+    assert_eq!(
+        fails(&["list", &long], 2),
+        format!(
+            "error: unexpected argument '{}…' found\n\n\
+             Usage: ladder list [OPTIONS]\n\nFor more information, try '--help'.\n",
+            "L".repeat(60)
+        )
+    );
+    let stderr = fails(&["--format", &long, "list"], 2);
+    assert!(stderr.len() < 400, "{stderr:.300}");
+}

@@ -317,3 +317,39 @@ fn a_failed_write_leaves_nothing_behind() {
         "no file, no folder, no temporary: {left:?}"
     );
 }
+
+#[test]
+fn a_long_output_path_is_echoed_cut_in_the_middle() {
+    let dir = scratch("long-output-path");
+    // A missing folder inside the scratch folder, so nothing can be created outside it.
+    let long = format!("{}/{}/end.md", text(&dir.path), "d".repeat(100_000));
+    let stderr = fails(&["evidence", ROLE, "--output", &long], 1);
+    super::hostile_input::one_bounded_line(&stderr, "error: cannot write \"", "end.md");
+    let stderr = fails(&["export", &long], 1);
+    assert!(stderr.starts_with("error: cannot "), "{stderr:.300}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr:.300}");
+    assert!(stderr.len() < 400, "{} bytes: {stderr:.300}", stderr.len());
+    assert!(!dir.path.join("d".repeat(100)).exists());
+}
+
+#[test]
+fn help_and_version_to_a_full_disk_fail_with_one_error_line() {
+    let Ok(full) = fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: no /dev/full");
+        return;
+    };
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["list", "--help"],
+        &["help"],
+    ] {
+        let out = run(ladder(args).stdout(full.try_clone().expect("dup")));
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "error: could not write to stdout: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+}

@@ -809,15 +809,15 @@ fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
                 // Longer than a whole line: cut it into pieces that fit.
                 let mut piece = String::new();
                 let mut piece_width = 0;
-                for c in word.chars() {
-                    let cw = display_width(c.encode_utf8(&mut [0; 4]));
+                for unit in units(word) {
+                    let cw = display_width(unit);
                     if piece_width + cw > limit(&lines).max(1) && !piece.is_empty() {
                         line.push_str(&piece);
                         lines.push(std::mem::replace(&mut line, rest.to_string()));
                         piece.clear();
                         piece_width = 0;
                     }
-                    piece.push(c);
+                    piece.push_str(unit);
                     piece_width += cw;
                 }
                 line.push_str(&piece);
@@ -828,6 +828,25 @@ fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     }
     lines.push(line);
     lines
+}
+
+/// The pieces a word may be cut between: single characters, and whole colour escape sequences
+/// (ESC `[` parameters, then a final byte), which a cut would leave half on each line.
+fn units(word: &str) -> impl Iterator<Item = &str> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        let c = rest.chars().next()?;
+        let end = if c == '\u{1b}' && rest[1..].starts_with('[') {
+            rest[2..]
+                .find(|c: char| ('@'..='~').contains(&c))
+                .map_or(rest.len(), |at| at + 3)
+        } else {
+            c.len_utf8()
+        };
+        let (unit, tail) = rest.split_at(end);
+        rest = tail;
+        Some(unit)
+    })
 }
 
 /// A heading wrapped to `width`, each line styled on its own.
@@ -910,5 +929,22 @@ mod tests {
             wrap(coloured, 12, "", ""),
             ["one \u{1b}[1mtwo\u{1b}[0m", "three"]
         );
+    }
+
+    #[test]
+    fn a_long_coloured_word_is_cut_between_escape_sequences_never_inside_one() {
+        // `search . --regex --color always` paints every character of a long word.
+        let painted: String = "abcdefghij"
+            .chars()
+            .map(|c| format!("\u{1b}[1;31m{c}\u{1b}[0m"))
+            .collect();
+        let lines = wrap(&painted, 12, "    ", "    ");
+        assert_eq!(lines.concat().replace("    ", ""), painted);
+        for line in &lines {
+            let plain = line.replace("\u{1b}[1;31m", "").replace("\u{1b}[0m", "");
+            assert!(!plain.contains('\u{1b}'), "split escape in {line:?}");
+            assert!(display_width(line) <= 12, "{line:?}");
+        }
+        assert_eq!(lines.len(), 2, "{lines:?}");
     }
 }
