@@ -9,6 +9,9 @@
     bench/hostile.py diff [N]         # two roles, A1-a and A2-b, with N themeless expectations
                                       # each (default 5,000) of varied realistic words:
                                       # `ladder --data F diff A1-a A2-b`, `next A1-a`, `evidence A2-b`
+    bench/hostile.py alike [N]        # two roles, A1-a and A2-b, with N themeless expectations
+                                      # each (default 16,000) that all share three of their four
+                                      # words: every pair qualifies. `diff A1-a A2-b`
     bench/hostile.py name [N]         # a role name of N bytes (default 100,000), for
                                       # `ladder --data <(bench/generate.py 10000) show "$(...)"`
     bench/hostile.py themes [N]       # one dimension of N themes (default 13,000) and two roles
@@ -164,6 +167,19 @@ def attributes(n=3000):
         out.write('[role.dimensions.craft]\nexpectations = [{ text = "A." }, { text = "B." }]\n')
 
 
+def alike(n=16000):
+    out = sys.stdout
+    out.write(HEAD)
+    out.write('\n[[track]]\nid = "t"\nname = "T"\nroles = ["A1-a", "A2-b"]\n')
+    for role, level, tag in (("A1-a", "A1", "a"), ("A2-b", "A2", "b")):
+        out.write(f'\n[[role]]\nid = "{role}"\nlevel = "{level}"\ntitle = "{role}"\n')
+        out.write(f'summary = "Role {role}."\nattributes = {{ scope = "Scope {role}" }}\n')
+        out.write("[role.dimensions.craft]\nexpectations = [\n")
+        for i in range(n):
+            out.write(f'  {{ text = "Common words here {tag}{i}." }},\n')
+        out.write("]\n")
+
+
 def name(n=100000):
     sys.stdout.write(("S1-role-" * (n // 8 + 1))[:n])
 
@@ -172,6 +188,7 @@ CASES = {
     "long-line": long_line,
     "many-errors": many_errors,
     "diff": diff,
+    "alike": alike,
     "name": name,
     "themes": themes,
     "levels": levels,

@@ -69,7 +69,7 @@ pub fn pair(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> 
 
 /// How many entries of the word index all texts of `a` may visit together; each text may visit
 /// its share, and at least [`MIN_VISITS`]. Real ladders need a small fraction of it.
-const VISITS: usize = 50_000_000;
+const VISITS: usize = 10_000_000;
 const MIN_VISITS: usize = 1_000;
 
 /// How many of its best-scoring pairs each text of `a` keeps for the pairing.
