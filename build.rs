@@ -6,29 +6,30 @@
 
 #![allow(dead_code)]
 
-#[path = "src/chunks.rs"]
-mod chunks;
-#[path = "src/ladder.rs"]
-mod ladder;
-#[path = "src/load.rs"]
+#[path = "src/load/mod.rs"]
 mod load;
+#[path = "src/model/mod.rs"]
+mod model;
+#[path = "src/source.rs"]
+mod source;
 #[path = "src/text.rs"]
 mod text;
-#[path = "src/validate.rs"]
+#[path = "src/validate/mod.rs"]
 mod validate;
 
 use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use ladder::{Ladder, Role};
+use model::{Ladder, Role};
 
 fn main() {
     for input in [
         "data/ladder.toml",
-        "src/ladder.rs",
-        "src/load.rs",
+        "src/load",
+        "src/model",
+        "src/source.rs",
         "src/text.rs",
-        "src/validate.rs",
+        "src/validate",
     ] {
         println!("cargo:rerun-if-changed={input}");
     }
@@ -40,9 +41,9 @@ fn main() {
         println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
     }
 
-    let source = load::Source {
+    let source = source::Source {
         name: "data/ladder.toml".to_string(),
-        text: ladder::EMBEDDED.to_string(),
+        text: load::EMBEDDED.to_string(),
     };
     let ladder = match Ladder::load(&source) {
         Ok(ladder) => ladder,

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::ladder::{Attribute, Dimension, Ladder, Role, Theme};
+use crate::model::{Attribute, Dimension, Ladder, Role, Theme};
 use crate::similarity;
 
 /// How one item reads at B compared with A.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::ladder::{
+use crate::model::{
     Attribute, Band, Dimension, Discipline, Expectation, Ladder, Role, RoleDimension, Theme, Track,
 };
 
@@ -19,7 +19,7 @@ impl Ladder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::Source;
+    use crate::source::Source;
 
     #[test]
     fn the_compiled_ladder_is_the_data_file_loaded() {

@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::ladder::{Ladder, Role, Track};
+use crate::model::{Ladder, Role, Track};
 use crate::view::TrackList;
 
 /// The file name of the index page.

@@ -18,10 +18,10 @@ use anyhow::{Context, Result, bail};
 use serde_json::Value;
 
 use crate::files;
-use crate::ladder::{
+use crate::load;
+use crate::model::{
     Attribute, Band, Dimension, Discipline, Expectation, Ladder, Role, RoleDimension, Theme, Track,
 };
-use crate::load;
 use crate::validate::Seg;
 
 /// Words that say how senior a title is, not what the role does; titles without them name a
@@ -1363,10 +1363,10 @@ mod tests {
             text.len() as u64
         );
         assert!(
-            crate::chunks::split(&text).is_some(),
+            crate::load::chunks::split(&text).is_some(),
             "loads piece by piece"
         );
-        let source = load::Source {
+        let source = crate::source::Source {
             name: "imported.toml".into(),
             text,
         };

@@ -12,10 +12,10 @@
 
 use std::io::{self, Write};
 
-use crate::ladder::{Ladder, Role};
+use crate::model::{Ladder, Role};
 use crate::text::is_unsafe;
 
-/// Writes `ladder` as TOML, every `[[role]]` table last (the layout [`crate::chunks`] splits).
+/// Writes `ladder` as TOML, every `[[role]]` table last (the layout [`crate::load::chunks`] splits).
 pub fn write(ladder: &Ladder, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     write!(out, "name = ")?;
     string(&ladder.name, out)?;
@@ -251,7 +251,7 @@ mod tests {
     use proptest::test_runner::Config;
 
     use super::*;
-    use crate::ladder::{
+    use crate::model::{
         Attribute, Band, Dimension, Discipline, Expectation, RoleDimension, Theme, Track,
     };
 

@@ -8,11 +8,13 @@ use toml::{Table, Value};
 use crate::cli::Cli;
 use crate::compare;
 use crate::exit::Exit;
-use crate::ladder::{Dimension, EMBEDDED, Ladder};
-use crate::load::{self, Source};
+use crate::load;
+use crate::load::EMBEDDED;
+use crate::model::{Dimension, Ladder};
 use crate::resolve;
+use crate::source::Source;
 use crate::term::Terminal;
-use crate::validate::{self, Severity};
+use crate::validate::Severity;
 
 /// Text as a hostile ladder might hold it: letters first, then anything including controls.
 fn text() -> impl Strategy<Value = String> {
@@ -292,10 +294,10 @@ proptest! {
         let source = Source { name: "generated.toml".into(), text };
         // Parsing piece by piece gives the ladder a whole-file parse gives.
         let whole: Ladder = toml::from_str(&source.text).expect("whole parse");
-        prop_assert!(crate::chunks::split(&source.text).is_some(), "the roles-last layout splits");
+        prop_assert!(crate::load::chunks::split(&source.text).is_some(), "the roles-last layout splits");
         prop_assert_eq!(Ladder::parse(&source.text).expect("parse"), whole);
         let ladder = Ladder::load(&source).map_err(|e| TestCaseError::fail(format!("{e:#}\n{}", source.text)))?;
-        let errors: Vec<_> = validate::validate(&source).findings.into_iter().filter(|f| f.severity == Severity::Error).collect();
+        let errors: Vec<_> = load::validate(&source).findings.into_iter().filter(|f| f.severity == Severity::Error).collect();
         prop_assert!(errors.is_empty(), "{errors:#?}");
 
         // Every role resolves by its own id, and diffs with itself without a change.
@@ -331,7 +333,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_give_a_clean_error_or_a_clean_output(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
         if let Ok(source) = load::from_bytes("bytes.toml".into(), bytes) {
-            let _ = validate::validate(&source);
+            let _ = load::validate(&source);
             if let Ok(ladder) = Ladder::load(&source) {
                 if let (Some(first), Some(last)) = (ladder.roles.first(), ladder.roles.last()) {
                     every_command(&source, &first.id, &last.id);
@@ -356,7 +358,7 @@ proptest! {
             }
         }
         if let Ok(source) = load::from_bytes("mutated.toml".into(), bytes) {
-            let validation = validate::validate(&source);
+            let validation = load::validate(&source);
             match Ladder::load(&source) {
                 Ok(ladder) => {
                     prop_assert!(validation.count(Severity::Error) == 0);

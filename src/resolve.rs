@@ -1,7 +1,7 @@
 //! Turns what the user typed into roles and tracks of the ladder, with suggestions when it fails.
 
 use crate::exit::UsageError;
-use crate::ladder::{Dimension, Ladder, Role, Track};
+use crate::model::{Dimension, Ladder, Role, Track};
 use crate::text::quoted;
 
 /// The track named by the user, or a usage error listing the tracks that exist.

@@ -6,7 +6,7 @@ use std::ops::Range;
 use regex::{Regex, RegexBuilder};
 
 use crate::exit::UsageError;
-use crate::ladder::{Attribute, Dimension, Ladder, Role, Theme, Track};
+use crate::model::{Attribute, Dimension, Ladder, Role, Theme, Track};
 
 /// What to look for, and where.
 #[derive(Debug)]

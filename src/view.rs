@@ -3,7 +3,7 @@
 use crate::compare::{Comparison, Mark, Marked, ThemeChange};
 use std::collections::{HashMap, HashSet};
 
-use crate::ladder::{Attribute, Band, Dimension, Ladder, Role, Theme, Track};
+use crate::model::{Attribute, Band, Dimension, Ladder, Role, Theme, Track};
 
 /// The roles of `ladder list`, in display order.
 #[derive(Debug)]

@@ -1,14 +1,14 @@
 //! Fuzz target: any bytes as a ladder file must give a clean error or a ladder, never a panic.
 #![no_main]
 
-use ladder::ladder::Ladder;
+use ladder::model::Ladder;
 use ladder::load;
 use ladder::validate;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(source) = load::from_bytes("fuzz.toml".to_string(), data.to_vec()) {
-        let validation = validate::validate(&source);
+        let validation = load::validate(&source);
         for finding in &validation.findings {
             // Every finding is one line and carries no raw control character.
             let line = finding.to_string();

@@ -8,7 +8,7 @@ use super::Context;
 use crate::cli::{EvidenceArgs, Format};
 use crate::exit::{Exit, UsageError};
 use crate::files;
-use crate::ladder::{Role, Track};
+use crate::model::{Role, Track};
 use crate::render;
 use crate::resolve;
 use crate::view::Evidence;

@@ -23,9 +23,10 @@ use anyhow::{Context as _, Result};
 
 use crate::cli::{Cli, Command, Format};
 use crate::exit::Exit;
-use crate::ladder::{Dimension, Ladder, Track};
-use crate::load::{self, Source};
+use crate::load;
+use crate::model::{Dimension, Ladder, Track};
 use crate::resolve;
+use crate::source::Source;
 use crate::term::Terminal;
 
 /// What every subcommand needs besides its own arguments, resolved once.

@@ -8,7 +8,7 @@ use super::Context;
 use crate::cli::NextArgs;
 use crate::compare;
 use crate::exit::Exit;
-use crate::ladder::Track;
+use crate::model::Track;
 use crate::render::{self, Report};
 use crate::resolve;
 use crate::view::{NextSteps, Step};

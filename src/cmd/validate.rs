@@ -9,7 +9,7 @@ use crate::cli::ValidateArgs;
 use crate::exit::Exit;
 use crate::load;
 use crate::render::{self, Report};
-use crate::validate::{self, Severity};
+use crate::validate::Severity;
 
 /// Checks the file; fails with errors, and with warnings too under `--strict`.
 pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut impl Write) -> Result<Exit> {
@@ -21,7 +21,7 @@ pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut impl Write) -> Result<E
         }
         None => ctx.source()?,
     };
-    let validation = validate::validate(source);
+    let validation = load::validate(source);
     let failed = validation.count(Severity::Error) > 0
         || (args.strict && validation.count(Severity::Warning) > 0);
     render::render(out, &Report::Validation(validation), ctx.format, &ctx.term)?;

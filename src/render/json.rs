@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Report, mark_name};
 use crate::compare::{Comparison, Marked};
-use crate::ladder::{Band, Dimension, Role};
+use crate::model::{Band, Dimension, Role};
 use crate::search::Hits;
 use crate::validate::{Severity, Validation};
 use crate::view::{NextSteps, PathView, RoleList, RoleView, Structure, TrackList};

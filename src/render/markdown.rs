@@ -9,7 +9,7 @@ use serde_json::json;
 use super::{Report, mark_symbol, with_similarity};
 use crate::compare::{Comparison, Mark, Marked};
 use crate::handbook::{self, Handbook, Page};
-use crate::ladder::Band;
+use crate::model::Band;
 use crate::search::Hits;
 use crate::validate::{SHOWN_FINDINGS, Severity, Validation};
 use crate::view::{Evidence, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
@@ -378,7 +378,7 @@ pub fn role_page(book: &Handbook<'_>, page: &Page<'_>) -> String {
         inline(&book.ladder.name),
         handbook::INDEX
     )];
-    let link = |r: &crate::ladder::Role| match book.page(&r.id) {
+    let link = |r: &crate::model::Role| match book.page(&r.id) {
         Some(p) => format!("[{}]({})", inline(&r.heading()), p.file),
         None => inline(&r.heading()),
     };
@@ -406,7 +406,7 @@ pub fn role_page(book: &Handbook<'_>, page: &Page<'_>) -> String {
 /// The tracks as a Mermaid flowchart drawn bottom to top, like a ladder: one node per role on
 /// a track, one edge per step, labelled with the tracks that take it.
 pub fn mermaid(list: &TrackList<'_>) -> String {
-    let mut nodes: Vec<&crate::ladder::Role> = Vec::new();
+    let mut nodes: Vec<&crate::model::Role> = Vec::new();
     let mut edges: Vec<(usize, usize, Vec<&str>)> = Vec::new();
     // Nodes and edges found through maps: a search of them for every role and step would
     // cost their product.
@@ -661,7 +661,7 @@ fn inline(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ladder::Ladder;
+    use crate::model::Ladder;
 
     /// The cells of a Markdown table row, splitting only at unescaped pipes.
     fn cells(row: &str) -> usize {

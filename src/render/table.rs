@@ -235,7 +235,7 @@ fn role(out: &mut impl Write, view: &RoleView<'_>, style: &Style, term: &Termina
 /// Each band's name, then its meaning wrapped beneath.
 fn bands(
     out: &mut impl Write,
-    bands: &[crate::ladder::Band],
+    bands: &[crate::model::Band],
     style: &Style,
     width: usize,
 ) -> Result<()> {
@@ -590,13 +590,13 @@ fn drawing(list: &TrackList<'_>, style: &Style, width: usize) -> Vec<String> {
     let levels = &list.levels;
     let n = list.tracks.len();
     // at[c][l]: the role of track c at level l.
-    let at: Vec<Vec<Option<&crate::ladder::Role>>> = list
+    let at: Vec<Vec<Option<&crate::model::Role>>> = list
         .tracks
         .iter()
         .map(|(_, roles)| {
             // The first role of each level, looked up: a search of the track for every level
             // would cost their product.
-            let mut by_level: HashMap<&str, &crate::ladder::Role> = HashMap::new();
+            let mut by_level: HashMap<&str, &crate::model::Role> = HashMap::new();
             for r in roles.iter().rev() {
                 by_level.insert(&r.level, r);
             }
@@ -892,7 +892,7 @@ mod tests {
 
     #[test]
     fn wrapping_matches_textwrap_first_fit_on_every_text_of_the_ladder() {
-        let ladder = crate::ladder::Ladder::embedded();
+        let ladder = crate::model::Ladder::embedded();
         let mut texts: Vec<&str> = vec![];
         for role in &ladder.roles {
             texts.push(&role.summary);

@@ -210,7 +210,7 @@ mod tests {
 
     #[test]
     fn the_embedded_ladder_splits_into_its_seven_roles() {
-        let chunks = split(crate::ladder::EMBEDDED).expect("splits");
+        let chunks = split(crate::load::EMBEDDED).expect("splits");
         assert_eq!(chunks.roles.len(), 7);
         assert!(chunks.head.contains("[[track]]"));
         assert!(!chunks.head.lines().any(|l| l.starts_with("[[role]]")));
@@ -282,7 +282,7 @@ mod tests {
 
     #[test]
     fn every_prefix_of_the_embedded_ladder_splits_without_panicking() {
-        let text = crate::ladder::EMBEDDED;
+        let text = crate::load::EMBEDDED;
         let ends = text.char_indices().map(|(i, _)| i).step_by(7);
         for end in ends.chain([text.len()]) {
             // Any answer will do: a panic fails the test.

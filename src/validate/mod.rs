@@ -3,10 +3,11 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use toml::de::{DeTable, DeValue};
+mod locate;
 
-use crate::ladder::{Ladder, Role};
-use crate::load::Source;
+pub use locate::{report, syntax_message};
+
+use crate::model::{Ladder, Role};
 use crate::text::{self, quoted as q};
 
 /// How serious a finding is: errors make a ladder unusable, warnings point at likely mistakes.
@@ -98,202 +99,6 @@ impl fmt::Display for Located {
     }
 }
 
-/// Validates a ladder's source: TOML syntax and shape first (the first such error ends the
-/// check), then every semantic error and warning, each located in the file.
-pub fn validate(source: &Source) -> Validation {
-    validate_scope(source, Scope::All)
-}
-
-/// Only the errors of a ladder's source, each located in the file: what loading a broken
-/// ladder reports, without the cost of checking and placing every warning.
-pub fn validate_errors(source: &Source) -> Validation {
-    validate_scope(source, Scope::Errors)
-}
-
-fn validate_scope(source: &Source, scope: Scope) -> Validation {
-    let text = &source.text;
-    let found: Vec<(Severity, String, usize)> = match Ladder::parse(text) {
-        Err(err) => vec![(
-            Severity::Error,
-            syntax_message(&err),
-            err.span().map_or(0, |s| s.start),
-        )],
-        Ok(ladder) => {
-            let found = check_scope(&ladder, scope);
-            // The span-keeping parse costs as much as the first: only findings need it.
-            let tree = if found.is_empty() {
-                None
-            } else {
-                DeTable::parse(text).ok()
-            };
-            found
-                .into_iter()
-                .map(|f| {
-                    let span = tree
-                        .as_ref()
-                        .map_or(0..0, |t| span_of(t.get_ref(), &f.at, t.span()));
-                    (f.severity, f.message, span.start)
-                })
-                .collect()
-        }
-    };
-    Validation {
-        file: source.name.clone(),
-        findings: locate(source, found),
-    }
-}
-
-/// Places findings (severity, message, byte offset) in the file: line, column and a window
-/// of the line. Linear in the text and the findings however many share a line: columns are
-/// counted in one pass over the offsets in order, each count going on from the one before.
-fn locate(source: &Source, found: Vec<(Severity, String, usize)>) -> Vec<Located> {
-    let text = &source.text;
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let floor = |mut at: usize| {
-        at = at.min(text.len());
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        at
-    };
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&k| found[k].2);
-    let mut places = vec![(0, 0, 0); found.len()]; // (offset, line, column)
-    let mut cursor: Option<(usize, usize, usize)> = None;
-    for k in order {
-        let at = floor(found[k].2);
-        let line = starts.partition_point(|&s| s <= at);
-        let column = match cursor {
-            Some((from, l, c)) if l == line => c + text[from..at].chars().count(),
-            _ => text[starts[line - 1]..at].chars().count() + 1,
-        };
-        cursor = Some((at, line, column));
-        places[k] = (at, line, column);
-    }
-    found
-        .into_iter()
-        .zip(places)
-        .map(|((severity, message, _), (at, line, column))| {
-            let start = starts[line - 1];
-            let end = starts.get(line).map_or(text.len(), |&e| e - 1);
-            let whole = text[start..end].trim_end_matches('\r');
-            let (source_line, caret) = excerpt(whole, (at - start).min(whole.len()));
-            Located {
-                file: source.name.clone(),
-                line,
-                column,
-                severity,
-                message: text::escape_controls(&message).into_owned(),
-                source_line,
-                caret,
-            }
-        })
-        .collect()
-}
-
-/// At most [`EXCERPT_CHARS`] characters of `line` around byte `at`, escaped, with `…` where
-/// the line was cut; and how many characters of it come before the one at `at`. The window is
-/// centred on `at` unless one side is short, whose room then goes to the other.
-fn excerpt(line: &str, at: usize) -> (String, usize) {
-    let (before, after) = line.split_at(at);
-    let half = EXCERPT_CHARS / 2;
-    let after_chars = after.chars().take(EXCERPT_CHARS).count();
-    let left = before
-        .chars()
-        .rev()
-        .take(EXCERPT_CHARS - after_chars.min(half))
-        .count();
-    let right = EXCERPT_CHARS - left;
-    let from = match left {
-        0 => before.len(),
-        n => before.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i),
-    };
-    let to = after
-        .char_indices()
-        .nth(right)
-        .map_or(after.len(), |(i, _)| i);
-    let mut shown = String::new();
-    if from > 0 {
-        shown.push('…');
-    }
-    shown += &text::escape_controls(&before[from..]);
-    let caret = shown.chars().count();
-    shown += &text::escape_controls(&after[..to]);
-    if to < after.len() {
-        shown.push('…');
-    }
-    (shown, caret)
-}
-
-/// A TOML or shape error as one line, without the snippet the toml crate draws.
-///
-/// The parser quotes keys and values as the file has them, between backticks or double
-/// quotes: each quoted piece is cut after [`text::QUOTED_CHARS`] characters, so that a
-/// megabyte key still makes a one-line message.
-pub fn syntax_message(err: &toml::de::Error) -> String {
-    let message = err.message().trim().replace('\n', "; ");
-    if message.is_empty() {
-        return "invalid TOML".to_string();
-    }
-    let mut short = String::with_capacity(message.len().min(1024));
-    let mut rest = message.as_str();
-    while let Some(at) = rest.find(['`', '"']) {
-        short.push_str(&rest[..=at]);
-        rest = &rest[at + 1..];
-        let quote = short.chars().next_back().unwrap_or('"');
-        let end = rest.find(quote).unwrap_or(rest.len());
-        short.push_str(&text::cut(&rest[..end]));
-        rest = &rest[end..];
-        if let Some(close) = rest.strip_prefix(quote) {
-            short.push(quote);
-            rest = close;
-        }
-    }
-    short.push_str(rest);
-    short
-}
-
-/// The span of the deepest value the path reaches in the parsed document.
-fn span_of(
-    table: &DeTable<'_>,
-    path: &[Seg],
-    whole: std::ops::Range<usize>,
-) -> std::ops::Range<usize> {
-    let Some((Seg::Key(key), rest)) = path.split_first() else {
-        return whole;
-    };
-    match table.get_key_value(key.as_str()) {
-        Some((k, v)) => {
-            let span = span_in_value(v.get_ref(), rest, v.span());
-            // A key whose value is a whole table points at the key, where the reader looks.
-            if rest.is_empty() && matches!(v.get_ref(), DeValue::Table(_)) {
-                k.span()
-            } else {
-                span
-            }
-        }
-        None => whole,
-    }
-}
-
-fn span_in_value(
-    value: &DeValue<'_>,
-    path: &[Seg],
-    here: std::ops::Range<usize>,
-) -> std::ops::Range<usize> {
-    match (value, path.split_first()) {
-        (_, None) => here,
-        (DeValue::Table(t), Some((Seg::Key(_), _))) => span_of(t, path, here),
-        (DeValue::Array(items), Some((Seg::Index(i), rest))) => match items.get(*i) {
-            Some(item) => span_in_value(item.get_ref(), rest, item.span()),
-            None => here,
-        },
-        _ => here,
-    }
-}
-
 /// Every semantic problem of a parsed ladder, in the order of the file's sections.
 pub fn check(ladder: &Ladder) -> Vec<Finding> {
     check_scope(ladder, Scope::All)
@@ -310,10 +115,14 @@ pub fn errors_without_other_roles(ladder: &Ladder) -> Vec<Finding> {
     check_scope(ladder, Scope::SomeRoles)
 }
 
+/// Which findings a check looks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Scope {
+pub enum Scope {
+    /// Every error and warning: what `ladder validate` reports.
     All,
+    /// Only the errors: what loading needs to know.
     Errors,
+    /// The errors of a ladder loaded with only some of its roles.
     SomeRoles,
 }
 
@@ -1060,7 +869,19 @@ fn duplicates<'a>(
 
 #[cfg(test)]
 mod tests {
+    use super::locate::{excerpt, locate};
     use super::*;
+    use crate::source::Source;
+
+    /// What `load::validate` reports, with the whole-text parse (the same ladder as the
+    /// piece-by-piece one).
+    fn validate(source: &Source) -> Validation {
+        report(source, &toml::from_str(&source.text), Scope::All)
+    }
+
+    fn validate_errors(source: &Source) -> Validation {
+        report(source, &toml::from_str(&source.text), Scope::Errors)
+    }
 
     fn source(text: &str) -> Source {
         Source {
@@ -1079,7 +900,7 @@ mod tests {
 
     /// The annotated minimal ladder of docs/format.md.
     fn minimal() -> String {
-        let doc = include_str!("../docs/format.md");
+        let doc = include_str!("../../docs/format.md");
         let start = doc.find("```toml\n").expect("toml block") + "```toml\n".len();
         let end = start + doc[start..].find("```").expect("closed block");
         doc[start..end].to_string()
@@ -1318,8 +1139,8 @@ mod tests {
     fn any_text_sees_the_same_texts_as_texts() {
         for text in [
             minimal(),
-            crate::ladder::EMBEDDED.to_string(),
-            include_str!("../tests/data/hostile.toml").to_string(),
+            crate::load::EMBEDDED.to_string(),
+            include_str!("../../tests/data/hostile.toml").to_string(),
         ] {
             let ladder: Ladder = toml::from_str(&text).expect("parses");
             let all: Vec<&str> = texts(&ladder).into_iter().map(|(_, t, _)| t).collect();
@@ -1399,7 +1220,7 @@ mod tests {
             .collect();
         assert_eq!(expected.len(), 4);
         assert_eq!(lines(&text), expected);
-        assert!(crate::ladder::Ladder::from_toml(&text).is_err());
+        assert!(crate::model::Ladder::from_toml(&text).is_err());
     }
 
     #[test]
@@ -1426,7 +1247,7 @@ mod tests {
             let found = lines(&text);
             assert!(found.contains(&message), "{message}\n{found:#?}");
             assert!(
-                crate::ladder::Ladder::from_toml(&text).is_err(),
+                crate::model::Ladder::from_toml(&text).is_err(),
                 "loading refuses {to}"
             );
         }
@@ -1480,7 +1301,7 @@ mod tests {
             .collect();
         let expected: Vec<(usize, usize)> = offsets
             .iter()
-            .map(|&o| crate::load::line_column(text, o))
+            .map(|&o| crate::source::line_column(text, o))
             .collect();
         assert_eq!(placed, expected);
     }

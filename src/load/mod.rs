@@ -1,90 +1,109 @@
-//! The data model of a ladder: serde types, loading and look-ups. Nothing here prints.
+//! Text to model: reads a ladder's TOML (the embedded one, a file, or stdin), refusing what is not
+//! a text file of sane size, parses it, and loads it only when `validate` finds no error.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
+pub(crate) mod chunks;
 
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+use anyhow::Context as _;
 use anyhow::{Result, bail};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use crate::chunks;
-use crate::load::{self, Source};
+use crate::model::{Ladder, Lookup, Role};
+use crate::source::{self, Source};
 use crate::text;
-use crate::validate::{self, Severity};
+use crate::validate::{self, Scope, Severity, Validation};
 
 /// The Security Operations ladder, compiled into the binary.
 pub const EMBEDDED: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ladder.toml"));
 
-/// A whole career ladder, as written in a ladder TOML file.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Ladder {
-    /// The ladder's name, e.g. "Security Operations".
-    pub name: String,
-    /// A short motto for the team.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub motto: Option<String>,
-    /// What the team does, in a paragraph.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub about: Option<String>,
-    /// Level ids from the first rung to the last; their order defines seniority.
-    pub levels: Vec<String>,
-    /// The kinds of role the ladder covers, each with a one-sentence definition.
-    #[serde(default, rename = "discipline", skip_serializing_if = "Vec::is_empty")]
-    pub disciplines: Vec<Discipline>,
-    /// The attributes every role gives a value for.
-    #[serde(default, rename = "attribute", skip_serializing_if = "Vec::is_empty")]
-    pub attributes: Vec<Attribute>,
-    /// The dimensions in which expectations are written.
-    #[serde(rename = "dimension")]
-    pub dimensions: Vec<Dimension>,
-    /// The grades of progress within a level, lowest first (optional).
-    #[serde(default, rename = "band", skip_serializing_if = "Vec::is_empty")]
-    pub bands: Vec<Band>,
-    /// The career paths through the roles, each in ascending order.
-    #[serde(default, rename = "track", skip_serializing_if = "Vec::is_empty")]
-    pub tracks: Vec<Track>,
-    /// Every role of the ladder.
-    #[serde(default, rename = "role")]
-    pub roles: Vec<Role>,
-    /// Look-up tables, built on first use.
-    #[serde(skip)]
-    pub lookup: Lookup,
+/// The largest ladder file `ladder` reads: room for a ladder of some ten thousand roles.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The name findings and errors give the embedded ladder.
+pub const EMBEDDED_NAME: &str = "<embedded>";
+
+impl Source {
+    /// The ladder compiled into the binary.
+    pub fn embedded() -> Source {
+        Source {
+            name: EMBEDDED_NAME.to_string(),
+            text: EMBEDDED.to_string(),
+        }
+    }
 }
 
-/// Role and track look-ups by id, built once on first use so that large ladders stay linear.
+/// Reads a ladder file, or stdin for `-`.
 ///
-/// It compares equal to any other and clones empty: it is derived data, not part of the ladder.
-#[derive(Debug, Default)]
-pub struct Lookup(OnceLock<Index>);
-
-#[derive(Debug)]
-struct Index {
-    /// Role id to its position in `roles` (the first, when ids repeat).
-    roles: HashMap<String, usize>,
-    /// Role id to the positions in `tracks` of the tracks it is on, in ladder order.
-    tracks: HashMap<String, Vec<usize>>,
-    /// Dimension id to its position in `dimensions` (the first, when ids repeat).
-    dimensions: HashMap<String, usize>,
-    /// Per dimension, in ladder order: theme id to its position in `themes` (the first, when
-    /// ids repeat).
-    themes: Vec<HashMap<String, usize>>,
-    /// Level id to its rank (the first, when ids repeat).
-    levels: HashMap<String, usize>,
+/// Fails with one line naming the file when it is missing, a directory, empty,
+/// larger than [`MAX_BYTES`], or not UTF-8 text.
+pub fn read(path: &Path) -> Result<Source> {
+    let name = path.display().to_string();
+    let shown = crate::text::cut_middle(&name);
+    let bytes = if name == "-" {
+        read_limited(io::stdin().lock(), 0)
+            .with_context(|| "cannot read a ladder from stdin".to_string())?
+    } else {
+        let file =
+            File::open(path).with_context(|| format!("cannot read ladder file {shown:?}"))?;
+        let meta = file
+            .metadata()
+            .with_context(|| format!("cannot read ladder file {shown:?}"))?;
+        if meta.is_dir() {
+            bail!("cannot read ladder file {shown:?}: it is a directory");
+        }
+        if meta.len() > MAX_BYTES {
+            bail!(
+                "ladder file {shown:?} is {} bytes, over the limit of {MAX_BYTES} (64 MiB)",
+                meta.len()
+            );
+        }
+        read_limited(file, meta.len())
+            .with_context(|| format!("cannot read ladder file {shown:?}"))?
+    };
+    from_bytes(name, bytes)
 }
 
-impl Clone for Lookup {
-    fn clone(&self) -> Lookup {
-        Lookup::default()
+/// Checks bytes read from `name` and makes them a source: not over the limit, not empty, UTF-8.
+pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Source> {
+    let shown = crate::text::cut_middle(&name);
+    if bytes.len() as u64 > MAX_BYTES {
+        bail!("ladder file {shown:?} is over the limit of {MAX_BYTES} bytes (64 MiB)");
     }
-}
-
-impl PartialEq for Lookup {
-    fn eq(&self, _: &Lookup) -> bool {
-        true
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        bail!("ladder file {shown:?} is empty");
     }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "ladder file {shown:?} is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Ok(Source { name, text })
 }
 
-impl Eq for Lookup {}
+/// Reads at most one byte past the limit, so an endless stream cannot exhaust memory;
+/// `expected` sizes the buffer up front, so a large file is read without copying it over.
+fn read_limited(reader: impl Read, expected: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(expected.min(MAX_BYTES) as usize + 1);
+    reader.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Validates a ladder's source: TOML syntax and shape first (the first such error ends the
+/// check), then every semantic error and warning, each located in the file.
+pub fn validate(source: &Source) -> Validation {
+    validate::report(source, &Ladder::parse(&source.text), Scope::All)
+}
+
+/// Only the errors of a ladder's source, each located in the file: what loading a broken
+/// ladder reports, without the cost of checking and placing every warning.
+pub fn validate_errors(source: &Source) -> Validation {
+    validate::report(source, &Ladder::parse(&source.text), Scope::Errors)
+}
 
 /// The roles of one `[[role]]` piece of a ladder file.
 #[derive(Deserialize)]
@@ -105,98 +124,6 @@ fn parse_pieces<'a>(
     Ok(ladder)
 }
 
-/// A kind of role, such as security analysts.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Discipline {
-    pub id: String,
-    pub name: String,
-    pub definition: String,
-}
-
-/// Something every role states a value for, such as the planning horizon.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Attribute {
-    pub id: String,
-    pub name: String,
-    pub meaning: String,
-}
-
-/// An area in which expectations are written, such as Domain Expertise.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Dimension {
-    pub id: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub emoji: Option<String>,
-    /// Threads that line expectations up from one level to the next.
-    #[serde(default)]
-    pub themes: Vec<Theme>,
-}
-
-/// A thread within a dimension, such as "Depth of mastery".
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Theme {
-    pub id: String,
-    pub name: String,
-}
-
-/// A grade of progress within a level, such as Performing.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Band {
-    pub id: String,
-    pub name: String,
-    pub meaning: String,
-}
-
-/// A career path: role ids from the lowest level to the highest.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Track {
-    pub id: String,
-    pub name: String,
-    pub roles: Vec<String>,
-}
-
-/// One role at one level: its attribute values and its expectations per dimension.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Role {
-    pub id: String,
-    pub level: String,
-    pub title: String,
-    pub summary: String,
-    /// Attribute id to value.
-    #[serde(default)]
-    pub attributes: BTreeMap<String, String>,
-    /// Dimension id to what the role expects in it.
-    #[serde(default)]
-    pub dimensions: BTreeMap<String, RoleDimension>,
-}
-
-/// What a role expects in one dimension.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct RoleDimension {
-    #[serde(default)]
-    pub expectations: Vec<Expectation>,
-    #[serde(default)]
-    pub examples: Vec<String>,
-}
-
-/// One expectation, tagged with the theme it belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Expectation {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub theme: Option<String>,
-    pub text: String,
-}
-
 impl Ladder {
     /// Parses a ladder, rejects it when it has errors, and makes its text safe to print.
     ///
@@ -206,7 +133,7 @@ impl Ladder {
             Ok(ladder) => ladder,
             Err(err) => {
                 let (line, column) =
-                    load::line_column(&source.text, err.span().map_or(0, |s| s.start));
+                    source::line_column(&source.text, err.span().map_or(0, |s| s.start));
                 let file = text::escape_controls(&source.name);
                 bail!(
                     "{file}:{line}:{column}: {}",
@@ -264,7 +191,7 @@ impl Ladder {
         if !clean {
             // Locating findings parses the file again; only a broken ladder pays for it, and
             // only for its errors: the warnings are not reported here.
-            let validation = validate::validate_errors(source);
+            let validation = validate_errors(source);
             let mut errors = validation
                 .findings
                 .iter()
@@ -289,107 +216,6 @@ impl Ladder {
             name: "test.toml".to_string(),
             text: text.to_string(),
         })
-    }
-
-    /// The role with exactly this id.
-    pub fn role(&self, id: &str) -> Option<&Role> {
-        self.index().roles.get(id).map(|&i| &self.roles[i])
-    }
-
-    fn index(&self) -> &Index {
-        self.lookup.0.get_or_init(|| {
-            let mut roles = HashMap::with_capacity(self.roles.len());
-            for (i, role) in self.roles.iter().enumerate() {
-                roles.entry(role.id.clone()).or_insert(i);
-            }
-            let mut tracks: HashMap<String, Vec<usize>> = HashMap::new();
-            for (t, track) in self.tracks.iter().enumerate() {
-                for id in &track.roles {
-                    let on = tracks.entry(id.clone()).or_default();
-                    if on.last() != Some(&t) {
-                        on.push(t);
-                    }
-                }
-            }
-            let mut dimensions = HashMap::with_capacity(self.dimensions.len());
-            for (i, d) in self.dimensions.iter().enumerate() {
-                dimensions.entry(d.id.clone()).or_insert(i);
-            }
-            let themes = self
-                .dimensions
-                .iter()
-                .map(|d| {
-                    let mut ids = HashMap::with_capacity(d.themes.len());
-                    for (i, t) in d.themes.iter().enumerate() {
-                        ids.entry(t.id.clone()).or_insert(i);
-                    }
-                    ids
-                })
-                .collect();
-            let mut levels = HashMap::with_capacity(self.levels.len());
-            for (i, l) in self.levels.iter().enumerate() {
-                levels.entry(l.clone()).or_insert(i);
-            }
-            Index {
-                roles,
-                tracks,
-                dimensions,
-                themes,
-                levels,
-            }
-        })
-    }
-
-    /// The dimension with exactly this id.
-    pub fn dimension(&self, id: &str) -> Option<&Dimension> {
-        // Through the look-up: checking a role of thousands of dimensions stays linear.
-        self.index()
-            .dimensions
-            .get(id)
-            .map(|&i| &self.dimensions[i])
-    }
-
-    /// The theme with exactly this id in a dimension of this ladder: a look-up, where
-    /// [`Dimension::theme`] searches.
-    pub fn theme<'a>(&'a self, dimension: &'a Dimension, id: &str) -> Option<&'a Theme> {
-        let index = self.index();
-        // The dimension's place, found through its id; one that is not that place (a repeated
-        // id, or a dimension of another ladder) is searched instead.
-        match index.dimensions.get(&dimension.id) {
-            Some(&at) if std::ptr::eq(&self.dimensions[at], dimension) => {
-                index.themes[at].get(id).map(|&i| &dimension.themes[i])
-            }
-            _ => dimension.theme(id),
-        }
-    }
-
-    /// The role after this one on a track, if it is not the track's last.
-    pub fn next_on<'a>(&'a self, track: &'a Track, role: &Role) -> Option<&'a Role> {
-        let at = track.roles.iter().position(|id| *id == role.id)?;
-        track.roles.get(at + 1).and_then(|id| self.role(id))
-    }
-
-    /// The role before this one on a track, if it is not the track's first.
-    pub fn previous_on<'a>(&'a self, track: &'a Track, role: &Role) -> Option<&'a Role> {
-        let at = track.roles.iter().position(|id| *id == role.id)?;
-        at.checked_sub(1)
-            .and_then(|i| track.roles.get(i))
-            .and_then(|id| self.role(id))
-    }
-
-    /// The tracks a role is on, in ladder order.
-    pub fn tracks_of<'a>(&'a self, role: &'a Role) -> impl Iterator<Item = &'a Track> + 'a {
-        let positions = self
-            .index()
-            .tracks
-            .get(&role.id)
-            .map_or(&[][..], Vec::as_slice);
-        positions.iter().map(move |&t| &self.tracks[t])
-    }
-
-    /// Where a level sits in the ladder, counting from 0 at the first rung.
-    pub fn level_rank(&self, level: &str) -> Option<usize> {
-        self.index().levels.get(level).copied()
     }
 
     /// Rewrites every text so that no control character or bidirectional override survives.
@@ -457,48 +283,11 @@ impl Ladder {
     }
 }
 
-impl Track {
-    /// Whether the role with this id is on the track.
-    pub fn contains(&self, role_id: &str) -> bool {
-        self.roles.iter().any(|r| r == role_id)
-    }
-}
-
-impl Dimension {
-    /// The theme with exactly this id, searched for: inside a loop, [`Ladder::theme`] looks it
-    /// up instead.
-    pub fn theme(&self, id: &str) -> Option<&Theme> {
-        self.themes.iter().find(|t| t.id == id)
-    }
-
-    /// The name with its emoji in front, when it has one.
-    pub fn label(&self) -> String {
-        match &self.emoji {
-            Some(emoji) => format!("{emoji} {}", self.name),
-            None => self.name.clone(),
-        }
-    }
-}
-
-impl Role {
-    /// What the role expects in a dimension; empty when the role says nothing there.
-    pub fn in_dimension(&self, dimension_id: &str) -> &RoleDimension {
-        static EMPTY: RoleDimension = RoleDimension {
-            expectations: Vec::new(),
-            examples: Vec::new(),
-        };
-        self.dimensions.get(dimension_id).unwrap_or(&EMPTY)
-    }
-
-    /// The level and title together, e.g. "L3 Senior Security Engineer".
-    pub fn heading(&self) -> String {
-        format!("{} {}", self.level, self.title)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Theme;
+    use crate::validate;
 
     const MINIMAL: &str = r#"
 name = "Tiny"

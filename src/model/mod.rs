@@ -1,0 +1,178 @@
+//! The data model of a ladder: the types a ladder file holds and what they mean. No I/O, no
+//! parsing, no validation, no printing: `load` makes a model from text, `validate` checks one.
+
+mod lookup;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use lookup::Lookup;
+
+/// A whole career ladder, as written in a ladder TOML file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ladder {
+    /// The ladder's name, e.g. "Security Operations".
+    pub name: String,
+    /// A short motto for the team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motto: Option<String>,
+    /// What the team does, in a paragraph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
+    /// Level ids from the first rung to the last; their order defines seniority.
+    pub levels: Vec<String>,
+    /// The kinds of role the ladder covers, each with a one-sentence definition.
+    #[serde(default, rename = "discipline", skip_serializing_if = "Vec::is_empty")]
+    pub disciplines: Vec<Discipline>,
+    /// The attributes every role gives a value for.
+    #[serde(default, rename = "attribute", skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<Attribute>,
+    /// The dimensions in which expectations are written.
+    #[serde(rename = "dimension")]
+    pub dimensions: Vec<Dimension>,
+    /// The grades of progress within a level, lowest first (optional).
+    #[serde(default, rename = "band", skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<Band>,
+    /// The career paths through the roles, each in ascending order.
+    #[serde(default, rename = "track", skip_serializing_if = "Vec::is_empty")]
+    pub tracks: Vec<Track>,
+    /// Every role of the ladder.
+    #[serde(default, rename = "role")]
+    pub roles: Vec<Role>,
+    /// Look-up tables, built on first use.
+    #[serde(skip)]
+    pub lookup: Lookup,
+}
+
+/// A kind of role, such as security analysts.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Discipline {
+    pub id: String,
+    pub name: String,
+    pub definition: String,
+}
+
+/// Something every role states a value for, such as the planning horizon.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attribute {
+    pub id: String,
+    pub name: String,
+    pub meaning: String,
+}
+
+/// An area in which expectations are written, such as Domain Expertise.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emoji: Option<String>,
+    /// Threads that line expectations up from one level to the next.
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+}
+
+/// A thread within a dimension, such as "Depth of mastery".
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: String,
+    pub name: String,
+}
+
+/// A grade of progress within a level, such as Performing.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub id: String,
+    pub name: String,
+    pub meaning: String,
+}
+
+/// A career path: role ids from the lowest level to the highest.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Track {
+    pub id: String,
+    pub name: String,
+    pub roles: Vec<String>,
+}
+
+/// One role at one level: its attribute values and its expectations per dimension.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub level: String,
+    pub title: String,
+    pub summary: String,
+    /// Attribute id to value.
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+    /// Dimension id to what the role expects in it.
+    #[serde(default)]
+    pub dimensions: BTreeMap<String, RoleDimension>,
+}
+
+/// What a role expects in one dimension.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleDimension {
+    #[serde(default)]
+    pub expectations: Vec<Expectation>,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+/// One expectation, tagged with the theme it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expectation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    pub text: String,
+}
+
+impl Track {
+    /// Whether the role with this id is on the track.
+    pub fn contains(&self, role_id: &str) -> bool {
+        self.roles.iter().any(|r| r == role_id)
+    }
+}
+
+impl Dimension {
+    /// The theme with exactly this id, searched for: inside a loop, [`Ladder::theme`] looks it
+    /// up instead.
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+
+    /// The name with its emoji in front, when it has one.
+    pub fn label(&self) -> String {
+        match &self.emoji {
+            Some(emoji) => format!("{emoji} {}", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+impl Role {
+    /// What the role expects in a dimension; empty when the role says nothing there.
+    pub fn in_dimension(&self, dimension_id: &str) -> &RoleDimension {
+        static EMPTY: RoleDimension = RoleDimension {
+            expectations: Vec::new(),
+            examples: Vec::new(),
+        };
+        self.dimensions.get(dimension_id).unwrap_or(&EMPTY)
+    }
+
+    /// The level and title together, e.g. "L3 Senior Security Engineer".
+    pub fn heading(&self) -> String {
+        format!("{} {}", self.level, self.title)
+    }
+}

@@ -1,0 +1,199 @@
+//! Places findings in their file: line, column and a bounded window of the line, from the
+//! spans of a span-keeping parse of the text.
+
+use toml::de::{DeTable, DeValue};
+
+use super::{EXCERPT_CHARS, Located, Scope, Seg, Severity, Validation, check_scope};
+use crate::model::Ladder;
+use crate::source::Source;
+use crate::text;
+
+/// Every finding of a ladder's source, each located in the file: the TOML or shape error when
+/// it did not parse (the first such error ends the check), else the findings of `scope`.
+pub fn report(
+    source: &Source,
+    parsed: &Result<Ladder, toml::de::Error>,
+    scope: Scope,
+) -> Validation {
+    let text = &source.text;
+    let found: Vec<(Severity, String, usize)> = match parsed {
+        Err(err) => vec![(
+            Severity::Error,
+            syntax_message(err),
+            err.span().map_or(0, |s| s.start),
+        )],
+        Ok(ladder) => {
+            let found = check_scope(ladder, scope);
+            // The span-keeping parse costs as much as the first: only findings need it.
+            let tree = if found.is_empty() {
+                None
+            } else {
+                DeTable::parse(text).ok()
+            };
+            found
+                .into_iter()
+                .map(|f| {
+                    let span = tree
+                        .as_ref()
+                        .map_or(0..0, |t| span_of(t.get_ref(), &f.at, t.span()));
+                    (f.severity, f.message, span.start)
+                })
+                .collect()
+        }
+    };
+    Validation {
+        file: source.name.clone(),
+        findings: locate(source, found),
+    }
+}
+
+/// Places findings (severity, message, byte offset) in the file: line, column and a window
+/// of the line. Linear in the text and the findings however many share a line: columns are
+/// counted in one pass over the offsets in order, each count going on from the one before.
+pub(super) fn locate(source: &Source, found: Vec<(Severity, String, usize)>) -> Vec<Located> {
+    let text = &source.text;
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let floor = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&k| found[k].2);
+    let mut places = vec![(0, 0, 0); found.len()]; // (offset, line, column)
+    let mut cursor: Option<(usize, usize, usize)> = None;
+    for k in order {
+        let at = floor(found[k].2);
+        let line = starts.partition_point(|&s| s <= at);
+        let column = match cursor {
+            Some((from, l, c)) if l == line => c + text[from..at].chars().count(),
+            _ => text[starts[line - 1]..at].chars().count() + 1,
+        };
+        cursor = Some((at, line, column));
+        places[k] = (at, line, column);
+    }
+    found
+        .into_iter()
+        .zip(places)
+        .map(|((severity, message, _), (at, line, column))| {
+            let start = starts[line - 1];
+            let end = starts.get(line).map_or(text.len(), |&e| e - 1);
+            let whole = text[start..end].trim_end_matches('\r');
+            let (source_line, caret) = excerpt(whole, (at - start).min(whole.len()));
+            Located {
+                file: source.name.clone(),
+                line,
+                column,
+                severity,
+                message: text::escape_controls(&message).into_owned(),
+                source_line,
+                caret,
+            }
+        })
+        .collect()
+}
+
+/// At most [`EXCERPT_CHARS`] characters of `line` around byte `at`, escaped, with `…` where
+/// the line was cut; and how many characters of it come before the one at `at`. The window is
+/// centred on `at` unless one side is short, whose room then goes to the other.
+pub(super) fn excerpt(line: &str, at: usize) -> (String, usize) {
+    let (before, after) = line.split_at(at);
+    let half = EXCERPT_CHARS / 2;
+    let after_chars = after.chars().take(EXCERPT_CHARS).count();
+    let left = before
+        .chars()
+        .rev()
+        .take(EXCERPT_CHARS - after_chars.min(half))
+        .count();
+    let right = EXCERPT_CHARS - left;
+    let from = match left {
+        0 => before.len(),
+        n => before.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i),
+    };
+    let to = after
+        .char_indices()
+        .nth(right)
+        .map_or(after.len(), |(i, _)| i);
+    let mut shown = String::new();
+    if from > 0 {
+        shown.push('…');
+    }
+    shown += &text::escape_controls(&before[from..]);
+    let caret = shown.chars().count();
+    shown += &text::escape_controls(&after[..to]);
+    if to < after.len() {
+        shown.push('…');
+    }
+    (shown, caret)
+}
+
+/// A TOML or shape error as one line, without the snippet the toml crate draws.
+///
+/// The parser quotes keys and values as the file has them, between backticks or double
+/// quotes: each quoted piece is cut after [`text::QUOTED_CHARS`] characters, so that a
+/// megabyte key still makes a one-line message.
+pub fn syntax_message(err: &toml::de::Error) -> String {
+    let message = err.message().trim().replace('\n', "; ");
+    if message.is_empty() {
+        return "invalid TOML".to_string();
+    }
+    let mut short = String::with_capacity(message.len().min(1024));
+    let mut rest = message.as_str();
+    while let Some(at) = rest.find(['`', '"']) {
+        short.push_str(&rest[..=at]);
+        rest = &rest[at + 1..];
+        let quote = short.chars().next_back().unwrap_or('"');
+        let end = rest.find(quote).unwrap_or(rest.len());
+        short.push_str(&text::cut(&rest[..end]));
+        rest = &rest[end..];
+        if let Some(close) = rest.strip_prefix(quote) {
+            short.push(quote);
+            rest = close;
+        }
+    }
+    short.push_str(rest);
+    short
+}
+
+/// The span of the deepest value the path reaches in the parsed document.
+fn span_of(
+    table: &DeTable<'_>,
+    path: &[Seg],
+    whole: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let Some((Seg::Key(key), rest)) = path.split_first() else {
+        return whole;
+    };
+    match table.get_key_value(key.as_str()) {
+        Some((k, v)) => {
+            let span = span_in_value(v.get_ref(), rest, v.span());
+            // A key whose value is a whole table points at the key, where the reader looks.
+            if rest.is_empty() && matches!(v.get_ref(), DeValue::Table(_)) {
+                k.span()
+            } else {
+                span
+            }
+        }
+        None => whole,
+    }
+}
+
+fn span_in_value(
+    value: &DeValue<'_>,
+    path: &[Seg],
+    here: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    match (value, path.split_first()) {
+        (_, None) => here,
+        (DeValue::Table(t), Some((Seg::Key(_), _))) => span_of(t, path, here),
+        (DeValue::Array(items), Some((Seg::Index(i), rest))) => match items.get(*i) {
+            Some(item) => span_in_value(item.get_ref(), rest, item.span()),
+            None => here,
+        },
+        _ => here,
+    }
+}
