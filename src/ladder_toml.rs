@@ -474,7 +474,7 @@ examples = []
     }
 
     proptest! {
-        #![proptest_config(Config { cases: 256, ..Config::default() })]
+        #![proptest_config(Config { cases: crate::proptests::cases(256), ..Config::default() })]
 
         /// The invariant `ladder import` rests on: what is written parses back to the ladder.
         #[test]

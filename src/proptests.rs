@@ -286,8 +286,17 @@ fn every_command(source: &Source, first: &str, last: &str) {
     }
 }
 
+/// `default` cases, or `PROPTEST_CASES` when set: a `cases:` written in a config would
+/// otherwise override the variable, and a longer run could not be asked for.
+pub(crate) fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
+}
+
 proptest! {
-    #![proptest_config(Config { cases: 48, ..Config::default() })]
+    #![proptest_config(Config { cases: cases(48), ..Config::default() })]
 
     #[test]
     fn generated_ladders_load_and_every_command_works((text, ids) in ladder_toml()) {
