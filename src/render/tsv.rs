@@ -278,10 +278,86 @@ fn escape(field: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::compare;
+    use crate::model::Ladder;
+    use crate::search::{self, Query};
+    use crate::source::Source;
+    use crate::view::{NextSteps, PathView, RoleList, RoleView, Step, Structure, TrackList};
 
     #[test]
     fn separators_inside_fields_are_escaped() {
         assert_eq!(escape("a\tb\nc\\d\re"), "a\\tb\\nc\\\\d\\re");
         assert_eq!(escape("plain"), "plain");
+    }
+
+    /// A ladder from a file of tests/data, loaded as `--data` loads it.
+    fn test_data(name: &str) -> (Source, Ladder) {
+        let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+        let source = crate::load::read(std::path::Path::new(&path)).expect("test data");
+        let ladder = Ladder::load(&source).expect("test data loads");
+        (source, ladder)
+    }
+
+    /// Every kind of report over a whole ladder: each role shown and compared with the next
+    /// on each of its tracks (the top of a track too), each track's path, and so on.
+    fn every_report<'a>(source: &Source, ladder: &'a Ladder) -> Vec<Report<'a>> {
+        let dimensions: Vec<_> = ladder.dimensions.iter().collect();
+        let query = Query {
+            text: "e",
+            pattern: search::pattern("e", false, false).expect("pattern"),
+            dimension: None,
+            track: None,
+            level: None,
+        };
+        let mut reports = vec![
+            Report::List(RoleList::of(ladder, None)),
+            Report::Search(search::search(ladder, &query)),
+            Report::Tracks(TrackList::of(ladder)),
+            Report::Dimensions(Structure::of(ladder)),
+            Report::Validation(crate::load::validate(source)),
+        ];
+        for role in &ladder.roles {
+            reports.push(Report::Show(RoleView::of(ladder, role, &dimensions)));
+            let steps = ladder
+                .tracks_of(role)
+                .map(|t| Step {
+                    tracks: vec![t],
+                    next: (ladder.next_on(t, role)).map(|n| compare(ladder, role, n, &dimensions)),
+                })
+                .collect();
+            reports.push(Report::Next(NextSteps { role, steps }));
+        }
+        for track in &ladder.tracks {
+            reports.push(Report::Path(PathView::of(ladder, track, &dimensions)));
+            for pair in track.roles.windows(2) {
+                let (from, to) = (ladder.role(&pair[0]), ladder.role(&pair[1]));
+                let (from, to) = (from.expect("role"), to.expect("role"));
+                reports.push(Report::Diff(compare(ladder, from, to, &dimensions)));
+            }
+        }
+        reports
+    }
+
+    #[test]
+    fn every_record_has_as_many_fields_as_its_header() {
+        let ladders = [
+            (Source::embedded(), Ladder::embedded()),
+            test_data("design.toml"),
+            test_data("hostile.toml"),
+        ];
+        for (source, ladder) in &ladders {
+            for report in every_report(source, ladder) {
+                let mut out = Vec::new();
+                render(&mut out, &report).expect("rendered");
+                let out = String::from_utf8(out).expect("UTF-8");
+                let mut lines = out.lines();
+                let header = lines.next().expect("a header line");
+                let columns = header.split('\t').count();
+                for line in lines {
+                    let fields = line.split('\t').count();
+                    assert_eq!(fields, columns, "{}: {header}\n{line}", source.name);
+                }
+            }
+        }
     }
 }
