@@ -1,261 +1,415 @@
 //! The TSV format: a header line, then one record per line, fields escaped so `cut` and `awk` work.
+//!
+//! Each report names its columns in one table of (header, field) pairs, and both the header
+//! line and every record are read from that table, so a record cannot have more or fewer
+//! fields than its header (two hand-kept header lists once drifted: commit 4475d41).
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use anyhow::Result;
 
 use super::{Report, mark_name};
 use crate::compare::Comparison;
+use crate::model::{Role, Track};
+use crate::search::Hits;
+use crate::validate::{Located, Validation};
+use crate::view::{NextSteps, PathView, RoleList, RoleRow, RoleView, Structure, TrackList};
+
+/// One column: its header, and how to read its field from a record of type `R`.
+type Column<R> = (&'static str, fn(&R) -> Cow<'_, str>);
 
 /// Writes the report as a header line and one tab-separated record per line.
 pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
-    let (header, rows) = records(report);
-    line(out, header.iter().copied())?;
-    for row in &rows {
-        line(out, row.iter().map(String::as_str))?;
+    match report {
+        Report::List(list) => role_list(out, list),
+        Report::Show(view) => role_view(out, view),
+        Report::Search(hits) => search(out, hits),
+        Report::Diff(c) => diff(out, c),
+        Report::Next(n) => next(out, n),
+        Report::Path(p) => path(out, p),
+        Report::Tracks(list) => tracks(out, list),
+        Report::Dimensions(s) => structure(out, s),
+        Report::Validation(v) => validation(out, v),
     }
-    Ok(())
 }
 
-/// The header and records of a report; every record has as many fields as the header.
-fn records(report: &Report<'_>) -> (Vec<&'static str>, Vec<Vec<String>>) {
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut row = |fields: &[&str]| rows.push(fields.iter().map(|f| f.to_string()).collect());
-    let header = match report {
-        Report::List(list) => {
-            for r in &list.rows {
-                let tracks: Vec<&str> = r.tracks.iter().map(|t| t.id.as_str()).collect();
-                row(&[
-                    &r.role.id,
-                    &r.role.level,
-                    &r.role.title,
-                    &tracks.join(","),
-                    &r.role.summary,
-                ]);
-            }
-            vec!["role", "level", "title", "tracks", "summary"]
-        }
-        Report::Show(view) => {
-            let id = view.role.id.as_str();
-            row(&[id, "level", "", "", "", &view.role.level]);
-            row(&[id, "title", "", "", "", &view.role.title]);
-            for t in &view.tracks {
-                row(&[id, "track", "", "", "", &t.id]);
-            }
-            row(&[id, "summary", "", "", "", &view.role.summary]);
-            for b in view.bands {
-                row(&[id, "band", "", "", "", &b.name]);
-            }
-            for (a, value) in &view.attributes {
-                row(&[id, "attribute", "", "", &a.id, value.unwrap_or("")]);
-            }
-            for dv in &view.dimensions {
-                let d = dv.dimension.id.as_str();
-                for (theme, text) in &dv.expectations {
-                    row(&[
-                        id,
-                        "expectation",
-                        d,
-                        theme.map_or("", |t| t.id.as_str()),
-                        "",
-                        text,
-                    ]);
-                }
-                for text in dv.examples {
-                    row(&[id, "example", d, "", "", text]);
-                }
-            }
-            vec!["role", "field", "dimension", "theme", "attribute", "text"]
-        }
-        Report::Search(hits) => {
-            for h in &hits.hits {
-                row(&[
-                    &h.role.id,
-                    h.field.kind(),
-                    h.field.dimension().map_or("", |d| d.id.as_str()),
-                    h.field.theme().map_or("", |t| t.id.as_str()),
-                    h.field.attribute().map_or("", |a| a.id.as_str()),
-                    h.text,
-                ]);
-            }
-            vec!["role", "field", "dimension", "theme", "attribute", "text"]
-        }
-        Report::Diff(c) => {
-            diff_rows(c, &[], &mut row);
-            vec![
-                "dimension",
-                "theme",
-                "attribute",
-                "side",
-                "change",
-                "text",
-                "similarity",
-            ]
-        }
-        Report::Next(n) => {
-            for step in &n.steps {
-                let tracks: Vec<&str> = step.tracks.iter().map(|t| t.id.as_str()).collect();
-                let tracks = tracks.join(",");
-                match &step.next {
-                    Some(c) => diff_rows(c, &[&tracks, &c.to.id], &mut row),
-                    None => row(&[&tracks, "", "", "", "", "", "", "", ""]),
-                }
-            }
-            vec![
-                "tracks",
-                "next",
-                "dimension",
-                "theme",
-                "attribute",
-                "side",
-                "change",
-                "text",
-                "similarity",
-            ]
-        }
-        Report::Path(p) => {
-            for (step, role) in p.roles.iter().enumerate() {
-                let step_text = (step + 1).to_string();
-                for (a, values) in &p.attributes {
-                    row(&[
-                        &p.track.id,
-                        &step_text,
-                        &role.id,
-                        "",
-                        "",
-                        &a.id,
-                        values[step].unwrap_or(""),
-                    ]);
-                }
-                for d in &p.dimensions {
-                    for (theme, cells) in &d.themes {
-                        let theme = theme.map_or("", |t| t.id.as_str());
-                        for text in &cells[step] {
-                            row(&[
-                                &p.track.id,
-                                &step_text,
-                                &role.id,
-                                &d.dimension.id,
-                                theme,
-                                "",
-                                text,
-                            ]);
-                        }
-                    }
-                }
-            }
-            vec![
-                "track",
-                "step",
-                "role",
-                "dimension",
-                "theme",
-                "attribute",
-                "text",
-            ]
-        }
-        Report::Tracks(list) => {
-            for (track, roles) in &list.tracks {
-                for (step, role) in roles.iter().enumerate() {
-                    row(&[
-                        &track.id,
-                        &track.name,
-                        &(step + 1).to_string(),
-                        &role.level,
-                        &role.id,
-                    ]);
-                }
-            }
-            vec!["track", "name", "step", "level", "role"]
-        }
-        Report::Dimensions(s) => {
-            for a in s.attributes {
-                row(&["attribute", &a.id, &a.name, "", "", &a.meaning]);
-            }
-            for d in s.dimensions {
-                row(&[
-                    "dimension",
-                    &d.id,
-                    &d.name,
-                    "",
-                    d.emoji.as_deref().unwrap_or(""),
-                    "",
-                ]);
-                for t in &d.themes {
-                    row(&["theme", &t.id, &t.name, &d.id, "", ""]);
-                }
-            }
-            for b in s.bands {
-                row(&["band", &b.id, &b.name, "", "", &b.meaning]);
-            }
-            vec!["kind", "id", "name", "dimension", "emoji", "meaning"]
-        }
-        Report::Validation(v) => {
-            for f in &v.findings {
-                row(&[
-                    &f.file,
-                    &f.line.to_string(),
-                    &f.column.to_string(),
-                    f.severity.name(),
-                    &f.message,
-                ]);
-            }
-            vec!["file", "line", "column", "severity", "message"]
-        }
-    };
-    (header, rows)
+/// `list`: one record per role.
+fn role_list(out: &mut impl Write, list: &RoleList<'_>) -> Result<()> {
+    let columns: [Column<&RoleRow>; 5] = [
+        ("role", |r| r.role.id.as_str().into()),
+        ("level", |r| r.role.level.as_str().into()),
+        ("title", |r| r.role.title.as_str().into()),
+        ("tracks", |r| ids(&r.tracks).into()),
+        ("summary", |r| r.role.summary.as_str().into()),
+    ];
+    table(out, &columns, &list.rows)
 }
 
-/// The records of a comparison, each led by the given fields.
-fn diff_rows(c: &Comparison<'_>, lead: &[&str], row: &mut impl FnMut(&[&str])) {
-    let mut emit = |fields: &[&str]| {
-        let all: Vec<&str> = lead.iter().chain(fields).copied().collect();
-        row(&all);
-    };
+/// One field of a role, as `show` and `search` both write it.
+#[derive(Default)]
+struct RoleField<'a> {
+    role: &'a str,
+    field: &'a str,
+    dimension: &'a str,
+    theme: &'a str,
+    attribute: &'a str,
+    text: &'a str,
+}
+
+impl<'a> RoleField<'a> {
+    /// A field that belongs to no dimension, theme or attribute.
+    fn new(role: &'a str, field: &'a str, text: &'a str) -> RoleField<'a> {
+        RoleField {
+            role,
+            field,
+            text,
+            ..RoleField::default()
+        }
+    }
+}
+
+/// The columns of `show` and `search`, which share one shape so scripts can treat them alike.
+fn role_fields<'a>(
+    out: &mut impl Write,
+    fields: impl IntoIterator<Item = RoleField<'a>>,
+) -> Result<()> {
+    let columns: [Column<RoleField>; 6] = [
+        ("role", |f| f.role.into()),
+        ("field", |f| f.field.into()),
+        ("dimension", |f| f.dimension.into()),
+        ("theme", |f| f.theme.into()),
+        ("attribute", |f| f.attribute.into()),
+        ("text", |f| f.text.into()),
+    ];
+    table(out, &columns, fields)
+}
+
+/// `show`: one record per field of the role, in the order the table shows them.
+fn role_view(out: &mut impl Write, view: &RoleView<'_>) -> Result<()> {
+    let role = view.role.id.as_str();
+    let mut fields = vec![
+        RoleField::new(role, "level", &view.role.level),
+        RoleField::new(role, "title", &view.role.title),
+    ];
+    fields.extend(
+        view.tracks
+            .iter()
+            .map(|t| RoleField::new(role, "track", &t.id)),
+    );
+    fields.push(RoleField::new(role, "summary", &view.role.summary));
+    fields.extend(
+        view.bands
+            .iter()
+            .map(|b| RoleField::new(role, "band", &b.name)),
+    );
+    for (a, value) in &view.attributes {
+        fields.push(RoleField {
+            attribute: &a.id,
+            ..RoleField::new(role, "attribute", value.unwrap_or(""))
+        });
+    }
+    for dv in &view.dimensions {
+        let dimension = dv.dimension.id.as_str();
+        for (theme, text) in &dv.expectations {
+            fields.push(RoleField {
+                dimension,
+                theme: theme.map_or("", |t| t.id.as_str()),
+                ..RoleField::new(role, "expectation", text)
+            });
+        }
+        for text in dv.examples {
+            fields.push(RoleField {
+                dimension,
+                ..RoleField::new(role, "example", text)
+            });
+        }
+    }
+    role_fields(out, fields)
+}
+
+/// `search`: one record per matching text.
+fn search(out: &mut impl Write, hits: &Hits<'_>) -> Result<()> {
+    role_fields(
+        out,
+        hits.hits.iter().map(|h| RoleField {
+            dimension: h.field.dimension().map_or("", |d| d.id.as_str()),
+            theme: h.field.theme().map_or("", |t| t.id.as_str()),
+            attribute: h.field.attribute().map_or("", |a| a.id.as_str()),
+            ..RoleField::new(&h.role.id, h.field.kind(), h.text)
+        }),
+    )
+}
+
+/// One side of one compared item, as `diff` and `next` write it.
+#[derive(Default)]
+struct Change<'a> {
+    /// The tracks a step of `next` is on, comma-separated; `diff` has no such column.
+    tracks: &'a str,
+    /// The role a step of `next` leads to; `diff` has no such column.
+    next: &'a str,
+    dimension: &'a str,
+    theme: &'a str,
+    attribute: &'a str,
+    side: &'a str,
+    change: &'a str,
+    text: &'a str,
+    similarity: Option<f64>,
+}
+
+/// The columns of a comparison; `next` leads them with two of its own.
+fn change_columns<'a>() -> [Column<Change<'a>>; 7] {
+    [
+        ("dimension", |c| c.dimension.into()),
+        ("theme", |c| c.theme.into()),
+        ("attribute", |c| c.attribute.into()),
+        ("side", |c| c.side.into()),
+        ("change", |c| c.change.into()),
+        ("text", |c| c.text.into()),
+        ("similarity", |c| {
+            c.similarity
+                .map(|s| format!("{s:.2}"))
+                .unwrap_or_default()
+                .into()
+        }),
+    ]
+}
+
+/// The records of a comparison: each attribute, then each expectation, from A's side and B's.
+fn changes<'a>(c: &'a Comparison<'a>) -> Vec<Change<'a>> {
+    let mut changes = Vec::new();
     for a in &c.attributes {
         let change = mark_name(a.mark);
-        emit(&[
-            "",
-            "",
-            &a.attribute.id,
-            "from",
-            change,
-            a.from.unwrap_or(""),
-            "",
-        ]);
-        emit(&[
-            "",
-            "",
-            &a.attribute.id,
-            "to",
-            change,
-            a.to.unwrap_or(""),
-            "",
-        ]);
+        for (side, value) in [("from", a.from), ("to", a.to)] {
+            changes.push(Change {
+                attribute: &a.attribute.id,
+                side,
+                change,
+                text: value.unwrap_or(""),
+                ..Change::default()
+            });
+        }
     }
     for d in &c.dimensions {
         for t in &d.themes {
             let theme = t.theme.map_or("", |t| t.id.as_str());
             for (side, items) in [("from", &t.from), ("to", &t.to)] {
-                for m in items.iter() {
-                    let similarity = m.similarity.map(|s| format!("{s:.2}")).unwrap_or_default();
-                    emit(&[
-                        &d.dimension.id,
-                        theme,
-                        "",
-                        side,
-                        mark_name(m.mark),
-                        m.text,
-                        &similarity,
-                    ]);
-                }
+                changes.extend(items.iter().map(|m| Change {
+                    dimension: &d.dimension.id,
+                    theme,
+                    side,
+                    change: mark_name(m.mark),
+                    text: m.text,
+                    similarity: m.similarity,
+                    ..Change::default()
+                }));
             }
         }
     }
+    changes
 }
 
-fn line<'a>(out: &mut impl Write, fields: impl Iterator<Item = &'a str>) -> Result<()> {
-    let fields: Vec<String> = fields.map(escape).collect();
+/// `diff`: one record per side of each compared item.
+fn diff(out: &mut impl Write, c: &Comparison<'_>) -> Result<()> {
+    let columns = change_columns();
+    table(out, &columns, changes(c))
+}
+
+/// `next`: the records of each step's comparison, led by its tracks and the role it leads to;
+/// a step with no next role is one record of its tracks alone.
+fn next(out: &mut impl Write, n: &NextSteps<'_>) -> Result<()> {
+    let lead: [Column<Change>; 2] = [("tracks", |c| c.tracks.into()), ("next", |c| c.next.into())];
+    let columns: Vec<Column<Change>> = lead.into_iter().chain(change_columns()).collect();
+    // Joined before any record borrows them: every record of a step shares its step's field.
+    let tracks: Vec<String> = n.steps.iter().map(|s| ids(&s.tracks)).collect();
+    let mut all = Vec::new();
+    for (step, tracks) in n.steps.iter().zip(&tracks) {
+        match &step.next {
+            Some(c) => all.extend(changes(c).into_iter().map(|change| Change {
+                tracks,
+                next: &c.to.id,
+                ..change
+            })),
+            None => all.push(Change {
+                tracks,
+                ..Change::default()
+            }),
+        }
+    }
+    table(out, &columns, all)
+}
+
+/// One text of a track's matrix, as `path` writes it.
+#[derive(Default)]
+struct PathCell<'a> {
+    track: &'a str,
+    step: usize,
+    role: &'a str,
+    dimension: &'a str,
+    theme: &'a str,
+    attribute: &'a str,
+    text: &'a str,
+}
+
+/// `path`: level by level, each attribute value, then each expectation theme by theme.
+fn path(out: &mut impl Write, p: &PathView<'_>) -> Result<()> {
+    let columns: [Column<PathCell>; 7] = [
+        ("track", |c| c.track.into()),
+        ("step", |c| c.step.to_string().into()),
+        ("role", |c| c.role.into()),
+        ("dimension", |c| c.dimension.into()),
+        ("theme", |c| c.theme.into()),
+        ("attribute", |c| c.attribute.into()),
+        ("text", |c| c.text.into()),
+    ];
+    let mut cells = Vec::new();
+    for (at, role) in p.roles.iter().enumerate() {
+        let cell = |text| PathCell {
+            track: &p.track.id,
+            step: at + 1,
+            role: &role.id,
+            text,
+            ..PathCell::default()
+        };
+        for (a, values) in &p.attributes {
+            cells.push(PathCell {
+                attribute: &a.id,
+                ..cell(values[at].unwrap_or(""))
+            });
+        }
+        for d in &p.dimensions {
+            for (theme, texts) in &d.themes {
+                let theme = theme.map_or("", |t| t.id.as_str());
+                cells.extend(texts[at].iter().map(|text| PathCell {
+                    dimension: &d.dimension.id,
+                    theme,
+                    ..cell(text)
+                }));
+            }
+        }
+    }
+    table(out, &columns, cells)
+}
+
+/// One role at its place on a track, as `tracks` writes it.
+struct TrackStep<'a> {
+    track: &'a Track,
+    step: usize,
+    role: &'a Role,
+}
+
+/// `tracks`: one record per role of each track, in track order.
+fn tracks(out: &mut impl Write, list: &TrackList<'_>) -> Result<()> {
+    let columns: [Column<TrackStep>; 5] = [
+        ("track", |s| s.track.id.as_str().into()),
+        ("name", |s| s.track.name.as_str().into()),
+        ("step", |s| s.step.to_string().into()),
+        ("level", |s| s.role.level.as_str().into()),
+        ("role", |s| s.role.id.as_str().into()),
+    ];
+    let steps = list.tracks.iter().flat_map(|(track, roles)| {
+        roles.iter().enumerate().map(|(at, role)| TrackStep {
+            track,
+            step: at + 1,
+            role,
+        })
+    });
+    table(out, &columns, steps)
+}
+
+/// One entry of the ladder's structure, as `dimensions` writes it.
+#[derive(Default)]
+struct Entry<'a> {
+    kind: &'a str,
+    id: &'a str,
+    name: &'a str,
+    dimension: &'a str,
+    emoji: &'a str,
+    meaning: &'a str,
+}
+
+/// `dimensions`: the attributes, each dimension followed by its themes, then the bands.
+fn structure(out: &mut impl Write, s: &Structure<'_>) -> Result<()> {
+    let columns: [Column<Entry>; 6] = [
+        ("kind", |e| e.kind.into()),
+        ("id", |e| e.id.into()),
+        ("name", |e| e.name.into()),
+        ("dimension", |e| e.dimension.into()),
+        ("emoji", |e| e.emoji.into()),
+        ("meaning", |e| e.meaning.into()),
+    ];
+    let mut entries = Vec::new();
+    for a in s.attributes {
+        entries.push(Entry {
+            kind: "attribute",
+            id: &a.id,
+            name: &a.name,
+            meaning: &a.meaning,
+            ..Entry::default()
+        });
+    }
+    for d in s.dimensions {
+        entries.push(Entry {
+            kind: "dimension",
+            id: &d.id,
+            name: &d.name,
+            emoji: d.emoji.as_deref().unwrap_or(""),
+            ..Entry::default()
+        });
+        entries.extend(d.themes.iter().map(|t| Entry {
+            kind: "theme",
+            id: &t.id,
+            name: &t.name,
+            dimension: &d.id,
+            ..Entry::default()
+        }));
+    }
+    for b in s.bands {
+        entries.push(Entry {
+            kind: "band",
+            id: &b.id,
+            name: &b.name,
+            meaning: &b.meaning,
+            ..Entry::default()
+        });
+    }
+    table(out, &columns, entries)
+}
+
+/// `validate`: one record per finding, placed in its file.
+fn validation(out: &mut impl Write, v: &Validation) -> Result<()> {
+    let columns: [Column<&Located>; 5] = [
+        ("file", |f| f.file.as_str().into()),
+        ("line", |f| f.line.to_string().into()),
+        ("column", |f| f.column.to_string().into()),
+        ("severity", |f| f.severity.name().into()),
+        ("message", |f| f.message.as_str().into()),
+    ];
+    table(out, &columns, &v.findings)
+}
+
+/// Track ids, comma-separated, as one field.
+fn ids(tracks: &[&Track]) -> String {
+    let ids: Vec<&str> = tracks.iter().map(|t| t.id.as_str()).collect();
+    ids.join(",")
+}
+
+/// The header line, then one line per record: a field for every column, read the same way.
+fn table<R>(
+    out: &mut impl Write,
+    columns: &[Column<R>],
+    records: impl IntoIterator<Item = R>,
+) -> Result<()> {
+    line(out, columns.iter().map(|(name, _)| Cow::Borrowed(*name)))?;
+    for record in records {
+        line(out, columns.iter().map(|(_, field)| field(&record)))?;
+    }
+    Ok(())
+}
+
+/// Writes fields escaped, tab-separated, as one line.
+fn line<'a>(out: &mut impl Write, fields: impl Iterator<Item = Cow<'a, str>>) -> Result<()> {
+    let fields: Vec<String> = fields.map(|f| escape(&f)).collect();
     writeln!(out, "{}", fields.join("\t"))?;
     Ok(())
 }
@@ -278,10 +432,86 @@ fn escape(field: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::compare;
+    use crate::model::Ladder;
+    use crate::search::{self, Query};
+    use crate::source::Source;
+    use crate::view::{NextSteps, PathView, RoleList, RoleView, Step, Structure, TrackList};
 
     #[test]
     fn separators_inside_fields_are_escaped() {
         assert_eq!(escape("a\tb\nc\\d\re"), "a\\tb\\nc\\\\d\\re");
         assert_eq!(escape("plain"), "plain");
+    }
+
+    /// A ladder from a file of tests/data, loaded as `--data` loads it.
+    fn test_data(name: &str) -> (Source, Ladder) {
+        let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+        let source = crate::load::read(std::path::Path::new(&path)).expect("test data");
+        let ladder = Ladder::load(&source).expect("test data loads");
+        (source, ladder)
+    }
+
+    /// Every kind of report over a whole ladder: each role shown and compared with the next
+    /// on each of its tracks (the top of a track too), each track's path, and so on.
+    fn every_report<'a>(source: &Source, ladder: &'a Ladder) -> Vec<Report<'a>> {
+        let dimensions: Vec<_> = ladder.dimensions.iter().collect();
+        let query = Query {
+            text: "e",
+            pattern: search::pattern("e", false, false).expect("pattern"),
+            dimension: None,
+            track: None,
+            level: None,
+        };
+        let mut reports = vec![
+            Report::List(RoleList::of(ladder, None)),
+            Report::Search(search::search(ladder, &query)),
+            Report::Tracks(TrackList::of(ladder)),
+            Report::Dimensions(Structure::of(ladder)),
+            Report::Validation(crate::load::validate(source)),
+        ];
+        for role in &ladder.roles {
+            reports.push(Report::Show(RoleView::of(ladder, role, &dimensions)));
+            let steps = ladder
+                .tracks_of(role)
+                .map(|t| Step {
+                    tracks: vec![t],
+                    next: (ladder.next_on(t, role)).map(|n| compare(ladder, role, n, &dimensions)),
+                })
+                .collect();
+            reports.push(Report::Next(NextSteps { role, steps }));
+        }
+        for track in &ladder.tracks {
+            reports.push(Report::Path(PathView::of(ladder, track, &dimensions)));
+            for pair in track.roles.windows(2) {
+                let (from, to) = (ladder.role(&pair[0]), ladder.role(&pair[1]));
+                let (from, to) = (from.expect("role"), to.expect("role"));
+                reports.push(Report::Diff(compare(ladder, from, to, &dimensions)));
+            }
+        }
+        reports
+    }
+
+    #[test]
+    fn every_record_has_as_many_fields_as_its_header() {
+        let ladders = [
+            (Source::embedded(), Ladder::embedded()),
+            test_data("design.toml"),
+            test_data("hostile.toml"),
+        ];
+        for (source, ladder) in &ladders {
+            for report in every_report(source, ladder) {
+                let mut out = Vec::new();
+                render(&mut out, &report).expect("rendered");
+                let out = String::from_utf8(out).expect("UTF-8");
+                let mut lines = out.lines();
+                let header = lines.next().expect("a header line");
+                let columns = header.split('\t').count();
+                for line in lines {
+                    let fields = line.split('\t').count();
+                    assert_eq!(fields, columns, "{}: {header}\n{line}", source.name);
+                }
+            }
+        }
     }
 }
