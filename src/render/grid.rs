@@ -93,22 +93,10 @@ fn spaces(f: &mut fmt::Formatter<'_>, mut n: usize) -> fmt::Result {
     Ok(())
 }
 
-/// The columns a line takes on a terminal, not counting colour escape sequences.
+/// The columns a line takes on a terminal: textwrap's width already skips colour escape
+/// sequences (`ESC [ ... m`).
 fn visible_width(text: &str) -> usize {
-    if !text.contains('\u{1b}') {
-        return textwrap::core::display_width(text);
-    }
-    let mut plain = String::with_capacity(text.len());
-    let mut in_escape = false;
-    for c in text.chars() {
-        match (in_escape, c) {
-            (false, '\u{1b}') => in_escape = true,
-            (true, 'm') => in_escape = false,
-            (true, _) => {}
-            (false, c) => plain.push(c),
-        }
-    }
-    textwrap::core::display_width(&plain)
+    textwrap::core::display_width(text)
 }
 
 #[cfg(test)]
