@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Seg, Severity, in_role, key};
+use super::finding::{Seg, Severity, in_role, key};
 use crate::model::{Ladder, Role};
 use crate::text::quoted as q;
 

@@ -6,8 +6,8 @@
 
 use std::collections::HashSet;
 
+use super::finding::{Seg, Severity, in_role, key};
 use super::ids::safe_ref;
-use super::{Seg, Severity, in_role, key};
 use crate::model::{Ladder, Role};
 use crate::text::{self, quoted as q};
 

@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
+use super::finding::{Seg, Severity};
 use super::texts::texts;
-use super::{Seg, Severity};
 use crate::model::Ladder;
 use crate::text::quoted as q;
 

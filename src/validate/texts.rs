@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::{Seg, Severity, field, in_role, key};
+use super::finding::{Seg, Severity, field, in_role, key};
 use crate::model::Ladder;
 use crate::text;
 
