@@ -3,48 +3,35 @@
 
 use toml::de::{DeTable, DeValue};
 
-use super::{EXCERPT_CHARS, Located, Scope, Seg, Severity, Validation, check_scope};
-use crate::model::Ladder;
+use super::finding::{EXCERPT_CHARS, Finding, Located, Seg, Severity};
 use crate::source::Source;
 use crate::text;
 
-/// Every finding of a ladder's source, each located in the file: the TOML or shape error when
-/// it did not parse (the first such error ends the check), else the findings of `scope`.
-pub fn report(
-    source: &Source,
-    parsed: &Result<Ladder, toml::de::Error>,
-    scope: Scope,
-) -> Validation {
-    let text = &source.text;
-    let found: Vec<(Severity, String, usize)> = match parsed {
-        Err(err) => vec![(
-            Severity::Error,
-            syntax_message(err),
-            err.span().map_or(0, |s| s.start),
-        )],
-        Ok(ladder) => {
-            let found = check_scope(ladder, scope);
-            // The span-keeping parse costs as much as the first: only findings need it.
-            let tree = if found.is_empty() {
-                None
-            } else {
-                DeTable::parse(text).ok()
-            };
-            found
-                .into_iter()
-                .map(|f| {
-                    let span = tree
-                        .as_ref()
-                        .map_or(0..0, |t| span_of(t.get_ref(), &f.at, t.span()));
-                    (f.severity, f.message, span.start)
-                })
-                .collect()
-        }
+/// The error of a text that did not parse as a ladder, placed at the start of its span.
+pub(super) fn syntax_error(source: &Source, err: &toml::de::Error) -> Vec<Located> {
+    let at = err.span().map_or(0, |s| s.start);
+    locate(source, vec![(Severity::Error, syntax_message(err), at)])
+}
+
+/// The findings of a ladder parsed from `source`, each placed at the start of the value its
+/// path leads to.
+pub(super) fn findings(source: &Source, found: Vec<Finding>) -> Vec<Located> {
+    // The span-keeping parse costs as much as the first: only findings need it.
+    let tree = if found.is_empty() {
+        None
+    } else {
+        DeTable::parse(&source.text).ok()
     };
-    Validation {
-        file: source.name.clone(),
-        findings: locate(source, found),
-    }
+    let found = found
+        .into_iter()
+        .map(|f| {
+            let span = tree
+                .as_ref()
+                .map_or(0..0, |t| span_of(t.get_ref(), &f.at, t.span()));
+            (f.severity, f.message, span.start)
+        })
+        .collect();
+    locate(source, found)
 }
 
 /// Places findings (severity, message, byte offset) in the file: line, column and a window

@@ -1,101 +1,43 @@
 //! Checks a ladder: TOML syntax and shape, references, ids and text, with the place of each finding.
+//!
+//! `check_scope` runs one function per check in a fixed order: `ids.rs` (unique, in the safe
+//! alphabet), `texts.rs` (one-line fields, empty and escaped texts), `references.rs` (what
+//! tracks and roles name is declared; tracks ascend), `coverage.rs` (no roles, thin
+//! dimensions, roles on no track, theme gaps) and `repeats.rs` (repeated sentences).
+//! `locate.rs` places the findings in the text; `finding.rs` holds the types all of them
+//! share. Imports run one way: this file uses its children, which use only `finding.rs` and
+//! each other (`references` → `ids`, `repeats` → `texts`), never this file.
 
-use std::collections::{HashMap, HashSet};
-use std::fmt;
-
+mod coverage;
+mod finding;
+mod ids;
 mod locate;
+mod references;
+mod repeats;
+mod texts;
 
-pub use locate::{report, syntax_message};
+// Every public item of `finding.rs` is part of this module. A glob, because `build.rs`
+// includes this module by path and uses only some of it: a list would warn there.
+pub use finding::*;
+pub use locate::syntax_message;
 
-use crate::model::{Ladder, Role};
-use crate::text::{self, quoted as q};
+use crate::model::Ladder;
+use crate::source::Source;
 
-/// How serious a finding is: errors make a ladder unusable, warnings point at likely mistakes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-impl Severity {
-    /// `error` or `warning`, as compilers write it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
-
-/// One step of a path into the TOML document: a key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Seg {
-    Key(String),
-    Index(usize),
-}
-
-/// One problem found in a ladder, with the path of the value it is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub severity: Severity,
-    pub message: String,
-    pub at: Vec<Seg>,
-}
-
-/// A finding placed in its file: what editors and CI read as `FILE:LINE:COLUMN`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Located {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub severity: Severity,
-    pub message: String,
-    /// A window of the source line around the column, escaped: at most [`EXCERPT_CHARS`]
-    /// characters of the line, with `…` on a side where the line was cut.
-    pub source_line: String,
-    /// How many characters of `source_line` come before the one the column points at, so
-    /// that a caret can be put under it.
-    pub caret: usize,
-}
-
-/// How many characters of a source line a finding shows around its column. A finding never
-/// carries its whole line: a line of a megabyte with a thousand findings on it would cost a
-/// gigabyte.
-pub const EXCERPT_CHARS: usize = 80;
-
-/// How many findings the formats people read (table, Markdown) show; they count the rest.
-/// The machine formats (JSON, TSV) list them all: one short record each.
-pub const SHOWN_FINDINGS: usize = 100;
-
-/// Every finding of a file, ready to render.
-#[derive(Debug)]
-pub struct Validation {
-    pub file: String,
-    pub findings: Vec<Located>,
-}
-
-impl Validation {
-    /// How many findings have this severity.
-    pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
-    }
-}
-
-impl fmt::Display for Located {
-    /// The one-line form: `FILE:LINE:COLUMN: error: message`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}: {}",
-            text::escape_controls(&self.file),
-            self.line,
-            self.column,
-            self.severity.name(),
-            self.message
-        )
+/// Every finding of a ladder's source, each located in the file: the TOML or shape error when
+/// it did not parse (the first such error ends the check), else the findings of `scope`.
+pub fn report(
+    source: &Source,
+    parsed: &Result<Ladder, toml::de::Error>,
+    scope: Scope,
+) -> Validation {
+    let findings = match parsed {
+        Err(err) => locate::syntax_error(source, err),
+        Ok(ladder) => locate::findings(source, check_scope(ladder, scope)),
+    };
+    Validation {
+        file: source.name.clone(),
+        findings,
     }
 }
 
@@ -126,751 +68,55 @@ pub enum Scope {
     SomeRoles,
 }
 
+/// Runs the checks of `scope`, each once, in the order of the file's sections: ids, texts,
+/// tracks, then role by role, then the warnings that look across roles.
+///
+/// Checks of tracks and of "no roles" need every role, so a ladder loaded with only some of
+/// its roles skips them; warnings are looked for only when wanted, since some cost as much as
+/// the roles times the dimensions.
 fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
     let warnings = scope == Scope::All;
     let mut findings = Vec::new();
-    let mut report = |severity: Severity, at: Vec<Seg>, message: String| {
+    let report = &mut |severity: Severity, at: Vec<Seg>, message: String| {
         findings.push(Finding {
             severity,
             message,
             at,
         })
     };
-    let key = |k: &str| Seg::Key(k.to_string());
-    let item = |kind: &str, i: usize, field: &str| vec![key(kind), Seg::Index(i), key(field)];
-
-    // Ids: unique within their kind, never empty.
-    duplicates(
-        "level",
-        ladder
-            .levels
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (vec![key("levels"), Seg::Index(i)], l.as_str())),
-        &mut report,
-    );
-    duplicates(
-        "attribute",
-        ladder
-            .attributes
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (item("attribute", i, "id"), a.id.as_str())),
-        &mut report,
-    );
-    duplicates(
-        "dimension",
-        ladder
-            .dimensions
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (item("dimension", i, "id"), d.id.as_str())),
-        &mut report,
-    );
-    for (di, d) in ladder.dimensions.iter().enumerate() {
-        let kind = format!("theme in dimension {}", q(&d.id));
-        let themes = d.themes.iter().enumerate().map(|(ti, t)| {
-            (
-                vec![
-                    key("dimension"),
-                    Seg::Index(di),
-                    key("themes"),
-                    Seg::Index(ti),
-                    key("id"),
-                ],
-                t.id.as_str(),
-            )
-        });
-        duplicates(&kind, themes, &mut report);
+    ids::unique(ladder, report);
+    ids::in_alphabet(ladder, report);
+    texts::on_one_line(ladder, report);
+    texts::filled_and_plain(ladder, warnings, report);
+    if scope != Scope::SomeRoles {
+        coverage::has_roles(ladder, report);
+        references::tracks(ladder, report);
     }
-    duplicates(
-        "track",
-        ladder
-            .tracks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (item("track", i, "id"), t.id.as_str())),
-        &mut report,
-    );
-    duplicates(
-        "role",
-        ladder
-            .roles
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (item("role", i, "id"), r.id.as_str())),
-        &mut report,
-    );
-    duplicates(
-        "discipline",
-        ladder
-            .disciplines
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (item("discipline", i, "id"), d.id.as_str())),
-        &mut report,
-    );
-
-    // Ids in the safe alphabet, one-line fields on one line.
-    ids_and_lines(ladder, &mut report);
-
-    // Empty text anywhere, and characters that will be shown escaped. Paths cost an
-    // allocation per text, so without warnings they are built only when some text is empty.
-    let needs_paths = warnings || any_text(ladder, |t| t.trim().is_empty());
-    for (at, value, kind) in if needs_paths {
-        texts(ladder)
-    } else {
-        Vec::new()
-    } {
-        if value.trim().is_empty() {
-            report(Severity::Error, at, format!("{kind} is empty"));
-        } else if text::has_controls(value) {
-            report(
-                Severity::Warning,
-                at,
-                format!(
-                    "{kind} holds control or bidirectional characters; they are shown as escapes"
-                ),
-            );
-        }
-    }
-
-    if ladder.roles.is_empty() && scope != Scope::SomeRoles {
-        report(
-            Severity::Error,
-            vec![key("name")],
-            "the ladder has no [[role]] table".to_string(),
-        );
-    }
-
-    // Tracks: every role exists, levels ascend.
-    let all_roles = scope != Scope::SomeRoles;
-    for (ti, track) in ladder.tracks.iter().enumerate().filter(|_| all_roles) {
-        let mut last: Option<(usize, &str)> = None;
-        for (ri, id) in track
-            .roles
-            .iter()
-            .enumerate()
-            .filter(|(_, id)| safe_ref(id))
-        {
-            let at = vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(ri)];
-            let Some(role) = ladder.role(id) else {
-                report(
-                    Severity::Error,
-                    at,
-                    format!("track {} names unknown role {}", q(&track.id), q(id)),
-                );
-                continue;
-            };
-            if let Some(rank) = ladder.level_rank(&role.level) {
-                if let Some((before, before_id)) = last {
-                    if rank <= before {
-                        report(
-                            Severity::Error,
-                            at,
-                            format!(
-                                "track {} does not ascend: {} ({}) comes after {} ({})",
-                                q(&track.id),
-                                q(id),
-                                text::cut(&role.level),
-                                q(before_id),
-                                text::cut(&ladder.levels[before])
-                            ),
-                        );
-                    }
-                }
-                last = Some((rank, id));
-            }
-        }
-    }
-
-    // Roles: level, attributes, dimensions and themes resolve; every attribute has a value.
-    // Every search goes through a set or the ladder's look-ups: a search of the declarations
-    // for every role or expectation would cost their product.
-    let declared: HashSet<&str> = ladder.attributes.iter().map(|a| a.id.as_str()).collect();
+    let attribute_ids = references::attribute_ids(ladder);
     for (ri, role) in ladder.roles.iter().enumerate() {
-        let at = |rest: &[&str]| {
-            let mut path = vec![key("role"), Seg::Index(ri)];
-            path.extend(rest.iter().map(|k| key(k)));
-            path
-        };
-        if safe_ref(&role.level) && ladder.level_rank(&role.level).is_none() {
-            report(
-                Severity::Error,
-                at(&["level"]),
-                format!(
-                    "role {} has level {}, which `levels` does not list",
-                    q(&role.id),
-                    q(&role.level)
-                ),
-            );
-        }
-        for id in role.attributes.keys().filter(|id| safe_ref(id)) {
-            if !declared.contains(id.as_str()) {
-                report(
-                    Severity::Error,
-                    at(&["attributes", id]),
-                    format!(
-                        "role {} gives a value for unknown attribute {}",
-                        q(&role.id),
-                        q(id)
-                    ),
-                );
-            }
-        }
-        for attribute in &ladder.attributes {
-            if !role.attributes.contains_key(&attribute.id) {
-                report(
-                    Severity::Error,
-                    at(&["id"]),
-                    format!(
-                        "role {} has no value for attribute {}",
-                        q(&role.id),
-                        q(&attribute.id)
-                    ),
-                );
-            }
-        }
-        for (id, rd) in role.dimensions.iter().filter(|(id, _)| safe_ref(id)) {
-            let Some(dimension) = ladder.dimension(id) else {
-                report(
-                    Severity::Error,
-                    at(&["dimensions", id]),
-                    format!("role {} names unknown dimension {}", q(&role.id), q(id)),
-                );
-                continue;
-            };
-            for (ei, e) in rd.expectations.iter().enumerate() {
-                if let Some(theme) = e.theme.as_deref().filter(|t| safe_ref(t)) {
-                    if ladder.theme(dimension, theme).is_none() {
-                        let mut path = at(&["dimensions", id, "expectations"]);
-                        path.extend([Seg::Index(ei), key("theme")]);
-                        report(
-                            Severity::Error,
-                            path,
-                            format!(
-                                "role {} tags an expectation with theme {}, which dimension {} does not declare",
-                                q(&role.id),
-                                q(theme),
-                                q(id)
-                            ),
-                        );
-                    }
-                }
-            }
-        }
-        // Warnings only when they are wanted: roles times dimensions of them could be built.
-        for dimension in ladder.dimensions.iter().filter(|_| warnings) {
-            let count = role.in_dimension(&dimension.id).expectations.len();
-            if count < 2 {
-                let path = if role.dimensions.contains_key(&dimension.id) {
-                    at(&["dimensions", &dimension.id])
-                } else {
-                    at(&["id"])
-                };
-                report(
-                    Severity::Warning,
-                    path,
-                    format!(
-                        "role {} has {count} expectation{} in dimension {}; a level usually needs at least two",
-                        q(&role.id),
-                        if count == 1 { "" } else { "s" },
-                        q(&dimension.id)
-                    ),
-                );
-            }
-        }
-        if warnings && ladder.tracks_of(role).next().is_none() && !ladder.tracks.is_empty() {
-            report(
-                Severity::Warning,
-                at(&["id"]),
-                format!("role {} is on no track", q(&role.id)),
-            );
+        references::level_listed(ladder, ri, role, report);
+        references::attributes_known(&attribute_ids, ri, role, report);
+        references::attributes_given(ladder, ri, role, report);
+        references::dimensions_and_themes(ladder, ri, role, report);
+        if warnings {
+            coverage::thin_dimensions(ladder, ri, role, report);
+            coverage::on_a_track(ladder, ri, role, report);
         }
     }
-
-    if !warnings {
-        return findings
-            .into_iter()
-            .filter(|f| f.severity == Severity::Error)
-            .collect();
-    }
-
-    theme_gaps(ladder, &mut report);
-
-    // The same sentence in two places. The first place of each sentence is kept as an index
-    // into the texts, and described only when the sentence comes back.
-    let all = texts(ladder);
-    let mut seen: HashMap<Folded<'_>, usize> = HashMap::with_capacity(all.len());
-    for (n, (at, value, kind)) in all.iter().enumerate() {
-        if !kind.is_prose() {
-            continue;
-        }
-        for sentence in sentences(value) {
-            match seen.get(&Folded(sentence)) {
-                Some(&first) => report(
-                    Severity::Warning,
-                    at.clone(),
-                    format!(
-                        "the sentence {} also appears at {}",
-                        q(sentence),
-                        describe(&all[first].0)
-                    ),
-                ),
-                None => {
-                    seen.insert(Folded(sentence), n);
-                }
-            }
-        }
+    if warnings {
+        coverage::theme_gaps(ladder, report);
+        repeats::repeated_sentences(ladder, report);
     }
     findings
 }
 
-/// Reports themes that stop at a level of a track and come back later: a gap in a thread.
-///
-/// In the order of a search of every track, dimension, declared theme and role, but linear:
-/// each role's themes are gathered once, as numbers in that order; a track sorts the numbers
-/// of its roles, and only the places between a theme's first and last role are visited.
-fn theme_gaps(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, String)) {
-    // Every declared theme, numbered in ladder order; a repeated id has every number.
-    let mut declared: Vec<(&str, &str)> = Vec::new();
-    let mut numbers: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    for d in &ladder.dimensions {
-        for t in &d.themes {
-            numbers
-                .entry((d.id.as_str(), t.id.as_str()))
-                .or_default()
-                .push(declared.len());
-            declared.push((d.id.as_str(), t.id.as_str()));
-        }
-    }
-    let theme_names = |role: &Role| -> Vec<usize> {
-        let mut found: Vec<usize> = role
-            .dimensions
-            .iter()
-            .flat_map(|(d, rd)| {
-                rd.expectations.iter().filter_map(|e| {
-                    let theme = e.theme.as_deref()?;
-                    numbers.get(&(d.as_str(), theme))
-                })
-            })
-            .flatten()
-            .copied()
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
-    };
-    let mut of_role: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (ti, track) in ladder.tracks.iter().enumerate() {
-        let roles: Vec<&Role> = track
-            .roles
-            .iter()
-            .filter_map(|id| ladder.role(id))
-            .collect();
-        // (theme number, place on the track), sorted: each theme's places, ascending.
-        let mut present: Vec<(usize, usize)> = Vec::new();
-        for (i, role) in roles.iter().enumerate() {
-            let themes = of_role
-                .entry(role.id.as_str())
-                .or_insert_with(|| theme_names(role));
-            present.extend(themes.iter().map(|&n| (n, i)));
-        }
-        present.sort_unstable();
-        for places in present.chunk_by(|a, b| a.0 == b.0) {
-            let (dimension, theme) = declared[places[0].0];
-            let mut at = places.iter().map(|p| p.1).peekable();
-            let (first, last) = (places[0].1, places[places.len() - 1].1);
-            for (i, role) in roles.iter().enumerate().take(last).skip(first + 1) {
-                while at.next_if(|&p| p < i).is_some() {}
-                if at.next_if_eq(&i).is_some() {
-                    continue;
-                }
-                report(
-                    Severity::Warning,
-                    vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(i)],
-                    format!(
-                        "theme {} of {} has no expectation at {} on track {}, though the track has it before and after",
-                        q(theme),
-                        q(dimension),
-                        q(&role.id),
-                        q(&track.id)
-                    ),
-                );
-            }
-        }
-    }
-}
-
-/// A path key: what [`Seg::Key`] holds.
-fn key(k: &str) -> Seg {
-    Seg::Key(k.to_string())
-}
-
-/// A sentence compared and hashed without regard to case, without building its lower-case copy.
-#[derive(Debug, Clone, Copy)]
-struct Folded<'a>(&'a str);
-
-impl Folded<'_> {
-    fn chars(&self) -> impl Iterator<Item = char> + '_ {
-        self.0.chars().flat_map(char::to_lowercase)
-    }
-}
-
-impl PartialEq for Folded<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.chars().eq(other.chars())
-    }
-}
-
-impl Eq for Folded<'_> {}
-
-impl std::hash::Hash for Folded<'_> {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // The lower-case bytes go to the hasher in blocks: one call per character costs more
-        // than the rest of the check together.
-        let mut block = [0u8; 128];
-        let mut len = 0;
-        for c in self.chars() {
-            if len + 4 > block.len() {
-                state.write(&block[..len]);
-                len = 0;
-            }
-            len += c.encode_utf8(&mut block[len..]).len();
-        }
-        state.write(&block[..len]);
-    }
-}
-
-/// Whether any text of the ladder passes the test; the same texts as [`texts`], without paths.
-fn any_text(ladder: &Ladder, test: impl FnMut(&str) -> bool) -> bool {
-    let l = ladder;
-    [l.name.as_str()]
-        .into_iter()
-        .chain(l.motto.as_deref())
-        .chain(l.about.as_deref())
-        .chain(l.levels.iter().map(String::as_str))
-        .chain(
-            l.disciplines
-                .iter()
-                .flat_map(|d| [d.id.as_str(), &d.name, &d.definition]),
-        )
-        .chain(
-            l.attributes
-                .iter()
-                .flat_map(|a| [a.id.as_str(), &a.name, &a.meaning]),
-        )
-        .chain(l.dimensions.iter().flat_map(|d| {
-            [d.id.as_str(), &d.name]
-                .into_iter()
-                .chain(d.themes.iter().flat_map(|t| [t.id.as_str(), &t.name]))
-        }))
-        .chain(
-            l.bands
-                .iter()
-                .flat_map(|b| [b.id.as_str(), &b.name, &b.meaning]),
-        )
-        .chain(l.tracks.iter().flat_map(|t| [t.id.as_str(), &t.name]))
-        .chain(l.roles.iter().flat_map(|r| {
-            [r.id.as_str(), &r.title, &r.summary]
-                .into_iter()
-                .chain(r.attributes.values().map(String::as_str))
-                .chain(r.dimensions.values().flat_map(|rd| {
-                    rd.expectations
-                        .iter()
-                        .map(|e| e.text.as_str())
-                        .chain(rd.examples.iter().map(String::as_str))
-                }))
-        }))
-        .any(test)
-}
-
-/// What kind of text a field holds: ids and names identify, values describe a level, prose explains.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextKind {
-    Id,
-    Name,
-    Value,
-    Prose,
-}
-
-impl TextKind {
-    fn is_prose(self) -> bool {
-        self == TextKind::Prose
-    }
-}
-
-impl fmt::Display for TextKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            TextKind::Id => "an id",
-            TextKind::Name => "a name",
-            TextKind::Value => "a value",
-            TextKind::Prose => "a text",
-        })
-    }
-}
-
-/// Every text of the ladder with its path and kind, in file order.
-pub fn texts(ladder: &Ladder) -> Vec<(Vec<Seg>, &str, TextKind)> {
-    let key = |k: &str| Seg::Key(k.to_string());
-    let mut out: Vec<(Vec<Seg>, &str, TextKind)> = Vec::new();
-    out.push((vec![key("name")], &ladder.name, TextKind::Name));
-    if let Some(m) = &ladder.motto {
-        out.push((vec![key("motto")], m, TextKind::Name));
-    }
-    if let Some(a) = &ladder.about {
-        out.push((vec![key("about")], a, TextKind::Prose));
-    }
-    for (i, l) in ladder.levels.iter().enumerate() {
-        out.push((vec![key("levels"), Seg::Index(i)], l, TextKind::Id));
-    }
-    let field = |kind: &str, i: usize, f: &str| vec![key(kind), Seg::Index(i), key(f)];
-    for (i, d) in ladder.disciplines.iter().enumerate() {
-        out.push((field("discipline", i, "id"), &d.id, TextKind::Id));
-        out.push((field("discipline", i, "name"), &d.name, TextKind::Name));
-        out.push((
-            field("discipline", i, "definition"),
-            &d.definition,
-            TextKind::Prose,
-        ));
-    }
-    for (i, a) in ladder.attributes.iter().enumerate() {
-        out.push((field("attribute", i, "id"), &a.id, TextKind::Id));
-        out.push((field("attribute", i, "name"), &a.name, TextKind::Name));
-        out.push((
-            field("attribute", i, "meaning"),
-            &a.meaning,
-            TextKind::Prose,
-        ));
-    }
-    for (i, d) in ladder.dimensions.iter().enumerate() {
-        out.push((field("dimension", i, "id"), &d.id, TextKind::Id));
-        out.push((field("dimension", i, "name"), &d.name, TextKind::Name));
-        for (ti, t) in d.themes.iter().enumerate() {
-            let at = |f: &str| {
-                vec![
-                    key("dimension"),
-                    Seg::Index(i),
-                    key("themes"),
-                    Seg::Index(ti),
-                    key(f),
-                ]
-            };
-            out.push((at("id"), &t.id, TextKind::Id));
-            out.push((at("name"), &t.name, TextKind::Name));
-        }
-    }
-    for (i, b) in ladder.bands.iter().enumerate() {
-        out.push((field("band", i, "id"), &b.id, TextKind::Id));
-        out.push((field("band", i, "name"), &b.name, TextKind::Name));
-        out.push((field("band", i, "meaning"), &b.meaning, TextKind::Prose));
-    }
-    for (i, t) in ladder.tracks.iter().enumerate() {
-        out.push((field("track", i, "id"), &t.id, TextKind::Id));
-        out.push((field("track", i, "name"), &t.name, TextKind::Name));
-    }
-    for (i, r) in ladder.roles.iter().enumerate() {
-        out.push((field("role", i, "id"), &r.id, TextKind::Id));
-        out.push((field("role", i, "title"), &r.title, TextKind::Name));
-        out.push((field("role", i, "summary"), &r.summary, TextKind::Prose));
-        for (k, v) in &r.attributes {
-            out.push((
-                vec![key("role"), Seg::Index(i), key("attributes"), key(k)],
-                v,
-                TextKind::Value,
-            ));
-        }
-        for (d, rd) in &r.dimensions {
-            let base = || vec![key("role"), Seg::Index(i), key("dimensions"), key(d)];
-            for (ei, e) in rd.expectations.iter().enumerate() {
-                let mut at = base();
-                at.extend([key("expectations"), Seg::Index(ei), key("text")]);
-                out.push((at, &e.text, TextKind::Prose));
-            }
-            for (xi, x) in rd.examples.iter().enumerate() {
-                let mut at = base();
-                at.extend([key("examples"), Seg::Index(xi)]);
-                out.push((at, x, TextKind::Prose));
-            }
-        }
-    }
-    out
-}
-
-/// The sentences of a text: split after `.`, `!` and `?`, trimmed, empty ones dropped.
-pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split_inclusive(['.', '!', '?'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-}
-
-/// A path as a reader would write it, e.g. `role[3].dimensions.domain-expertise.examples[1]`.
-fn describe(path: &[Seg]) -> String {
-    let mut out = String::new();
-    for seg in path {
-        match seg {
-            Seg::Key(k) if out.is_empty() => out += k,
-            Seg::Key(k) => {
-                out.push('.');
-                out += k;
-            }
-            Seg::Index(i) => out += &format!("[{i}]"),
-        }
-    }
-    out
-}
-
-/// What ids may hold, as error messages say it.
-const ID_ALPHABET: &str = "ASCII letters, digits, '-', '_' and '.'";
-
-/// Whether a reference to an id is worth looking up: one outside the id alphabet has its own
-/// error already (see [`ids_and_lines`]), and "unknown" on top of it would say nothing more.
-fn safe_ref(id: &str) -> bool {
-    id.trim().is_empty() || text::is_safe_id(id)
-}
-
-/// Reports every id, declared or referred to, outside the alphabet of [`text::is_safe_id`], and
-/// every one-line field (names, titles, the motto, emoji) that holds a line break.
-///
-/// Ids reach shell completion scripts and Markdown; a line break in a title would end a
-/// Markdown heading or a Mermaid label early. Paths are built only for what is reported, so
-/// a clean ladder costs one pass over its short fields.
-fn ids_and_lines(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, String)) {
-    let key = |k: &str| Seg::Key(k.to_string());
-    let field = |kind: &str, i: usize, f: &str| vec![key(kind), Seg::Index(i), key(f)];
-    // Empty ids have their own error ("an id is empty").
-    let mut id = |kind: &str, value: &str, at: &dyn Fn() -> Vec<Seg>| {
-        if !safe_ref(value) {
-            let message = format!("{kind} {} must use only {ID_ALPHABET}", q(value));
-            report(Severity::Error, at(), message);
-        }
-    };
-    for (i, l) in ladder.levels.iter().enumerate() {
-        id("level", l, &|| vec![key("levels"), Seg::Index(i)]);
-    }
-    for (i, d) in ladder.disciplines.iter().enumerate() {
-        id("discipline id", &d.id, &|| field("discipline", i, "id"));
-    }
-    for (i, a) in ladder.attributes.iter().enumerate() {
-        id("attribute id", &a.id, &|| field("attribute", i, "id"));
-    }
-    for (i, d) in ladder.dimensions.iter().enumerate() {
-        id("dimension id", &d.id, &|| field("dimension", i, "id"));
-        for (ti, t) in d.themes.iter().enumerate() {
-            id("theme id", &t.id, &|| {
-                let mut at = field("dimension", i, "themes");
-                at.extend([Seg::Index(ti), key("id")]);
-                at
-            });
-        }
-    }
-    for (i, b) in ladder.bands.iter().enumerate() {
-        id("band id", &b.id, &|| field("band", i, "id"));
-    }
-    for (i, t) in ladder.tracks.iter().enumerate() {
-        id("track id", &t.id, &|| field("track", i, "id"));
-        for (ri, r) in t.roles.iter().enumerate() {
-            id("role id", r, &|| {
-                let mut at = field("track", i, "roles");
-                at.push(Seg::Index(ri));
-                at
-            });
-        }
-    }
-    for (i, r) in ladder.roles.iter().enumerate() {
-        let at = |rest: &[&str]| {
-            let mut path = vec![key("role"), Seg::Index(i)];
-            path.extend(rest.iter().map(|k| key(k)));
-            path
-        };
-        id("role id", &r.id, &|| at(&["id"]));
-        id("level", &r.level, &|| at(&["level"]));
-        for k in r.attributes.keys() {
-            id("attribute id", k, &|| at(&["attributes", k]));
-        }
-        for (d, rd) in &r.dimensions {
-            id("dimension id", d, &|| at(&["dimensions", d]));
-            for (ei, e) in rd.expectations.iter().enumerate() {
-                if let Some(theme) = &e.theme {
-                    id("theme id", theme, &|| {
-                        let mut path = at(&["dimensions", d, "expectations"]);
-                        path.extend([Seg::Index(ei), key("theme")]);
-                        path
-                    });
-                }
-            }
-        }
-    }
-    one_line_fields(ladder, report);
-}
-
-/// Reports every one-line field that holds a line break (see [`ids_and_lines`]).
-fn one_line_fields(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, String)) {
-    let key = |k: &str| Seg::Key(k.to_string());
-    let field = |kind: &str, i: usize, f: &str| vec![key(kind), Seg::Index(i), key(f)];
-    let mut line = |what: &str, value: &str, at: &dyn Fn() -> Vec<Seg>| {
-        if value.contains(text::is_line_break) {
-            let message = format!("this {what} holds a line break; a {what} must fit on one line");
-            report(Severity::Error, at(), message);
-        }
-    };
-    line("name", &ladder.name, &|| vec![key("name")]);
-    if let Some(m) = &ladder.motto {
-        line("motto", m, &|| vec![key("motto")]);
-    }
-    for (i, d) in ladder.disciplines.iter().enumerate() {
-        line("name", &d.name, &|| field("discipline", i, "name"));
-    }
-    for (i, a) in ladder.attributes.iter().enumerate() {
-        line("name", &a.name, &|| field("attribute", i, "name"));
-    }
-    for (i, d) in ladder.dimensions.iter().enumerate() {
-        line("name", &d.name, &|| field("dimension", i, "name"));
-        if let Some(e) = &d.emoji {
-            line("emoji", e, &|| field("dimension", i, "emoji"));
-        }
-        for (ti, t) in d.themes.iter().enumerate() {
-            line("name", &t.name, &|| {
-                let mut at = field("dimension", i, "themes");
-                at.extend([Seg::Index(ti), key("name")]);
-                at
-            });
-        }
-    }
-    for (i, b) in ladder.bands.iter().enumerate() {
-        line("name", &b.name, &|| field("band", i, "name"));
-    }
-    for (i, t) in ladder.tracks.iter().enumerate() {
-        line("name", &t.name, &|| field("track", i, "name"));
-    }
-    for (i, r) in ladder.roles.iter().enumerate() {
-        line("title", &r.title, &|| field("role", i, "title"));
-    }
-}
-
-/// Reports every id that appears more than once, at its second and later places.
-fn duplicates<'a>(
-    kind: &str,
-    ids: impl Iterator<Item = (Vec<Seg>, &'a str)>,
-    report: &mut impl FnMut(Severity, Vec<Seg>, String),
-) {
-    let mut seen = HashSet::new();
-    for (at, id) in ids {
-        if !seen.insert(id) {
-            report(
-                Severity::Error,
-                at,
-                format!("duplicate {kind} id {}", q(id)),
-            );
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::coverage::theme_gaps;
     use super::locate::{excerpt, locate};
+    use super::texts::{any_text, texts};
     use super::*;
+    use crate::model::Role;
     use crate::source::Source;
 
     /// What `load::validate` reports, with the whole-text parse (the same ladder as the

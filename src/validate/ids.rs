@@ -1,0 +1,133 @@
+//! Checks on ids: unique within their kind, and in the alphabet that is safe to pass on to
+//! shells and Markdown.
+
+use std::collections::HashSet;
+
+use super::finding::{Seg, Severity, field, in_role, key};
+use crate::model::Ladder;
+use crate::text::{self, quoted as q};
+
+/// What ids may hold, as error messages say it.
+const ID_ALPHABET: &str = "ASCII letters, digits, '-', '_' and '.'";
+
+/// Whether a reference to an id is worth looking up: one outside the id alphabet has its own
+/// error already (see [`in_alphabet`]), and "unknown" on top of it would say nothing more.
+pub(super) fn safe_ref(id: &str) -> bool {
+    id.trim().is_empty() || text::is_safe_id(id)
+}
+
+/// Reports every id, declared or referred to, outside the alphabet of [`text::is_safe_id`].
+///
+/// Ids reach shell completion scripts and Markdown. Paths are built only for what is
+/// reported, so a clean ladder costs one pass over its ids.
+pub(super) fn in_alphabet(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, String)) {
+    // Empty ids have their own error ("an id is empty").
+    let mut id = |kind: &str, value: &str, at: &dyn Fn() -> Vec<Seg>| {
+        if !safe_ref(value) {
+            let message = format!("{kind} {} must use only {ID_ALPHABET}", q(value));
+            report(Severity::Error, at(), message);
+        }
+    };
+    for (i, l) in ladder.levels.iter().enumerate() {
+        id("level", l, &|| vec![key("levels"), Seg::Index(i)]);
+    }
+    for (i, d) in ladder.disciplines.iter().enumerate() {
+        id("discipline id", &d.id, &|| field("discipline", i, "id"));
+    }
+    for (i, a) in ladder.attributes.iter().enumerate() {
+        id("attribute id", &a.id, &|| field("attribute", i, "id"));
+    }
+    for (i, d) in ladder.dimensions.iter().enumerate() {
+        id("dimension id", &d.id, &|| field("dimension", i, "id"));
+        for (ti, t) in d.themes.iter().enumerate() {
+            id("theme id", &t.id, &|| {
+                let mut at = field("dimension", i, "themes");
+                at.extend([Seg::Index(ti), key("id")]);
+                at
+            });
+        }
+    }
+    for (i, b) in ladder.bands.iter().enumerate() {
+        id("band id", &b.id, &|| field("band", i, "id"));
+    }
+    for (i, t) in ladder.tracks.iter().enumerate() {
+        id("track id", &t.id, &|| field("track", i, "id"));
+        for (ri, r) in t.roles.iter().enumerate() {
+            id("role id", r, &|| {
+                let mut at = field("track", i, "roles");
+                at.push(Seg::Index(ri));
+                at
+            });
+        }
+    }
+    for (i, r) in ladder.roles.iter().enumerate() {
+        let at = |rest: &[&str]| in_role(i, rest);
+        id("role id", &r.id, &|| at(&["id"]));
+        id("level", &r.level, &|| at(&["level"]));
+        for k in r.attributes.keys() {
+            id("attribute id", k, &|| at(&["attributes", k]));
+        }
+        for (d, rd) in &r.dimensions {
+            id("dimension id", d, &|| at(&["dimensions", d]));
+            for (ei, e) in rd.expectations.iter().enumerate() {
+                if let Some(theme) = &e.theme {
+                    id("theme id", theme, &|| {
+                        let mut path = at(&["dimensions", d, "expectations"]);
+                        path.extend([Seg::Index(ei), key("theme")]);
+                        path
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Reports every id that appears more than once, at its second and later places.
+fn duplicates<'a>(
+    kind: &str,
+    ids: impl Iterator<Item = (Vec<Seg>, &'a str)>,
+    report: &mut impl FnMut(Severity, Vec<Seg>, String),
+) {
+    let mut seen = HashSet::new();
+    for (at, id) in ids {
+        if !seen.insert(id) {
+            report(
+                Severity::Error,
+                at,
+                format!("duplicate {kind} id {}", q(id)),
+            );
+        }
+    }
+}
+
+/// Reports every id that is declared twice within its kind: levels, attributes, dimensions,
+/// the themes of each dimension, tracks, roles and disciplines, in that order.
+pub(super) fn unique(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, String)) {
+    let levels = ladder.levels.iter().enumerate();
+    let levels = levels.map(|(i, l)| (vec![key("levels"), Seg::Index(i)], l.as_str()));
+    duplicates("level", levels, report);
+    let attributes = ladder.attributes.iter().enumerate();
+    let attributes = attributes.map(|(i, a)| (field("attribute", i, "id"), a.id.as_str()));
+    duplicates("attribute", attributes, report);
+    let dimensions = ladder.dimensions.iter().enumerate();
+    let dimensions = dimensions.map(|(i, d)| (field("dimension", i, "id"), d.id.as_str()));
+    duplicates("dimension", dimensions, report);
+    for (di, d) in ladder.dimensions.iter().enumerate() {
+        let kind = format!("theme in dimension {}", q(&d.id));
+        let themes = d.themes.iter().enumerate().map(|(ti, t)| {
+            let mut at = field("dimension", di, "themes");
+            at.extend([Seg::Index(ti), key("id")]);
+            (at, t.id.as_str())
+        });
+        duplicates(&kind, themes, report);
+    }
+    let tracks = ladder.tracks.iter().enumerate();
+    let tracks = tracks.map(|(i, t)| (field("track", i, "id"), t.id.as_str()));
+    duplicates("track", tracks, report);
+    let roles = ladder.roles.iter().enumerate();
+    let roles = roles.map(|(i, r)| (field("role", i, "id"), r.id.as_str()));
+    duplicates("role", roles, report);
+    let disciplines = ladder.disciplines.iter().enumerate();
+    let disciplines = disciplines.map(|(i, d)| (field("discipline", i, "id"), d.id.as_str()));
+    duplicates("discipline", disciplines, report);
+}

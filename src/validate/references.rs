@@ -1,0 +1,164 @@
+//! Checks that what one part of a ladder names, another declares: the roles of tracks (which
+//! must also ascend), and each role's level, attributes, dimensions and themes.
+//!
+//! Every search goes through a set or the ladder's look-ups: a search of the declarations for
+//! every role or expectation would cost their product.
+
+use std::collections::HashSet;
+
+use super::finding::{Seg, Severity, in_role, key};
+use super::ids::safe_ref;
+use crate::model::{Ladder, Role};
+use crate::text::{self, quoted as q};
+
+/// Reports every role a track names that the ladder does not hold, and every role that comes
+/// after one at the same level or higher.
+pub(super) fn tracks(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, String)) {
+    for (ti, track) in ladder.tracks.iter().enumerate() {
+        let mut last: Option<(usize, &str)> = None;
+        for (ri, id) in track
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| safe_ref(id))
+        {
+            let at = vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(ri)];
+            let Some(role) = ladder.role(id) else {
+                report(
+                    Severity::Error,
+                    at,
+                    format!("track {} names unknown role {}", q(&track.id), q(id)),
+                );
+                continue;
+            };
+            if let Some(rank) = ladder.level_rank(&role.level) {
+                if let Some((before, before_id)) = last {
+                    if rank <= before {
+                        report(
+                            Severity::Error,
+                            at,
+                            format!(
+                                "track {} does not ascend: {} ({}) comes after {} ({})",
+                                q(&track.id),
+                                q(id),
+                                text::cut(&role.level),
+                                q(before_id),
+                                text::cut(&ladder.levels[before])
+                            ),
+                        );
+                    }
+                }
+                last = Some((rank, id));
+            }
+        }
+    }
+}
+
+/// The ids of the declared attributes, gathered once for [`attributes_known`].
+pub(super) fn attribute_ids(ladder: &Ladder) -> HashSet<&str> {
+    ladder.attributes.iter().map(|a| a.id.as_str()).collect()
+}
+
+/// Reports the role at `ri` when `levels` does not list its level.
+pub(super) fn level_listed(
+    ladder: &Ladder,
+    ri: usize,
+    role: &Role,
+    report: &mut impl FnMut(Severity, Vec<Seg>, String),
+) {
+    if safe_ref(&role.level) && ladder.level_rank(&role.level).is_none() {
+        report(
+            Severity::Error,
+            in_role(ri, &["level"]),
+            format!(
+                "role {} has level {}, which `levels` does not list",
+                q(&role.id),
+                q(&role.level)
+            ),
+        );
+    }
+}
+
+/// Reports every attribute the role at `ri` gives a value for that `declared` (the ids of
+/// [`attribute_ids`]) does not hold.
+pub(super) fn attributes_known(
+    declared: &HashSet<&str>,
+    ri: usize,
+    role: &Role,
+    report: &mut impl FnMut(Severity, Vec<Seg>, String),
+) {
+    for id in role.attributes.keys().filter(|id| safe_ref(id)) {
+        if !declared.contains(id.as_str()) {
+            report(
+                Severity::Error,
+                in_role(ri, &["attributes", id]),
+                format!(
+                    "role {} gives a value for unknown attribute {}",
+                    q(&role.id),
+                    q(id)
+                ),
+            );
+        }
+    }
+}
+
+/// Reports every declared attribute the role at `ri` gives no value for, at the role's id.
+pub(super) fn attributes_given(
+    ladder: &Ladder,
+    ri: usize,
+    role: &Role,
+    report: &mut impl FnMut(Severity, Vec<Seg>, String),
+) {
+    for attribute in &ladder.attributes {
+        if !role.attributes.contains_key(&attribute.id) {
+            report(
+                Severity::Error,
+                in_role(ri, &["id"]),
+                format!(
+                    "role {} has no value for attribute {}",
+                    q(&role.id),
+                    q(&attribute.id)
+                ),
+            );
+        }
+    }
+}
+
+/// Reports every dimension the role at `ri` names that the ladder does not declare, and every
+/// expectation tagged with a theme its own dimension does not declare.
+pub(super) fn dimensions_and_themes(
+    ladder: &Ladder,
+    ri: usize,
+    role: &Role,
+    report: &mut impl FnMut(Severity, Vec<Seg>, String),
+) {
+    for (id, rd) in role.dimensions.iter().filter(|(id, _)| safe_ref(id)) {
+        let Some(dimension) = ladder.dimension(id) else {
+            report(
+                Severity::Error,
+                in_role(ri, &["dimensions", id]),
+                format!("role {} names unknown dimension {}", q(&role.id), q(id)),
+            );
+            continue;
+        };
+        for (ei, e) in rd.expectations.iter().enumerate() {
+            let Some(theme) = e.theme.as_deref().filter(|t| safe_ref(t)) else {
+                continue;
+            };
+            if ladder.theme(dimension, theme).is_none() {
+                let mut path = in_role(ri, &["dimensions", id, "expectations"]);
+                path.extend([Seg::Index(ei), key("theme")]);
+                report(
+                    Severity::Error,
+                    path,
+                    format!(
+                        "role {} tags an expectation with theme {}, which dimension {} does not declare",
+                        q(&role.id),
+                        q(theme),
+                        q(id)
+                    ),
+                );
+            }
+        }
+    }
+}
