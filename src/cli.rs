@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
+use clap::{Args, ColorChoice, Parser, Subcommand};
 use clap_complete::Shell;
+
+use crate::render::Format;
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -56,19 +58,6 @@ pub struct GlobalArgs {
     /// [env: LADDER_DATA].
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
-}
-
-/// How a command prints its data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Tables and wrapped text for a person at a terminal.
-    Table,
-    /// One JSON document, described in docs/json.md.
-    Json,
-    /// GitHub-flavoured Markdown, ready to paste into a document.
-    Markdown,
-    /// Tab-separated values: a header line, then one record per line.
-    Tsv,
 }
 
 /// The subcommands, one file each under `src/cmd/`.

@@ -8,7 +8,7 @@ use super::Context;
 use crate::cli::DiffArgs;
 use crate::compare;
 use crate::exit::Exit;
-use crate::render::{self, Report};
+use crate::render::Report;
 use crate::resolve;
 
 /// Compares role A with role B, attribute by attribute and theme by theme.
@@ -19,6 +19,6 @@ pub fn run(ctx: &Context, args: &DiffArgs, out: &mut impl Write) -> Result<Exit>
     let to = resolve::role(ladder, &args.to, track)?;
     let dimensions = super::dimensions(ladder, args.dimension.as_deref())?;
     let comparison = compare::compare(ladder, from, to, &dimensions);
-    render::render(out, &Report::Diff(comparison), ctx.format, &ctx.term)?;
+    ctx.render(out, &Report::Diff(comparison))?;
     Ok(Exit::Success)
 }

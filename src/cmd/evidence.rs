@@ -5,17 +5,17 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::Context;
-use crate::cli::{EvidenceArgs, Format};
+use crate::cli::EvidenceArgs;
 use crate::exit::{Exit, UsageError};
 use crate::files;
 use crate::model::{Role, Track};
-use crate::render;
+use crate::render::{self, Format};
 use crate::resolve;
 use crate::view::Evidence;
 
 /// Writes the outline to stdout, or to `--output` without overwriting unless `--force`.
 pub fn run(ctx: &Context, args: &EvidenceArgs, out: &mut impl Write) -> Result<Exit> {
-    if ctx.format_given && ctx.format != Format::Markdown {
+    if ctx.format.is_some_and(|f| f != Format::Markdown) {
         return Err(UsageError(
             "evidence writes a Markdown outline; --format can only be markdown".into(),
         )

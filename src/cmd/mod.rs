@@ -21,10 +21,11 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
 
-use crate::cli::{Cli, Command, Format};
+use crate::cli::{Cli, Command};
 use crate::exit::Exit;
 use crate::load;
 use crate::model::{Dimension, Ladder, Track};
+use crate::render::{self, Format, Report};
 use crate::resolve;
 use crate::source::Source;
 use crate::term::Terminal;
@@ -35,9 +36,9 @@ pub struct Context {
     /// The ladder file named by `--data` or `LADDER_DATA`; `None` means the embedded ladder.
     pub data: Option<PathBuf>,
     pub term: Terminal,
-    pub format: Format,
-    /// Whether the user chose the format, rather than getting the default table.
-    pub format_given: bool,
+    /// The `--format` the user chose; `None` leaves each command its own default (a table,
+    /// or Markdown for `evidence`), and lets `list --ids` and `evidence` refuse a choice.
+    pub format: Option<Format>,
     source: OnceCell<Source>,
     ladder: OnceCell<Ladder>,
 }
@@ -65,6 +66,11 @@ impl Context {
             None => Ladder::embedded(),
         };
         Ok(self.ladder.get_or_init(|| ladder))
+    }
+
+    /// Writes a report in the chosen format, a table unless `--format` says otherwise.
+    pub fn render(&self, out: &mut impl Write, report: &Report<'_>) -> Result<()> {
+        render::render(out, report, self.format.unwrap_or_default(), &self.term)
     }
 
     /// The ladder for a command about one role. When a `--data` file names the role by its
@@ -100,8 +106,7 @@ pub fn execute(cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
     let ctx = Context {
         data,
         term,
-        format: cli.global.format.unwrap_or(Format::Table),
-        format_given: cli.global.format.is_some(),
+        format: cli.global.format,
         source: OnceCell::new(),
         ladder: OnceCell::new(),
     };

@@ -9,7 +9,7 @@ use crate::cli::NextArgs;
 use crate::compare;
 use crate::exit::Exit;
 use crate::model::Track;
-use crate::render::{self, Report};
+use crate::render::Report;
 use crate::resolve;
 use crate::view::{NextSteps, Step};
 
@@ -38,11 +38,6 @@ pub fn run(ctx: &Context, args: &NextArgs, out: &mut impl Write) -> Result<Exit>
             }),
         }
     }
-    render::render(
-        out,
-        &Report::Next(NextSteps { role, steps }),
-        ctx.format,
-        &ctx.term,
-    )?;
+    ctx.render(out, &Report::Next(NextSteps { role, steps }))?;
     Ok(Exit::Success)
 }

@@ -7,7 +7,7 @@ use anyhow::Result;
 use super::Context;
 use crate::cli::PathArgs;
 use crate::exit::Exit;
-use crate::render::{self, Report};
+use crate::render::Report;
 use crate::resolve;
 use crate::view::PathView;
 
@@ -17,6 +17,6 @@ pub fn run(ctx: &Context, args: &PathArgs, out: &mut impl Write) -> Result<Exit>
     let track = resolve::track(ladder, &args.track)?;
     let dimensions = super::dimensions(ladder, args.dimension.as_deref())?;
     let view = PathView::of(ladder, track, &dimensions);
-    render::render(out, &Report::Path(view), ctx.format, &ctx.term)?;
+    ctx.render(out, &Report::Path(view))?;
     Ok(Exit::Success)
 }

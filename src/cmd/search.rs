@@ -7,7 +7,7 @@ use anyhow::Result;
 use super::Context;
 use crate::cli::SearchArgs;
 use crate::exit::Exit;
-use crate::render::{self, Report};
+use crate::render::Report;
 use crate::resolve;
 use crate::search::{self, Query};
 
@@ -32,7 +32,7 @@ pub fn run(ctx: &Context, args: &SearchArgs, out: &mut impl Write) -> Result<Exi
     let hits = search::search(ladder, &query);
     let found = !hits.hits.is_empty();
     if !args.quiet {
-        render::render(out, &Report::Search(hits), ctx.format, &ctx.term)?;
+        ctx.render(out, &Report::Search(hits))?;
     }
     Ok(if found { Exit::Success } else { Exit::NoMatch })
 }

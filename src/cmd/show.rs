@@ -5,9 +5,9 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::Context;
-use crate::cli::{Format, ShowArgs};
+use crate::cli::ShowArgs;
 use crate::exit::Exit;
-use crate::render::{self, Report};
+use crate::render::{Format, Report};
 use crate::resolve;
 use crate::view::RoleView;
 
@@ -19,7 +19,7 @@ pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit>
     let dimensions = super::dimensions(ladder, args.dimension.as_deref())?;
     let mut view = RoleView::of(ladder, role, &dimensions);
     // A person at a terminal gets pointed at the comparison with the next level.
-    if ctx.term.is_tty && ctx.format == Format::Table {
+    if ctx.term.is_tty && ctx.format.unwrap_or_default() == Format::Table {
         // From the tracks alone: with a large --data file only this role may be loaded.
         let has_next = ladder
             .tracks_of(role)
@@ -31,6 +31,6 @@ pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit>
             ));
         }
     }
-    render::render(out, &Report::Show(view), ctx.format, &ctx.term)?;
+    ctx.render(out, &Report::Show(view))?;
     Ok(Exit::Success)
 }

@@ -9,8 +9,8 @@ mod tsv;
 use std::io::Write;
 
 use anyhow::Result;
+use clap::ValueEnum;
 
-use crate::cli::Format;
 use crate::compare::{Comparison, Mark, Marked};
 use crate::handbook::{Handbook, Page};
 use crate::search::Hits;
@@ -18,6 +18,21 @@ use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
 use crate::view::{Evidence, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
+
+/// How a command prints its data: one renderer per format. The variants' doc comments are the
+/// help of `--format`, which `cli.rs` takes from here.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Tables and wrapped text for a person at a terminal.
+    #[default]
+    Table,
+    /// One JSON document, described in docs/json.md.
+    Json,
+    /// GitHub-flavoured Markdown, ready to paste into a document.
+    Markdown,
+    /// Tab-separated values: a header line, then one record per line.
+    Tsv,
+}
 
 /// What a command produced, ready to be rendered.
 #[derive(Debug)]
