@@ -28,8 +28,15 @@ pub struct RoleView<'a> {
     pub dimensions: Vec<DimensionView<'a>>,
     /// The bands that grade progress within every level.
     pub bands: &'a [Band],
-    /// A one-line pointer for a person at a terminal, e.g. the command that compares with the next level.
-    pub hint: Option<String>,
+    /// Where a person reading the role might go next; the table shows it on a terminal only.
+    pub hint: Option<Hint<'a>>,
+}
+
+/// A pointer to a next command, for a person at a terminal; the renderer words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint<'a> {
+    /// The role has a next level on some track: `ladder next` compares with it.
+    CompareWithNext { role_id: &'a str },
 }
 
 /// What a role expects in one dimension.
@@ -86,9 +93,12 @@ impl<'a> RoleList<'a> {
 impl<'a> RoleView<'a> {
     /// The role with its tracks, attributes and the given dimensions resolved.
     pub fn of(ladder: &'a Ladder, role: &'a Role, dimensions: &[&'a Dimension]) -> RoleView<'a> {
+        let tracks: Vec<&Track> = ladder.tracks_of(role).collect();
+        // From the tracks alone: with a large --data file only this role may be loaded.
+        let has_next = tracks.iter().any(|t| t.roles.last() != Some(&role.id));
         RoleView {
             role,
-            tracks: ladder.tracks_of(role).collect(),
+            tracks,
             attributes: ladder
                 .attributes
                 .iter()
@@ -115,7 +125,7 @@ impl<'a> RoleView<'a> {
                 })
                 .collect(),
             bands: &ladder.bands,
-            hint: None,
+            hint: has_next.then_some(Hint::CompareWithNext { role_id: &role.id }),
         }
     }
 }

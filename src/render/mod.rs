@@ -7,11 +7,13 @@ mod table;
 mod tsv;
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::Result;
 use clap::ValueEnum;
 
 use crate::compare::{Comparison, Mark, Marked};
+use crate::files;
 use crate::handbook::{Handbook, Page};
 use crate::search::Hits;
 use crate::style::Style;
@@ -68,6 +70,12 @@ pub fn ids(out: &mut impl Write, list: &RoleList<'_>) -> Result<()> {
     for row in &list.rows {
         writeln!(out, "{}", row.role.id)?;
     }
+    Ok(())
+}
+
+/// The line `ladder export` prints once the handbook is in place, whatever the format.
+pub fn exported(out: &mut impl Write, pages: usize, dir: &Path) -> Result<()> {
+    writeln!(out, "wrote {pages} pages to {}", files::shown(dir))?;
     Ok(())
 }
 
