@@ -22,7 +22,7 @@ pub fn run(ctx: &Context, args: &EvidenceArgs, out: &mut impl Write) -> Result<E
         .into());
     }
     let ladder = ctx.ladder()?;
-    let track = super::track(ladder, args.track.as_deref())?;
+    let track = super::track(ladder, &args.track)?;
     let role = resolve::role(ladder, &args.role, track)?;
     let from = match &args.from {
         Some(name) => Some(resolve::role(ladder, name, None)?),

@@ -13,7 +13,7 @@ use crate::view::RoleList;
 /// Lists the roles, ordered by track and level.
 pub fn run(ctx: &Context, args: &ListArgs, out: &mut impl Write) -> Result<Exit> {
     let ladder = ctx.ladder()?;
-    let track = super::track(ladder, args.track.as_deref())?;
+    let track = super::track(ladder, &args.track)?;
     let list = RoleList::of(ladder, track);
     if args.ids {
         if ctx.format.is_some() {

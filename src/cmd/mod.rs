@@ -21,7 +21,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, DimensionArg, TrackArg};
 use crate::exit::Exit;
 use crate::load;
 use crate::model::{Dimension, Ladder, Track};
@@ -129,14 +129,27 @@ pub fn execute(cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
 }
 
 /// The track named by `--track`, if any.
-fn track<'a>(ladder: &'a Ladder, name: Option<&str>) -> Result<Option<&'a Track>> {
-    Ok(name.map(|t| resolve::track(ladder, t)).transpose()?)
+fn track<'a>(ladder: &'a Ladder, arg: &TrackArg) -> Result<Option<&'a Track>> {
+    Ok(arg
+        .name
+        .as_deref()
+        .map(|t| resolve::track(ladder, t))
+        .transpose()?)
+}
+
+/// The dimension named by `--dimension`, if any.
+fn dimension<'a>(ladder: &'a Ladder, arg: &DimensionArg) -> Result<Option<&'a Dimension>> {
+    Ok(arg
+        .name
+        .as_deref()
+        .map(|d| resolve::dimension(ladder, d))
+        .transpose()?)
 }
 
 /// The dimensions a command covers: the one named by `--dimension`, or all of them.
-fn dimensions<'a>(ladder: &'a Ladder, query: Option<&str>) -> Result<Vec<&'a Dimension>> {
-    Ok(match query {
-        Some(q) => vec![resolve::dimension(ladder, q)?],
+fn dimensions<'a>(ladder: &'a Ladder, arg: &DimensionArg) -> Result<Vec<&'a Dimension>> {
+    Ok(match dimension(ladder, arg)? {
+        Some(one) => vec![one],
         None => ladder.dimensions.iter().collect(),
     })
 }

@@ -17,9 +17,9 @@ use crate::view::{NextSteps, Step};
 /// next role share one comparison.
 pub fn run(ctx: &Context, args: &NextArgs, out: &mut impl Write) -> Result<Exit> {
     let ladder = ctx.ladder()?;
-    let track = super::track(ladder, args.track.as_deref())?;
+    let track = super::track(ladder, &args.track)?;
     let role = resolve::role(ladder, &args.role, track)?;
-    let dimensions = super::dimensions(ladder, args.dimension.as_deref())?;
+    let dimensions = super::dimensions(ladder, &args.dimension)?;
     let tracks: Vec<&Track> = match track {
         Some(t) => vec![t],
         None => ladder.tracks_of(role).collect(),

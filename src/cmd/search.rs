@@ -17,12 +17,8 @@ pub fn run(ctx: &Context, args: &SearchArgs, out: &mut impl Write) -> Result<Exi
     let query = Query {
         text: &args.pattern,
         pattern: search::pattern(&args.pattern, args.regex, args.case_sensitive)?,
-        dimension: args
-            .dimension
-            .as_deref()
-            .map(|d| resolve::dimension(ladder, d))
-            .transpose()?,
-        track: super::track(ladder, args.track.as_deref())?,
+        dimension: super::dimension(ladder, &args.dimension)?,
+        track: super::track(ladder, &args.track)?,
         level: args
             .level
             .as_deref()

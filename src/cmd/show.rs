@@ -14,9 +14,9 @@ use crate::view::RoleView;
 /// Shows the role's attributes, expectations and examples.
 pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit> {
     let ladder = ctx.ladder_for_role(&args.role)?;
-    let track = super::track(ladder, args.track.as_deref())?;
+    let track = super::track(ladder, &args.track)?;
     let role = resolve::role(ladder, &args.role, track)?;
-    let dimensions = super::dimensions(ladder, args.dimension.as_deref())?;
+    let dimensions = super::dimensions(ladder, &args.dimension)?;
     let view = RoleView::of(ladder, role, &dimensions);
     ctx.render(out, &Report::Show(view))?;
     Ok(Exit::Success)
