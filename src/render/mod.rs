@@ -2,6 +2,7 @@
 
 mod grid;
 mod json;
+mod man;
 mod markdown;
 mod table;
 mod tsv;
@@ -77,6 +78,11 @@ pub fn ids(out: &mut impl Write, list: &RoleList<'_>) -> Result<()> {
 pub fn exported(out: &mut impl Write, pages: usize, dir: &Path) -> Result<()> {
     writeln!(out, "wrote {pages} pages to {}", files::shown(dir))?;
     Ok(())
+}
+
+/// The manual page (roff) of a built clap command and all its subcommands, for `ladder man`.
+pub fn man(out: &mut impl Write, cmd: &clap::Command) -> Result<()> {
+    man::render(out, cmd)
 }
 
 /// The Markdown outline of `ladder evidence`.
