@@ -35,9 +35,11 @@ use crate::term::Terminal;
 pub struct Context {
     /// The ladder file named by `--data` or `LADDER_DATA`; `None` means the embedded ladder.
     pub data: Option<PathBuf>,
+    /// Colour and width, decided once from `--color`, the environment and the terminal.
     pub term: Terminal,
-    /// The `--format` the user chose; `None` leaves each command its own default (a table,
-    /// or Markdown for `evidence`), and lets `list --ids` and `evidence` refuse a choice.
+    /// The `--format` the user chose; `None` leaves each command its default (a table, or
+    /// Markdown for `evidence`). Kept as given, so that `list --ids` can refuse any choice and
+    /// `evidence` any but markdown.
     pub format: Option<Format>,
     source: OnceCell<Source>,
     ladder: OnceCell<Ladder>,
