@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
+use clap::{Arg, Args, ColorChoice, Parser, Subcommand};
 use clap_complete::Shell;
+
+use crate::render::Format;
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -56,19 +58,6 @@ pub struct GlobalArgs {
     /// [env: LADDER_DATA].
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
-}
-
-/// How a command prints its data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Tables and wrapped text for a person at a terminal.
-    Table,
-    /// One JSON document, described in docs/json.md.
-    Json,
-    /// GitHub-flavoured Markdown, ready to paste into a document.
-    Markdown,
-    /// Tab-separated values: a header line, then one record per line.
-    Tsv,
 }
 
 /// The subcommands, one file each under `src/cmd/`.
@@ -174,12 +163,51 @@ pub enum Command {
     Man,
 }
 
+/// `--track TRACK`, defined once and flattened into every command that takes an optional track.
+/// What the track settles differs by command, so each command words the help ([`help_of`]).
+#[derive(Debug, Args)]
+pub struct TrackArg {
+    /// The track, by its id (case-insensitive).
+    #[arg(id = "track", long = "track", short = 't', value_name = "TRACK")]
+    pub name: Option<String>,
+}
+
+/// `--dimension DIMENSION`, defined once and flattened into every command that takes it.
+#[derive(Debug, Args)]
+pub struct DimensionArg {
+    /// Only this dimension: its id, name, or an unambiguous part of either.
+    #[arg(
+        id = "dimension",
+        long = "dimension",
+        short = 'd',
+        value_name = "DIMENSION"
+    )]
+    pub name: Option<String>,
+}
+
+/// Words the help of a shared argument for one command, as `#[command(mut_args(help_of(..)))]`
+/// on its struct. Help given this way is printed as written: end it without a full stop, as
+/// clap does for doc comments. (`mut_arg` would move the argument last in `man` and the
+/// completions.)
+fn help_of(id: &'static str, help: &'static str) -> impl FnMut(Arg) -> Arg {
+    move |arg| {
+        if arg.get_id() == id {
+            arg.help(help)
+        } else {
+            arg
+        }
+    }
+}
+
 /// Arguments of `ladder list`.
 #[derive(Debug, Args)]
+#[command(mut_args(help_of(
+    "track",
+    "Only the roles on this track (analyst, engineer, cloud, ...)"
+)))]
 pub struct ListArgs {
-    /// Only the roles on this track (analyst, engineer, cloud, ...).
-    #[arg(long, short, value_name = "TRACK")]
-    pub track: Option<String>,
+    #[command(flatten)]
+    pub track: TrackArg,
 
     /// Print only the role ids, one per line, for scripts.
     #[arg(long)]
@@ -188,22 +216,25 @@ pub struct ListArgs {
 
 /// Arguments of `ladder show`.
 #[derive(Debug, Args)]
+#[command(mut_args(help_of("track", "The track that settles a level or an ambiguous name")))]
 pub struct ShowArgs {
     /// The role: a full id, a level with --track, or an unambiguous part of an id or title.
     #[arg(value_name = "ROLE")]
     pub role: String,
 
-    /// The track that settles a level or an ambiguous name.
-    #[arg(long, short, value_name = "TRACK")]
-    pub track: Option<String>,
+    #[command(flatten)]
+    pub track: TrackArg,
 
-    /// Only this dimension: its id, name, or an unambiguous part of either.
-    #[arg(long, short, value_name = "DIMENSION")]
-    pub dimension: Option<String>,
+    #[command(flatten)]
+    pub dimension: DimensionArg,
 }
 
 /// Arguments of `ladder diff`.
 #[derive(Debug, Args)]
+#[command(mut_args(help_of(
+    "track",
+    "The track that settles levels or ambiguous names in A and B"
+)))]
 pub struct DiffArgs {
     /// The role to compare from (usually the current level).
     #[arg(value_name = "A")]
@@ -213,45 +244,46 @@ pub struct DiffArgs {
     #[arg(value_name = "B")]
     pub to: String,
 
-    /// The track that settles levels or ambiguous names in A and B.
-    #[arg(long, short, value_name = "TRACK")]
-    pub track: Option<String>,
+    #[command(flatten)]
+    pub track: TrackArg,
 
-    /// Only this dimension: its id, name, or an unambiguous part of either.
-    #[arg(long, short, value_name = "DIMENSION")]
-    pub dimension: Option<String>,
+    #[command(flatten)]
+    pub dimension: DimensionArg,
 }
 
 /// Arguments of `ladder next`.
 #[derive(Debug, Args)]
+#[command(mut_args(help_of("track", "Only the next step on this track")))]
 pub struct NextArgs {
     /// The role: a full id, a level with --track, or an unambiguous part of an id or title.
     #[arg(value_name = "ROLE")]
     pub role: String,
 
-    /// Only the next step on this track.
-    #[arg(long, short, value_name = "TRACK")]
-    pub track: Option<String>,
+    #[command(flatten)]
+    pub track: TrackArg,
 
-    /// Only this dimension: its id, name, or an unambiguous part of either.
-    #[arg(long, short, value_name = "DIMENSION")]
-    pub dimension: Option<String>,
+    #[command(flatten)]
+    pub dimension: DimensionArg,
 }
 
 /// Arguments of `ladder path`.
 #[derive(Debug, Args)]
 pub struct PathArgs {
     /// The track to lay out.
+    // Not a `TrackArg`: here the track is required, not a filter.
     #[arg(long, short, value_name = "TRACK", required = true)]
     pub track: String,
 
-    /// Only this dimension: its id, name, or an unambiguous part of either.
-    #[arg(long, short, value_name = "DIMENSION")]
-    pub dimension: Option<String>,
+    #[command(flatten)]
+    pub dimension: DimensionArg,
 }
 
 /// Arguments of `ladder evidence`.
 #[derive(Debug, Args)]
+#[command(mut_args(help_of(
+    "track",
+    "The track that settles a level, an ambiguous name, or which level is below"
+)))]
 pub struct EvidenceArgs {
     /// The role the conversation is about (usually the next level).
     #[arg(value_name = "ROLE")]
@@ -261,9 +293,8 @@ pub struct EvidenceArgs {
     #[arg(long, value_name = "CURRENT")]
     pub from: Option<String>,
 
-    /// The track that settles a level, an ambiguous name, or which level is below.
-    #[arg(long, short, value_name = "TRACK")]
-    pub track: Option<String>,
+    #[command(flatten)]
+    pub track: TrackArg,
 
     #[command(flatten)]
     pub file: OutputFile,
@@ -308,6 +339,10 @@ pub struct ImportArgs {
 
 /// Arguments of `ladder search`.
 #[derive(Debug, Args)]
+#[command(
+    mut_args(help_of("dimension", "Only expectations and examples of this dimension")),
+    mut_args(help_of("track", "Only roles on this track"))
+)]
 pub struct SearchArgs {
     /// What to look for: a substring, ignoring case unless --case-sensitive.
     #[arg(value_name = "PATTERN")]
@@ -321,13 +356,11 @@ pub struct SearchArgs {
     #[arg(long, short = 's')]
     pub case_sensitive: bool,
 
-    /// Only expectations and examples of this dimension.
-    #[arg(long, short, value_name = "DIMENSION")]
-    pub dimension: Option<String>,
+    #[command(flatten)]
+    pub dimension: DimensionArg,
 
-    /// Only roles on this track.
-    #[arg(long, short, value_name = "TRACK")]
-    pub track: Option<String>,
+    #[command(flatten)]
+    pub track: TrackArg,
 
     /// Only roles at this level (L1, L2, ...).
     #[arg(long, short, value_name = "LEVEL")]

@@ -3,6 +3,7 @@
 use crate::compare::{Comparison, Mark, Marked, ThemeChange};
 use std::collections::{HashMap, HashSet};
 
+use crate::exit::UsageError;
 use crate::model::{Attribute, Band, Dimension, Ladder, Role, Theme, Track};
 
 /// The roles of `ladder list`, in display order.
@@ -28,8 +29,15 @@ pub struct RoleView<'a> {
     pub dimensions: Vec<DimensionView<'a>>,
     /// The bands that grade progress within every level.
     pub bands: &'a [Band],
-    /// A one-line pointer for a person at a terminal, e.g. the command that compares with the next level.
-    pub hint: Option<String>,
+    /// Where a person reading the role might go next; the table shows it on a terminal only.
+    pub hint: Option<Hint<'a>>,
+}
+
+/// A pointer to a next command, for a person at a terminal; the renderer words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint<'a> {
+    /// The role has a next level on some track: `ladder next` compares with it.
+    CompareWithNext { role_id: &'a str },
 }
 
 /// What a role expects in one dimension.
@@ -86,9 +94,12 @@ impl<'a> RoleList<'a> {
 impl<'a> RoleView<'a> {
     /// The role with its tracks, attributes and the given dimensions resolved.
     pub fn of(ladder: &'a Ladder, role: &'a Role, dimensions: &[&'a Dimension]) -> RoleView<'a> {
+        let tracks: Vec<&Track> = ladder.tracks_of(role).collect();
+        // From the tracks alone: with a large --data file only this role may be loaded.
+        let has_next = tracks.iter().any(|t| t.roles.last() != Some(&role.id));
         RoleView {
             role,
-            tracks: ladder.tracks_of(role).collect(),
+            tracks,
             attributes: ladder
                 .attributes
                 .iter()
@@ -115,7 +126,7 @@ impl<'a> RoleView<'a> {
                 })
                 .collect(),
             bands: &ladder.bands,
-            hint: None,
+            hint: has_next.then_some(Hint::CompareWithNext { role_id: &role.id }),
         }
     }
 }
@@ -164,6 +175,37 @@ pub struct NextSteps<'a> {
 pub struct Step<'a> {
     pub tracks: Vec<&'a Track>,
     pub next: Option<Comparison<'a>>,
+}
+
+impl<'a> NextSteps<'a> {
+    /// The role compared with the next role on `track`, or on each track it is on; tracks
+    /// that lead to the same next role share one step and one comparison.
+    pub fn of(
+        ladder: &'a Ladder,
+        role: &'a Role,
+        track: Option<&'a Track>,
+        dimensions: &[&'a Dimension],
+    ) -> NextSteps<'a> {
+        let tracks: Vec<&Track> = match track {
+            Some(t) => vec![t],
+            None => ladder.tracks_of(role).collect(),
+        };
+        let mut steps: Vec<Step> = Vec::new();
+        for t in tracks {
+            let next = ladder.next_on(t, role);
+            let same = steps
+                .iter_mut()
+                .find(|s| s.next.as_ref().map(|c| c.to.id.as_str()) == next.map(|r| r.id.as_str()));
+            match same {
+                Some(step) => step.tracks.push(t),
+                None => steps.push(Step {
+                    tracks: vec![t],
+                    next: next.map(|n| crate::compare::compare(ladder, role, n, dimensions)),
+                }),
+            }
+        }
+        NextSteps { role, steps }
+    }
 }
 
 /// A whole track as a matrix: one column per role, one row per attribute and per theme.
@@ -358,6 +400,43 @@ pub struct EvidenceItem<'a> {
 }
 
 impl<'a> Evidence<'a> {
+    /// The role to mark new expectations against when the user names none: the level below
+    /// `role` on `track`, or on each of its tracks when they agree. Different levels below on
+    /// different tracks are a usage error that names them.
+    pub fn level_below(
+        ladder: &'a Ladder,
+        role: &'a Role,
+        track: Option<&'a Track>,
+    ) -> Result<Option<&'a Role>, UsageError> {
+        let tracks: Vec<&Track> = match track {
+            Some(t) => vec![t],
+            None => ladder.tracks_of(role).collect(),
+        };
+        let mut below: Vec<(&Role, &Track)> = Vec::new();
+        for t in tracks {
+            if let Some(prev) = ladder.previous_on(t, role) {
+                if !below.iter().any(|(r, _)| r.id == prev.id) {
+                    below.push((prev, t));
+                }
+            }
+        }
+        match below.as_slice() {
+            [] => Ok(None),
+            [(one, _)] => Ok(Some(*one)),
+            many => {
+                let options: Vec<String> = many
+                    .iter()
+                    .map(|(r, t)| format!("{} on {}", r.id, t.id))
+                    .collect();
+                Err(UsageError(format!(
+                    "{} has a different level below on each track ({}); choose with --track or --from",
+                    role.id,
+                    options.join(", ")
+                )))
+            }
+        }
+    }
+
     /// The outline for `role`, compared with `from` when given: an expectation is new when
     /// the comparison marks it new at `role`; it quotes what it grows from or rewords.
     pub fn of(ladder: &'a Ladder, role: &'a Role, from: Option<&'a Role>) -> Evidence<'a> {

@@ -8,17 +8,17 @@ use super::Context;
 use crate::cli::DiffArgs;
 use crate::compare;
 use crate::exit::Exit;
-use crate::render::{self, Report};
+use crate::render::Report;
 use crate::resolve;
 
 /// Compares role A with role B, attribute by attribute and theme by theme.
 pub fn run(ctx: &Context, args: &DiffArgs, out: &mut impl Write) -> Result<Exit> {
     let ladder = ctx.ladder()?;
-    let track = super::track(ladder, args.track.as_deref())?;
+    let track = super::track(ladder, &args.track)?;
     let from = resolve::role(ladder, &args.from, track)?;
     let to = resolve::role(ladder, &args.to, track)?;
-    let dimensions = super::dimensions(ladder, args.dimension.as_deref())?;
+    let dimensions = super::dimensions(ladder, &args.dimension)?;
     let comparison = compare::compare(ladder, from, to, &dimensions);
-    render::render(out, &Report::Diff(comparison), ctx.format, &ctx.term)?;
+    ctx.render(out, &Report::Diff(comparison))?;
     Ok(Exit::Success)
 }

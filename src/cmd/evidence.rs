@@ -5,57 +5,27 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::Context;
-use crate::cli::{EvidenceArgs, Format};
+use crate::cli::EvidenceArgs;
 use crate::exit::{Exit, UsageError};
 use crate::files;
-use crate::model::{Role, Track};
-use crate::render;
+use crate::render::{self, Format};
 use crate::resolve;
 use crate::view::Evidence;
 
 /// Writes the outline to stdout, or to `--output` without overwriting unless `--force`.
 pub fn run(ctx: &Context, args: &EvidenceArgs, out: &mut impl Write) -> Result<Exit> {
-    if ctx.format_given && ctx.format != Format::Markdown {
+    if ctx.format.is_some_and(|f| f != Format::Markdown) {
         return Err(UsageError(
             "evidence writes a Markdown outline; --format can only be markdown".into(),
         )
         .into());
     }
     let ladder = ctx.ladder()?;
-    let track = super::track(ladder, args.track.as_deref())?;
+    let track = super::track(ladder, &args.track)?;
     let role = resolve::role(ladder, &args.role, track)?;
     let from = match &args.from {
         Some(name) => Some(resolve::role(ladder, name, None)?),
-        None => {
-            let tracks: Vec<&Track> = match track {
-                Some(t) => vec![t],
-                None => ladder.tracks_of(role).collect(),
-            };
-            let mut below: Vec<(&Role, &Track)> = Vec::new();
-            for t in tracks {
-                if let Some(prev) = ladder.previous_on(t, role) {
-                    if !below.iter().any(|(r, _)| r.id == prev.id) {
-                        below.push((prev, t));
-                    }
-                }
-            }
-            match below.as_slice() {
-                [] => None,
-                [(one, _)] => Some(*one),
-                many => {
-                    let options: Vec<String> = many
-                        .iter()
-                        .map(|(r, t)| format!("{} on {}", r.id, t.id))
-                        .collect();
-                    return Err(UsageError(format!(
-                        "{} has a different level below on each track ({}); choose with --track or --from",
-                        role.id,
-                        options.join(", ")
-                    ))
-                    .into());
-                }
-            }
-        }
+        None => Evidence::level_below(ladder, role, track)?,
     };
     let outline = render::evidence(&Evidence::of(ladder, role, from));
     match &args.file.output {

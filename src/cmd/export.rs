@@ -23,11 +23,6 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut impl Write) -> Result<Exi
         pages.push((page.file.clone(), render::role_page(&book, page)));
     }
     files::write_folder(&args.dir, &pages, args.force)?;
-    writeln!(
-        out,
-        "wrote {} pages to {}",
-        pages.len(),
-        files::shown(&args.dir)
-    )?;
+    render::exported(out, pages.len(), &args.dir)?;
     Ok(Exit::Success)
 }

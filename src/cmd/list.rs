@@ -13,10 +13,10 @@ use crate::view::RoleList;
 /// Lists the roles, ordered by track and level.
 pub fn run(ctx: &Context, args: &ListArgs, out: &mut impl Write) -> Result<Exit> {
     let ladder = ctx.ladder()?;
-    let track = super::track(ladder, args.track.as_deref())?;
+    let track = super::track(ladder, &args.track)?;
     let list = RoleList::of(ladder, track);
     if args.ids {
-        if ctx.format_given {
+        if ctx.format.is_some() {
             return Err(UsageError(
                 "--ids prints bare ids and cannot be combined with --format".into(),
             )
@@ -24,7 +24,7 @@ pub fn run(ctx: &Context, args: &ListArgs, out: &mut impl Write) -> Result<Exit>
         }
         render::ids(out, &list)?;
     } else {
-        render::render(out, &Report::List(list), ctx.format, &ctx.term)?;
+        ctx.render(out, &Report::List(list))?;
     }
     Ok(Exit::Success)
 }

@@ -21,10 +21,11 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
 
-use crate::cli::{Cli, Command, Format};
+use crate::cli::{Cli, Command, DimensionArg, TrackArg};
 use crate::exit::Exit;
 use crate::load;
 use crate::model::{Dimension, Ladder, Track};
+use crate::render::{self, Format, Report};
 use crate::resolve;
 use crate::source::Source;
 use crate::term::Terminal;
@@ -34,10 +35,12 @@ use crate::term::Terminal;
 pub struct Context {
     /// The ladder file named by `--data` or `LADDER_DATA`; `None` means the embedded ladder.
     pub data: Option<PathBuf>,
+    /// Colour and width, decided once from `--color`, the environment and the terminal.
     pub term: Terminal,
-    pub format: Format,
-    /// Whether the user chose the format, rather than getting the default table.
-    pub format_given: bool,
+    /// The `--format` the user chose; `None` leaves each command its default (a table, or
+    /// Markdown for `evidence`). Kept as given, so that `list --ids` can refuse any choice and
+    /// `evidence` any but markdown.
+    pub format: Option<Format>,
     source: OnceCell<Source>,
     ladder: OnceCell<Ladder>,
 }
@@ -65,6 +68,11 @@ impl Context {
             None => Ladder::embedded(),
         };
         Ok(self.ladder.get_or_init(|| ladder))
+    }
+
+    /// Writes a report in the chosen format, a table unless `--format` says otherwise.
+    pub fn render(&self, out: &mut impl Write, report: &Report<'_>) -> Result<()> {
+        render::render(out, report, self.format.unwrap_or_default(), &self.term)
     }
 
     /// The ladder for a command about one role. When a `--data` file names the role by its
@@ -100,8 +108,7 @@ pub fn execute(cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
     let ctx = Context {
         data,
         term,
-        format: cli.global.format.unwrap_or(Format::Table),
-        format_given: cli.global.format.is_some(),
+        format: cli.global.format,
         source: OnceCell::new(),
         ladder: OnceCell::new(),
     };
@@ -124,14 +131,27 @@ pub fn execute(cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
 }
 
 /// The track named by `--track`, if any.
-fn track<'a>(ladder: &'a Ladder, name: Option<&str>) -> Result<Option<&'a Track>> {
-    Ok(name.map(|t| resolve::track(ladder, t)).transpose()?)
+fn track<'a>(ladder: &'a Ladder, arg: &TrackArg) -> Result<Option<&'a Track>> {
+    Ok(arg
+        .name
+        .as_deref()
+        .map(|t| resolve::track(ladder, t))
+        .transpose()?)
+}
+
+/// The dimension named by `--dimension`, if any.
+fn dimension<'a>(ladder: &'a Ladder, arg: &DimensionArg) -> Result<Option<&'a Dimension>> {
+    Ok(arg
+        .name
+        .as_deref()
+        .map(|d| resolve::dimension(ladder, d))
+        .transpose()?)
 }
 
 /// The dimensions a command covers: the one named by `--dimension`, or all of them.
-fn dimensions<'a>(ladder: &'a Ladder, query: Option<&str>) -> Result<Vec<&'a Dimension>> {
-    Ok(match query {
-        Some(q) => vec![resolve::dimension(ladder, q)?],
+fn dimensions<'a>(ladder: &'a Ladder, arg: &DimensionArg) -> Result<Vec<&'a Dimension>> {
+    Ok(match dimension(ladder, arg)? {
+        Some(one) => vec![one],
         None => ladder.dimensions.iter().collect(),
     })
 }

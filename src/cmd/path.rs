@@ -7,7 +7,7 @@ use anyhow::Result;
 use super::Context;
 use crate::cli::PathArgs;
 use crate::exit::Exit;
-use crate::render::{self, Report};
+use crate::render::Report;
 use crate::resolve;
 use crate::view::PathView;
 
@@ -15,8 +15,8 @@ use crate::view::PathView;
 pub fn run(ctx: &Context, args: &PathArgs, out: &mut impl Write) -> Result<Exit> {
     let ladder = ctx.ladder()?;
     let track = resolve::track(ladder, &args.track)?;
-    let dimensions = super::dimensions(ladder, args.dimension.as_deref())?;
+    let dimensions = super::dimensions(ladder, &args.dimension)?;
     let view = PathView::of(ladder, track, &dimensions);
-    render::render(out, &Report::Path(view), ctx.format, &ctx.term)?;
+    ctx.render(out, &Report::Path(view))?;
     Ok(Exit::Success)
 }

@@ -7,7 +7,7 @@ use anyhow::Result;
 use super::Context;
 use crate::cli::SearchArgs;
 use crate::exit::Exit;
-use crate::render::{self, Report};
+use crate::render::Report;
 use crate::resolve;
 use crate::search::{self, Query};
 
@@ -17,12 +17,8 @@ pub fn run(ctx: &Context, args: &SearchArgs, out: &mut impl Write) -> Result<Exi
     let query = Query {
         text: &args.pattern,
         pattern: search::pattern(&args.pattern, args.regex, args.case_sensitive)?,
-        dimension: args
-            .dimension
-            .as_deref()
-            .map(|d| resolve::dimension(ladder, d))
-            .transpose()?,
-        track: super::track(ladder, args.track.as_deref())?,
+        dimension: super::dimension(ladder, &args.dimension)?,
+        track: super::track(ladder, &args.track)?,
         level: args
             .level
             .as_deref()
@@ -32,7 +28,7 @@ pub fn run(ctx: &Context, args: &SearchArgs, out: &mut impl Write) -> Result<Exi
     let hits = search::search(ladder, &query);
     let found = !hits.hits.is_empty();
     if !args.quiet {
-        render::render(out, &Report::Search(hits), ctx.format, &ctx.term)?;
+        ctx.render(out, &Report::Search(hits))?;
     }
     Ok(if found { Exit::Success } else { Exit::NoMatch })
 }

@@ -6,17 +6,12 @@ use anyhow::Result;
 
 use super::Context;
 use crate::exit::Exit;
-use crate::render::{self, Report};
+use crate::render::Report;
 use crate::view::TrackList;
 
 /// Prints every track with its roles in order.
 pub fn run(ctx: &Context, out: &mut impl Write) -> Result<Exit> {
     let ladder = ctx.ladder()?;
-    render::render(
-        out,
-        &Report::Tracks(TrackList::of(ladder)),
-        ctx.format,
-        &ctx.term,
-    )?;
+    ctx.render(out, &Report::Tracks(TrackList::of(ladder)))?;
     Ok(Exit::Success)
 }

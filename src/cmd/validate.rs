@@ -8,7 +8,7 @@ use super::Context;
 use crate::cli::ValidateArgs;
 use crate::exit::Exit;
 use crate::load;
-use crate::render::{self, Report};
+use crate::render::Report;
 use crate::validate::Severity;
 
 /// Checks the file; fails with errors, and with warnings too under `--strict`.
@@ -24,6 +24,6 @@ pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut impl Write) -> Result<E
     let validation = load::validate(source);
     let failed = validation.count(Severity::Error) > 0
         || (args.strict && validation.count(Severity::Warning) > 0);
-    render::render(out, &Report::Validation(validation), ctx.format, &ctx.term)?;
+    ctx.render(out, &Report::Validation(validation))?;
     Ok(if failed { Exit::Failure } else { Exit::Success })
 }

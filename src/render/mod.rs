@@ -2,22 +2,40 @@
 
 mod grid;
 mod json;
+mod man;
 mod markdown;
 mod table;
 mod tsv;
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::Result;
+use clap::ValueEnum;
 
-use crate::cli::Format;
 use crate::compare::{Comparison, Mark, Marked};
+use crate::files;
 use crate::handbook::{Handbook, Page};
 use crate::search::Hits;
 use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
 use crate::view::{Evidence, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
+
+/// How a command prints its data: one renderer per format. The variants' doc comments are the
+/// help of `--format`, which `cli.rs` takes from here.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Tables and wrapped text for a person at a terminal.
+    #[default]
+    Table,
+    /// One JSON document, described in docs/json.md.
+    Json,
+    /// GitHub-flavoured Markdown, ready to paste into a document.
+    Markdown,
+    /// Tab-separated values: a header line, then one record per line.
+    Tsv,
+}
 
 /// What a command produced, ready to be rendered.
 #[derive(Debug)]
@@ -54,6 +72,17 @@ pub fn ids(out: &mut impl Write, list: &RoleList<'_>) -> Result<()> {
         writeln!(out, "{}", row.role.id)?;
     }
     Ok(())
+}
+
+/// The line `ladder export` prints once the handbook is in place, whatever the format.
+pub fn exported(out: &mut impl Write, pages: usize, dir: &Path) -> Result<()> {
+    writeln!(out, "wrote {pages} pages to {}", files::shown(dir))?;
+    Ok(())
+}
+
+/// The manual page (roff) of a built clap command and all its subcommands, for `ladder man`.
+pub fn man(out: &mut impl Write, cmd: &clap::Command) -> Result<()> {
+    man::render(out, cmd)
 }
 
 /// The Markdown outline of `ladder evidence`.

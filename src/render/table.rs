@@ -13,7 +13,7 @@ use crate::search::{Field, Hits};
 use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::{SHOWN_FINDINGS, Severity, Validation};
-use crate::view::{NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
+use crate::view::{Hint, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
 
 /// Wrapped prose never runs wider than this, even on a wide terminal.
 const PROSE_WIDTH: usize = 100;
@@ -225,9 +225,15 @@ fn role(out: &mut impl Write, view: &RoleView<'_>, style: &Style, term: &Termina
         writeln!(out, "{}", style.heading("Bands within a level"))?;
         bands(out, view.bands, style, width)?;
     }
-    if let Some(hint) = &view.hint {
+    // Hints are for a person at a terminal, not for a pipe.
+    if let Some(hint) = view.hint.filter(|_| term.is_tty) {
+        let sentence = match hint {
+            Hint::CompareWithNext { role_id } => {
+                format!("Compare with the next level: ladder next {role_id}")
+            }
+        };
         writeln!(out)?;
-        writeln!(out, "{}", style.muted(hint))?;
+        writeln!(out, "{}", style.muted(&sentence))?;
     }
     Ok(())
 }
