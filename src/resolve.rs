@@ -238,6 +238,43 @@ fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
     items.collect::<Vec<_>>().join(", ")
 }
 
+/// The role `evidence` marks new expectations against when the user names none: the level below
+/// `role` on `track`, or on each of its tracks when they agree. Different levels below on
+/// different tracks are a usage error that names them.
+pub fn level_below<'a>(
+    ladder: &'a Ladder,
+    role: &'a Role,
+    track: Option<&'a Track>,
+) -> Result<Option<&'a Role>, UsageError> {
+    let tracks: Vec<&Track> = match track {
+        Some(t) => vec![t],
+        None => ladder.tracks_of(role).collect(),
+    };
+    let mut below: Vec<(&Role, &Track)> = Vec::new();
+    for t in tracks {
+        if let Some(prev) = ladder.previous_on(t, role) {
+            if !below.iter().any(|(r, _)| r.id == prev.id) {
+                below.push((prev, t));
+            }
+        }
+    }
+    match below.as_slice() {
+        [] => Ok(None),
+        [(one, _)] => Ok(Some(*one)),
+        many => {
+            let options: Vec<String> = many
+                .iter()
+                .map(|(r, t)| format!("{} on {}", r.id, t.id))
+                .collect();
+            Err(UsageError(format!(
+                "{} has a different level below on each track ({}); choose with --track or --from",
+                role.id,
+                options.join(", ")
+            )))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

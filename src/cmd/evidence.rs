@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: &EvidenceArgs, out: &mut impl Write) -> Result<E
     let role = resolve::role(ladder, &args.role, track)?;
     let from = match &args.from {
         Some(name) => Some(resolve::role(ladder, name, None)?),
-        None => Evidence::level_below(ladder, role, track)?,
+        None => resolve::level_below(ladder, role, track)?,
     };
     let outline = render::evidence(&Evidence::of(ladder, role, from));
     match &args.file.output {
