@@ -173,28 +173,64 @@ fn heading_of(id: &str) -> String {
     )
 }
 
+/// A folder of its own under the temp dir for one test (named after the test and this process),
+/// removed when dropped.
+struct Folder {
+    path: std::path::PathBuf,
+}
+
+impl Folder {
+    fn new(test: &str) -> Folder {
+        let path = std::env::temp_dir().join(format!("ladder-test-{}-{test}", std::process::id()));
+        std::fs::create_dir_all(&path).expect("temp dir");
+        Folder { path }
+    }
+
+    fn join(&self, name: &str) -> std::path::PathBuf {
+        self.path.join(name)
+    }
+
+    /// Writes a file at `name` (parent folders made), and gives its path.
+    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> std::path::PathBuf {
+        let path = self.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("parent");
+        }
+        std::fs::write(&path, contents).expect("written");
+        path
+    }
+
+    /// The path of `name` as an argument for `ladder`.
+    fn arg(&self, name: &str) -> String {
+        self.join(name).to_str().expect("UTF-8 path").to_string()
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
 /// A file in a fresh temporary folder for this test, removed when the guard drops.
 struct TempFile {
     dir: std::path::PathBuf,
     path: std::path::PathBuf,
+    _folder: Folder,
 }
 
 impl TempFile {
     fn new(test: &str, name: &str, contents: &[u8]) -> TempFile {
-        let dir = std::env::temp_dir().join(format!("ladder-test-{}-{test}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let path = dir.join(name);
-        std::fs::write(&path, contents).expect("temp file");
-        TempFile { dir, path }
+        let folder = Folder::new(test);
+        let path = folder.write(name, contents);
+        TempFile {
+            dir: folder.path.clone(),
+            path,
+            _folder: folder,
+        }
     }
 
     fn arg(&self) -> &str {
         self.path.to_str().expect("UTF-8 path")
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }

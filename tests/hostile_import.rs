@@ -1,48 +1,8 @@
 //! Handbook folders built to leak files, lose text or hide failure from `ladder import`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::{json, ladder, ok, run};
-
-/// A folder of its own under the temp dir, removed when dropped.
-struct Folder {
-    path: PathBuf,
-}
-
-impl Folder {
-    fn new(test: &str) -> Folder {
-        let path = std::env::temp_dir().join(format!(
-            "ladder-hostile-import-{}-{test}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).expect("temp dir");
-        Folder { path }
-    }
-
-    fn join(&self, name: &str) -> PathBuf {
-        self.path.join(name)
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("parent");
-        }
-        std::fs::write(&path, text).expect("written");
-        path
-    }
-
-    fn arg(&self, name: &str) -> String {
-        self.join(name).to_str().expect("UTF-8 path").to_string()
-    }
-}
-
-impl Drop for Folder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.path);
-    }
-}
+use super::{Folder, json, ladder, ok, run};
 
 /// `ladder import DIR`: exit code, stdout, stderr.
 fn import(dir: &Path) -> (Option<i32>, String, String) {
@@ -100,8 +60,7 @@ fn a_symlinked_page_out_of_the_folder_is_skipped() {
     let folder = handbook("symlink-page");
     let outside = folder.write(
         "elsewhere/T2-Spy.md",
-        &PAGE
-            .replace("T1: Engineer", "T2: Spy")
+        PAGE.replace("T1: Engineer", "T2: Spy")
             .replace("Ships on time.", SECRET),
     );
     std::os::unix::fs::symlink(&outside, folder.join("book/T2-Spy.md")).expect("symlink");
@@ -139,7 +98,7 @@ fn links_in_the_index_out_of_the_folder_are_never_read() {
     let folder = handbook("index-links");
     folder.write(
         "book/README.md",
-        &INDEX.replace(
+        INDEX.replace(
             "1. [T1 Engineer](T1-Engineer.md)",
             "1. [T1 Engineer](T1-Engineer.md)\n2. [Spy](../secret.txt)\n3. [Passwd](../../../../etc/passwd)",
         ),
@@ -174,7 +133,7 @@ fn ids_from_page_comments_are_escaped_in_notes() {
     let folder = handbook("control-ids");
     folder.write(
         "book/T1-Engineer.md",
-        &PAGE.replace(
+        PAGE.replace(
             "# T1: Engineer\n",
             "# T1: Engineer\n <!-- ladder {\"role\":\"T1-\\u001b[31mred\"} -->\n",
         ),
@@ -192,7 +151,7 @@ fn bidirectional_overrides_in_page_text_are_escaped_in_the_toml() {
     let folder = handbook("bidi-toml");
     folder.write(
         "book/T1-Engineer.md",
-        &PAGE.replace(
+        PAGE.replace(
             "Ships on time.",
             "Ships \u{202e}emit no\u{202c} and back\\\\slash.",
         ),
@@ -284,7 +243,7 @@ fn a_page_without_an_attribute_value_fails_the_import_and_writes_nothing() {
     let folder = handbook("no-value");
     folder.write(
         "book/T1-Engineer.md",
-        &PAGE.replace("- **Planning horizon**: A week\n", ""),
+        PAGE.replace("- **Planning horizon**: A week\n", ""),
     );
     let output = folder.arg("out.toml");
     let out = run(&mut ladder(&[
@@ -308,7 +267,7 @@ fn a_page_without_an_attribute_value_fails_the_import_and_writes_nothing() {
     // An empty value is no value either.
     folder.write(
         "book/T1-Engineer.md",
-        &PAGE.replace("**Planning horizon**: A week", "**Planning horizon**:"),
+        PAGE.replace("**Planning horizon**: A week", "**Planning horizon**:"),
     );
     let (code, toml, stderr) = import(&folder.join("book"));
     assert_eq!((code, toml.as_str()), (Some(1), ""));
@@ -323,7 +282,7 @@ fn an_index_attribute_without_a_meaning_fails_the_import() {
     let folder = handbook("no-meaning");
     folder.write(
         "book/README.md",
-        &INDEX.replace(": How far ahead the level plans.", ":"),
+        INDEX.replace(": How far ahead the level plans.", ":"),
     );
     let (code, toml, stderr) = import(&folder.join("book"));
     assert_eq!((code, toml.as_str()), (Some(1), ""), "{stderr}");
