@@ -2,37 +2,17 @@
 //! never parses TOML for it at run time; and stamps the man page with the build date.
 //!
 //! `data/ladder.toml` stays the one source of truth: the loader and the validator used here
-//! are the crate's own modules, included by path.
-
-#![allow(dead_code)]
-
-#[path = "src/load/mod.rs"]
-mod load;
-#[path = "src/model/mod.rs"]
-mod model;
-#[path = "src/source.rs"]
-mod source;
-#[path = "src/text.rs"]
-mod text;
-#[path = "src/validate/mod.rs"]
-mod validate;
+//! are those of every run, from the `ladder-core` crate.
 
 use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use model::{Ladder, Role};
+use ladder_core::model::{Ladder, Role};
+use ladder_core::{load, source};
 
 fn main() {
-    for input in [
-        "data/ladder.toml",
-        "src/load",
-        "src/model",
-        "src/source.rs",
-        "src/text.rs",
-        "src/validate",
-    ] {
-        println!("cargo:rerun-if-changed={input}");
-    }
+    // The core crate is a build dependency: cargo reruns this script when it changes.
+    println!("cargo:rerun-if-changed=data/ladder.toml");
     println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
     // Packed relative relocations: the dynamic loader applies thousands of them at every start;
     // packed, that work shrinks (GNU ld 2.38+, glibc 2.36+). Only for the binary, only on Linux.

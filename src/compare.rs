@@ -248,7 +248,7 @@ mod tests {
     use super::*;
 
     fn embedded() -> Ladder {
-        Ladder::embedded()
+        crate::embedded::ladder()
     }
 
     #[test]

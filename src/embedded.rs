@@ -9,11 +9,9 @@ use crate::model::{
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
-impl Ladder {
-    /// The embedded Security Operations ladder.
-    pub fn embedded() -> Ladder {
-        compiled()
-    }
+/// The embedded Security Operations ladder.
+pub fn ladder() -> Ladder {
+    compiled()
 }
 
 #[cfg(test)]
@@ -24,6 +22,6 @@ mod tests {
     #[test]
     fn the_compiled_ladder_is_the_data_file_loaded() {
         let loaded = Ladder::load(&Source::embedded()).expect("data/ladder.toml loads");
-        assert_eq!(Ladder::embedded(), loaded);
+        assert_eq!(crate::embedded::ladder(), loaded);
     }
 }

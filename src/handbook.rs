@@ -149,7 +149,7 @@ mod tests {
 
     #[test]
     fn clashing_names_get_a_number() {
-        let mut ladder = Ladder::embedded();
+        let mut ladder = crate::embedded::ladder();
         ladder.roles[1].title = ladder.roles[2].title.clone();
         let handbook = Handbook::of(&ladder);
         let files: Vec<&str> = handbook.pages.iter().map(|p| p.file.as_str()).collect();

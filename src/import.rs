@@ -1338,7 +1338,7 @@ mod tests {
 
     #[test]
     fn the_embedded_tracks_are_inferred_from_titles_and_levels() {
-        let ladder = Ladder::embedded();
+        let ladder = crate::embedded::ladder();
         let inferred = infer_tracks(&ladder.roles, &ladder.levels);
         let simple: Vec<(&str, Vec<&str>)> = inferred
             .iter()

@@ -1,6 +1,10 @@
 //! `ladder` as a library: the model, the commands and the renderers behind the `ladder` binary
 //! (and the fuzz targets in `fuzz/`).
 
+// The model, loading and validation live in the `ladder-core` crate (which build.rs uses too);
+// they keep their paths here, `crate::model` and the rest.
+pub use ladder_core::{load, model, source, text, validate};
+
 pub mod cli;
 pub mod cmd;
 pub mod compare;
@@ -10,17 +14,12 @@ pub mod files;
 pub mod handbook;
 pub mod import;
 pub mod ladder_toml;
-pub mod load;
-pub mod model;
 #[cfg(test)]
 mod proptests;
 pub mod render;
 pub mod resolve;
 pub mod search;
 pub mod similarity;
-pub mod source;
 pub mod style;
 pub mod term;
-pub mod text;
-pub mod validate;
 pub mod view;

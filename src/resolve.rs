@@ -280,7 +280,7 @@ mod tests {
     use super::*;
 
     fn ladder() -> Ladder {
-        Ladder::embedded()
+        crate::embedded::ladder()
     }
 
     fn id(query: &str, track: Option<&str>) -> Result<String, String> {

@@ -238,7 +238,7 @@ mod tests {
     use super::*;
 
     fn ladder() -> Ladder {
-        Ladder::embedded()
+        crate::embedded::ladder()
     }
 
     #[test]

@@ -312,7 +312,7 @@ mod tests {
 
     #[test]
     fn pairing_the_embedded_ladder_gives_what_scoring_every_pair_gives() {
-        let ladder = crate::model::Ladder::embedded();
+        let ladder = crate::embedded::ladder();
         let texts: Vec<Vec<&str>> = ladder
             .roles
             .iter()

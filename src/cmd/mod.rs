@@ -65,7 +65,7 @@ impl Context {
         }
         let ladder = match &self.data {
             Some(_) => Ladder::load(self.source()?)?,
-            None => Ladder::embedded(),
+            None => crate::embedded::ladder(),
         };
         Ok(self.ladder.get_or_init(|| ladder))
     }

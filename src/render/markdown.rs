@@ -661,7 +661,6 @@ fn inline(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Ladder;
 
     /// The cells of a Markdown table row, splitting only at unescaped pipes.
     fn cells(row: &str) -> usize {
@@ -679,7 +678,7 @@ mod tests {
 
     #[test]
     fn a_pipe_or_newline_in_a_cell_keeps_the_row_intact() {
-        let mut ladder = Ladder::embedded();
+        let mut ladder = crate::embedded::ladder();
         ladder.roles[0].summary = "Left | right\nsecond line".to_string();
         let list = RoleList::of(&ladder, None);
         let md = role_list(&list);

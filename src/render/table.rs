@@ -898,7 +898,7 @@ mod tests {
 
     #[test]
     fn wrapping_matches_textwrap_first_fit_on_every_text_of_the_ladder() {
-        let ladder = crate::model::Ladder::embedded();
+        let ladder = crate::embedded::ladder();
         let mut texts: Vec<&str> = vec![];
         for role in &ladder.roles {
             texts.push(&role.summary);

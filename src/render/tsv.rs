@@ -495,7 +495,7 @@ mod tests {
     #[test]
     fn every_record_has_as_many_fields_as_its_header() {
         let ladders = [
-            (Source::embedded(), Ladder::embedded()),
+            (Source::embedded(), crate::embedded::ladder()),
             test_data("design.toml"),
             test_data("hostile.toml"),
         ];

@@ -146,7 +146,7 @@ mod tests {
 
     /// The annotated minimal ladder of docs/format.md.
     fn minimal() -> String {
-        let doc = include_str!("../../docs/format.md");
+        let doc = include_str!("../../../../docs/format.md");
         let start = doc.find("```toml\n").expect("toml block") + "```toml\n".len();
         let end = start + doc[start..].find("```").expect("closed block");
         doc[start..end].to_string()
@@ -249,7 +249,8 @@ mod tests {
 
     #[test]
     fn a_theme_gap_inside_a_track_is_a_warning() {
-        let l = Ladder::embedded();
+        let l: Ladder =
+            toml::from_str(include_str!("../../../../data/ladder.toml")).expect("the data parses");
         let gaps: Vec<String> = check(&l)
             .into_iter()
             .filter(|f| f.message.starts_with("theme \"escalation-ambiguity\""))
@@ -386,7 +387,7 @@ mod tests {
         for text in [
             minimal(),
             crate::load::EMBEDDED.to_string(),
-            include_str!("../../tests/data/hostile.toml").to_string(),
+            include_str!("../../../../tests/data/hostile.toml").to_string(),
         ] {
             let ladder: Ladder = toml::from_str(&text).expect("parses");
             let all: Vec<&str> = texts(&ladder).into_iter().map(|(_, t, _)| t).collect();

@@ -1,7 +1,7 @@
 //! Text to model: reads a ladder's TOML (the embedded one, a file, or stdin), refusing what is not
 //! a text file of sane size, parses it, and loads it only when `validate` finds no error.
 
-pub(crate) mod chunks;
+pub mod chunks;
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -18,7 +18,10 @@ use crate::text;
 use crate::validate::{self, Scope, Severity, Validation};
 
 /// The Security Operations ladder, compiled into the binary.
-pub const EMBEDDED: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ladder.toml"));
+pub const EMBEDDED: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/ladder.toml"
+));
 
 /// The largest ladder file `ladder` reads: room for a ladder of some ten thousand roles.
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -289,6 +292,11 @@ mod tests {
     use crate::model::Theme;
     use crate::validate;
 
+    /// The embedded ladder, loaded as `ladder` loads it (the binary's compiled copy equals it).
+    fn embedded() -> Ladder {
+        Ladder::load(&Source::embedded()).expect("data/ladder.toml loads")
+    }
+
     const MINIMAL: &str = r#"
 name = "Tiny"
 levels = ["A", "B"]
@@ -356,7 +364,7 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
             Some("Other")
         );
         assert_eq!(ladder.theme(twin, "depth"), None);
-        let elsewhere = Ladder::embedded();
+        let elsewhere = embedded();
         assert_eq!(
             elsewhere.theme(craft, "depth").map(|t| &t.id[..]),
             Some("depth")
@@ -399,7 +407,7 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
 
     #[test]
     fn the_embedded_ladder_has_no_errors_and_only_the_source_quirks_as_warnings() {
-        let ladder = Ladder::embedded();
+        let ladder = embedded();
         let findings = validate::check(&ladder);
         let errors: Vec<_> = findings
             .iter()
@@ -421,7 +429,7 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
 
     #[test]
     fn the_embedded_ladder_has_the_seven_roles_on_three_tracks() {
-        let ladder = Ladder::embedded();
+        let ladder = embedded();
         let ids: Vec<&str> = ladder.roles.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -458,7 +466,7 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
 
     #[test]
     fn every_embedded_role_is_complete_and_themed() {
-        let ladder = Ladder::embedded();
+        let ladder = embedded();
         for role in &ladder.roles {
             for attribute in &ladder.attributes {
                 let value = role.attributes.get(&attribute.id).map(|v| v.trim());
@@ -536,7 +544,7 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
             ),
             ("L4-technical-lead", [(5, 3), (5, 5), (8, 9), (4, 4)]),
         ];
-        let ladder = Ladder::embedded();
+        let ladder = embedded();
         for (id, expected) in counts {
             let role = ladder.role(id).expect("role exists");
             let actual: Vec<(usize, usize)> = ladder
@@ -553,7 +561,7 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
 
     #[test]
     fn no_sentence_of_the_embedded_ladder_is_repeated() {
-        let ladder = Ladder::embedded();
+        let ladder = embedded();
         let repeats: Vec<String> = validate::check(&ladder)
             .into_iter()
             .filter(|f| f.message.starts_with("the sentence "))

@@ -1,0 +1,8 @@
+//! The core of `ladder`: the model of a ladder, reading it from TOML, and checking it. Shared by
+//! the `ladder` crate and its build script, which validates and compiles the embedded ladder.
+
+pub mod load;
+pub mod model;
+pub mod source;
+pub mod text;
+pub mod validate;
