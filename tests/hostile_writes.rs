@@ -7,15 +7,13 @@ use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
-use super::{BIN, TempFile, fails, ladder, ok, run};
+use super::{BIN, Folder, fails, ladder, ok, run};
 
 const ROLE: &str = "L2-security-analyst";
 
 /// A scratch folder for one test, removed when dropped.
-fn scratch(test: &str) -> TempFile {
-    let dir = TempFile::new(&format!("writes-{test}"), "unused", b"");
-    fs::remove_file(&dir.path).expect("empty scratch folder");
-    dir
+fn scratch(test: &str) -> Folder {
+    Folder::new(&format!("writes-{test}"))
 }
 
 fn names(dir: &Path) -> Vec<String> {
@@ -65,12 +63,12 @@ fn both(a: Child, b: Child) -> [(Option<i32>, String); 2] {
 #[test]
 fn a_symlink_planted_at_the_old_temporary_name_is_not_followed() {
     let dir = scratch("planted");
-    let victim = dir.dir.join("victim");
+    let victim = dir.path.join("victim");
     fs::write(&victim, "secret\n").expect("victim");
-    let out = dir.dir.join("ev.md");
+    let out = dir.path.join("ev.md");
     // Before the fix the temporary file was `.ev.md.PID.tmp`: plant a link there, then run
     // `ladder` under that very pid.
-    let setup = format!("ln -s {} {}/.ev.md.$$.tmp", text(&victim), text(&dir.dir));
+    let setup = format!("ln -s {} {}/.ev.md.$$.tmp", text(&victim), text(&dir.path));
     let result = ladder_after(&setup, &["evidence", ROLE, "--output", text(&out)]);
     assert_eq!(result.status.code(), Some(0), "{result:?}");
     assert_eq!(fs::read_to_string(&victim).expect("victim"), "secret\n");
@@ -80,13 +78,13 @@ fn a_symlink_planted_at_the_old_temporary_name_is_not_followed() {
         ok(&["evidence", ROLE])
     );
     // Beside the output and the victim only the planted link is left: no temporary file.
-    let others: Vec<String> = names(&dir.dir)
+    let others: Vec<String> = names(&dir.path)
         .into_iter()
         .filter(|n| n != "ev.md" && n != "victim")
         .collect();
     assert_eq!(others.len(), 1, "{others:?}");
     assert!(
-        fs::symlink_metadata(dir.dir.join(&others[0]))
+        fs::symlink_metadata(dir.path.join(&others[0]))
             .expect("link")
             .is_symlink()
     );
@@ -95,9 +93,9 @@ fn a_symlink_planted_at_the_old_temporary_name_is_not_followed() {
 #[test]
 fn a_forced_export_does_not_follow_a_symlink_planted_beside_a_page() {
     let dir = scratch("planted-export");
-    let victim = dir.dir.join("victim");
+    let victim = dir.path.join("victim");
     fs::write(&victim, "secret\n").expect("victim");
-    let book = dir.dir.join("book");
+    let book = dir.path.join("book");
     ok(&["export", text(&book)]);
     let setup = format!("ln -s {} {}/.README.md.$$.tmp", text(&victim), text(&book));
     let result = ladder_after(&setup, &["export", text(&book), "--force"]);
@@ -118,9 +116,9 @@ fn a_forced_export_does_not_follow_a_symlink_planted_beside_a_page() {
 #[test]
 fn a_symlink_at_the_target_is_refused_with_or_without_force() {
     let dir = scratch("symlink-target");
-    let real = dir.dir.join("real");
+    let real = dir.path.join("real");
     fs::write(&real, "keep\n").expect("real");
-    let link = dir.dir.join("link.md");
+    let link = dir.path.join("link.md");
     symlink(&real, &link).expect("link");
     let expected = format!(
         "error: refusing to replace {:?}: it is a symbolic link\n",
@@ -141,9 +139,9 @@ fn a_symlink_at_the_target_is_refused_with_or_without_force() {
     assert!(fs::symlink_metadata(&link).expect("link").is_symlink());
     assert_eq!(fs::read_to_string(&real).expect("real"), "keep\n");
     // A symlink to a folder is not exported into either.
-    let folder = dir.dir.join("folder");
+    let folder = dir.path.join("folder");
     fs::create_dir(&folder).expect("folder");
-    let book = dir.dir.join("book");
+    let book = dir.path.join("book");
     symlink(&folder, &book).expect("link");
     assert_eq!(
         fails(&["export", text(&book), "--force"], 1),
@@ -160,7 +158,7 @@ fn a_symlink_at_the_target_is_refused_with_or_without_force() {
 #[test]
 fn of_two_racing_evidence_writers_exactly_one_wins() {
     let dir = scratch("race-evidence");
-    let out = dir.dir.join("race.md");
+    let out = dir.path.join("race.md");
     let expected = ok(&["evidence", ROLE]);
     let refused = format!(
         "error: refusing to overwrite {:?}; pass --force to replace it\n",
@@ -177,16 +175,16 @@ fn of_two_racing_evidence_writers_exactly_one_wins() {
             "round {round}"
         );
         assert_eq!(fs::read_to_string(&out).expect("out"), expected);
-        assert_eq!(names(&dir.dir), ["race.md"], "round {round}");
+        assert_eq!(names(&dir.path), ["race.md"], "round {round}");
     }
 }
 
 #[test]
 fn of_two_racing_exports_into_one_new_folder_exactly_one_wins() {
     let dir = scratch("race-export");
-    let reference = dir.dir.join("reference");
+    let reference = dir.path.join("reference");
     ok(&["export", text(&reference)]);
-    let book = dir.dir.join("book");
+    let book = dir.path.join("book");
     let refused = format!(
         "error: refusing to export into {:?}: it is not empty; pass --force to write into it anyway\n",
         text(&book)
@@ -201,7 +199,7 @@ fn of_two_racing_exports_into_one_new_folder_exactly_one_wins() {
             [(Some(0), String::new()), (Some(1), refused.clone())],
             "round {round}"
         );
-        assert_eq!(names(&dir.dir), ["book", "reference"], "round {round}");
+        assert_eq!(names(&dir.path), ["book", "reference"], "round {round}");
         assert_eq!(names(&book), names(&reference));
         for name in names(&book) {
             assert_eq!(
@@ -226,7 +224,7 @@ fn mkfifo(path: &Path) {
 #[test]
 fn force_refuses_to_replace_a_fifo() {
     let dir = scratch("fifo");
-    let fifo = dir.dir.join("fifo.md");
+    let fifo = dir.path.join("fifo.md");
     mkfifo(&fifo);
     assert_eq!(
         fails(&["evidence", ROLE, "--output", text(&fifo), "--force"], 1),
@@ -242,7 +240,7 @@ fn force_refuses_to_replace_a_fifo() {
             .is_fifo()
     );
     // A FIFO in place of a handbook page stops a forced export before it changes any page.
-    let book = dir.dir.join("book");
+    let book = dir.path.join("book");
     fs::create_dir(&book).expect("book");
     fs::write(book.join("L2-Security-Analyst.md"), "mine\n").expect("page");
     mkfifo(&book.join("README.md"));
@@ -264,7 +262,7 @@ fn force_refuses_to_replace_a_fifo() {
 fn force_keeps_the_mode_of_the_file_it_replaces() {
     let dir = scratch("mode");
     let mode = |path: &Path| fs::metadata(path).expect("meta").permissions().mode() & 0o7777;
-    let private = dir.dir.join("private.md");
+    let private = dir.path.join("private.md");
     fs::write(&private, "old\n").expect("file");
     fs::set_permissions(&private, fs::Permissions::from_mode(0o600)).expect("chmod");
     ok(&["evidence", ROLE, "--output", text(&private), "--force"]);
@@ -273,7 +271,7 @@ fn force_keeps_the_mode_of_the_file_it_replaces() {
         fs::read_to_string(&private).expect("read"),
         ok(&["evidence", ROLE])
     );
-    let book = dir.dir.join("book");
+    let book = dir.path.join("book");
     ok(&["export", text(&book)]);
     let index = book.join("README.md");
     fs::set_permissions(&index, fs::Permissions::from_mode(0o640)).expect("chmod");
@@ -292,7 +290,7 @@ fn ladder_on_a_small_disk(args: &[&str]) -> std::process::Output {
 #[test]
 fn a_failed_write_leaves_nothing_behind() {
     let dir = scratch("full");
-    let out = dir.dir.join("ev.md");
+    let out = dir.path.join("ev.md");
     let result = ladder_on_a_small_disk(&["evidence", ROLE, "--output", text(&out)]);
     assert_eq!(result.status.code(), Some(1));
     assert_eq!(
@@ -302,7 +300,7 @@ fn a_failed_write_leaves_nothing_behind() {
             text(&out)
         )
     );
-    let book = dir.dir.join("book");
+    let book = dir.path.join("book");
     let result = ladder_on_a_small_disk(&["export", text(&book)]);
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
@@ -311,7 +309,7 @@ fn a_failed_write_leaves_nothing_behind() {
         stderr.starts_with(&format!("error: cannot export into {:?}: ", text(&book))),
         "{stderr}"
     );
-    let left = names(&dir.dir);
+    let left = names(&dir.path);
     assert!(
         left.is_empty(),
         "no file, no folder, no temporary: {left:?}"
