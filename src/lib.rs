@@ -7,7 +7,6 @@ pub use ladder_core::{load, model, source, text, validate};
 
 pub mod cli;
 pub mod cmd;
-pub mod compare;
 pub mod embedded;
 pub mod exit;
 pub mod files;
@@ -16,10 +15,8 @@ pub mod import;
 pub mod ladder_toml;
 #[cfg(test)]
 mod proptests;
+pub mod query;
 pub mod render;
-pub mod resolve;
-pub mod search;
-pub mod similarity;
 pub mod style;
 pub mod term;
 pub mod view;

@@ -6,12 +6,12 @@ use proptest::test_runner::Config;
 use toml::{Table, Value};
 
 use crate::cli::Cli;
-use crate::compare;
 use crate::exit::Exit;
 use crate::load;
 use crate::load::EMBEDDED;
 use crate::model::{Dimension, Ladder};
-use crate::resolve;
+use crate::query::compare;
+use crate::query::resolve;
 use crate::source::Source;
 use crate::term::Terminal;
 use crate::validate::Severity;

@@ -1,6 +1,6 @@
 //! Plain result values that the commands hand to renderers: everything a renderer needs, already looked up.
 
-use crate::compare::{Comparison, Mark, Marked, ThemeChange};
+use crate::query::compare::{Comparison, Mark, Marked, ThemeChange};
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Attribute, Band, Dimension, Ladder, Role, Theme, Track};
@@ -199,7 +199,7 @@ impl<'a> NextSteps<'a> {
                 Some(step) => step.tracks.push(t),
                 None => steps.push(Step {
                     tracks: vec![t],
-                    next: next.map(|n| crate::compare::compare(ladder, role, n, dimensions)),
+                    next: next.map(|n| crate::query::compare::compare(ladder, role, n, dimensions)),
                 }),
             }
         }
@@ -309,7 +309,7 @@ impl<'a> Structure<'a> {
 }
 
 /// Rows for expectations without a theme: each row follows one expectation up the track,
-/// pairing it at every level with the most similar wording (see [`crate::similarity`]);
+/// pairing it at every level with the most similar wording (see [`crate::query::similarity`]);
 /// an expectation like none before it starts a new row.
 fn chains<'a>(columns: &[Vec<&'a str>]) -> Vec<Vec<Vec<&'a str>>> {
     let mut rows: Vec<Vec<Vec<&'a str>>> = Vec::new();
@@ -329,7 +329,9 @@ fn chains<'a>(columns: &[Vec<&'a str>]) -> Vec<Vec<Vec<&'a str>>> {
         let end_texts: Vec<&str> = ends.iter().map(|e| e.1).collect();
         // The row each text continues, by index: searching the pairs per text is quadratic.
         let mut continues = vec![None; texts.len()];
-        for (i, j, _) in crate::similarity::pair(&end_texts, texts, crate::similarity::REWORDED) {
+        for (i, j, _) in
+            crate::query::similarity::pair(&end_texts, texts, crate::query::similarity::REWORDED)
+        {
             continues[j] = Some(ends[i].0);
         }
         for (text, row) in texts.iter().zip(continues) {
@@ -353,7 +355,7 @@ type ChangeTexts<'a, 'c> = (&'c ThemeChange<'a>, HashMap<&'a str, &'c Marked<'a>
 /// with the first mark of each of its texts. Looked up, not searched: a search for every
 /// expectation would cost the product of the expectations and the themes or texts.
 fn changes_by_theme<'a, 'c>(
-    dimension: &'c crate::compare::DimensionChange<'a>,
+    dimension: &'c crate::query::compare::DimensionChange<'a>,
 ) -> HashMap<Option<&'a str>, ChangeTexts<'a, 'c>> {
     let mut out = HashMap::new();
     for change in &dimension.themes {
@@ -403,7 +405,7 @@ impl<'a> Evidence<'a> {
     /// the comparison marks it new at `role`; it quotes what it grows from or rewords.
     pub fn of(ladder: &'a Ladder, role: &'a Role, from: Option<&'a Role>) -> Evidence<'a> {
         let all: Vec<&Dimension> = ladder.dimensions.iter().collect();
-        let comparison = from.map(|f| crate::compare::compare(ladder, f, role, &all));
+        let comparison = from.map(|f| crate::query::compare::compare(ladder, f, role, &all));
         let dimensions = ladder
             .dimensions
             .iter()

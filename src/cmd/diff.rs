@@ -6,10 +6,10 @@ use anyhow::Result;
 
 use super::Context;
 use crate::cli::DiffArgs;
-use crate::compare;
 use crate::exit::Exit;
+use crate::query::compare;
+use crate::query::resolve;
 use crate::render::Report;
-use crate::resolve;
 
 /// Compares role A with role B, attribute by attribute and theme by theme.
 pub fn run(ctx: &Context, args: &DiffArgs, out: &mut impl Write) -> Result<Exit> {

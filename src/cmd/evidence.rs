@@ -8,8 +8,8 @@ use super::Context;
 use crate::cli::EvidenceArgs;
 use crate::exit::{Exit, UsageError};
 use crate::files;
+use crate::query::resolve;
 use crate::render::{self, Format};
-use crate::resolve;
 use crate::view::Evidence;
 
 /// Writes the outline to stdout, or to `--output` without overwriting unless `--force`.

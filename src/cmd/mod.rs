@@ -25,8 +25,8 @@ use crate::cli::{Cli, Command, DimensionArg, TrackArg};
 use crate::exit::Exit;
 use crate::load;
 use crate::model::{Dimension, Ladder, Track};
+use crate::query::resolve;
 use crate::render::{self, Format, Report};
-use crate::resolve;
 use crate::source::Source;
 use crate::term::Terminal;
 

@@ -7,8 +7,8 @@ use anyhow::Result;
 use super::Context;
 use crate::cli::NextArgs;
 use crate::exit::Exit;
+use crate::query::resolve;
 use crate::render::Report;
-use crate::resolve;
 use crate::view::NextSteps;
 
 /// Compares the role with the next role of each track it is on, or of `--track`.

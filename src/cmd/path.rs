@@ -7,8 +7,8 @@ use anyhow::Result;
 use super::Context;
 use crate::cli::PathArgs;
 use crate::exit::Exit;
+use crate::query::resolve;
 use crate::render::Report;
-use crate::resolve;
 use crate::view::PathView;
 
 /// Lays the track out level by level, attribute by attribute and theme by theme.

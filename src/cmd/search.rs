@@ -7,9 +7,9 @@ use anyhow::Result;
 use super::Context;
 use crate::cli::SearchArgs;
 use crate::exit::Exit;
+use crate::query::resolve;
+use crate::query::search::{self, Query};
 use crate::render::Report;
-use crate::resolve;
-use crate::search::{self, Query};
 
 /// Prints every matching text; exits 0 when something matched and 1 when nothing did.
 pub fn run(ctx: &Context, args: &SearchArgs, out: &mut impl Write) -> Result<Exit> {

@@ -7,8 +7,8 @@ use anyhow::Result;
 use super::Context;
 use crate::cli::ShowArgs;
 use crate::exit::Exit;
+use crate::query::resolve;
 use crate::render::Report;
-use crate::resolve;
 use crate::view::RoleView;
 
 /// Shows the role's attributes, expectations and examples.

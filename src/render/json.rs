@@ -6,9 +6,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::{Report, mark_name};
-use crate::compare::{Comparison, Marked};
 use crate::model::{Band, Dimension, Role};
-use crate::search::Hits;
+use crate::query::compare::{Comparison, Marked};
+use crate::query::search::Hits;
 use crate::validate::{Severity, Validation};
 use crate::view::{NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
 

@@ -7,10 +7,10 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::{Report, mark_symbol, with_similarity};
-use crate::compare::{Comparison, Mark, Marked};
 use crate::handbook::{self, Handbook, Page};
 use crate::model::Band;
-use crate::search::Hits;
+use crate::query::compare::{Comparison, Mark, Marked};
+use crate::query::search::Hits;
 use crate::validate::{SHOWN_FINDINGS, Severity, Validation};
 use crate::view::{Evidence, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
 

@@ -13,10 +13,10 @@ use std::path::Path;
 use anyhow::Result;
 use clap::ValueEnum;
 
-use crate::compare::{Comparison, Mark, Marked};
 use crate::files;
 use crate::handbook::{Handbook, Page};
-use crate::search::Hits;
+use crate::query::compare::{Comparison, Mark, Marked};
+use crate::query::search::Hits;
 use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;

@@ -8,8 +8,8 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, presets};
 
 use super::grid::Grid;
 use super::{Report, mark_legend as legend, mark_symbol as symbol, with_similarity};
-use crate::compare::{Comparison, Mark};
-use crate::search::{Field, Hits};
+use crate::query::compare::{Comparison, Mark};
+use crate::query::search::{Field, Hits};
 use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::{SHOWN_FINDINGS, Severity, Validation};
@@ -432,7 +432,7 @@ fn diff(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
         let mut table = grid("Theme");
         for tc in &dc.themes {
             let name = tc.theme.map_or("(no theme)", |t| t.name.as_str());
-            let cell = |items: &[crate::compare::Marked<'_>]| {
+            let cell = |items: &[crate::query::compare::Marked<'_>]| {
                 let mut lines = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {

@@ -10,9 +10,9 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{Report, mark_name};
-use crate::compare::Comparison;
 use crate::model::{Role, Track};
-use crate::search::Hits;
+use crate::query::compare::Comparison;
+use crate::query::search::Hits;
 use crate::validate::{Located, Validation};
 use crate::view::{NextSteps, PathView, RoleList, RoleRow, RoleView, Structure, TrackList};
 
@@ -432,9 +432,9 @@ fn escape(field: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::compare;
     use crate::model::Ladder;
-    use crate::search::{self, Query};
+    use crate::query::compare::compare;
+    use crate::query::search::{self, Query};
     use crate::source::Source;
     use crate::view::{NextSteps, PathView, RoleList, RoleView, Step, Structure, TrackList};
 

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::model::{Attribute, Dimension, Ladder, Role, Theme};
-use crate::similarity;
+use crate::query::similarity;
 
 /// How one item reads at B compared with A.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +61,7 @@ pub struct Marked<'a> {
     pub mark: Mark,
     /// The most similar expectation at the other role, when the two pair up.
     pub counterpart: Option<&'a str>,
-    /// How alike the pair reads (see [`crate::similarity`]); `None` when unpaired.
+    /// How alike the pair reads (see [`crate::query::similarity`]); `None` when unpaired.
     pub similarity: Option<f64>,
 }
 
