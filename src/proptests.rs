@@ -332,10 +332,11 @@ proptest! {
 
         // show ID reads only the head and that role, and says the same as a full load.
         for id in &ids {
-            let partial = Ladder::load_role(&source, id).expect("loads").expect("found by its plain id");
-            prop_assert_eq!(partial.roles.len(), 1);
-            prop_assert_eq!(partial.roles.first(), ladder.role(id));
-            prop_assert_eq!(&partial.tracks, &ladder.tracks);
+            let one = load::one_role(&source, id).expect("loads").expect("found by its plain id");
+            prop_assert!(one.head.roles.is_empty());
+            prop_assert_eq!(Some(&one.role), ladder.role(id));
+            prop_assert_eq!(&one.head.tracks, &ladder.tracks);
+            prop_assert_eq!(&one.head.dimensions, &ladder.dimensions);
         }
     }
 

@@ -33,3 +33,19 @@ fn a_broken_role_is_reported_even_by_the_fast_path() {
     let err = fails(&["--data", file.arg(), "show", "L4-technical-lead"], 1);
     assert!(err.contains(": a name is empty"), "{err}");
 }
+
+#[test]
+fn the_fast_path_checks_the_track_as_a_full_load_does() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data/ladder.toml");
+    let id = "L3-senior-security-engineer";
+    // By exact id (the role alone is read) and in other case (the whole ladder is read).
+    for name in [id.to_string(), id.to_uppercase()] {
+        let err = fails(&["--data", data, "show", &name, "--track", "analyst"], 2);
+        assert_eq!(
+            err,
+            "error: role L3-senior-security-engineer is not on track analyst; its tracks are engineer\n"
+        );
+        let on_track = ok(&["--data", data, "show", &name, "--track", "engineer"]);
+        assert_eq!(on_track, ok(&["show", id]));
+    }
+}

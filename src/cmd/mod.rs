@@ -23,7 +23,7 @@ use anyhow::{Context as _, Result};
 
 use crate::cli::{Cli, Command, DimensionArg, TrackArg};
 use crate::exit::Exit;
-use crate::load;
+use crate::load::{self, OneRole};
 use crate::model::{Dimension, Ladder, Track};
 use crate::query::resolve;
 use crate::render::{self, Format, Report};
@@ -43,6 +43,7 @@ pub struct Context {
     pub format: Option<Format>,
     source: OnceCell<Source>,
     ladder: OnceCell<Ladder>,
+    one_role: OnceCell<OneRole>,
 }
 
 impl Context {
@@ -75,15 +76,17 @@ impl Context {
         render::render(out, report, self.format.unwrap_or_default(), &self.term)
     }
 
-    /// The ladder for a command about one role. When a `--data` file names the role by its
-    /// exact id, only the file's head and that role are parsed (see [`Ladder::load_role`]).
-    pub fn ladder_for_role(&self, name: &str) -> Result<&Ladder> {
-        if self.data.is_some() && self.ladder.get().is_none() {
-            if let Some(partial) = Ladder::load_role(self.source()?, name)? {
-                return Ok(self.ladder.get_or_init(|| partial));
-            }
+    /// The head of the ladder and the role with exactly this id, when a `--data` file names
+    /// it so and its layout lets that role be read alone (see [`load::one_role`]); `None`
+    /// means: load the whole ladder and resolve the name.
+    pub fn one_role(&self, id: &str) -> Result<Option<&OneRole>> {
+        if let Some(one) = self.one_role.get() {
+            return Ok(Some(one));
         }
-        self.ladder()
+        if self.data.is_none() || self.ladder.get().is_some() {
+            return Ok(None);
+        }
+        Ok(load::one_role(self.source()?, id)?.map(|one| self.one_role.get_or_init(|| one)))
     }
 }
 
@@ -111,6 +114,7 @@ pub fn execute(cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
         format: cli.global.format,
         source: OnceCell::new(),
         ladder: OnceCell::new(),
+        one_role: OnceCell::new(),
     };
     match cli.command {
         Command::List(args) => list::run(&ctx, &args, out),

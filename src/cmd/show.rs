@@ -7,17 +7,34 @@ use anyhow::Result;
 use super::Context;
 use crate::cli::ShowArgs;
 use crate::exit::Exit;
+use crate::model::{Ladder, Role};
 use crate::query::resolve;
 use crate::render::Report;
 use crate::view::RoleView;
 
 /// Shows the role's attributes, expectations and examples.
 pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit> {
-    let ladder = ctx.ladder_for_role(&args.role)?;
+    // A large `--data` file that names the role by its id is read only as far as that role.
+    if let Some(one) = ctx.one_role(&args.role)? {
+        let track = super::track(&one.head, &args.track)?;
+        let role = resolve::role_on_track(&one.head, &one.role, track)?;
+        return show(ctx, &one.head, role, args, out);
+    }
+    let ladder = ctx.ladder()?;
     let track = super::track(ladder, &args.track)?;
     let role = resolve::role(ladder, &args.role, track)?;
+    show(ctx, ladder, role, args, out)
+}
+
+/// Renders the role, with the dimensions `--dimension` asks for, from the ladder's head.
+fn show(
+    ctx: &Context,
+    ladder: &Ladder,
+    role: &Role,
+    args: &ShowArgs,
+    out: &mut impl Write,
+) -> Result<Exit> {
     let dimensions = super::dimensions(ladder, &args.dimension)?;
-    let view = RoleView::of(ladder, role, &dimensions);
-    ctx.render(out, &Report::Show(view))?;
+    ctx.render(out, &Report::Show(RoleView::of(ladder, role, &dimensions)))?;
     Ok(Exit::Success)
 }

@@ -91,15 +91,7 @@ pub fn role<'a>(
         .find(|r| normalise(&r.id) == wanted)
         .or_else(|| ladder.roles.iter().find(|r| normalise(&r.title) == wanted));
     if let Some(role) = exact {
-        return match track {
-            Some(t) if !t.contains(&role.id) => Err(UsageError(format!(
-                "role {} is not on track {}; its tracks are {}",
-                role.id,
-                t.id,
-                list(ladder.tracks_of(role).map(|t| t.id.as_str()))
-            ))),
-            _ => Ok(role),
-        };
+        return role_on_track(ladder, role, track);
     }
 
     let matches = |r: &&Role| {
@@ -117,6 +109,24 @@ pub fn role<'a>(
         [one] => Ok(one),
         [] => Err(unknown(ladder, query, track)),
         many => Err(ambiguous(ladder, query, track, many)),
+    }
+}
+
+/// The role, when `--track` names none or a track it is on; otherwise an error naming its
+/// tracks. `ladder` may be a head without roles (see `load::one_role`): only tracks are read.
+pub fn role_on_track<'a>(
+    ladder: &Ladder,
+    role: &'a Role,
+    track: Option<&Track>,
+) -> Result<&'a Role, UsageError> {
+    match track {
+        Some(t) if !t.contains(&role.id) => Err(UsageError(format!(
+            "role {} is not on track {}; its tracks are {}",
+            role.id,
+            t.id,
+            list(ladder.tracks_of(role).map(|t| t.id.as_str()))
+        ))),
+        _ => Ok(role),
     }
 }
 

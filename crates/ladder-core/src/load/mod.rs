@@ -160,35 +160,49 @@ impl Ladder {
             None => toml::from_str(text),
         }
     }
+}
 
-    /// Loads only the head of the ladder and the role with exactly this id, when the file's
-    /// layout lets that role be found without parsing the others; `None` otherwise.
-    ///
-    /// This is what keeps `ladder show ID` fast on a ladder of thousands of roles. The role and
-    /// the head are checked as a full load checks them, except for what needs the other roles
-    /// (tracks naming roles, levels ascending along a track).
-    pub fn load_role(source: &Source, id: &str) -> Result<Option<Ladder>> {
-        let Some(chunks) = chunks::split(&source.text) else {
-            return Ok(None);
-        };
-        let Some(piece) = chunks
-            .roles
-            .iter()
-            .find(|(_, c)| chunks::plain_id(c) == Some(id))
-        else {
-            return Ok(None);
-        };
-        let Ok(mut ladder) = parse_pieces(chunks.head, [piece.1]) else {
-            return Ok(None);
-        };
-        ladder.reject_errors(
-            source,
-            validate::errors_without_other_roles(&ladder).is_empty(),
-        )?;
-        ladder.escape_controls();
-        Ok(Some(ladder))
-    }
+/// A ladder's head (every section but the roles) and one of its roles, parsed without the
+/// others: what `ladder show ID` needs from a large `--data` file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OneRole {
+    /// The ladder without its roles: levels, attributes, dimensions, bands and tracks.
+    pub head: Ladder,
+    /// The role whose id was asked for.
+    pub role: Role,
+}
 
+/// Loads only the head of the ladder and the role with exactly this id, when the file's
+/// layout lets that role be found without parsing the others; `None` otherwise.
+///
+/// This is what keeps `ladder show ID` fast on a ladder of thousands of roles. The role and
+/// the head are checked as a full load checks them, except for what needs the other roles
+/// (tracks naming roles, levels ascending along a track).
+pub fn one_role(source: &Source, id: &str) -> Result<Option<OneRole>> {
+    let Some(chunks) = chunks::split(&source.text) else {
+        return Ok(None);
+    };
+    let Some(piece) = chunks
+        .roles
+        .iter()
+        .find(|(_, c)| chunks::plain_id(c) == Some(id))
+    else {
+        return Ok(None);
+    };
+    let Ok(mut ladder) = parse_pieces(chunks.head, [piece.1]) else {
+        return Ok(None);
+    };
+    ladder.reject_errors(source, validate::errors_of_one_role(&ladder).is_empty())?;
+    ladder.escape_controls();
+    // A piece holds one `[[role]]` table: the splitter cuts the file at every header.
+    let Some(role) = ladder.roles.pop() else {
+        return Ok(None);
+    };
+    ladder.lookup = Lookup::default();
+    Ok(Some(OneRole { head: ladder, role }))
+}
+
+impl Ladder {
     /// Fails with the first error located in the file, when `clean` says there is one.
     fn reject_errors(&self, source: &Source, clean: bool) -> Result<()> {
         if !clean {

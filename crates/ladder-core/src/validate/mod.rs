@@ -16,8 +16,7 @@ mod references;
 mod repeats;
 mod texts;
 
-// Every public item of `finding.rs` is part of this module. A glob, because `build.rs`
-// includes this module by path and uses only some of it: a list would warn there.
+// Every public item of `finding.rs` is part of this module's interface.
 pub use finding::*;
 pub use locate::syntax_message;
 
@@ -51,10 +50,10 @@ pub fn errors(ladder: &Ladder) -> Vec<Finding> {
     check_scope(ladder, Scope::Errors)
 }
 
-/// The errors of a ladder loaded with only some of its roles: what concerns the roles it
-/// holds and everything else, but not tracks, whose other roles are not there to check.
-pub fn errors_without_other_roles(ladder: &Ladder) -> Vec<Finding> {
-    check_scope(ladder, Scope::SomeRoles)
+/// The errors of a ladder loaded with one of its roles (see `load::one_role`): what concerns
+/// that role and everything else, but not tracks, whose other roles are not there to check.
+pub fn errors_of_one_role(ladder: &Ladder) -> Vec<Finding> {
+    check_scope(ladder, Scope::OneRole)
 }
 
 /// Which findings a check looks for.
@@ -64,15 +63,15 @@ pub enum Scope {
     All,
     /// Only the errors: what loading needs to know.
     Errors,
-    /// The errors of a ladder loaded with only some of its roles.
-    SomeRoles,
+    /// The errors of a ladder loaded with one of its roles.
+    OneRole,
 }
 
 /// Runs the checks of `scope`, each once, in the order of the file's sections: ids, texts,
 /// tracks, then role by role, then the warnings that look across roles.
 ///
-/// Checks of tracks and of "no roles" need every role, so a ladder loaded with only some of
-/// its roles skips them; warnings are looked for only when wanted, since some cost as much as
+/// Checks of tracks and of "no roles" need every role, so a ladder loaded with one of its
+/// roles skips them; warnings are looked for only when wanted, since some cost as much as
 /// the roles times the dimensions.
 fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
     let warnings = scope == Scope::All;
@@ -88,7 +87,7 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
     ids::in_alphabet(ladder, report);
     texts::on_one_line(ladder, report);
     texts::filled_and_plain(ladder, warnings, report);
-    if scope != Scope::SomeRoles {
+    if scope != Scope::OneRole {
         coverage::has_roles(ladder, report);
         references::tracks(ladder, report);
     }
