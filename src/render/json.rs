@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Report, mark_name};
 use crate::model::{Band, Dimension, Role};
-use crate::query::compare::{Comparison, Marked};
+use crate::query::compare::{self, Comparison, Marked};
 use crate::query::search::Hits;
 use crate::validate::{Severity, Validation};
 use crate::view::{NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
@@ -186,65 +186,59 @@ fn role_ref(role: &Role) -> RoleRef<'_> {
 }
 
 /// The fields of a comparison, shared by `diff` and `next`.
-fn diff_body<'a>(c: &'a Comparison<'a>) -> impl Serialize + 'a {
-    #[derive(Serialize)]
-    struct Body<'a> {
-        from: RoleRef<'a>,
-        to: RoleRef<'a>,
-        attributes: Vec<AttributeChange<'a>>,
-        dimensions: Vec<DimensionChange<'a>>,
-        themes: Counts,
-    }
-    #[derive(Serialize)]
-    struct AttributeChange<'a> {
-        attribute: &'a str,
-        name: &'a str,
-        change: &'static str,
-        from: Option<&'a str>,
-        to: Option<&'a str>,
-    }
-    #[derive(Serialize)]
-    struct DimensionChange<'a> {
-        dimension: &'a str,
-        name: &'a str,
-        themes: Vec<ThemeChange<'a>>,
-    }
-    #[derive(Serialize)]
-    struct ThemeChange<'a> {
-        theme: Option<&'a str>,
-        name: Option<&'a str>,
-        change: &'static str,
-        from: Vec<Expectation<'a>>,
-        to: Vec<Expectation<'a>>,
-    }
-    #[derive(Serialize)]
-    struct Expectation<'a> {
-        text: &'a str,
-        change: &'static str,
-        counterpart: Option<&'a str>,
-        similarity: Option<f64>,
-    }
-    #[derive(Serialize)]
-    struct Counts {
-        added: usize,
-        changed: usize,
-        removed: usize,
-        unchanged: usize,
-    }
-    let expectations = |items: &[Marked<'a>]| -> Vec<Expectation<'a>> {
-        items
-            .iter()
-            .map(|m| Expectation {
-                text: m.text,
-                change: mark_name(m.mark),
-                counterpart: m.counterpart,
-                // Two decimals: enough to read, and stable across platforms.
-                similarity: m.similarity.map(|s| (s * 100.0).round() / 100.0),
-            })
-            .collect()
-    };
+#[derive(Serialize)]
+struct DiffBody<'a> {
+    from: RoleRef<'a>,
+    to: RoleRef<'a>,
+    attributes: Vec<AttributeChange<'a>>,
+    dimensions: Vec<DimensionChange<'a>>,
+    themes: Counts,
+}
+
+#[derive(Serialize)]
+struct AttributeChange<'a> {
+    attribute: &'a str,
+    name: &'a str,
+    change: &'static str,
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct DimensionChange<'a> {
+    dimension: &'a str,
+    name: &'a str,
+    themes: Vec<ThemeChange<'a>>,
+}
+
+#[derive(Serialize)]
+struct ThemeChange<'a> {
+    theme: Option<&'a str>,
+    name: Option<&'a str>,
+    change: &'static str,
+    from: Vec<ExpectationChange<'a>>,
+    to: Vec<ExpectationChange<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExpectationChange<'a> {
+    text: &'a str,
+    change: &'static str,
+    counterpart: Option<&'a str>,
+    similarity: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    added: usize,
+    changed: usize,
+    removed: usize,
+    unchanged: usize,
+}
+
+fn diff_body<'a>(c: &'a Comparison<'a>) -> DiffBody<'a> {
     let n = c.theme_counts();
-    Body {
+    DiffBody {
         from: role_ref(c.from),
         to: role_ref(c.to),
         attributes: c
@@ -258,31 +252,41 @@ fn diff_body<'a>(c: &'a Comparison<'a>) -> impl Serialize + 'a {
                 to: a.to,
             })
             .collect(),
-        dimensions: c
-            .dimensions
-            .iter()
-            .map(|d| DimensionChange {
-                dimension: &d.dimension.id,
-                name: &d.dimension.name,
-                themes: d
-                    .themes
-                    .iter()
-                    .map(|t| ThemeChange {
-                        theme: t.theme.map(|t| t.id.as_str()),
-                        name: t.theme.map(|t| t.name.as_str()),
-                        change: mark_name(t.mark),
-                        from: expectations(&t.from),
-                        to: expectations(&t.to),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        dimensions: c.dimensions.iter().map(dimension_change).collect(),
         themes: Counts {
             added: n.added,
             changed: n.changed,
             removed: n.removed,
             unchanged: n.unchanged,
         },
+    }
+}
+
+fn dimension_change<'a>(d: &'a compare::DimensionChange<'a>) -> DimensionChange<'a> {
+    DimensionChange {
+        dimension: &d.dimension.id,
+        name: &d.dimension.name,
+        themes: d
+            .themes
+            .iter()
+            .map(|t| ThemeChange {
+                theme: t.theme.map(|t| t.id.as_str()),
+                name: t.theme.map(|t| t.name.as_str()),
+                change: mark_name(t.mark),
+                from: t.from.iter().map(expectation_change).collect(),
+                to: t.to.iter().map(expectation_change).collect(),
+            })
+            .collect(),
+    }
+}
+
+fn expectation_change<'a>(m: &Marked<'a>) -> ExpectationChange<'a> {
+    ExpectationChange {
+        text: m.text,
+        change: mark_name(m.mark),
+        counterpart: m.counterpart,
+        // Two decimals: enough to read, and stable across platforms.
+        similarity: m.similarity.map(|s| (s * 100.0).round() / 100.0),
     }
 }
 
