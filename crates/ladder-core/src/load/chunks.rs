@@ -44,23 +44,8 @@ pub fn split(text: &str) -> Option<Chunks<'_>> {
         if line_start {
             line_start = false;
             if depth == 0 {
-                let rest = &text[i..];
-                let trimmed = rest.trim_start_matches([' ', '\t']);
-                if trimmed.starts_with('[') {
-                    let at = i + (rest.len() - trimmed.len());
-                    let line = &trimmed
-                        [..memchr::memchr(b'\n', trimmed.as_bytes()).unwrap_or(trimmed.len())];
-                    let header = header_of(line)?;
-                    match (header.as_str(), roles.is_empty()) {
-                        ("[[role]]", _) => roles.push(at),
-                        // Sub-tables of the current role: `[role.attributes]`, `[[role.dimensions.x.expectations]]`.
-                        (h, false) if h.starts_with("[role.") || h.starts_with("[[role.") => {}
-                        (h, _) if h.contains("role") => return None,
-                        (_, false) => return None, // a table after the roles
-                        (_, true) => {}
-                    }
-                    // Go on after the header line (a comment on it included).
-                    i = at + line.len();
+                if let Some(after) = table_header(text, i, &mut roles)? {
+                    i = after;
                     continue;
                 }
             }
@@ -82,21 +67,7 @@ pub fn split(text: &str) -> Option<Chunks<'_>> {
             b'\'' if bytes[i..].starts_with(b"\'\'\'") => {
                 i = end_of_multiline(bytes, i + 3, b'\'')?
             }
-            b'"' => {
-                // A basic string: find its closing quote, stepping over escapes.
-                i += 1;
-                loop {
-                    i += memchr::memchr3(b'"', b'\\', b'\n', &bytes[i..])?;
-                    match bytes[i] {
-                        // An escape takes the next byte; a backslash at the end of the text or
-                        // of the line escapes nothing a basic string may hold.
-                        b'\\' => i = past_escape(bytes, i).filter(|&j| bytes[j - 1] != b'\n')?,
-                        b'"' => break,
-                        _ => return None, // an unterminated string: let the parser say so
-                    }
-                }
-                i += 1;
-            }
+            b'"' => i = end_of_basic(bytes, i + 1)?,
             b'\'' => match memchr::memchr2(b'\'', b'\n', &bytes[i + 1..]) {
                 Some(k) if bytes[i + 1 + k] == b'\'' => i += k + 2,
                 _ => return None,
@@ -128,6 +99,46 @@ pub fn split(text: &str) -> Option<Chunks<'_>> {
             .map(|(&start, end)| (start, &text[start..end]))
             .collect(),
     })
+}
+
+/// Reads the line at `at` when it starts (after blanks) with `[`: a table header, recorded in
+/// `roles` when it opens a role. `Some(Some(end))` gives where its line ends, `Some(None)` says
+/// the line is no header, and `None` gives up on the split (see [`split`]).
+fn table_header(text: &str, at: usize, roles: &mut Vec<usize>) -> Option<Option<usize>> {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    if !trimmed.starts_with('[') {
+        return Some(None);
+    }
+    let at = at + (rest.len() - trimmed.len());
+    let line = &trimmed[..memchr::memchr(b'\n', trimmed.as_bytes()).unwrap_or(trimmed.len())];
+    let header = header_of(line)?;
+    match (header.as_str(), roles.is_empty()) {
+        ("[[role]]", _) => roles.push(at),
+        // Sub-tables of the current role: `[role.attributes]`, `[[role.dimensions.x.expectations]]`.
+        (h, false) if h.starts_with("[role.") || h.starts_with("[[role.") => {}
+        (h, _) if h.contains("role") => return None,
+        (_, false) => return None, // a table after the roles
+        (_, true) => {}
+    }
+    // Go on after the header line (a comment on it included).
+    Some(Some(at + line.len()))
+}
+
+/// The position after the closing quote of a basic string whose content starts at `from`,
+/// stepping over escapes; `None` when the string does not end on its line.
+fn end_of_basic(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    loop {
+        i += memchr::memchr3(b'"', b'\\', b'\n', &bytes[i..])?;
+        match bytes[i] {
+            // An escape takes the next byte; a backslash at the end of the text or of the line
+            // escapes nothing a basic string may hold.
+            b'\\' => i = past_escape(bytes, i).filter(|&j| bytes[j - 1] != b'\n')?,
+            b'"' => return Some(i + 1),
+            _ => return None, // an unterminated string: let the parser say so
+        }
+    }
 }
 
 /// The position after the closing delimiter of a multi-line string whose content starts at
