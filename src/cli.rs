@@ -58,6 +58,11 @@ pub struct GlobalArgs {
     /// [env: LADDER_DATA].
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
+
+    /// Never page: on a terminal, long views otherwise go through $LADDER_PAGER, $PAGER or
+    /// `less -FRX`.
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 /// The subcommands, one file each under `src/cmd/`.

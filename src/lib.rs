@@ -13,6 +13,7 @@ pub mod files;
 pub mod handbook;
 pub mod import;
 pub mod ladder_toml;
+pub mod pager;
 #[cfg(test)]
 mod proptests;
 pub mod query;

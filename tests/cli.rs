@@ -23,6 +23,7 @@ mod large;
 mod list;
 mod next_path;
 mod other_ladders;
+mod pager;
 mod pipes_and_help;
 mod readme;
 mod search;
@@ -41,8 +42,40 @@ fn ladder(args: &[&str]) -> Command {
         .env("COLUMNS", "100")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
-        .env_remove("TERM");
+        .env_remove("TERM")
+        .env_remove("LADDER_PAGER")
+        .env_remove("PAGER");
     cmd
+}
+
+/// Runs `ladder` with stdout on a pseudo-terminal (through util-linux `script`), with the
+/// given environment; returns what the terminal showed, or `None` when `script` is missing.
+/// Views page on a terminal: pass `--no-pager` or a pager that does not wait for a reader.
+fn on_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<(i32, String)> {
+    let probe = Command::new("script").arg("--version").output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: util-linux script is not installed");
+        return None;
+    }
+    // Every argument single-quoted for the shell that `script` starts.
+    let line: Vec<String> = std::iter::once(BIN)
+        .chain(args.iter().copied())
+        .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
+        .collect();
+    let mut cmd = Command::new("script");
+    cmd.args(["-qec", &line.join(" "), "/dev/null"])
+        .env("COLUMNS", "100")
+        .env_remove("LADDER_PAGER")
+        .env_remove("PAGER")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = run(&mut cmd);
+    let shown = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+    Some((out.status.code().unwrap_or(-1), shown))
 }
 
 fn run(cmd: &mut Command) -> Output {

@@ -178,30 +178,20 @@ fn bands_appear_in_show_dimensions_and_json() {
 fn show_on_a_terminal_ends_with_a_hint_to_the_next_level() {
     let piped = ok(&["show", "L3-senior-security-engineer"]);
     assert!(!piped.contains("ladder next"), "no hint into a pipe");
-    if Command::new("script").arg("--version").output().is_err() {
-        eprintln!("skipped: script (util-linux) is not installed");
-        return;
-    }
-    let on_tty = |id: &str| -> String {
-        let out = Command::new("script")
-            .args([
-                "-qec",
-                &format!("{BIN} show {id} --color never"),
-                "/dev/null",
-            ])
-            .env("COLUMNS", "100")
-            .output()
-            .expect("script runs");
-        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n")
+    let on_tty = |id: &str| -> Option<String> {
+        let args = ["show", id, "--color", "never", "--no-pager"];
+        on_terminal(&args, &[]).map(|(_, shown)| shown)
     };
-    let out = on_tty("L3-senior-security-engineer");
+    let Some(out) = on_tty("L3-senior-security-engineer") else {
+        return;
+    };
     assert!(
         out.trim_end()
             .ends_with("Compare with the next level: ladder next L3-senior-security-engineer"),
         "{out}"
     );
     assert!(
-        !on_tty("L4-technical-lead").contains("ladder next"),
+        !on_tty("L4-technical-lead").is_some_and(|out| out.contains("ladder next")),
         "the top has no next level"
     );
 }

@@ -16,7 +16,7 @@ mod tracks;
 mod validate;
 
 use std::cell::OnceCell;
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
@@ -25,6 +25,7 @@ use crate::cli::{Cli, Command, DimensionArg, TrackArg};
 use crate::exit::Exit;
 use crate::load::{self, OneRole};
 use crate::model::{Dimension, Ladder, Track};
+use crate::pager::{self, Output};
 use crate::query::resolve;
 use crate::render::{self, Format, Report};
 use crate::source::Source;
@@ -90,13 +91,38 @@ impl Context {
     }
 }
 
-/// Runs the parsed command line, writing to stdout.
+/// Runs the parsed command line, writing to stdout, or through a pager on a terminal.
 pub fn run(cli: Cli) -> Result<Exit> {
     let term = Terminal::detect(cli.global.color);
-    let mut out = BufWriter::new(io::stdout().lock());
-    let exit = execute(cli, term, &mut out)?;
-    out.flush().context("could not write to stdout")?;
+    let paged = term.is_tty && !cli.global.no_pager && pages(&cli.command);
+    let pager = paged
+        .then(|| pager::command(|name| std::env::var(name).ok()))
+        .flatten();
+    let mut out = Output::start(pager.as_deref());
+    let exit = execute(cli, term, &mut out);
+    // The pager is waited for even when the command failed, so the error shows after it.
+    let finished = out.finish().context("could not write to stdout");
+    let exit = exit?;
+    finished?;
     Ok(exit)
+}
+
+/// Whether a command's output is a view that may be long enough to page. Commands that write
+/// files, scripts or the manual's source print to stdout directly.
+fn pages(command: &Command) -> bool {
+    match command {
+        Command::List(_)
+        | Command::Show(_)
+        | Command::Diff(_)
+        | Command::Next(_)
+        | Command::Path(_)
+        | Command::Search(_)
+        | Command::Tracks
+        | Command::Dimensions
+        | Command::Validate(_) => true,
+        Command::Evidence(args) => args.file.output.is_none(),
+        Command::Export(_) | Command::Import(_) | Command::Completions(_) | Command::Man => false,
+    }
 }
 
 /// Runs the parsed command line, writing to `out`.
