@@ -13,6 +13,8 @@ pub mod files;
 pub mod handbook;
 pub mod import;
 pub mod ladder_toml;
+pub mod markdown;
+pub mod outline;
 #[cfg(test)]
 mod proptests;
 pub mod query;

@@ -5,6 +5,9 @@ use std::collections::{HashMap, HashSet};
 use crate::model::{Ladder, Role, Track};
 use crate::view::TrackList;
 
+pub mod meta;
+pub mod write;
+
 /// The file name of the index page.
 pub const INDEX: &str = "README.md";
 
