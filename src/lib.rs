@@ -11,7 +11,6 @@ pub mod embedded;
 pub mod exit;
 pub mod files;
 pub mod handbook;
-pub mod import;
 pub mod ladder_toml;
 pub mod markdown;
 pub mod outline;

@@ -142,6 +142,11 @@ impl fmt::Display for Tag<'_> {
 pub struct Comment(Value);
 
 impl Comment {
+    /// A comment that says nothing: what a line without one has.
+    pub fn empty() -> Comment {
+        Comment(Value::Null)
+    }
+
     /// The comment in `text`, which must be exactly `<!-- ladder {json} -->` (spaces around
     /// the JSON aside), or `None`.
     pub fn parse(text: &str) -> Option<Comment> {

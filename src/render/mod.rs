@@ -4,6 +4,7 @@ mod grid;
 mod json;
 mod man;
 mod markdown;
+mod messages;
 mod table;
 mod tsv;
 
@@ -14,6 +15,7 @@ use anyhow::Result;
 use clap::ValueEnum;
 
 use crate::files;
+use crate::handbook::warning::{Note, Warning};
 use crate::query::compare::{Comparison, Mark, Marked};
 use crate::query::search::Hits;
 use crate::style::Style;
@@ -77,6 +79,12 @@ pub fn ids(out: &mut impl Write, list: &RoleList<'_>) -> Result<()> {
 pub fn exported(out: &mut impl Write, pages: usize, dir: &Path) -> Result<()> {
     writeln!(out, "wrote {pages} pages to {}", files::shown(dir))?;
     Ok(())
+}
+
+/// What `ladder import` says about how it read a handbook: every warning, then every note,
+/// one line each (for stderr, whatever the format).
+pub fn import_messages(out: &mut impl Write, warnings: &[Warning], notes: &[Note]) -> Result<()> {
+    messages::import(out, warnings, notes)
 }
 
 /// The manual page (roff) of a built clap command and all its subcommands, for `ladder man`.
