@@ -11,8 +11,9 @@ pub mod embedded;
 pub mod exit;
 pub mod files;
 pub mod handbook;
-pub mod import;
 pub mod ladder_toml;
+pub mod markdown;
+pub mod outline;
 pub mod pager;
 #[cfg(test)]
 mod proptests;

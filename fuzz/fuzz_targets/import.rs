@@ -1,7 +1,7 @@
 //! Fuzz target: any handbook folder must import to a clean error or to TOML that loads back to
 //! the same ladder, never a panic.
 //!
-//! `ladder::import` reads only a folder, so each input becomes a fresh folder of pages: the
+//! `ladder::handbook::import` reads only a folder, so each input becomes a fresh folder of pages: the
 //! bytes are split at 0xFF (never part of UTF-8 text) into at most [`MAX_PAGES`] pieces. A
 //! piece's first line names its file when it is a plain name ending in `.md` (so a seed can keep
 //! a handbook's own names, which its index links to); otherwise the first piece is `README.md`,
@@ -12,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use ladder::import;
+use ladder::handbook::import;
 use ladder::model::Ladder;
 use ladder::load;
 use libfuzzer_sys::fuzz_target;

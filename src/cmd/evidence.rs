@@ -8,8 +8,9 @@ use super::Context;
 use crate::cli::EvidenceArgs;
 use crate::exit::{Exit, UsageError};
 use crate::files;
+use crate::outline;
 use crate::query::resolve;
-use crate::render::{self, Format};
+use crate::render::Format;
 use crate::view::Evidence;
 
 /// Writes the outline to stdout, or to `--output` without overwriting unless `--force`.
@@ -27,10 +28,14 @@ pub fn run(ctx: &Context, args: &EvidenceArgs, out: &mut impl Write) -> Result<E
         Some(name) => Some(resolve::role(ladder, name, None)?),
         None => resolve::level_below(ladder, role, track)?,
     };
-    let outline = render::evidence(&Evidence::of(ladder, role, from));
+    let evidence = Evidence::of(ladder, role, from);
     match &args.file.output {
-        Some(path) => files::write_new(path, outline.as_bytes(), args.file.force)?,
-        None => out.write_all(outline.as_bytes())?,
+        Some(path) => {
+            let mut text = Vec::new();
+            outline::write(&mut text, &evidence)?;
+            files::write_new(path, &text, args.file.force)?
+        }
+        None => outline::write(out, &evidence)?,
     }
     Ok(Exit::Success)
 }

@@ -16,12 +16,8 @@ use crate::render;
 pub fn run(ctx: &Context, args: &ExportArgs, out: &mut impl Write) -> Result<Exit> {
     let ladder = ctx.ladder()?;
     let book = Handbook::of(ladder);
-    // Render everything first: a page that cannot be rendered stops the export before any write.
-    let mut pages: Vec<(String, String)> =
-        vec![(handbook::INDEX.to_string(), render::index_page(&book))];
-    for page in &book.pages {
-        pages.push((page.file.clone(), render::role_page(&book, page)));
-    }
+    // Every page is written out first: the folder is put in place whole or not at all.
+    let pages = handbook::write::pages(&book);
     files::write_folder(&args.dir, &pages, args.force)?;
     render::exported(out, pages.len(), &args.dir)?;
     Ok(Exit::Success)

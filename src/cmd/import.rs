@@ -7,8 +7,8 @@ use anyhow::Result;
 use crate::cli::ImportArgs;
 use crate::exit::Exit;
 use crate::files;
-use crate::import;
-use crate::text::escape_controls;
+use crate::handbook::import;
+use crate::render;
 
 /// Writes the TOML to stdout or `--output`; warnings and notes go to stderr.
 ///
@@ -21,14 +21,11 @@ use crate::text::escape_controls;
 pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
     let imported = import::import(&args.dir)?;
     // Messages about the import go to stderr, so the TOML on stdout can be redirected alone.
-    // They quote file names and page text: nothing of it reaches the terminal raw.
-    let mut err = io::stderr().lock();
-    for warning in &imported.warnings {
-        writeln!(err, "{}", escape_controls(warning))?;
-    }
-    for note in &imported.notes {
-        writeln!(err, "note: {}", escape_controls(note))?;
-    }
+    render::import_messages(
+        &mut io::stderr().lock(),
+        &imported.warnings,
+        &imported.notes,
+    )?;
     import::check(&imported)?;
     let ladder = &imported.ladder;
     import::check_size(import::toml_size(ladder)?)?;

@@ -4,6 +4,7 @@ mod grid;
 mod json;
 mod man;
 mod markdown;
+mod messages;
 mod table;
 mod tsv;
 
@@ -14,13 +15,13 @@ use anyhow::Result;
 use clap::ValueEnum;
 
 use crate::files;
-use crate::handbook::{Handbook, Page};
+use crate::handbook::warning::{Note, Warning};
 use crate::query::compare::{Comparison, Mark, Marked};
 use crate::query::search::Hits;
 use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
-use crate::view::{Evidence, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
+use crate::view::{NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
 
 /// How a command prints its data: one renderer per format. The variants' doc comments are the
 /// help of `--format`, which `cli.rs` takes from here.
@@ -80,24 +81,15 @@ pub fn exported(out: &mut impl Write, pages: usize, dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// What `ladder import` says about how it read a handbook: every warning, then every note,
+/// one line each (for stderr, whatever the format).
+pub fn import_messages(out: &mut impl Write, warnings: &[Warning], notes: &[Note]) -> Result<()> {
+    messages::import(out, warnings, notes)
+}
+
 /// The manual page (roff) of a built clap command and all its subcommands, for `ladder man`.
 pub fn man(out: &mut impl Write, cmd: &clap::Command) -> Result<()> {
     man::render(out, cmd)
-}
-
-/// The Markdown outline of `ladder evidence`.
-pub fn evidence(outline: &Evidence<'_>) -> String {
-    markdown::evidence(outline)
-}
-
-/// The index page of an exported handbook.
-pub fn index_page(book: &Handbook<'_>) -> String {
-    markdown::index_page(book)
-}
-
-/// One role's page of an exported handbook.
-pub fn role_page(book: &Handbook<'_>, page: &Page<'_>) -> String {
-    markdown::role_page(book, page)
 }
 
 /// The name of a comparison mark in the machine formats.

@@ -1,9 +1,24 @@
-//! The Markdown handbook `ladder export` writes: which pages exist, their file names and links.
+//! The Markdown handbook `ladder export` writes and `ladder import` reads back: which pages
+//! exist, their file names and links. Writing ([`write`]) and reading ([`import`]) share one
+//! definition of the metadata comments ([`meta`]).
 
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Ladder, Role, Track};
 use crate::view::TrackList;
+
+mod assemble;
+mod folder;
+pub mod import;
+pub mod meta;
+mod names;
+mod parsed;
+mod read;
+mod tracks;
+pub mod warning;
+pub mod write;
+
+pub use tracks::infer_tracks;
 
 /// The file name of the index page.
 pub const INDEX: &str = "README.md";

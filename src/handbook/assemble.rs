@@ -1,0 +1,330 @@
+//! The parsed pages of a handbook put together into a ladder: pages in ladder order, the
+//! levels, attributes and dimensions they use, and one role per level page.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use super::names::{kebab, same_name, stem_of};
+use super::parsed::{AttributeLine, Index, LevelPage, Section};
+use super::tracks::infer_tracks;
+use super::warning::{Note, Warning, WarningKind};
+use crate::model::{Attribute, Dimension, Ladder, Role, RoleDimension};
+
+/// The ladder the index and pages describe, and the page each of its roles came from.
+///
+/// Every lookup of a name goes through a hash map ([`Names`]), so the work grows with the
+/// number of headings and bullets, not with its square.
+pub fn ladder(
+    dir: &Path,
+    index: Index,
+    pages: Vec<LevelPage>,
+    warnings: &mut Vec<Warning>,
+    notes: &mut Vec<Note>,
+) -> (Ladder, Vec<String>) {
+    let pages = in_ladder_order(&index, pages, warnings);
+    let levels = levels_of(&index, &pages);
+    let (attributes, attribute_names) = gather_attributes(&index, &pages, warnings);
+    let (dimensions, dimension_names) = gather_dimensions(&index, &pages, warnings);
+    let known = Known {
+        attributes: &attributes,
+        attribute_names: &attribute_names,
+        dimensions: &dimensions,
+        dimension_names: &dimension_names,
+    };
+    let mut roles = Vec::with_capacity(pages.len());
+    let mut files = Vec::with_capacity(pages.len());
+    for mut page in pages {
+        // The page's statements move into the role: a large page is never held twice.
+        let sections = std::mem::take(&mut page.sections);
+        roles.push(role_of(&page, sections, &known, warnings, notes));
+        files.push(page.file);
+    }
+    let tracks = if index.tracks.is_empty() {
+        let tracks = infer_tracks(&roles, &levels);
+        for t in &tracks {
+            notes.push(Note::InferredTrack {
+                id: t.id.clone(),
+                roles: t.roles.clone(),
+            });
+        }
+        tracks
+    } else {
+        index.tracks
+    };
+    let name = index.name.unwrap_or_else(|| {
+        dir.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Imported ladder".to_string())
+    });
+    let about = (!index.about.is_empty()).then(|| index.about.join("\n"));
+    let ladder = Ladder {
+        name,
+        motto: index.motto,
+        about,
+        levels,
+        disciplines: index.disciplines,
+        attributes,
+        dimensions,
+        bands: index.bands,
+        tracks,
+        roles,
+        lookup: Default::default(),
+    };
+    (ladder, files)
+}
+
+/// Attributes or dimensions found by id, by name as [`same_name`] compares names, and by the
+/// stem that labels of one attribute share (`Evaluation`, `Evaluated by`); each key keeps the first entry that had it.
+#[derive(Default)]
+struct Names {
+    by_id: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+    by_stem: HashMap<String, usize>,
+}
+
+impl Names {
+    fn add(&mut self, at: usize, id: &str, name: &str) {
+        self.by_id.entry(id.to_string()).or_insert(at);
+        self.by_name.entry(kebab(name)).or_insert(at);
+        if let Some(stem) = stem_of(name) {
+            self.by_stem.entry(stem).or_insert(at);
+        }
+    }
+
+    /// The first entry with this id or the same name.
+    fn find(&self, id: Option<&String>, name: &str) -> Option<usize> {
+        let by_id = id.and_then(|id| self.by_id.get(id)).copied();
+        let by_name = self.by_name.get(&kebab(name)).copied();
+        by_id.into_iter().chain(by_name).min()
+    }
+
+    /// As [`Names::find`], then the first entry whose name shares the stem.
+    fn find_attribute(&self, id: Option<&String>, name: &str) -> Option<usize> {
+        self.find(id, name)
+            .or_else(|| stem_of(name).and_then(|s| self.by_stem.get(&s).copied()))
+    }
+}
+
+/// What a role's page is read against: the ladder's attributes and dimensions.
+struct Known<'a> {
+    attributes: &'a [Attribute],
+    attribute_names: &'a Names,
+    dimensions: &'a [Dimension],
+    dimension_names: &'a Names,
+}
+
+/// Ladder order: the index's numbered list, then the pages it does not list.
+fn in_ladder_order(
+    index: &Index,
+    mut pages: Vec<LevelPage>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<LevelPage> {
+    let mut listed: HashMap<&str, usize> = HashMap::new();
+    for (i, file) in index.order.iter().enumerate() {
+        listed.entry(file.as_str()).or_insert(i);
+    }
+    let position = |p: &LevelPage| listed.get(p.file.as_str()).copied().unwrap_or(usize::MAX);
+    pages.sort_by_key(|p| position(p));
+    for page in &pages {
+        if !index.order.is_empty() && position(page) == usize::MAX {
+            warnings.push(Warning::at(&page.file, 1, WarningKind::NotListed));
+        }
+    }
+    pages
+}
+
+/// The index's levels, or the pages' in natural order; then any level only a page names.
+fn levels_of(index: &Index, pages: &[LevelPage]) -> Vec<String> {
+    let mut levels = index.levels.clone().unwrap_or_else(|| {
+        let mut seen = HashSet::new();
+        let mut levels: Vec<String> = pages
+            .iter()
+            .filter(|p| seen.insert(p.level.as_str()))
+            .map(|p| p.level.clone())
+            .collect();
+        levels.sort_by_key(|l| natural_key(l));
+        levels
+    });
+    let mut seen: HashSet<String> = levels.iter().cloned().collect();
+    for p in pages {
+        if seen.insert(p.level.clone()) {
+            levels.push(p.level.clone());
+        }
+    }
+    levels
+}
+
+/// Attributes: the index's, then any label a page uses that matches none of them.
+fn gather_attributes(
+    index: &Index,
+    pages: &[LevelPage],
+    warnings: &mut Vec<Warning>,
+) -> (Vec<Attribute>, Names) {
+    let mut attributes = index.attributes.clone();
+    let mut names = Names::default();
+    for (i, a) in attributes.iter().enumerate() {
+        names.add(i, &a.id, &a.name);
+    }
+    for page in pages {
+        for AttributeLine {
+            label, id, line, ..
+        } in &page.attributes
+        {
+            if names.find_attribute(id.as_ref(), label).is_none() {
+                let kind = WarningKind::UndefinedAttribute(label.clone());
+                warnings.push(Warning::at(&page.file, *line, kind));
+                let id = id.clone().unwrap_or_else(|| kebab(label));
+                names.add(attributes.len(), &id, label);
+                attributes.push(Attribute {
+                    id,
+                    name: label.clone(),
+                    meaning: format!("{label}, as the level pages state it."),
+                });
+            }
+        }
+    }
+    (attributes, names)
+}
+
+/// Dimensions: the index's, then any section heading that matches none of them.
+fn gather_dimensions(
+    index: &Index,
+    pages: &[LevelPage],
+    warnings: &mut Vec<Warning>,
+) -> (Vec<Dimension>, Names) {
+    let mut dimensions = index.dimensions.clone();
+    let mut names = Names::default();
+    for (i, d) in dimensions.iter().enumerate() {
+        names.add(i, &d.id, &d.name);
+    }
+    // How many pages have a heading of each name, counted once: for the warning below.
+    let mut pages_with: HashMap<String, usize> = HashMap::new();
+    for page in pages {
+        let keys: HashSet<String> = page.sections.iter().map(|s| kebab(&s.heading)).collect();
+        for key in keys {
+            *pages_with.entry(key).or_default() += 1;
+        }
+    }
+    for page in pages {
+        for s in &page.sections {
+            if names.find(s.id.as_ref(), &s.heading).is_some() {
+                continue;
+            }
+            let others = pages_with.get(&kebab(&s.heading)).copied().unwrap_or(0);
+            let kind = WarningKind::UndefinedDimension {
+                name: s.heading.clone(),
+                alone: others == 1,
+            };
+            warnings.push(Warning::at(&page.file, s.line, kind));
+            let id = s.id.clone().unwrap_or_else(|| kebab(&s.heading));
+            names.add(dimensions.len(), &id, &s.heading);
+            dimensions.push(Dimension {
+                id,
+                name: s.heading.clone(),
+                emoji: s.emoji.clone(),
+                themes: Vec::new(),
+            });
+        }
+    }
+    (dimensions, names)
+}
+
+/// One page read as a role of the ladder, with its `sections` (taken out of it) moved in.
+fn role_of(
+    page: &LevelPage,
+    sections: Vec<Section>,
+    known: &Known<'_>,
+    warnings: &mut Vec<Warning>,
+    notes: &mut Vec<Note>,
+) -> Role {
+    let id = page
+        .id
+        .clone()
+        .unwrap_or_else(|| format!("{}-{}", page.level, kebab(&page.title)));
+    let attributes = attribute_values(page, known, warnings, notes);
+    let mut role_dimensions = BTreeMap::new();
+    for s in sections {
+        let Some(at) = known.dimension_names.find(s.id.as_ref(), &s.heading) else {
+            continue;
+        };
+        if s.expectations.is_empty() && s.examples.is_empty() {
+            continue;
+        }
+        if s.examples.is_empty() {
+            let kind = WarningKind::NoExamples(s.heading.clone());
+            warnings.push(Warning::at(&page.file, s.line, kind));
+        }
+        let rd: &mut RoleDimension = role_dimensions
+            .entry(known.dimensions[at].id.clone())
+            .or_default();
+        append(&mut rd.expectations, s.expectations);
+        append(&mut rd.examples, s.examples);
+    }
+    let summary = page.summary.clone().unwrap_or_else(|| {
+        warnings.push(Warning::at(&page.file, 1, WarningKind::NoSummary));
+        page.title.clone()
+    });
+    Role {
+        id,
+        level: page.level.clone(),
+        title: page.title.clone(),
+        summary,
+        attributes,
+        dimensions: role_dimensions,
+    }
+}
+
+/// A page's attribute values by attribute id, with a warning for each attribute it lacks.
+fn attribute_values(
+    page: &LevelPage,
+    known: &Known<'_>,
+    warnings: &mut Vec<Warning>,
+    notes: &mut Vec<Note>,
+) -> BTreeMap<String, String> {
+    let mut values = BTreeMap::new();
+    for a in &page.attributes {
+        let Some(at) = known
+            .attribute_names
+            .find_attribute(a.id.as_ref(), &a.label)
+        else {
+            continue;
+        };
+        let attribute = &known.attributes[at];
+        if !same_name(&attribute.name, &a.label) && a.id.is_none() {
+            notes.push(Note::MappedAttribute {
+                label: a.label.clone(),
+                attribute: attribute.name.clone(),
+                page: page.file.clone(),
+                line: a.line,
+            });
+        }
+        if a.value != "—" {
+            values.insert(attribute.id.clone(), a.value.clone());
+        }
+    }
+    // A page that writes `—` for a value says on purpose that it has none.
+    let says_none = page.attributes.iter().any(|a| a.value == "—");
+    for attribute in known.attributes {
+        if !values.contains_key(&attribute.id) && !says_none {
+            let kind = WarningKind::NoValue(attribute.name.clone());
+            warnings.push(Warning::at(&page.file, 1, kind));
+        }
+    }
+    values
+}
+
+/// Moves `more` to the end of `list`; into an empty list without copying.
+fn append<T>(list: &mut Vec<T>, mut more: Vec<T>) {
+    if list.is_empty() {
+        *list = more;
+    } else {
+        list.append(&mut more);
+    }
+}
+
+/// Sorts `L2` before `L10`: letters compared as text, runs of digits as numbers.
+fn natural_key(level: &str) -> (String, u64) {
+    let digits: String = level.chars().filter(|c| c.is_ascii_digit()).collect();
+    let letters: String = level.chars().filter(|c| !c.is_ascii_digit()).collect();
+    (letters.to_lowercase(), digits.parse().unwrap_or(0))
+}

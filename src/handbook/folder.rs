@@ -1,0 +1,104 @@
+//! The pages of a handbook folder on disk: which may be read, and reading them within the
+//! limits checked.
+
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use super::import::MAX_TOTAL_BYTES;
+use super::warning::{Warning, WarningKind};
+use crate::files;
+
+/// The `.md` files of `dir` that may be read, by name (sorted) with their real paths.
+///
+/// Refuses the whole folder when the pages add up to more than [`MAX_TOTAL_BYTES`], before
+/// reading any of them.
+pub(super) fn pages_inside(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<Found>> {
+    let shown = files::shown(dir);
+    let root = fs::canonicalize(dir).with_context(|| format!("cannot read directory {shown:?}"))?;
+    let entries =
+        fs::read_dir(&root).with_context(|| format!("cannot read directory {shown:?}"))?;
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.to_lowercase().ends_with(".md"))
+        .collect();
+    names.sort();
+    let mut found = Vec::new();
+    let mut total: u64 = 0;
+    for name in names {
+        let path = root.join(&name);
+        // The real path, with every link resolved, must be a regular file in the folder itself.
+        let real = fs::canonicalize(&path).ok();
+        let regular = real
+            .as_ref()
+            .and_then(|r| fs::metadata(r).ok())
+            .filter(|m| m.is_file());
+        match (real, regular) {
+            (Some(real), Some(meta)) if real.starts_with(&root) => {
+                total = total.saturating_add(meta.len());
+                found.push(Found { name, real, meta });
+            }
+            _ => warnings.push(Warning::on(
+                &name,
+                WarningKind::NotARegularFile {
+                    folder: shown.clone(),
+                },
+            )),
+        }
+    }
+    if total > MAX_TOTAL_BYTES {
+        bail!(
+            "the Markdown pages in {shown:?} hold {total} bytes, over the limit of {MAX_TOTAL_BYTES} (64 MiB) for one import"
+        );
+    }
+    Ok(found)
+}
+
+/// A page found in the folder: its name there, its real path, and what it was when checked.
+pub(super) struct Found {
+    pub name: String,
+    real: PathBuf,
+    meta: fs::Metadata,
+}
+
+/// Reads a page found by [`pages_inside`], refusing it when the file opened is not the one
+/// checked (it was replaced, say by a link out of the folder, in between).
+pub(super) fn read_found(found: &Found) -> Result<String> {
+    let shown = crate::text::escape_controls(&found.name).into_owned();
+    let file = File::open(&found.real).with_context(|| format!("cannot read page {shown:?}"))?;
+    let meta = file
+        .metadata()
+        .with_context(|| format!("cannot read page {shown:?}"))?;
+    if !meta.is_file() || !same_file(&meta, &found.meta) {
+        bail!("page {shown:?} changed while it was being imported; try again");
+    }
+    // No more than was counted against the cap: a page that grew since is refused, not cut.
+    let counted = found.meta.len().min(MAX_TOTAL_BYTES);
+    let mut bytes = Vec::with_capacity(counted as usize + 1);
+    file.take(counted + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read page {shown:?}"))?;
+    if bytes.len() as u64 > counted {
+        bail!("page {shown:?} changed while it was being imported; try again");
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "page {shown:?} is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    a.len() == b.len()
+}

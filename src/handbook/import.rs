@@ -1,0 +1,218 @@
+//! `ladder import`: a folder of Markdown level pages (and its index page) read into a ladder.
+//!
+//! The layout is the one handbooks use for career ladders, and the one `ladder export`
+//! writes: one page per level (`# L3: Title`, an optional quoted self-description, the
+//! attributes as `- **Name**: value`, then one `## ` section per dimension with a bullet list
+//! of statements and the examples in a `<details>` block), and an index page `README.md`
+//! with the introduction, the definitions of attributes and dimensions, and a numbered list
+//! of links to the level pages in ladder order. What plain Markdown cannot hold (ids, themes,
+//! tracks) is read from the [`meta`](super::meta) comments when present, and inferred when
+//! not. Nothing is dropped silently: what cannot be placed becomes a [`Warning`] with its
+//! page and line.
+//!
+//! The folder is read by [`folder`](super::folder), each page by [`read`](super::read), and
+//! the pages put together by [`assemble`](super::assemble).
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+use super::warning::{Note, Warning, WarningKind};
+use super::{assemble, folder, read};
+use crate::files;
+use crate::load;
+use crate::model::Ladder;
+use crate::validate::Seg;
+
+/// A ladder read from Markdown, with what the reader should know about how it was read.
+#[derive(Debug)]
+pub struct Imported {
+    pub ladder: Ladder,
+    /// Every piece of text that could not be placed, in the order met.
+    pub warnings: Vec<Warning>,
+    /// What was inferred or mapped rather than read: tracks, attribute labels.
+    pub notes: Vec<Note>,
+    /// The page each role was read from, in the order of `ladder.roles`.
+    pub pages: Vec<String>,
+    /// The index page's file name, or the folder when it has none: where the rest came from.
+    pub index: String,
+}
+
+/// The most Markdown `ladder import` reads from one folder, all pages together: the same cap
+/// as one ladder file ([`load::MAX_BYTES`], 64 MiB), since the pages become one ladder file.
+pub const MAX_TOTAL_BYTES: u64 = load::MAX_BYTES;
+
+/// Imports every Markdown page of `dir`.
+///
+/// Only regular files whose real path lies inside `dir` are read: a page or index that is a
+/// symbolic link out of the folder (or anything else that is not a regular file) is skipped
+/// with a warning, so importing a folder someone else prepared cannot read files beside it.
+pub fn import(dir: &Path) -> Result<Imported> {
+    let mut warnings = Vec::new();
+    let files = folder::pages_inside(dir, &mut warnings)?;
+    let mut index = None;
+    let mut pages = Vec::new();
+    for file in &files {
+        let name = &file.name;
+        let text = folder::read_found(file)?;
+        if name.eq_ignore_ascii_case("README.md") || name.eq_ignore_ascii_case("index.md") {
+            index = Some((name.clone(), read::index(name, &text, &mut warnings)));
+        } else {
+            match read::level_page(name, &text, &mut warnings) {
+                Some(page) => pages.push(page),
+                None => warnings.push(Warning::at(name, 1, WarningKind::NotALevelPage)),
+            }
+        }
+    }
+    let shown = files::shown(dir);
+    let index_file = index
+        .as_ref()
+        .map_or(shown.clone(), |(name, _)| name.clone());
+    let index = index.map(|(_, index)| index);
+    if pages.is_empty() {
+        bail!(
+            "no level pages in {shown:?}: expected Markdown files whose first heading reads like `# L3: Senior Engineer`"
+        );
+    }
+    let index = index.unwrap_or_else(|| {
+        warnings.push(Warning::on(&shown, WarningKind::NoIndex));
+        Default::default()
+    });
+    let mut notes = Vec::new();
+    let (ladder, pages) = assemble::ladder(dir, index, pages, &mut warnings, &mut notes);
+    Ok(Imported {
+        ladder,
+        warnings,
+        notes,
+        pages,
+        index: index_file,
+    })
+}
+
+/// The comment atop the TOML of an imported ladder.
+const HEADER: &str =
+    "# Imported by `ladder import` from Markdown pages; check the tracks and themes.\n";
+
+/// Writes the TOML of an imported ladder, with a comment atop and every unsafe character
+/// escaped (see [`crate::ladder_toml`]), so that printing it cannot drive a terminal.
+pub fn write_toml(
+    ladder: &Ladder,
+    out: &mut (impl std::io::Write + ?Sized),
+) -> std::io::Result<()> {
+    out.write_all(HEADER.as_bytes())?;
+    crate::ladder_toml::write(ladder, out)
+}
+
+/// The TOML of an imported ladder as text (see [`write_toml`]).
+pub fn to_toml(ladder: &Ladder) -> Result<String> {
+    let body = crate::ladder_toml::to_string(ladder).context("cannot write the ladder as TOML")?;
+    Ok(format!("{HEADER}{body}"))
+}
+
+/// How many bytes [`write_toml`] writes, found without holding the text.
+pub fn toml_size(ladder: &Ladder) -> Result<u64> {
+    let body = crate::ladder_toml::size(ladder).context("cannot write the ladder as TOML")?;
+    Ok(HEADER.len() as u64 + body)
+}
+
+/// Fails when the imported ladder has an error that would keep every command from loading it,
+/// naming the page to fix and what it lacks: `S2-Support-Engineer.md: no value for attribute
+/// "Planning horizon"`, then how many more errors there are.
+pub fn check(imported: &Imported) -> Result<()> {
+    let errors = crate::validate::errors(&imported.ladder);
+    let Some(first) = errors.first() else {
+        return Ok(());
+    };
+    let (page, message) = missing_text(imported).unwrap_or_else(|| {
+        let page = match first.at.as_slice() {
+            [Seg::Key(key), Seg::Index(i), ..] if key == "role" => imported.pages.get(*i),
+            _ => None,
+        };
+        let at = path_of(&first.at);
+        (
+            page.unwrap_or(&imported.index).clone(),
+            format!("{} (at {at})", first.message),
+        )
+    });
+    let more = match errors.len() - 1 {
+        0 => String::new(),
+        n => format!(" (and {n} more errors in the imported ladder)"),
+    };
+    bail!(
+        "{}",
+        crate::text::escape_controls(&format!("{page}: {message}{more}"))
+    )
+}
+
+/// The first attribute value a page lacks, or meaning the index lacks: the errors an import
+/// most often meets, described as the handbook's author would look for them.
+fn missing_text(imported: &Imported) -> Option<(String, String)> {
+    let ladder = &imported.ladder;
+    for (role, page) in ladder.roles.iter().zip(&imported.pages) {
+        for a in &ladder.attributes {
+            if role.attributes.get(&a.id).is_none_or(|v| v.is_empty()) {
+                return Some((page.clone(), format!("no value for attribute {:?}", a.name)));
+            }
+        }
+    }
+    let a = ladder.attributes.iter().find(|a| a.meaning.is_empty())?;
+    Some((
+        imported.index.clone(),
+        format!("no meaning for attribute {:?}", a.name),
+    ))
+}
+
+/// A finding's place in the TOML as a dotted path: `role[0].dimensions.delivery`.
+fn path_of(at: &[Seg]) -> String {
+    let mut path = String::new();
+    for seg in at {
+        match seg {
+            Seg::Key(key) if path.is_empty() => path.push_str(key),
+            Seg::Key(key) => {
+                path.push('.');
+                path.push_str(key);
+            }
+            Seg::Index(i) => path.push_str(&format!("[{i}]")),
+        }
+    }
+    path
+}
+
+/// Fails when the TOML, `size` bytes of it, is larger than any command reads
+/// ([`load::MAX_BYTES`]): the pages fit under [`MAX_TOTAL_BYTES`], but TOML spells a ladder out
+/// at more length than Markdown.
+pub fn check_size(size: u64) -> Result<()> {
+    if size > load::MAX_BYTES {
+        bail!(
+            "the imported ladder would be {size} bytes of TOML, over the limit of {} (64 MiB) that every command reads",
+            load::MAX_BYTES
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_test_handbook_written_as_toml_loads_as_the_ladder_imported() {
+        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/handbook"));
+        let imported = import(dir).expect("imports");
+        check(&imported).expect("no errors");
+        let text = to_toml(&imported.ladder).expect("written");
+        assert_eq!(
+            toml_size(&imported.ladder).expect("counted"),
+            text.len() as u64
+        );
+        assert!(
+            crate::load::chunks::split(&text).is_some(),
+            "loads piece by piece"
+        );
+        let source = crate::source::Source {
+            name: "imported.toml".into(),
+            text,
+        };
+        assert_eq!(Ladder::load(&source).expect("loads"), imported.ladder);
+    }
+}

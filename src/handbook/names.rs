@@ -1,0 +1,53 @@
+//! How a handbook's names compare and become ids: emoji split off, case and punctuation
+//! ignored, and the stem two labels of one attribute share.
+
+/// A heading or bullet's leading emoji (anything before the first letter or digit) and its name.
+pub(super) fn split_emoji(text: &str) -> (Option<String>, String) {
+    let start = text
+        .find(|c: char| c.is_alphanumeric())
+        .unwrap_or(text.len());
+    let emoji = text[..start].trim();
+    let name = text[start..].trim();
+    (
+        (!emoji.is_empty()).then(|| emoji.to_string()),
+        name.to_string(),
+    )
+}
+
+/// Lower-case words joined by dashes: the id a name gets when no comment gives one. In the id
+/// alphabet (see `text::slug`); never empty.
+pub(super) fn kebab(text: &str) -> String {
+    let id = crate::text::slug(text).to_lowercase();
+    if id.is_empty() {
+        "role".to_string()
+    } else {
+        id
+    }
+}
+
+/// Names compare equal ignoring case, punctuation and emoji.
+pub(super) fn same_name(a: &str, b: &str) -> bool {
+    kebab(&split_emoji(a).1) == kebab(&split_emoji(b).1)
+}
+
+/// The first five letters of a name's first word, when it has five: what two labels of one
+/// attribute share when their names differ.
+pub(super) fn stem_of(name: &str) -> Option<String> {
+    let key = kebab(name);
+    let first = key.split('-').next().unwrap_or("");
+    (first.chars().count() >= 5).then(|| first.chars().take(5).collect())
+}
+
+/// Two attribute labels name the same attribute when equal ignoring case and punctuation, or
+/// when their first words share a stem of at least five letters (`Evaluation`, `Evaluated by`).
+/// The rule that `Names::find_attribute` follows through its maps.
+#[cfg(test)]
+pub(super) fn same_attribute(a: &str, b: &str) -> bool {
+    if same_name(a, b) {
+        return true;
+    }
+    let first = |s: &str| kebab(s).split('-').next().unwrap_or("").to_string();
+    let (x, y) = (first(a), first(b));
+    let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    common >= 5
+}

@@ -1,0 +1,140 @@
+//! Tracks inferred for a handbook whose index does not name them, from the roles' titles
+//! and levels.
+
+use super::names::kebab;
+use crate::model::{Role, Track};
+
+/// Words that say how senior a title is, not what the role does; titles without them name a
+/// role's family (see [`infer_tracks`]).
+const SENIORITY: [&str; 6] = [
+    "junior",
+    "senior",
+    "staff",
+    "principal",
+    "associate",
+    "graduate",
+];
+
+/// Tracks for pages that do not name them, by this rule:
+///
+/// 1. A role's family is its title without seniority words (junior, senior, staff,
+///    principal, associate, graduate): "Senior Security Analyst" is a "Security Analyst".
+/// 2. When the highest level has exactly one role and its family has no other, that role
+///    closes every track (a lead whom every path reaches).
+/// 3. Every other family is a track, its roles in level order. A family whose name ends with
+///    another family's name ("Cloud Security Engineer" ends with "Security Engineer")
+///    branches from it: the track starts with that family's roles below its own first level.
+/// 4. A track's id is the family's last word (`analyst`); when taken, its first word
+///    (`cloud`); when that is taken too, the whole family in kebab-case.
+pub fn infer_tracks(roles: &[Role], levels: &[String]) -> Vec<Track> {
+    let rank = |r: &Role| {
+        levels
+            .iter()
+            .position(|l| *l == r.level)
+            .unwrap_or(usize::MAX)
+    };
+    let family = |r: &Role| -> Vec<String> {
+        r.title
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .filter(|w| !SENIORITY.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+            .collect()
+    };
+    let top = roles.iter().map(rank).max();
+    let at_top: Vec<&Role> = roles.iter().filter(|r| Some(rank(r)) == top).collect();
+    let closer = match at_top.as_slice() {
+        [one]
+            if roles.iter().filter(|r| family(r) == family(one)).count() == 1
+                && roles.len() > 1 =>
+        {
+            Some(*one)
+        }
+        _ => None,
+    };
+    let mut families: Vec<(Vec<String>, Vec<&Role>)> = Vec::new();
+    for role in roles
+        .iter()
+        .filter(|r| Some(r.id.as_str()) != closer.map(|c| c.id.as_str()))
+    {
+        let f = family(role);
+        match families.iter_mut().find(|(name, _)| *name == f) {
+            Some((_, members)) => members.push(role),
+            None => families.push((f, vec![role])),
+        }
+    }
+    let mut tracks: Vec<Track> = Vec::new();
+    for (name, members) in &families {
+        let mut members = members.clone();
+        members.sort_by_key(|r| rank(r));
+        let first = members.first().map(|r| rank(r)).unwrap_or(0);
+        let parent = families
+            .iter()
+            .filter(|(other, _)| other.len() < name.len() && name.ends_with(other))
+            .max_by_key(|(other, _)| other.len());
+        let mut path: Vec<&Role> = match parent {
+            Some((_, parents)) => {
+                let mut below: Vec<&Role> = parents
+                    .iter()
+                    .copied()
+                    .filter(|r| rank(r) < first)
+                    .collect();
+                below.sort_by_key(|r| rank(r));
+                below
+            }
+            None => Vec::new(),
+        };
+        path.extend(members);
+        if let Some(c) = closer {
+            path.push(c);
+        }
+        let last = name.last().cloned().unwrap_or_default();
+        let first_word = name.first().cloned().unwrap_or_default();
+        let id = [kebab(&last), kebab(&first_word), kebab(&name.join(" "))]
+            .into_iter()
+            .find(|id| !id.is_empty() && !tracks.iter().any(|t| &t.id == id))
+            .unwrap_or_else(|| format!("track-{}", tracks.len() + 1));
+        let display = members_title(&path, name);
+        tracks.push(Track {
+            id,
+            name: display,
+            roles: path.iter().map(|r| r.id.clone()).collect(),
+        });
+    }
+    tracks
+}
+
+/// The family's words with their capitals, taken from a member's title.
+fn members_title(path: &[&Role], family: &[String]) -> String {
+    for role in path {
+        let words: Vec<&str> = role
+            .title
+            .split_whitespace()
+            .filter(|w| family.contains(&w.to_lowercase()))
+            .collect();
+        if words.len() == family.len() {
+            return words.join(" ");
+        }
+    }
+    family.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_tracks_are_inferred_from_titles_and_levels() {
+        let ladder = crate::embedded::ladder();
+        let inferred = infer_tracks(&ladder.roles, &ladder.levels);
+        let simple: Vec<(&str, Vec<&str>)> = inferred
+            .iter()
+            .map(|t| (t.id.as_str(), t.roles.iter().map(String::as_str).collect()))
+            .collect();
+        let embedded: Vec<(&str, Vec<&str>)> = ladder
+            .tracks
+            .iter()
+            .map(|t| (t.id.as_str(), t.roles.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(simple, embedded);
+    }
+}

@@ -1,0 +1,82 @@
+//! What `ladder import` tells the reader about how a handbook was read, as typed values: a
+//! warning for every piece of text it could not place, a note for what it inferred or mapped.
+//! Their words are the renderer's (`render::import_messages`).
+
+/// A piece of a handbook that could not be placed, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The page's file name, or the folder for what concerns the whole folder.
+    pub page: String,
+    /// The 1-based line on the page, when the warning is about one.
+    pub line: Option<usize>,
+    pub kind: WarningKind,
+}
+
+/// What could not be placed. Texts are as the page has them; the renderer quotes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WarningKind {
+    /// A link out of the folder, or something that is not a regular file: skipped unread.
+    NotARegularFile { folder: String },
+    /// The folder has no `README.md` (or `index.md`).
+    NoIndex,
+    /// A page without a `# LEVEL: Title` heading: skipped.
+    NotALevelPage,
+    /// A line of a code block on the index, as written.
+    Code(String),
+    /// A line as written on the page, that fits nowhere.
+    Line(String),
+    /// Text read from the page (its Markdown undone), that fits nowhere.
+    Text(String),
+    /// An item of the index's numbered list that is not a link.
+    NumberedItem(String),
+    /// A bullet before a page's first dimension that is not `**Attribute**: value`.
+    BulletBeforeDimensions(String),
+    /// A page heading without `LEVEL:`; the level was taken from the file name.
+    NoLevelPrefix { heading: String, level: String },
+    /// A page the index's list of levels does not link to.
+    NotListed,
+    /// An attribute label that the index does not define.
+    UndefinedAttribute(String),
+    /// A dimension heading that the index does not name; `alone` when no other page has it.
+    UndefinedDimension { name: String, alone: bool },
+    /// A page without a value for an attribute.
+    NoValue(String),
+    /// A dimension section without examples.
+    NoExamples(String),
+    /// A page without a quoted self-description.
+    NoSummary,
+}
+
+/// What was inferred or mapped rather than read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// A page's attribute label read as an attribute of another name.
+    MappedAttribute {
+        label: String,
+        attribute: String,
+        page: String,
+        line: usize,
+    },
+    /// A track inferred from the roles' titles and levels: its id and role ids.
+    InferredTrack { id: String, roles: Vec<String> },
+}
+
+impl Warning {
+    /// A warning about one line of a page.
+    pub fn at(page: &str, line: usize, kind: WarningKind) -> Warning {
+        Warning {
+            page: page.to_string(),
+            line: Some(line),
+            kind,
+        }
+    }
+
+    /// A warning about a whole file or folder.
+    pub fn on(page: &str, kind: WarningKind) -> Warning {
+        Warning {
+            page: page.to_string(),
+            line: None,
+            kind,
+        }
+    }
+}
