@@ -150,4 +150,30 @@ mod tests {
 └─────┴──────┘";
         assert_eq!(grid.to_string(), expected);
     }
+
+    #[test]
+    fn plain_cells_are_drawn_as_comfy_table_draws_them() {
+        // The grids stand in for comfy-table's `UTF8_FULL` tables of fixed column widths, so
+        // that every table of the terminal format looks alike; this holds them to it.
+        use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
+        let widths = vec![12, 10, 10];
+        let header = ["Theme", "L1 Junior", "L2"];
+        let rows = [
+            ["Quality of\nthe work", "• Produces\n  tidy", ""],
+            ["", "—", "• A\n\n• B"],
+        ];
+        let mut grid = Grid::new(widths.clone(), header.map(String::from).to_vec());
+        let mut table = Table::new();
+        table
+            .load_style(presets::UTF8_FULL)
+            .set_content_arrangement(ContentArrangement::Disabled)
+            .set_header(header);
+        for row in rows {
+            grid.add_row(row.map(String::from));
+            table.add_row(row);
+        }
+        let fixed = |w: &usize| ColumnConstraint::Absolute(Width::Fixed(*w as u16 + 2));
+        table.set_constraints(widths.iter().map(fixed));
+        assert_eq!(grid.to_string(), table.to_string());
+    }
 }

@@ -209,6 +209,15 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_spaces_is_one_break_where_textwrap_keeps_it() {
+        // Why the wrapper is ours: textwrap keeps the spaces a ladder's text happens to hold,
+        // and the output of `show`, `diff` and `path` has always collapsed them.
+        let text = "  two  spaces   and three";
+        assert_eq!(wrap(text, 40, "", ""), ["two spaces and three"]);
+        assert_eq!(reference(text, 40, "", ""), ["  two  spaces   and three"]);
+    }
+
+    #[test]
     fn long_words_are_cut_and_colour_does_not_count() {
         let long = "x".repeat(30);
         let lines = wrap(&format!("a {long} b"), 12, "", "");
