@@ -1,6 +1,5 @@
 //! Renderers: each turns a command's plain result into bytes on a writer, one module per format.
 
-mod grid;
 mod json;
 mod man;
 mod markdown;

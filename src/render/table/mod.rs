@@ -1,0 +1,44 @@
+//! The terminal format: tables and wrapped text for people, one module per view; the only
+//! place that knows comfy-table.
+//!
+//! `layout` holds what the views share (widths, wrapping, cutting, borderless tables) and
+//! `grid` the bordered grids of `diff`, `next` and `path`.
+
+mod diff;
+mod dimensions;
+mod grid;
+mod layout;
+mod list;
+mod path;
+mod search;
+mod show;
+mod tracks;
+mod validate;
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::Report;
+use crate::style::Style;
+use crate::term::Terminal;
+
+/// Writes the report as text laid out for `term`.
+pub fn render(
+    out: &mut impl Write,
+    report: &Report<'_>,
+    style: &Style,
+    term: &Terminal,
+) -> Result<()> {
+    match report {
+        Report::List(list) => list::render(out, list, style, term),
+        Report::Show(view) => show::render(out, view, style, term),
+        Report::Diff(comparison) => diff::render(out, comparison, style, term),
+        Report::Next(steps) => diff::next(out, steps, style, term),
+        Report::Path(path) => path::render(out, path, style, term),
+        Report::Search(hits) => search::render(out, hits, style, term),
+        Report::Tracks(list) => tracks::render(out, list, style, term),
+        Report::Dimensions(structure) => dimensions::render(out, structure, style, term),
+        Report::Validation(v) => validate::render(out, v, style),
+    }
+}
