@@ -51,7 +51,7 @@ fn diff_marks_each_theme_and_counts_them() {
     let (expectations, _) = texts(&role_data("L2-security-analyst"));
     assert_eq!(
         out.lines().last(),
-        Some("Themes: 5 new at B, 5 grow, 2 no longer listed, 0 unchanged."),
+        Some("Themes: 4 new at B, 5 grow, 2 no longer listed, 0 unchanged."),
         "{} expectations at B",
         expectations.len()
     );
@@ -67,7 +67,7 @@ fn a_role_diffed_with_itself_is_all_unchanged() {
     );
     assert!(tables.contains("= Depth of mastery"), "{out}");
     assert!(
-        out.ends_with("Themes: 0 new at B, 0 grow, 0 no longer listed, 17 unchanged.\n"),
+        out.ends_with("Themes: 0 new at B, 0 grow, 0 no longer listed, 16 unchanged.\n"),
         "{out}"
     );
 }
