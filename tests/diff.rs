@@ -27,7 +27,7 @@ fn diff_by_level_and_track_prints_attributes_exactly() {
             "│ = Evaluated by   ┆ = Manager                   ┆ = Manager                   │",
             "├╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┤",
             "│ ~ Responsibility ┆ ~ Supervised weekly by a    ┆ ~ Carries vertical slices   │",
-            "│   and direction  ┆   manager or senior         ┆   of larger products from   │",
+            "│   and direction  ┆   manager or more senior    ┆   of larger products from   │",
             "│   needed         ┆   engineers                 ┆   idea to production        │",
             "└──────────────────┴─────────────────────────────┴─────────────────────────────┘",
         ]
