@@ -100,3 +100,54 @@ fn diff_reports_bad_roles_as_usage_errors() {
     );
     assert!(fails(&["diff", "L2-security-analyst"], 2).contains("Usage: ladder diff"));
 }
+
+/// The theme and change of every expectation row of `diff A B --format tsv` for one dimension.
+fn theme_changes(a: &str, b: &str, dimension: &str) -> Vec<(String, String, String)> {
+    let out = ok(&["diff", a, b, "-d", dimension, "--format", "tsv"]);
+    out.lines()
+        .skip(1)
+        .map(|line| line.split('\t').collect::<Vec<_>>())
+        .filter(|f| !f[1].is_empty())
+        .map(|f| (f[1].to_string(), f[4].to_string(), f[5].to_string()))
+        .collect()
+}
+
+#[test]
+fn the_embedded_themes_pair_only_statements_of_one_thread() {
+    // Technical debt at L3 is not what the lead's architecture decisions grow from.
+    let domain = theme_changes("L3-senior-security-analyst", "L4-technical-lead", "domain");
+    let debt: Vec<&str> = domain
+        .iter()
+        .filter(|(theme, _, _)| theme == "tradeoffs-debt")
+        .map(|(_, change, _)| change.as_str())
+        .collect();
+    assert_eq!(debt, ["removed"], "{domain:#?}");
+    // Asking for help is collaboration, not the difficult conversations of L3.
+    let culture = theme_changes(
+        "L2-security-analyst",
+        "L3-senior-security-analyst",
+        "culture",
+    );
+    let help = culture
+        .iter()
+        .find(|(_, _, text)| text.starts_with("Asks for help openly"))
+        .expect("the L2 statement");
+    assert_eq!(
+        (help.0.as_str(), help.1.as_str()),
+        ("collaboration", "removed")
+    );
+    // Code reviews that strengthen the team's practices lead to the lead's best practice.
+    let teaching = theme_changes(
+        "L2-security-engineer",
+        "L3-senior-security-engineer",
+        "teaching",
+    );
+    assert!(
+        teaching.contains(&(
+            "document-practices".to_string(),
+            "removed".to_string(),
+            "Treats code reviews as a chance to strengthen the coding patterns and practices the team relies on.".to_string()
+        )),
+        "{teaching:#?}"
+    );
+}
