@@ -27,7 +27,7 @@ fn diff_by_level_and_track_prints_attributes_exactly() {
             "│ = Evaluated by   ┆ = Manager                   ┆ = Manager                   │",
             "├╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┤",
             "│ ~ Responsibility ┆ ~ Supervised weekly by a    ┆ ~ Carries vertical slices   │",
-            "│   and direction  ┆   manager or senior         ┆   of larger products from   │",
+            "│   and direction  ┆   manager or more senior    ┆   of larger products from   │",
             "│   needed         ┆   engineers                 ┆   idea to production        │",
             "└──────────────────┴─────────────────────────────┴─────────────────────────────┘",
         ]
@@ -51,7 +51,7 @@ fn diff_marks_each_theme_and_counts_them() {
     let (expectations, _) = texts(&role_data("L2-security-analyst"));
     assert_eq!(
         out.lines().last(),
-        Some("Themes: 5 new at B, 5 grow, 2 no longer listed, 0 unchanged."),
+        Some("Themes: 4 new at B, 5 grow, 2 no longer listed, 0 unchanged."),
         "{} expectations at B",
         expectations.len()
     );
@@ -67,7 +67,7 @@ fn a_role_diffed_with_itself_is_all_unchanged() {
     );
     assert!(tables.contains("= Depth of mastery"), "{out}");
     assert!(
-        out.ends_with("Themes: 0 new at B, 0 grow, 0 no longer listed, 17 unchanged.\n"),
+        out.ends_with("Themes: 0 new at B, 0 grow, 0 no longer listed, 16 unchanged.\n"),
         "{out}"
     );
 }
@@ -99,4 +99,55 @@ fn diff_reports_bad_roles_as_usage_errors() {
          add --track (analyst, engineer, cloud) or give a full id\n"
     );
     assert!(fails(&["diff", "L2-security-analyst"], 2).contains("Usage: ladder diff"));
+}
+
+/// The theme and change of every expectation row of `diff A B --format tsv` for one dimension.
+fn theme_changes(a: &str, b: &str, dimension: &str) -> Vec<(String, String, String)> {
+    let out = ok(&["diff", a, b, "-d", dimension, "--format", "tsv"]);
+    out.lines()
+        .skip(1)
+        .map(|line| line.split('\t').collect::<Vec<_>>())
+        .filter(|f| !f[1].is_empty())
+        .map(|f| (f[1].to_string(), f[4].to_string(), f[5].to_string()))
+        .collect()
+}
+
+#[test]
+fn the_embedded_themes_pair_only_statements_of_one_thread() {
+    // Technical debt at L3 is not what the lead's architecture decisions grow from.
+    let domain = theme_changes("L3-senior-security-analyst", "L4-technical-lead", "domain");
+    let debt: Vec<&str> = domain
+        .iter()
+        .filter(|(theme, _, _)| theme == "tradeoffs-debt")
+        .map(|(_, change, _)| change.as_str())
+        .collect();
+    assert_eq!(debt, ["removed"], "{domain:#?}");
+    // Asking for help is collaboration, not the difficult conversations of L3.
+    let culture = theme_changes(
+        "L2-security-analyst",
+        "L3-senior-security-analyst",
+        "culture",
+    );
+    let help = culture
+        .iter()
+        .find(|(_, _, text)| text.starts_with("Asks for help openly"))
+        .expect("the L2 statement");
+    assert_eq!(
+        (help.0.as_str(), help.1.as_str()),
+        ("collaboration", "removed")
+    );
+    // Code reviews that strengthen the team's practices lead to the lead's best practice.
+    let teaching = theme_changes(
+        "L2-security-engineer",
+        "L3-senior-security-engineer",
+        "teaching",
+    );
+    assert!(
+        teaching.contains(&(
+            "document-practices".to_string(),
+            "removed".to_string(),
+            "Treats code reviews as a chance to strengthen the coding patterns and practices the team relies on.".to_string()
+        )),
+        "{teaching:#?}"
+    );
 }
