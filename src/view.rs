@@ -28,6 +28,9 @@ pub struct RoleView<'a> {
     pub dimensions: Vec<DimensionView<'a>>,
     /// The bands that grade progress within every level.
     pub bands: &'a [Band],
+    /// Whether every dimension is shown (no `--dimension`): only then do the views for people
+    /// add the bands, which say nothing about one dimension.
+    pub whole: bool,
     /// Where a person reading the role might go next; the table shows it on a terminal only.
     pub hint: Option<Hint<'a>>,
 }
@@ -125,6 +128,7 @@ impl<'a> RoleView<'a> {
                 })
                 .collect(),
             bands: &ladder.bands,
+            whole: dimensions.len() == ladder.dimensions.len(),
             hint: has_next.then_some(Hint::CompareWithNext { role_id: &role.id }),
         }
     }

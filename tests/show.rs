@@ -142,3 +142,20 @@ fn user_input_is_echoed_escaped_in_errors() {
         "error: no role matches \"x\\u{1b}[2J\"; run `ladder list` to see every role\n"
     );
 }
+
+#[test]
+fn the_bands_come_with_the_whole_role_only() {
+    for format in ["table", "markdown"] {
+        let whole = ok(&["show", "L1", "--format", format]);
+        assert!(whole.contains("Bands within a level"), "{format}");
+        let one = ok(&["show", "L1", "-d", "business", "--format", format]);
+        assert!(!one.contains("Bands within a level"), "{format}:\n{one}");
+        assert!(!one.contains("Maturing"), "{format}:\n{one}");
+    }
+    // Scripts still get the ladder's bands with one dimension.
+    let doc = json(&["show", "L1", "-d", "business"]);
+    assert_eq!(
+        doc["role"]["bands"].as_array().map(Vec::len),
+        Some(DATA.matches("[[band]]").count())
+    );
+}

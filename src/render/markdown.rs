@@ -78,7 +78,7 @@ fn role(view: &RoleView<'_>) -> String {
             }
         }
     }
-    if !view.bands.is_empty() {
+    if view.whole && !view.bands.is_empty() {
         md += "\n## Bands within a level\n\n";
         md += &bands(view.bands);
     }

@@ -23,7 +23,7 @@ pub fn render(
     heading(out, view, style, width)?;
     attributes(out, view, style, width)?;
     dimensions(out, view, style, width)?;
-    if !view.bands.is_empty() {
+    if view.whole && !view.bands.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", style.heading("Bands within a level"))?;
         bands(out, view.bands, style, width)?;
