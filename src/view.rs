@@ -54,7 +54,9 @@ pub struct DimensionView<'a> {
 impl<'a> RoleList<'a> {
     /// Every role, or those of one track, ordered by track and then by level.
     ///
-    /// A role on several tracks sits with the first of them; roles on no track come last.
+    /// A role on several tracks sits with the first of them it leads on from; one that ends
+    /// every track it is on (a shared top level) comes after all of them. Roles on no track
+    /// come last.
     pub fn of(ladder: &'a Ladder, track: Option<&'a Track>) -> RoleList<'a> {
         // Sets and maps built once: a search of the track or of the tracks for every role
         // would cost their product.
@@ -78,19 +80,29 @@ impl<'a> RoleList<'a> {
             })
             .collect();
         let key = |row: &RoleRow<'a>| {
-            let first_track = match track {
-                Some(_) => 0,
-                None => row
-                    .tracks
-                    .first()
-                    .and_then(|t| track_at.get(t.id.as_str()).copied())
-                    .unwrap_or(usize::MAX),
+            let group = match track {
+                Some(_) => Some(0),
+                None => home_track(row).and_then(|t| track_at.get(t.id.as_str()).copied()),
             };
-            (first_track, ladder.level_rank(&row.role.level))
+            (
+                group.unwrap_or(usize::MAX),
+                ladder.level_rank(&row.role.level),
+            )
         };
         rows.sort_by_cached_key(key);
         RoleList { rows }
     }
+}
+
+/// The track a role is listed with: the first of its tracks that goes on after it, else the
+/// last of them (see [`RoleList::of`]).
+fn home_track<'a>(row: &RoleRow<'a>) -> Option<&'a Track> {
+    let leads_on = |t: &&&Track| t.roles.last().is_some_and(|last| *last != row.role.id);
+    row.tracks
+        .iter()
+        .find(leads_on)
+        .or(row.tracks.last())
+        .copied()
 }
 
 impl<'a> RoleView<'a> {

@@ -34,7 +34,7 @@ fn json_list_and_show_have_the_documented_fields() {
         ["id", "level", "title", "tracks", "summary"]
     );
     assert_eq!(
-        list["roles"][3]["tracks"],
+        list["roles"][6]["tracks"],
         serde_json::json!(["analyst", "engineer", "cloud"])
     );
 

@@ -61,9 +61,9 @@ fn import_places_every_statement_and_example_of_the_test_handbook() {
             "S1-junior-support-engineer",
             "S2-support-engineer",
             "S3-senior-support-engineer",
-            "S4-support-lead",
             "S2-support-analyst",
             "S3-senior-support-analyst",
+            "S4-support-lead",
         ]
     );
     let mut total = 0;

@@ -12,10 +12,11 @@ fn list_prints_every_role_ordered_by_track_and_level() {
             "L1  L1-junior-security-analyst         analyst",
             "L2  L2-security-analyst                analyst",
             "L3  L3-senior-security-analyst         analyst",
-            "L4  L4-technical-lead                  analyst, engineer, cloud",
             "L2  L2-security-engineer               engineer, cloud",
             "L3  L3-senior-security-engineer        engineer",
             "L3  L3-senior-cloud-security-engineer  cloud",
+            // The top level that every track shares comes after all of them.
+            "L4  L4-technical-lead                  analyst, engineer, cloud",
         ]
     );
 }
