@@ -7,9 +7,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::import::MAX_TOTAL_BYTES;
 use super::warning::{Warning, WarningKind};
 use crate::files;
+use crate::load;
+
+/// The most Markdown `ladder import` reads from one folder, all pages together: the same cap
+/// as one ladder file ([`load::MAX_BYTES`], 64 MiB), since the pages become one ladder file.
+pub const MAX_TOTAL_BYTES: u64 = load::MAX_BYTES;
 
 /// The `.md` files of `dir` that may be read, by name (sorted) with their real paths.
 ///

@@ -38,10 +38,6 @@ pub struct Imported {
     pub index: String,
 }
 
-/// The most Markdown `ladder import` reads from one folder, all pages together: the same cap
-/// as one ladder file ([`load::MAX_BYTES`], 64 MiB), since the pages become one ladder file.
-pub const MAX_TOTAL_BYTES: u64 = load::MAX_BYTES;
-
 /// Imports every Markdown page of `dir`.
 ///
 /// Only regular files whose real path lies inside `dir` are read: a page or index that is a
@@ -179,7 +175,7 @@ fn path_of(at: &[Seg]) -> String {
 }
 
 /// Fails when the TOML, `size` bytes of it, is larger than any command reads
-/// ([`load::MAX_BYTES`]): the pages fit under [`MAX_TOTAL_BYTES`], but TOML spells a ladder out
+/// ([`load::MAX_BYTES`]): the pages fit under [`folder::MAX_TOTAL_BYTES`], but TOML spells a ladder out
 /// at more length than Markdown.
 pub fn check_size(size: u64) -> Result<()> {
     if size > load::MAX_BYTES {
