@@ -82,21 +82,31 @@ pub enum Command {
     )]
     Show(ShowArgs),
 
-    /// Compare two roles side by side: attributes, then each dimension theme by theme.
+    /// Compare two roles: a summary per dimension, then both sides statement by statement.
     #[command(after_help = "Examples:\n  ladder diff L2 L3 --track engineer\n  \
+                            ladder diff L2 L3 --track engineer --brief --format markdown\n  \
                             ladder diff L3-senior-security-analyst L3-senior-security-engineer\n\n\
+                            Within a theme, each statement at B is paired with the most alike at A.\n\
                             Marks (they hold without colour):\n  \
-                            +  new at B: a theme B has and A does not\n  \
-                            ~  grows: a theme both have, worded differently at B\n  \
-                            -  no longer listed at B\n  \
-                            =  unchanged: the same words at A and B")]
+                            +  new: a statement at B that nothing at A continues\n  \
+                            ~  grows: a statement at B that continues one at A, further\n     \
+                            (differs, when B is not above A)\n  \
+                            ≈  reworded: the same statement in other words\n  \
+                            ·  not restated at B: only at A; a B above A still builds on it\n  \
+                            =  same: the same words at A and B")]
     Diff(DiffArgs),
 
     /// Compare a role with the next level on its track: what is new and what grows.
     #[command(after_help = "Examples:\n  ladder next L2-security-engineer\n  \
-                            ladder next L2-security-engineer --track cloud\n  ladder next L3 --track analyst\n\n\
-                            A role on several tracks shows each next step; at the top of a track\n\
-                            it says so and exits 0.")]
+                            ladder next L2-security-engineer --track cloud\n  ladder next L3 --track analyst --brief\n\n\
+                            A role on several tracks shows each next step, titled \"Step 1 of 2\" and\n\
+                            so on; --track picks one. At the top of a track it says so and exits 0.\n\n\
+                            Marks (they hold without colour):\n  \
+                            +  new: a statement at B that nothing at A continues\n  \
+                            ~  grows: a statement at B that continues one at A, further\n  \
+                            ≈  reworded: the same statement in other words\n  \
+                            ·  not restated at B: B still builds on A, so it still applies\n  \
+                            =  same: the same words at A and B")]
     Next(NextArgs),
 
     /// Show a whole track as a matrix: one column per level, one row per attribute and theme.
@@ -177,6 +187,15 @@ pub struct TrackArg {
     pub name: Option<String>,
 }
 
+/// `--brief`, defined once and flattened into `diff` and `next`.
+#[derive(Debug, Args)]
+pub struct BriefArg {
+    /// Only what is new and what grows, as a plain list per dimension (Markdown with
+    /// --format markdown); not with json or tsv
+    #[arg(long)]
+    pub brief: bool,
+}
+
 /// `--dimension DIMENSION`, defined once and flattened into every command that takes it.
 #[derive(Debug, Args)]
 pub struct DimensionArg {
@@ -254,6 +273,9 @@ pub struct DiffArgs {
 
     #[command(flatten)]
     pub dimension: DimensionArg,
+
+    #[command(flatten)]
+    pub brief: BriefArg,
 }
 
 /// Arguments of `ladder next`.
@@ -269,6 +291,8 @@ pub struct NextArgs {
 
     #[command(flatten)]
     pub dimension: DimensionArg,
+    #[command(flatten)]
+    pub brief: BriefArg,
 }
 
 /// Arguments of `ladder path`.

@@ -1,6 +1,6 @@
 //! Plain result values that the commands hand to renderers: everything a renderer needs, already looked up.
 
-use crate::query::compare::{Comparison, Mark, Marked, ThemeChange};
+use crate::query::compare::{Comparison, Mark, Marked};
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Attribute, Band, Dimension, Ladder, Role, Theme, Track};
@@ -40,6 +40,18 @@ pub struct RoleView<'a> {
 pub enum Hint<'a> {
     /// The role has a next level on some track: `ladder next` compares with it.
     CompareWithNext { role_id: &'a str },
+    /// The role has several next steps: `ladder next --track` shows one, such as the first.
+    PickTrack { role_id: &'a str, track_id: &'a str },
+}
+
+/// How much of a comparison `diff` and `next` show.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything: a summary, then both sides, item by item.
+    #[default]
+    Full,
+    /// Only what is new and what grows at B, as a plain list (`--brief`).
+    Brief,
 }
 
 /// What a role expects in one dimension.
@@ -182,6 +194,8 @@ impl<'a> TrackList<'a> {
 pub struct NextSteps<'a> {
     pub role: &'a Role,
     pub steps: Vec<Step<'a>>,
+    /// How to see one step when there are several; the table shows it on a terminal only.
+    pub hint: Option<Hint<'a>>,
 }
 
 /// One way up from a role: the tracks it follows and the comparison with the next role,
@@ -219,7 +233,16 @@ impl<'a> NextSteps<'a> {
                 }),
             }
         }
-        NextSteps { role, steps }
+        let mut onward = steps.iter().filter(|s| s.next.is_some());
+        let first = onward.next().and_then(|s| s.tracks.first());
+        let hint = match (first, onward.next()) {
+            (Some(track), Some(_)) => Some(Hint::PickTrack {
+                role_id: &role.id,
+                track_id: &track.id,
+            }),
+            _ => None,
+        };
+        NextSteps { role, steps, hint }
     }
 }
 
@@ -364,15 +387,12 @@ fn chains<'a>(columns: &[Vec<&'a str>]) -> Vec<Vec<Vec<&'a str>>> {
     rows
 }
 
-/// One theme's change and the first mark of each of its texts at B.
-type ChangeTexts<'a, 'c> = (&'c ThemeChange<'a>, HashMap<&'a str, &'c Marked<'a>>);
-
-/// The texts at B of a compared dimension, theme by theme: the first change of each theme,
-/// with the first mark of each of its texts. Looked up, not searched: a search for every
-/// expectation would cost the product of the expectations and the themes or texts.
-fn changes_by_theme<'a, 'c>(
+/// The texts at B of a compared dimension, theme by theme, each with its first mark. Looked
+/// up, not searched: a search for every expectation would cost the product of the
+/// expectations and the themes or texts.
+fn marks_by_theme<'a, 'c>(
     dimension: &'c crate::query::compare::DimensionChange<'a>,
-) -> HashMap<Option<&'a str>, ChangeTexts<'a, 'c>> {
+) -> HashMap<Option<&'a str>, HashMap<&'a str, &'c Marked<'a>>> {
     let mut out = HashMap::new();
     for change in &dimension.themes {
         out.entry(change.theme.map(|t| t.id.as_str()))
@@ -381,7 +401,7 @@ fn changes_by_theme<'a, 'c>(
                 for m in &change.to {
                     texts.entry(m.text).or_insert(m);
                 }
-                (change, texts)
+                texts
             });
     }
     out
@@ -409,16 +429,17 @@ pub struct EvidenceDimension<'a> {
 pub struct EvidenceItem<'a> {
     pub theme: Option<&'a Theme>,
     pub text: &'a str,
-    /// Whether the expectation is new relative to `from`: its theme is not there, or, without
-    /// themes, nothing there reads like it.
+    /// Whether the expectation is new relative to `from`: nothing in its theme there continues
+    /// into it (see [`crate::query::compare`]).
     pub new: bool,
-    /// What `from` says that this expectation grows from or rewords.
+    /// What `from` says that this expectation grows from or rewords: its partner there.
     pub before: Vec<&'a str>,
 }
 
 impl<'a> Evidence<'a> {
     /// The outline for `role`, compared with `from` when given: an expectation is new when
-    /// the comparison marks it new at `role`; it quotes what it grows from or rewords.
+    /// the comparison marks it new at `role`; it quotes the statement it grows from or
+    /// rewords.
     pub fn of(ladder: &'a Ladder, role: &'a Role, from: Option<&'a Role>) -> Evidence<'a> {
         let all: Vec<&Dimension> = ladder.dimensions.iter().collect();
         let comparison = from.map(|f| crate::query::compare::compare(ladder, f, role, &all));
@@ -430,23 +451,18 @@ impl<'a> Evidence<'a> {
                 let rd = role.in_dimension(&dimension.id);
                 let changes = comparison
                     .as_ref()
-                    .map(|c| changes_by_theme(&c.dimensions[k]));
+                    .map(|c| marks_by_theme(&c.dimensions[k]));
                 let items = rd
                     .expectations
                     .iter()
                     .map(|e| {
                         let theme = e.theme.as_deref().and_then(|t| ladder.theme(dimension, t));
                         let found = changes.as_ref().and_then(|c| c.get(&e.theme.as_deref()));
-                        let change = found.map(|f| f.0);
-                        let marked = found.and_then(|f| f.1.get(e.text.as_str()).copied());
-                        let (new, before) = match (marked.map(|m| m.mark), change) {
-                            (Some(Mark::Added), _) => (true, Vec::new()),
-                            (Some(Mark::Reworded), _) => (
-                                false,
-                                marked.and_then(|m| m.counterpart).into_iter().collect(),
-                            ),
-                            (Some(Mark::Changed), Some(t)) => {
-                                (false, t.from.iter().map(|m| m.text).collect())
+                        let marked = found.and_then(|f| f.get(e.text.as_str()).copied());
+                        let (new, before) = match marked.map(|m| (m.mark, m.counterpart)) {
+                            Some((Mark::New, _)) => (true, Vec::new()),
+                            Some((Mark::Reworded | Mark::Grows | Mark::Differs, Some(c))) => {
+                                (false, vec![c])
                             }
                             _ => (false, Vec::new()),
                         };

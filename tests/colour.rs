@@ -48,9 +48,10 @@ fn coloured_diff_marks_keep_their_symbols() {
         "added is green with +"
     );
     assert!(
-        out.contains("\u{1b}[31m- Learning in the"),
-        "removed is red with -"
+        out.contains("\u{1b}[2m· Shows own work"),
+        "not restated is dim with ·, not an alarm"
     );
+    assert!(!out.contains("\u{1b}[31m"), "nothing is red");
 }
 
 #[test]

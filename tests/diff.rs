@@ -7,13 +7,19 @@ fn diff_by_level_and_track_prints_attributes_exactly() {
     let out = run(ladder(&["diff", "L2", "L3", "--track", "engineer"]).env("COLUMNS", "80"));
     assert_eq!(out.status.code(), Some(0));
     let out = String::from_utf8(out.stdout).expect("UTF-8");
-    let lines: Vec<&str> = out.lines().take(19).collect();
+    let lines: Vec<&str> = out.lines().take(25).collect();
     assert_eq!(
         lines,
         [
             "L2 Security Engineer → L3 Senior Security Engineer",
             "A = L2-security-engineer   B = L3-senior-security-engineer",
-            "+ new at B   ~ grows   - no longer listed at B   ≈ reworded   = unchanged",
+            "+ new at B   ~ grows   ≈ reworded   · not restated at B   = same",
+            "B still builds on A: what B does not restate still applies.",
+            "",
+            "🦉 Domain Expertise: 3 new · 2 grow · 2 not restated",
+            "🌱 Teaching and Mentoring: 1 new · 1 grows · 1 not restated",
+            "🧭 Culture and Leadership: 6 new · 1 grows · 2 not restated",
+            "🏆 Business Success: 4 new · 4 not restated",
             "",
             "Attributes",
             "┌──────────────────┬─────────────────────────────┬─────────────────────────────┐",
@@ -39,22 +45,30 @@ fn diff_by_level_and_track_prints_attributes_exactly() {
 }
 
 #[test]
-fn diff_marks_each_theme_and_counts_them() {
+fn diff_marks_each_theme_and_counts_statements_first() {
     let out = run(ladder(&["diff", "L1", "L2-security-analyst"]).env("COLUMNS", "140"));
     let out = String::from_utf8(out.stdout).expect("UTF-8");
     let body = cells(&out);
     // Teaching and Mentoring: L1 learns in the open; L2 grows others and documents.
-    assert!(body.contains("- Learning in the open"), "{out}");
+    assert!(body.contains("· Learning in the open"), "{out}");
     assert!(body.contains("+ Growing others"), "{out}");
     assert!(body.contains("+ Documentation and"), "{out}");
     assert!(body.contains("~ Depth of mastery"), "{out}");
-    let (expectations, _) = texts(&role_data("L2-security-analyst"));
+    assert!(!out.contains("no longer"), "{out}");
+    // The summary comes before any detail, and counts every statement at B.
+    let summary: Vec<&str> = out.lines().skip(5).take(4).collect();
     assert_eq!(
-        out.lines().last(),
-        Some("Themes: 4 new at B, 5 grow, 2 no longer listed, 0 unchanged."),
-        "{} expectations at B",
-        expectations.len()
+        summary,
+        [
+            "🦉 Domain Expertise: 1 new · 2 grow · 1 not restated",
+            "🌱 Teaching and Mentoring: 2 new · 2 not restated",
+            "🧭 Culture and Leadership: 3 new · 1 grows · 2 not restated",
+            "🏆 Business Success: 2 new · 1 not restated",
+        ]
     );
+    let (expectations, _) = texts(&role_data("L2-security-analyst"));
+    assert_eq!(expectations.len(), 1 + 2 + 2 + 3 + 1 + 2);
+    assert!(!out.contains("Themes:"), "the trailing count is gone");
 }
 
 #[test]
@@ -62,13 +76,19 @@ fn a_role_diffed_with_itself_is_all_unchanged() {
     let out = ok(&["diff", "L4", "L4-technical-lead"]);
     let tables = cells(&out.lines().skip(3).collect::<Vec<_>>().join("\n"));
     assert!(
-        !tables.contains("+ ") && !tables.contains("~ ") && !tables.contains("- "),
+        !tables.contains("+ ") && !tables.contains("~ ") && !tables.contains("· "),
         "{out}"
     );
     assert!(tables.contains("= Depth of mastery"), "{out}");
-    assert!(
-        out.ends_with("Themes: 0 new at B, 0 grow, 0 no longer listed, 16 unchanged.\n"),
-        "{out}"
+    let summary: Vec<&str> = out.lines().skip(4).take(4).collect();
+    assert_eq!(
+        summary,
+        [
+            "🦉 Domain Expertise: 5 same",
+            "🌱 Teaching and Mentoring: 5 same",
+            "🧭 Culture and Leadership: 8 same",
+            "🏆 Business Success: 4 same",
+        ]
     );
 }
 
@@ -86,7 +106,7 @@ fn diff_compares_two_roles_at_the_same_level_on_different_tracks() {
         "the engineer adds peer security review"
     );
     assert!(
-        body.contains("- Scope of"),
+        body.contains("· Scope of"),
         "only the analyst scopes complex projects: {out}"
     );
 }
@@ -121,7 +141,7 @@ fn the_embedded_themes_pair_only_statements_of_one_thread() {
         .filter(|(theme, _, _)| theme == "tradeoffs-debt")
         .map(|(_, change, _)| change.as_str())
         .collect();
-    assert_eq!(debt, ["removed"], "{domain:#?}");
+    assert_eq!(debt, ["not-restated"], "{domain:#?}");
     // Asking for help is collaboration, not the difficult conversations of L3.
     let culture = theme_changes(
         "L2-security-analyst",
@@ -134,7 +154,7 @@ fn the_embedded_themes_pair_only_statements_of_one_thread() {
         .expect("the L2 statement");
     assert_eq!(
         (help.0.as_str(), help.1.as_str()),
-        ("collaboration", "removed")
+        ("collaboration", "not-restated")
     );
     // Code reviews that strengthen the team's practices lead to the lead's best practice.
     let teaching = theme_changes(
@@ -145,9 +165,140 @@ fn the_embedded_themes_pair_only_statements_of_one_thread() {
     assert!(
         teaching.contains(&(
             "document-practices".to_string(),
-            "removed".to_string(),
+            "not-restated".to_string(),
             "Treats code reviews as a chance to strengthen the coding patterns and practices the team relies on.".to_string()
         )),
         "{teaching:#?}"
     );
+}
+
+#[test]
+fn partners_sit_on_one_row() {
+    let out = ok(&[
+        "diff",
+        "L3-senior-security-analyst",
+        "L3-senior-security-engineer",
+        "-d",
+        "domain",
+    ]);
+    // The analyst's "Finds technical debt…" beside its partner, not beside "Makes sound…".
+    assert!(
+        out.contains(
+            "│ + Trade-offs and     ┆ ≈ Finds technical debt, estimates   ┆ ≈ Identifies technical debt, sizes  │\n"
+        ),
+        "{out}"
+    );
+    // Sideways, nothing grows: a change differs.
+    assert!(out.contains("+ new at B   ~ differs   ≈ reworded"), "{out}");
+    assert!(
+        !out.contains("grows") && !out.contains("builds on"),
+        "{out}"
+    );
+    let md = ok(&[
+        "diff",
+        "L3-senior-security-analyst",
+        "L3-senior-security-engineer",
+        "-d",
+        "domain",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        md.contains(
+            "| + Trade-offs and technical debt | ≈ Finds technical debt, estimates its size and \
+             pays it down according to the team's priorities. (50% alike) | ≈ Identifies \
+             technical debt, sizes it and pays it down in line with the team's priorities. \
+             (50% alike) |\n|  |  | + Makes sound,"
+        ),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_new_statement_in_a_shared_theme_is_new() {
+    let tsv = ok(&["diff", "L2", "L3", "--track", "engineer", "--format", "tsv"]);
+    let alerts = tsv
+        .lines()
+        .find(|l| l.contains("Makes sure alerts stay actionable"))
+        .expect("the alerts statement");
+    assert!(
+        alerts.starts_with("culture-leadership\tquality-improvement\t\tto\tnew\t"),
+        "{alerts}"
+    );
+    let out = run(ladder(&["diff", "L2", "L3", "--track", "engineer"]).env("COLUMNS", "100"));
+    let out = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        out.contains("┆ + Makes sure alerts stay actionable │"),
+        "{out}"
+    );
+}
+
+#[test]
+fn brief_lists_only_what_is_new_and_what_grows() {
+    let out = run(ladder(&[
+        "diff", "L2", "L3", "--track", "engineer", "--brief", "-d", "teaching",
+    ])
+    .env("COLUMNS", "60"));
+    assert_eq!(
+        String::from_utf8(out.stdout).expect("UTF-8"),
+        "\
+L2 Security Engineer → L3 Senior Security Engineer
+A = L2-security-engineer   B = L3-senior-security-engineer
+Only what is new (+) and what grows (~) at B.
+
+Attributes
+~ Impact radius: Peers (2-5)
+~ Responsibility and direction needed: Carries vertical
+  slices of larger products from idea to production
+
+🌱 Teaching and Mentoring
+~ Keeps investing in new hires and junior engineers so that
+  their skills grow to the next level.
++ Fosters a strong appetite for learning in the team and
+  keeps it well supplied.
+"
+    );
+    let md = ok(&[
+        "diff", "L2", "L3", "--track", "engineer", "--brief", "-d", "teaching", "--format",
+        "markdown",
+    ]);
+    assert_eq!(
+        md,
+        "\
+# L2 Security Engineer → L3 Senior Security Engineer
+
+A is L2-security-engineer, B is L3-senior-security-engineer.
+
+## Attributes
+
+- **Grows:** Impact radius: Peers (2-5)
+- **Grows:** Responsibility and direction needed: Carries vertical slices of larger products from idea to production
+
+## 🌱 Teaching and Mentoring
+
+- **Grows:** Keeps investing in new hires and junior engineers so that their skills grow to the next level.
+- **New:** Fosters a strong appetite for learning in the team and keeps it well supplied.
+"
+    );
+    for format in ["json", "tsv"] {
+        let err = fails(
+            &[
+                "diff", "L2", "L3", "--track", "engineer", "--brief", "--format", format,
+            ],
+            2,
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.starts_with("error: --brief"), "{err}");
+        let err = fails(
+            &[
+                "next",
+                "L2-security-engineer",
+                "--brief",
+                "--format",
+                format,
+            ],
+            2,
+        );
+        assert!(err.starts_with("error: --brief"), "{err}");
+    }
 }

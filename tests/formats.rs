@@ -21,7 +21,7 @@ fn json_of_every_command_is_one_versioned_document_without_colour() {
         let out = ok(&[args, &["--format", "json", "--color", "always"]].concat());
         assert!(!out.contains('\u{1b}'), "{args:?}: colour in JSON");
         let doc: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
-        assert_eq!(doc["schema"], 1, "{args:?}");
+        assert_eq!(doc["schema"], 2, "{args:?}");
     }
 }
 
@@ -94,26 +94,37 @@ fn json_diff_search_tracks_and_dimensions_have_the_documented_fields() {
     let diff = json(&["diff", "L2", "L3", "--track", "engineer"]);
     assert_eq!(
         keys(&diff),
-        ["schema", "from", "to", "attributes", "dimensions", "themes"]
+        ["schema", "from", "to", "attributes", "dimensions", "counts"]
     );
     assert_eq!(diff["from"]["id"], "L2-security-engineer");
     assert_eq!(
         keys(&diff["attributes"][0]),
         ["attribute", "name", "change", "from", "to"]
     );
+    assert_eq!(
+        keys(&diff["dimensions"][0]),
+        ["dimension", "name", "counts", "themes"]
+    );
     let theme = &diff["dimensions"][0]["themes"][0];
     assert_eq!(keys(theme), ["theme", "name", "change", "from", "to"]);
     assert_eq!(
         (theme["theme"].as_str(), theme["change"].as_str()),
-        (Some("domain-depth"), Some("changed"))
+        (Some("domain-depth"), Some("grows"))
     );
     assert_eq!(
         keys(&theme["to"][0]),
         ["text", "change", "counterpart", "similarity"]
     );
+    // Statements, not themes: B's new and grown ones, and A's that B does not restate.
+    let counts = serde_json::json!({
+        "new": 14, "grows": 4, "differs": 0, "reworded": 0, "not-restated": 9, "same": 0
+    });
+    assert_eq!(diff["counts"], counts);
     assert_eq!(
-        diff["themes"],
-        serde_json::json!({"added": 9, "changed": 5, "removed": 6, "unchanged": 0})
+        diff["dimensions"][0]["counts"],
+        serde_json::json!({
+            "new": 3, "grows": 2, "differs": 0, "reworded": 0, "not-restated": 2, "same": 0
+        })
     );
 
     let search = json(&["search", "director"]);
@@ -313,7 +324,11 @@ fn markdown_carries_the_same_content_as_the_table() {
         "{diff}"
     );
     assert!(
-        diff.ends_with("Themes: 2 new at B, 0 grow, 1 no longer listed, 0 unchanged.\n"),
+        diff.contains("\n- 🌱 Teaching and Mentoring: 2 new · 2 not restated\n"),
+        "the summary comes first: {diff}"
+    );
+    assert!(
+        diff.contains("| · Learning in the open | · Shows own work"),
         "{diff}"
     );
 }

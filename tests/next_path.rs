@@ -9,13 +9,10 @@ fn next_compares_every_role_with_the_next_level_on_every_track() {
             let out = ok(&["next", id, "--track", &track]);
             match roles.get(i + 1) {
                 Some(next) => {
-                    let expected = format!(
-                        "On track {track}:\n{} → {}\n",
-                        heading_of(id),
-                        heading_of(next)
-                    );
+                    let expected =
+                        format!("Track {track}: {} → {}\n", heading_of(id), heading_of(next));
                     assert!(out.starts_with(&expected), "{id} on {track}:\n{out}");
-                    assert!(out.contains("\nThemes: "), "{id} on {track}");
+                    assert!(out.contains("\n🦉 Domain Expertise: "), "{id} on {track}");
                     let doc = json(&["next", id, "--track", &track]);
                     assert_eq!(doc["steps"][0]["next"]["id"].as_str(), Some(next.as_str()));
                     assert_eq!(
@@ -46,15 +43,21 @@ fn next_compares_every_role_with_the_next_level_on_every_track() {
 fn next_shows_each_step_of_a_role_on_several_tracks() {
     let out = ok(&["next", "L2-security-engineer"]);
     assert!(
-        out.starts_with("On track engineer:\nL2 Security Engineer → L3 Senior Security Engineer\n"),
+        out.starts_with(
+            "Step 1 of 2 — track engineer: L2 Security Engineer → L3 Senior Security Engineer\n"
+        ),
         "{out}"
     );
     assert!(
         out.contains(
-            "\nOn track cloud:\nL2 Security Engineer → L3 Senior Cloud Security Engineer\n"
+            "\n\nStep 2 of 2 — track cloud: L2 Security Engineer → L3 Senior Cloud Security \
+             Engineer\nA = L2-security-engineer   B = L3-senior-cloud-security-engineer\n"
         ),
         "{out}"
     );
+    // Each step opens with its own summary.
+    assert_eq!(out.matches("\n🦉 Domain Expertise: ").count(), 2, "{out}");
+    assert!(!out.contains("--track engineer"), "no hint into a pipe");
     assert_eq!(
         ok(&["next", "L4"]),
         "L4 Technical Lead is the top of tracks analyst, engineer, cloud: there is no next level.\n"
@@ -194,4 +197,33 @@ fn show_on_a_terminal_ends_with_a_hint_to_the_next_level() {
         !on_tty("L4-technical-lead").is_some_and(|out| out.contains("ladder next")),
         "the top has no next level"
     );
+}
+
+#[test]
+fn next_with_several_steps_hints_at_track_on_a_terminal() {
+    let args = [
+        "next",
+        "L2-security-engineer",
+        "--color",
+        "never",
+        "--no-pager",
+    ];
+    let Some((code, out)) = on_terminal(&args, &[]) else {
+        return;
+    };
+    assert_eq!(code, 0);
+    assert!(
+        out.trim_end().ends_with(
+            "To see one step alone, pick its track: ladder next L2-security-engineer --track engineer"
+        ),
+        "{out}"
+    );
+    let brief = ok(&["next", "L2-security-engineer", "--brief", "-d", "teaching"]);
+    assert!(brief.starts_with(
+        "Step 1 of 2 — track engineer: L2 Security Engineer → L3 Senior Security Engineer\n"
+    ));
+    assert!(brief.contains(
+        "\n\nStep 2 of 2 — track cloud: L2 Security Engineer → L3 Senior Cloud Security Engineer\n"
+    ));
+    assert!(!brief.contains('┆'), "no table: {brief}");
 }

@@ -30,22 +30,21 @@ fn themeless_ladders_pair_expectations_by_similarity() {
     assert!(!changes.is_empty());
     for (change, similarity) in &changes {
         match change.as_str() {
-            "added" => assert!(similarity.is_none()),
+            "new" => assert!(similarity.is_none()),
             "reworded" => assert!(similarity.is_some_and(|s| (0.3..1.0).contains(&s))),
-            "unchanged" => assert_eq!(*similarity, Some(1.0)),
+            "same" => assert_eq!(*similarity, Some(1.0)),
             other => panic!("a themeless expectation is {other}"),
         }
     }
     // Every role diffed with itself is unchanged, expectation by expectation.
     let same = ok(&["--data", file.arg(), "diff", "S4", "S4-support-lead"]);
-    assert!(
-        same.contains("Themes: 0 new at B, 0 grow, 0 no longer listed, 3 unchanged."),
-        "{same}"
-    );
+    assert!(same.contains("\n🤝 Teamwork: 3 same\n"), "{same}");
+    let body = cells(&same.lines().skip(3).collect::<Vec<_>>().join("\n"));
+    assert!(!body.contains("~ ") && !body.contains("+ "), "{same}");
     // next, path and evidence line the levels up too.
     assert!(
         ok(&["--data", file.arg(), "next", "S2-support-engineer"])
-            .starts_with("On track engineer:\n")
+            .starts_with("Track engineer: S2 Support Engineer → S3 Senior Support Engineer\n")
     );
     let path = json(&["--data", file.arg(), "path", "--track", "engineer"]);
     let rows = path["dimensions"][0]["themes"].as_array().expect("rows");

@@ -21,8 +21,8 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
 
-use crate::cli::{Cli, Command, DimensionArg, TrackArg};
-use crate::exit::Exit;
+use crate::cli::{BriefArg, Cli, Command, DimensionArg, TrackArg};
+use crate::exit::{Exit, UsageError};
 use crate::load::{self, OneRole};
 use crate::model::{Dimension, Ladder, Track};
 use crate::pager::{self, Output};
@@ -30,6 +30,7 @@ use crate::query::resolve;
 use crate::render::{self, Format, Report};
 use crate::source::Source;
 use crate::term::Terminal;
+use crate::view::Detail;
 
 /// What every subcommand needs besides its own arguments, resolved once.
 #[derive(Debug)]
@@ -157,6 +158,22 @@ pub fn execute(cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
         Command::Validate(args) => validate::run(&ctx, &args, out),
         Command::Completions(args) => completions::run(&ctx, &args, out),
         Command::Man => man::run(out),
+    }
+}
+
+/// How much of a comparison to show: `--brief` is a list for people, refused with the
+/// machine formats, which carry every change.
+fn detail(ctx: &Context, arg: &BriefArg) -> Result<Detail> {
+    if !arg.brief {
+        return Ok(Detail::Full);
+    }
+    match ctx.format.unwrap_or_default() {
+        Format::Table | Format::Markdown => Ok(Detail::Brief),
+        Format::Json | Format::Tsv => Err(UsageError(
+            "--brief is a list for people: use it with the table or markdown format, not json or tsv"
+                .into(),
+        )
+        .into()),
     }
 }
 

@@ -5,26 +5,60 @@ use std::collections::HashMap;
 use crate::model::{Attribute, Dimension, Ladder, Role, Theme};
 use crate::query::similarity;
 
-/// How one item reads at B compared with A.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How one item reads at B compared with A. A level builds on the ones below, so what A
+/// lists and B does not is not restated at B, not gone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mark {
     /// The same words at A and B.
-    Unchanged,
+    Same,
     /// Nearly the same words at A and B: one expectation, reworded (see [`Marked::similarity`]).
     Reworded,
-    /// Its theme is at both, in other words: the expectation grows.
-    Changed,
+    /// A statement of B paired with one of A in the same thread, worded differently, and B is
+    /// the higher level: the expectation grows.
+    Grows,
+    /// As [`Mark::Grows`], but B is at the same level as A or below it, where "grows" would be
+    /// false.
+    Differs,
     /// Only at B: new at B.
-    Added,
-    /// Only at A: B no longer lists it, or does not restate it.
-    Removed,
+    New,
+    /// Only at A: B does not restate it (B still builds on A).
+    NotRestated,
 }
+
+impl Mark {
+    /// How much a reader must act on the mark, weakest first: a theme takes its statements'
+    /// strongest mark.
+    fn strength(self) -> u8 {
+        match self {
+            Mark::Same => 0,
+            Mark::Reworded => 1,
+            Mark::NotRestated => 2,
+            Mark::Grows | Mark::Differs => 3,
+            Mark::New => 4,
+        }
+    }
+}
+
+/// The lowest similarity at which a statement of B, in a theme both roles have, continues a
+/// statement of A (and so grows or differs from it) rather than being new.
+///
+/// Measured on the embedded ladder, over adjacent levels of every track and the themes both
+/// levels have (`ladder diff L2 L3 --track engineer` and the like): every pair the greedy
+/// pairing chooses among statements sharing a meaningful word scores 0.042 to 0.214 and
+/// reads as one thread growing ("Notices quality and reliability problems…" → "Guards
+/// quality across the whole stack…", 0.071); statements that share no word score 0 and are
+/// separate threads ("Makes sure alerts stay actionable…", new at L3 engineer). Only two
+/// pairs fall in between (0.036 and 0.038, one shared "team" in a 26-word sentence), and
+/// neither is a thread; 0.04 keeps every thread and no stray word.
+pub const CONTINUES: f64 = 0.04;
 
 /// The whole comparison of role A (`from`) with role B (`to`).
 #[derive(Debug)]
 pub struct Comparison<'a> {
     pub from: &'a Role,
     pub to: &'a Role,
+    /// Whether B is at a higher level than A: then what changes grows, else it differs.
+    pub upward: bool,
     pub attributes: Vec<AttributeChange<'a>>,
     pub dimensions: Vec<DimensionChange<'a>>,
 }
@@ -59,34 +93,97 @@ pub struct ThemeChange<'a> {
 pub struct Marked<'a> {
     pub text: &'a str,
     pub mark: Mark,
-    /// The most similar expectation at the other role, when the two pair up.
+    /// The expectation at the other role this one pairs with, when it pairs.
     pub counterpart: Option<&'a str>,
+    /// Where the counterpart sits in the other role's list of the same theme.
+    pub partner: Option<usize>,
     /// How alike the pair reads (see [`crate::query::similarity`]); `None` when unpaired.
     pub similarity: Option<f64>,
 }
 
-/// How many themes carry each mark.
+/// How many statements carry each mark: B's statements for every mark but
+/// [`Mark::NotRestated`], which counts A's.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
-    pub added: usize,
-    pub changed: usize,
-    pub removed: usize,
-    pub unchanged: usize,
+    pub new: usize,
+    pub grows: usize,
+    pub differs: usize,
+    pub reworded: usize,
+    pub not_restated: usize,
+    pub same: usize,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.new += other.new;
+        self.grows += other.grows;
+        self.differs += other.differs;
+        self.reworded += other.reworded;
+        self.not_restated += other.not_restated;
+        self.same += other.same;
+    }
+
+    /// The count of statements with this mark.
+    pub fn of(&self, mark: Mark) -> usize {
+        match mark {
+            Mark::Same => self.same,
+            Mark::Reworded => self.reworded,
+            Mark::Grows => self.grows,
+            Mark::Differs => self.differs,
+            Mark::New => self.new,
+            Mark::NotRestated => self.not_restated,
+        }
+    }
 }
 
 impl Comparison<'_> {
-    /// The number of themes with each mark, over every compared dimension.
-    pub fn theme_counts(&self) -> Counts {
+    /// The number of statements with each mark, over every compared dimension.
+    pub fn counts(&self) -> Counts {
         let mut counts = Counts::default();
-        for theme in self.dimensions.iter().flat_map(|d| &d.themes) {
-            *match theme.mark {
-                Mark::Added => &mut counts.added,
-                Mark::Changed | Mark::Reworded => &mut counts.changed,
-                Mark::Removed => &mut counts.removed,
-                Mark::Unchanged => &mut counts.unchanged,
+        for d in &self.dimensions {
+            counts.add(d.counts());
+        }
+        counts
+    }
+}
+
+impl DimensionChange<'_> {
+    /// The number of statements with each mark in this dimension.
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        let marks = self.themes.iter().flat_map(|t| {
+            let b = t.to.iter().map(|m| m.mark);
+            let a = t.from.iter().map(|m| m.mark);
+            b.chain(a.filter(|&m| m == Mark::NotRestated))
+        });
+        for mark in marks {
+            *match mark {
+                Mark::Same => &mut counts.same,
+                Mark::Reworded => &mut counts.reworded,
+                Mark::Grows => &mut counts.grows,
+                Mark::Differs => &mut counts.differs,
+                Mark::New => &mut counts.new,
+                Mark::NotRestated => &mut counts.not_restated,
             } += 1;
         }
         counts
+    }
+}
+
+impl<'a> ThemeChange<'a> {
+    /// The statements side by side, partners on one row: pairs in B's order, then what is new
+    /// at B, then what B does not restate.
+    pub fn rows(&self) -> Vec<(Option<&Marked<'a>>, Option<&Marked<'a>>)> {
+        let pairs = self.to.iter().filter_map(|b| {
+            let a = self.from.get(b.partner?)?;
+            Some((Some(a), Some(b)))
+        });
+        let new = self.to.iter().filter(|b| b.partner.is_none());
+        let not_restated = self.from.iter().filter(|a| a.partner.is_none());
+        pairs
+            .chain(new.map(|b| (None, Some(b))))
+            .chain(not_restated.map(|a| (Some(a), None)))
+            .collect()
     }
 }
 
@@ -94,12 +191,12 @@ impl Comparison<'_> {
 impl Comparison<'_> {
     /// Whether A and B read exactly alike.
     pub fn is_unchanged(&self) -> bool {
-        self.attributes.iter().all(|a| a.mark == Mark::Unchanged)
+        self.attributes.iter().all(|a| a.mark == Mark::Same)
             && self
                 .dimensions
                 .iter()
                 .flat_map(|d| &d.themes)
-                .all(|t| t.mark == Mark::Unchanged)
+                .all(|t| t.mark == Mark::Same)
     }
 }
 
@@ -110,17 +207,26 @@ pub fn compare<'a>(
     to: &'a Role,
     dimensions: &[&'a Dimension],
 ) -> Comparison<'a> {
+    // "Grows" only where B is above A; a level unknown to the ladder ranks below every other.
+    let upward = ladder.level_rank(&from.level) < ladder.level_rank(&to.level);
+    let differ = if upward { Mark::Grows } else { Mark::Differs };
     let attributes = ladder
         .attributes
         .iter()
         .map(|attribute| {
             let a = from.attributes.get(&attribute.id).map(String::as_str);
             let b = to.attributes.get(&attribute.id).map(String::as_str);
+            let mark = match (a, b) {
+                (Some(_), None) => Mark::NotRestated,
+                (None, Some(_)) => Mark::New,
+                _ if a == b => Mark::Same,
+                _ => differ,
+            };
             AttributeChange {
                 attribute,
                 from: a,
                 to: b,
-                mark: presence_mark(a.is_some(), b.is_some(), a == b),
+                mark,
             }
         })
         .collect();
@@ -128,12 +234,13 @@ pub fn compare<'a>(
         .iter()
         .map(|dimension| DimensionChange {
             dimension,
-            themes: compare_dimension(dimension, from, to),
+            themes: compare_dimension(dimension, from, to, differ),
         })
         .collect();
     Comparison {
         from,
         to,
+        upward,
         attributes,
         dimensions,
     }
@@ -143,6 +250,7 @@ fn compare_dimension<'a>(
     dimension: &'a Dimension,
     from: &'a Role,
     to: &'a Role,
+    differ: Mark,
 ) -> Vec<ThemeChange<'a>> {
     // Each role's texts grouped by theme once: a filter of all expectations for every theme
     // would cost their product.
@@ -172,14 +280,27 @@ fn compare_dimension<'a>(
         if a.is_empty() && b.is_empty() {
             return None;
         }
-        // Within a theme both roles have, unpaired expectations grow; without themes, they are
-        // new at B or not restated at B.
-        let themed = theme.is_some();
-        let (from, to) = mark_pairs(a, b, themed);
-        let same = from.iter().chain(&to).all(|m| m.mark == Mark::Unchanged);
+        // Within a theme, statements that share a thread grow (or differ); without a theme,
+        // only a rewording pairs, and the rest is new at B or not restated at B.
+        let threshold = if theme.is_some() {
+            CONTINUES
+        } else {
+            similarity::REWORDED
+        };
+        let (from, to) = mark_pairs(a, b, threshold, differ);
+        let mark = match (a.is_empty(), b.is_empty()) {
+            (false, true) => Mark::NotRestated,
+            (true, false) => Mark::New,
+            _ => from
+                .iter()
+                .chain(&to)
+                .map(|m| m.mark)
+                .max_by_key(|m| m.strength())
+                .unwrap_or(Mark::Same),
+        };
         Some(ThemeChange {
             theme,
-            mark: presence_mark(!a.is_empty(), !b.is_empty(), same),
+            mark,
             from,
             to,
         })
@@ -187,60 +308,44 @@ fn compare_dimension<'a>(
     .collect()
 }
 
-/// Marks both sides of one group of expectations by pairing them on similarity.
+/// Marks both sides of one group of expectations by pairing them on similarity, at or above
+/// `threshold`: identical pairs are the same, pairs from [`similarity::REWORDED`] reworded,
+/// other pairs `differ`; what stays unpaired is new at B or not restated at B.
 fn mark_pairs<'a>(
     a: &[&'a str],
     b: &[&'a str],
-    themed: bool,
+    threshold: f64,
+    differ: Mark,
 ) -> (Vec<Marked<'a>>, Vec<Marked<'a>>) {
     // Each text's partner and similarity, by index: a search of the pairs for every text
     // would cost the product of the two lists.
     let (mut of_a, mut of_b) = (vec![None; a.len()], vec![None; b.len()]);
-    for (i, j, s) in similarity::pair(a, b, similarity::REWORDED) {
+    for (i, j, s) in similarity::pair(a, b, threshold) {
         of_a[i] = Some((j, s));
         of_b[j] = Some((i, s));
     }
-    let both = !a.is_empty() && !b.is_empty();
     let side =
         |mine: &[&'a str], other: &[&'a str], partners: &[Option<(usize, f64)>], alone: Mark| {
             mine.iter()
                 .zip(partners)
-                .map(|(text, &partner)| match partner {
-                    Some((k, s)) => {
-                        let counterpart = other[k];
-                        Marked {
-                            text,
-                            mark: if s >= 1.0 {
-                                Mark::Unchanged
-                            } else {
-                                Mark::Reworded
-                            },
-                            counterpart: Some(counterpart),
-                            similarity: Some(s),
-                        }
-                    }
-                    None => Marked {
-                        text,
-                        mark: if themed && both { Mark::Changed } else { alone },
-                        counterpart: None,
-                        similarity: None,
+                .map(|(text, &partner)| Marked {
+                    text,
+                    mark: match partner {
+                        None => alone,
+                        Some((_, s)) if s >= 1.0 => Mark::Same,
+                        Some((_, s)) if s >= similarity::REWORDED => Mark::Reworded,
+                        Some(_) => differ,
                     },
+                    counterpart: partner.map(|(k, _)| other[k]),
+                    partner: partner.map(|(k, _)| k),
+                    similarity: partner.map(|(_, s)| s),
                 })
                 .collect::<Vec<Marked<'a>>>()
         };
     (
-        side(a, b, &of_a, Mark::Removed),
-        side(b, a, &of_b, Mark::Added),
+        side(a, b, &of_a, Mark::NotRestated),
+        side(b, a, &of_b, Mark::New),
     )
-}
-
-fn presence_mark(at_a: bool, at_b: bool, same: bool) -> Mark {
-    match (at_a, at_b) {
-        (true, false) => Mark::Removed,
-        (false, true) => Mark::Added,
-        _ if same => Mark::Unchanged,
-        _ => Mark::Changed,
-    }
 }
 
 #[cfg(test)]
@@ -277,20 +382,70 @@ mod tests {
         assert_eq!(
             marks,
             [
-                ("learn-in-the-open", Mark::Removed),
-                ("grow-others", Mark::Added),
-                ("document-practices", Mark::Added),
+                ("learn-in-the-open", Mark::NotRestated),
+                ("grow-others", Mark::New),
+                ("document-practices", Mark::New),
             ]
         );
         let depth = &c.dimensions[0].themes[0];
-        assert_eq!(depth.mark, Mark::Changed);
+        assert_eq!(depth.mark, Mark::Grows);
         assert!(
             depth
                 .from
                 .iter()
                 .chain(&depth.to)
-                .all(|m| m.mark == Mark::Changed)
+                .all(|m| m.mark == Mark::Grows)
         );
+    }
+
+    #[test]
+    fn a_statement_of_a_shared_theme_without_a_thread_at_a_is_new() {
+        let l = embedded();
+        let dims: Vec<&Dimension> = l.dimensions.iter().collect();
+        let l2 = l.role("L2-security-engineer").expect("L2");
+        let l3 = l.role("L3-senior-security-engineer").expect("L3");
+        let c = compare(&l, l2, l3, &dims);
+        let quality = c
+            .dimensions
+            .iter()
+            .flat_map(|d| &d.themes)
+            .find(|t| t.theme.is_some_and(|t| t.id == "quality-improvement"))
+            .expect("quality-improvement");
+        let marks: Vec<(&str, Mark)> = quality.to.iter().map(|m| (&m.text[..12], m.mark)).collect();
+        assert_eq!(
+            marks,
+            [("Guards quali", Mark::Grows), ("Makes sure a", Mark::New)]
+        );
+        assert_eq!(quality.from[0].mark, Mark::Grows);
+        assert_eq!(
+            quality.mark,
+            Mark::New,
+            "a theme takes its strongest change"
+        );
+        let counts = c.dimensions[0].counts();
+        assert_eq!(counts.of(Mark::New) + counts.of(Mark::Grows), 5);
+    }
+
+    #[test]
+    fn sideways_pairs_differ_and_partners_share_a_row() {
+        let l = embedded();
+        let domain = l.dimension("domain-expertise").expect("domain");
+        let a = l.role("L3-senior-security-analyst").expect("analyst");
+        let b = l.role("L3-senior-security-engineer").expect("engineer");
+        let c = compare(&l, a, b, &[domain]);
+        let debt = c.dimensions[0]
+            .themes
+            .iter()
+            .find(|t| t.theme.is_some_and(|t| t.id == "tradeoffs-debt"))
+            .expect("tradeoffs-debt");
+        for (left, right) in debt.rows() {
+            if let (Some(left), Some(right)) = (left, right) {
+                assert_eq!(left.counterpart, Some(right.text));
+                assert_ne!(left.mark, Mark::Grows, "sideways nothing grows");
+            }
+        }
+        let rows = debt.rows();
+        assert_eq!(rows.len(), debt.from.len().max(debt.to.len()));
     }
 
     #[test]
@@ -300,14 +455,6 @@ mod tests {
         let l3 = l.role("L3-senior-security-analyst").expect("L3");
         let c = compare(&l, l2, l3, &[]);
         let marks: Vec<Mark> = c.attributes.iter().map(|a| a.mark).collect();
-        assert_eq!(
-            marks,
-            [
-                Mark::Unchanged,
-                Mark::Changed,
-                Mark::Unchanged,
-                Mark::Changed
-            ]
-        );
+        assert_eq!(marks, [Mark::Same, Mark::Grows, Mark::Same, Mark::Grows]);
     }
 }

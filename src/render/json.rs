@@ -13,15 +13,15 @@ use crate::validate::{Severity, Validation};
 use crate::view::{NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
 
 /// The version of the JSON documents; it changes only when a field changes meaning or goes away.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 
 /// Writes the report as one pretty-printed JSON document followed by a newline.
 pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
     match report {
         Report::List(list) => write(out, &list_doc(list)),
         Report::Show(view) => write(out, &show_doc(view)),
-        Report::Diff(c) => write(out, &doc(diff_body(c))),
-        Report::Next(steps) => write(out, &next_doc(steps)),
+        Report::Diff(c, _) => write(out, &doc(diff_body(c))),
+        Report::Next(steps, _) => write(out, &next_doc(steps)),
         Report::Path(path) => write(out, &path_doc(path)),
         Report::Search(hits) => write(out, &search_doc(hits)),
         Report::Tracks(tracks) => write(out, &tracks_doc(tracks)),
@@ -192,7 +192,7 @@ struct DiffBody<'a> {
     to: RoleRef<'a>,
     attributes: Vec<AttributeChange<'a>>,
     dimensions: Vec<DimensionChange<'a>>,
-    themes: Counts,
+    counts: Counts,
 }
 
 #[derive(Serialize)]
@@ -208,6 +208,7 @@ struct AttributeChange<'a> {
 struct DimensionChange<'a> {
     dimension: &'a str,
     name: &'a str,
+    counts: Counts,
     themes: Vec<ThemeChange<'a>>,
 }
 
@@ -228,16 +229,31 @@ struct ExpectationChange<'a> {
     similarity: Option<f64>,
 }
 
+/// How many statements carry each change: B's, but A's for `not-restated`. The keys are the
+/// values of `change`.
 #[derive(Serialize)]
 struct Counts {
-    added: usize,
-    changed: usize,
-    removed: usize,
-    unchanged: usize,
+    new: usize,
+    grows: usize,
+    differs: usize,
+    reworded: usize,
+    #[serde(rename = "not-restated")]
+    not_restated: usize,
+    same: usize,
+}
+
+fn counts(n: compare::Counts) -> Counts {
+    Counts {
+        new: n.new,
+        grows: n.grows,
+        differs: n.differs,
+        reworded: n.reworded,
+        not_restated: n.not_restated,
+        same: n.same,
+    }
 }
 
 fn diff_body<'a>(c: &'a Comparison<'a>) -> DiffBody<'a> {
-    let n = c.theme_counts();
     DiffBody {
         from: role_ref(c.from),
         to: role_ref(c.to),
@@ -253,12 +269,7 @@ fn diff_body<'a>(c: &'a Comparison<'a>) -> DiffBody<'a> {
             })
             .collect(),
         dimensions: c.dimensions.iter().map(dimension_change).collect(),
-        themes: Counts {
-            added: n.added,
-            changed: n.changed,
-            removed: n.removed,
-            unchanged: n.unchanged,
-        },
+        counts: counts(c.counts()),
     }
 }
 
@@ -266,6 +277,7 @@ fn dimension_change<'a>(d: &'a compare::DimensionChange<'a>) -> DimensionChange<
     DimensionChange {
         dimension: &d.dimension.id,
         name: &d.dimension.name,
+        counts: counts(d.counts()),
         themes: d
             .themes
             .iter()

@@ -4,21 +4,23 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{Report, mark_symbol, with_similarity};
+use super::{
+    BUILDS_ON, Report, in_brief, legend_marks, mark_legend, mark_symbol, summary, with_similarity,
+};
 use crate::markdown::{inline, mermaid};
 use crate::model::Band;
 use crate::query::compare::{Comparison, Mark, Marked};
 use crate::query::search::Hits;
 use crate::validate::{SHOWN_FINDINGS, Severity, Validation};
-use crate::view::{NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
+use crate::view::{Detail, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
 
 /// Writes the report as a Markdown document.
 pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
     let text = match report {
         Report::List(list) => role_list(list),
         Report::Show(view) => role(view),
-        Report::Diff(c) => diff(c, 1),
-        Report::Next(n) => next(n),
+        Report::Diff(c, detail) => diff(c, 1, *detail),
+        Report::Next(n, detail) => next(n, *detail),
         Report::Path(p) => path(p),
         Report::Search(hits) => search(hits),
         Report::Tracks(list) => tracks(list),
@@ -93,7 +95,7 @@ fn bands(bands: &[Band]) -> String {
     table(&["Band", "Meaning"], rows)
 }
 
-fn next(n: &NextSteps<'_>) -> String {
+fn next(n: &NextSteps<'_>, detail: Detail) -> String {
     let mut md = format!("# Next steps from {}\n\n", inline(&n.role.heading()));
     if n.steps.is_empty() {
         md += &format!(
@@ -101,18 +103,29 @@ fn next(n: &NextSteps<'_>) -> String {
             inline(&n.role.id)
         );
     }
-    for step in &n.steps {
+    let count = n.steps.len();
+    for (i, step) in n.steps.iter().enumerate() {
         let tracks: Vec<String> = step.tracks.iter().map(|t| inline(&t.id)).collect();
-        let tracks = tracks.join(", ");
+        let plural = if step.tracks.len() == 1 { "" } else { "s" };
+        let on = format!("track{plural} {}", tracks.join(", "));
+        let of = if count > 1 {
+            format!("Step {} of {count} — ", i + 1)
+        } else {
+            String::new()
+        };
         match &step.next {
             Some(c) => {
-                md += &format!("On track {tracks}:\n\n");
-                md += &diff(c, 2);
+                let lead = if of.is_empty() {
+                    format!("Track{plural} {}: ", tracks.join(", "))
+                } else {
+                    format!("{of}{on}: ")
+                };
+                md += &diff_titled(c, 2, &lead, detail);
                 md += "\n";
             }
             None => {
                 md += &format!(
-                    "{} is the top of track {tracks}: there is no next level.\n\n",
+                    "{of}{} is the top of {on}: there is no next level.\n\n",
                     inline(&n.role.heading())
                 )
             }
@@ -161,17 +174,45 @@ fn path(p: &PathView<'_>) -> String {
 }
 
 /// A comparison whose title is a heading of `depth` hashes; its sections sit one deeper.
-fn diff(c: &Comparison<'_>, depth: usize) -> String {
+fn diff(c: &Comparison<'_>, depth: usize, detail: Detail) -> String {
+    diff_titled(c, depth, "", detail)
+}
+
+/// A comparison under a title that starts with `lead` (already escaped).
+fn diff_titled(c: &Comparison<'_>, depth: usize, lead: &str, detail: Detail) -> String {
     let (a, b) = (inline(&c.from.heading()), inline(&c.to.heading()));
     let (h1, h2) = ("#".repeat(depth), "#".repeat(depth + 1));
-    let mut md = format!("{h1} {a} → {b}\n\n");
+    let mut md = format!("{h1} {lead}{a} → {b}\n\n");
     md += &format!(
         "A is {}, B is {}.\n\n",
         inline(&c.from.id),
         inline(&c.to.id)
     );
-    md += "Marks: `+` new at B · `~` grows · `-` no longer listed at B · `≈` reworded · `=` unchanged\n\n";
-    md += &format!("{h2} Attributes\n\n");
+    match detail {
+        Detail::Full => md += &diff_full(c, &h2, [&a, &b]),
+        Detail::Brief => md += &diff_brief(c, &h2),
+    }
+    md
+}
+
+/// The legend, the summary per dimension and both sides in tables, partners on one row.
+fn diff_full(c: &Comparison<'_>, h2: &str, [a, b]: [&str; 2]) -> String {
+    let marks: Vec<String> = legend_marks(c)
+        .iter()
+        .map(|&m| format!("`{}` {}", mark_symbol(m), mark_legend(m)))
+        .collect();
+    let mut md = format!("Marks: {}\n\n", marks.join(" · "));
+    if c.upward {
+        md += &format!("{BUILDS_ON}\n\n");
+    }
+    for d in &c.dimensions {
+        md += &format!(
+            "- {}: {}\n",
+            inline(&d.dimension.label()),
+            summary(&d.counts())
+        );
+    }
+    md += &format!("\n{h2} Attributes\n\n");
     let rows = c.attributes.iter().map(|ch| {
         let value = |v: Option<&str>| marked(ch.mark, v.unwrap_or("—"));
         vec![
@@ -180,35 +221,77 @@ fn diff(c: &Comparison<'_>, depth: usize) -> String {
             value(ch.to),
         ]
     });
-    md += &table(&["Attribute", &a, &b], rows);
+    md += &table(&["Attribute", a, b], rows);
     for d in &c.dimensions {
         md += &format!("\n{h2} {}\n\n", inline(&d.dimension.label()));
         if d.themes.is_empty() {
             md += "Neither role lists an expectation here.\n";
             continue;
         }
-        let rows = d.themes.iter().map(|t| {
-            let cell = |items: &[Marked<'_>]| {
-                items
-                    .iter()
-                    .map(|m| marked(m.mark, &with_similarity(m)))
-                    .collect::<Vec<_>>()
-                    .join("<br>")
+        // One table row per pair, so that partners sit side by side; the theme's name on
+        // its first row only.
+        let rows = d.themes.iter().flat_map(|t| {
+            let name = marked(t.mark, t.theme.map_or("(no theme)", |t| t.name.as_str()));
+            let cell = |m: Option<&Marked<'_>>| {
+                m.map(|m| marked(m.mark, &with_similarity(m)))
+                    .unwrap_or_default()
             };
-            vec![
-                marked(t.mark, t.theme.map_or("(no theme)", |t| t.name.as_str())),
-                cell(&t.from),
-                cell(&t.to),
-            ]
+            t.rows().into_iter().enumerate().map(move |(i, (x, y))| {
+                let label = if i == 0 { name.clone() } else { String::new() };
+                vec![label, cell(x), cell(y)]
+            })
         });
-        md += &table(&["Theme", &a, &b], rows);
+        md += &table(&["Theme", a, b], rows);
     }
-    let n = c.theme_counts();
-    md += &format!(
-        "\nThemes: {} new at B, {} grow, {} no longer listed, {} unchanged.\n",
-        n.added, n.changed, n.removed, n.unchanged
-    );
     md
+}
+
+/// Only what is new and what grows at B, a list per dimension: the text to paste into a
+/// one-to-one document.
+fn diff_brief(c: &Comparison<'_>, h2: &str) -> String {
+    let item = |mark: Mark, text: &str| format!("- **{}:** {}\n", brief_word(mark), inline(text));
+    let mut sections: Vec<String> = Vec::new();
+    let attributes: Vec<String> = c
+        .attributes
+        .iter()
+        .filter(|a| in_brief(a.mark))
+        .map(|a| {
+            let text = format!("{}: {}", a.attribute.name, a.to.unwrap_or("—"));
+            item(a.mark, &text)
+        })
+        .collect();
+    if !attributes.is_empty() {
+        sections.push(format!("{h2} Attributes\n\n{}", attributes.concat()));
+    }
+    for d in &c.dimensions {
+        let items: Vec<String> = d
+            .themes
+            .iter()
+            .flat_map(|t| &t.to)
+            .filter(|m| in_brief(m.mark))
+            .map(|m| item(m.mark, m.text))
+            .collect();
+        if !items.is_empty() {
+            let label = inline(&d.dimension.label());
+            sections.push(format!("{h2} {label}\n\n{}", items.concat()));
+        }
+    }
+    if sections.is_empty() {
+        sections.push("No expectation is new or grows at B.\n".to_string());
+    }
+    sections.join("\n")
+}
+
+/// The word a brief list leads an item with.
+fn brief_word(mark: Mark) -> &'static str {
+    match mark {
+        Mark::New => "New",
+        Mark::Grows => "Grows",
+        Mark::Differs => "Differs",
+        Mark::Reworded => "Reworded",
+        Mark::NotRestated => "Not restated",
+        Mark::Same => "Same",
+    }
 }
 
 fn search(hits: &Hits<'_>) -> String {

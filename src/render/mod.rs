@@ -15,12 +15,12 @@ use clap::ValueEnum;
 
 use crate::files;
 use crate::handbook::warning::{Note, Warning};
-use crate::query::compare::{Comparison, Mark, Marked};
+use crate::query::compare::{Comparison, Counts, Mark, Marked};
 use crate::query::search::Hits;
 use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
-use crate::view::{NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
+use crate::view::{Detail, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
 
 /// How a command prints its data: one renderer per format. The variants' doc comments are the
 /// help of `--format`, which `cli.rs` takes from here.
@@ -42,8 +42,10 @@ pub enum Format {
 pub enum Report<'a> {
     List(RoleList<'a>),
     Show(RoleView<'a>),
-    Diff(Comparison<'a>),
-    Next(NextSteps<'a>),
+    /// `--brief` is for people: the commands refuse it with JSON and TSV, which carry every
+    /// change.
+    Diff(Comparison<'a>, Detail),
+    Next(NextSteps<'a>, Detail),
     Path(PathView<'a>),
     Search(Hits<'a>),
     Tracks(TrackList<'a>),
@@ -91,37 +93,102 @@ pub fn man(out: &mut impl Write, cmd: &clap::Command) -> Result<()> {
     man::render(out, cmd)
 }
 
-/// The name of a comparison mark in the machine formats.
+/// The value of a comparison mark in the machine formats (JSON and TSV).
 fn mark_name(mark: Mark) -> &'static str {
     match mark {
-        Mark::Added => "added",
-        Mark::Changed => "changed",
-        Mark::Removed => "removed",
+        Mark::New => "new",
+        Mark::Grows => "grows",
+        Mark::Differs => "differs",
         Mark::Reworded => "reworded",
-        Mark::Unchanged => "unchanged",
+        Mark::NotRestated => "not-restated",
+        Mark::Same => "same",
     }
 }
 
 /// The symbol of a comparison mark for people: it holds without colour.
 fn mark_symbol(mark: Mark) -> &'static str {
     match mark {
-        Mark::Added => "+",
-        Mark::Changed => "~",
-        Mark::Removed => "-",
+        Mark::New => "+",
+        Mark::Grows | Mark::Differs => "~",
         Mark::Reworded => "≈",
-        Mark::Unchanged => "=",
+        Mark::NotRestated => "·",
+        Mark::Same => "=",
     }
 }
 
-/// What a comparison mark means, for legends.
+/// What a comparison mark means, for legends and brief lists (table and Markdown).
 fn mark_legend(mark: Mark) -> &'static str {
     match mark {
-        Mark::Added => "new at B",
-        Mark::Changed => "grows",
-        Mark::Removed => "no longer listed at B",
+        Mark::New => "new at B",
+        Mark::Grows => "grows",
+        Mark::Differs => "differs",
         Mark::Reworded => "reworded",
-        Mark::Unchanged => "unchanged",
+        Mark::NotRestated => "not restated at B",
+        Mark::Same => "same",
     }
+}
+
+/// The marks a legend lists, in its order: "grows" upward, "differs" otherwise.
+fn legend_marks(c: &Comparison<'_>) -> [Mark; 5] {
+    let differ = if c.upward { Mark::Grows } else { Mark::Differs };
+    [
+        Mark::New,
+        differ,
+        Mark::Reworded,
+        Mark::NotRestated,
+        Mark::Same,
+    ]
+}
+
+/// What the legend adds when B is above A: a level builds on the ones below.
+const BUILDS_ON: &str = "B still builds on A: what B does not restate still applies.";
+
+/// A dimension's statements counted by mark, for the summaries of `diff` and `next`:
+/// "3 new · 2 grow · 1 reworded · 4 not restated"; marks no statement carries are left out.
+fn summary(counts: &Counts) -> String {
+    summary_parts(counts).join(" · ")
+}
+
+/// The parts of a [`summary`], one count each.
+fn summary_parts(counts: &Counts) -> Vec<String> {
+    let parts: Vec<String> = SUMMARY
+        .iter()
+        .filter(|m| counts.of(**m) > 0)
+        .map(|&m| {
+            let n = counts.of(m);
+            let word = match (m, n) {
+                (Mark::New, _) => "new",
+                (Mark::Grows, 1) => "grows",
+                (Mark::Grows, _) => "grow",
+                (Mark::Differs, 1) => "differs",
+                (Mark::Differs, _) => "differ",
+                (Mark::Reworded, _) => "reworded",
+                (Mark::NotRestated, _) => "not restated",
+                (Mark::Same, _) => "same",
+            };
+            format!("{n} {word}")
+        })
+        .collect();
+    if parts.is_empty() {
+        vec!["no expectations".to_string()]
+    } else {
+        parts
+    }
+}
+
+/// The order of a summary's counts.
+const SUMMARY: [Mark; 6] = [
+    Mark::New,
+    Mark::Grows,
+    Mark::Differs,
+    Mark::Reworded,
+    Mark::NotRestated,
+    Mark::Same,
+];
+
+/// Whether a brief list shows an item with this mark: only what is new and what grows.
+fn in_brief(mark: Mark) -> bool {
+    matches!(mark, Mark::New | Mark::Grows | Mark::Differs)
 }
 
 /// An expectation's text, followed by how alike it reads to its counterpart when reworded.

@@ -25,8 +25,8 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::List(list) => role_list(out, list),
         Report::Show(view) => role_view(out, view),
         Report::Search(hits) => search(out, hits),
-        Report::Diff(c) => diff(out, c),
-        Report::Next(n) => next(out, n),
+        Report::Diff(c, _) => diff(out, c),
+        Report::Next(n, _) => next(out, n),
         Report::Path(p) => path(out, p),
         Report::Tracks(list) => tracks(out, list),
         Report::Dimensions(s) => structure(out, s),
@@ -436,7 +436,9 @@ mod tests {
     use crate::query::compare::compare;
     use crate::query::search::{self, Query};
     use crate::source::Source;
-    use crate::view::{NextSteps, PathView, RoleList, RoleView, Step, Structure, TrackList};
+    use crate::view::{
+        Detail, NextSteps, PathView, RoleList, RoleView, Step, Structure, TrackList,
+    };
 
     #[test]
     fn separators_inside_fields_are_escaped() {
@@ -479,14 +481,24 @@ mod tests {
                     next: (ladder.next_on(t, role)).map(|n| compare(ladder, role, n, &dimensions)),
                 })
                 .collect();
-            reports.push(Report::Next(NextSteps { role, steps }));
+            reports.push(Report::Next(
+                NextSteps {
+                    role,
+                    steps,
+                    hint: None,
+                },
+                Detail::Full,
+            ));
         }
         for track in &ladder.tracks {
             reports.push(Report::Path(PathView::of(ladder, track, &dimensions)));
             for pair in track.roles.windows(2) {
                 let (from, to) = (ladder.role(&pair[0]), ladder.role(&pair[1]));
                 let (from, to) = (from.expect("role"), to.expect("role"));
-                reports.push(Report::Diff(compare(ladder, from, to, &dimensions)));
+                reports.push(Report::Diff(
+                    compare(ladder, from, to, &dimensions),
+                    Detail::Full,
+                ));
             }
         }
         reports

@@ -22,6 +22,21 @@ use anyhow::Result;
 use super::Report;
 use crate::style::Style;
 use crate::term::Terminal;
+use crate::view::Hint;
+
+/// The words of a hint for a person at a terminal.
+fn hint(hint: Hint<'_>) -> String {
+    match hint {
+        Hint::CompareWithNext { role_id } => {
+            format!("Compare with the next level: ladder next {role_id}")
+        }
+        Hint::PickTrack { role_id, track_id } => {
+            format!(
+                "To see one step alone, pick its track: ladder next {role_id} --track {track_id}"
+            )
+        }
+    }
+}
 
 /// Writes the report as text laid out for `term`.
 pub fn render(
@@ -33,8 +48,8 @@ pub fn render(
     match report {
         Report::List(list) => list::render(out, list, style, term),
         Report::Show(view) => show::render(out, view, style, term),
-        Report::Diff(comparison) => diff::render(out, comparison, style, term),
-        Report::Next(steps) => diff::next(out, steps, style, term),
+        Report::Diff(comparison, detail) => diff::render(out, comparison, *detail, style, term),
+        Report::Next(steps, detail) => diff::next(out, steps, *detail, style, term),
         Report::Path(path) => path::render(out, path, style, term),
         Report::Search(hits) => search::render(out, hits, style, term),
         Report::Tracks(list) => tracks::render(out, list, style, term),

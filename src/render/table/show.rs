@@ -10,7 +10,7 @@ use super::dimensions::bands;
 use super::layout::{plain_table, prose_width, tighten, trim_lines, wrap};
 use crate::style::Style;
 use crate::term::Terminal;
-use crate::view::{Hint, RoleView};
+use crate::view::RoleView;
 
 /// Writes the role, section by section, prose wrapped to the prose width.
 pub fn render(
@@ -30,13 +30,8 @@ pub fn render(
     }
     // Hints are for a person at a terminal, not for a pipe.
     if let Some(hint) = view.hint.filter(|_| term.is_tty) {
-        let sentence = match hint {
-            Hint::CompareWithNext { role_id } => {
-                format!("Compare with the next level: ladder next {role_id}")
-            }
-        };
         writeln!(out)?;
-        writeln!(out, "{}", style.muted(&sentence))?;
+        writeln!(out, "{}", style.muted(&super::hint(hint)))?;
     }
     Ok(())
 }
