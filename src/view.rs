@@ -70,22 +70,13 @@ impl<'a> RoleList<'a> {
     /// every track it is on (a shared top level) comes after all of them. Roles on no track
     /// come last.
     pub fn of(ladder: &'a Ladder, track: Option<&'a Track>) -> RoleList<'a> {
-        // Sets and maps built once: a search of the track or of the tracks for every role
-        // would cost their product.
-        let on_track: Option<HashSet<&str>> =
-            track.map(|t| t.roles.iter().map(String::as_str).collect());
+        // A map built once: a search of the tracks for every role would cost their product.
         let mut track_at: HashMap<&str, usize> = HashMap::with_capacity(ladder.tracks.len());
         for (i, t) in ladder.tracks.iter().enumerate() {
             track_at.entry(t.id.as_str()).or_insert(i);
         }
         let mut rows: Vec<RoleRow<'a>> = ladder
-            .roles
-            .iter()
-            .filter(|r| {
-                on_track
-                    .as_ref()
-                    .is_none_or(|on| on.contains(r.id.as_str()))
-            })
+            .roles_on(track)
             .map(|role| RoleRow {
                 role,
                 tracks: ladder.tracks_of(role).collect(),

@@ -1,6 +1,5 @@
 //! Finds text across the roles of a ladder: titles, summaries, attribute values, expectations, examples.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use regex::{Regex, RegexBuilder};
@@ -179,18 +178,8 @@ impl Field<'_> {
 /// Every text of every role that matches, in ladder order and, within a role, in reading order.
 pub fn search<'a>(ladder: &'a Ladder, query: &Query<'a>) -> Hits<'a> {
     let mut hits = Vec::new();
-    // The track's roles as a set: a search of the track for every role costs their product.
-    let on_track: Option<HashSet<&str>> = query
-        .track
-        .map(|t| t.roles.iter().map(String::as_str).collect());
     let roles = ladder
-        .roles
-        .iter()
-        .filter(|r| {
-            on_track
-                .as_ref()
-                .is_none_or(|on| on.contains(r.id.as_str()))
-        })
+        .roles_on(query.track)
         .filter(|r| query.level.is_none_or(|l| r.level == l));
     for role in roles {
         let mut look = |field: Field<'a>, text: &'a str| {

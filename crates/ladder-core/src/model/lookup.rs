@@ -138,6 +138,14 @@ impl Ladder {
         positions.iter().map(move |&t| &self.tracks[t])
     }
 
+    /// The roles on `track`, or every role for `None`, in file order; through the table of
+    /// tracks by role, so that filtering stays linear in the roles.
+    pub fn roles_on<'a>(&'a self, track: Option<&'a Track>) -> impl Iterator<Item = &'a Role> + 'a {
+        self.roles
+            .iter()
+            .filter(move |role| track.is_none_or(|t| self.tracks_of(role).any(|on| on.id == t.id)))
+    }
+
     /// Where a level sits in the ladder, counting from 0 at the first rung.
     pub fn level_rank(&self, level: &str) -> Option<usize> {
         self.index().levels.get(level).copied()
