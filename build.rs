@@ -1,14 +1,14 @@
-//! Build script: validates the embedded ladder and compiles it into Rust code, so the binary
-//! never parses TOML for it at run time; and stamps the man page with the build date.
+//! Build script: validates the embedded ladder and writes it as one pointer-free blob
+//! (`ladder_core::blob`), so the binary neither parses TOML for it nor relocates statics at
+//! start; and stamps the man page with the build date.
 //!
 //! `data/ladder.toml` stays the one source of truth: the loader and the validator used here
 //! are those of every run, from the `ladder-core` crate.
 
-use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use ladder_core::model::{Ladder, Role};
-use ladder_core::{load, source};
+use ladder_core::model::Ladder;
+use ladder_core::{blob, load, source};
 
 fn main() {
     // The core crate is a build dependency: cargo reruns this script when it changes.
@@ -34,12 +34,8 @@ fn main() {
         }
     };
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let code = format!(
-        "/// The embedded ladder, as `data/ladder.toml` held it when the binary was built.\n\
-         pub(crate) fn compiled() -> Ladder {{\n    {}\n}}\n",
-        ladder_code(&ladder)
-    );
-    std::fs::write(format!("{out}/embedded.rs"), code).expect("write the compiled ladder");
+    std::fs::write(format!("{out}/ladder.blob"), blob::encode(&ladder))
+        .expect("write the embedded ladder");
 
     let seconds = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
@@ -73,129 +69,6 @@ fn linker_packs_relocs() -> bool {
             child.wait()
         })
         .is_ok_and(|status| status.success())
-}
-
-/// A Rust string expression for the text (Debug quoting is valid Rust literal syntax).
-fn s(text: &str) -> String {
-    format!("String::from({text:?})")
-}
-
-fn opt(text: &Option<String>) -> String {
-    match text {
-        Some(t) => format!("Some({})", s(t)),
-        None => "None".to_string(),
-    }
-}
-
-fn list<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
-    let parts: Vec<String> = items.iter().map(f).collect();
-    format!("vec![{}]", parts.join(", "))
-}
-
-fn ladder_code(l: &Ladder) -> String {
-    let mut code = String::new();
-    let _ = write!(
-        code,
-        "Ladder {{ name: {}, motto: {}, about: {}, levels: {}, ",
-        s(&l.name),
-        opt(&l.motto),
-        opt(&l.about),
-        list(&l.levels, |x| s(x))
-    );
-    let _ = write!(
-        code,
-        "disciplines: {}, ",
-        list(&l.disciplines, |d| format!(
-            "Discipline {{ id: {}, name: {}, definition: {} }}",
-            s(&d.id),
-            s(&d.name),
-            s(&d.definition)
-        ))
-    );
-    let _ = write!(
-        code,
-        "attributes: {}, ",
-        list(&l.attributes, |a| format!(
-            "Attribute {{ id: {}, name: {}, meaning: {} }}",
-            s(&a.id),
-            s(&a.name),
-            s(&a.meaning)
-        ))
-    );
-    let _ = write!(
-        code,
-        "dimensions: {}, ",
-        list(&l.dimensions, |d| format!(
-            "Dimension {{ id: {}, name: {}, emoji: {}, themes: {} }}",
-            s(&d.id),
-            s(&d.name),
-            opt(&d.emoji),
-            list(&d.themes, |t| format!(
-                "Theme {{ id: {}, name: {} }}",
-                s(&t.id),
-                s(&t.name)
-            ))
-        ))
-    );
-    let _ = write!(
-        code,
-        "bands: {}, ",
-        list(&l.bands, |b| format!(
-            "Band {{ id: {}, name: {}, meaning: {} }}",
-            s(&b.id),
-            s(&b.name),
-            s(&b.meaning)
-        ))
-    );
-    let _ = write!(
-        code,
-        "tracks: {}, ",
-        list(&l.tracks, |t| format!(
-            "Track {{ id: {}, name: {}, roles: {} }}",
-            s(&t.id),
-            s(&t.name),
-            list(&t.roles, |x| s(x))
-        ))
-    );
-    let _ = write!(
-        code,
-        "roles: {}, lookup: Default::default() }}",
-        list(&l.roles, role_code)
-    );
-    code
-}
-
-fn role_code(r: &Role) -> String {
-    let attributes: Vec<String> = r
-        .attributes
-        .iter()
-        .map(|(k, v)| format!("({}, {})", s(k), s(v)))
-        .collect();
-    let dimensions: Vec<String> = r
-        .dimensions
-        .iter()
-        .map(|(k, rd)| {
-            format!(
-                "({}, RoleDimension {{ expectations: {}, examples: {} }})",
-                s(k),
-                list(&rd.expectations, |e| format!(
-                    "Expectation {{ theme: {}, text: {} }}",
-                    opt(&e.theme),
-                    s(&e.text)
-                )),
-                list(&rd.examples, |x| s(x))
-            )
-        })
-        .collect();
-    format!(
-        "Role {{ id: {}, level: {}, title: {}, summary: {}, attributes: BTreeMap::from([{}]), dimensions: BTreeMap::from([{}]) }}",
-        s(&r.id),
-        s(&r.level),
-        s(&r.title),
-        s(&r.summary),
-        attributes.join(", "),
-        dimensions.join(", ")
-    )
 }
 
 /// The civil date (YYYY-MM-DD) of a day count since 1970-01-01 (Howard Hinnant's algorithm).
