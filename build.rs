@@ -14,11 +14,15 @@ fn main() {
     // The core crate is a build dependency: cargo reruns this script when it changes.
     println!("cargo:rerun-if-changed=data/ladder.toml");
     println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
-    // Packed relative relocations: the dynamic loader applies thousands of them at every start;
-    // packed, that work shrinks (GNU ld 2.38+, glibc 2.36+). Only for the binary, only on Linux.
+    // A position-dependent executable: its tables of pointers (clap's, regex's Unicode tables,
+    // 150 KB in all) are laid out at link time instead of relocated by the dynamic loader at
+    // every start, which wrote to 40 pages and took 37 of 164 page faults and about a fifth of
+    // the start-up time of `ladder show` here (BENCHMARKS.md). The cost: the executable's own
+    // code loses address randomisation (its libraries keep it). Only for the binary, only on
+    // Linux with a linker driver that knows the flag.
     let target = std::env::var("TARGET").unwrap_or_default();
-    if target.ends_with("linux-gnu") && linker_packs_relocs() {
-        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    if target.ends_with("linux-gnu") && linker_accepts("-no-pie") {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
     }
 
     let source = source::Source {
@@ -51,12 +55,12 @@ fn main() {
     );
 }
 
-/// Whether the system linker accepts `-z pack-relative-relocs` (older binutils do not).
-fn linker_packs_relocs() -> bool {
+/// Whether the system linker driver (`cc`, rustc's default on Linux) links with this flag.
+fn linker_accepts(flag: &str) -> bool {
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".to_string());
-    let probe = format!("{out}/relr-probe");
+    let probe = format!("{out}/linker-probe");
     std::process::Command::new("cc")
-        .args(["-x", "c", "-", "-o", &probe, "-Wl,-z,pack-relative-relocs"])
+        .args(["-x", "c", "-", "-o", &probe, flag])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
