@@ -31,11 +31,15 @@ need jq jq
 need python3 python3
 [ -x /usr/bin/time ] || need /usr/bin/time time
 
-# The release binary as `cargo build --release` and `cargo install` make it: no special flags.
+# The release binary as `cargo build --release` makes it, no special flags, run from a copy
+# as `cargo install` leaves it: the page cache holds a file the linker has just written in
+# small pieces, which costs about 8 more page faults per start than the same bytes copied
+# whole (BENCHMARKS.md).
 cargo build --release --quiet
-bin=$PWD/target/release/ladder
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+cp target/release/ladder "$work/ladder"
+bin=$work/ladder
 failed=0
 
 # The median of one named command from a hyperfine JSON export, in milliseconds.
