@@ -1,24 +1,28 @@
-//! Build script: validates the embedded ladder and compiles it into Rust code, so the binary
-//! never parses TOML for it at run time; and stamps the man page with the build date.
+//! Build script: validates the embedded ladder and writes it as one pointer-free blob
+//! (`ladder_core::blob`), so the binary neither parses TOML for it nor relocates statics at
+//! start; and stamps the man page with the build date.
 //!
 //! `data/ladder.toml` stays the one source of truth: the loader and the validator used here
 //! are those of every run, from the `ladder-core` crate.
 
-use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use ladder_core::model::{Ladder, Role};
-use ladder_core::{load, source};
+use ladder_core::model::Ladder;
+use ladder_core::{blob, load, source};
 
 fn main() {
     // The core crate is a build dependency: cargo reruns this script when it changes.
     println!("cargo:rerun-if-changed=data/ladder.toml");
     println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
-    // Packed relative relocations: the dynamic loader applies thousands of them at every start;
-    // packed, that work shrinks (GNU ld 2.38+, glibc 2.36+). Only for the binary, only on Linux.
+    // A position-dependent executable: its tables of pointers (clap's, regex's Unicode tables,
+    // 150 KB in all) are laid out at link time instead of relocated by the dynamic loader at
+    // every start, which wrote to 40 pages and took 37 of 164 page faults and about a fifth of
+    // the start-up time of `ladder show` here (BENCHMARKS.md). The cost: the executable's own
+    // code loses address randomisation (its libraries keep it). Only for the binary, only on
+    // Linux with a linker driver that knows the flag.
     let target = std::env::var("TARGET").unwrap_or_default();
-    if target.ends_with("linux-gnu") && linker_packs_relocs() {
-        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    if target.ends_with("linux-gnu") && linker_accepts("-no-pie") {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
     }
 
     let source = source::Source {
@@ -34,12 +38,8 @@ fn main() {
         }
     };
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let code = format!(
-        "/// The embedded ladder, as `data/ladder.toml` held it when the binary was built.\n\
-         pub(crate) fn compiled() -> Ladder {{\n    {}\n}}\n",
-        ladder_code(&ladder)
-    );
-    std::fs::write(format!("{out}/embedded.rs"), code).expect("write the compiled ladder");
+    std::fs::write(format!("{out}/ladder.blob"), blob::encode(&ladder))
+        .expect("write the embedded ladder");
 
     let seconds = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
@@ -55,12 +55,12 @@ fn main() {
     );
 }
 
-/// Whether the system linker accepts `-z pack-relative-relocs` (older binutils do not).
-fn linker_packs_relocs() -> bool {
+/// Whether the system linker driver (`cc`, rustc's default on Linux) links with this flag.
+fn linker_accepts(flag: &str) -> bool {
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".to_string());
-    let probe = format!("{out}/relr-probe");
+    let probe = format!("{out}/linker-probe");
     std::process::Command::new("cc")
-        .args(["-x", "c", "-", "-o", &probe, "-Wl,-z,pack-relative-relocs"])
+        .args(["-x", "c", "-", "-o", &probe, flag])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -73,129 +73,6 @@ fn linker_packs_relocs() -> bool {
             child.wait()
         })
         .is_ok_and(|status| status.success())
-}
-
-/// A Rust string expression for the text (Debug quoting is valid Rust literal syntax).
-fn s(text: &str) -> String {
-    format!("String::from({text:?})")
-}
-
-fn opt(text: &Option<String>) -> String {
-    match text {
-        Some(t) => format!("Some({})", s(t)),
-        None => "None".to_string(),
-    }
-}
-
-fn list<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
-    let parts: Vec<String> = items.iter().map(f).collect();
-    format!("vec![{}]", parts.join(", "))
-}
-
-fn ladder_code(l: &Ladder) -> String {
-    let mut code = String::new();
-    let _ = write!(
-        code,
-        "Ladder {{ name: {}, motto: {}, about: {}, levels: {}, ",
-        s(&l.name),
-        opt(&l.motto),
-        opt(&l.about),
-        list(&l.levels, |x| s(x))
-    );
-    let _ = write!(
-        code,
-        "disciplines: {}, ",
-        list(&l.disciplines, |d| format!(
-            "Discipline {{ id: {}, name: {}, definition: {} }}",
-            s(&d.id),
-            s(&d.name),
-            s(&d.definition)
-        ))
-    );
-    let _ = write!(
-        code,
-        "attributes: {}, ",
-        list(&l.attributes, |a| format!(
-            "Attribute {{ id: {}, name: {}, meaning: {} }}",
-            s(&a.id),
-            s(&a.name),
-            s(&a.meaning)
-        ))
-    );
-    let _ = write!(
-        code,
-        "dimensions: {}, ",
-        list(&l.dimensions, |d| format!(
-            "Dimension {{ id: {}, name: {}, emoji: {}, themes: {} }}",
-            s(&d.id),
-            s(&d.name),
-            opt(&d.emoji),
-            list(&d.themes, |t| format!(
-                "Theme {{ id: {}, name: {} }}",
-                s(&t.id),
-                s(&t.name)
-            ))
-        ))
-    );
-    let _ = write!(
-        code,
-        "bands: {}, ",
-        list(&l.bands, |b| format!(
-            "Band {{ id: {}, name: {}, meaning: {} }}",
-            s(&b.id),
-            s(&b.name),
-            s(&b.meaning)
-        ))
-    );
-    let _ = write!(
-        code,
-        "tracks: {}, ",
-        list(&l.tracks, |t| format!(
-            "Track {{ id: {}, name: {}, roles: {} }}",
-            s(&t.id),
-            s(&t.name),
-            list(&t.roles, |x| s(x))
-        ))
-    );
-    let _ = write!(
-        code,
-        "roles: {}, lookup: Default::default() }}",
-        list(&l.roles, role_code)
-    );
-    code
-}
-
-fn role_code(r: &Role) -> String {
-    let attributes: Vec<String> = r
-        .attributes
-        .iter()
-        .map(|(k, v)| format!("({}, {})", s(k), s(v)))
-        .collect();
-    let dimensions: Vec<String> = r
-        .dimensions
-        .iter()
-        .map(|(k, rd)| {
-            format!(
-                "({}, RoleDimension {{ expectations: {}, examples: {} }})",
-                s(k),
-                list(&rd.expectations, |e| format!(
-                    "Expectation {{ theme: {}, text: {} }}",
-                    opt(&e.theme),
-                    s(&e.text)
-                )),
-                list(&rd.examples, |x| s(x))
-            )
-        })
-        .collect();
-    format!(
-        "Role {{ id: {}, level: {}, title: {}, summary: {}, attributes: BTreeMap::from([{}]), dimensions: BTreeMap::from([{}]) }}",
-        s(&r.id),
-        s(&r.level),
-        s(&r.title),
-        s(&r.summary),
-        attributes.join(", "),
-        dimensions.join(", ")
-    )
 }
 
 /// The civil date (YYYY-MM-DD) of a day count since 1970-01-01 (Howard Hinnant's algorithm).

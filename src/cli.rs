@@ -66,7 +66,15 @@ pub struct GlobalArgs {
 }
 
 /// The subcommands, one file each under `src/cmd/`.
+///
+/// `defer`: a subcommand's arguments are added only when clap builds that subcommand (the one
+/// typed; all of them for help, completions and the manual page), so a run does not build,
+/// clone the global options into, and drop some hundred arguments it never reads: 13 page
+/// faults and 9% of the instructions of `ladder show` (BENCHMARKS.md). The argument structs
+/// below carry plain comments, not doc comments: a deferred subcommand would take a doc
+/// comment of its struct as its description.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// List every role: level, id, title, tracks and a one-line summary.
     #[command(
@@ -178,8 +186,8 @@ pub enum Command {
     Man,
 }
 
-/// `--track TRACK`, defined once and flattened into every command that takes an optional track.
-/// What the track settles differs by command, so each command words the help ([`help_of`]).
+// `--track TRACK`, defined once and flattened into every command that takes an optional track.
+// What the track settles differs by command, so each command words the help ([`help_of`]).
 #[derive(Debug, Args)]
 pub struct TrackArg {
     /// The track, by its id (case-insensitive).
@@ -187,7 +195,7 @@ pub struct TrackArg {
     pub name: Option<String>,
 }
 
-/// `--brief`, defined once and flattened into `diff` and `next`.
+// `--brief`, defined once and flattened into `diff` and `next`.
 #[derive(Debug, Args)]
 pub struct BriefArg {
     /// Only what is new and what grows, as a plain list per dimension (Markdown with
@@ -196,7 +204,7 @@ pub struct BriefArg {
     pub brief: bool,
 }
 
-/// `--dimension DIMENSION`, defined once and flattened into every command that takes it.
+// `--dimension DIMENSION`, defined once and flattened into every command that takes it.
 #[derive(Debug, Args)]
 pub struct DimensionArg {
     /// Only this dimension: its id, name, or an unambiguous part of either.
@@ -223,7 +231,7 @@ fn help_of(id: &'static str, help: &'static str) -> impl FnMut(Arg) -> Arg {
     }
 }
 
-/// Arguments of `ladder list`.
+// Arguments of `ladder list`.
 #[derive(Debug, Args)]
 #[command(mut_args(help_of(
     "track",
@@ -238,7 +246,7 @@ pub struct ListArgs {
     pub ids: bool,
 }
 
-/// Arguments of `ladder show`.
+// Arguments of `ladder show`.
 #[derive(Debug, Args)]
 #[command(mut_args(help_of("track", "The track that settles a level or an ambiguous name")))]
 pub struct ShowArgs {
@@ -253,7 +261,7 @@ pub struct ShowArgs {
     pub dimension: DimensionArg,
 }
 
-/// Arguments of `ladder diff`.
+// Arguments of `ladder diff`.
 #[derive(Debug, Args)]
 #[command(mut_args(help_of(
     "track",
@@ -278,7 +286,7 @@ pub struct DiffArgs {
     pub brief: BriefArg,
 }
 
-/// Arguments of `ladder next`.
+// Arguments of `ladder next`.
 #[derive(Debug, Args)]
 #[command(mut_args(help_of("track", "Only the next step on this track")))]
 pub struct NextArgs {
@@ -295,7 +303,7 @@ pub struct NextArgs {
     pub brief: BriefArg,
 }
 
-/// Arguments of `ladder path`.
+// Arguments of `ladder path`.
 #[derive(Debug, Args)]
 pub struct PathArgs {
     /// The track to lay out.
@@ -307,7 +315,7 @@ pub struct PathArgs {
     pub dimension: DimensionArg,
 }
 
-/// Arguments of `ladder evidence`.
+// Arguments of `ladder evidence`.
 #[derive(Debug, Args)]
 #[command(mut_args(help_of(
     "track",
@@ -329,7 +337,7 @@ pub struct EvidenceArgs {
     pub file: OutputFile,
 }
 
-/// Where a command that writes a document puts it.
+// Where a command that writes a document puts it.
 #[derive(Debug, Args)]
 pub struct OutputFile {
     /// Write to this file instead of stdout; an existing file needs --force.
@@ -342,7 +350,7 @@ pub struct OutputFile {
     pub force: bool,
 }
 
-/// Arguments of `ladder export`.
+// Arguments of `ladder export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The directory to write the handbook into; created when missing.
@@ -355,7 +363,7 @@ pub struct ExportArgs {
     pub force: bool,
 }
 
-/// Arguments of `ladder import`.
+// Arguments of `ladder import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The folder of Markdown pages.
@@ -366,7 +374,7 @@ pub struct ImportArgs {
     pub file: OutputFile,
 }
 
-/// Arguments of `ladder search`.
+// Arguments of `ladder search`.
 #[derive(Debug, Args)]
 #[command(
     mut_args(help_of("dimension", "Only expectations and examples of this dimension")),
@@ -400,7 +408,7 @@ pub struct SearchArgs {
     pub quiet: bool,
 }
 
-/// Arguments of `ladder validate`.
+// Arguments of `ladder validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// The ladder file to check [default: the --data file, else the embedded ladder].
@@ -412,7 +420,7 @@ pub struct ValidateArgs {
     pub strict: bool,
 }
 
-/// Arguments of `ladder completions`.
+// Arguments of `ladder completions`.
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to write a completion script for.

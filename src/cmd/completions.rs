@@ -63,6 +63,8 @@ fn script(shell: Shell, ids: &Ids) -> Result<String> {
     // The ids become possible values only in the generated script: parsing still accepts
     // levels and parts of names, so the command that parses arguments is left alone.
     let mut cmd = Cli::command();
+    // Subcommands add their arguments when built (`defer` in cli.rs): build all of them first.
+    cmd.build();
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())

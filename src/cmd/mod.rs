@@ -100,9 +100,13 @@ pub fn run(cli: Cli) -> Result<Exit> {
         .then(|| pager::command(|name| std::env::var(name).ok()))
         .flatten();
     let mut out = Output::start(pager.as_deref());
-    let exit = execute(cli, term, &mut out);
+    let ctx = Context::new(cli.global.data, cli.global.format, term);
+    let exit = dispatch(cli.command, &ctx, &mut out);
     // The pager is waited for even when the command failed, so the error shows after it.
     let finished = out.finish().context("could not write to stdout");
+    // The process ends next: freeing the ladder's thousand strings one by one would cost 6% of
+    // the instructions of `ladder show` (BENCHMARKS.md), for memory the exit returns anyway.
+    std::mem::forget(ctx);
     let exit = exit?;
     finished?;
     Ok(exit)
@@ -128,35 +132,45 @@ fn pages(command: &Command) -> bool {
 
 /// Runs the parsed command line, writing to `out`.
 pub fn execute(cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
-    // The flag wins over LADDER_DATA; an empty value of either means the embedded ladder.
-    // (clap's own `env` refuses an empty variable, which `LADDER_DATA= ladder ...` sets.)
-    let data = cli
-        .global
-        .data
-        .or_else(|| std::env::var_os("LADDER_DATA").map(PathBuf::from))
-        .filter(|p| !p.as_os_str().is_empty());
-    let ctx = Context {
-        data,
-        term,
-        format: cli.global.format,
-        source: OnceCell::new(),
-        ladder: OnceCell::new(),
-        one_role: OnceCell::new(),
-    };
-    match cli.command {
-        Command::List(args) => list::run(&ctx, &args, out),
-        Command::Show(args) => show::run(&ctx, &args, out),
-        Command::Diff(args) => diff::run(&ctx, &args, out),
-        Command::Next(args) => next::run(&ctx, &args, out),
-        Command::Path(args) => path::run(&ctx, &args, out),
-        Command::Evidence(args) => evidence::run(&ctx, &args, out),
-        Command::Export(args) => export::run(&ctx, &args, out),
+    let ctx = Context::new(cli.global.data, cli.global.format, term);
+    dispatch(cli.command, &ctx, out)
+}
+
+impl Context {
+    /// The context of one run: nothing read yet.
+    fn new(data: Option<PathBuf>, format: Option<Format>, term: Terminal) -> Context {
+        // The flag wins over LADDER_DATA; an empty value of either means the embedded ladder.
+        // (clap's own `env` refuses an empty variable, which `LADDER_DATA= ladder ...` sets.)
+        let data = data
+            .or_else(|| std::env::var_os("LADDER_DATA").map(PathBuf::from))
+            .filter(|p| !p.as_os_str().is_empty());
+        Context {
+            data,
+            term,
+            format,
+            source: OnceCell::new(),
+            ladder: OnceCell::new(),
+            one_role: OnceCell::new(),
+        }
+    }
+}
+
+/// The table of contents: each subcommand to its `run`.
+fn dispatch(command: Command, ctx: &Context, out: &mut impl Write) -> Result<Exit> {
+    match command {
+        Command::List(args) => list::run(ctx, &args, out),
+        Command::Show(args) => show::run(ctx, &args, out),
+        Command::Diff(args) => diff::run(ctx, &args, out),
+        Command::Next(args) => next::run(ctx, &args, out),
+        Command::Path(args) => path::run(ctx, &args, out),
+        Command::Evidence(args) => evidence::run(ctx, &args, out),
+        Command::Export(args) => export::run(ctx, &args, out),
         Command::Import(args) => import::run(&args, out),
-        Command::Search(args) => search::run(&ctx, &args, out),
-        Command::Tracks => tracks::run(&ctx, out),
-        Command::Dimensions => dimensions::run(&ctx, out),
-        Command::Validate(args) => validate::run(&ctx, &args, out),
-        Command::Completions(args) => completions::run(&ctx, &args, out),
+        Command::Search(args) => search::run(ctx, &args, out),
+        Command::Tracks => tracks::run(ctx, out),
+        Command::Dimensions => dimensions::run(ctx, out),
+        Command::Validate(args) => validate::run(ctx, &args, out),
+        Command::Completions(args) => completions::run(ctx, &args, out),
         Command::Man => man::run(out),
     }
 }
