@@ -1,5 +1,5 @@
 //! Build script: validates the embedded ladder and writes it as one pointer-free blob
-//! (`ladder_core::blob`), so the binary neither parses TOML for it nor relocates statics at
+//! (`ladder_core::blob`), so the binary neither parses TOML for it nor builds it from code at
 //! start; and stamps the man page with the build date.
 //!
 //! `data/ladder.toml` stays the one source of truth: the loader and the validator used here
@@ -14,15 +14,15 @@ fn main() {
     // The core crate is a build dependency: cargo reruns this script when it changes.
     println!("cargo:rerun-if-changed=data/ladder.toml");
     println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
-    // A position-dependent executable: its tables of pointers (clap's, regex's Unicode tables,
-    // 150 KB in all) are laid out at link time instead of relocated by the dynamic loader at
-    // every start, which wrote to 40 pages and took 37 of 164 page faults and about a fifth of
-    // the start-up time of `ladder show` here (BENCHMARKS.md). The cost: the executable's own
-    // code loses address randomisation (its libraries keep it). Only for the binary, only on
-    // Linux with a linker driver that knows the flag.
+    // Packed relative relocations: the dynamic loader applies thousands of them at every start
+    // (regex's Unicode tables, clap's and std's tables of pointers); packed, that work shrinks
+    // (GNU ld 2.38+, glibc 2.36+). The executable stays position-independent: linked with
+    // `-no-pie` it starts faster, but gives up address randomisation of its own code, a
+    // hardening a tool that reads hostile files keeps (BENCHMARKS.md). Only for the binary,
+    // only on Linux with a linker driver that knows the flag.
     let target = std::env::var("TARGET").unwrap_or_default();
-    if target.ends_with("linux-gnu") && linker_accepts("-no-pie") {
-        println!("cargo:rustc-link-arg-bins=-no-pie");
+    if target.ends_with("linux-gnu") && linker_accepts("-Wl,-z,pack-relative-relocs") {
+        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
     }
 
     let source = source::Source {
