@@ -5,8 +5,8 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::grid::{Grid, grid, put};
-use super::layout::{grid_widths, wrap};
+use super::grid::Sheet;
+use super::layout::{longest_word, wrap, wrap_items};
 use crate::query::compare::{AttributeChange, Comparison, DimensionChange, Mark, Marked};
 use crate::render::{mark_legend as legend, mark_symbol as symbol, with_similarity};
 use crate::style::Style;
@@ -30,63 +30,105 @@ pub fn render(
     term: &Terminal,
 ) -> Result<()> {
     let (a, b) = (c.from, c.to);
-    writeln!(
-        out,
-        "{} → {}",
+    let width = usize::from(term.width);
+    let title = [
         style.heading(&a.heading()),
-        style.heading(&b.heading())
-    )?;
-    writeln!(out, "A = {}   B = {}", style.id(&a.id), style.id(&b.id))?;
+        format!("→ {}", style.heading(&b.heading())),
+    ];
+    let sides = [
+        format!("A = {}", style.id(&a.id)),
+        format!("B = {}", style.id(&b.id)),
+    ];
     let marks: Vec<String> = MARKS
         .iter()
         .map(|m| paint(style, *m, &format!("{} {}", symbol(*m), legend(*m))))
         .collect();
-    writeln!(out, "{}", marks.join("   "))?;
+    for line in [
+        wrap_items(&title, " ", width, ""),
+        wrap_items(&sides, "   ", width, ""),
+        wrap_items(&marks, "   ", width, ""),
+    ]
+    .concat()
+    {
+        writeln!(out, "{line}")?;
+    }
 
-    let (label, side) = grid_widths(usize::from(term.width), 2);
     let sides = Sides {
         headings: [a.heading(), b.heading()],
-        label,
-        side,
+        floor: floor(c),
+        width,
         style,
     };
     writeln!(out)?;
     writeln!(out, "{}", style.heading("Attributes"))?;
-    put(out, &sides.attributes(&c.attributes))?;
+    sides.attributes(out, &c.attributes)?;
     for dc in &c.dimensions {
         writeln!(out)?;
         writeln!(out, "{}", style.heading(&dc.dimension.label()))?;
-        match sides.themes(dc) {
-            Some(grid) => put(out, &grid)?,
-            None => writeln!(
+        if dc.themes.is_empty() {
+            writeln!(
                 out,
                 "  {}",
                 style.muted("Neither role lists an expectation here.")
-            )?,
+            )?;
+        } else {
+            sides.themes(out, dc)?;
         }
     }
 
     writeln!(out)?;
     let n = c.theme_counts();
-    writeln!(
-        out,
-        "{}",
-        style.muted(&format!(
-            "Themes: {} new at B, {} grow, {} no longer listed, {} unchanged.",
-            n.added, n.changed, n.removed, n.unchanged
-        ))
-    )?;
+    let counts = format!(
+        "Themes: {} new at B, {} grow, {} no longer listed, {} unchanged.",
+        n.added, n.changed, n.removed, n.unchanged
+    );
+    for line in wrap(&counts, width, "", "") {
+        writeln!(out, "{}", style.muted(&line))?;
+    }
     Ok(())
 }
+
+/// The narrowest the label column and the two sides may be: their longest word after a mark.
+fn floor(c: &Comparison<'_>) -> [usize; 2] {
+    let mut label = longest_word(NO_THEME).max(longest_word("Attribute Theme"));
+    let mut side = longest_word(&c.from.heading()).max(longest_word(&c.to.heading()));
+    for change in &c.attributes {
+        label = label.max(longest_word(&change.attribute.name));
+        for value in [change.from, change.to] {
+            side = side.max(longest_word(value.unwrap_or("—")));
+        }
+    }
+    for tc in c.dimensions.iter().flat_map(|dc| &dc.themes) {
+        label = label.max(tc.theme.map_or(0, |t| longest_word(&t.name)));
+        for item in tc.from.iter().chain(&tc.to) {
+            side = side.max(longest_word(&with_similarity(item)));
+        }
+    }
+    // Two columns for the mark and its space.
+    [label + 2, side + 2]
+}
+
+/// The name of the row of expectations that have no theme.
+const NO_THEME: &str = "(no theme)";
 
 /// Writes each next step: the comparison with the next role on its tracks, or that the role
 /// is the top of them.
 pub fn next(out: &mut impl Write, n: &NextSteps<'_>, style: &Style, term: &Terminal) -> Result<()> {
+    let width = usize::from(term.width);
+    let say = |out: &mut dyn Write, text: &str, muted: bool| -> Result<()> {
+        for line in wrap(text, width, "", "  ") {
+            writeln!(out, "{}", if muted { style.muted(&line) } else { line })?;
+        }
+        Ok(())
+    };
     if n.steps.is_empty() {
-        writeln!(
+        say(
             out,
-            "{} is on no track, so it has no next level.",
-            style.id(&n.role.id)
+            &format!(
+                "{} is on no track, so it has no next level.",
+                style.id(&n.role.id)
+            ),
+            false,
         )?;
     }
     for (i, step) in n.steps.iter().enumerate() {
@@ -98,81 +140,97 @@ pub fn next(out: &mut impl Write, n: &NextSteps<'_>, style: &Style, term: &Termi
         let plural = if step.tracks.len() == 1 { "" } else { "s" };
         match &step.next {
             Some(c) => {
-                writeln!(
-                    out,
-                    "{}",
-                    style.muted(&format!("On track{plural} {tracks}:"))
-                )?;
+                say(out, &format!("On track{plural} {tracks}:"), true)?;
                 render(out, c, style, term)?;
             }
-            None => writeln!(
+            None => say(
                 out,
-                "{} is the top of track{plural} {tracks}: there is no next level.",
-                style.heading(&n.role.heading())
+                &format!(
+                    "{} is the top of track{plural} {tracks}: there is no next level.",
+                    style.heading(&n.role.heading())
+                ),
+                false,
             )?,
         }
     }
     Ok(())
 }
 
-/// The two sides' grids: their headings and column widths.
+/// The two sides' tables: their headings, the floor of their columns and the terminal width.
 struct Sides<'s> {
     headings: [String; 2],
-    label: usize,
-    side: usize,
+    floor: [usize; 2],
+    width: usize,
     style: &'s Style,
 }
 
 impl Sides<'_> {
     /// Each attribute's value at A and at B, marked.
-    fn attributes(&self, changes: &[AttributeChange<'_>]) -> Grid {
-        let (style, side) = (self.style, self.side);
-        let mut table = grid(style, "Attribute", &self.headings, self.label, side);
-        for change in changes {
-            let cell = |value: Option<&str>| {
-                block(style, change.mark, &[value.unwrap_or("—")], side, false)
-            };
-            table.add_row([
-                block(
+    fn attributes(&self, out: &mut impl Write, changes: &[AttributeChange<'_>]) -> Result<()> {
+        let style = self.style;
+        let sheet = Sheet {
+            first: "Attribute",
+            headings: &self.headings,
+            rows: changes.len(),
+            floor: self.floor,
+        };
+        sheet.put(out, style, self.width, |r, column, width| {
+            let change = &changes[r];
+            match column {
+                0 => block(style, change.mark, &[&change.attribute.name], width, true),
+                1 => block(
                     style,
                     change.mark,
-                    &[&change.attribute.name],
-                    self.label,
-                    true,
+                    &[change.from.unwrap_or("—")],
+                    width,
+                    false,
                 ),
-                cell(change.from),
-                cell(change.to),
-            ]);
-        }
-        table
+                _ => block(
+                    style,
+                    change.mark,
+                    &[change.to.unwrap_or("—")],
+                    width,
+                    false,
+                ),
+            }
+        })
     }
 
-    /// Each theme's expectations at A and at B, marked; none when neither role lists any.
-    fn themes(&self, dc: &DimensionChange<'_>) -> Option<Grid> {
-        if dc.themes.is_empty() {
-            return None;
-        }
-        let (style, side) = (self.style, self.side);
-        let mut table = grid(style, "Theme", &self.headings, self.label, side);
-        for tc in &dc.themes {
-            let name = tc.theme.map_or("(no theme)", |t| t.name.as_str());
-            let cell = |items: &[Marked<'_>]| {
-                let mut lines = Vec::new();
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        lines.push(String::new());
-                    }
-                    lines.extend(marked_lines(style, item.mark, &with_similarity(item), side));
+    /// Each theme's expectations at A and at B, marked.
+    fn themes(&self, out: &mut impl Write, dc: &DimensionChange<'_>) -> Result<()> {
+        let style = self.style;
+        let cell = |items: &[Marked<'_>], width: usize| {
+            let mut lines = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    lines.push(String::new());
                 }
-                lines.join("\n")
-            };
-            table.add_row([
-                block(style, tc.mark, &[name], self.label, true),
-                cell(&tc.from),
-                cell(&tc.to),
-            ]);
-        }
-        Some(table)
+                lines.extend(marked_lines(
+                    style,
+                    item.mark,
+                    &with_similarity(item),
+                    width,
+                ));
+            }
+            lines.join("\n")
+        };
+        let sheet = Sheet {
+            first: "Theme",
+            headings: &self.headings,
+            rows: dc.themes.len(),
+            floor: self.floor,
+        };
+        sheet.put(out, style, self.width, |r, column, width| {
+            let tc = &dc.themes[r];
+            match column {
+                0 => {
+                    let name = tc.theme.map_or(NO_THEME, |t| t.name.as_str());
+                    block(style, tc.mark, &[name], width, true)
+                }
+                1 => cell(&tc.from, width),
+                _ => cell(&tc.to, width),
+            }
+        })
     }
 }
 
