@@ -332,4 +332,57 @@ mod tests {
         }
         assert_eq!(lines.len(), 2, "{lines:?}");
     }
+
+    #[test]
+    fn wide_characters_and_emoji_take_two_columns_and_escapes_none() {
+        assert_eq!(display_width("plain"), 5);
+        assert_eq!(display_width("デザイン"), 8);
+        // A pencil with the emoji variation selector is drawn two wide; char by char it is one.
+        assert_eq!(display_width("✏️ Craft"), 8);
+        assert_eq!(textwrap::core::display_width("✏️ Craft"), 7);
+        assert_eq!(display_width("\u{1b}[1m🦉\u{1b}[0m x"), 4);
+    }
+
+    #[test]
+    fn the_floor_counts_the_indent_in_columns() {
+        // `• ` is four bytes: a byte count would widen a 6-column cell to 12.
+        for line in wrap("one two three", 6, "• ", "  ") {
+            assert!(display_width(&line) <= 6, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn grid_widths_keep_the_old_layout_where_it_fits_and_give_up_below_the_floors() {
+        assert_eq!(grid_widths(100, 2, [16, 20]), Some((20, 35)));
+        assert_eq!(grid_widths(200, 2, [16, 20]), Some((30, 80)));
+        // The label gives back columns to the sides, down to its floor.
+        assert_eq!(grid_widths(70, 2, [16, 19]), Some((16, 22)));
+        assert_eq!(grid_widths(64, 2, [16, 19]), Some((16, 19)));
+        assert_eq!(grid_widths(63, 2, [16, 19]), None);
+    }
+
+    #[test]
+    fn items_stay_whole_on_their_lines() {
+        let items = ["+ new at B", "~ grows", "- not restated"].map(String::from);
+        assert_eq!(
+            wrap_items(&items, "   ", 22, ""),
+            ["+ new at B   ~ grows", "- not restated"]
+        );
+        assert_eq!(wrap_items(&items, "   ", 100, "").len(), 1);
+        // One wider than a line wraps on lines of its own.
+        let long = ["a".to_string(), "bb cc dd".to_string()];
+        assert_eq!(
+            wrap_items(&long, " ", 5, "  "),
+            ["a", "  bb", "  cc", "  dd"]
+        );
+    }
+
+    #[test]
+    fn markdown_folds_under_its_headings_items_and_quotes() {
+        let text = "### A heading of words\n\n> quoted words here\n- an item of words\nshort\n";
+        assert_eq!(
+            fold_markdown(text, 12),
+            "### A\n    heading\n    of words\n\n> quoted\n> words here\n- an item of\n  words\nshort\n"
+        );
+    }
 }
