@@ -7,11 +7,17 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::markdown::inline;
+use crate::render::fold_markdown;
 use crate::view::Evidence;
 
-/// Writes the outline of a role's expectations as Markdown.
-pub fn write(out: &mut impl Write, evidence: &Evidence<'_>) -> Result<()> {
-    out.write_all(outline(evidence).as_bytes())?;
+/// Writes the outline of a role's expectations as Markdown; with a `width` (a terminal's),
+/// its lines wrapped to it. A file or a pipe gets one line per paragraph.
+pub fn write(out: &mut impl Write, evidence: &Evidence<'_>, width: Option<usize>) -> Result<()> {
+    let text = outline(evidence);
+    match width {
+        Some(width) => out.write_all(fold_markdown(&text, width).as_bytes())?,
+        None => out.write_all(text.as_bytes())?,
+    }
     Ok(())
 }
 

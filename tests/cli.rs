@@ -30,6 +30,7 @@ mod search;
 mod show;
 mod themeless;
 mod tracks;
+mod widths;
 
 const BIN: &str = env!("CARGO_BIN_EXE_ladder");
 const DATA: &str = include_str!("../data/ladder.toml");

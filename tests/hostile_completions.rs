@@ -176,7 +176,9 @@ fn ids_that_carry_shell_code_refuse_to_load_with_their_place() {
                 "{to} for {shell}"
             );
         }
-        let report = super::run(&mut super::ladder(&["--data", data.arg(), "validate"]));
+        // Wide enough for the finding's line whole (tests/widths.rs checks the wrapping).
+        let report =
+            super::run(super::ladder(&["--data", data.arg(), "validate"]).env("COLUMNS", "1000"));
         assert_eq!(report.status.code(), Some(1));
         let report = String::from_utf8(report.stdout).expect("UTF-8");
         assert!(
@@ -278,7 +280,9 @@ fn a_line_break_in_a_title_fails_validation_at_its_place() {
         fails(&["--data", data.arg(), "tracks", "--format", "markdown"], 1),
         format!("error: {}:{line}:9: {message}\n", data.arg())
     );
-    let report = super::run(&mut super::ladder(&["--data", data.arg(), "validate"]));
+    // Wide enough for the finding's line whole (tests/widths.rs checks the wrapping).
+    let report =
+        super::run(super::ladder(&["--data", data.arg(), "validate"]).env("COLUMNS", "1000"));
     assert_eq!(report.status.code(), Some(1));
     let report = String::from_utf8(report.stdout).expect("UTF-8");
     assert!(

@@ -120,7 +120,8 @@ fn validate_shows_a_window_of_a_long_line_and_counts_findings_past_a_hundred() {
         long_line_ladder(200).as_bytes(),
     );
     let f = file.arg();
-    let out = super::run(&mut ladder(&["validate", f]));
+    // Wide enough for each finding's line whole (tests/widths.rs checks the wrapping).
+    let out = super::run(ladder(&["validate", f]).env("COLUMNS", "1000"));
     assert_eq!(out.status.code(), Some(1));
     let out = String::from_utf8(out.stdout).expect("UTF-8");
     let lines: Vec<&str> = out.lines().collect();

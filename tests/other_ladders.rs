@@ -130,7 +130,8 @@ fn hostile_text_never_reaches_the_terminal_raw() {
 
 #[test]
 fn validate_warns_about_hidden_characters() {
-    let out = run(&mut ladder(&["validate", HOSTILE]));
+    // Wide enough for each finding's line whole (tests/widths.rs checks the wrapping).
+    let out = run(ladder(&["validate", HOSTILE]).env("COLUMNS", "1000"));
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(
@@ -237,7 +238,8 @@ fn validate_reports_syntax_errors_with_a_caret() {
         1,
     );
     let file = TempFile::new("caret", "broken.toml", broken.as_bytes());
-    let out = run(&mut ladder(&["validate", file.arg()]));
+    // Wide enough for the finding's line whole (tests/widths.rs checks the wrapping).
+    let out = run(ladder(&["validate", file.arg()]).env("COLUMNS", "1000"));
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     let lines: Vec<&str> = text.lines().collect();

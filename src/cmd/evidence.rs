@@ -32,10 +32,15 @@ pub fn run(ctx: &Context, args: &EvidenceArgs, out: &mut impl Write) -> Result<E
     match &args.file.output {
         Some(path) => {
             let mut text = Vec::new();
-            outline::write(&mut text, &evidence)?;
+            outline::write(&mut text, &evidence, None)?;
             files::write_new(path, &text, args.file.force)?
         }
-        None => outline::write(out, &evidence)?,
+        None => {
+            // Wrapped for a person at a terminal; a pipe gets one line per paragraph.
+            let term = ctx.term;
+            let width = term.is_tty.then_some(usize::from(term.width));
+            outline::write(out, &evidence, width)?
+        }
     }
     Ok(Exit::Success)
 }

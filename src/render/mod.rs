@@ -7,6 +7,8 @@ mod messages;
 mod table;
 mod tsv;
 
+pub use table::fold_markdown;
+
 use std::io::Write;
 use std::path::Path;
 

@@ -6,9 +6,11 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::grid::{Grid, grid, put};
-use super::layout::{display_width, grid_widths, prose_width, wrap};
-use crate::query::compare::{AttributeChange, Comparison, DimensionChange, Mark, Marked};
+use super::grid::Sheet;
+use super::layout::{longest_word, prose_width, wrap, wrap_items};
+use crate::query::compare::{
+    AttributeChange, Comparison, DimensionChange, Mark, Marked, ThemeChange,
+};
 use crate::render::{
     BUILDS_ON, in_brief, legend_marks, mark_legend as legend, mark_symbol as symbol, summary_parts,
     with_similarity,
@@ -45,7 +47,9 @@ fn comparison(
         format!("A = {}", style.id(&a.id)),
         format!("B = {}", style.id(&b.id)),
     ];
-    lines(out, &spread(&sides, "   ", "", width), |l| l.to_string())?;
+    lines(out, &wrap_items(&sides, "   ", width, ""), |l| {
+        l.to_string()
+    })?;
     match detail {
         Detail::Full => full(out, c, style, term),
         Detail::Brief => brief(out, c, style, width),
@@ -59,7 +63,9 @@ fn full(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
         .iter()
         .map(|m| format!("{} {}", symbol(*m), legend(*m)))
         .collect();
-    lines(out, &spread(&marks, "   ", "", width), |l| style.muted(l))?;
+    lines(out, &wrap_items(&marks, "   ", width, ""), |l| {
+        style.muted(l)
+    })?;
     if c.upward {
         lines(out, &wrap(BUILDS_ON, width, "", ""), |l| style.muted(l))?;
     }
@@ -67,33 +73,58 @@ fn full(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
     for dc in &c.dimensions {
         let mut parts = summary_parts(&dc.counts());
         parts[0] = format!("{}: {}", dc.dimension.label(), parts[0]);
-        lines(out, &spread(&parts, " · ", "  ", width), |l| l.to_string())?;
+        lines(out, &wrap_items(&parts, " · ", width, "  "), |l| {
+            l.to_string()
+        })?;
     }
 
-    let (label, side) = grid_widths(usize::from(term.width), 2);
     let sides = Sides {
         headings: [c.from.heading(), c.to.heading()],
-        label,
-        side,
+        floor: floor(c),
+        width: usize::from(term.width),
         style,
     };
     writeln!(out)?;
     writeln!(out, "{}", style.heading("Attributes"))?;
-    put(out, &sides.attributes(&c.attributes))?;
+    sides.attributes(out, &c.attributes)?;
     for dc in &c.dimensions {
         writeln!(out)?;
         writeln!(out, "{}", style.heading(&dc.dimension.label()))?;
-        match sides.themes(dc) {
-            Some(grid) => put(out, &grid)?,
-            None => writeln!(
+        if dc.themes.is_empty() {
+            writeln!(
                 out,
                 "  {}",
                 style.muted("Neither role lists an expectation here.")
-            )?,
+            )?;
+        } else {
+            sides.themes(out, dc)?;
         }
     }
     Ok(())
 }
+
+/// The narrowest the label column and the two sides may be: their longest word after a mark.
+fn floor(c: &Comparison<'_>) -> [usize; 2] {
+    let mut label = longest_word(NO_THEME).max(longest_word("Attribute Theme"));
+    let mut side = longest_word(&c.from.heading()).max(longest_word(&c.to.heading()));
+    for change in &c.attributes {
+        label = label.max(longest_word(&change.attribute.name));
+        for value in [change.from, change.to] {
+            side = side.max(longest_word(value.unwrap_or("—")));
+        }
+    }
+    for tc in c.dimensions.iter().flat_map(|dc| &dc.themes) {
+        label = label.max(tc.theme.map_or(0, |t| longest_word(&t.name)));
+        for item in tc.from.iter().chain(&tc.to) {
+            side = side.max(longest_word(&with_similarity(item)));
+        }
+    }
+    // Two columns for the mark and its space.
+    [label + 2, side + 2]
+}
+
+/// The name of the row of expectations that have no theme.
+const NO_THEME: &str = "(no theme)";
 
 /// Only what is new and what grows at B, a plain list per dimension: the text to paste into
 /// a one-to-one document.
@@ -199,34 +230,6 @@ pub fn next(
     Ok(())
 }
 
-/// Items `sep` apart, as many on a line as fit in `width`, later lines after `indent`; a line
-/// that breaks keeps the visible part of `sep` at its end. An item is broken only when it
-/// alone is wider than a line (wrapping would break any, and fold runs of spaces into one).
-fn spread(items: &[String], sep: &str, indent: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for item in items {
-        match lines.last_mut() {
-            Some(line)
-                if display_width(line) + display_width(sep) + display_width(item) <= width =>
-            {
-                line.push_str(sep);
-                line.push_str(item);
-            }
-            last => {
-                let first = match last {
-                    Some(line) => {
-                        line.push_str(sep.trim_end());
-                        indent
-                    }
-                    None => "",
-                };
-                lines.extend(wrap(item, width, first, indent));
-            }
-        }
-    }
-    lines
-}
-
 /// The start of a step's title, "Step 1 of 2 — " when there are several, and the lead of its
 /// comparison's title: "Step 1 of 2 — track engineer: ", or "Track engineer: " alone.
 pub(super) fn step_title(i: usize, count: usize, on: &str) -> (String, String) {
@@ -252,74 +255,81 @@ fn lines(out: &mut impl Write, lines: &[String], paint: impl Fn(&str) -> String)
     Ok(())
 }
 
-/// The two sides' grids: their headings and column widths.
+/// The two sides' grids: their headings, the narrowest their columns may be, and the width
+/// of the terminal.
 struct Sides<'s> {
     headings: [String; 2],
-    label: usize,
-    side: usize,
+    floor: [usize; 2],
+    width: usize,
     style: &'s Style,
 }
 
 impl Sides<'_> {
     /// Each attribute's value at A and at B, marked.
-    fn attributes(&self, changes: &[AttributeChange<'_>]) -> Grid {
-        let (style, side) = (self.style, self.side);
-        let mut table = grid(style, "Attribute", &self.headings, self.label, side);
-        for change in changes {
-            let cell = |value: Option<&str>| {
-                block(style, change.mark, &[value.unwrap_or("—")], side, false)
+    fn attributes(&self, out: &mut impl Write, changes: &[AttributeChange<'_>]) -> Result<()> {
+        let style = self.style;
+        let sheet = Sheet {
+            first: "Attribute",
+            headings: &self.headings,
+            rows: changes.len(),
+            floor: self.floor,
+        };
+        sheet.put(out, style, self.width, |r, column, width| {
+            let change = &changes[r];
+            let text = match column {
+                0 => &change.attribute.name,
+                1 => change.from.unwrap_or("—"),
+                _ => change.to.unwrap_or("—"),
             };
-            table.add_row([
-                block(
-                    style,
-                    change.mark,
-                    &[&change.attribute.name],
-                    self.label,
-                    true,
-                ),
-                cell(change.from),
-                cell(change.to),
-            ]);
-        }
-        table
+            block(style, change.mark, &[text], width, column == 0)
+        })
     }
 
-    /// Each theme's expectations at A and at B, marked, a statement beside its partner; none
-    /// when neither role lists any.
-    fn themes(&self, dc: &DimensionChange<'_>) -> Option<Grid> {
-        if dc.themes.is_empty() {
-            return None;
-        }
-        let (style, side) = (self.style, self.side);
-        let mut table = grid(style, "Theme", &self.headings, self.label, side);
-        for tc in &dc.themes {
-            let name = tc.theme.map_or("(no theme)", |t| t.name.as_str());
-            let (mut left, mut right) = (Vec::new(), Vec::new());
-            for (i, (a, b)) in tc.rows().into_iter().enumerate() {
-                if i > 0 {
-                    left.push(String::new());
-                    right.push(String::new());
+    /// Each theme's expectations at A and at B, marked, a statement beside its partner.
+    fn themes(&self, out: &mut impl Write, dc: &DimensionChange<'_>) -> Result<()> {
+        let style = self.style;
+        let sheet = Sheet {
+            first: "Theme",
+            headings: &self.headings,
+            rows: dc.themes.len(),
+            floor: self.floor,
+        };
+        sheet.put(out, style, self.width, |r, column, width| {
+            let tc = &dc.themes[r];
+            match column {
+                0 => {
+                    let name = tc.theme.map_or(NO_THEME, |t| t.name.as_str());
+                    block(style, tc.mark, &[name], width, true)
                 }
-                let lines = |m: Option<&Marked<'_>>| {
-                    m.map(|m| marked_lines(style, m.mark, &with_similarity(m), side))
-                        .unwrap_or_default()
-                };
-                let (mut a, mut b) = (lines(a), lines(b));
-                // Padded to one height, so that the next pair starts on one line too.
-                let height = a.len().max(b.len());
-                a.resize(height, String::new());
-                b.resize(height, String::new());
-                left.append(&mut a);
-                right.append(&mut b);
+                side => partnered(style, tc, side - 1, width),
             }
-            table.add_row([
-                block(style, tc.mark, &[name], self.label, true),
-                left.join("\n"),
-                right.join("\n"),
-            ]);
-        }
-        Some(table)
+        })
     }
+}
+
+/// One side (0 for A, 1 for B) of a theme's rows, each statement on the lines of its partner:
+/// both sides are wrapped to `width` and each pair padded to the taller of the two.
+fn partnered(style: &Style, tc: &ThemeChange<'_>, side: usize, width: usize) -> String {
+    let lines = |m: Option<&Marked<'_>>| {
+        m.map(|m| marked_lines(style, m.mark, &with_similarity(m), width))
+            .unwrap_or_default()
+    };
+    let mut cell: Vec<String> = Vec::new();
+    for (i, (a, b)) in tc.rows().into_iter().enumerate() {
+        if i > 0 {
+            cell.push(String::new());
+        }
+        let (a, b) = (lines(a), lines(b));
+        let height = a.len().max(b.len());
+        let mut mine = if side == 0 { a } else { b };
+        mine.resize(height, String::new());
+        cell.append(&mut mine);
+    }
+    // A stacked layout shows one side alone: blank lines at its end would only add space.
+    while cell.last().is_some_and(String::is_empty) {
+        cell.pop();
+    }
+    cell.join("\n")
 }
 
 /// One cell of marked lines, wrapped to `width` with a hanging indent under the mark.

@@ -1,11 +1,13 @@
-//! Widths and wrapping shared by every view: how wide prose and grid columns may be, text
-//! wrapped or cut to a width, padding by displayed width, and comfy-table's borderless tables.
+//! Widths and wrapping shared by every view: how wide prose and grid columns may be, the one
+//! measure of displayed width, text wrapped to a width without cutting a word, padding, and
+//! comfy-table's borderless tables.
 //!
 //! Every function here takes the widths it lays out for as numbers, so a view decides from
 //! the terminal's width once and can try another layout (a stack instead of columns) when
 //! one does not fit.
 
 use comfy_table::{ContentArrangement, Table, presets};
+use unicode_width::UnicodeWidthStr;
 
 use crate::term::Terminal;
 
@@ -18,19 +20,91 @@ pub fn prose_width(term: &Terminal) -> usize {
 }
 
 /// The widths of a label column and `n` equal columns of a bordered grid that fit `total`
-/// terminal columns.
-pub fn grid_widths(total: usize, n: usize) -> (usize, usize) {
-    let label = (total / 5).clamp(12, 30);
+/// terminal columns, each at least its floor (the width of its longest word, and the marks or
+/// bullets before it); none when they cannot all fit, and the view stacks its blocks instead.
+pub fn grid_widths(
+    total: usize,
+    n: usize,
+    [label_floor, side_floor]: [usize; 2],
+) -> Option<(usize, usize)> {
+    let n = n.max(1);
     // n + 2 vertical lines, and a space of padding each side of n + 1 columns.
     let chrome = (n + 2) + 2 * (n + 1);
-    let side = (total.saturating_sub(label + chrome) / n.max(1)).max(10);
-    (label, side)
+    let room = total.checked_sub(chrome + label_floor + n * side_floor)?;
+    let label = (total / 5).clamp(12, 30).max(label_floor);
+    // The label gives back what the sides need, down to its own floor.
+    let label = label.min(label_floor + room);
+    let side = (total - chrome - label) / n;
+    Some((label, side))
 }
 
-/// How many terminal columns the text takes: textwrap's width, which skips colour escape
-/// sequences (`ESC [ ... m`).
+/// How many terminal columns the text takes: East Asian wide characters and emoji count two
+/// (`unicode-width`, which reads an emoji's variation selector), colour escape sequences
+/// (`ESC [ ... m`) none. Every view measures with this one function.
 pub fn display_width(text: &str) -> usize {
-    textwrap::core::display_width(text)
+    // Most text is printable ASCII: one column a byte.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.len();
+    }
+    let mut width = 0;
+    let mut rest = text;
+    while let Some(at) = rest.find('\u{1b}') {
+        width += rest[..at].width();
+        let escape = units(&rest[at..]).next().map_or(1, str::len);
+        rest = &rest[at + escape..];
+    }
+    width + rest.width()
+}
+
+/// The width of the widest word of `text` (words as the wrapper splits them): the narrowest
+/// column that holds the text without cutting a word.
+pub fn longest_word(text: &str) -> usize {
+    text.split([' ', '\n'])
+        .map(display_width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Items laid out on lines of `width` columns, `sep` between two on a line (what it shows
+/// besides spaces also ends a line that breaks), `rest` before each line after the first; an
+/// item wider than a line is wrapped on lines of its own. For legends, summaries and header
+/// lines whose parts should stay whole.
+pub fn wrap_items(items: &[String], sep: &str, width: usize, rest: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    // Room for the separator's visible end after every item but the last.
+    let tail = display_width(sep.trim_end());
+    for (i, item) in items.iter().enumerate() {
+        let w = display_width(item);
+        let room = w + if i + 1 < items.len() { tail } else { 0 };
+        if used > 0 && used + display_width(sep) + room <= width {
+            line.push_str(sep);
+            line.push_str(item);
+            used += display_width(sep) + w;
+            continue;
+        }
+        if used > 0 {
+            // A visible separator stays at the end of the line it ends: "3 new ·".
+            line.push_str(sep.trim_end());
+            lines.push(std::mem::take(&mut line));
+        }
+        let indent = if lines.is_empty() { "" } else { rest };
+        if display_width(indent) + room <= width {
+            line = format!("{indent}{item}");
+            used = display_width(indent) + w;
+            continue;
+        }
+        let mut parts = wrap(item, width, indent, rest);
+        let last = parts.pop().unwrap_or_default();
+        lines.extend(parts);
+        used = display_width(&last);
+        line = last;
+    }
+    if used > 0 || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// The spaces that pad `text` out to `width` columns.
@@ -38,24 +112,9 @@ pub fn pad(text: &str, width: usize) -> String {
     " ".repeat(width.saturating_sub(display_width(text)))
 }
 
-/// Text cut to `width` columns with an ellipsis when it does not fit.
-pub fn fit(text: &str, width: usize) -> String {
-    if display_width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if display_width(&out) + display_width(c.encode_utf8(&mut [0; 4])) + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
 /// Wraps text at spaces, first fit, with `first` before the first line and `rest` before the
-/// others; a word longer than a line is cut. Newlines in the text are kept as line breaks, and
+/// others. Views size their columns to the longest word, so a word is cut only when it is
+/// wider than the whole terminal (a 500-letter token in a hostile file). Newlines in the text are kept as line breaks, and
 /// a run of spaces is one break. Widths are terminal columns, not counting colour escape
 /// sequences.
 ///
@@ -63,10 +122,9 @@ pub fn fit(text: &str, width: usize) -> String {
 /// keeps runs of spaces, and costs 14% more instructions on `diff`, 23% on `show` (see
 /// BENCHMARKS.md).
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    // The floor counts the indent in bytes, not columns: a `• ` indent counts 4, so bullets
-    // in a grid column at its 10-column minimum run 2 columns past it. Kept for now (issue 11
-    // changes no output); narrow layouts are issue 12's.
-    let width = width.max(first.len() + 8);
+    // At least a column of text after the indent, which is measured in columns: a `• ` is
+    // two columns though four bytes.
+    let width = width.max(display_width(first) + 1);
     let mut lines = Vec::new();
     let mut line = String::from(first);
     let mut used = display_width(first);
@@ -139,6 +197,36 @@ fn units(word: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Markdown with each line wrapped to `width` for reading on a terminal, continuations
+/// indented so that the text stays what it was: under a heading's text, a list item's text, or
+/// behind a quote's `> `.
+pub fn fold_markdown(markdown: &str, width: usize) -> String {
+    let mut folded = String::with_capacity(markdown.len());
+    for line in markdown.split_inclusive('\n') {
+        let (body, newline) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        if display_width(body) <= width {
+            folded += line;
+            continue;
+        }
+        let hashes = body.len() - body.trim_start_matches('#').len();
+        let (first, rest) = if hashes > 0 && body[hashes..].starts_with(' ') {
+            (&body[..=hashes], " ".repeat(hashes + 1))
+        } else if body.starts_with("> ") {
+            ("> ", "> ".to_string())
+        } else if body.starts_with("- ") {
+            ("- ", "  ".to_string())
+        } else {
+            ("", String::new())
+        };
+        folded += &wrap(&body[first.len()..], width, first, &rest).join("\n");
+        folded += newline;
+    }
+    folded
+}
+
 /// Removes the padding comfy-table leaves at the ends of lines.
 pub fn trim_lines(table: &str) -> String {
     table
@@ -172,7 +260,7 @@ mod tests {
 
     /// The reference: textwrap's first-fit wrapping with the same options.
     fn reference(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-        let options = textwrap::Options::new(width.max(first.len() + 8))
+        let options = textwrap::Options::new(width.max(display_width(first) + 1))
             .initial_indent(first)
             .subsequent_indent(rest)
             .word_splitter(textwrap::WordSplitter::NoHyphenation)
@@ -249,5 +337,72 @@ mod tests {
             assert!(display_width(line) <= 12, "{line:?}");
         }
         assert_eq!(lines.len(), 2, "{lines:?}");
+    }
+
+    #[test]
+    fn wide_characters_and_emoji_take_two_columns_and_escapes_none() {
+        assert_eq!(display_width("plain"), 5);
+        assert_eq!(display_width("デザイン"), 8);
+        // A pencil with the emoji variation selector is drawn two wide; char by char it is one.
+        assert_eq!(display_width("✏️ Craft"), 8);
+        assert_eq!(textwrap::core::display_width("✏️ Craft"), 7);
+        assert_eq!(display_width("\u{1b}[1m🦉\u{1b}[0m x"), 4);
+    }
+
+    #[test]
+    fn the_floor_counts_the_indent_in_columns() {
+        // `• ` is four bytes: a byte count would widen a 6-column cell to 12.
+        for line in wrap("one two three", 6, "• ", "  ") {
+            assert!(display_width(&line) <= 6, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn grid_widths_keep_the_old_layout_where_it_fits_and_give_up_below_the_floors() {
+        assert_eq!(grid_widths(100, 2, [16, 20]), Some((20, 35)));
+        assert_eq!(grid_widths(200, 2, [16, 20]), Some((30, 80)));
+        // The label gives back columns to the sides, down to its floor.
+        assert_eq!(grid_widths(70, 2, [16, 19]), Some((16, 22)));
+        assert_eq!(grid_widths(64, 2, [16, 19]), Some((16, 19)));
+        assert_eq!(grid_widths(63, 2, [16, 19]), None);
+    }
+
+    #[test]
+    fn items_stay_whole_on_their_lines() {
+        let items = ["+ new at B", "~ grows", "- not restated"].map(String::from);
+        assert_eq!(
+            wrap_items(&items, "   ", 22, ""),
+            ["+ new at B   ~ grows", "- not restated"]
+        );
+        assert_eq!(wrap_items(&items, "   ", 100, "").len(), 1);
+        // One wider than a line wraps on lines of its own.
+        let long = ["a".to_string(), "bb cc dd".to_string()];
+        assert_eq!(
+            wrap_items(&long, " ", 5, "  "),
+            ["a", "  bb", "  cc", "  dd"]
+        );
+    }
+
+    #[test]
+    fn a_visible_separator_ends_the_line_it_breaks_and_fits_in_it() {
+        let items = ["3 new", "2 grow", "1 not restated"].map(String::from);
+        // "3 new · 2 grow" is 14 columns, but its " ·" would make 16.
+        assert_eq!(
+            wrap_items(&items, " · ", 15, "  "),
+            ["3 new ·", "  2 grow ·", "  1 not", "  restated"]
+        );
+        assert_eq!(
+            wrap_items(&items, " · ", 16, "  "),
+            ["3 new · 2 grow ·", "  1 not restated"]
+        );
+    }
+
+    #[test]
+    fn markdown_folds_under_its_headings_items_and_quotes() {
+        let text = "### A heading of words\n\n> quoted words here\n- an item of words\nshort\n";
+        assert_eq!(
+            fold_markdown(text, 12),
+            "### A\n    heading\n    of words\n\n> quoted\n> words here\n- an item of\n  words\nshort\n"
+        );
     }
 }

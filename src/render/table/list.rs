@@ -6,7 +6,9 @@ use std::io::Write;
 use anyhow::Result;
 use comfy_table::{Cell, ColumnConstraint};
 
-use super::layout::{display_width, pad, plain_table, prose_width, tighten, trim_lines, wrap};
+use super::layout::{
+    display_width, pad, plain_table, prose_width, tighten, trim_lines, wrap, wrap_items,
+};
 use crate::style::Style;
 use crate::term::Terminal;
 use crate::view::RoleList;
@@ -86,14 +88,18 @@ fn stack(out: &mut impl Write, rows: &[Row], style: &Style, term: &Terminal) -> 
     let bare = |i: usize| rows.iter().map(|r| display_width(&r[i])).max().unwrap_or(0);
     let (level_w, id_w) = (bare(0), bare(1));
     let indent = " ".repeat(level_w + 2);
+    let width = usize::from(term.width);
     for [level, id, title, tracks, summary] in rows {
-        writeln!(
-            out,
-            "{level}{}  {}{}  {tracks}",
+        // The tracks go under the id when the line cannot hold them.
+        let head = format!(
+            "{level}{}  {}{}",
             pad(level, level_w),
             style.id(id),
             pad(id, id_w)
-        )?;
+        );
+        for line in wrap_items(&[head, tracks.clone()], "  ", width, &indent) {
+            writeln!(out, "{}", line.trim_end())?;
+        }
         let text = format!("{title}: {summary}");
         for line in wrap(&text, prose_width(term), &indent, &indent) {
             writeln!(out, "{}", style.muted(&line))?;

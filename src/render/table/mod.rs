@@ -19,6 +19,8 @@ use std::io::Write;
 
 use anyhow::Result;
 
+pub use layout::fold_markdown;
+
 use super::Report;
 use crate::style::Style;
 use crate::term::Terminal;
@@ -54,6 +56,6 @@ pub fn render(
         Report::Search(hits) => search::render(out, hits, style, term),
         Report::Tracks(list) => tracks::render(out, list, style, term),
         Report::Dimensions(structure) => dimensions::render(out, structure, style, term),
-        Report::Validation(v) => validate::render(out, v, style),
+        Report::Validation(v) => validate::render(out, v, style, usize::from(term.width)),
     }
 }

@@ -1,15 +1,18 @@
 //! `path`: a track's levels in order, then a bordered grid per attribute table and dimension
-//! with one column per role.
+//! with one column per role, or one block per level under each row when they cannot fit.
 
 use std::io::Write;
 
 use anyhow::Result;
 
-use super::grid::{grid, heading_lines, put};
-use super::layout::{grid_widths, prose_width, wrap};
+use super::grid::{Sheet, heading_lines};
+use super::layout::{longest_word, prose_width, wrap, wrap_items};
 use crate::style::Style;
 use crate::term::Terminal;
 use crate::view::PathView;
+
+/// The name of the row of expectations that have no theme.
+const NO_THEME: &str = "(no theme)";
 
 /// Writes the track's heading and levels, then its attributes and each dimension as grids.
 pub fn render(
@@ -18,12 +21,11 @@ pub fn render(
     style: &Style,
     term: &Terminal,
 ) -> Result<()> {
-    writeln!(
-        out,
-        "{}  {}",
-        style.id(&p.track.id),
-        style.heading(&p.track.name)
-    )?;
+    let width = usize::from(term.width);
+    let title = [style.id(&p.track.id), style.heading(&p.track.name)];
+    for line in wrap_items(&title, "  ", width, "") {
+        writeln!(out, "{line}")?;
+    }
     let headings: Vec<String> = p.roles.iter().map(|r| r.heading()).collect();
     for line in wrap(&headings.join(" → "), prose_width(term), "", "") {
         writeln!(out, "{}", style.muted(&line))?;
@@ -31,33 +33,62 @@ pub fn render(
     if p.roles.is_empty() {
         return Ok(());
     }
-    let (label, side) = grid_widths(usize::from(term.width), p.roles.len());
+    let floor = floor(p, &headings);
     writeln!(out)?;
     writeln!(out, "{}", style.heading("Attributes"))?;
-    let mut table = grid(style, "Attribute", &headings, label, side);
-    for (a, values) in &p.attributes {
-        let mut row = vec![heading_lines(style, &a.name, label)];
-        row.extend(
-            values
-                .iter()
-                .map(|v| wrap(v.unwrap_or("—"), side, "", "").join("\n")),
-        );
-        table.add_row(row);
-    }
-    put(out, &table)?;
+    let sheet = Sheet {
+        first: "Attribute",
+        headings: &headings,
+        rows: p.attributes.len(),
+        floor,
+    };
+    sheet.put(out, style, width, |r, column, w| {
+        let (a, values) = &p.attributes[r];
+        match column {
+            0 => heading_lines(style, &a.name, w),
+            c => wrap(values[c - 1].unwrap_or("—"), w, "", "").join("\n"),
+        }
+    })?;
     for d in &p.dimensions {
         writeln!(out)?;
         writeln!(out, "{}", style.heading(&d.dimension.label()))?;
-        let mut table = grid(style, "Theme", &headings, label, side);
-        for (theme, cells) in &d.themes {
-            let name = theme.map_or("(no theme)", |t| t.name.as_str());
-            let mut row = vec![heading_lines(style, name, label)];
-            row.extend(cells.iter().map(|texts| bullets(texts, side)));
-            table.add_row(row);
-        }
-        put(out, &table)?;
+        let sheet = Sheet {
+            first: "Theme",
+            headings: &headings,
+            rows: d.themes.len(),
+            floor,
+        };
+        sheet.put(out, style, width, |r, column, w| {
+            let (theme, cells) = &d.themes[r];
+            match column {
+                0 => heading_lines(style, theme.map_or(NO_THEME, |t| t.name.as_str()), w),
+                c => bullets(&cells[c - 1], w),
+            }
+        })?;
     }
     Ok(())
+}
+
+/// The narrowest the label column and the level columns may be: their longest word.
+fn floor(p: &PathView<'_>, headings: &[String]) -> [usize; 2] {
+    let mut label = longest_word(NO_THEME).max(longest_word("Attribute Theme"));
+    let mut side = headings.iter().map(|h| longest_word(h)).max().unwrap_or(0);
+    for (a, values) in &p.attributes {
+        label = label.max(longest_word(&a.name));
+        for v in values {
+            side = side.max(longest_word(v.unwrap_or("—")));
+        }
+    }
+    for d in &p.dimensions {
+        for (theme, cells) in &d.themes {
+            label = label.max(theme.map_or(0, |t| longest_word(&t.name)));
+            for text in cells.iter().flatten() {
+                // Two columns for the bullet and its space.
+                side = side.max(longest_word(text) + 2);
+            }
+        }
+    }
+    [label, side]
 }
 
 /// One cell of texts, each a bullet wrapped to `width`, a blank line between them.

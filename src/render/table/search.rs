@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::layout::{prose_width, wrap};
+use super::layout::{prose_width, wrap, wrap_items};
 use crate::query::search::{Field, Hit, Hits};
 use crate::style::Style;
 use crate::term::Terminal;
@@ -24,7 +24,10 @@ pub fn render(out: &mut impl Write, hits: &Hits<'_>, style: &Style, term: &Termi
             Field::Expectation(d, None) => d.label(),
             Field::Example(d) => format!("{} › example", d.label()),
         };
-        writeln!(out, "{}  {}", style.id(&hit.role.id), style.muted(&place))?;
+        let head = [style.id(&hit.role.id), style.muted(&place)];
+        for line in wrap_items(&head, "  ", width, "  ") {
+            writeln!(out, "{line}")?;
+        }
         for line in wrap(&highlighted(hit, style), width, "    ", "    ") {
             writeln!(out, "{line}")?;
         }

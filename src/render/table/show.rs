@@ -4,13 +4,15 @@
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::Cell;
 
 use super::dimensions::bands;
-use super::layout::{plain_table, prose_width, tighten, trim_lines, wrap};
+use super::layout::{display_width, longest_word, pad, prose_width, wrap, wrap_items};
 use crate::style::Style;
 use crate::term::Terminal;
 use crate::view::RoleView;
+
+/// Below this many columns for the values, `show` puts each attribute's value under its name.
+const MIN_VALUE: usize = 20;
 
 /// Writes the role, section by section, prose wrapped to the prose width.
 pub fn render(
@@ -31,7 +33,9 @@ pub fn render(
     // Hints are for a person at a terminal, not for a pipe.
     if let Some(hint) = view.hint.filter(|_| term.is_tty) {
         writeln!(out)?;
-        writeln!(out, "{}", style.muted(&super::hint(hint)))?;
+        for line in wrap(&super::hint(hint), width, "", "  ") {
+            writeln!(out, "{}", style.muted(&line))?;
+        }
     }
     Ok(())
 }
@@ -40,18 +44,22 @@ pub fn render(
 fn heading(out: &mut impl Write, view: &RoleView<'_>, style: &Style, width: usize) -> Result<()> {
     let role = view.role;
     let tracks: Vec<&str> = view.tracks.iter().map(|t| t.id.as_str()).collect();
-    writeln!(out, "{}", style.heading(&role.heading()))?;
+    for line in wrap(&role.heading(), width, "", "") {
+        writeln!(out, "{}", style.heading(&line))?;
+    }
     let tracks = match tracks.as_slice() {
         [] => "on no track".to_string(),
         [one] => format!("track {one}"),
         many => format!("tracks {}", many.join(", ")),
     };
-    writeln!(
-        out,
-        "{} · level {} · {tracks}",
+    let about = [
         style.id(&role.id),
-        role.level
-    )?;
+        format!("· level {}", role.level),
+        format!("· {tracks}"),
+    ];
+    for line in wrap_items(&about, " ", width, "") {
+        writeln!(out, "{line}")?;
+    }
     writeln!(out)?;
     for line in wrap(&role.summary, width, "", "") {
         writeln!(out, "{line}")?;
@@ -59,7 +67,8 @@ fn heading(out: &mut impl Write, view: &RoleView<'_>, style: &Style, width: usiz
     Ok(())
 }
 
-/// Each attribute's name and value, as a borderless table under a heading.
+/// Each attribute's name and value under a heading: two columns, the values wrapped, when the
+/// values have room; else each value under its name.
 fn attributes(
     out: &mut impl Write,
     view: &RoleView<'_>,
@@ -68,17 +77,35 @@ fn attributes(
 ) -> Result<()> {
     writeln!(out)?;
     writeln!(out, "{}", style.heading("Attributes"))?;
-    // The table sits two columns in, under the heading.
-    let mut table = plain_table((width - 2) as u16);
-    for (attribute, value) in &view.attributes {
-        table.add_row([
-            Cell::new(style.muted(&attribute.name)),
-            Cell::new(value.unwrap_or("—")),
-        ]);
-    }
-    tighten(&mut table);
-    for line in trim_lines(&table.to_string()).lines() {
-        writeln!(out, "  {line}")?;
+    let rows: Vec<(&str, &str)> = view
+        .attributes
+        .iter()
+        .map(|(a, value)| (a.name.as_str(), value.unwrap_or("—")))
+        .collect();
+    let name_w = rows
+        .iter()
+        .map(|(n, _)| display_width(n))
+        .max()
+        .unwrap_or(0);
+    // The table sits two columns in, under the heading, two columns between name and value.
+    let value_w = width.saturating_sub(name_w + 4);
+    let widest = rows.iter().map(|(_, v)| longest_word(v)).max().unwrap_or(0);
+    let side_by_side = value_w >= widest.max(MIN_VALUE);
+    for (name, value) in rows {
+        if side_by_side {
+            let first = format!("  {}{}  ", style.muted(name), pad(name, name_w));
+            let rest = " ".repeat(name_w + 4);
+            for line in wrap(value, width, &first, &rest) {
+                writeln!(out, "{line}")?;
+            }
+        } else {
+            for line in wrap(name, width, "  ", "  ") {
+                writeln!(out, "{}", style.muted(&line))?;
+            }
+            for line in wrap(value, width, "    ", "    ") {
+                writeln!(out, "{line}")?;
+            }
+        }
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::layout::{display_width, fit, pad};
+use super::layout::{display_width, longest_word, pad, wrap};
 use crate::model::Role;
 use crate::style::Style;
 use crate::term::Terminal;
@@ -18,9 +18,15 @@ pub fn render(
     style: &Style,
     term: &Terminal,
 ) -> Result<()> {
+    let width = usize::from(term.width);
     if !list.tracks.is_empty() {
-        for line in Drawing::new(list, usize::from(term.width)).lines(style) {
-            writeln!(out, "{}", line.trim_end())?;
+        match Drawing::new(list, width) {
+            Some(drawing) => {
+                for line in drawing.lines(style) {
+                    writeln!(out, "{}", line.trim_end())?;
+                }
+            }
+            None => levels(out, list, style, width)?,
         }
         writeln!(out)?;
     }
@@ -34,12 +40,49 @@ pub fn render(
             style.id(&track.id),
             style.heading(&track.name)
         )?;
-        roles_of(out, roles, style, usize::from(term.width))?;
+        roles_of(out, roles, style, width)?;
     }
     Ok(())
 }
 
-/// A track's roles, one a line: level, id, and the title where it fits in `width`.
+/// Too many tracks to draw side by side: each level's roles, one a line, with the tracks
+/// they are on.
+fn levels(out: &mut impl Write, list: &TrackList<'_>, style: &Style, width: usize) -> Result<()> {
+    let label = list
+        .levels
+        .iter()
+        .map(|l| display_width(l))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let indent = " ".repeat(label);
+    for level in &list.levels {
+        let mut seen: Vec<(&Role, Vec<&str>)> = Vec::new();
+        for (track, roles) in &list.tracks {
+            for role in roles.iter().filter(|r| &r.level == level) {
+                match seen.iter_mut().find(|(r, _)| r.id == role.id) {
+                    Some((_, tracks)) => tracks.push(&track.id),
+                    None => seen.push((role, vec![&track.id])),
+                }
+            }
+        }
+        for (i, (role, tracks)) in seen.iter().enumerate() {
+            let first = if i == 0 {
+                style.muted(&format!("{level}{}", pad(level, label)))
+            } else {
+                indent.clone()
+            };
+            let text = format!("{}: {}", role.title, tracks.join(", "));
+            for line in wrap(&text, width, &first, &indent) {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A track's roles, one a line: level, id, and the title wrapped beside them where its words
+/// fit in `width`, else beneath them.
 fn roles_of(out: &mut impl Write, roles: &[&Role], style: &Style, width: usize) -> Result<()> {
     let widest = |of: fn(&Role) -> &str| {
         roles
@@ -49,28 +92,35 @@ fn roles_of(out: &mut impl Write, roles: &[&Role], style: &Style, width: usize) 
             .unwrap_or(0)
     };
     let (level_w, id_w) = (widest(|r| &r.level), widest(|r| &r.id));
+    let column = 2 + level_w + 2 + id_w + 2;
+    let beside = roles
+        .iter()
+        .all(|r| column + longest_word(&r.title) <= width);
     for role in roles {
-        // The title goes only where it fits; the id is what matters to type back.
-        let title = if 2 + level_w + 2 + id_w + 2 + display_width(&role.title) <= width {
-            format!("  {}", role.title)
-        } else {
-            String::new()
-        };
-        writeln!(
-            out,
-            "  {}{}  {}{}{title}",
+        let head = format!(
+            "  {}{}  {}",
             role.level,
             pad(&role.level, level_w),
-            style.id(&role.id),
-            if title.is_empty() {
-                String::new()
-            } else {
-                pad(&role.id, id_w)
-            },
-        )?;
+            style.id(&role.id)
+        );
+        if beside {
+            let first = format!("{head}{}  ", pad(&role.id, id_w));
+            let rest = " ".repeat(column);
+            for line in wrap(&role.title, width, &first, &rest) {
+                writeln!(out, "{line}")?;
+            }
+        } else {
+            writeln!(out, "{head}")?;
+            for line in wrap(&role.title, width, "      ", "      ") {
+                writeln!(out, "{line}")?;
+            }
+        }
     }
     Ok(())
 }
+
+/// The columns between a title and the next track's column: a space and a line, or blanks.
+const MARGIN: usize = 2;
 
 /// The shape of the ladder: tracks side by side, levels from the first rung down, a line
 /// following each track, and roles that tracks share drawn once with the tracks joining them.
@@ -88,8 +138,9 @@ struct Drawing<'a> {
 }
 
 impl<'a> Drawing<'a> {
-    /// The drawing of `list`, its columns narrowed until it fits `width` where they can be.
-    fn new(list: &'a TrackList<'a>, width: usize) -> Drawing<'a> {
+    /// The drawing of `list`, its columns narrowed until it fits `width`; none when its
+    /// columns cannot be narrow enough without cutting a word.
+    fn new(list: &'a TrackList<'a>, width: usize) -> Option<Drawing<'a>> {
         let at: Vec<Vec<Option<&Role>>> = list
             .tracks
             .iter()
@@ -128,38 +179,63 @@ impl<'a> Drawing<'a> {
             label,
             widths: Vec::new(),
         };
-        drawing.widths = drawing.widths_within(width);
-        drawing
+        drawing.widths = drawing.widths_within(width)?;
+        Some(drawing)
     }
 
     /// Each column as wide as its widest title (or track id) and a margin, then the widest
-    /// narrowed one column at a time, down to 10, until all fit `width`.
-    fn widths_within(&self, width: usize) -> Vec<usize> {
+    /// narrowed one column at a time until all fit `width`, no column below its longest word
+    /// and margin (titles wrap); none when even that does not fit.
+    fn widths_within(&self, width: usize) -> Option<Vec<usize>> {
         let levels = self.list.levels.len();
-        let mut widths: Vec<usize> = (0..self.list.tracks.len())
-            .map(|c| {
-                let titles = (0..levels)
-                    .filter(|&l| self.first_of_group(c, l))
-                    .filter_map(|l| self.at[c][l]);
-                titles
-                    .map(|r| display_width(&r.title))
-                    .chain([display_width(&self.list.tracks[c].0.id)])
-                    .max()
-                    .unwrap_or(0)
-                    + 3
-            })
+        let measure = |c: usize, of: fn(&str) -> usize, margin: usize| {
+            (0..levels)
+                .filter(|&l| self.first_of_group(c, l))
+                .filter_map(|l| self.at[c][l])
+                .map(|r| of(&r.title) + margin)
+                .chain([display_width(&self.list.tracks[c].0.id) + 1])
+                .max()
+                .unwrap_or(0)
+        };
+        let columns = 0..self.list.tracks.len();
+        let floors: Vec<usize> = (columns.clone())
+            .map(|c| measure(c, longest_word, MARGIN))
             .collect();
+        // A column more than its margin where there is room.
+        let mut widths: Vec<usize> = columns
+            .map(|c| measure(c, display_width, MARGIN + 1))
+            .collect();
+        if self.label + floors.iter().sum::<usize>() > width {
+            return None;
+        }
         while self.label + widths.iter().sum::<usize>() > width {
-            let Some((widest, w)) = widths.iter().copied().enumerate().max_by_key(|(_, w)| *w)
+            let narrowable = widths.iter().zip(&floors).enumerate();
+            let Some((widest, _)) = narrowable
+                .filter(|(_, (w, floor))| w > floor)
+                .max_by_key(|(_, (w, _))| **w)
             else {
                 break;
             };
-            if w <= 10 {
-                break;
-            }
             widths[widest] -= 1;
         }
-        widths
+        Some(widths)
+    }
+
+    /// Each level's titles wrapped to their columns: `titles[l][c]`, empty where the column
+    /// draws no title.
+    fn titles(&self) -> Vec<Vec<Vec<String>>> {
+        (0..self.list.levels.len())
+            .map(|l| {
+                (0..self.list.tracks.len())
+                    .map(|c| match self.at[c][l] {
+                        Some(role) if self.first_of_group(c, l) => {
+                            wrap(&role.title, self.widths[c] - MARGIN, "", "")
+                        }
+                        _ => Vec::new(),
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     /// Whether track `c` shares its role at level `l` with the track before it.
@@ -187,23 +263,26 @@ impl<'a> Drawing<'a> {
         self.ends[c].is_some_and(|(_, last)| last > l)
     }
 
-    /// The header of track ids, then each level's line with a line of links below it.
+    /// The header of track ids, then each level's lines with a line of links below it.
     fn lines(&self, style: &Style) -> Vec<String> {
         let mut lines = Vec::new();
         let mut header = " ".repeat(self.label);
         for (c, (track, _)) in self.list.tracks.iter().enumerate() {
-            let id = fit(&track.id, self.widths[c] - 1);
-            header += &style.id(&id);
-            header += &" ".repeat(self.widths[c].saturating_sub(display_width(&id)));
+            header += &style.id(&track.id);
+            header += &pad(&track.id, self.widths[c]);
         }
         lines.push(header);
         let levels = &self.list.levels;
-        for l in 0..levels.len() {
-            let mut line = style.muted(&format!("{:<label$}", levels[l], label = self.label));
-            for c in 0..self.list.tracks.len() {
-                line += &self.segment(c, l, style);
+        for (l, titles) in self.titles().iter().enumerate() {
+            let height = titles.iter().map(Vec::len).max().unwrap_or(0).max(1);
+            for k in 0..height {
+                let name: &str = if k == 0 { levels[l] } else { "" };
+                let mut line = style.muted(&format!("{name:<label$}", label = self.label));
+                for (c, title) in titles.iter().enumerate() {
+                    line += &self.segment(c, l, title.get(k).map(String::as_str), k, style);
+                }
+                lines.push(line);
             }
-            lines.push(line);
             if l + 1 < levels.len() {
                 lines.push(self.link(l, style));
             }
@@ -211,21 +290,22 @@ impl<'a> Drawing<'a> {
         lines
     }
 
-    /// Track `c` at level `l`: its role's title, a junction into a shared role, a line
-    /// passing by, or nothing.
-    fn segment(&self, c: usize, l: usize, style: &Style) -> String {
+    /// Line `k` of track `c` at level `l`: a line of its role's title (`title`), a junction
+    /// into a shared role, a line passing by, or nothing.
+    fn segment(&self, c: usize, l: usize, title: Option<&str>, k: usize, style: &Style) -> String {
         let w = self.widths[c];
         match self.at[c][l] {
-            Some(role) if self.first_of_group(c, l) => {
-                let title = fit(&role.title, w - 2);
-                let used = display_width(&title);
-                let rest = if self.continues(c, l) {
+            Some(_) if self.first_of_group(c, l) => {
+                let title = title.unwrap_or("");
+                let used = display_width(title);
+                let rest = if k == 0 && self.continues(c, l) {
                     format!(" {}", "─".repeat(w - used - 1))
                 } else {
                     " ".repeat(w - used)
                 };
                 format!("{title}{}", style.muted(&rest))
             }
+            Some(_) if k > 0 => self.passing(w, self.down(c, l), style),
             Some(_) => {
                 let last = !self.continues(c, l);
                 let junction = match (self.up(c, l), self.down(c, l), last) {
@@ -240,10 +320,16 @@ impl<'a> Drawing<'a> {
                 let fill = if last { " " } else { "─" };
                 style.muted(&format!("{junction}{}", fill.repeat(w - 1)))
             }
-            None if self.up(c, l) && self.down(c, l) => {
-                style.muted(&format!("│{}", " ".repeat(w - 1)))
-            }
-            None => " ".repeat(w),
+            None => self.passing(w, self.up(c, l) && self.down(c, l), style),
+        }
+    }
+
+    /// A column of `w` with a line going through it, or blank.
+    fn passing(&self, w: usize, through: bool, style: &Style) -> String {
+        if through {
+            style.muted(&format!("│{}", " ".repeat(w - 1)))
+        } else {
+            " ".repeat(w)
         }
     }
 

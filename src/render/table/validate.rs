@@ -1,42 +1,82 @@
-//! `validate`: each finding as a compiler writes it, then a count.
+//! `validate`: each finding as a compiler writes it, then a count, wrapped to the terminal.
 
 use std::io::Write;
 
 use anyhow::Result;
 
-use super::layout::display_width;
+use super::layout::{display_width, wrap};
 use crate::style::Style;
 use crate::validate::{SHOWN_FINDINGS, Severity, Validation};
 
 /// Each finding as a compiler writes it: the `FILE:LINE:COLUMN` line, then the source line
-/// with a caret under the column; then a count.
-pub fn render(out: &mut impl Write, v: &Validation, style: &Style) -> Result<()> {
+/// with a caret under the column; then a count. Every line is wrapped to `width`.
+pub fn render(out: &mut impl Write, v: &Validation, style: &Style, width: usize) -> Result<()> {
     for f in v.findings.iter().take(SHOWN_FINDINGS) {
-        let line = f.to_string();
-        writeln!(
-            out,
-            "{}",
-            match f.severity {
+        for line in wrap(&f.to_string(), width, "", "  ") {
+            let line = match f.severity {
                 Severity::Error => style.removed(&line),
                 Severity::Warning => style.changed(&line),
-            }
-        )?;
+            };
+            writeln!(out, "{line}")?;
+        }
         let number = f.line.to_string();
         let gutter = " ".repeat(number.len());
-        writeln!(out, "{} | {}", style.muted(&number), f.source_line)?;
-        let before: String = f.source_line.chars().take(f.caret).collect();
-        writeln!(
-            out,
-            "{gutter} | {}{}",
-            " ".repeat(display_width(&before)),
-            style.heading("^")
-        )?;
+        let room = width.saturating_sub(number.len() + 3).max(1);
+        let pieces = pieces(&f.source_line, room);
+        let last = pieces.len() - 1;
+        for (i, (start, piece)) in pieces.iter().enumerate() {
+            let label = if i == 0 { &number } else { &gutter };
+            let shown = if i == last { piece } else { piece.trim_end() };
+            writeln!(out, "{} | {shown}", style.muted(label))?;
+            let end = start + piece.chars().count();
+            // A caret past the end of the line (a missing value) goes after its last piece.
+            if (*start..end).contains(&f.caret) || (i == last && f.caret >= end) {
+                let before: String = piece.chars().take(f.caret - start).collect();
+                writeln!(
+                    out,
+                    "{gutter} | {}{}",
+                    " ".repeat(display_width(&before).min(room - 1)),
+                    style.heading("^")
+                )?;
+            }
+        }
     }
-    summary(out, v, style)
+    summary(out, v, style, width)
+}
+
+/// A source line in pieces of at most `room` columns, broken after a space where there is one
+/// (source is not prose: a run without spaces wider than the room is broken where it must),
+/// each with the index of its first character so that the caret finds its piece.
+fn pieces(line: &str, room: usize) -> Vec<(usize, String)> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < chars.len() || pieces.is_empty() {
+        let mut end = start;
+        let mut used = 0;
+        let mut last_space = None;
+        while end < chars.len() {
+            let w = display_width(chars[end].encode_utf8(&mut [0; 4]));
+            if used + w > room && end > start {
+                break;
+            }
+            used += w;
+            if chars[end] == ' ' {
+                last_space = Some(end + 1);
+            }
+            end += 1;
+        }
+        if end < chars.len() {
+            end = last_space.filter(|&s| s > start).unwrap_or(end);
+        }
+        pieces.push((start, chars[start..end].iter().collect()));
+        start = end;
+    }
+    pieces
 }
 
 /// How many findings were not shown, then the file's count of errors and warnings.
-fn summary(out: &mut impl Write, v: &Validation, style: &Style) -> Result<()> {
+fn summary(out: &mut impl Write, v: &Validation, style: &Style, width: usize) -> Result<()> {
     let (errors, warnings) = (v.count(Severity::Error), v.count(Severity::Warning));
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     if let Some(more) = v
@@ -52,14 +92,13 @@ fn summary(out: &mut impl Write, v: &Validation, style: &Style) -> Result<()> {
         )?;
     }
     let file = crate::text::escape_controls(&v.file);
-    writeln!(
-        out,
-        "{}",
-        style.muted(&format!(
-            "{file}: {}, {}",
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        ))
-    )?;
+    let count = format!(
+        "{file}: {}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    );
+    for line in wrap(&count, width, "", "  ") {
+        writeln!(out, "{}", style.muted(&line))?;
+    }
     Ok(())
 }

@@ -1,0 +1,182 @@
+//! Every human view at every width from 40 to 200 columns: no line wider than the terminal,
+//! and no word of the wide output cut or lost in the narrow one.
+
+use std::collections::HashMap;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::*;
+
+/// The widths every view is drawn at, and the width whose words the others must keep.
+const WIDTHS: [usize; 6] = [40, 60, 80, 100, 120, 200];
+const WIDE: usize = 1000;
+
+/// Words that head the columns of a table. A stacked layout says what each block is by its
+/// shape (a title under an id, a value under its attribute) instead of a header row, so these
+/// alone may be missing from a narrow output; every other word must be there, whole.
+const COLUMN_HEADINGS: [&str; 7] = [
+    "Level",
+    "Role",
+    "Title",
+    "Tracks",
+    "Summary",
+    "Attribute",
+    "Theme",
+];
+
+/// The ladders of the matrix: the embedded one, the design ladder and one of wide characters,
+/// named relative to the crate (where the tests run them), as a user names a file: `validate`
+/// prints the name, and an absolute path of a checkout can be wider than a line, the one word
+/// the wrapper must break.
+fn ladders() -> Vec<(Option<&'static str>, String)> {
+    let read = |name: &str| {
+        std::fs::read_to_string(format!("{}/{name}", env!("CARGO_MANIFEST_DIR"))).expect(name)
+    };
+    vec![
+        (None, DATA.to_string()),
+        (
+            Some("tests/data/design.toml"),
+            read("tests/data/design.toml"),
+        ),
+        (Some("tests/data/wide.toml"), read("tests/data/wide.toml")),
+    ]
+}
+
+/// Every human view of a ladder, as arguments: each role shown, compared with the next and
+/// its evidence; each track's path; the lists, a search and validation.
+fn views(toml_text: &str) -> Vec<Vec<String>> {
+    let data: toml::Value = toml::from_str(toml_text).expect("ladder parses");
+    let ids = |table: &str| -> Vec<String> {
+        data[table]
+            .as_array()
+            .expect(table)
+            .iter()
+            .map(|r| r["id"].as_str().expect("id").to_string())
+            .collect()
+    };
+    let (roles, tracks) = (ids("role"), ids("track"));
+    let words = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let mut views = vec![
+        words(&["list"]),
+        words(&["tracks"]),
+        words(&["dimensions"]),
+        words(&["validate"]),
+        words(&["search", "e"]),
+    ];
+    for role in &roles {
+        views.push(words(&["show", role]));
+        views.push(words(&["next", role]));
+    }
+    for pair in roles.windows(2) {
+        views.push(words(&["diff", &pair[0], &pair[1]]));
+    }
+    for track in &tracks {
+        views.push(words(&["path", "--track", track]));
+    }
+    views
+}
+
+/// The words of an output, borders dropped and punctuation trimmed from their ends (a stacked
+/// layout writes `Title:` where a table has a column), counted.
+fn words(text: &str) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    let borders = |c: char| ('\u{2500}'..='\u{257f}').contains(&c);
+    for word in text.replace(borders, " ").split_whitespace() {
+        let word = word.trim_matches(|c: char| c.is_ascii_punctuation() && c != '…');
+        if !word.is_empty() {
+            *counts.entry(word.to_string()).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// What is wrong with `narrow` drawn at `columns`, against the same view at 1,000 columns.
+fn problems(narrow: &str, wide: &str, columns: usize) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in narrow.lines() {
+        if line.width() > columns {
+            found.push(format!("{} columns: {line:?}", line.width()));
+        }
+    }
+    let have = words(narrow);
+    let mut missing: Vec<String> = words(wide)
+        .into_iter()
+        .filter(|(w, _)| !COLUMN_HEADINGS.contains(&w.as_str()))
+        .filter(|(w, n)| have.get(w).copied().unwrap_or(0) < *n)
+        .map(|(w, n)| format!("{w:?} ({} of {n})", have.get(&w).copied().unwrap_or(0)))
+        .collect();
+    missing.sort();
+    if !missing.is_empty() {
+        found.push(format!("words cut or lost: {}", missing.join(", ")));
+    }
+    if let Some(cut) = have.keys().find(|w| w.ends_with('…')) {
+        found.push(format!("a word cut with an ellipsis: {cut:?}"));
+    }
+    found
+}
+
+/// Runs the view at `columns` on a pipe, where `COLUMNS` sets the width.
+fn at(data: Option<&str>, view: &[String], columns: usize) -> String {
+    let mut args: Vec<&str> = data.map(|d| vec!["--data", d]).unwrap_or_default();
+    args.extend(view.iter().map(String::as_str));
+    let out = run(ladder(&args)
+        .env("COLUMNS", columns.to_string())
+        .current_dir(env!("CARGO_MANIFEST_DIR")));
+    assert!(out.status.success(), "ladder {args:?} failed");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn every_view_fits_every_width_and_keeps_every_word_whole() {
+    let mut failures = Vec::new();
+    for (data, text) in ladders() {
+        for view in views(&text) {
+            let wide = at(data, &view, WIDE);
+            for columns in WIDTHS {
+                for problem in problems(&at(data, &view, columns), &wide, columns) {
+                    failures.push(format!("{data:?} {view:?} at {columns}: {problem}"));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn evidence_on_a_terminal_fits_it_and_keeps_every_word() {
+    for (data, text) in ladders() {
+        let data_toml: toml::Value = toml::from_str(&text).expect("ladder parses");
+        let roles = data_toml["role"].as_array().expect("roles");
+        // The second role: one with a level below it to compare with.
+        let role = roles[1]["id"].as_str().expect("id");
+        let mut args: Vec<&str> = data.map(|d| vec!["--data", d]).unwrap_or_default();
+        args.extend(["--no-pager", "evidence", role]);
+        let piped = run(ladder(&args).current_dir(env!("CARGO_MANIFEST_DIR")));
+        let piped = String::from_utf8(piped.stdout).expect("UTF-8");
+        for columns in WIDTHS {
+            let Some((code, shown)) = on_terminal(&args, &[("COLUMNS", &columns.to_string())])
+            else {
+                return;
+            };
+            assert_eq!(code, 0, "{shown}");
+            let found = problems(&shown, &piped, columns);
+            assert!(
+                found.is_empty(),
+                "{args:?} at {columns}:\n{}",
+                found.join("\n")
+            );
+        }
+    }
+}
+
+#[test]
+fn evidence_into_a_pipe_keeps_one_line_per_paragraph() {
+    let out = run(ladder(&["evidence", "L3-senior-security-engineer"]).env("COLUMNS", "40"));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.lines().any(|l| l.width() > 100), "{text}");
+}
