@@ -103,113 +103,13 @@ fn ladder_toml() -> impl Strategy<Value = (String, Vec<String>)> {
             (Just(shape.clone()), roles(&shape), n_tracks, any::<u64>())
         })
         .prop_map(|(shape, roles, n_tracks, seed)| {
-            let mut doc = Table::new();
-            doc.insert("name".into(), Value::String("Generated".into()));
-            let levels: Vec<Value> = (0..shape.levels)
-                .map(|i| Value::String(format!("V{i}")))
-                .collect();
-            doc.insert("levels".into(), Value::Array(levels));
-            let attributes: Vec<Value> = shape
-                .attributes
-                .iter()
-                .enumerate()
-                .map(|(i, (name, meaning))| {
-                    let mut t = Table::new();
-                    t.insert("id".into(), Value::String(format!("a{i}")));
-                    t.insert("name".into(), Value::String(name.clone()));
-                    t.insert("meaning".into(), Value::String(meaning.clone()));
-                    Value::Table(t)
-                })
-                .collect();
-            doc.insert("attribute".into(), Value::Array(attributes));
-            let dimensions: Vec<Value> = shape
-                .dimensions
-                .iter()
-                .enumerate()
-                .map(|(i, (name, emoji, themes))| {
-                    let mut t = Table::new();
-                    t.insert("id".into(), Value::String(format!("d{i}")));
-                    t.insert("name".into(), Value::String(name.clone()));
-                    if let Some(e) = emoji {
-                        t.insert("emoji".into(), Value::String(e.clone()));
-                    }
-                    let themes: Vec<Value> = themes
-                        .iter()
-                        .enumerate()
-                        .map(|(j, n)| {
-                            let mut th = Table::new();
-                            th.insert("id".into(), Value::String(format!("t{j}")));
-                            th.insert("name".into(), Value::String(n.clone()));
-                            Value::Table(th)
-                        })
-                        .collect();
-                    t.insert("themes".into(), Value::Array(themes));
-                    Value::Table(t)
-                })
-                .collect();
-            doc.insert("dimension".into(), Value::Array(dimensions));
-            let mut ids = Vec::new();
-            let mut role_values = Vec::new();
-            for (id, level, title, summary, values, dims) in &roles {
-                let mut r = Table::new();
-                r.insert("id".into(), Value::String(id.clone()));
-                r.insert("level".into(), Value::String(format!("V{level}")));
-                r.insert("title".into(), Value::String(title.clone()));
-                r.insert("summary".into(), Value::String(summary.clone()));
-                let mut attrs = Table::new();
-                for (i, v) in values.iter().enumerate() {
-                    attrs.insert(format!("a{i}"), Value::String(v.clone()));
-                }
-                r.insert("attributes".into(), Value::Table(attrs));
-                let mut rds = Table::new();
-                for (d, (expectations, examples)) in dims.iter().enumerate() {
-                    let themes = shape.dimensions[d].2.len();
-                    let mut rd = Table::new();
-                    let ex: Vec<Value> = expectations
-                        .iter()
-                        .map(|(theme, text)| {
-                            let mut e = Table::new();
-                            // Only declared themes: a theme index past the list means no theme.
-                            if let Some(t) = theme.filter(|t| *t < themes) {
-                                e.insert("theme".into(), Value::String(format!("t{t}")));
-                            }
-                            e.insert("text".into(), Value::String(text.clone()));
-                            Value::Table(e)
-                        })
-                        .collect();
-                    rd.insert("expectations".into(), Value::Array(ex));
-                    rd.insert(
-                        "examples".into(),
-                        Value::Array(examples.iter().cloned().map(Value::String).collect()),
-                    );
-                    rds.insert(format!("d{d}"), Value::Table(rd));
-                }
-                r.insert("dimensions".into(), Value::Table(rds));
-                role_values.push(Value::Table(r));
-                ids.push(id.clone());
-            }
-            // Tracks: for each track, at most one role per level, in ascending level order.
-            let tracks: Vec<Value> = (0..n_tracks)
-                .map(|k| {
-                    let mut chosen: Vec<&GenRole> = Vec::new();
-                    for level in 0..shape.levels {
-                        let at_level: Vec<&GenRole> =
-                            roles.iter().filter(|r| r.1 == level).collect();
-                        if !at_level.is_empty() && (seed >> (k * 5 + level)) & 1 == 1 {
-                            chosen.push(at_level[(seed as usize + k) % at_level.len()]);
-                        }
-                    }
-                    let mut t = Table::new();
-                    t.insert("id".into(), Value::String(format!("track{k}")));
-                    t.insert("name".into(), Value::String(format!("Track {k}")));
-                    t.insert(
-                        "roles".into(),
-                        Value::Array(chosen.iter().map(|r| Value::String(r.0.clone())).collect()),
-                    );
-                    Value::Table(t)
-                })
-                .collect();
-            doc.insert("track".into(), Value::Array(tracks));
+            let mut doc = head_table(&shape);
+            doc.insert(
+                "track".into(),
+                Value::Array(tracks(&shape, &roles, n_tracks, seed)),
+            );
+            let role_values = roles.iter().map(|r| role_table(&shape, r)).collect();
+            let ids = roles.iter().map(|r| r.0.clone()).collect();
             // The roles last, as ladder files keep them, so that loading goes piece by piece.
             let mut roles_doc = Table::new();
             roles_doc.insert("role".into(), Value::Array(role_values));
@@ -220,6 +120,105 @@ fn ladder_toml() -> impl Strategy<Value = (String, Vec<String>)> {
                 ids,
             )
         })
+}
+
+/// A table of string values, in the order given.
+fn strings<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> Table {
+    pairs
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), Value::String(v)))
+        .collect()
+}
+
+/// The ladder's name, levels, attributes and dimensions with their themes.
+fn head_table(shape: &Shape) -> Table {
+    let mut doc = strings([("name", "Generated".to_string())]);
+    let levels = (0..shape.levels).map(|i| Value::String(format!("V{i}")));
+    doc.insert("levels".into(), Value::Array(levels.collect()));
+    let attributes = shape
+        .attributes
+        .iter()
+        .enumerate()
+        .map(|(i, (name, meaning))| {
+            Value::Table(strings([
+                ("id", format!("a{i}")),
+                ("name", name.clone()),
+                ("meaning", meaning.clone()),
+            ]))
+        });
+    doc.insert("attribute".into(), Value::Array(attributes.collect()));
+    let dimensions = shape
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, (name, emoji, themes))| {
+            let mut t = strings([("id", format!("d{i}")), ("name", name.clone())]);
+            if let Some(e) = emoji {
+                t.insert("emoji".into(), Value::String(e.clone()));
+            }
+            let themes = themes.iter().enumerate().map(|(j, n)| {
+                Value::Table(strings([("id", format!("t{j}")), ("name", n.clone())]))
+            });
+            t.insert("themes".into(), Value::Array(themes.collect()));
+            Value::Table(t)
+        });
+    doc.insert("dimension".into(), Value::Array(dimensions.collect()));
+    doc
+}
+
+/// One generated role as its `[[role]]` table.
+fn role_table(shape: &Shape, role: &GenRole) -> Value {
+    let (id, level, title, summary, values, dims) = role;
+    let mut r = strings([
+        ("id", id.clone()),
+        ("level", format!("V{level}")),
+        ("title", title.clone()),
+        ("summary", summary.clone()),
+    ]);
+    let attrs = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (format!("a{i}"), Value::String(v.clone())));
+    r.insert("attributes".into(), Value::Table(attrs.collect()));
+    let mut rds = Table::new();
+    for (d, (expectations, examples)) in dims.iter().enumerate() {
+        let themes = shape.dimensions[d].2.len();
+        let ex = expectations.iter().map(|(theme, text)| {
+            let mut e = Table::new();
+            // Only declared themes: a theme index past the list means no theme.
+            if let Some(t) = theme.filter(|t| *t < themes) {
+                e.insert("theme".into(), Value::String(format!("t{t}")));
+            }
+            e.insert("text".into(), Value::String(text.clone()));
+            Value::Table(e)
+        });
+        let mut rd = Table::new();
+        rd.insert("expectations".into(), Value::Array(ex.collect()));
+        let examples = examples.iter().cloned().map(Value::String);
+        rd.insert("examples".into(), Value::Array(examples.collect()));
+        rds.insert(format!("d{d}"), Value::Table(rd));
+    }
+    r.insert("dimensions".into(), Value::Table(rds));
+    Value::Table(r)
+}
+
+/// Tracks: for each track, at most one role per level, in ascending level order.
+fn tracks(shape: &Shape, roles: &[GenRole], n_tracks: usize, seed: u64) -> Vec<Value> {
+    (0..n_tracks)
+        .map(|k| {
+            let mut chosen: Vec<&GenRole> = Vec::new();
+            for level in 0..shape.levels {
+                let at_level: Vec<&GenRole> = roles.iter().filter(|r| r.1 == level).collect();
+                if !at_level.is_empty() && (seed >> (k * 5 + level)) & 1 == 1 {
+                    chosen.push(at_level[(seed as usize + k) % at_level.len()]);
+                }
+            }
+            let mut t = strings([("id", format!("track{k}")), ("name", format!("Track {k}"))]);
+            let ids = chosen.iter().map(|r| Value::String(r.0.clone()));
+            t.insert("roles".into(), Value::Array(ids.collect()));
+            Value::Table(t)
+        })
+        .collect()
 }
 
 /// Runs one command line in-process against a ladder file's text; returns the exit and the output.
