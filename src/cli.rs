@@ -42,27 +42,35 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The heading the options of [`GlobalArgs`] are listed under in every help.
+const GLOBAL: &str = "Global options";
+
 /// Options that every subcommand accepts.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// When to use colour: auto means only when stdout is a terminal and NO_COLOR is unset.
-    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto", help_heading = GLOBAL)]
     pub color: ColorChoice,
 
     /// Output format: a table for people, or json, markdown or tsv for scripts and documents
-    /// [default: table].
-    #[arg(long, global = true, value_name = "FORMAT", value_enum)]
+    /// [default: table]. evidence and export write only markdown; completions and man take no
+    /// --format.
+    #[arg(long, global = true, value_name = "FORMAT", value_enum, help_heading = GLOBAL)]
     pub format: Option<Format>,
 
     /// Read the ladder from this TOML file (`-` for stdin) instead of the embedded one
     /// [env: LADDER_DATA].
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub data: Option<PathBuf>,
 
     /// Never page: on a terminal, long views otherwise go through $LADDER_PAGER, $PAGER or
     /// `less -FRX`.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub no_pager: bool,
+
+    /// With --format tsv: leave out the header line, so every line is a record.
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub no_header: bool,
 }
 
 /// The subcommands, one file each under `src/cmd/`.

@@ -14,6 +14,7 @@ use crate::text;
 
 /// Writes the script for the chosen shell.
 pub fn run(ctx: &Context, args: &CompletionsArgs, out: &mut impl Write) -> Result<Exit> {
+    ctx.only_format("completions", "a shell script", None)?;
     let ladder = ctx.ladder()?;
     let ids = Ids {
         roles: ladder.roles.iter().map(|r| r.id.clone()).collect(),

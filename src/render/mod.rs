@@ -29,12 +29,21 @@ pub enum Format {
     /// Tables and wrapped text for a person at a terminal.
     #[default]
     Table,
-    /// One JSON document, described in docs/json.md.
+    /// One JSON document with a schema version, for scripts (see the README).
     Json,
     /// GitHub-flavoured Markdown, ready to paste into a document.
     Markdown,
     /// Tab-separated values: a header line, then one record per line.
     Tsv,
+}
+
+/// Whether TSV output starts with its header line; `--no-header` leaves it out, so that
+/// `cut | sort | uniq -c` counts only records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Header {
+    #[default]
+    Shown,
+    Omitted,
 }
 
 /// What a command produced, ready to be rendered.
@@ -58,13 +67,14 @@ pub fn render(
     out: &mut impl Write,
     report: &Report<'_>,
     format: Format,
+    header: Header,
     term: &Terminal,
 ) -> Result<()> {
     match format {
         Format::Table => table::render(out, report, &Style::new(term.color), term),
         Format::Json => json::render(out, report),
         Format::Markdown => markdown::render(out, report),
-        Format::Tsv => tsv::render(out, report),
+        Format::Tsv => tsv::render(out, report, header),
     }
 }
 
