@@ -94,7 +94,9 @@ pub enum Command {
     /// Show one role in full: attributes, then expectations and examples per dimension.
     #[command(
         after_help = "Examples:\n  ladder show L3-senior-security-engineer\n  \
-                            ladder show L2 --track analyst\n  ladder show cloud --dimension domain"
+                            ladder show L2 --track analyst\n  ladder show cloud --dimension domain\n  \
+                            ladder show --all --format json | jq '.roles[].id'\n  \
+                            ladder show --all --format tsv --no-header | cut -f1,3 | sort | uniq -c"
     )]
     Show(ShowArgs),
 
@@ -256,11 +258,22 @@ pub struct ListArgs {
 
 // Arguments of `ladder show`.
 #[derive(Debug, Args)]
-#[command(mut_args(help_of("track", "The track that settles a level or an ambiguous name")))]
+#[command(
+    override_usage = "ladder show [OPTIONS] <ROLE>\n       ladder show --all [OPTIONS]",
+    mut_args(help_of(
+        "track",
+        "The track that settles a level or an ambiguous name; with --all, the roles on this track"
+    ))
+)]
 pub struct ShowArgs {
     /// The role: a full id, a level with --track, or an unambiguous part of an id or title.
-    #[arg(value_name = "ROLE")]
-    pub role: String,
+    #[arg(value_name = "ROLE", required_unless_present = "all")]
+    pub role: Option<String>,
+
+    /// Every role, in the order of the ladder file (with --track, the roles on that track); json
+    /// and markdown lead with the ladder's attributes, dimensions and tracks.
+    #[arg(long, conflicts_with = "role")]
+    pub all: bool,
 
     #[command(flatten)]
     pub track: TrackArg,

@@ -20,7 +20,9 @@ use crate::query::search::Hits;
 use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
-use crate::view::{Detail, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
+use crate::view::{
+    Detail, LadderView, NextSteps, PathView, RoleList, RoleView, Structure, TrackList,
+};
 
 /// How a command prints its data: one renderer per format. The variants' doc comments are the
 /// help of `--format`, which `cli.rs` takes from here.
@@ -51,6 +53,8 @@ pub enum Header {
 pub enum Report<'a> {
     List(RoleList<'a>),
     Show(RoleView<'a>),
+    /// `show --all`: the whole ladder.
+    ShowAll(LadderView<'a>),
     /// `--brief` is for people: the commands refuse it with JSON and TSV, which carry every
     /// change.
     Diff(Comparison<'a>, Detail),

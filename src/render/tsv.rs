@@ -24,7 +24,8 @@ pub fn render(out: &mut impl Write, report: &Report<'_>, header: Header) -> Resu
     let out = &mut Records { out, header };
     match report {
         Report::List(list) => role_list(out, list),
-        Report::Show(view) => role_view(out, view),
+        Report::Show(view) => role_fields(out, fields_of(view)),
+        Report::ShowAll(all) => role_fields(out, all.roles.iter().flat_map(fields_of)),
         Report::Search(hits) => search(out, hits),
         Report::Diff(c, _) => diff(out, c),
         Report::Next(n, _) => next(out, n),
@@ -86,8 +87,9 @@ fn role_fields<'a>(
     table(out, &columns, fields)
 }
 
-/// `show`: one record per field of the role, in the order the table shows them.
-fn role_view(out: &mut Records<impl Write>, view: &RoleView<'_>) -> Result<()> {
+/// `show`: one record per field of the role, in the order the table shows them; `show --all`
+/// writes these of every role, under one header.
+fn fields_of<'a>(view: &'a RoleView<'a>) -> Vec<RoleField<'a>> {
     let role = view.role.id.as_str();
     let mut fields = vec![
         RoleField::new(role, "level", &view.role.level),
@@ -126,7 +128,7 @@ fn role_view(out: &mut Records<impl Write>, view: &RoleView<'_>) -> Result<()> {
             });
         }
     }
-    role_fields(out, fields)
+    fields
 }
 
 /// `search`: one record per matching text.

@@ -1,5 +1,5 @@
 //! `show`: one role's heading, summary, attribute table, expectations and examples per
-//! dimension, and the bands of a level.
+//! dimension, and the bands of a level; `show --all` writes every role so.
 
 use std::io::Write;
 
@@ -10,7 +10,7 @@ use super::dimensions::bands;
 use super::layout::{plain_table, prose_width, tighten, trim_lines, wrap};
 use crate::style::Style;
 use crate::term::Terminal;
-use crate::view::RoleView;
+use crate::view::{LadderView, RoleView};
 
 /// Writes the role, section by section, prose wrapped to the prose width.
 pub fn render(
@@ -32,6 +32,27 @@ pub fn render(
     if let Some(hint) = view.hint.filter(|_| term.is_tty) {
         writeln!(out)?;
         writeln!(out, "{}", style.muted(&super::hint(hint)))?;
+    }
+    Ok(())
+}
+
+/// `show --all`: every role as `show` writes it, a blank line apart, then the bands once.
+pub fn all(
+    out: &mut impl Write,
+    all: &LadderView<'_>,
+    style: &Style,
+    term: &Terminal,
+) -> Result<()> {
+    for (i, view) in all.roles.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        render(out, view, style, term)?;
+    }
+    if all.whole && !all.structure.bands.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", style.heading("Bands within a level"))?;
+        bands(out, all.structure.bands, style, prose_width(term))?;
     }
     Ok(())
 }
