@@ -2,10 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Arg, Args, ColorChoice, Parser, Subcommand};
-use clap_complete::Shell;
+use clap::{Arg, Args, ColorChoice, Parser, Subcommand, ValueHint};
 
-use crate::render::Format;
+use crate::render::{Format, Shell};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -60,7 +59,7 @@ pub struct GlobalArgs {
 
     /// Read the ladder from this TOML file (`-` for stdin) instead of the embedded one
     /// [env: LADDER_DATA].
-    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
+    #[arg(long, global = true, value_name = "FILE", value_hint = ValueHint::FilePath, help_heading = GLOBAL)]
     pub data: Option<PathBuf>,
 
     /// Never page: on a terminal, long views otherwise go through $LADDER_PAGER, $PAGER or
@@ -170,9 +169,14 @@ pub enum Command {
     Search(SearchArgs),
 
     /// Show the tracks: each career path with its roles, level by level.
+    #[command(after_help = "Examples:\n  ladder tracks\n  \
+                            ladder tracks --format markdown\n  \
+                            ladder tracks --format tsv --no-header | cut -f1,5")]
     Tracks,
 
     /// Show the attributes and dimensions every role is described by, with their themes.
+    #[command(after_help = "Examples:\n  ladder dimensions\n  \
+                            ladder dimensions --format json | jq -r '.dimensions[].themes[].id'")]
     Dimensions,
 
     /// Check a ladder file: syntax, shape, references, ids and text.
@@ -183,16 +187,22 @@ pub enum Command {
                             there is no error, 1 with errors (or with warnings under --strict).")]
     Validate(ValidateArgs),
 
-    /// Print a shell completion script that also completes role, track and dimension ids.
-    #[command(after_help = "Install, for example:\n  \
-                            bash: ladder completions bash > ~/.local/share/bash-completion/completions/ladder\n  \
-                            zsh:  ladder completions zsh > \"${fpath[1]}/_ladder\"\n  \
-                            fish: ladder completions fish > ~/.config/fish/completions/ladder.fish")]
+    /// Print the line that turns on completion in a shell, ids and titles included.
+    ///
+    /// The shell then asks ladder itself at each TAB, so role, track, dimension and level ids
+    /// come from the ladder in use at that moment: --data on the line, else LADDER_DATA, else
+    /// the embedded one; matched without regard to case, with titles beside them in zsh and
+    /// fish.
+    #[command(after_help = "Examples:\n  \
+                            ladder completions bash >> ~/.bashrc\n  \
+                            ladder completions zsh >> ~/.zshrc\n  \
+                            ladder completions fish >> ~/.config/fish/config.fish")]
     Completions(CompletionsArgs),
 
     /// Print the manual page (roff) for ladder and all its subcommands.
-    #[command(after_help = "Install, for example:\n  \
-                            ladder man > ~/.local/share/man/man1/ladder.1\n  man ladder")]
+    #[command(after_help = "Examples:\n  \
+                            ladder man > ~/.local/share/man/man1/ladder.1 && man ladder\n  \
+                            ladder man | man -l -")]
     Man,
 }
 
@@ -362,7 +372,7 @@ pub struct EvidenceArgs {
 #[derive(Debug, Args)]
 pub struct OutputFile {
     /// Write to this file instead of stdout; an existing file needs --force.
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(long, short, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub output: Option<PathBuf>,
 
     /// Overwrite the --output file if it exists: only a regular file (never a symlink), whose
@@ -375,7 +385,7 @@ pub struct OutputFile {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The directory to write the handbook into; created when missing.
-    #[arg(value_name = "DIR")]
+    #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub dir: PathBuf,
 
     /// Write into a directory that is not empty, replacing pages of the same name one by one,
@@ -388,7 +398,7 @@ pub struct ExportArgs {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The folder of Markdown pages.
-    #[arg(value_name = "DIR")]
+    #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub dir: PathBuf,
 
     #[command(flatten)]
@@ -433,7 +443,7 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// The ladder file to check [default: the --data file, else the embedded ladder].
-    #[arg(value_name = "FILE")]
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub file: Option<PathBuf>,
 
     /// Fail on warnings too.
@@ -444,7 +454,7 @@ pub struct ValidateArgs {
 // Arguments of `ladder completions`.
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
-    /// The shell to write a completion script for.
+    /// The shell to print the registration line for.
     #[arg(value_name = "SHELL")]
     pub shell: Shell,
 }

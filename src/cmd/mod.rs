@@ -33,6 +33,8 @@ use crate::source::Source;
 use crate::term::Terminal;
 use crate::view::Detail;
 
+pub use completions::complete_if_asked;
+
 /// What every subcommand needs besides its own arguments, resolved once.
 #[derive(Debug)]
 pub struct Context {

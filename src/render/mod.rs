@@ -48,6 +48,16 @@ pub enum Header {
     Omitted,
 }
 
+/// The shells `ladder` completes in, for `ladder completions SHELL`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
+}
+
 /// What a command produced, ready to be rendered.
 #[derive(Debug)]
 pub enum Report<'a> {
@@ -100,6 +110,23 @@ pub fn exported(out: &mut impl Write, pages: usize, dir: &Path) -> Result<()> {
 /// one line each (for stderr, whatever the format).
 pub fn import_messages(out: &mut impl Write, warnings: &[Warning], notes: &[Note]) -> Result<()> {
     messages::import(out, warnings, notes)
+}
+
+/// The line that registers completion in a shell's start-up file: it runs `ladder` with
+/// `COMPLETE` set, which prints the script that asks `ladder` for candidates at each TAB.
+pub fn completion_line(out: &mut impl Write, shell: Shell) -> Result<()> {
+    let line = match shell {
+        Shell::Bash => "source <(COMPLETE=bash ladder)",
+        Shell::Zsh => "source <(COMPLETE=zsh ladder)",
+        Shell::Fish => "COMPLETE=fish ladder | source",
+        Shell::Elvish => "eval (E:COMPLETE=elvish ladder | slurp)",
+        Shell::Powershell => {
+            "$env:COMPLETE = \"powershell\"; ladder | Out-String | Invoke-Expression; \
+             Remove-Item Env:\\COMPLETE"
+        }
+    };
+    writeln!(out, "{line}")?;
+    Ok(())
 }
 
 /// The manual page (roff) of a built clap command and all its subcommands, for `ladder man`.
