@@ -6,26 +6,51 @@ use clap::{Arg, Args, ColorChoice, Parser, Subcommand, ValueHint};
 
 use crate::render::{Format, Shell};
 
-const AFTER_HELP: &str = "\
-Examples:
-  ladder list
+// The sections of the top-level help, each also a section of the manual page (`ladder man`):
+// macros, so that `concat!` can join them into the help at compile time.
+macro_rules! examples {
+    () => {
+        "  ladder list
   ladder show L3-senior-security-engineer
   ladder diff L2 L3 --track engineer
   ladder search incident --dimension business
   ladder show cloud --format json | jq '.role.attributes'
-  ladder --data my-ladder.toml list
-
-Naming a role:
-  A full id (case-insensitive), a level with --track (L3 --track engineer),
-  or any unambiguous part of an id or title (cloud, senior-cloud).
-
-Exit codes:
-  0  success
+  ladder show --all --format tsv --no-header | cut -f1 | uniq -c
+  ladder --data my-ladder.toml list"
+    };
+}
+macro_rules! naming {
+    () => {
+        "  A full id (case-insensitive), a level with --track (L3 --track engineer),
+  or any unambiguous part of an id or title (cloud, senior-cloud)."
+    };
+}
+macro_rules! exit_codes {
+    () => {
+        "  0  success
   1  runtime failure (a ladder file that cannot be read or has errors,
      output that cannot be written); for search: nothing matched;
      for validate: errors found
   2  usage error: unknown or ambiguous role, track, dimension or level,
-     bad flag, bad search pattern";
+     bad flag, bad search pattern, a --format the command cannot write"
+    };
+}
+
+/// Examples of whole commands, one a line, indented.
+pub const EXAMPLES: &str = examples!();
+/// How a role may be named, indented.
+pub const NAMING: &str = naming!();
+/// The exit codes and what each means, indented.
+pub const EXIT_CODES: &str = exit_codes!();
+
+const AFTER_HELP: &str = concat!(
+    "Examples:\n",
+    examples!(),
+    "\n\nNaming a role:\n",
+    naming!(),
+    "\n\nExit codes:\n",
+    exit_codes!()
+);
 
 /// Explore a career ladder from the terminal.
 ///
@@ -156,8 +181,8 @@ pub enum Command {
                             ladder import handbook/ --output ladder.toml\n  \
                             ladder --data ladder.toml list\n\n\
                             Warnings (FILE:LINE: warning: ...) and notes on what was inferred go to\n\
-                            stderr; the TOML goes to stdout or --output. docs/format.md describes the\n\
-                            page layout and how tracks are inferred.")]
+                            stderr; the TOML goes to stdout or --output. The pages ladder export writes\n\
+                            read back whole; tracks are inferred from the pages' titles.")]
     Import(ImportArgs),
 
     /// Search titles, summaries, attribute values, expectations and examples.

@@ -162,39 +162,26 @@ fn bash_completes_through_the_registered_function() {
     assert_eq!(complete("ladder show l4"), ["L4-technical-lead"]);
 }
 
-#[test]
-fn the_man_page_renders_without_warnings() {
-    let page = ok(&["man"]);
-    assert!(page.contains("\n.TH ladder 1 "), "no title line");
-    for section in [
-        ".SH NAME",
-        ".SH SYNOPSIS",
-        ".SH COMMANDS",
-        ".SS \"ladder search\"",
-        ".SH EXTRA",
-    ] {
-        assert!(page.contains(section), "{section} missing");
-    }
+/// The manual page as `man` shows it at `width` columns, overstriking removed; `None` (with a
+/// note) when man is missing or cannot render here.
+fn man_page(page: &str, width: u16) -> Option<String> {
     if Command::new("man").arg("--version").output().is_err() {
         eprintln!("skipped: man is not installed");
-        return;
+        return None;
     }
-    let dir = std::env::temp_dir().join(format!("ladder-man-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("ladder.1");
-    std::fs::write(&path, &page).expect("page written");
+    let dir = Folder::new(&format!("man-{width}"));
+    let path = dir.write("ladder.1", page);
     let out = Command::new("man")
         .args(["--warnings", "-l"])
         .arg(&path)
-        .env("MANWIDTH", "80")
+        .env("MANWIDTH", width.to_string())
         .env("MAN_KEEP_FORMATTING", "0")
         .output()
         .expect("man runs");
-    std::fs::remove_dir_all(&dir).expect("temp dir removed");
     let stderr = String::from_utf8_lossy(&out.stderr);
     if stderr.contains("command exited with status") || stderr.contains("can't execute") {
         eprintln!("skipped: man cannot render here: {stderr}");
-        return;
+        return None;
     }
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert_eq!(stderr, "", "man warned");
@@ -207,6 +194,70 @@ fn the_man_page_renders_without_warnings() {
             text.push(c);
         }
     }
-    let text = text.replace('\u{8}', "");
-    assert!(text.contains("ladder search PATTERN [OPTIONS]"), "{text}");
+    Some(text)
+}
+
+#[test]
+fn the_man_page_has_the_standard_sections_and_renders_without_warnings() {
+    let page = ok(&["man"]);
+    assert!(page.contains("\n.TH LADDER 1 "), "no title line");
+    let sections = [
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "COMMANDS",
+        "OPTIONS",
+        "ENVIRONMENT",
+        "\"EXIT STATUS\"",
+        "EXAMPLES",
+        "\"SEE ALSO\"",
+    ];
+    let found: Vec<&str> = page
+        .lines()
+        .filter_map(|l| l.strip_prefix(".SH "))
+        .collect();
+    assert_eq!(found, sections);
+    for name in [
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "LADDER_DATA",
+        "COLUMNS",
+        "LADDER_PAGER",
+        "PAGER",
+    ] {
+        assert!(
+            page.contains(&format!(".TP\n\\fB{name}\\fR\n")),
+            "{name} undocumented"
+        );
+    }
+    // An installed page has no repository beside it to point into.
+    assert!(!page.contains("docs/"), "points into the repository");
+    assert!(page.contains("\n.nh\n"), "hyphenation left on");
+    let Some(text) = man_page(&page, 80) else {
+        return;
+    };
+    for synopsis in [
+        "ladder validate [OPTIONS] [FILE]",
+        "ladder path --track TRACK [OPTIONS]",
+        "ladder search [OPTIONS] PATTERN",
+        "ladder show --all [OPTIONS]",
+    ] {
+        assert!(
+            text.contains(&format!("\n       {synopsis}\n")),
+            "{synopsis}\n{text}"
+        );
+    }
+    // No word, id or not, is broken across lines with a hyphen, at any width.
+    for width in [50, 64, 80] {
+        let text = man_page(&page, width).expect("rendered");
+        let broken: Vec<&str> = text
+            .lines()
+            .filter(|l| {
+                let mut end = l.chars().rev();
+                matches!(end.next(), Some('-' | '\u{2010}'))
+                    && end.next().is_some_and(char::is_alphanumeric)
+            })
+            .collect();
+        assert!(broken.is_empty(), "at {width} columns: {broken:?}");
+    }
 }

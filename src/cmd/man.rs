@@ -6,9 +6,9 @@ use anyhow::Result;
 use clap::CommandFactory;
 
 use super::Context;
-use crate::cli::Cli;
+use crate::cli::{self, Cli};
 use crate::exit::Exit;
-use crate::render;
+use crate::render::{self, Manual};
 
 /// Writes the page, read from the clap definitions.
 pub fn run(ctx: &Context, out: &mut impl Write) -> Result<Exit> {
@@ -16,6 +16,11 @@ pub fn run(ctx: &Context, out: &mut impl Write) -> Result<Exit> {
     let mut cmd = Cli::command();
     // Building propagates the global options and adds the generated help to every subcommand.
     cmd.build();
-    render::man(out, &cmd)?;
+    let manual = Manual {
+        examples: cli::EXAMPLES,
+        naming: cli::NAMING,
+        exit_codes: cli::EXIT_CODES,
+    };
+    render::man(out, &cmd, &manual)?;
     Ok(Exit::Success)
 }

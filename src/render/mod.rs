@@ -7,6 +7,8 @@ mod messages;
 mod table;
 mod tsv;
 
+pub use man::Manual;
+
 use std::io::Write;
 use std::path::Path;
 
@@ -130,8 +132,8 @@ pub fn completion_line(out: &mut impl Write, shell: Shell) -> Result<()> {
 }
 
 /// The manual page (roff) of a built clap command and all its subcommands, for `ladder man`.
-pub fn man(out: &mut impl Write, cmd: &clap::Command) -> Result<()> {
-    man::render(out, cmd)
+pub fn man(out: &mut impl Write, cmd: &clap::Command, manual: &Manual<'_>) -> Result<()> {
+    man::render(out, cmd, manual)
 }
 
 /// The value of a comparison mark in the machine formats (JSON and TSV).
