@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Rewrites every `console` block of README.md and docs/json.md with what the binary prints now.
 
-Each block starts with `$ ladder ARGS [| head -n N | tail -n N]`; the output is produced exactly
-as tests/readme.rs checks it (100 columns, colour off, stdout then stderr). Read the diff before
+Each block starts with `$ ladder ARGS [| head -n N | tail -n N]`, or is a recipe piped into jq or
+awk (run in bash); the output is produced exactly as tests/readme.rs checks it (100 columns, colour off, stdout then stderr). Read the diff before
 committing: this makes the examples true, not right.
 
     cargo build && scripts/refresh-examples.py [FILE...]
@@ -21,6 +21,13 @@ def output(command: str) -> str:
     env = {k: v for k, v in os.environ.items()
            if k not in ("NO_COLOR", "CLICOLOR_FORCE", "TERM", "LADDER_PAGER", "PAGER")}
     env["COLUMNS"] = "100"
+    if filt and not re.fullmatch(r"(head|tail) -n \d+", filt.strip()):
+        # A recipe: run as written in bash, this build of ladder first on the PATH.
+        env.pop("LADDER_DATA", None)
+        env["PATH"] = os.path.dirname(BIN) + os.pathsep + env.get("PATH", "")
+        run = subprocess.run(["bash", "-o", "pipefail", "-c", f"ladder {command}"],
+                             capture_output=True, env=env, cwd=ROOT, check=True)
+        return run.stdout.decode() + run.stderr.decode(errors="replace")
     run = subprocess.run([BIN, *args.split()], capture_output=True, env=env, cwd=ROOT)
     text = run.stdout.decode() + run.stderr.decode(errors="replace")
     if filt:

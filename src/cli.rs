@@ -2,31 +2,55 @@
 
 use std::path::PathBuf;
 
-use clap::{Arg, Args, ColorChoice, Parser, Subcommand};
-use clap_complete::Shell;
+use clap::{Arg, Args, ColorChoice, Parser, Subcommand, ValueHint};
 
-use crate::render::Format;
+use crate::render::{Format, Shell};
 
-const AFTER_HELP: &str = "\
-Examples:
-  ladder list
+// The sections of the top-level help, each also a section of the manual page (`ladder man`):
+// macros, so that `concat!` can join them into the help at compile time.
+macro_rules! examples {
+    () => {
+        "  ladder list
   ladder show L3-senior-security-engineer
   ladder diff L2 L3 --track engineer
   ladder search incident --dimension business
   ladder show cloud --format json | jq '.role.attributes'
-  ladder --data my-ladder.toml list
-
-Naming a role:
-  A full id (case-insensitive), a level with --track (L3 --track engineer),
-  or any unambiguous part of an id or title (cloud, senior-cloud).
-
-Exit codes:
-  0  success
+  ladder show --all --format tsv --no-header | cut -f1 | uniq -c
+  ladder --data my-ladder.toml list"
+    };
+}
+macro_rules! naming {
+    () => {
+        "  A full id (case-insensitive), a level with --track (L3 --track engineer),
+  or any unambiguous part of an id or title (cloud, senior-cloud)."
+    };
+}
+macro_rules! exit_codes {
+    () => {
+        "  0  success
   1  runtime failure (a ladder file that cannot be read or has errors,
      output that cannot be written); for search: nothing matched;
      for validate: errors found
   2  usage error: unknown or ambiguous role, track, dimension or level,
-     bad flag, bad search pattern";
+     bad flag, bad search pattern, a --format the command cannot write"
+    };
+}
+
+/// Examples of whole commands, one a line, indented.
+pub const EXAMPLES: &str = examples!();
+/// How a role may be named, indented.
+pub const NAMING: &str = naming!();
+/// The exit codes and what each means, indented.
+pub const EXIT_CODES: &str = exit_codes!();
+
+const AFTER_HELP: &str = concat!(
+    "Examples:\n",
+    examples!(),
+    "\n\nNaming a role:\n",
+    naming!(),
+    "\n\nExit codes:\n",
+    exit_codes!()
+);
 
 /// Explore a career ladder from the terminal.
 ///
@@ -42,27 +66,35 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The heading the options of [`GlobalArgs`] are listed under in every help.
+const GLOBAL: &str = "Global options";
+
 /// Options that every subcommand accepts.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// When to use colour: auto means only when stdout is a terminal and NO_COLOR is unset.
-    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto", help_heading = GLOBAL)]
     pub color: ColorChoice,
 
     /// Output format: a table for people, or json, markdown or tsv for scripts and documents
-    /// [default: table].
-    #[arg(long, global = true, value_name = "FORMAT", value_enum)]
+    /// [default: table]. evidence and export write only markdown; completions and man take no
+    /// --format.
+    #[arg(long, global = true, value_name = "FORMAT", value_enum, help_heading = GLOBAL)]
     pub format: Option<Format>,
 
     /// Read the ladder from this TOML file (`-` for stdin) instead of the embedded one
     /// [env: LADDER_DATA].
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", value_hint = ValueHint::FilePath, help_heading = GLOBAL)]
     pub data: Option<PathBuf>,
 
     /// Never page: on a terminal, long views otherwise go through $LADDER_PAGER, $PAGER or
     /// `less -FRX`.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub no_pager: bool,
+
+    /// With --format tsv: leave out the header line, so every line is a record.
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub no_header: bool,
 }
 
 /// The subcommands, one file each under `src/cmd/`.
@@ -86,7 +118,9 @@ pub enum Command {
     /// Show one role in full: attributes, then expectations and examples per dimension.
     #[command(
         after_help = "Examples:\n  ladder show L3-senior-security-engineer\n  \
-                            ladder show L2 --track analyst\n  ladder show cloud --dimension domain"
+                            ladder show L2 --track analyst\n  ladder show cloud --dimension domain\n  \
+                            ladder show --all --format json | jq '.roles[].id'\n  \
+                            ladder show --all --format tsv --no-header | cut -f1,3 | sort | uniq -c"
     )]
     Show(ShowArgs),
 
@@ -147,8 +181,8 @@ pub enum Command {
                             ladder import handbook/ --output ladder.toml\n  \
                             ladder --data ladder.toml list\n\n\
                             Warnings (FILE:LINE: warning: ...) and notes on what was inferred go to\n\
-                            stderr; the TOML goes to stdout or --output. docs/format.md describes the\n\
-                            page layout and how tracks are inferred.")]
+                            stderr; the TOML goes to stdout or --output. The pages ladder export writes\n\
+                            read back whole; tracks are inferred from the pages' titles.")]
     Import(ImportArgs),
 
     /// Search titles, summaries, attribute values, expectations and examples.
@@ -160,9 +194,14 @@ pub enum Command {
     Search(SearchArgs),
 
     /// Show the tracks: each career path with its roles, level by level.
+    #[command(after_help = "Examples:\n  ladder tracks\n  \
+                            ladder tracks --format markdown\n  \
+                            ladder tracks --format tsv --no-header | cut -f1,5")]
     Tracks,
 
     /// Show the attributes and dimensions every role is described by, with their themes.
+    #[command(after_help = "Examples:\n  ladder dimensions\n  \
+                            ladder dimensions --format json | jq -r '.dimensions[].themes[].id'")]
     Dimensions,
 
     /// Check a ladder file: syntax, shape, references, ids and text.
@@ -173,16 +212,22 @@ pub enum Command {
                             there is no error, 1 with errors (or with warnings under --strict).")]
     Validate(ValidateArgs),
 
-    /// Print a shell completion script that also completes role, track and dimension ids.
-    #[command(after_help = "Install, for example:\n  \
-                            bash: ladder completions bash > ~/.local/share/bash-completion/completions/ladder\n  \
-                            zsh:  ladder completions zsh > \"${fpath[1]}/_ladder\"\n  \
-                            fish: ladder completions fish > ~/.config/fish/completions/ladder.fish")]
+    /// Print the line that turns on completion in a shell, ids and titles included.
+    ///
+    /// The shell then asks ladder itself at each TAB, so role, track, dimension and level ids
+    /// come from the ladder in use at that moment: --data on the line, else LADDER_DATA, else
+    /// the embedded one; matched without regard to case, with titles beside them in zsh and
+    /// fish.
+    #[command(after_help = "Examples:\n  \
+                            ladder completions bash >> ~/.bashrc\n  \
+                            ladder completions zsh >> ~/.zshrc\n  \
+                            ladder completions fish >> ~/.config/fish/config.fish")]
     Completions(CompletionsArgs),
 
     /// Print the manual page (roff) for ladder and all its subcommands.
-    #[command(after_help = "Install, for example:\n  \
-                            ladder man > ~/.local/share/man/man1/ladder.1\n  man ladder")]
+    #[command(after_help = "Examples:\n  \
+                            ladder man > ~/.local/share/man/man1/ladder.1 && man ladder\n  \
+                            ladder man | man -l -")]
     Man,
 }
 
@@ -248,11 +293,22 @@ pub struct ListArgs {
 
 // Arguments of `ladder show`.
 #[derive(Debug, Args)]
-#[command(mut_args(help_of("track", "The track that settles a level or an ambiguous name")))]
+#[command(
+    override_usage = "ladder show [OPTIONS] <ROLE>\n       ladder show --all [OPTIONS]",
+    mut_args(help_of(
+        "track",
+        "The track that settles a level or an ambiguous name; with --all, the roles on this track"
+    ))
+)]
 pub struct ShowArgs {
     /// The role: a full id, a level with --track, or an unambiguous part of an id or title.
-    #[arg(value_name = "ROLE")]
-    pub role: String,
+    #[arg(value_name = "ROLE", required_unless_present = "all")]
+    pub role: Option<String>,
+
+    /// Every role, in the order of the ladder file (with --track, the roles on that track); json
+    /// and markdown lead with the ladder's attributes, dimensions and tracks.
+    #[arg(long, conflicts_with = "role")]
+    pub all: bool,
 
     #[command(flatten)]
     pub track: TrackArg,
@@ -341,7 +397,7 @@ pub struct EvidenceArgs {
 #[derive(Debug, Args)]
 pub struct OutputFile {
     /// Write to this file instead of stdout; an existing file needs --force.
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(long, short, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub output: Option<PathBuf>,
 
     /// Overwrite the --output file if it exists: only a regular file (never a symlink), whose
@@ -354,7 +410,7 @@ pub struct OutputFile {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The directory to write the handbook into; created when missing.
-    #[arg(value_name = "DIR")]
+    #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub dir: PathBuf,
 
     /// Write into a directory that is not empty, replacing pages of the same name one by one,
@@ -367,7 +423,7 @@ pub struct ExportArgs {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The folder of Markdown pages.
-    #[arg(value_name = "DIR")]
+    #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub dir: PathBuf,
 
     #[command(flatten)]
@@ -412,7 +468,7 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// The ladder file to check [default: the --data file, else the embedded ladder].
-    #[arg(value_name = "FILE")]
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub file: Option<PathBuf>,
 
     /// Fail on warnings too.
@@ -423,7 +479,7 @@ pub struct ValidateArgs {
 // Arguments of `ladder completions`.
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
-    /// The shell to write a completion script for.
+    /// The shell to print the registration line for.
     #[arg(value_name = "SHELL")]
     pub shell: Shell,
 }

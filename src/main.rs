@@ -7,6 +7,9 @@ use clap::{CommandFactory, Parser};
 use ladder::{cli, cmd, exit, text};
 
 fn main() -> ExitCode {
+    // A shell asking for completions (`COMPLETE=bash ladder -- ...`) is answered and the process
+    // ends here; otherwise this reads one environment variable and returns.
+    cmd::complete_if_asked();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => return parse_error(err),

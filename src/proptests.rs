@@ -252,7 +252,7 @@ fn run(source: &Source, args: &[&str]) -> (Result<Exit, String>, String) {
 
 /// Every command in every format, with roles named by the ladder's own ids.
 fn every_command(source: &Source, first: &str, last: &str) {
-    let commands: [&[&str]; 11] = [
+    let commands: [&[&str]; 12] = [
         &["list"],
         &["show", first],
         &["diff", first, last],
@@ -264,6 +264,7 @@ fn every_command(source: &Source, first: &str, last: &str) {
         &["dimensions"],
         &["validate"],
         &["show", last, "--dimension", "d0"],
+        &["show", "--all"],
     ];
     for command in commands {
         for format in ["table", "json", "markdown", "tsv"] {

@@ -29,7 +29,8 @@ pub struct RoleView<'a> {
     /// The bands that grade progress within every level.
     pub bands: &'a [Band],
     /// Whether every dimension is shown (no `--dimension`): only then do the views for people
-    /// add the bands, which say nothing about one dimension.
+    /// add the bands, which say nothing about one dimension. In a [`LadderView`] it is false:
+    /// the bands come once, after every role.
     pub whole: bool,
     /// Where a person reading the role might go next; the table shows it on a terminal only.
     pub hint: Option<Hint<'a>>,
@@ -145,6 +146,47 @@ impl<'a> RoleView<'a> {
             bands: &ladder.bands,
             whole: dimensions.len() == ladder.dimensions.len(),
             hint: has_next.then_some(Hint::CompareWithNext { role_id: &role.id }),
+        }
+    }
+}
+
+/// The whole ladder, as `show --all` prints it: its head, then every role in ladder order.
+#[derive(Debug)]
+pub struct LadderView<'a> {
+    pub name: &'a str,
+    pub levels: &'a [String],
+    pub structure: Structure<'a>,
+    pub tracks: TrackList<'a>,
+    /// Every role (or those of one track) in the order of the ladder file, each as `show`
+    /// shows it but without a hint, and with the bands left to the whole view.
+    pub roles: Vec<RoleView<'a>>,
+    /// Whether every dimension is shown (no `--dimension`): only then do the views for people
+    /// add the bands, once, after the roles.
+    pub whole: bool,
+}
+
+impl<'a> LadderView<'a> {
+    /// The ladder's head and its roles (those on `track`, if given), with the given dimensions.
+    pub fn of(
+        ladder: &'a Ladder,
+        track: Option<&'a Track>,
+        dimensions: &[&'a Dimension],
+    ) -> LadderView<'a> {
+        let roles = ladder
+            .roles_on(track)
+            .map(|role| RoleView {
+                hint: None,
+                whole: false,
+                ..RoleView::of(ladder, role, dimensions)
+            })
+            .collect();
+        LadderView {
+            name: &ladder.name,
+            levels: &ladder.levels,
+            structure: Structure::of(ladder),
+            tracks: TrackList::of(ladder),
+            roles,
+            whole: dimensions.len() == ladder.dimensions.len(),
         }
     }
 }

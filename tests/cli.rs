@@ -26,6 +26,7 @@ mod other_ladders;
 mod pager;
 mod pipes_and_help;
 mod readme;
+mod scripting;
 mod search;
 mod show;
 mod themeless;

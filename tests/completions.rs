@@ -1,24 +1,128 @@
-//! `ladder completions` and `ladder man`: scripts that load in real shells and a page man reads.
+//! Completion (registered in real shells, answered from the ladder in use) and `ladder man`.
 
 use super::*;
 
+/// The candidates `ladder` gives a shell for the words after `--` (fish's form: `value`, a tab
+/// and the description, one a line).
+fn candidates(words: &[&str], env: &[(&str, &str)]) -> String {
+    let mut cmd = ladder(&[&["--", "ladder"][..], words].concat());
+    cmd.env("COMPLETE", "fish").env_remove("LADDER_DATA");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = run(&mut cmd);
+    assert_eq!(out.status.code(), Some(0), "{words:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{words:?}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
 #[test]
-fn bash_completion_loads_and_completes_a_partial_role_id() {
+fn completions_come_from_the_ladder_in_use_without_regard_to_case() {
+    assert_eq!(
+        candidates(&["show", "l3-"], &[]),
+        "L3-senior-security-analyst\tSenior Security Analyst\n\
+         L3-senior-security-engineer\tSenior Security Engineer\n\
+         L3-senior-cloud-security-engineer\tSenior Cloud Security Engineer\n"
+    );
+    let designers = "P3-senior-product-designer\tSenior Product Designer\n\
+                     P3-senior-design-researcher\tSenior Design Researcher\n\
+                     P3-design-systems-designer\tDesign Systems Designer\n";
+    // --data on the line wins over LADDER_DATA, as it does when the command runs.
+    assert_eq!(
+        candidates(&["--data", DESIGN, "show", "p3"], &[]),
+        designers
+    );
+    assert_eq!(
+        candidates(&["diff", "P2", "p3"], &[("LADDER_DATA", DESIGN)]),
+        designers
+    );
+    assert_eq!(
+        candidates(
+            &["--data=/nowhere.toml", "show", "L"],
+            &[("LADDER_DATA", DESIGN)]
+        ),
+        ""
+    );
+    assert_eq!(
+        candidates(&["next", "L2", "--track", "C"], &[]),
+        "cloud\tCloud Security Engineer\n"
+    );
+    assert_eq!(
+        candidates(&["search", "x", "--dimension", "b"], &[]),
+        "business-success\tBusiness Success\n"
+    );
+}
+
+#[test]
+fn completions_prints_the_line_that_registers_completion() {
+    for (shell, line) in [
+        ("bash", "source <(COMPLETE=bash ladder)\n"),
+        ("zsh", "source <(COMPLETE=zsh ladder)\n"),
+        ("fish", "COMPLETE=fish ladder | source\n"),
+        ("elvish", "eval (E:COMPLETE=elvish ladder | slurp)\n"),
+        (
+            "powershell",
+            "$env:COMPLETE = \"powershell\"; ladder | Out-String | Invoke-Expression; \
+             Remove-Item Env:\\COMPLETE\n",
+        ),
+    ] {
+        assert_eq!(ok(&["completions", shell]), line, "{shell}");
+    }
+    assert!(fails(&["completions", "tcsh"], 2).contains("invalid value 'tcsh'"));
+}
+
+#[test]
+fn the_registration_calls_ladder_back_by_a_path_no_shell_can_misread() {
+    let dir = Folder::new("registration");
+    let odd = dir.join("d$(touch X)`touch Y`");
+    std::fs::create_dir_all(&odd).expect("dir");
+    let bin = odd.join("ladder");
+    std::os::unix::fs::symlink(BIN, &bin).expect("symlink");
+    for (shell, marker) in [
+        (
+            "bash",
+            "complete -o nospace -o bashdefault -o nosort -F _clap_complete_ladder ladder",
+        ),
+        ("zsh", "compdef _clap_dynamic_completer_ladder ladder"),
+        ("fish", "complete --keep-order --exclusive --command ladder"),
+        ("elvish", "set edit:completion:arg-completer[ladder]"),
+        (
+            "powershell",
+            "Register-ArgumentCompleter -Native -CommandName ladder",
+        ),
+    ] {
+        let mut through_odd = Command::new(&bin);
+        through_odd.env("COMPLETE", shell);
+        let script = String::from_utf8(run(&mut through_odd).stdout).expect("UTF-8");
+        assert!(script.contains(marker), "{shell}: {script}");
+        assert!(!script.contains("touch"), "{shell}: {script}");
+        let mut direct = ladder(&[]);
+        direct.env("COMPLETE", shell);
+        let script = String::from_utf8(run(&mut direct).stdout).expect("UTF-8");
+        assert!(
+            script.contains(BIN),
+            "{shell} does not call this build back: {script}"
+        );
+    }
+}
+
+#[test]
+fn bash_completes_through_the_registered_function() {
     if Command::new("bash").arg("--version").output().is_err() {
         eprintln!("skipped: bash is not installed");
         return;
     }
-    let script = ok(&["completions", "bash"]);
-    let dir = std::env::temp_dir().join(format!("ladder-completion-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("ladder.bash");
-    std::fs::write(&path, script).expect("script written");
+    let dir = Folder::new("bash-completion");
+    let mut registration = ladder(&[]);
+    registration.env("COMPLETE", "bash");
+    let script = run(&mut registration).stdout;
+    let path = dir.write("ladder.bash", script);
     let complete = |line: &str| -> Vec<String> {
         let words: Vec<&str> = line.split(' ').collect();
         let program = format!(
             "source {path:?} || exit 9
              COMP_WORDS=({words}); COMP_CWORD={cword}; COMP_LINE={line:?}; COMP_POINT=${{#COMP_LINE}}
-             _ladder ladder {cur:?} {prev:?}
+             _clap_complete_ladder ladder {cur:?} {prev:?}
              printf '%s\\n' \"${{COMPREPLY[@]}}\"",
             words = words.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>().join(" "),
             cword = words.len() - 1,
@@ -27,6 +131,7 @@ fn bash_completion_loads_and_completes_a_partial_role_id() {
         );
         let out = Command::new("bash")
             .args(["--norc", "-c", &program])
+            .env_remove("LADDER_DATA")
             .output()
             .expect("bash runs");
         assert_eq!(
@@ -54,61 +159,29 @@ fn bash_completion_loads_and_completes_a_partial_role_id() {
         complete("ladder show L4 --dimension b"),
         ["business-success"]
     );
-    std::fs::remove_dir_all(&dir).expect("temp dir removed");
+    assert_eq!(complete("ladder show l4"), ["L4-technical-lead"]);
 }
 
-#[test]
-fn completion_scripts_exist_for_every_shell() {
-    for (shell, marker) in [
-        ("bash", "_ladder()"),
-        ("zsh", "#compdef ladder"),
-        ("fish", "complete -c ladder"),
-        ("elvish", "edit:completion:arg-completer[ladder]"),
-        ("powershell", "Register-ArgumentCompleter"),
-    ] {
-        let script = ok(&["completions", shell]);
-        assert!(script.contains(marker), "{shell}");
-        assert!(
-            script.contains("L3-senior-cloud-security-engineer"),
-            "{shell} lacks role ids"
-        );
-    }
-    assert!(fails(&["completions", "tcsh"], 2).contains("invalid value 'tcsh'"));
-}
-
-#[test]
-fn the_man_page_renders_without_warnings() {
-    let page = ok(&["man"]);
-    assert!(page.contains("\n.TH ladder 1 "), "no title line");
-    for section in [
-        ".SH NAME",
-        ".SH SYNOPSIS",
-        ".SH COMMANDS",
-        ".SS \"ladder search\"",
-        ".SH EXTRA",
-    ] {
-        assert!(page.contains(section), "{section} missing");
-    }
+/// The manual page as `man` shows it at `width` columns, overstriking removed; `None` (with a
+/// note) when man is missing or cannot render here.
+fn man_page(page: &str, width: u16) -> Option<String> {
     if Command::new("man").arg("--version").output().is_err() {
         eprintln!("skipped: man is not installed");
-        return;
+        return None;
     }
-    let dir = std::env::temp_dir().join(format!("ladder-man-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("ladder.1");
-    std::fs::write(&path, &page).expect("page written");
+    let dir = Folder::new(&format!("man-{width}"));
+    let path = dir.write("ladder.1", page);
     let out = Command::new("man")
         .args(["--warnings", "-l"])
         .arg(&path)
-        .env("MANWIDTH", "80")
+        .env("MANWIDTH", width.to_string())
         .env("MAN_KEEP_FORMATTING", "0")
         .output()
         .expect("man runs");
-    std::fs::remove_dir_all(&dir).expect("temp dir removed");
     let stderr = String::from_utf8_lossy(&out.stderr);
     if stderr.contains("command exited with status") || stderr.contains("can't execute") {
         eprintln!("skipped: man cannot render here: {stderr}");
-        return;
+        return None;
     }
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert_eq!(stderr, "", "man warned");
@@ -121,6 +194,70 @@ fn the_man_page_renders_without_warnings() {
             text.push(c);
         }
     }
-    let text = text.replace('\u{8}', "");
-    assert!(text.contains("ladder search PATTERN [OPTIONS]"), "{text}");
+    Some(text)
+}
+
+#[test]
+fn the_man_page_has_the_standard_sections_and_renders_without_warnings() {
+    let page = ok(&["man"]);
+    assert!(page.contains("\n.TH LADDER 1 "), "no title line");
+    let sections = [
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "COMMANDS",
+        "OPTIONS",
+        "ENVIRONMENT",
+        "\"EXIT STATUS\"",
+        "EXAMPLES",
+        "\"SEE ALSO\"",
+    ];
+    let found: Vec<&str> = page
+        .lines()
+        .filter_map(|l| l.strip_prefix(".SH "))
+        .collect();
+    assert_eq!(found, sections);
+    for name in [
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "LADDER_DATA",
+        "COLUMNS",
+        "LADDER_PAGER",
+        "PAGER",
+    ] {
+        assert!(
+            page.contains(&format!(".TP\n\\fB{name}\\fR\n")),
+            "{name} undocumented"
+        );
+    }
+    // An installed page has no repository beside it to point into.
+    assert!(!page.contains("docs/"), "points into the repository");
+    assert!(page.contains("\n.nh\n"), "hyphenation left on");
+    let Some(text) = man_page(&page, 80) else {
+        return;
+    };
+    for synopsis in [
+        "ladder validate [OPTIONS] [FILE]",
+        "ladder path --track TRACK [OPTIONS]",
+        "ladder search [OPTIONS] PATTERN",
+        "ladder show --all [OPTIONS]",
+    ] {
+        assert!(
+            text.contains(&format!("\n       {synopsis}\n")),
+            "{synopsis}\n{text}"
+        );
+    }
+    // No word, id or not, is broken across lines with a hyphen, at any width.
+    for width in [50, 64, 80] {
+        let text = man_page(&page, width).expect("rendered");
+        let broken: Vec<&str> = text
+            .lines()
+            .filter(|l| {
+                let mut end = l.chars().rev();
+                matches!(end.next(), Some('-' | '\u{2010}'))
+                    && end.next().is_some_and(char::is_alphanumeric)
+            })
+            .collect();
+        assert!(broken.is_empty(), "at {width} columns: {broken:?}");
+    }
 }

@@ -1,4 +1,4 @@
-//! Completion scripts and Markdown generated from a ladder whose ids and titles carry shell code, line breaks or markup: nothing runs, nothing breaks out.
+//! Completions and Markdown from a ladder whose ids and titles carry shell code, line breaks or markup: nothing runs, nothing breaks out.
 
 use std::path::Path;
 use std::process::Command;
@@ -47,14 +47,34 @@ dimensions."-rf".expectations = [{ text = "Seven." }, { text = "Eight." }]
 "#;
 
 /// What every completion test asks for: the words before the one being completed, and that
-/// word so far (`L` at a role's place, where flags would be offered too); then the ladder's
-/// ids it must get back.
+/// word so far (`l` at a role's place, where flags would be offered too, and in lower case:
+/// ids match without regard to case); then the ladder's ids it must get back. The ladder is
+/// named by `--data` on the line, or by `LADDER_DATA` ([`Data`]).
 const ASKED: [(&str, &str, &str); 4] = [
     ("path --track", "", "main z.b_c"),
     ("show --dimension", "", "craft_1 -rf"),
     ("search --level", "", "L1 L2.x"),
-    ("show", "L", "L1-one L2-two"),
+    ("show", "l", "L1-one L2-two"),
 ];
+
+/// How a test names the hostile ladder to the completions.
+#[derive(Clone, Copy)]
+enum Data {
+    /// `--data ./ladder.toml` on the line being completed.
+    OnTheLine,
+    /// `LADDER_DATA=./ladder.toml` in the shell's environment.
+    InTheEnvironment,
+}
+
+impl Data {
+    /// The words the line starts with, and the shell code that sets the environment.
+    fn parts(self) -> (&'static str, &'static str) {
+        match self {
+            Data::OnTheLine => ("ladder --data ./ladder.toml", "unset LADDER_DATA"),
+            Data::InTheEnvironment => ("ladder", "export LADDER_DATA=./ladder.toml"),
+        }
+    }
+}
 
 /// Whether a shell is installed; tests that need it say so on stderr and skip when not.
 fn shell(name: &str) -> bool {
@@ -68,10 +88,26 @@ fn shell(name: &str) -> bool {
     found
 }
 
-/// The ladder in a fresh folder with the completion script for `shell` beside it.
+/// What `ladder` prints with `COMPLETE` set: the registration script without words, the
+/// candidates with them (after `--`); stderr must stay silent.
+fn complete(shell: &str, words: &[&str], env: &[(&str, &str)]) -> String {
+    let mut cmd = super::ladder(words);
+    cmd.env("COMPLETE", shell).env_remove("LADDER_DATA");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = super::run(&mut cmd);
+    assert_eq!(out.status.code(), Some(0), "COMPLETE={shell} {words:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{words:?}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The ladder in a fresh folder with the registration script for `shell` beside it: the
+/// script calls this build of `ladder` back by its path.
 fn ladder_with_script(test: &str, shell: &str, file: &str) -> TempFile {
     let data = TempFile::new(test, "ladder.toml", SAFE_BUT_HOSTILE.as_bytes());
-    let script = ok(&["--data", data.arg(), "completions", shell]);
+    let script = complete(shell, &[], &[]);
+    assert!(script.contains(super::BIN), "{script}");
     std::fs::write(data.dir.join(file), script).expect("script written");
     data
 }
@@ -169,12 +205,26 @@ fn ids_that_carry_shell_code_refuse_to_load_with_their_place() {
             0 => String::new(),
             n => format!(" (and {n} more; run `ladder validate` to see them all)"),
         };
-        for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
-            assert_eq!(
-                fails(&["--data", data.arg(), "completions", shell], 1),
-                format!("error: {place}: {message}{more}\n"),
-                "{to} for {shell}"
-            );
+        assert_eq!(
+            fails(&["--data", data.arg(), "show", "L1-one"], 1),
+            format!("error: {place}: {message}{more}\n"),
+            "{to}"
+        );
+        // Completion has no place for an error: it offers nothing from the ladder, silently.
+        for (shell, env) in [
+            ("bash", "_CLAP_COMPLETE_INDEX=4"),
+            ("fish", ""),
+            ("zsh", ""),
+        ] {
+            let words = ["--", "ladder", "--data", data.arg(), "show", "L"];
+            let env: Vec<(&str, &str)> = env.split_once('=').into_iter().collect();
+            let zsh_index = [("_CLAP_COMPLETE_INDEX", "4")];
+            let env = if shell == "zsh" {
+                &zsh_index[..]
+            } else {
+                &env[..]
+            };
+            assert_eq!(complete(shell, &words, env), "", "{to} for {shell}");
         }
         // Wide enough for the finding's line whole (tests/widths.rs checks the wrapping).
         let report =
@@ -193,22 +243,26 @@ fn bash_completes_the_ladders_ids_and_runs_nothing_from_it() {
     if !shell("bash") {
         return;
     }
-    let data = ladder_with_script("hc-bash", "bash", "ladder.bash");
-    // What bash does on TAB: the words so far, the index of the one being completed, then the
-    // function `complete -F` named, with the command, the current word and the one before.
-    let mut program = String::from(
-        "source ./ladder.bash\n\
-         at() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"$*\"; \
-         COMP_POINT=${#COMP_LINE}; COMPREPLY=(); \
-         _ladder ladder \"${COMP_WORDS[COMP_CWORD]}\" \"${COMP_WORDS[COMP_CWORD-1]}\"; \
-         echo \"${COMPREPLY[*]}\"; }\n",
-    );
-    for (asked, word, _) in ASKED {
-        program += &format!("at ladder {asked} '{word}'\n");
+    for data_at in [Data::OnTheLine, Data::InTheEnvironment] {
+        let data = ladder_with_script("hc-bash", "bash", "ladder.bash");
+        let (line, env) = data_at.parts();
+        // What bash does on TAB: the words so far, the index of the one being completed, then
+        // the function `complete -F` named, with the command, the current word and the one
+        // before.
+        let mut program = format!(
+            "{env}\nsource ./ladder.bash\n\
+             at() {{ COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"$*\"; \
+             COMP_POINT=${{#COMP_LINE}}; COMP_TYPE=9; COMPREPLY=(); \
+             _clap_complete_ladder ladder \"${{COMP_WORDS[COMP_CWORD]}}\" \
+             \"${{COMP_WORDS[COMP_CWORD-1]}}\"; echo \"${{COMPREPLY[*]}}\"; }}\n",
+        );
+        for (asked, word, _) in ASKED {
+            program += &format!("at {line} {asked} '{word}'\n");
+        }
+        let out = run_in(&data.dir, "bash", &program);
+        assert_eq!(candidates(&out), expected(), "{out}");
+        nothing_ran(&data.dir, "ladder.bash");
     }
-    let out = run_in(&data.dir, "bash", &program);
-    assert_eq!(candidates(&out), expected(), "{out}");
-    nothing_ran(&data.dir, "ladder.bash");
 }
 
 #[test]
@@ -216,17 +270,24 @@ fn fish_completes_the_ladders_ids_and_runs_nothing_from_it() {
     if !shell("fish") {
         return;
     }
-    let data = ladder_with_script("hc-fish", "fish", "ladder.fish");
-    let mut program = String::from("source ./ladder.fish\n");
-    for (asked, word, _) in ASKED {
-        // Candidates come as `value<TAB>description`, one a line.
-        program += &format!(
-            "complete -C 'ladder {asked} {word}' | string split -f1 \\t | string join ' '\n"
-        );
+    for data_at in [Data::OnTheLine, Data::InTheEnvironment] {
+        let data = ladder_with_script("hc-fish", "fish", "ladder.fish");
+        let (line, env) = data_at.parts();
+        let env = env
+            .replace("unset", "set -e")
+            .replace("export", "set -gx")
+            .replace('=', " ");
+        let mut program = format!("{env}\nsource ./ladder.fish\n");
+        for (asked, word, _) in ASKED {
+            // Candidates come as `value<TAB>description`, one a line.
+            program += &format!(
+                "complete -C '{line} {asked} {word}' | string split -f1 \\t | string join ' '\n"
+            );
+        }
+        let out = run_in(&data.dir, "fish", &program);
+        assert_eq!(candidates(&out), expected(), "{out}");
+        nothing_ran(&data.dir, "ladder.fish");
     }
-    let out = run_in(&data.dir, "fish", &program);
-    assert_eq!(candidates(&out), expected(), "{out}");
-    nothing_ran(&data.dir, "ladder.fish");
 }
 
 #[test]
@@ -235,31 +296,37 @@ fn zsh_offers_the_ladders_ids_and_runs_nothing_from_it() {
         return;
     }
     let data = ladder_with_script("hc-zsh", "zsh", "_ladder");
-    // Driving zsh's completion system needs a terminal; instead, a stand-in `_arguments`
-    // stands where compsys would, records the specifications the real `_ladder` passes for a
-    // subcommand, and prints the values of the option asked for, as zsh splits them.
-    let program = r#"
-        autoload -U compinit && compinit -u -d ./.zcompdump
+    // Driving zsh's completion system needs a terminal; instead, stand-ins stand where
+    // compsys would: `compdef` accepts the registration, and `_describe` prints the
+    // candidates it is given (`value:description`, as zsh received them) one a line.
+    let mut program = String::from(
+        r#"
+        compdef() { : }
+        _describe() { local name=${@[-1]}; print -rl -- ${(P)name} }
         source ./_ladder
-        _arguments() {
-            local spec
-            if [[ -z $sub ]]; then sub=$words[2]; state=ladder; line=($words[2]); return 0; fi
-            for spec in "$@"; do
-                if [[ $spec == ${option}=\[* ]]; then
-                    local values=${${spec##*:\(}%\)}
-                    print -r -- ${(z)values}
-                fi
-            done
-            return 1
-        }
-        ask() { local sub= option=$2; words=(ladder $1 $2 ''); CURRENT=4; _ladder; }
-        ask path --track
-        ask show --dimension
-        ask search --level
-        true
-    "#;
-    let out = run_in(&data.dir, "zsh", program);
-    assert_eq!(candidates(&out), expected()[..3], "{out}");
+        ask() { words=(${=1} ''); words[-1]=$2; CURRENT=${#words}; _clap_dynamic_completer_ladder }
+        "#,
+    );
+    for (asked, word, _) in ASKED {
+        program +=
+            &format!("ask 'ladder --data ./ladder.toml {asked}' '{word}' | tr '\\n' '|'; echo\n");
+    }
+    let out = run_in(&data.dir, "zsh", &program);
+    // Each candidate with its description; the ids alone must be what was expected.
+    let ids: Vec<String> = out
+        .lines()
+        .map(|l| {
+            let values: Vec<&str> = l
+                .split('|')
+                .filter(|c| !c.is_empty())
+                .map(|c| c.split(':').next().expect("value"))
+                .collect();
+            values.join(" ")
+        })
+        .collect();
+    assert_eq!(ids, expected(), "{out}");
+    assert!(out.contains("L1-one:One $(touch M7)|"), "{out}");
+    assert!(out.contains("main:Main `touch M6`|"), "{out}");
     nothing_ran(&data.dir, "_ladder");
 }
 

@@ -4,7 +4,9 @@ use super::*;
 
 /// Checks every `console` block of a document that starts with `$ ladder ...` (optionally
 /// piped through `head -n N` or `tail -n N`): it must show exactly what the binary prints
-/// at 100 columns. Returns how many blocks were checked.
+/// at 100 columns. A block piped into anything else (the recipes' jq and awk) runs as
+/// written in bash, with this build of `ladder` first on the PATH. Returns how many blocks
+/// were checked.
 fn check_console_examples(document: &str) -> usize {
     let mut checked = 0;
     for block in document.split("```console\n").skip(1) {
@@ -17,6 +19,14 @@ fn check_console_examples(document: &str) -> usize {
             Some((args, filter)) => (args, Some(filter)),
             None => (command, None),
         };
+        if filter.is_some_and(|f| !is_head_or_tail(f)) {
+            let Some(actual) = in_bash(command) else {
+                continue;
+            };
+            assert_eq!(actual, expected, "recipe `ladder {command}` is stale");
+            checked += 1;
+            continue;
+        }
         let args: Vec<&str> = args.split_whitespace().collect();
         let out = run(&mut ladder(&args));
         let mut actual =
@@ -38,6 +48,49 @@ fn check_console_examples(document: &str) -> usize {
     checked
 }
 
+/// Whether a filter is one the examples apply themselves: `head -n N` or `tail -n N`.
+fn is_head_or_tail(filter: &str) -> bool {
+    let words: Vec<&str> = filter.split_whitespace().collect();
+    matches!(words[..], ["head" | "tail", "-n", n] if n.parse::<usize>().is_ok())
+}
+
+/// What `ladder COMMAND` prints when bash runs it as written (stdout, then stderr; pipefail,
+/// so a failing `ladder` fails the recipe), or `None` when bash, jq or awk is missing.
+fn in_bash(command: &str) -> Option<String> {
+    for tool in ["bash", "jq", "awk"] {
+        let found = Command::new("sh")
+            .args(["-c", &format!("command -v {tool}")])
+            .output();
+        if !found.is_ok_and(|o| o.status.success()) {
+            eprintln!("skipped: {tool} is not installed");
+            return None;
+        }
+    }
+    let dir = std::path::Path::new(BIN).parent().expect("bin dir");
+    let path = format!(
+        "{}:{}",
+        dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut bash = Command::new("bash");
+    bash.args(["-o", "pipefail", "-c", &format!("ladder {command}")])
+        .env("PATH", path)
+        .env("COLUMNS", "100")
+        .env_remove("LADDER_DATA");
+    for name in [
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "TERM",
+        "LADDER_PAGER",
+        "PAGER",
+    ] {
+        bash.env_remove(name);
+    }
+    let out = run(&mut bash);
+    assert!(out.status.success(), "recipe `ladder {command}` failed");
+    Some(String::from_utf8(out.stdout).expect("UTF-8") + &String::from_utf8_lossy(&out.stderr))
+}
+
 #[test]
 fn readme_examples_match_the_binary() {
     let checked = check_console_examples(include_str!("../README.md"));
@@ -47,5 +100,5 @@ fn readme_examples_match_the_binary() {
 #[test]
 fn json_contract_examples_match_the_binary() {
     let checked = check_console_examples(include_str!("../docs/json.md"));
-    assert_eq!(checked, 8, "one example per command");
+    assert_eq!(checked, 9, "one example per command, and one of show --all");
 }

@@ -1,90 +1,117 @@
-//! `ladder completions SHELL`: a completion script that knows the ladder's role, track and dimension ids.
+//! Shell completion: `ladder completions SHELL` prints the line that registers it, and the shell
+//! then asks the binary itself (`COMPLETE=bash ladder -- WORDS`), answered by
+//! [`complete_if_asked`] from the ladder in use at that moment.
+//!
+//! A candidate is data: the shell receives it as the output of a command and offers it, never
+//! evaluates it. Ids are in the safe alphabet ([`text::is_safe_id`]: validation refuses
+//! others, and any that got past are left out), and titles reach the shell only as
+//! descriptions, one line each, with control characters escaped when the ladder was loaded.
 
+use std::ffi::{OsStr, OsString};
 use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::Result;
 use clap::CommandFactory;
-use clap::builder::PossibleValuesParser;
-use clap_complete::Shell;
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
+use clap_complete::env::CompleteEnv;
 
 use super::Context;
 use crate::cli::{Cli, CompletionsArgs};
 use crate::exit::Exit;
+use crate::model::Ladder;
+use crate::render;
 use crate::text;
 
-/// Writes the script for the chosen shell.
+/// The variable the registered scripts set when they ask for candidates.
+const VAR: &str = "COMPLETE";
+
+/// Prints the line that registers completion for the shell (for its start-up file).
 pub fn run(ctx: &Context, args: &CompletionsArgs, out: &mut impl Write) -> Result<Exit> {
-    let ladder = ctx.ladder()?;
-    let ids = Ids {
-        roles: ladder.roles.iter().map(|r| r.id.clone()).collect(),
-        tracks: ladder.tracks.iter().map(|t| t.id.clone()).collect(),
-        dimensions: ladder.dimensions.iter().map(|d| d.id.clone()).collect(),
-        levels: ladder.levels.clone(),
-    };
-    out.write_all(script(args.shell, &ids)?.as_bytes())?;
+    ctx.only_format("completions", "a shell script", None)?;
+    render::completion_line(out, args.shell)?;
     Ok(Exit::Success)
 }
 
-/// The ladder's ids that a script offers, by the kind of argument that takes them.
-struct Ids {
-    roles: Vec<String>,
-    tracks: Vec<String>,
-    dimensions: Vec<String>,
-    levels: Vec<String>,
+/// When a shell asks for candidates (`COMPLETE` set), prints them, or the registration script
+/// when no words follow, and ends the process; otherwise returns at once, having read one
+/// environment variable, so a normal run pays nothing more.
+pub fn complete_if_asked() {
+    if std::env::var_os(VAR).is_none_or(|v| v.is_empty() || v == "0") {
+        return;
+    }
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let _ = DATA.set(data_on_line(&args));
+    let mut env = CompleteEnv::with_factory(command).var(VAR);
+    if let Some(completer) = args.first().and_then(|a| completer(Path::new(a))) {
+        env = env.completer(completer);
+    }
+    env.complete();
 }
 
-/// The completion script for a shell, offering the ids. An id outside the safe alphabet
-/// ([`text::is_safe_id`]) is left out: the generators put values inside double quotes, where a
-/// shell would run `$(...)` or backticks. Validation refuses such ids already; this holds even
-/// if a ladder got past it.
-fn script(shell: Shell, ids: &Ids) -> Result<String> {
-    let safe = |ids: &[String]| -> Vec<String> {
-        ids.iter()
-            .filter(|id| text::is_safe_id(id))
-            .cloned()
-            .collect()
+/// How the registration script calls `ladder` back: the path it was run by, when that is
+/// made only of characters no shell treats specially (the scripts put it inside double
+/// quotes, where `$(...)` would run), else plain `ladder` from the PATH.
+fn completer(argv0: &Path) -> Option<String> {
+    let path = if argv0.components().count() > 1 && argv0.is_relative() {
+        std::env::current_dir().ok()?.join(argv0)
+    } else {
+        argv0.to_path_buf()
     };
-    let (roles, tracks, dimensions, levels) = (
-        safe(&ids.roles),
-        safe(&ids.tracks),
-        safe(&ids.dimensions),
-        safe(&ids.levels),
-    );
-    let candidates = |arg: &str| -> Option<&Vec<String>> {
-        match arg {
-            "role" | "from" | "to" => Some(&roles),
-            "track" => Some(&tracks),
-            "dimension" => Some(&dimensions),
-            "level" => Some(&levels),
-            _ => None,
-        }
-    };
+    let path = path.to_str()?;
+    let plain = |b: u8| b.is_ascii_alphanumeric() || b"/._-+".contains(&b);
+    Some(if path.bytes().all(plain) {
+        path.to_string()
+    } else {
+        "ladder".to_string()
+    })
+}
 
-    // The ids become possible values only in the generated script: parsing still accepts
-    // levels and parts of names, so the command that parses arguments is left alone.
+/// The `--data` file named on the line being completed (after `--`), else `LADDER_DATA`.
+static DATA: OnceLock<Option<PathBuf>> = OnceLock::new();
+
+/// The last `--data FILE` or `--data=FILE` among the words being completed, or `LADDER_DATA`.
+fn data_on_line(args: &[OsString]) -> Option<PathBuf> {
+    let words = args.iter().skip_while(|a| *a != "--").skip(1);
+    let mut flag = None;
+    let mut after_data = false;
+    for word in words {
+        if after_data {
+            flag = Some(PathBuf::from(word));
+        } else if let Some(value) = word.to_str().and_then(|w| w.strip_prefix("--data=")) {
+            flag = Some(PathBuf::from(value));
+        }
+        after_data = word == "--data";
+    }
+    super::data_file(flag)
+}
+
+/// The ladder completions come from, loaded on first use; `None` when it cannot be read or
+/// loaded (or is stdin, which belongs to the shell): then nothing is offered and nothing
+/// printed, for a completion has no place for an error.
+fn ladder() -> Option<&'static Ladder> {
+    static LADDER: OnceLock<Option<Ladder>> = OnceLock::new();
+    LADDER
+        .get_or_init(|| match DATA.get().cloned().flatten() {
+            None => Some(crate::embedded::ladder()),
+            Some(path) if path.as_os_str() == "-" => None,
+            Some(path) => {
+                let source = crate::load::read(&path).ok()?;
+                Ladder::load(&source).ok()
+            }
+        })
+        .as_ref()
+}
+
+/// The command line as clap knows it, with a completer on every argument that takes an id.
+fn command() -> clap::Command {
     let mut cmd = Cli::command();
     // Subcommands add their arguments when built (`defer` in cli.rs): build all of them first.
     cmd.build();
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())
-        .collect();
-    // Subcommand name and the ids its positional arguments take, for the shells whose
-    // generators leave positional values out.
-    let positional: Vec<(String, Vec<String>)> = cmd
-        .get_subcommands()
-        .map(|sub| {
-            let mut ids: Vec<String> = Vec::new();
-            for arg in sub.get_positionals() {
-                for id in candidates(arg.get_id().as_str()).into_iter().flatten() {
-                    if !ids.contains(id) {
-                        ids.push(id.clone());
-                    }
-                }
-            }
-            (sub.get_name().to_string(), ids)
-        })
-        .filter(|(_, ids)| !ids.is_empty())
         .collect();
     for name in names {
         cmd = cmd.mut_subcommand(&name, |mut sub| {
@@ -93,104 +120,141 @@ fn script(shell: Shell, ids: &Ids) -> Result<String> {
                 .map(|a| a.get_id().to_string())
                 .collect();
             for arg in args {
-                if let Some(values) = candidates(&arg) {
-                    let values = values.clone();
-                    sub = sub.mut_arg(&arg, |a| a.value_parser(PossibleValuesParser::new(values)));
+                if let Some(kind) = Kind::of(&arg) {
+                    sub = sub.mut_arg(&arg, |a| a.add(ArgValueCompleter::new(kind.completer())));
                 }
             }
             sub
         });
     }
-    let mut script = Vec::new();
-    clap_complete::generate(shell, &mut cmd, "ladder", &mut script);
-    let script = String::from_utf8(script)?;
-    Ok(with_positional_values(shell, script, &positional))
+    cmd
 }
 
-/// Adds the ids that positional arguments take to the scripts of fish, elvish and PowerShell,
-/// whose clap generators complete only flags and their values.
-fn with_positional_values(
-    shell: Shell,
-    mut script: String,
-    positional: &[(String, Vec<String>)],
-) -> String {
-    for (sub, ids) in positional {
-        // [`script`] let only safe ids through; checked again here, where they are written.
-        let ids: Vec<&String> = ids.iter().filter(|id| text::is_safe_id(id)).collect();
-        match shell {
-            Shell::Fish => {
-                let words: Vec<&str> = ids.iter().map(|s| s.as_str()).collect();
-                script += &format!(
-                    "complete -c ladder -n \"__fish_ladder_using_subcommand {sub}\" -f -a \"{}\"\n",
-                    words.join(" ")
-                );
-            }
-            Shell::Elvish => {
-                let anchor = format!("&'ladder;{sub}'= {{\n");
-                let lines: String = ids
-                    .iter()
-                    .map(|id| format!("            cand {id} 'role'\n"))
-                    .collect();
-                script = script.replacen(&anchor, &format!("{anchor}{lines}"), 1);
-            }
-            Shell::PowerShell => {
-                let anchor = format!("'ladder;{sub}' {{\n");
-                let lines: String = ids
-                    .iter()
-                    .map(|id| {
-                        format!("            [CompletionResult]::new('{id}', '{id}', [CompletionResultType]::ParameterValue, 'role')\n")
-                    })
-                    .collect();
-                script = script.replacen(&anchor, &format!("{anchor}{lines}"), 1);
-            }
-            _ => {}
+/// What an argument names, by its clap id.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Role,
+    Track,
+    Dimension,
+    Level,
+}
+
+impl Kind {
+    fn of(arg: &str) -> Option<Kind> {
+        match arg {
+            "role" | "from" | "to" => Some(Kind::Role),
+            "track" => Some(Kind::Track),
+            "dimension" => Some(Kind::Dimension),
+            "level" => Some(Kind::Level),
+            _ => None,
         }
     }
-    script
+
+    fn completer(self) -> fn(&OsStr) -> Vec<CompletionCandidate> {
+        match self {
+            Kind::Role => |current| offer(current, ids(Kind::Role)),
+            Kind::Track => |current| offer(current, ids(Kind::Track)),
+            Kind::Dimension => |current| offer(current, ids(Kind::Dimension)),
+            Kind::Level => |current| offer(current, ids(Kind::Level)),
+        }
+    }
+}
+
+/// The ids of one kind in the ladder in use, each with what describes it.
+fn ids(kind: Kind) -> Vec<(&'static str, Option<&'static str>)> {
+    let Some(ladder) = ladder() else {
+        return Vec::new();
+    };
+    match kind {
+        Kind::Role => ladder
+            .roles
+            .iter()
+            .map(|r| (r.id.as_str(), Some(r.title.as_str())))
+            .collect(),
+        Kind::Track => ladder
+            .tracks
+            .iter()
+            .map(|t| (t.id.as_str(), Some(t.name.as_str())))
+            .collect(),
+        Kind::Dimension => ladder
+            .dimensions
+            .iter()
+            .map(|d| (d.id.as_str(), Some(d.name.as_str())))
+            .collect(),
+        Kind::Level => ladder.levels.iter().map(|l| (l.as_str(), None)).collect(),
+    }
+}
+
+/// The ids that start with what was typed, ignoring case as `ladder` does; ids outside the
+/// safe alphabet are never offered, and a description is one line.
+fn offer(current: &OsStr, ids: Vec<(&str, Option<&str>)>) -> Vec<CompletionCandidate> {
+    let typed = current.to_string_lossy().to_lowercase();
+    ids.into_iter()
+        .filter(|(id, _)| text::is_safe_id(id) && id.to_lowercase().starts_with(&typed))
+        .map(|(id, about)| {
+            let about = about.map(|a| text::escape_controls(a).replace('\n', " "));
+            CompletionCandidate::new(id).help(about.map(Into::into))
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const HOSTILE: [&str; 4] = [
-        "t$(touch X)",
-        "a`touch Y`",
-        "x\";touch Z;\"",
-        "l'; rm -rf ~; '",
-    ];
+    #[test]
+    fn ids_outside_the_safe_alphabet_are_never_offered() {
+        let ids = vec![
+            ("L1-one", Some("One $(touch X)")),
+            ("t$(touch X)", None),
+            ("a`touch Y`", None),
+            ("l'; rm -rf ~; '", Some("x")),
+        ];
+        let offered = offer(OsStr::new(""), ids);
+        let values: Vec<_> = offered.iter().map(|c| c.get_value().to_owned()).collect();
+        assert_eq!(values, ["L1-one"]);
+    }
 
     #[test]
-    fn ids_outside_the_safe_alphabet_never_reach_a_script() {
-        let with = |safe: &str| {
-            std::iter::once(safe.to_string())
-                .chain(HOSTILE.iter().map(|s| s.to_string()))
-                .collect()
-        };
-        let ids = Ids {
-            roles: with("R1-role"),
-            tracks: with("main-track"),
-            dimensions: with("craft-dim"),
-            levels: with("LVL9"),
-        };
-        for shell in [
-            Shell::Bash,
-            Shell::Zsh,
-            Shell::Fish,
-            Shell::Elvish,
-            Shell::PowerShell,
-        ] {
-            let script = script(shell, &ids).expect("script");
-            for bad in ["touch", "rm -rf"] {
-                assert!(!script.contains(bad), "{shell}: {bad}");
-            }
-            // The safe ids are still offered: tracks by the generators that write possible
-            // values, roles by ours for the shells whose generators do not.
-            let safe = match shell {
-                Shell::Bash | Shell::Zsh => "main-track",
-                _ => "R1-role",
-            };
-            assert!(script.contains(safe), "{shell} lacks {safe}");
-        }
+    fn what_was_typed_matches_without_regard_to_case() {
+        let ids = vec![("L3-senior", None), ("L2-x", None), ("l3-lower", None)];
+        let offered = offer(OsStr::new("l3-"), ids);
+        let values: Vec<_> = offered.iter().map(|c| c.get_value().to_owned()).collect();
+        assert_eq!(values, ["L3-senior", "l3-lower"]);
+    }
+
+    #[test]
+    fn the_data_file_is_read_from_the_line_being_completed() {
+        let line = |words: &[&str]| -> Vec<OsString> { words.iter().map(Into::into).collect() };
+        assert_eq!(
+            data_on_line(&line(&[
+                "ladder", "--", "ladder", "--data", "a.toml", "show", ""
+            ])),
+            Some(PathBuf::from("a.toml"))
+        );
+        assert_eq!(
+            data_on_line(&line(&[
+                "ladder",
+                "--",
+                "ladder",
+                "--data=b.toml",
+                "show",
+                "L"
+            ])),
+            Some(PathBuf::from("b.toml"))
+        );
+    }
+
+    #[test]
+    fn a_completer_path_with_shell_syntax_falls_back_to_the_name() {
+        assert_eq!(
+            completer(Path::new("/opt/bin/ladder")).as_deref(),
+            Some("/opt/bin/ladder")
+        );
+        assert_eq!(
+            completer(Path::new("/tmp/$(touch X)/ladder")).as_deref(),
+            Some("ladder")
+        );
+        assert_eq!(completer(Path::new("ladder")).as_deref(), Some("ladder"));
     }
 }

@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::Context;
 use crate::cli::EvidenceArgs;
-use crate::exit::{Exit, UsageError};
+use crate::exit::Exit;
 use crate::files;
 use crate::outline;
 use crate::query::resolve;
@@ -15,12 +15,7 @@ use crate::view::Evidence;
 
 /// Writes the outline to stdout, or to `--output` without overwriting unless `--force`.
 pub fn run(ctx: &Context, args: &EvidenceArgs, out: &mut impl Write) -> Result<Exit> {
-    if ctx.format.is_some_and(|f| f != Format::Markdown) {
-        return Err(UsageError(
-            "evidence writes a Markdown outline; --format can only be markdown".into(),
-        )
-        .into());
-    }
+    ctx.only_format("evidence", "a Markdown outline", Some(Format::Markdown))?;
     let ladder = ctx.ladder()?;
     let track = super::track(ladder, &args.track)?;
     let role = resolve::role(ladder, &args.role, track)?;

@@ -20,17 +20,20 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
+use clap::ValueEnum;
 
-use crate::cli::{BriefArg, Cli, Command, DimensionArg, TrackArg};
+use crate::cli::{BriefArg, Cli, Command, DimensionArg, GlobalArgs, TrackArg};
 use crate::exit::{Exit, UsageError};
 use crate::load::{self, OneRole};
 use crate::model::{Dimension, Ladder, Track};
 use crate::pager::{self, Output};
 use crate::query::resolve;
-use crate::render::{self, Format, Report};
+use crate::render::{self, Format, Header, Report};
 use crate::source::Source;
 use crate::term::Terminal;
 use crate::view::Detail;
+
+pub use completions::complete_if_asked;
 
 /// What every subcommand needs besides its own arguments, resolved once.
 #[derive(Debug)]
@@ -43,6 +46,8 @@ pub struct Context {
     /// Markdown for `evidence`). Kept as given, so that `list --ids` can refuse any choice and
     /// `evidence` any but markdown.
     pub format: Option<Format>,
+    /// Whether TSV starts with its header line (`--no-header`, allowed only with tsv).
+    pub header: Header,
     source: OnceCell<Source>,
     ladder: OnceCell<Ladder>,
     one_role: OnceCell<OneRole>,
@@ -75,7 +80,8 @@ impl Context {
 
     /// Writes a report in the chosen format, a table unless `--format` says otherwise.
     pub fn render(&self, out: &mut impl Write, report: &Report<'_>) -> Result<()> {
-        render::render(out, report, self.format.unwrap_or_default(), &self.term)
+        let format = self.format.unwrap_or_default();
+        render::render(out, report, format, self.header, &self.term)
     }
 
     /// The head of the ladder and the role with exactly this id, when a `--data` file names
@@ -99,8 +105,8 @@ pub fn run(cli: Cli) -> Result<Exit> {
     let pager = paged
         .then(|| pager::command(|name| std::env::var(name).ok()))
         .flatten();
+    let ctx = Context::new(cli.global, term)?;
     let mut out = Output::start(pager.as_deref());
-    let ctx = Context::new(cli.global.data, cli.global.format, term);
     let exit = dispatch(cli.command, &ctx, &mut out);
     // The pager is waited for even when the command failed, so the error shows after it.
     let finished = out.finish().context("could not write to stdout");
@@ -132,25 +138,59 @@ fn pages(command: &Command) -> bool {
 
 /// Runs the parsed command line, writing to `out`.
 pub fn execute(cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
-    let ctx = Context::new(cli.global.data, cli.global.format, term);
+    let ctx = Context::new(cli.global, term)?;
     dispatch(cli.command, &ctx, out)
 }
 
 impl Context {
-    /// The context of one run: nothing read yet.
-    fn new(data: Option<PathBuf>, format: Option<Format>, term: Terminal) -> Context {
-        // The flag wins over LADDER_DATA; an empty value of either means the embedded ladder.
-        // (clap's own `env` refuses an empty variable, which `LADDER_DATA= ladder ...` sets.)
-        let data = data
-            .or_else(|| std::env::var_os("LADDER_DATA").map(PathBuf::from))
-            .filter(|p| !p.as_os_str().is_empty());
-        Context {
-            data,
+    /// The context of one run: nothing read yet. Refuses `--no-header` without `--format
+    /// tsv`, the only format with a header line.
+    fn new(global: GlobalArgs, term: Terminal) -> Result<Context> {
+        let header = match (global.no_header, global.format) {
+            (false, _) => Header::Shown,
+            (true, Some(Format::Tsv)) => Header::Omitted,
+            (true, _) => {
+                return Err(UsageError(
+                    "--no-header leaves out the header line of --format tsv; use it with tsv"
+                        .into(),
+                )
+                .into());
+            }
+        };
+        Ok(Context {
+            data: data_file(global.data),
             term,
-            format,
+            format: global.format,
+            header,
             source: OnceCell::new(),
             ladder: OnceCell::new(),
             one_role: OnceCell::new(),
+        })
+    }
+}
+
+/// The ladder file to read: the flag wins over LADDER_DATA; an empty value of either means
+/// the embedded ladder. (clap's own `env` refuses an empty variable, which `LADDER_DATA=
+/// ladder ...` sets.)
+pub fn data_file(flag: Option<PathBuf>) -> Option<PathBuf> {
+    flag.or_else(|| std::env::var_os("LADDER_DATA").map(PathBuf::from))
+        .filter(|p| !p.as_os_str().is_empty())
+}
+
+impl Context {
+    /// Refuses a `--format` that a command cannot write: `only` is the one it can (besides
+    /// its default), `None` when it takes no format at all; `produces` says what it writes.
+    fn only_format(&self, command: &str, produces: &str, only: Option<Format>) -> Result<()> {
+        match self.format {
+            None => Ok(()),
+            Some(f) if Some(f) == only => Ok(()),
+            Some(_) => {
+                let allowed = match only.and_then(|f| f.to_possible_value()) {
+                    Some(name) => format!("--format can only be {}", name.get_name()),
+                    None => "it takes no --format".to_string(),
+                };
+                Err(UsageError(format!("{command} writes {produces}; {allowed}")).into())
+            }
         }
     }
 }
@@ -171,7 +211,7 @@ fn dispatch(command: Command, ctx: &Context, out: &mut impl Write) -> Result<Exi
         Command::Dimensions => dimensions::run(ctx, out),
         Command::Validate(args) => validate::run(ctx, &args, out),
         Command::Completions(args) => completions::run(ctx, &args, out),
-        Command::Man => man::run(out),
+        Command::Man => man::run(ctx, out),
     }
 }
 

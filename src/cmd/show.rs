@@ -1,4 +1,4 @@
-//! `ladder show ROLE`: one role in full, or one of its dimensions.
+//! `ladder show ROLE`: one role in full, or one of its dimensions; `--all`: every role.
 
 use std::io::Write;
 
@@ -10,20 +10,35 @@ use crate::exit::Exit;
 use crate::model::{Ladder, Role};
 use crate::query::resolve;
 use crate::render::Report;
-use crate::view::RoleView;
+use crate::view::{LadderView, RoleView};
 
 /// Shows the role's attributes, expectations and examples.
 pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit> {
+    let Some(name) = args.role.as_deref() else {
+        return all(ctx, args, out);
+    };
     // A large `--data` file that names the role by its id is read only as far as that role.
-    if let Some(one) = ctx.one_role(&args.role)? {
+    if let Some(one) = ctx.one_role(name)? {
         let track = super::track(&one.head, &args.track)?;
         let role = resolve::role_on_track(&one.head, &one.role, track)?;
         return show(ctx, &one.head, role, args, out);
     }
     let ladder = ctx.ladder()?;
     let track = super::track(ladder, &args.track)?;
-    let role = resolve::role(ladder, &args.role, track)?;
+    let role = resolve::role(ladder, name, track)?;
     show(ctx, ladder, role, args, out)
+}
+
+/// `--all`: every role (on `--track`, if given), after the ladder's head.
+fn all(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit> {
+    let ladder = ctx.ladder()?;
+    let track = super::track(ladder, &args.track)?;
+    let dimensions = super::dimensions(ladder, &args.dimension)?;
+    ctx.render(
+        out,
+        &Report::ShowAll(LadderView::of(ladder, track, &dimensions)),
+    )?;
+    Ok(Exit::Success)
 }
 
 /// Renders the role, with the dimensions `--dimension` asks for, from the ladder's head.

@@ -10,7 +10,7 @@ use crate::model::{Band, Dimension, Role};
 use crate::query::compare::{self, Comparison, Marked};
 use crate::query::search::Hits;
 use crate::validate::{Severity, Validation};
-use crate::view::{NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
+use crate::view::{LadderView, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
 
 /// The version of the JSON documents; it changes only when a field changes meaning or goes away.
 pub const SCHEMA: u32 = 2;
@@ -20,6 +20,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
     match report {
         Report::List(list) => write(out, &list_doc(list)),
         Report::Show(view) => write(out, &show_doc(view)),
+        Report::ShowAll(all) => write(out, &all_doc(all)),
         Report::Diff(c, _) => write(out, &doc(diff_body(c))),
         Report::Next(steps, _) => write(out, &next_doc(steps)),
         Report::Path(path) => write(out, &path_doc(path)),
@@ -86,73 +87,104 @@ fn show_doc<'a>(view: &'a RoleView<'a>) -> impl Serialize + 'a {
     struct Body<'a> {
         role: FullRole<'a>,
     }
-    #[derive(Serialize)]
-    struct FullRole<'a> {
-        #[serde(flatten)]
-        summary: RoleSummary<'a>,
-        attributes: Vec<AttributeValue<'a>>,
-        dimensions: Vec<DimensionEntry<'a>>,
-        bands: Vec<BandOut<'a>>,
-    }
-    #[derive(Serialize)]
-    struct AttributeValue<'a> {
-        attribute: &'a str,
-        name: &'a str,
-        value: Option<&'a str>,
-    }
-    #[derive(Serialize)]
-    struct DimensionEntry<'a> {
-        dimension: &'a str,
-        name: &'a str,
-        emoji: Option<&'a str>,
-        expectations: Vec<Expectation<'a>>,
-        examples: &'a [String],
-    }
-    #[derive(Serialize)]
-    struct Expectation<'a> {
-        theme: Option<&'a str>,
-        text: &'a str,
-    }
-    let role = view.role;
     doc(Body {
-        role: FullRole {
-            summary: RoleSummary {
-                id: &role.id,
-                level: &role.level,
-                title: &role.title,
-                tracks: view.tracks.iter().map(|t| t.id.as_str()).collect(),
-                summary: &role.summary,
-            },
-            attributes: view
-                .attributes
-                .iter()
-                .map(|(a, value)| AttributeValue {
-                    attribute: &a.id,
-                    name: &a.name,
-                    value: *value,
-                })
-                .collect(),
-            dimensions: view
-                .dimensions
-                .iter()
-                .map(|dv| DimensionEntry {
-                    dimension: &dv.dimension.id,
-                    name: &dv.dimension.name,
-                    emoji: dv.dimension.emoji.as_deref(),
-                    expectations: dv
-                        .expectations
-                        .iter()
-                        .map(|(theme, text)| Expectation {
-                            theme: theme.map(|t| t.id.as_str()),
-                            text,
-                        })
-                        .collect(),
-                    examples: dv.examples,
-                })
-                .collect(),
-            bands: view.bands.iter().map(band).collect(),
-        },
+        role: full_role(view),
     })
+}
+
+/// `show --all`: the ladder's name and levels, its structure as `dimensions` writes it, its
+/// tracks as `tracks` writes them, then every role as `show` writes it.
+fn all_doc<'a>(all: &'a LadderView<'a>) -> impl Serialize + 'a {
+    #[derive(Serialize)]
+    struct Body<'a, S: Serialize, T: Serialize> {
+        name: &'a str,
+        levels: &'a [String],
+        #[serde(flatten)]
+        structure: S,
+        #[serde(flatten)]
+        tracks: T,
+        roles: Vec<FullRole<'a>>,
+    }
+    doc(Body {
+        name: all.name,
+        levels: all.levels,
+        structure: structure_body(&all.structure),
+        tracks: tracks_body(&all.tracks),
+        roles: all.roles.iter().map(full_role).collect(),
+    })
+}
+
+/// A role in full, as `show` writes it.
+#[derive(Serialize)]
+struct FullRole<'a> {
+    #[serde(flatten)]
+    summary: RoleSummary<'a>,
+    attributes: Vec<AttributeValue<'a>>,
+    dimensions: Vec<DimensionEntry<'a>>,
+    bands: Vec<BandOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct AttributeValue<'a> {
+    attribute: &'a str,
+    name: &'a str,
+    value: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct DimensionEntry<'a> {
+    dimension: &'a str,
+    name: &'a str,
+    emoji: Option<&'a str>,
+    expectations: Vec<Expectation<'a>>,
+    examples: &'a [String],
+}
+
+#[derive(Serialize)]
+struct Expectation<'a> {
+    theme: Option<&'a str>,
+    text: &'a str,
+}
+
+fn full_role<'a>(view: &'a RoleView<'a>) -> FullRole<'a> {
+    let role = view.role;
+    FullRole {
+        summary: RoleSummary {
+            id: &role.id,
+            level: &role.level,
+            title: &role.title,
+            tracks: view.tracks.iter().map(|t| t.id.as_str()).collect(),
+            summary: &role.summary,
+        },
+        attributes: view
+            .attributes
+            .iter()
+            .map(|(a, value)| AttributeValue {
+                attribute: &a.id,
+                name: &a.name,
+                value: *value,
+            })
+            .collect(),
+        dimensions: view
+            .dimensions
+            .iter()
+            .map(|dv| DimensionEntry {
+                dimension: &dv.dimension.id,
+                name: &dv.dimension.name,
+                emoji: dv.dimension.emoji.as_deref(),
+                expectations: dv
+                    .expectations
+                    .iter()
+                    .map(|(theme, text)| Expectation {
+                        theme: theme.map(|t| t.id.as_str()),
+                        text,
+                    })
+                    .collect(),
+                examples: dv.examples,
+            })
+            .collect(),
+        bands: view.bands.iter().map(band).collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -429,6 +461,11 @@ fn search_doc<'a>(hits: &'a Hits<'a>) -> impl Serialize + 'a {
 }
 
 fn tracks_doc<'a>(list: &'a TrackList<'a>) -> impl Serialize + 'a {
+    doc(tracks_body(list))
+}
+
+/// The fields of a `tracks` document, which `show --all` carries too.
+fn tracks_body<'a>(list: &'a TrackList<'a>) -> impl Serialize + 'a {
     #[derive(Serialize)]
     struct Body<'a> {
         tracks: Vec<Track<'a>>,
@@ -439,7 +476,7 @@ fn tracks_doc<'a>(list: &'a TrackList<'a>) -> impl Serialize + 'a {
         name: &'a str,
         roles: Vec<RoleRef<'a>>,
     }
-    doc(Body {
+    Body {
         tracks: list
             .tracks
             .iter()
@@ -449,10 +486,15 @@ fn tracks_doc<'a>(list: &'a TrackList<'a>) -> impl Serialize + 'a {
                 roles: roles.iter().map(|r| role_ref(r)).collect(),
             })
             .collect(),
-    })
+    }
 }
 
 fn dimensions_doc<'a>(s: &'a Structure<'a>) -> impl Serialize + 'a {
+    doc(structure_body(s))
+}
+
+/// The fields of a `dimensions` document, which `show --all` carries too.
+fn structure_body<'a>(s: &'a Structure<'a>) -> impl Serialize + 'a {
     #[derive(Serialize)]
     struct Body<'a> {
         attributes: Vec<Attribute<'a>>,
@@ -490,7 +532,7 @@ fn dimensions_doc<'a>(s: &'a Structure<'a>) -> impl Serialize + 'a {
             })
             .collect(),
     };
-    doc(Body {
+    Body {
         attributes: s
             .attributes
             .iter()
@@ -502,7 +544,7 @@ fn dimensions_doc<'a>(s: &'a Structure<'a>) -> impl Serialize + 'a {
             .collect(),
         dimensions: s.dimensions.iter().map(dimension).collect(),
         bands: s.bands.iter().map(band).collect(),
-    })
+    }
 }
 
 fn validation_doc(v: &Validation) -> impl Serialize + '_ {

@@ -12,13 +12,16 @@ use crate::model::Band;
 use crate::query::compare::{Comparison, Mark, Marked};
 use crate::query::search::Hits;
 use crate::validate::{SHOWN_FINDINGS, Severity, Validation};
-use crate::view::{Detail, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
+use crate::view::{
+    Detail, LadderView, NextSteps, PathView, RoleList, RoleView, Structure, TrackList,
+};
 
 /// Writes the report as a Markdown document.
 pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
     let text = match report {
         Report::List(list) => role_list(list),
-        Report::Show(view) => role(view),
+        Report::Show(view) => role(view, "#"),
+        Report::ShowAll(all) => handbook(all),
         Report::Diff(c, detail) => diff(c, 1, *detail),
         Report::Next(n, detail) => next(n, *detail),
         Report::Path(p) => path(p),
@@ -45,10 +48,27 @@ fn role_list(list: &RoleList<'_>) -> String {
     table(&["Level", "Role", "Title", "Tracks", "Summary"], rows)
 }
 
-fn role(view: &RoleView<'_>) -> String {
+/// `show --all`: the whole ladder as one document, a handbook: its attributes, dimensions and
+/// bands, its tracks, then every role a heading level down from `show`.
+fn handbook(all: &LadderView<'_>) -> String {
+    let mut md = format!("# {}\n\n", inline(all.name));
+    md += &dimensions(&all.structure);
+    if !all.tracks.tracks.is_empty() {
+        md += "\n## Tracks\n\n";
+        md += &tracks(&all.tracks);
+    }
+    for view in &all.roles {
+        md += "\n";
+        md += &role(view, "##");
+    }
+    md
+}
+
+/// One role, under a heading of the given depth (`#` for `show`), its dimensions one deeper.
+fn role(view: &RoleView<'_>, depth: &str) -> String {
     let role = view.role;
     let tracks: Vec<&str> = view.tracks.iter().map(|t| t.id.as_str()).collect();
-    let mut md = format!("# {}\n\n", inline(&role.heading()));
+    let mut md = format!("{depth} {}\n\n", inline(&role.heading()));
     md += &format!(
         "Role {} · level {} · tracks: {}\n\n",
         inline(&role.id),
@@ -67,7 +87,7 @@ fn role(view: &RoleView<'_>) -> String {
     md += &table(&["Attribute", "Value"], rows);
     for dv in &view.dimensions {
         md += &format!(
-            "\n## {}\n\n**Expectations**\n\n",
+            "\n{depth}# {}\n\n**Expectations**\n\n",
             inline(&dv.dimension.label())
         );
         for (_, text) in &dv.expectations {
@@ -81,7 +101,7 @@ fn role(view: &RoleView<'_>) -> String {
         }
     }
     if view.whole && !view.bands.is_empty() {
-        md += "\n## Bands within a level\n\n";
+        md += &format!("\n{depth}# Bands within a level\n\n");
         md += &bands(view.bands);
     }
     md

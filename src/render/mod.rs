@@ -7,6 +7,7 @@ mod messages;
 mod table;
 mod tsv;
 
+pub use man::Manual;
 pub use table::fold_markdown;
 
 use std::io::Write;
@@ -22,7 +23,9 @@ use crate::query::search::Hits;
 use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
-use crate::view::{Detail, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
+use crate::view::{
+    Detail, LadderView, NextSteps, PathView, RoleList, RoleView, Structure, TrackList,
+};
 
 /// How a command prints its data: one renderer per format. The variants' doc comments are the
 /// help of `--format`, which `cli.rs` takes from here.
@@ -31,7 +34,7 @@ pub enum Format {
     /// Tables and wrapped text for a person at a terminal.
     #[default]
     Table,
-    /// One JSON document, described in docs/json.md.
+    /// One JSON document with a schema version, for scripts (see the README).
     Json,
     /// GitHub-flavoured Markdown, ready to paste into a document.
     Markdown,
@@ -39,11 +42,32 @@ pub enum Format {
     Tsv,
 }
 
+/// Whether TSV output starts with its header line; `--no-header` leaves it out, so that
+/// `cut | sort | uniq -c` counts only records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Header {
+    #[default]
+    Shown,
+    Omitted,
+}
+
+/// The shells `ladder` completes in, for `ladder completions SHELL`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
+}
+
 /// What a command produced, ready to be rendered.
 #[derive(Debug)]
 pub enum Report<'a> {
     List(RoleList<'a>),
     Show(RoleView<'a>),
+    /// `show --all`: the whole ladder.
+    ShowAll(LadderView<'a>),
     /// `--brief` is for people: the commands refuse it with JSON and TSV, which carry every
     /// change.
     Diff(Comparison<'a>, Detail),
@@ -60,13 +84,14 @@ pub fn render(
     out: &mut impl Write,
     report: &Report<'_>,
     format: Format,
+    header: Header,
     term: &Terminal,
 ) -> Result<()> {
     match format {
         Format::Table => table::render(out, report, &Style::new(term.color), term),
         Format::Json => json::render(out, report),
         Format::Markdown => markdown::render(out, report),
-        Format::Tsv => tsv::render(out, report),
+        Format::Tsv => tsv::render(out, report, header),
     }
 }
 
@@ -90,9 +115,26 @@ pub fn import_messages(out: &mut impl Write, warnings: &[Warning], notes: &[Note
     messages::import(out, warnings, notes)
 }
 
+/// The line that registers completion in a shell's start-up file: it runs `ladder` with
+/// `COMPLETE` set, which prints the script that asks `ladder` for candidates at each TAB.
+pub fn completion_line(out: &mut impl Write, shell: Shell) -> Result<()> {
+    let line = match shell {
+        Shell::Bash => "source <(COMPLETE=bash ladder)",
+        Shell::Zsh => "source <(COMPLETE=zsh ladder)",
+        Shell::Fish => "COMPLETE=fish ladder | source",
+        Shell::Elvish => "eval (E:COMPLETE=elvish ladder | slurp)",
+        Shell::Powershell => {
+            "$env:COMPLETE = \"powershell\"; ladder | Out-String | Invoke-Expression; \
+             Remove-Item Env:\\COMPLETE"
+        }
+    };
+    writeln!(out, "{line}")?;
+    Ok(())
+}
+
 /// The manual page (roff) of a built clap command and all its subcommands, for `ladder man`.
-pub fn man(out: &mut impl Write, cmd: &clap::Command) -> Result<()> {
-    man::render(out, cmd)
+pub fn man(out: &mut impl Write, cmd: &clap::Command, manual: &Manual<'_>) -> Result<()> {
+    man::render(out, cmd, manual)
 }
 
 /// The value of a comparison mark in the machine formats (JSON and TSV).

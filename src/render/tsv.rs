@@ -9,7 +9,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{Report, mark_name};
+use super::{Header, Report, mark_name};
 use crate::model::{Role, Track};
 use crate::query::compare::Comparison;
 use crate::query::search::Hits;
@@ -19,11 +19,13 @@ use crate::view::{NextSteps, PathView, RoleList, RoleRow, RoleView, Structure, T
 /// One column: its header, and how to read its field from a record of type `R`.
 type Column<R> = (&'static str, fn(&R) -> Cow<'_, str>);
 
-/// Writes the report as a header line and one tab-separated record per line.
-pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
+/// Writes the report as a header line (unless omitted) and one tab-separated record per line.
+pub fn render(out: &mut impl Write, report: &Report<'_>, header: Header) -> Result<()> {
+    let out = &mut Records { out, header };
     match report {
         Report::List(list) => role_list(out, list),
-        Report::Show(view) => role_view(out, view),
+        Report::Show(view) => role_fields(out, fields_of(view)),
+        Report::ShowAll(all) => role_fields(out, all.roles.iter().flat_map(fields_of)),
         Report::Search(hits) => search(out, hits),
         Report::Diff(c, _) => diff(out, c),
         Report::Next(n, _) => next(out, n),
@@ -35,7 +37,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
 }
 
 /// `list`: one record per role.
-fn role_list(out: &mut impl Write, list: &RoleList<'_>) -> Result<()> {
+fn role_list(out: &mut Records<impl Write>, list: &RoleList<'_>) -> Result<()> {
     let columns: [Column<&RoleRow>; 5] = [
         ("role", |r| r.role.id.as_str().into()),
         ("level", |r| r.role.level.as_str().into()),
@@ -71,7 +73,7 @@ impl<'a> RoleField<'a> {
 
 /// The columns of `show` and `search`, which share one shape so scripts can treat them alike.
 fn role_fields<'a>(
-    out: &mut impl Write,
+    out: &mut Records<impl Write>,
     fields: impl IntoIterator<Item = RoleField<'a>>,
 ) -> Result<()> {
     let columns: [Column<RoleField>; 6] = [
@@ -85,8 +87,9 @@ fn role_fields<'a>(
     table(out, &columns, fields)
 }
 
-/// `show`: one record per field of the role, in the order the table shows them.
-fn role_view(out: &mut impl Write, view: &RoleView<'_>) -> Result<()> {
+/// `show`: one record per field of the role, in the order the table shows them; `show --all`
+/// writes these of every role, under one header.
+fn fields_of<'a>(view: &'a RoleView<'a>) -> Vec<RoleField<'a>> {
     let role = view.role.id.as_str();
     let mut fields = vec![
         RoleField::new(role, "level", &view.role.level),
@@ -125,11 +128,11 @@ fn role_view(out: &mut impl Write, view: &RoleView<'_>) -> Result<()> {
             });
         }
     }
-    role_fields(out, fields)
+    fields
 }
 
 /// `search`: one record per matching text.
-fn search(out: &mut impl Write, hits: &Hits<'_>) -> Result<()> {
+fn search(out: &mut Records<impl Write>, hits: &Hits<'_>) -> Result<()> {
     role_fields(
         out,
         hits.hits.iter().map(|h| RoleField {
@@ -210,14 +213,14 @@ fn changes<'a>(c: &'a Comparison<'a>) -> Vec<Change<'a>> {
 }
 
 /// `diff`: one record per side of each compared item.
-fn diff(out: &mut impl Write, c: &Comparison<'_>) -> Result<()> {
+fn diff(out: &mut Records<impl Write>, c: &Comparison<'_>) -> Result<()> {
     let columns = change_columns();
     table(out, &columns, changes(c))
 }
 
 /// `next`: the records of each step's comparison, led by its tracks and the role it leads to;
 /// a step with no next role is one record of its tracks alone.
-fn next(out: &mut impl Write, n: &NextSteps<'_>) -> Result<()> {
+fn next(out: &mut Records<impl Write>, n: &NextSteps<'_>) -> Result<()> {
     let lead: [Column<Change>; 2] = [("tracks", |c| c.tracks.into()), ("next", |c| c.next.into())];
     let columns: Vec<Column<Change>> = lead.into_iter().chain(change_columns()).collect();
     // Joined before any record borrows them: every record of a step shares its step's field.
@@ -252,7 +255,7 @@ struct PathCell<'a> {
 }
 
 /// `path`: level by level, each attribute value, then each expectation theme by theme.
-fn path(out: &mut impl Write, p: &PathView<'_>) -> Result<()> {
+fn path(out: &mut Records<impl Write>, p: &PathView<'_>) -> Result<()> {
     let columns: [Column<PathCell>; 7] = [
         ("track", |c| c.track.into()),
         ("step", |c| c.step.to_string().into()),
@@ -299,7 +302,7 @@ struct TrackStep<'a> {
 }
 
 /// `tracks`: one record per role of each track, in track order.
-fn tracks(out: &mut impl Write, list: &TrackList<'_>) -> Result<()> {
+fn tracks(out: &mut Records<impl Write>, list: &TrackList<'_>) -> Result<()> {
     let columns: [Column<TrackStep>; 5] = [
         ("track", |s| s.track.id.as_str().into()),
         ("name", |s| s.track.name.as_str().into()),
@@ -329,7 +332,7 @@ struct Entry<'a> {
 }
 
 /// `dimensions`: the attributes, each dimension followed by its themes, then the bands.
-fn structure(out: &mut impl Write, s: &Structure<'_>) -> Result<()> {
+fn structure(out: &mut Records<impl Write>, s: &Structure<'_>) -> Result<()> {
     let columns: [Column<Entry>; 6] = [
         ("kind", |e| e.kind.into()),
         ("id", |e| e.id.into()),
@@ -377,7 +380,7 @@ fn structure(out: &mut impl Write, s: &Structure<'_>) -> Result<()> {
 }
 
 /// `validate`: one record per finding, placed in its file.
-fn validation(out: &mut impl Write, v: &Validation) -> Result<()> {
+fn validation(out: &mut Records<impl Write>, v: &Validation) -> Result<()> {
     let columns: [Column<&Located>; 5] = [
         ("file", |f| f.file.as_str().into()),
         ("line", |f| f.line.to_string().into()),
@@ -394,15 +397,26 @@ fn ids(tracks: &[&Track]) -> String {
     ids.join(",")
 }
 
+/// Where records go, and whether a header line leads them.
+struct Records<'w, W: Write> {
+    out: &'w mut W,
+    header: Header,
+}
+
 /// The header line, then one line per record: a field for every column, read the same way.
 fn table<R>(
-    out: &mut impl Write,
+    out: &mut Records<impl Write>,
     columns: &[Column<R>],
     records: impl IntoIterator<Item = R>,
 ) -> Result<()> {
-    line(out, columns.iter().map(|(name, _)| Cow::Borrowed(*name)))?;
+    if out.header == Header::Shown {
+        line(
+            out.out,
+            columns.iter().map(|(name, _)| Cow::Borrowed(*name)),
+        )?;
+    }
     for record in records {
-        line(out, columns.iter().map(|(_, field)| field(&record)))?;
+        line(out.out, columns.iter().map(|(_, field)| field(&record)))?;
     }
     Ok(())
 }
@@ -514,7 +528,7 @@ mod tests {
         for (source, ladder) in &ladders {
             for report in every_report(source, ladder) {
                 let mut out = Vec::new();
-                render(&mut out, &report).expect("rendered");
+                render(&mut out, &report, Header::Shown).expect("rendered");
                 let out = String::from_utf8(out).expect("UTF-8");
                 let mut lines = out.lines();
                 let header = lines.next().expect("a header line");

@@ -50,6 +50,7 @@ pub fn render(
     match report {
         Report::List(list) => list::render(out, list, style, term),
         Report::Show(view) => show::render(out, view, style, term),
+        Report::ShowAll(all) => show::all(out, all, style, term),
         Report::Diff(comparison, detail) => diff::render(out, comparison, *detail, style, term),
         Report::Next(steps, detail) => diff::next(out, steps, *detail, style, term),
         Report::Path(path) => path::render(out, path, style, term),

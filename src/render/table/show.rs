@@ -1,5 +1,5 @@
 //! `show`: one role's heading, summary, attribute table, expectations and examples per
-//! dimension, and the bands of a level.
+//! dimension, and the bands of a level; `show --all` writes every role so.
 
 use std::io::Write;
 
@@ -9,7 +9,7 @@ use super::dimensions::bands;
 use super::layout::{display_width, longest_word, pad, prose_width, wrap, wrap_items};
 use crate::style::Style;
 use crate::term::Terminal;
-use crate::view::RoleView;
+use crate::view::{LadderView, RoleView};
 
 /// Below this many columns for the values, `show` puts each attribute's value under its name.
 const MIN_VALUE: usize = 20;
@@ -36,6 +36,27 @@ pub fn render(
         for line in wrap(&super::hint(hint), width, "", "  ") {
             writeln!(out, "{}", style.muted(&line))?;
         }
+    }
+    Ok(())
+}
+
+/// `show --all`: every role as `show` writes it, a blank line apart, then the bands once.
+pub fn all(
+    out: &mut impl Write,
+    all: &LadderView<'_>,
+    style: &Style,
+    term: &Terminal,
+) -> Result<()> {
+    for (i, view) in all.roles.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        render(out, view, style, term)?;
+    }
+    if all.whole && !all.structure.bands.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", style.heading("Bands within a level"))?;
+        bands(out, all.structure.bands, style, prose_width(term))?;
     }
     Ok(())
 }
