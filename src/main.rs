@@ -7,7 +7,7 @@ use clap::{CommandFactory, Parser};
 use ladder::{cli, cmd, exit, text};
 
 fn main() -> ExitCode {
-    // A shell asking for completions (`COMPLETE=bash ladder -- ...`) is answered and the process
+    // A shell asking for completions (`LADDER_COMPLETE=bash ladder -- ...`) is answered and the process
     // ends here; otherwise this reads one environment variable and returns.
     cmd::complete_if_asked();
     let cli = match cli::Cli::try_parse() {

@@ -6,7 +6,7 @@ use super::*;
 /// and the description, one a line).
 fn candidates(words: &[&str], env: &[(&str, &str)]) -> String {
     let mut cmd = ladder(&[&["--", "ladder"][..], words].concat());
-    cmd.env("COMPLETE", "fish").env_remove("LADDER_DATA");
+    cmd.env("LADDER_COMPLETE", "fish").env_remove("LADDER_DATA");
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -56,14 +56,14 @@ fn completions_come_from_the_ladder_in_use_without_regard_to_case() {
 #[test]
 fn completions_prints_the_line_that_registers_completion() {
     for (shell, line) in [
-        ("bash", "source <(COMPLETE=bash ladder)\n"),
-        ("zsh", "source <(COMPLETE=zsh ladder)\n"),
-        ("fish", "COMPLETE=fish ladder | source\n"),
-        ("elvish", "eval (E:COMPLETE=elvish ladder | slurp)\n"),
+        ("bash", "source <(LADDER_COMPLETE=bash ladder)\n"),
+        ("zsh", "source <(LADDER_COMPLETE=zsh ladder)\n"),
+        ("fish", "LADDER_COMPLETE=fish ladder | source\n"),
+        ("elvish", "eval (E:LADDER_COMPLETE=elvish ladder | slurp)\n"),
         (
             "powershell",
-            "$env:COMPLETE = \"powershell\"; ladder | Out-String | Invoke-Expression; \
-             Remove-Item Env:\\COMPLETE\n",
+            "$env:LADDER_COMPLETE = \"powershell\"; ladder | Out-String | Invoke-Expression; \
+             Remove-Item Env:\\LADDER_COMPLETE\n",
         ),
     ] {
         assert_eq!(ok(&["completions", shell]), line, "{shell}");
@@ -92,12 +92,12 @@ fn the_registration_calls_ladder_back_by_a_path_no_shell_can_misread() {
         ),
     ] {
         let mut through_odd = Command::new(&bin);
-        through_odd.env("COMPLETE", shell);
+        through_odd.env("LADDER_COMPLETE", shell);
         let script = String::from_utf8(run(&mut through_odd).stdout).expect("UTF-8");
         assert!(script.contains(marker), "{shell}: {script}");
         assert!(!script.contains("touch"), "{shell}: {script}");
         let mut direct = ladder(&[]);
-        direct.env("COMPLETE", shell);
+        direct.env("LADDER_COMPLETE", shell);
         let script = String::from_utf8(run(&mut direct).stdout).expect("UTF-8");
         assert!(
             script.contains(BIN),
@@ -114,7 +114,7 @@ fn bash_completes_through_the_registered_function() {
     }
     let dir = Folder::new("bash-completion");
     let mut registration = ladder(&[]);
-    registration.env("COMPLETE", "bash");
+    registration.env("LADDER_COMPLETE", "bash");
     let script = run(&mut registration).stdout;
     let path = dir.write("ladder.bash", script);
     let complete = |line: &str| -> Vec<String> {
@@ -260,4 +260,12 @@ fn the_man_page_has_the_standard_sections_and_renders_without_warnings() {
             .collect();
         assert!(broken.is_empty(), "at {width} columns: {broken:?}");
     }
+}
+
+#[test]
+fn a_complete_variable_of_another_tool_leaves_a_normal_run_alone() {
+    // Only LADDER_COMPLETE asks for candidates: clap's default name, COMPLETE, is common.
+    let out = run(ladder(&["tracks"]).env("COMPLETE", "bash"));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), ok(&["tracks"]));
 }

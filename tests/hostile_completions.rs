@@ -88,16 +88,20 @@ fn shell(name: &str) -> bool {
     found
 }
 
-/// What `ladder` prints with `COMPLETE` set: the registration script without words, the
+/// What `ladder` prints with `LADDER_COMPLETE` set: the registration script without words, the
 /// candidates with them (after `--`); stderr must stay silent.
 fn complete(shell: &str, words: &[&str], env: &[(&str, &str)]) -> String {
     let mut cmd = super::ladder(words);
-    cmd.env("COMPLETE", shell).env_remove("LADDER_DATA");
+    cmd.env("LADDER_COMPLETE", shell).env_remove("LADDER_DATA");
     for (k, v) in env {
         cmd.env(k, v);
     }
     let out = super::run(&mut cmd);
-    assert_eq!(out.status.code(), Some(0), "COMPLETE={shell} {words:?}");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "LADDER_COMPLETE={shell} {words:?}"
+    );
     assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{words:?}");
     String::from_utf8(out.stdout).expect("UTF-8")
 }

@@ -1,5 +1,5 @@
 //! Shell completion: `ladder completions SHELL` prints the line that registers it, and the shell
-//! then asks the binary itself (`COMPLETE=bash ladder -- WORDS`), answered by
+//! then asks the binary itself (`LADDER_COMPLETE=bash ladder -- WORDS`), answered by
 //! [`complete_if_asked`] from the ladder in use at that moment.
 //!
 //! A candidate is data: the shell receives it as the output of a command and offers it, never
@@ -25,7 +25,7 @@ use crate::render;
 use crate::text;
 
 /// The variable the registered scripts set when they ask for candidates.
-const VAR: &str = "COMPLETE";
+const VAR: &str = "LADDER_COMPLETE";
 
 /// Prints the line that registers completion for the shell (for its start-up file).
 pub fn run(ctx: &Context, args: &CompletionsArgs, out: &mut impl Write) -> Result<Exit> {
@@ -34,7 +34,7 @@ pub fn run(ctx: &Context, args: &CompletionsArgs, out: &mut impl Write) -> Resul
     Ok(Exit::Success)
 }
 
-/// When a shell asks for candidates (`COMPLETE` set), prints them, or the registration script
+/// When a shell asks for candidates (`LADDER_COMPLETE` set), prints them, or the registration script
 /// when no words follow, and ends the process; otherwise returns at once, having read one
 /// environment variable, so a normal run pays nothing more.
 pub fn complete_if_asked() {

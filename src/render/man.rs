@@ -18,7 +18,7 @@ pub struct Manual<'a> {
 }
 
 /// The variables `ladder` reads, and what each does.
-const ENVIRONMENT: [(&str, &str); 7] = [
+const ENVIRONMENT: [(&str, &str); 8] = [
     (
         "LADDER_DATA",
         "The ladder file to read when --data is not given; empty means the embedded ladder.",
@@ -44,6 +44,11 @@ const ENVIRONMENT: [(&str, &str); 7] = [
     (
         "PAGER",
         "The pager when LADDER_PAGER is unset; empty or cat means none. Without either, less -FRX.",
+    ),
+    (
+        "LADDER_COMPLETE",
+        "Set by the completion scripts (see ladder completions): ladder then answers the shell \
+         with candidates instead of running a command.",
     ),
 ];
 

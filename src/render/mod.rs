@@ -116,16 +116,16 @@ pub fn import_messages(out: &mut impl Write, warnings: &[Warning], notes: &[Note
 }
 
 /// The line that registers completion in a shell's start-up file: it runs `ladder` with
-/// `COMPLETE` set, which prints the script that asks `ladder` for candidates at each TAB.
+/// `LADDER_COMPLETE` set, which prints the script that asks `ladder` for candidates at each TAB.
 pub fn completion_line(out: &mut impl Write, shell: Shell) -> Result<()> {
     let line = match shell {
-        Shell::Bash => "source <(COMPLETE=bash ladder)",
-        Shell::Zsh => "source <(COMPLETE=zsh ladder)",
-        Shell::Fish => "COMPLETE=fish ladder | source",
-        Shell::Elvish => "eval (E:COMPLETE=elvish ladder | slurp)",
+        Shell::Bash => "source <(LADDER_COMPLETE=bash ladder)",
+        Shell::Zsh => "source <(LADDER_COMPLETE=zsh ladder)",
+        Shell::Fish => "LADDER_COMPLETE=fish ladder | source",
+        Shell::Elvish => "eval (E:LADDER_COMPLETE=elvish ladder | slurp)",
         Shell::Powershell => {
-            "$env:COMPLETE = \"powershell\"; ladder | Out-String | Invoke-Expression; \
-             Remove-Item Env:\\COMPLETE"
+            "$env:LADDER_COMPLETE = \"powershell\"; ladder | Out-String | Invoke-Expression; \
+             Remove-Item Env:\\LADDER_COMPLETE"
         }
     };
     writeln!(out, "{line}")?;
