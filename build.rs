@@ -176,8 +176,9 @@ fn role_code(r: &Role) -> String {
         .iter()
         .map(|(k, rd)| {
             format!(
-                "({}, RoleDimension {{ expectations: {}, examples: {} }})",
+                "({}, RoleDimension {{ summary: {}, expectations: {}, examples: {} }})",
                 s(k),
+                opt(&rd.summary),
                 list(&rd.expectations, |e| format!(
                     "Expectation {{ theme: {}, text: {} }}",
                     opt(&e.theme),

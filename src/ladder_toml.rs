@@ -93,7 +93,13 @@ fn write_role(role: &Role, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     for (id, rd) in &role.dimensions {
         write!(out, "\n[role.dimensions.")?;
         key(id, out)?;
-        write!(out, "]\nexpectations = [")?;
+        writeln!(out, "]")?;
+        if let Some(summary) = &rd.summary {
+            write!(out, "summary = ")?;
+            string(summary, out)?;
+            writeln!(out)?;
+        }
+        write!(out, "expectations = [")?;
         for e in &rd.expectations {
             write!(out, "\n  {{ ")?;
             if let Some(theme) = &e.theme {
@@ -271,6 +277,7 @@ mod tests {
         dimensions.insert(
             "craft".to_string(),
             RoleDimension {
+                summary: Some("I own the \"craft\".".into()),
                 expectations: vec![
                     Expectation {
                         theme: Some("depth".into()),
@@ -361,6 +368,7 @@ summary = "Does\ta thing."
 scope = "Team"
 
 [role.dimensions.craft]
+summary = "I own the \"craft\"."
 expectations = [
   { theme = "depth", text = "Ships \"it\"." },
   { text = "Asks \u202Eearly." },
@@ -399,6 +407,7 @@ examples = []
             ladder.roles[0].dimensions.insert(
                 text.to_string(),
                 RoleDimension {
+                    summary: Some(text.into()),
                     expectations: vec![Expectation {
                         theme: Some(text.into()),
                         text: text.into(),
@@ -435,12 +444,12 @@ examples = []
             dimensions in prop::collection::btree_map(
                 text(),
                 (prop::collection::vec((prop::option::of(text()), text()), 0..3),
-                 prop::collection::vec(text(), 0..3)),
+                 prop::collection::vec(text(), 0..3), prop::option::of(text())),
                 0..3),
         ) -> Role {
-            let dimensions = dimensions.into_iter().map(|(k, (e, examples))| {
+            let dimensions = dimensions.into_iter().map(|(k, (e, examples, summary))| {
                 let expectations = e.into_iter().map(|(theme, text)| Expectation { theme, text }).collect();
-                (k, RoleDimension { expectations, examples })
+                (k, RoleDimension { summary, expectations, examples })
             }).collect();
             Role { id, level, title, summary, attributes, dimensions }
         }

@@ -24,7 +24,7 @@ pub fn ladder(
     let pages = in_ladder_order(&index, pages, warnings);
     let levels = levels_of(&index, &pages);
     let (attributes, attribute_names) = gather_attributes(&index, &pages, warnings);
-    let (dimensions, dimension_names) = gather_dimensions(&index, &pages, warnings);
+    let (dimensions, dimension_names) = gather_dimensions(&index, &pages, warnings, notes);
     let known = Known {
         attributes: &attributes,
         attribute_names: &attribute_names,
@@ -170,7 +170,15 @@ fn gather_attributes(
             label, id, line, ..
         } in &page.attributes
         {
-            if names.find_attribute(id.as_ref(), label).is_none() {
+            if names.find_attribute(id.as_ref(), label).is_some() {
+                continue;
+            }
+            if let Some(at) = similar(label, &index.attributes, |a| &a.name) {
+                // A synonym (`Thinking horizon` for `Planning horizon`): read as that attribute.
+                names.by_name.entry(kebab(label)).or_insert(at);
+                continue;
+            }
+            {
                 let kind = WarningKind::UndefinedAttribute(label.clone());
                 warnings.push(Warning::at(&page.file, *line, kind));
                 let id = id.clone().unwrap_or_else(|| kebab(label));
@@ -191,6 +199,7 @@ fn gather_dimensions(
     index: &Index,
     pages: &[LevelPage],
     warnings: &mut Vec<Warning>,
+    notes: &mut Vec<Note>,
 ) -> (Vec<Dimension>, Names) {
     let mut dimensions = index.dimensions.clone();
     let mut names = Names::default();
@@ -208,6 +217,17 @@ fn gather_dimensions(
     for page in pages {
         for s in &page.sections {
             if names.find(s.id.as_ref(), &s.heading).is_some() {
+                continue;
+            }
+            if let Some(at) = similar(&s.heading, &index.dimensions, |d| &d.name) {
+                // A page's own heading for one of the index's dimensions (`I deliver …`).
+                names.by_name.entry(kebab(&s.heading)).or_insert(at);
+                let pages = pages_with.get(&kebab(&s.heading)).copied().unwrap_or(1);
+                notes.push(Note::MappedDimension {
+                    heading: s.heading.clone(),
+                    dimension: index.dimensions[at].name.clone(),
+                    pages,
+                });
                 continue;
             }
             let others = pages_with.get(&kebab(&s.heading)).copied().unwrap_or(0);
@@ -247,16 +267,19 @@ fn role_of(
         let Some(at) = known.dimension_names.find(s.id.as_ref(), &s.heading) else {
             continue;
         };
-        if s.expectations.is_empty() && s.examples.is_empty() {
+        if s.expectations.is_empty() && s.examples.is_empty() && s.summary.is_none() {
             continue;
         }
-        if s.examples.is_empty() {
+        if s.examples.is_empty() && !s.expectations.is_empty() {
             let kind = WarningKind::NoExamples(s.heading.clone());
             warnings.push(Warning::at(&page.file, s.line, kind));
         }
         let rd: &mut RoleDimension = role_dimensions
             .entry(known.dimensions[at].id.clone())
             .or_default();
+        if rd.summary.is_none() {
+            rd.summary = s.summary;
+        }
         append(&mut rd.expectations, s.expectations);
         append(&mut rd.examples, s.examples);
     }
@@ -322,9 +345,65 @@ fn append<T>(list: &mut Vec<T>, mut more: Vec<T>) {
     }
 }
 
-/// Sorts `L2` before `L10`: letters compared as text, runs of digits as numbers.
-fn natural_key(level: &str) -> (String, u64) {
-    let digits: String = level.chars().filter(|c| c.is_ascii_digit()).collect();
-    let letters: String = level.chars().filter(|c| !c.is_ascii_digit()).collect();
-    (letters.to_lowercase(), digits.parse().unwrap_or(0))
+/// Sorts `L2` before `L10` and `L1.0` before `L6`: the level code compared component by
+/// component, runs of letters as text (ignoring case) and runs of digits as numbers.
+fn natural_key(level: &str) -> Vec<(String, u64)> {
+    let mut key: Vec<(String, u64)> = Vec::new();
+    let mut rest = level;
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if digits > 0 {
+            // A run too long for a number compares after every shorter one.
+            key.push((String::new(), rest[..digits].parse().unwrap_or(u64::MAX)));
+            rest = &rest[digits..];
+        } else {
+            let text = rest
+                .find(|c: char| c.is_ascii_digit())
+                .unwrap_or(rest.len());
+            key.push((rest[..text].to_lowercase(), 0));
+            rest = &rest[text..];
+        }
+    }
+    key
+}
+
+/// The one entry of `list` whose name shares the most significant words (by their first five
+/// letters) with `name`, when one shares more than any other: how a page's synonym label or own
+/// section heading is matched to the index's. Only for an index of handbook size: the cost is
+/// the product of the two, which a folder built to be slow must not get to choose.
+fn similar<T>(name: &str, list: &[T], name_of: impl Fn(&T) -> &String) -> Option<usize> {
+    const MAX_LIST: usize = 64;
+    if list.len() > MAX_LIST {
+        return None;
+    }
+    let words = significant_stems(name);
+    let mut best: Option<(usize, usize)> = None;
+    let mut tie = false;
+    for (i, item) in list.iter().enumerate() {
+        let theirs = significant_stems(name_of(item));
+        let shared = words.iter().filter(|w| theirs.contains(w)).count();
+        match best {
+            _ if shared == 0 => {}
+            Some((_, n)) if shared == n => tie = true,
+            Some((_, n)) if shared < n => {}
+            _ => {
+                best = Some((i, shared));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(i, _)| i)
+}
+
+/// A name's words of five letters or more, cut to five: `Delivering results` → `deliv`, `resul`.
+fn significant_stems(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 5)
+        .map(|w| w.to_lowercase().chars().take(5).collect())
+        .filter(|w: &String| {
+            !["about", "their", "other", "which", "where", "level"].contains(&w.as_str())
+        })
+        .collect()
 }

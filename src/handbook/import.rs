@@ -45,6 +45,7 @@ pub struct Imported {
 /// with a warning, so importing a folder someone else prepared cannot read files beside it.
 pub fn import(dir: &Path) -> Result<Imported> {
     let mut warnings = Vec::new();
+    let mut notes = Vec::new();
     let files = folder::pages_inside(dir, &mut warnings)?;
     let mut index = None;
     let mut pages = Vec::new();
@@ -54,7 +55,7 @@ pub fn import(dir: &Path) -> Result<Imported> {
         if name.eq_ignore_ascii_case("README.md") || name.eq_ignore_ascii_case("index.md") {
             index = Some((name.clone(), read::index(name, &text, &mut warnings)));
         } else {
-            match read::level_page(name, &text, &mut warnings) {
+            match read::level_page(name, &text, &mut warnings, &mut notes) {
                 Some(page) => pages.push(page),
                 None => warnings.push(Warning::at(name, 1, WarningKind::NotALevelPage)),
             }
@@ -74,8 +75,8 @@ pub fn import(dir: &Path) -> Result<Imported> {
         warnings.push(Warning::on(&shown, WarningKind::NoIndex));
         Default::default()
     });
-    let mut notes = Vec::new();
     let (ladder, pages) = assemble::ladder(dir, index, pages, &mut warnings, &mut notes);
+    let warnings = super::warning::once_per_ladder(warnings);
     Ok(Imported {
         ladder,
         warnings,

@@ -10,10 +10,12 @@ pub struct Warning {
     /// The 1-based line on the page, when the warning is about one.
     pub line: Option<usize>,
     pub kind: WarningKind,
+    /// How many other pages have the same warning: said once per ladder, not once per page.
+    pub repeats: usize,
 }
 
 /// What could not be placed. Texts are as the page has them; the renderer quotes them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum WarningKind {
     /// A link out of the folder, or something that is not a regular file: skipped unread.
     NotARegularFile { folder: String },
@@ -23,6 +25,8 @@ pub enum WarningKind {
     NotALevelPage,
     /// A line of a code block on the index, as written.
     Code(String),
+    /// A heading within a dimension's section that names no dimension and no examples.
+    Heading(String),
     /// A line as written on the page, that fits nowhere.
     Line(String),
     /// Text read from the page (its Markdown undone), that fits nowhere.
@@ -59,6 +63,16 @@ pub enum Note {
     },
     /// A track inferred from the roles' titles and levels: its id and role ids.
     InferredTrack { id: String, roles: Vec<String> },
+    /// A page with prose only: its first paragraph is the summary, and it sets no expectations.
+    ProsePage { page: String },
+    /// A page without `.md` whose first line is its title: the level came from the file name.
+    PlainPage { page: String, level: String },
+    /// A page's section heading read as one of the index's dimensions.
+    MappedDimension {
+        heading: String,
+        dimension: String,
+        pages: usize,
+    },
 }
 
 impl Warning {
@@ -68,6 +82,7 @@ impl Warning {
             page: page.to_string(),
             line: Some(line),
             kind,
+            repeats: 0,
         }
     }
 
@@ -77,6 +92,35 @@ impl Warning {
             page: page.to_string(),
             line: None,
             kind,
+            repeats: 0,
         }
     }
+}
+
+/// The warnings with those that repeat from page to page (a dimension without examples, a
+/// missing attribute value, a heading the index lacks) said once, at their first place, with
+/// how many other pages have them.
+pub fn once_per_ladder(warnings: Vec<Warning>) -> Vec<Warning> {
+    use std::collections::HashMap;
+    let mut first: HashMap<WarningKind, usize> = HashMap::new();
+    let mut out: Vec<Warning> = Vec::with_capacity(warnings.len());
+    for w in warnings {
+        let repeating = matches!(
+            w.kind,
+            WarningKind::NoExamples(_)
+                | WarningKind::NoValue(_)
+                | WarningKind::NoSummary
+                | WarningKind::UndefinedAttribute(_)
+                | WarningKind::UndefinedDimension { .. }
+        );
+        if repeating {
+            if let Some(&at) = first.get(&w.kind) {
+                out[at].repeats += 1;
+                continue;
+            }
+            first.insert(w.kind.clone(), out.len());
+        }
+        out.push(w);
+    }
+    out
 }

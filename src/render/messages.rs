@@ -25,7 +25,12 @@ fn warning_line(w: &Warning) -> String {
         Some(line) => format!("{}:{line}", w.page),
         None => w.page.clone(),
     };
-    format!("{at}: warning: {}", warning_text(&w.kind))
+    let more = match w.repeats {
+        0 => String::new(),
+        1 => " (and on 1 more page)".to_string(),
+        n => format!(" (and on {n} more pages)"),
+    };
+    format!("{at}: warning: {}{more}", warning_text(&w.kind))
 }
 
 fn warning_text(kind: &WarningKind) -> String {
@@ -36,6 +41,7 @@ fn warning_text(kind: &WarningKind) -> String {
         WarningKind::NoIndex => "no README.md index page; the ladder's name, attributes and dimensions come from the level pages".to_string(),
         WarningKind::NotALevelPage => "no `# LEVEL: Title` heading; the page is not a level page and was skipped".to_string(),
         WarningKind::Code(line) => format!("could not place code {:?}", escape_controls(line)),
+        WarningKind::Heading(text) => format!("could not place heading {text:?}: it names no dimension of the index"),
         WarningKind::Line(line) => format!("could not place {:?}", escape_controls(line)),
         WarningKind::Text(text) => format!("could not place {text:?}"),
         WarningKind::NumberedItem(text) => format!(
@@ -74,5 +80,19 @@ fn note_text(note: &Note) -> String {
         Note::InferredTrack { id, roles } => {
             format!("inferred track {id}: {}", roles.join(" → "))
         }
+        Note::ProsePage { page } => format!(
+            "{page} has prose only: its first paragraph is the role's summary, and it sets no expectations"
+        ),
+        Note::PlainPage { page, level } => format!(
+            "{page} has no `# LEVEL Title` heading: its first line is the title, level {level:?} comes from the file name"
+        ),
+        Note::MappedDimension {
+            heading,
+            dimension,
+            pages,
+        } => format!(
+            "read section {heading:?} as dimension {dimension:?} ({pages} {})",
+            if *pages == 1 { "page" } else { "pages" }
+        ),
     }
 }
