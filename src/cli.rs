@@ -338,6 +338,10 @@ pub struct ImportArgs {
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
 
+    /// The ladder's name, instead of the index's first heading (or the folder's name).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
     #[command(flatten)]
     pub file: OutputFile,
 }

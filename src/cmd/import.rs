@@ -19,7 +19,10 @@ use crate::render;
 /// again here: that would cost several times the memory of the import itself. The text is
 /// streamed, never held whole.
 pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
-    let imported = import::import(&args.dir)?;
+    let mut imported = import::import(&args.dir)?;
+    if let Some(name) = &args.name {
+        imported.ladder.name = name.clone();
+    }
     // Messages about the import go to stderr, so the TOML on stdout can be redirected alone.
     render::import_messages(
         &mut io::stderr().lock(),
@@ -39,5 +42,6 @@ pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
             out.flush()?;
         }
     }
+    render::imported(&mut io::stderr().lock(), &imported.tally())?;
     Ok(Exit::Success)
 }

@@ -321,7 +321,7 @@ fn attribute_values(
                 line: a.line,
             });
         }
-        if a.value != "—" {
+        if a.value != "—" && !a.value.trim().is_empty() {
             values.insert(attribute.id.clone(), a.value.clone());
         }
     }

@@ -13,10 +13,12 @@
 //! The folder is read by [`folder`](super::folder), each page by [`read`](super::read), and
 //! the pages put together by [`assemble`](super::assemble).
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
+use super::parsed::LevelPage;
 use super::warning::{Note, Warning, WarningKind};
 use super::{assemble, folder, read};
 use crate::files;
@@ -36,6 +38,8 @@ pub struct Imported {
     pub pages: Vec<String>,
     /// The index page's file name, or the folder when it has none: where the rest came from.
     pub index: String,
+    /// How many files were read: the index and the pages.
+    pub read: usize,
 }
 
 /// Imports every Markdown page of `dir`.
@@ -46,18 +50,36 @@ pub struct Imported {
 pub fn import(dir: &Path) -> Result<Imported> {
     let mut warnings = Vec::new();
     let mut notes = Vec::new();
-    let files = folder::pages_inside(dir, &mut warnings)?;
+    let mut folder = folder::pages_inside(dir, &mut warnings)?;
+    let files = std::mem::take(&mut folder.pages);
+    let is_index = |f: &&folder::Found| {
+        f.name.eq_ignore_ascii_case("README.md") || f.name.eq_ignore_ascii_case("index.md")
+    };
     let mut index = None;
-    let mut pages = Vec::new();
-    for file in &files {
-        let name = &file.name;
+    if let Some(file) = files.iter().find(is_index) {
         let text = folder::read_found(file)?;
-        if name.eq_ignore_ascii_case("README.md") || name.eq_ignore_ascii_case("index.md") {
-            index = Some((name.clone(), read::index(name, &text, &mut warnings)));
-        } else {
-            match read::level_page(name, &text, &mut warnings, &mut notes) {
-                Some(page) => pages.push(page),
-                None => warnings.push(Warning::at(name, 1, WarningKind::NotALevelPage)),
+        index = Some((
+            file.name.clone(),
+            read::index(&file.name, &text, &mut warnings),
+        ));
+    }
+    let mut read = Reading {
+        pages: Vec::new(),
+        count: usize::from(index.is_some()),
+        skipped: std::mem::take(&mut folder.skipped),
+    };
+    let mut seen: HashSet<String> = HashSet::new();
+    for file in files.iter().filter(|f| !is_index(f)) {
+        seen.insert(file.name.clone());
+        read.page(file, &mut warnings, &mut notes)?;
+    }
+    // The index may link into subfolders: those pages are read too, inside the folder only.
+    if let Some((_, index)) = &index {
+        for target in &index.order {
+            if seen.insert(target.clone()) {
+                if let Some(file) = folder.linked(target, &mut warnings)? {
+                    read.page(&file, &mut warnings, &mut notes)?;
+                }
             }
         }
     }
@@ -66,16 +88,14 @@ pub fn import(dir: &Path) -> Result<Imported> {
         .as_ref()
         .map_or(shown.clone(), |(name, _)| name.clone());
     let index = index.map(|(_, index)| index);
-    if pages.is_empty() {
-        bail!(
-            "no level pages in {shown:?}: expected Markdown files whose first heading reads like `# L3: Senior Engineer`"
-        );
+    if read.pages.is_empty() {
+        bail!("{}", no_level_pages(&shown, &read.skipped));
     }
     let index = index.unwrap_or_else(|| {
         warnings.push(Warning::on(&shown, WarningKind::NoIndex));
         Default::default()
     });
-    let (ladder, pages) = assemble::ladder(dir, index, pages, &mut warnings, &mut notes);
+    let (ladder, pages) = assemble::ladder(dir, index, read.pages, &mut warnings, &mut notes);
     let warnings = super::warning::once_per_ladder(warnings);
     Ok(Imported {
         ladder,
@@ -83,7 +103,85 @@ pub fn import(dir: &Path) -> Result<Imported> {
         notes,
         pages,
         index: index_file,
+        read: read.count,
     })
+}
+
+/// What an import came to, for its last line on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub pages: usize,
+    pub roles: usize,
+    pub statements: usize,
+    pub examples: usize,
+    pub warnings: usize,
+}
+
+impl Imported {
+    /// The counts of what was read and made of it.
+    pub fn tally(&self) -> Tally {
+        let dimensions = || self.ladder.roles.iter().flat_map(|r| r.dimensions.values());
+        Tally {
+            pages: self.read,
+            roles: self.ladder.roles.len(),
+            statements: dimensions().map(|d| d.expectations.len()).sum(),
+            examples: dimensions().map(|d| d.examples.len()).sum(),
+            warnings: self.warnings.iter().map(|w| 1 + w.repeats).sum(),
+        }
+    }
+}
+
+/// The pages read so far, how many files were read, and the files skipped with why.
+struct Reading {
+    pages: Vec<LevelPage>,
+    count: usize,
+    skipped: Vec<(String, &'static str)>,
+}
+
+impl Reading {
+    fn page(
+        &mut self,
+        file: &folder::Found,
+        warnings: &mut Vec<Warning>,
+        notes: &mut Vec<Note>,
+    ) -> Result<()> {
+        let name = &file.name;
+        let text = folder::read_found(file)?;
+        self.count += 1;
+        match read::level_page(name, &text, warnings, notes) {
+            Some(page) => self.pages.push(page),
+            // A file without `.md` is a page only when it reads as one: no warning otherwise.
+            None if !name.to_lowercase().ends_with(".md") => self
+                .skipped
+                .push((name.clone(), "no title in bold on its first line")),
+            None => {
+                warnings.push(Warning::at(name, 1, WarningKind::NotALevelPage));
+                self.skipped
+                    .push((name.clone(), "no `# LEVEL Title` heading first"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The error for a folder without level pages: what was expected, and the files skipped.
+fn no_level_pages(shown: &str, skipped: &[(String, &str)]) -> String {
+    const SHOWN: usize = 8;
+    let mut message = format!(
+        "no level pages in {shown:?}: expected Markdown files whose first heading reads like `# L3: Senior Engineer`"
+    );
+    if !skipped.is_empty() {
+        let named: Vec<String> = skipped
+            .iter()
+            .take(SHOWN)
+            .map(|(name, why)| format!("{name:?} ({why})"))
+            .collect();
+        message += &format!("; skipped {}", named.join(", "));
+        if skipped.len() > SHOWN {
+            message += &format!(" and {} more", skipped.len() - SHOWN);
+        }
+    }
+    message
 }
 
 /// The comment atop the TOML of an imported ladder.
@@ -141,18 +239,14 @@ pub fn check(imported: &Imported) -> Result<()> {
     )
 }
 
-/// The first attribute value a page lacks, or meaning the index lacks: the errors an import
-/// most often meets, described as the handbook's author would look for them.
+/// The first meaning the index lacks: the error an import most often meets, described as the
+/// handbook's author would look for it.
 fn missing_text(imported: &Imported) -> Option<(String, String)> {
-    let ladder = &imported.ladder;
-    for (role, page) in ladder.roles.iter().zip(&imported.pages) {
-        for a in &ladder.attributes {
-            if role.attributes.get(&a.id).is_none_or(|v| v.is_empty()) {
-                return Some((page.clone(), format!("no value for attribute {:?}", a.name)));
-            }
-        }
-    }
-    let a = ladder.attributes.iter().find(|a| a.meaning.is_empty())?;
+    let a = imported
+        .ladder
+        .attributes
+        .iter()
+        .find(|a| a.meaning.is_empty())?;
     Some((
         imported.index.clone(),
         format!("no meaning for attribute {:?}", a.name),

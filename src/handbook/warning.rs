@@ -19,6 +19,8 @@ pub struct Warning {
 pub enum WarningKind {
     /// A link out of the folder, or something that is not a regular file: skipped unread.
     NotARegularFile { folder: String },
+    /// A link of the index to a page that does not exist.
+    MissingPage,
     /// The folder has no `README.md` (or `index.md`).
     NoIndex,
     /// A page without a `# LEVEL: Title` heading: skipped.

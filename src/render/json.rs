@@ -105,6 +105,8 @@ fn show_doc<'a>(view: &'a RoleView<'a>) -> impl Serialize + 'a {
         dimension: &'a str,
         name: &'a str,
         emoji: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        summary: Option<&'a str>,
         expectations: Vec<Expectation<'a>>,
         examples: &'a [String],
     }
@@ -139,6 +141,7 @@ fn show_doc<'a>(view: &'a RoleView<'a>) -> impl Serialize + 'a {
                     dimension: &dv.dimension.id,
                     name: &dv.dimension.name,
                     emoji: dv.dimension.emoji.as_deref(),
+                    summary: dv.summary,
                     expectations: dv
                         .expectations
                         .iter()

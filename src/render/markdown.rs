@@ -61,7 +61,7 @@ fn role(view: &RoleView<'_>) -> String {
     let rows = view
         .attributes
         .iter()
-        .map(|(a, value)| vec![inline(&a.name), inline(value.unwrap_or("—"))]);
+        .map(|(a, value)| vec![inline(&a.name), inline(value.unwrap_or(super::NOT_STATED))]);
     md += &table(&["Attribute", "Value"], rows);
     for dv in &view.dimensions {
         md += &format!(
@@ -173,7 +173,7 @@ fn diff(c: &Comparison<'_>, depth: usize) -> String {
     md += "Marks: `+` new at B · `~` grows · `-` no longer listed at B · `≈` reworded · `=` unchanged\n\n";
     md += &format!("{h2} Attributes\n\n");
     let rows = c.attributes.iter().map(|ch| {
-        let value = |v: Option<&str>| marked(ch.mark, v.unwrap_or("—"));
+        let value = |v: Option<&str>| marked(ch.mark, v.unwrap_or(super::NOT_STATED));
         vec![
             marked(ch.mark, &ch.attribute.name),
             value(ch.from),

@@ -38,6 +38,7 @@ fn warning_text(kind: &WarningKind) -> String {
         WarningKind::NotARegularFile { folder } => {
             format!("not a regular file inside {folder}; skipped without reading it")
         }
+        WarningKind::MissingPage => "the index links to this page, which does not exist".to_string(),
         WarningKind::NoIndex => "no README.md index page; the ladder's name, attributes and dimensions come from the level pages".to_string(),
         WarningKind::NotALevelPage => "no `# LEVEL: Title` heading; the page is not a level page and was skipped".to_string(),
         WarningKind::Code(line) => format!("could not place code {:?}", escape_controls(line)),

@@ -269,7 +269,9 @@ fn page_link(item: &Item) -> Option<String> {
     let target = item.lead()?.links().next()?;
     let target = target.split('#').next().unwrap_or("");
     let web = target.contains("://") || target.starts_with("mailto:") || target.starts_with('/');
-    (!web && !target.is_empty()).then(|| target.trim_start_matches("./").to_string())
+    // Links to files with spaces in their names spell them `%20`.
+    let target = target.trim_start_matches("./").replace("%20", " ");
+    (!web && !target.is_empty()).then_some(target)
 }
 
 /// Whether a list names dimensions: introduced as such, or every item a short name.

@@ -130,7 +130,13 @@ impl Sides<'_> {
         let mut table = grid(style, "Attribute", &self.headings, self.label, side);
         for change in changes {
             let cell = |value: Option<&str>| {
-                block(style, change.mark, &[value.unwrap_or("—")], side, false)
+                block(
+                    style,
+                    change.mark,
+                    &[value.unwrap_or(crate::render::NOT_STATED)],
+                    side,
+                    false,
+                )
             };
             table.add_row([
                 block(

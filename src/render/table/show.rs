@@ -78,7 +78,7 @@ fn attributes(
     for (attribute, value) in &view.attributes {
         table.add_row([
             Cell::new(style.muted(&attribute.name)),
-            Cell::new(value.unwrap_or("—")),
+            Cell::new(value.unwrap_or(crate::render::NOT_STATED)),
         ]);
     }
     tighten(&mut table);
@@ -98,6 +98,11 @@ fn dimensions(
     for dv in &view.dimensions {
         writeln!(out)?;
         writeln!(out, "{}", style.heading(&dv.dimension.label()))?;
+        if let Some(summary) = dv.summary {
+            for line in wrap(&format!("“{summary}”"), width, "  ", "  ") {
+                writeln!(out, "{line}")?;
+            }
+        }
         writeln!(out, "  {}", style.muted("Expectations"))?;
         for (_, text) in &dv.expectations {
             for line in wrap(text, width, "  • ", "    ") {
