@@ -12,11 +12,21 @@
 
 use std::io::{self, Write};
 
-use crate::model::{Ladder, Role};
+use crate::model::{Ladder, Role, Track};
 use crate::text::is_unsafe;
 
 /// Writes `ladder` as TOML, every `[[role]]` table last (the layout [`crate::load::chunks`] splits).
 pub fn write(ladder: &Ladder, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+    write_with(ladder, &|_| None, out)
+}
+
+/// As [`write`], with a comment line (words of ours, never the ladder's text) above each
+/// `[[track]]` that `comment` has one for.
+pub fn write_with(
+    ladder: &Ladder,
+    comment: &dyn Fn(&Track) -> Option<&'static str>,
+    out: &mut (impl Write + ?Sized),
+) -> io::Result<()> {
     write!(out, "name = ")?;
     string(&ladder.name, out)?;
     for (key, value) in [("motto", &ladder.motto), ("about", &ladder.about)] {
@@ -60,6 +70,9 @@ pub fn write(ladder: &Ladder, out: &mut (impl Write + ?Sized)) -> io::Result<()>
         pair("meaning", &b.meaning, out)?;
     }
     for t in &ladder.tracks {
+        if let Some(text) = comment(t) {
+            write!(out, "\n# {text}")?;
+        }
         table("track", &[("id", &t.id), ("name", &t.name)], out)?;
         write!(out, "roles = ")?;
         strings_inline(&t.roles, out)?;
@@ -240,6 +253,16 @@ impl Write for Counter {
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
     }
+}
+
+/// How many bytes [`write_with`] writes.
+pub fn size_with(
+    ladder: &Ladder,
+    comment: &dyn Fn(&Track) -> Option<&'static str>,
+) -> io::Result<u64> {
+    let mut counter = Counter(0);
+    write_with(ladder, comment, &mut counter)?;
+    Ok(counter.0)
 }
 
 /// The TOML of `ladder` as text.

@@ -321,6 +321,7 @@ id = "delivery"
 name = "Delivery"
 themes = []
 
+# Inferred from the roles' titles (seniority words set aside) and levels. Edit if wrong.
 [[track]]
 id = "engineer"
 name = "Engineer"

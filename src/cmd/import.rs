@@ -30,15 +30,14 @@ pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
         &imported.notes,
     )?;
     import::check(&imported)?;
-    let ladder = &imported.ladder;
-    import::check_size(import::toml_size(ladder)?)?;
+    import::check_size(import::imported_size(&imported)?)?;
     match &args.file.output {
-        Some(path) => {
-            files::write_new_with(path, args.file.force, |w| import::write_toml(ladder, w))?
-        }
+        Some(path) => files::write_new_with(path, args.file.force, |w| {
+            import::write_imported(&imported, w)
+        })?,
         None => {
             let mut out = BufWriter::new(out);
-            import::write_toml(ladder, &mut out)?;
+            import::write_imported(&imported, &mut out)?;
             out.flush()?;
         }
     }

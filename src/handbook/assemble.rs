@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::names::{kebab, same_name, stem_of};
 use super::parsed::{AttributeLine, Index, LevelPage, Section};
-use super::tracks::infer_tracks;
+use super::tracks::{infer_tracks, one_track};
 use super::warning::{Note, Warning, WarningKind};
 use crate::model::{Attribute, Dimension, Ladder, Role, RoleDimension};
 
@@ -40,11 +40,17 @@ pub fn ladder(
         files.push(page.file);
     }
     let tracks = if index.tracks.is_empty() {
-        let tracks = infer_tracks(&roles, &levels);
+        let one_list = rises_one_by_one(&index, &roles, &levels);
+        let tracks = if one_list {
+            vec![one_track(&roles)]
+        } else {
+            infer_tracks(&roles, &levels)
+        };
         for t in &tracks {
             notes.push(Note::InferredTrack {
                 id: t.id.clone(),
                 roles: t.roles.clone(),
+                from_list: one_list,
             });
         }
         tracks
@@ -71,6 +77,22 @@ pub fn ladder(
         lookup: Default::default(),
     };
     (ladder, files)
+}
+
+/// Whether the index lists every page, one list, each a level above the one before: then the
+/// ladder is one track, whatever its titles say.
+fn rises_one_by_one(index: &Index, roles: &[Role], levels: &[String]) -> bool {
+    let rank: HashMap<&str, usize> = levels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
+    let ranks: Vec<Option<&usize>> = roles.iter().map(|r| rank.get(r.level.as_str())).collect();
+    roles.len() > 1
+        && index.order.len() >= roles.len()
+        && ranks
+            .windows(2)
+            .all(|w| matches!(w, [Some(a), Some(b)] if a < b))
 }
 
 /// Attributes or dimensions found by id, by name as [`same_name`] compares names, and by the

@@ -23,7 +23,7 @@ use super::warning::{Note, Warning, WarningKind};
 use super::{assemble, folder, read};
 use crate::files;
 use crate::load;
-use crate::model::Ladder;
+use crate::model::{Ladder, Track};
 use crate::validate::Seg;
 
 /// A ladder read from Markdown, with what the reader should know about how it was read.
@@ -196,6 +196,37 @@ pub fn write_toml(
 ) -> std::io::Result<()> {
     out.write_all(HEADER.as_bytes())?;
     crate::ladder_toml::write(ladder, out)
+}
+
+/// How an inferred track was inferred, as the comment above it in the TOML.
+fn track_comment<'a>(imported: &'a Imported) -> impl Fn(&Track) -> Option<&'static str> + 'a {
+    move |track: &Track| {
+        imported.notes.iter().find_map(|n| match n {
+            Note::InferredTrack { id, from_list, .. } if *id == track.id => Some(if *from_list {
+                "Inferred: the index lists every level page, one level above the other, so one track. Edit if wrong."
+            } else {
+                "Inferred from the roles' titles (seniority words set aside) and levels. Edit if wrong."
+            }),
+            _ => None,
+        })
+    }
+}
+
+/// Writes the TOML of an import as [`write_toml`] does, with a comment above each inferred
+/// track saying how it was inferred, so that it is easy to correct by hand.
+pub fn write_imported(
+    imported: &Imported,
+    out: &mut (impl std::io::Write + ?Sized),
+) -> std::io::Result<()> {
+    out.write_all(HEADER.as_bytes())?;
+    crate::ladder_toml::write_with(&imported.ladder, &track_comment(imported), out)
+}
+
+/// How many bytes [`write_imported`] writes, found without holding the text.
+pub fn imported_size(imported: &Imported) -> Result<u64> {
+    let body = crate::ladder_toml::size_with(&imported.ladder, &track_comment(imported))
+        .context("cannot write the ladder as TOML")?;
+    Ok(HEADER.len() as u64 + body)
 }
 
 /// The TOML of an imported ladder as text (see [`write_toml`]).

@@ -63,8 +63,13 @@ pub enum Note {
         page: String,
         line: usize,
     },
-    /// A track inferred from the roles' titles and levels: its id and role ids.
-    InferredTrack { id: String, roles: Vec<String> },
+    /// A track inferred: its id and role ids; `from_list` when it is the index's one list of
+    /// levels rising one by one, else it was inferred from the roles' titles and levels.
+    InferredTrack {
+        id: String,
+        roles: Vec<String>,
+        from_list: bool,
+    },
     /// A page with prose only: its first paragraph is the summary, and it sets no expectations.
     ProsePage { page: String },
     /// A page without `.md` whose first line is its title: the level came from the file name.

@@ -78,7 +78,7 @@ fn note_text(note: &Note) -> String {
             page,
             line,
         } => format!("mapped attribute label {label:?} to {attribute:?} ({page}:{line})"),
-        Note::InferredTrack { id, roles } => {
+        Note::InferredTrack { id, roles, .. } => {
             format!("inferred track {id}: {}", roles.join(" → "))
         }
         Note::ProsePage { page } => format!(
