@@ -42,7 +42,7 @@ pub fn ladder(
     let tracks = if index.tracks.is_empty() {
         let one_list = rises_one_by_one(&index, &roles, &levels);
         let tracks = if one_list {
-            vec![one_track(&roles)]
+            vec![one_track(&roles, &levels)]
         } else {
             infer_tracks(&roles, &levels)
         };
@@ -79,8 +79,9 @@ pub fn ladder(
     (ladder, files)
 }
 
-/// Whether the index lists every page, one list, each a level above the one before: then the
-/// ladder is one track, whatever its titles say.
+/// Whether the ladder is one track whatever its titles say: the index lists every page, one
+/// list, each a level above the one before; or, without a list, each page is of a level of its
+/// own.
 fn rises_one_by_one(index: &Index, roles: &[Role], levels: &[String]) -> bool {
     let rank: HashMap<&str, usize> = levels
         .iter()
@@ -88,8 +89,14 @@ fn rises_one_by_one(index: &Index, roles: &[Role], levels: &[String]) -> bool {
         .map(|(i, l)| (l.as_str(), i))
         .collect();
     let ranks: Vec<Option<&usize>> = roles.iter().map(|r| rank.get(r.level.as_str())).collect();
-    roles.len() > 1
-        && index.order.len() >= roles.len()
+    if roles.len() < 2 {
+        return false;
+    }
+    if index.order.is_empty() {
+        let distinct: HashSet<&str> = roles.iter().map(|r| r.level.as_str()).collect();
+        return distinct.len() == roles.len();
+    }
+    index.order.len() >= roles.len()
         && ranks
             .windows(2)
             .all(|w| matches!(w, [Some(a), Some(b)] if a < b))
@@ -146,6 +153,10 @@ fn in_ladder_order(
         listed.entry(file.as_str()).or_insert(i);
     }
     let position = |p: &LevelPage| listed.get(p.file.as_str()).copied().unwrap_or(usize::MAX);
+    if index.order.is_empty() {
+        // No list: pages by level code, compared component by component.
+        pages.sort_by_cached_key(|p| natural_key(&p.level));
+    }
     pages.sort_by_key(|p| position(p));
     for page in &pages {
         if !index.order.is_empty() && position(page) == usize::MAX {
@@ -236,6 +247,8 @@ fn gather_dimensions(
             *pages_with.entry(key).or_default() += 1;
         }
     }
+    // The page headings read as each of the index's dimensions: one note per dimension.
+    let mut mapped: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for page in pages {
         for s in &page.sections {
             if names.find(s.id.as_ref(), &s.heading).is_some() {
@@ -244,12 +257,7 @@ fn gather_dimensions(
             if let Some(at) = similar(&s.heading, &index.dimensions, |d| &d.name) {
                 // A page's own heading for one of the index's dimensions (`I deliver …`).
                 names.by_name.entry(kebab(&s.heading)).or_insert(at);
-                let pages = pages_with.get(&kebab(&s.heading)).copied().unwrap_or(1);
-                notes.push(Note::MappedDimension {
-                    heading: s.heading.clone(),
-                    dimension: index.dimensions[at].name.clone(),
-                    pages,
-                });
+                mapped.entry(at).or_default().push(s.heading.clone());
                 continue;
             }
             let others = pages_with.get(&kebab(&s.heading)).copied().unwrap_or(0);
@@ -268,6 +276,12 @@ fn gather_dimensions(
             });
         }
     }
+    for (at, headings) in mapped {
+        notes.push(Note::MappedDimension {
+            dimension: dimensions[at].name.clone(),
+            headings,
+        });
+    }
     (dimensions, names)
 }
 
@@ -283,7 +297,9 @@ fn role_of(
         .id
         .clone()
         .unwrap_or_else(|| format!("{}-{}", page.level, kebab(&page.title)));
-    let attributes = attribute_values(page, known, warnings, notes);
+    // A prose page states nothing: the note about it says so once, without a warning per value.
+    let prose = page.attributes.is_empty() && sections.is_empty();
+    let attributes = attribute_values(page, prose, known, warnings, notes);
     let mut role_dimensions = BTreeMap::new();
     for s in sections {
         let Some(at) = known.dimension_names.find(s.id.as_ref(), &s.heading) else {
@@ -322,6 +338,7 @@ fn role_of(
 /// A page's attribute values by attribute id, with a warning for each attribute it lacks.
 fn attribute_values(
     page: &LevelPage,
+    prose: bool,
     known: &Known<'_>,
     warnings: &mut Vec<Warning>,
     notes: &mut Vec<Note>,
@@ -348,7 +365,7 @@ fn attribute_values(
         }
     }
     // A page that writes `—` for a value says on purpose that it has none.
-    let says_none = page.attributes.iter().any(|a| a.value == "—");
+    let says_none = prose || page.attributes.iter().any(|a| a.value == "—");
     for attribute in known.attributes {
         if !values.contains_key(&attribute.id) && !says_none {
             let kind = WarningKind::NoValue(attribute.name.clone());
@@ -391,7 +408,7 @@ fn natural_key(level: &str) -> Vec<(String, u64)> {
     key
 }
 
-/// The one entry of `list` whose name shares the most significant words (by their first five
+/// The one entry of `list` whose name shares the most significant words (by their first four
 /// letters) with `name`, when one shares more than any other: how a page's synonym label or own
 /// section heading is matched to the index's. Only for an index of handbook size: the cost is
 /// the product of the two, which a folder built to be slow must not get to choose.
@@ -419,13 +436,16 @@ fn similar<T>(name: &str, list: &[T], name_of: impl Fn(&T) -> &String) -> Option
     best.filter(|_| !tie).map(|(i, _)| i)
 }
 
-/// A name's words of five letters or more, cut to five: `Delivering results` → `deliv`, `resul`.
+/// A name's words of four letters or more, cut to four, common words aside: `I deliver
+/// results` gives `deli` and `resu`; `Growth` and `growing` share `grow`.
 fn significant_stems(name: &str) -> Vec<String> {
+    const COMMON: [&str; 16] = [
+        "with", "that", "this", "your", "from", "what", "when", "they", "them", "have", "make",
+        "abou", "thei", "othe", "whic", "leve",
+    ];
     name.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 5)
-        .map(|w| w.to_lowercase().chars().take(5).collect())
-        .filter(|w: &String| {
-            !["about", "their", "other", "which", "where", "level"].contains(&w.as_str())
-        })
+        .filter(|w| w.chars().count() >= 4)
+        .map(|w| w.to_lowercase().chars().take(4).collect())
+        .filter(|w: &String| !COMMON.contains(&w.as_str()))
         .collect()
 }

@@ -97,6 +97,7 @@ pub fn import(dir: &Path) -> Result<Imported> {
     });
     let (ladder, pages) = assemble::ladder(dir, index, read.pages, &mut warnings, &mut notes);
     let warnings = super::warning::once_per_ladder(warnings);
+    let notes = plain_pages_once(notes);
     Ok(Imported {
         ladder,
         warnings,
@@ -129,6 +130,23 @@ impl Imported {
             warnings: self.warnings.iter().map(|w| 1 + w.repeats).sum(),
         }
     }
+}
+
+/// The notes with those about pages without `.md` said once, at the first.
+fn plain_pages_once(notes: Vec<Note>) -> Vec<Note> {
+    let mut out: Vec<Note> = Vec::with_capacity(notes.len());
+    let mut first: Option<usize> = None;
+    for note in notes {
+        if let Note::PlainPage { .. } = note {
+            if let Some(Note::PlainPage { more, .. }) = first.and_then(|at| out.get_mut(at)) {
+                *more += 1;
+                continue;
+            }
+            first = Some(out.len());
+        }
+        out.push(note);
+    }
+    out
 }
 
 /// The pages read so far, how many files were read, and the files skipped with why.
@@ -203,7 +221,7 @@ fn track_comment<'a>(imported: &'a Imported) -> impl Fn(&Track) -> Option<&'stat
     move |track: &Track| {
         imported.notes.iter().find_map(|n| match n {
             Note::InferredTrack { id, from_list, .. } if *id == track.id => Some(if *from_list {
-                "Inferred: the index lists every level page, one level above the other, so one track. Edit if wrong."
+                "Inferred: each level page is one level above the one before, so one track. Edit if wrong."
             } else {
                 "Inferred from the roles' titles (seniority words set aside) and levels. Edit if wrong."
             }),

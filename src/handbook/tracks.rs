@@ -123,13 +123,20 @@ pub fn infer_tracks(roles: &[Role], levels: &[String]) -> Vec<Track> {
     tracks
 }
 
-/// One track of every role, in the order given: for an index that lists its levels rising one
-/// by one, a single ladder whatever the titles say.
-pub fn one_track(roles: &[Role]) -> Track {
+/// One track of every role in level order: for a ladder whose levels rise one by one, a
+/// single ladder whatever the titles say.
+pub fn one_track(roles: &[Role], levels: &[String]) -> Track {
+    let rank: std::collections::HashMap<&str, usize> = levels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
+    let mut ordered: Vec<&Role> = roles.iter().collect();
+    ordered.sort_by_key(|r| rank.get(r.level.as_str()).copied().unwrap_or(usize::MAX));
     Track {
         id: "ladder".to_string(),
         name: "Ladder".to_string(),
-        roles: roles.iter().map(|r| r.id.clone()).collect(),
+        roles: ordered.iter().map(|r| r.id.clone()).collect(),
     }
 }
 

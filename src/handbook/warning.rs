@@ -72,13 +72,17 @@ pub enum Note {
     },
     /// A page with prose only: its first paragraph is the summary, and it sets no expectations.
     ProsePage { page: String },
-    /// A page without `.md` whose first line is its title: the level came from the file name.
-    PlainPage { page: String, level: String },
-    /// A page's section heading read as one of the index's dimensions.
+    /// Pages without `.md` whose first line is the title: the level came from the file name.
+    /// `more` counts the pages like it after the first.
+    PlainPage {
+        page: String,
+        level: String,
+        more: usize,
+    },
+    /// Pages' section headings read as one of the index's dimensions.
     MappedDimension {
-        heading: String,
         dimension: String,
-        pages: usize,
+        headings: Vec<String>,
     },
 }
 

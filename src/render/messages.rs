@@ -84,16 +84,23 @@ fn note_text(note: &Note) -> String {
         Note::ProsePage { page } => format!(
             "{page} has prose only: its first paragraph is the role's summary, and it sets no expectations"
         ),
-        Note::PlainPage { page, level } => format!(
-            "{page} has no `# LEVEL Title` heading: its first line is the title, level {level:?} comes from the file name"
+        Note::PlainPage { page, level, more } => format!(
+            "{page} has no `# LEVEL Title` heading: its first line is the title, level {level:?} comes from the file name{}",
+            match more {
+                0 => String::new(),
+                n => format!(" (and so for {n} more pages)"),
+            }
         ),
         Note::MappedDimension {
-            heading,
             dimension,
-            pages,
-        } => format!(
-            "read section {heading:?} as dimension {dimension:?} ({pages} {})",
-            if *pages == 1 { "page" } else { "pages" }
-        ),
+            headings,
+        } => {
+            let quoted: Vec<String> = headings.iter().map(|h| format!("{h:?}")).collect();
+            format!(
+                "read section{} {} as dimension {dimension:?}",
+                if headings.len() == 1 { "" } else { "s" },
+                quoted.join(", ")
+            )
+        }
     }
 }

@@ -18,6 +18,7 @@ pub fn index(file: &str, text: &str, warnings: &mut Vec<Warning>) -> Index {
         intro: String::new(),
         seen_heading: false,
         seen_content: false,
+        intro_in_about: false,
         warnings,
     };
     reader.blocks(&blocks::parse(text, 1), 0);
@@ -35,6 +36,9 @@ struct IndexReader<'a> {
     seen_heading: bool,
     /// Whether anything but the title has been read: the motto comes first.
     seen_content: bool,
+    /// Whether the last paragraph went into the about text (taken back if it introduced a
+    /// definition list).
+    intro_in_about: bool,
     warnings: &'a mut Vec<Warning>,
 }
 
@@ -42,13 +46,20 @@ impl IndexReader<'_> {
     fn blocks(&mut self, blocks: &[Block], depth: usize) {
         for block in blocks {
             let intro = std::mem::take(&mut self.intro);
+            let intro_in_about = std::mem::take(&mut self.intro_in_about);
             match block {
                 Block::Heading { level, text } => self.heading(*level, text),
                 Block::Para(p) => {
-                    self.para(p);
+                    self.intro_in_about = self.para(p);
                     self.intro = p.text().to_lowercase();
                 }
-                Block::List { items, ordered } => self.list(items, *ordered, &intro),
+                Block::List { items, ordered } => {
+                    let structure = self.list(items, *ordered, &intro);
+                    // The sentence that introduced a definition list is not about the ladder.
+                    if structure && intro_in_about {
+                        self.index.about.pop();
+                    }
+                }
                 Block::Quote { blocks, .. } => {
                     for b in blocks {
                         if let Block::Para(p) = b {
@@ -109,12 +120,13 @@ impl IndexReader<'_> {
         self.section = kebab(&name);
     }
 
-    fn para(&mut self, p: &Para) {
+    /// Reads a paragraph; whether it went into the about text.
+    fn para(&mut self, p: &Para) -> bool {
         let comment = p.comment();
         if let Some(c) = comment {
             self.comment(c);
             if c.has(Key::Caption) {
-                return;
+                return false;
             }
         }
         let text = p.text();
@@ -124,10 +136,13 @@ impl IndexReader<'_> {
         } else if !text.is_empty() {
             // Prose of the index is the ladder's about text, wherever it sits.
             self.index.about.push(text);
+            return true;
         }
+        false
     }
 
-    fn list(&mut self, items: &[Item], ordered: bool, intro: &str) {
+    /// Reads a list; whether it was structure (definitions, levels, tracks), not prose.
+    fn list(&mut self, items: &[Item], ordered: bool, intro: &str) -> bool {
         let section = self.section.clone();
         let has = |key: Key| {
             items.iter().any(|i| {
@@ -155,7 +170,9 @@ impl IndexReader<'_> {
             items.iter().for_each(|i| self.discipline(i));
         } else if all_labelled && (section.contains("band") || has(Key::Band)) {
             items.iter().for_each(|i| self.band(i));
-        } else if has(Key::Attribute) || (all_labelled && self.index.attributes.is_empty()) {
+        } else if has(Key::Attribute)
+            || (all_labelled && self.index.attributes.is_empty() && !says_dimensions(intro))
+        {
             items.iter().for_each(|i| self.attribute(i));
         } else if has(Key::Dimension) || dimension_list(items, intro, &section) {
             for item in items {
@@ -167,7 +184,9 @@ impl IndexReader<'_> {
             for item in items {
                 self.about_item(item);
             }
+            return false;
         }
+        true
     }
 
     /// The list of links to level pages, in ladder order; a nested list (pages grouped by
@@ -192,13 +211,28 @@ impl IndexReader<'_> {
         }
     }
 
+    /// A list item of prose, as one line of the about text: `- Name: its paragraph`.
     fn about_item(&mut self, item: &Item) {
+        let mut line = String::new();
         for block in &item.blocks {
             match block {
-                Block::Para(p) => self.index.about.push(format!("- {}", p.text())),
-                Block::List { items, .. } => items.iter().for_each(|i| self.about_item(i)),
+                Block::Para(p) if line.is_empty() => line = format!("- {}", p.text()),
+                Block::Para(p) => {
+                    let ends = line.ends_with(|c: char| c.is_ascii_punctuation());
+                    line += if ends { " " } else { ": " };
+                    line += &p.text();
+                }
+                Block::List { items, .. } => {
+                    if !line.is_empty() {
+                        self.index.about.push(std::mem::take(&mut line));
+                    }
+                    items.iter().for_each(|i| self.about_item(i));
+                }
                 _ => {}
             }
+        }
+        if !line.is_empty() {
+            self.index.about.push(line);
         }
     }
 
@@ -274,11 +308,16 @@ fn page_link(item: &Item) -> Option<String> {
     (!web && !target.is_empty()).then_some(target)
 }
 
+/// Whether a paragraph or heading says that dimensions follow.
+fn says_dimensions(text: &str) -> bool {
+    ["dimension", "competenc", "areas", "pillars"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
 /// Whether a list names dimensions: introduced as such, or every item a short name.
 fn dimension_list(items: &[Item], intro: &str, section: &str) -> bool {
-    let said = ["dimension", "competenc", "areas", "pillars"]
-        .iter()
-        .any(|w| intro.contains(w) || section.contains(w));
+    let said = says_dimensions(intro) || says_dimensions(section);
     let short = items.iter().all(|i| {
         i.blocks.len() == 1
             && i.lead().is_some_and(|p| {

@@ -114,6 +114,7 @@ fn level_and_title(
                 notes.push(Note::PlainPage {
                     page: file.to_string(),
                     level: level.clone(),
+                    more: 0,
                 });
             }
             (level, head.to_string())
