@@ -109,6 +109,43 @@ fn links_in_the_index_out_of_the_folder_are_never_read() {
         !toml.contains("TOPSECRET") && !toml.contains("root:"),
         "{toml}"
     );
+    assert!(
+        stderr.lines().any(|l| {
+            l
+            == "../secret.txt: warning: not a regular file inside book; skipped without reading it"
+                .replace("book", &folder.arg("book"))
+        }),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_subfolder_that_is_a_symlink_out_of_the_folder_is_never_read() {
+    let folder = handbook("subfolder-link");
+    folder.write(
+        "outside/T2-Spy.md",
+        &PAGE
+            .replace("T1: Engineer", "T2: Spy")
+            .replace("Ships on time.", "TOPSECRET"),
+    );
+    std::os::unix::fs::symlink(folder.join("outside"), folder.join("book/levels")).expect("link");
+    folder.write(
+        "book/README.md",
+        INDEX.replace(
+            "1. [T1 Engineer](T1-Engineer.md)",
+            "1. [T1 Engineer](T1-Engineer.md)\n2. [T2 Spy](./levels/T2-Spy.md)",
+        ),
+    );
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!toml.contains("TOPSECRET"), "{toml}");
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("levels/T2-Spy.md: warning: not a regular file inside")),
+        "{stderr}"
+    );
 }
 
 #[test]
