@@ -125,8 +125,7 @@ fn a_linked_subfolder_that_is_a_symlink_out_of_the_folder_is_never_read() {
     let folder = handbook("subfolder-link");
     folder.write(
         "outside/T2-Spy.md",
-        &PAGE
-            .replace("T1: Engineer", "T2: Spy")
+        PAGE.replace("T1: Engineer", "T2: Spy")
             .replace("Ships on time.", "TOPSECRET"),
     );
     std::os::unix::fs::symlink(folder.join("outside"), folder.join("book/levels")).expect("link");
