@@ -413,3 +413,20 @@ fn a_long_folder_path_is_echoed_cut_in_the_middle() {
     assert_eq!((code, stdout.as_str()), (Some(1), ""));
     super::hostile_input::one_bounded_line(&stderr, "error: cannot read directory \"", "book");
 }
+
+#[test]
+fn deeply_nested_lists_and_quotes_are_read_without_exhausting_the_stack() {
+    let folder = handbook("deep-nesting");
+    let deep_list = format!("- {}x\n", "- ".repeat(100_000));
+    folder.write(
+        "book/T1-Engineer.md",
+        PAGE.replace("- Ships on time.\n", &deep_list),
+    );
+    folder.write(
+        "book/README.md",
+        format!("{INDEX}\n{}deep\n", "> ".repeat(100_000)),
+    );
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(toml.contains("x"), "{toml}");
+}

@@ -13,7 +13,7 @@
 //! The folder is read by [`folder`](super::folder), each page by [`read`](super::read), and
 //! the pages put together by [`assemble`](super::assemble).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
@@ -166,7 +166,7 @@ impl Reading {
         let name = &file.name;
         let text = folder::read_found(file)?;
         self.count += 1;
-        match read::level_page(name, &text, warnings, notes) {
+        match read::level_page(name, text, warnings, notes) {
             Some(page) => self.pages.push(page),
             // A file without `.md` is a page only when it reads as one: no warning otherwise.
             None if !name.to_lowercase().ends_with(".md") => self
@@ -216,16 +216,24 @@ pub fn write_toml(
     crate::ladder_toml::write(ladder, out)
 }
 
-/// How an inferred track was inferred, as the comment above it in the TOML.
-fn track_comment<'a>(imported: &'a Imported) -> impl Fn(&Track) -> Option<&'static str> + 'a {
+/// How an inferred track was inferred, as the comment above it in the TOML; looked up by id
+/// through a map, so a ladder of many tracks costs no search per track.
+fn track_comment(imported: &Imported) -> impl Fn(&Track) -> Option<&'static str> + '_ {
+    let how: HashMap<&str, bool> = imported
+        .notes
+        .iter()
+        .filter_map(|n| match n {
+            Note::InferredTrack { id, from_list, .. } => Some((id.as_str(), *from_list)),
+            _ => None,
+        })
+        .collect();
     move |track: &Track| {
-        imported.notes.iter().find_map(|n| match n {
-            Note::InferredTrack { id, from_list, .. } if *id == track.id => Some(if *from_list {
+        how.get(track.id.as_str()).map(|from_list| {
+            if *from_list {
                 "Inferred: each level page is one level above the one before, so one track. Edit if wrong."
             } else {
                 "Inferred from the roles' titles (seniority words set aside) and levels. Edit if wrong."
-            }),
-            _ => None,
+            }
         })
     }
 }

@@ -16,8 +16,9 @@ pub struct Run {
     pub links: Vec<String>,
     /// Whether the line opens with a link (a navigation line, a link to a page).
     pub starts_with_link: bool,
-    /// A `<!-- ladder {json} -->` comment on the line.
-    pub comment: Option<Comment>,
+    /// A `<!-- ladder {json} -->` comment on the line (boxed: most lines have none, and a
+    /// large page has many lines).
+    pub comment: Option<Box<Comment>>,
     /// The 1-based line on the page.
     pub line: usize,
 }
@@ -47,7 +48,7 @@ impl Para {
 
     /// The last metadata comment in the paragraph.
     pub fn comment(&self) -> Option<&Comment> {
-        self.runs.iter().rev().find_map(|r| r.comment.as_ref())
+        self.runs.iter().rev().find_map(|r| r.comment.as_deref())
     }
 
     /// The paragraph's link targets.
@@ -155,6 +156,14 @@ enum Frame {
 
 /// The blocks of `text`, whose first line is line `first_line` of its page.
 pub fn parse(text: &str, first_line: usize) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    parse_each(text, first_line, &mut |b| blocks.push(b));
+    blocks
+}
+
+/// Hands each top-level block of `text` to `sink` as soon as it is complete, so a reader holds
+/// one block at a time, never the tree of a whole large page.
+pub fn parse_each(text: &str, first_line: usize, sink: &mut dyn FnMut(Block)) {
     let mut starts = vec![0];
     starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     let line_of = |offset: usize| starts.partition_point(|&s| s <= offset) + first_line - 1;
@@ -165,15 +174,14 @@ pub fn parse(text: &str, first_line: usize) -> Vec<Block> {
         depth_strong: 0,
         in_image: 0,
         raw: None,
+        too_deep: 0,
     };
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
         walk.event(event, line_of(range.start), line_of(range.end.max(1) - 1));
+        walk.drain(sink);
     }
     walk.close_para();
-    match walk.stack.pop() {
-        Some(Frame::Blocks(blocks)) => blocks,
-        _ => Vec::new(),
-    }
+    walk.drain(sink);
 }
 
 /// The walk over the parser's events: a stack of open containers and the open paragraph.
@@ -186,7 +194,15 @@ struct Walk {
     in_image: usize,
     /// An HTML or code block's text being gathered: (html?, info, text, line).
     raw: Option<(bool, String, String, usize)>,
+    /// How many containers are open beyond [`MAX_DEPTH`]: their content goes to the deepest
+    /// one kept.
+    too_deep: usize,
 }
+
+/// The deepest nesting of lists and quotes kept: deeper ones are read as part of the one at
+/// this depth, so that a page of `- - - - …` cannot exhaust the stack of the readers (which
+/// recurse into nested lists) or of dropping the tree.
+const MAX_DEPTH: usize = 16;
 
 impl Walk {
     fn event(&mut self, event: Event<'_>, line: usize, end_line: usize) {
@@ -230,6 +246,11 @@ impl Walk {
     }
 
     fn start(&mut self, tag: Tag<'_>, line: usize) {
+        let container = matches!(tag, Tag::BlockQuote(_) | Tag::List(_) | Tag::Item);
+        if container && (self.too_deep > 0 || self.stack.len() >= MAX_DEPTH) {
+            self.too_deep += 1;
+            return;
+        }
         match tag {
             Tag::Paragraph => {
                 self.close_para();
@@ -283,6 +304,11 @@ impl Walk {
     }
 
     fn end(&mut self, tag: TagEnd) {
+        let container = matches!(tag, TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item);
+        if container && self.too_deep > 0 {
+            self.too_deep -= 1;
+            return;
+        }
         match tag {
             TagEnd::Paragraph | TagEnd::Heading(_) => self.close_para(),
             TagEnd::BlockQuote(_) => {
@@ -336,7 +362,7 @@ impl Walk {
         if matches!(tag.as_str(), "<br>" | "<br/>" | "<br />") {
             self.run(line).text.push('\n');
         } else if let Some(comment) = Comment::parse(html.trim()) {
-            self.run(line).comment = Some(comment);
+            self.run(line).comment = Some(Box::new(comment));
         }
     }
 
@@ -376,6 +402,15 @@ impl Walk {
                 Some(level) => Block::Heading { level, text },
                 None => Block::Para(text),
             });
+        }
+    }
+
+    /// Hands the completed top-level blocks to `sink`.
+    fn drain(&mut self, sink: &mut dyn FnMut(Block)) {
+        if let [Frame::Blocks(done)] = self.stack.as_mut_slice() {
+            for block in done.drain(..) {
+                sink(block);
+            }
         }
     }
 

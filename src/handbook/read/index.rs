@@ -21,7 +21,10 @@ pub fn index(file: &str, text: &str, warnings: &mut Vec<Warning>) -> Index {
         intro_in_about: false,
         warnings,
     };
-    reader.blocks(&blocks::parse(text, 1), 0);
+    // Block by block as the parser completes them: a large index is never held as a tree.
+    blocks::parse_each(text, 1, &mut |block| {
+        reader.blocks(std::slice::from_ref(&block), 0)
+    });
     reader.index
 }
 

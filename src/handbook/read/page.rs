@@ -11,55 +11,51 @@ use crate::model::Expectation;
 
 /// Reads the level page `file`: `None` when it opens with no `# LEVEL Title` heading (or, in a
 /// page without the `.md` extension, a first line in bold).
+///
+/// The page is read block by block as the parser completes them, so a large page is held
+/// once as text and once as what was read of it, never as a whole tree of blocks.
 pub fn level_page(
     file: &str,
-    text: &str,
+    text: String,
     warnings: &mut Vec<Warning>,
     notes: &mut Vec<Note>,
 ) -> Option<LevelPage> {
-    let blocks = blocks::parse(text, 1);
-    let mut rest = blocks.iter().enumerate().skip_while(|(_, b)| is_comment(b));
-    let (at, first) = rest.next()?;
-    let (head, mut id, line) = match first {
-        Block::Heading { level: 1, text } => {
-            let id = role_comment(text.comment()).or_else(|| role_after(&blocks[at + 1..]));
-            (heading_text(&text.text(), id.is_some()), id, text.line())
-        }
-        // `**Customer Success Manager`, an unclosed bold: the title of a page without `.md`.
-        Block::Para(p) if !file.ends_with(".md") && p.text().starts_with("**") => {
-            let first = p.runs.first()?;
-            let title = first.text.trim_start_matches('*').trim().to_string();
-            (title, None, first.line)
-        }
-        _ => return None,
+    let mut state = Reading::Start;
+    blocks::parse_each(&text, 1, &mut |block| {
+        state = match std::mem::replace(&mut state, Reading::Rejected) {
+            Reading::Start if is_comment(&block) => Reading::Start,
+            Reading::Start => head_of(file, &block).map_or(Reading::Rejected, Reading::Head),
+            Reading::Head(mut head) => {
+                // The export puts the role's comment on the line after the heading.
+                let id = match &block {
+                    Block::Html { html, .. } => role_comment(Comment::parse(html.trim()).as_ref()),
+                    _ => None,
+                };
+                let taken = id.is_some();
+                head.id = head.id.take().or(id);
+                match reader_for(file, head, warnings, notes) {
+                    Some(mut reader) => {
+                        if !taken {
+                            reader.blocks(std::slice::from_ref(&block), 0);
+                        }
+                        Reading::Body(Box::new(reader))
+                    }
+                    None => Reading::Rejected,
+                }
+            }
+            Reading::Body(mut reader) => {
+                reader.blocks(std::slice::from_ref(&block), 0);
+                Reading::Body(reader)
+            }
+            Reading::Rejected => Reading::Rejected,
+        };
+    });
+    let reader = match state {
+        Reading::Start | Reading::Rejected => return None,
+        Reading::Head(head) => reader_for(file, head, warnings, notes)?,
+        Reading::Body(reader) => *reader,
     };
-    let mut body = &blocks[at + 1..];
-    // The export puts the role's comment on the line after the heading.
-    if let Some(Block::Html { html, .. }) = body.first() {
-        if let Some(c) = Comment::parse(html.trim()) {
-            id = id.or_else(|| c.text(Key::Role).map(String::from));
-            body = &body[1..];
-        }
-    }
-    let (level, title) = level_and_title(file, line, &head, warnings, notes)?;
-    let mut reader = PageReader {
-        file,
-        page: LevelPage {
-            file: file.to_string(),
-            id,
-            level,
-            title,
-            summary: None,
-            attributes: Vec::new(),
-            sections: Vec::new(),
-        },
-        in_details: false,
-        examples_next: false,
-        examples_here: false,
-        first_para: None,
-        warnings,
-    };
-    reader.blocks(body, 0);
+    warnings.extend(reader.warnings);
     let mut page = reader.page;
     if page.summary.is_none() && page.attributes.is_empty() && page.sections.is_empty() {
         if let Some(first) = reader.first_para {
@@ -72,16 +68,76 @@ pub fn level_page(
     Some(page)
 }
 
-fn is_comment(block: &Block) -> bool {
-    matches!(block, Block::Html { html, .. } if html.trim().starts_with("<!--") && html.trim().ends_with("-->"))
+/// Where the reading of a page stands.
+enum Reading<'a> {
+    /// Before the first block that is not a comment.
+    Start,
+    /// After the heading: the next block may hold the role's comment.
+    Head(Head),
+    Body(Box<PageReader<'a>>),
+    /// Not a level page: the rest is not read.
+    Rejected,
 }
 
-/// The role id of a comment on the line after the heading, where the export writes it.
-fn role_after(body: &[Block]) -> Option<String> {
-    match body.first() {
-        Some(Block::Html { html, .. }) => role_comment(Comment::parse(html.trim()).as_ref()),
+/// A page's heading as written, the role id a comment gives, and its line.
+struct Head {
+    text: String,
+    id: Option<String>,
+    line: usize,
+}
+
+/// The heading of a page from its first block: `# L3: Title`, or in a page without `.md`,
+/// a first line in unclosed bold (`**Customer Success Manager`).
+fn head_of(file: &str, block: &Block) -> Option<Head> {
+    match block {
+        Block::Heading { level: 1, text } => Some(Head {
+            text: text.text(),
+            id: role_comment(text.comment()),
+            line: text.line(),
+        }),
+        Block::Para(p) if !file.ends_with(".md") && p.text().starts_with("**") => {
+            let first = p.runs.first()?;
+            Some(Head {
+                text: first.text.trim_start_matches('*').trim().to_string(),
+                id: None,
+                line: first.line,
+            })
+        }
         _ => None,
     }
+}
+
+/// The reader of a page's body, once its heading gave a level and a title.
+fn reader_for<'a>(
+    file: &'a str,
+    head: Head,
+    warnings: &mut Vec<Warning>,
+    notes: &mut Vec<Note>,
+) -> Option<PageReader<'a>> {
+    // The export's own heading (it names the role in a comment) is taken as written.
+    let text = heading_text(&head.text, head.id.is_some());
+    let (level, title) = level_and_title(file, head.line, &text, warnings, notes)?;
+    Some(PageReader {
+        file,
+        page: LevelPage {
+            file: file.to_string(),
+            id: head.id,
+            level,
+            title,
+            summary: None,
+            attributes: Vec::new(),
+            sections: Vec::new(),
+        },
+        in_details: false,
+        examples_next: false,
+        examples_here: false,
+        first_para: None,
+        warnings: Vec::new(),
+    })
+}
+
+fn is_comment(block: &Block) -> bool {
+    matches!(block, Block::Html { html, .. } if html.trim().starts_with("<!--") && html.trim().ends_with("-->"))
 }
 
 fn role_comment(comment: Option<&Comment>) -> Option<String> {
@@ -172,7 +228,8 @@ struct PageReader<'a> {
     examples_here: bool,
     /// The first paragraph before any attribute or section: a prose page's summary.
     first_para: Option<String>,
-    warnings: &'a mut Vec<Warning>,
+    /// What could not be placed, added to the import's warnings at the end.
+    warnings: Vec<Warning>,
 }
 
 impl PageReader<'_> {
