@@ -4,10 +4,11 @@
 //! writes: one page per level (`# L3: Title`, an optional quoted self-description, the
 //! attributes as `- **Name**: value`, then one `## ` section per dimension with a bullet list
 //! of statements and the examples in a `<details>` block), and an index page `README.md`
-//! with the introduction, the definitions of attributes and dimensions, and a numbered list
-//! of links to the level pages in ladder order. What plain Markdown cannot hold (ids, themes,
-//! tracks) is read from the [`meta`](super::meta) comments when present, and inferred when
-//! not. Nothing is dropped silently: what cannot be placed becomes a [`Warning`] with its
+//! with the introduction, the definitions of attributes and dimensions, and a list of links
+//! to the level pages in ladder order (into subfolders too). The house styles of other
+//! handbooks are read as well (see docs/format.md). What plain Markdown cannot hold (ids,
+//! themes, tracks) is read from the [`meta`](super::meta) comments when present, and inferred
+//! when not. Nothing is dropped silently: what cannot be placed becomes a [`Warning`] with its
 //! page and line.
 //!
 //! The folder is read by [`folder`](super::folder), each page by [`read`](super::read), and
