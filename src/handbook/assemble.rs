@@ -195,6 +195,7 @@ fn gather_attributes(
 ) -> (Vec<Attribute>, Names) {
     let mut attributes = index.attributes.clone();
     let mut names = Names::default();
+    let similar = Similar::of(index.attributes.iter().map(|a| &a.name));
     for (i, a) in attributes.iter().enumerate() {
         names.add(i, &a.id, &a.name);
     }
@@ -206,7 +207,7 @@ fn gather_attributes(
             if names.find_attribute(id.as_ref(), label).is_some() {
                 continue;
             }
-            if let Some(at) = similar(label, &index.attributes, |a| &a.name) {
+            if let Some(at) = similar.best(label) {
                 // A synonym (`Thinking horizon` for `Planning horizon`): read as that attribute.
                 names.by_name.entry(kebab(label)).or_insert(at);
                 continue;
@@ -236,6 +237,7 @@ fn gather_dimensions(
 ) -> (Vec<Dimension>, Names) {
     let mut dimensions = index.dimensions.clone();
     let mut names = Names::default();
+    let similar = Similar::of(index.dimensions.iter().map(|d| &d.name));
     for (i, d) in dimensions.iter().enumerate() {
         names.add(i, &d.id, &d.name);
     }
@@ -254,7 +256,7 @@ fn gather_dimensions(
             if names.find(s.id.as_ref(), &s.heading).is_some() {
                 continue;
             }
-            if let Some(at) = similar(&s.heading, &index.dimensions, |d| &d.name) {
+            if let Some(at) = similar.best(&s.heading) {
                 // A page's own heading for one of the index's dimensions (`I deliver …`).
                 names.by_name.entry(kebab(&s.heading)).or_insert(at);
                 mapped.entry(at).or_default().push(s.heading.clone());
@@ -408,32 +410,48 @@ fn natural_key(level: &str) -> Vec<(String, u64)> {
     key
 }
 
-/// The one entry of `list` whose name shares the most significant words (by their first four
-/// letters) with `name`, when one shares more than any other: how a page's synonym label or own
-/// section heading is matched to the index's. Only for an index of handbook size: the cost is
-/// the product of the two, which a folder built to be slow must not get to choose.
-fn similar<T>(name: &str, list: &[T], name_of: impl Fn(&T) -> &String) -> Option<usize> {
-    const MAX_LIST: usize = 64;
-    if list.len() > MAX_LIST {
-        return None;
+/// The significant words of the index's names (attributes or dimensions), to match a page's
+/// synonym label or own section heading to the entry it shares most words with. Only for an
+/// index of handbook size: the cost is the index's size for each name looked up, which a
+/// folder built to be slow must not get to choose.
+struct Similar(Vec<HashSet<String>>);
+
+impl Similar {
+    fn of<'a>(names: impl ExactSizeIterator<Item = &'a String>) -> Similar {
+        const MAX_LIST: usize = 64;
+        if names.len() > MAX_LIST {
+            return Similar(Vec::new());
+        }
+        Similar(
+            names
+                .map(|n| significant_stems(n).into_iter().collect())
+                .collect(),
+        )
     }
-    let words = significant_stems(name);
-    let mut best: Option<(usize, usize)> = None;
-    let mut tie = false;
-    for (i, item) in list.iter().enumerate() {
-        let theirs = significant_stems(name_of(item));
-        let shared = words.iter().filter(|w| theirs.contains(w)).count();
-        match best {
-            _ if shared == 0 => {}
-            Some((_, n)) if shared == n => tie = true,
-            Some((_, n)) if shared < n => {}
-            _ => {
-                best = Some((i, shared));
-                tie = false;
+
+    /// The one entry that shares the most words with `name`, when one shares more than any
+    /// other.
+    fn best(&self, name: &str) -> Option<usize> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let words: HashSet<String> = significant_stems(name).into_iter().collect();
+        let mut best: Option<(usize, usize)> = None;
+        let mut tie = false;
+        for (i, theirs) in self.0.iter().enumerate() {
+            let shared = words.iter().filter(|w| theirs.contains(*w)).count();
+            match best {
+                _ if shared == 0 => {}
+                Some((_, n)) if shared == n => tie = true,
+                Some((_, n)) if shared < n => {}
+                _ => {
+                    best = Some((i, shared));
+                    tie = false;
+                }
             }
         }
+        best.filter(|_| !tie).map(|(i, _)| i)
     }
-    best.filter(|_| !tie).map(|(i, _)| i)
 }
 
 /// A name's words of four letters or more, cut to four, common words aside: `I deliver
