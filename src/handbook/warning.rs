@@ -29,8 +29,6 @@ pub enum WarningKind {
     Code(String),
     /// A heading within a dimension's section that names no dimension and no examples.
     Heading(String),
-    /// A line as written on the page, that fits nowhere.
-    Line(String),
     /// Text read from the page (its Markdown undone), that fits nowhere.
     Text(String),
     /// An item of the index's numbered list that is not a link.

@@ -43,7 +43,6 @@ fn warning_text(kind: &WarningKind) -> String {
         WarningKind::NotALevelPage => "no `# LEVEL: Title` heading; the page is not a level page and was skipped".to_string(),
         WarningKind::Code(line) => format!("could not place code {:?}", escape_controls(line)),
         WarningKind::Heading(text) => format!("could not place heading {text:?}: it names no dimension of the index"),
-        WarningKind::Line(line) => format!("could not place {:?}", escape_controls(line)),
         WarningKind::Text(text) => format!("could not place {text:?}"),
         WarningKind::NumberedItem(text) => format!(
             "could not place numbered item {text:?}: it is not a link to a level page"
