@@ -426,6 +426,10 @@ pub struct ImportArgs {
     #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub dir: PathBuf,
 
+    /// The ladder's name, instead of the index's first heading (or the folder's name).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
     #[command(flatten)]
     pub file: OutputFile,
 }

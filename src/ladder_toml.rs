@@ -12,11 +12,21 @@
 
 use std::io::{self, Write};
 
-use crate::model::{Ladder, Role};
+use crate::model::{Ladder, Role, Track};
 use crate::text::is_unsafe;
 
 /// Writes `ladder` as TOML, every `[[role]]` table last (the layout [`crate::load::chunks`] splits).
 pub fn write(ladder: &Ladder, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+    write_with(ladder, &|_| None, out)
+}
+
+/// As [`write`], with a comment line (words of ours, never the ladder's text) above each
+/// `[[track]]` that `comment` has one for.
+pub fn write_with(
+    ladder: &Ladder,
+    comment: &dyn Fn(&Track) -> Option<&'static str>,
+    out: &mut (impl Write + ?Sized),
+) -> io::Result<()> {
     write!(out, "name = ")?;
     string(&ladder.name, out)?;
     for (key, value) in [("motto", &ladder.motto), ("about", &ladder.about)] {
@@ -60,6 +70,9 @@ pub fn write(ladder: &Ladder, out: &mut (impl Write + ?Sized)) -> io::Result<()>
         pair("meaning", &b.meaning, out)?;
     }
     for t in &ladder.tracks {
+        if let Some(text) = comment(t) {
+            write!(out, "\n# {text}")?;
+        }
         table("track", &[("id", &t.id), ("name", &t.name)], out)?;
         write!(out, "roles = ")?;
         strings_inline(&t.roles, out)?;
@@ -93,7 +106,13 @@ fn write_role(role: &Role, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     for (id, rd) in &role.dimensions {
         write!(out, "\n[role.dimensions.")?;
         key(id, out)?;
-        write!(out, "]\nexpectations = [")?;
+        writeln!(out, "]")?;
+        if let Some(summary) = &rd.summary {
+            write!(out, "summary = ")?;
+            string(summary, out)?;
+            writeln!(out)?;
+        }
+        write!(out, "expectations = [")?;
         for e in &rd.expectations {
             write!(out, "\n  {{ ")?;
             if let Some(theme) = &e.theme {
@@ -236,6 +255,16 @@ impl Write for Counter {
     }
 }
 
+/// How many bytes [`write_with`] writes.
+pub fn size_with(
+    ladder: &Ladder,
+    comment: &dyn Fn(&Track) -> Option<&'static str>,
+) -> io::Result<u64> {
+    let mut counter = Counter(0);
+    write_with(ladder, comment, &mut counter)?;
+    Ok(counter.0)
+}
+
 /// The TOML of `ladder` as text.
 pub fn to_string(ladder: &Ladder) -> io::Result<String> {
     let mut bytes = Vec::new();
@@ -271,6 +300,7 @@ mod tests {
         dimensions.insert(
             "craft".to_string(),
             RoleDimension {
+                summary: Some("I own the \"craft\".".into()),
                 expectations: vec![
                     Expectation {
                         theme: Some("depth".into()),
@@ -361,6 +391,7 @@ summary = "Does\ta thing."
 scope = "Team"
 
 [role.dimensions.craft]
+summary = "I own the \"craft\"."
 expectations = [
   { theme = "depth", text = "Ships \"it\"." },
   { text = "Asks \u202Eearly." },
@@ -399,6 +430,7 @@ examples = []
             ladder.roles[0].dimensions.insert(
                 text.to_string(),
                 RoleDimension {
+                    summary: Some(text.into()),
                     expectations: vec![Expectation {
                         theme: Some(text.into()),
                         text: text.into(),
@@ -435,12 +467,12 @@ examples = []
             dimensions in prop::collection::btree_map(
                 text(),
                 (prop::collection::vec((prop::option::of(text()), text()), 0..3),
-                 prop::collection::vec(text(), 0..3)),
+                 prop::collection::vec(text(), 0..3), prop::option::of(text())),
                 0..3),
         ) -> Role {
-            let dimensions = dimensions.into_iter().map(|(k, (e, examples))| {
+            let dimensions = dimensions.into_iter().map(|(k, (e, examples, summary))| {
                 let expectations = e.into_iter().map(|(theme, text)| Expectation { theme, text }).collect();
-                (k, RoleDimension { expectations, examples })
+                (k, RoleDimension { summary, expectations, examples })
             }).collect();
             Role { id, level, title, summary, attributes, dimensions }
         }

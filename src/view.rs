@@ -59,6 +59,8 @@ pub enum Detail {
 #[derive(Debug)]
 pub struct DimensionView<'a> {
     pub dimension: &'a Dimension,
+    /// The role's own words for the dimension, when it states them.
+    pub summary: Option<&'a str>,
     /// Each expectation with its theme, when it has one.
     pub expectations: Vec<(Option<&'a Theme>, &'a str)>,
     pub examples: &'a [String],
@@ -129,6 +131,7 @@ impl<'a> RoleView<'a> {
                     let rd = role.in_dimension(&dimension.id);
                     DimensionView {
                         dimension,
+                        summary: rd.summary.as_deref(),
                         expectations: rd
                             .expectations
                             .iter()

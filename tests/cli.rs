@@ -18,6 +18,7 @@ mod hostile_completions;
 mod hostile_import;
 mod hostile_input;
 mod hostile_writes;
+mod house_styles;
 mod import;
 mod large;
 mod list;

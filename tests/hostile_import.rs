@@ -109,6 +109,42 @@ fn links_in_the_index_out_of_the_folder_are_never_read() {
         !toml.contains("TOPSECRET") && !toml.contains("root:"),
         "{toml}"
     );
+    assert!(
+        stderr.lines().any(|l| {
+            l
+            == "../secret.txt: warning: not a regular file inside book; skipped without reading it"
+                .replace("book", &folder.arg("book"))
+        }),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_subfolder_that_is_a_symlink_out_of_the_folder_is_never_read() {
+    let folder = handbook("subfolder-link");
+    folder.write(
+        "outside/T2-Spy.md",
+        PAGE.replace("T1: Engineer", "T2: Spy")
+            .replace("Ships on time.", "TOPSECRET"),
+    );
+    std::os::unix::fs::symlink(folder.join("outside"), folder.join("book/levels")).expect("link");
+    folder.write(
+        "book/README.md",
+        INDEX.replace(
+            "1. [T1 Engineer](T1-Engineer.md)",
+            "1. [T1 Engineer](T1-Engineer.md)\n2. [T2 Spy](./levels/T2-Spy.md)",
+        ),
+    );
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!toml.contains("TOPSECRET"), "{toml}");
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("levels/T2-Spy.md: warning: not a regular file inside")),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -223,7 +259,10 @@ fn text_that_looks_like_a_metadata_comment_survives_export_then_import() {
     ok(&["--data", data, "export", &book]);
     let (code, toml, stderr) = import(&folder.join("book"));
     assert_eq!(code, Some(0), "{stderr}");
-    assert!(!stderr.contains("warning"), "{stderr}");
+    assert!(
+        stderr.lines().all(|l| !l.contains(": warning:")),
+        "{stderr}"
+    );
     let again = folder.write("imported.toml", &toml);
     let again = again.to_str().expect("path");
     for command in [
@@ -239,7 +278,7 @@ fn text_that_looks_like_a_metadata_comment_survives_export_then_import() {
 }
 
 #[test]
-fn a_page_without_an_attribute_value_fails_the_import_and_writes_nothing() {
+fn a_page_without_an_attribute_value_imports_it_as_not_stated() {
     let folder = handbook("no-value");
     folder.write(
         "book/T1-Engineer.md",
@@ -253,16 +292,27 @@ fn a_page_without_an_attribute_value_fails_the_import_and_writes_nothing() {
         &output,
     ]));
     let stderr = String::from_utf8(out.stderr).expect("UTF-8");
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(out.stdout.is_empty());
-    assert!(!folder.join("out.toml").exists(), "nothing is written");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert_eq!(
         stderr.lines().collect::<Vec<_>>(),
         [
             "T1-Engineer.md:1: warning: no value for attribute \"Planning horizon\"",
             "note: inferred track engineer: T1-engineer",
-            "error: T1-Engineer.md: no value for attribute \"Planning horizon\"",
+            "read 2 pages: 1 role, 1 statement, 1 example; 1 warning",
         ]
+    );
+    // The value is optional: every command loads the file, `validate --strict` flags it.
+    let shown = ok(&["--data", &output, "show", "T1-engineer"]);
+    assert!(shown.contains("Planning horizon  not stated"), "{shown}");
+    // Wide enough that each finding stays on one line.
+    let strict = run(ladder(&["validate", &output, "--strict"]).env("COLUMNS", "1000"));
+    let said = String::from_utf8(strict.stdout).expect("UTF-8");
+    assert_eq!(strict.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(
+            "warning: role \"T1-engineer\" states no value for attribute \"planning-horizon\""
+        ),
+        "{said}"
     );
     // An empty value is no value either.
     folder.write(
@@ -270,11 +320,8 @@ fn a_page_without_an_attribute_value_fails_the_import_and_writes_nothing() {
         PAGE.replace("**Planning horizon**: A week", "**Planning horizon**:"),
     );
     let (code, toml, stderr) = import(&folder.join("book"));
-    assert_eq!((code, toml.as_str()), (Some(1), ""));
-    assert_eq!(
-        stderr.lines().last(),
-        Some("error: T1-Engineer.md: no value for attribute \"Planning horizon\"")
-    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!toml.contains("planning-horizon = "), "{toml}");
 }
 
 #[test]
@@ -311,6 +358,7 @@ id = "delivery"
 name = "Delivery"
 themes = []
 
+# Inferred from the roles' titles (seniority words set aside) and levels. Edit if wrong.
 [[track]]
 id = "engineer"
 name = "Engineer"
@@ -365,4 +413,21 @@ fn a_long_folder_path_is_echoed_cut_in_the_middle() {
     let (code, stdout, stderr) = import(Path::new(&path));
     assert_eq!((code, stdout.as_str()), (Some(1), ""));
     super::hostile_input::one_bounded_line(&stderr, "error: cannot read directory \"", "book");
+}
+
+#[test]
+fn deeply_nested_lists_and_quotes_are_read_without_exhausting_the_stack() {
+    let folder = handbook("deep-nesting");
+    let deep_list = format!("- {}x\n", "- ".repeat(100_000));
+    folder.write(
+        "book/T1-Engineer.md",
+        PAGE.replace("- Ships on time.\n", &deep_list),
+    );
+    folder.write(
+        "book/README.md",
+        format!("{INDEX}\n{}deep\n", "> ".repeat(100_000)),
+    );
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(toml.contains("x"), "{toml}");
 }

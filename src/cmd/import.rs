@@ -19,7 +19,10 @@ use crate::render;
 /// again here: that would cost several times the memory of the import itself. The text is
 /// streamed, never held whole.
 pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
-    let imported = import::import(&args.dir)?;
+    let mut imported = import::import(&args.dir)?;
+    if let Some(name) = &args.name {
+        imported.ladder.name = name.clone();
+    }
     // Messages about the import go to stderr, so the TOML on stdout can be redirected alone.
     render::import_messages(
         &mut io::stderr().lock(),
@@ -27,17 +30,17 @@ pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
         &imported.notes,
     )?;
     import::check(&imported)?;
-    let ladder = &imported.ladder;
-    import::check_size(import::toml_size(ladder)?)?;
+    import::check_size(import::imported_size(&imported)?)?;
     match &args.file.output {
-        Some(path) => {
-            files::write_new_with(path, args.file.force, |w| import::write_toml(ladder, w))?
-        }
+        Some(path) => files::write_new_with(path, args.file.force, |w| {
+            import::write_imported(&imported, w)
+        })?,
         None => {
             let mut out = BufWriter::new(out);
-            import::write_toml(ladder, &mut out)?;
+            import::write_imported(&imported, &mut out)?;
             out.flush()?;
         }
     }
+    render::imported(&mut io::stderr().lock(), &imported.tally())?;
     Ok(Exit::Success)
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::names::{kebab, same_name, stem_of};
 use super::parsed::{AttributeLine, Index, LevelPage, Section};
-use super::tracks::infer_tracks;
+use super::tracks::{infer_tracks, one_track};
 use super::warning::{Note, Warning, WarningKind};
 use crate::model::{Attribute, Dimension, Ladder, Role, RoleDimension};
 
@@ -24,7 +24,7 @@ pub fn ladder(
     let pages = in_ladder_order(&index, pages, warnings);
     let levels = levels_of(&index, &pages);
     let (attributes, attribute_names) = gather_attributes(&index, &pages, warnings);
-    let (dimensions, dimension_names) = gather_dimensions(&index, &pages, warnings);
+    let (dimensions, dimension_names) = gather_dimensions(&index, &pages, warnings, notes);
     let known = Known {
         attributes: &attributes,
         attribute_names: &attribute_names,
@@ -40,11 +40,17 @@ pub fn ladder(
         files.push(page.file);
     }
     let tracks = if index.tracks.is_empty() {
-        let tracks = infer_tracks(&roles, &levels);
+        let one_list = rises_one_by_one(&index, &roles, &levels);
+        let tracks = if one_list {
+            vec![one_track(&roles, &levels)]
+        } else {
+            infer_tracks(&roles, &levels)
+        };
         for t in &tracks {
             notes.push(Note::InferredTrack {
                 id: t.id.clone(),
                 roles: t.roles.clone(),
+                from_list: one_list,
             });
         }
         tracks
@@ -71,6 +77,29 @@ pub fn ladder(
         lookup: Default::default(),
     };
     (ladder, files)
+}
+
+/// Whether the ladder is one track whatever its titles say: the index lists every page, one
+/// list, each a level above the one before; or, without a list, each page is of a level of its
+/// own.
+fn rises_one_by_one(index: &Index, roles: &[Role], levels: &[String]) -> bool {
+    let rank: HashMap<&str, usize> = levels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
+    let ranks: Vec<Option<&usize>> = roles.iter().map(|r| rank.get(r.level.as_str())).collect();
+    if roles.len() < 2 {
+        return false;
+    }
+    if index.order.is_empty() {
+        let distinct: HashSet<&str> = roles.iter().map(|r| r.level.as_str()).collect();
+        return distinct.len() == roles.len();
+    }
+    index.order.len() >= roles.len()
+        && ranks
+            .windows(2)
+            .all(|w| matches!(w, [Some(a), Some(b)] if a < b))
 }
 
 /// Attributes or dimensions found by id, by name as [`same_name`] compares names, and by the
@@ -124,6 +153,10 @@ fn in_ladder_order(
         listed.entry(file.as_str()).or_insert(i);
     }
     let position = |p: &LevelPage| listed.get(p.file.as_str()).copied().unwrap_or(usize::MAX);
+    if index.order.is_empty() {
+        // No list: pages by level code, compared component by component.
+        pages.sort_by_cached_key(|p| natural_key(&p.level));
+    }
     pages.sort_by_key(|p| position(p));
     for page in &pages {
         if !index.order.is_empty() && position(page) == usize::MAX {
@@ -162,6 +195,7 @@ fn gather_attributes(
 ) -> (Vec<Attribute>, Names) {
     let mut attributes = index.attributes.clone();
     let mut names = Names::default();
+    let similar = Similar::of(index.attributes.iter().map(|a| &a.name));
     for (i, a) in attributes.iter().enumerate() {
         names.add(i, &a.id, &a.name);
     }
@@ -170,7 +204,15 @@ fn gather_attributes(
             label, id, line, ..
         } in &page.attributes
         {
-            if names.find_attribute(id.as_ref(), label).is_none() {
+            if names.find_attribute(id.as_ref(), label).is_some() {
+                continue;
+            }
+            if let Some(at) = similar.best(label) {
+                // A synonym (`Thinking horizon` for `Planning horizon`): read as that attribute.
+                names.by_name.entry(kebab(label)).or_insert(at);
+                continue;
+            }
+            {
                 let kind = WarningKind::UndefinedAttribute(label.clone());
                 warnings.push(Warning::at(&page.file, *line, kind));
                 let id = id.clone().unwrap_or_else(|| kebab(label));
@@ -191,9 +233,11 @@ fn gather_dimensions(
     index: &Index,
     pages: &[LevelPage],
     warnings: &mut Vec<Warning>,
+    notes: &mut Vec<Note>,
 ) -> (Vec<Dimension>, Names) {
     let mut dimensions = index.dimensions.clone();
     let mut names = Names::default();
+    let similar = Similar::of(index.dimensions.iter().map(|d| &d.name));
     for (i, d) in dimensions.iter().enumerate() {
         names.add(i, &d.id, &d.name);
     }
@@ -205,9 +249,17 @@ fn gather_dimensions(
             *pages_with.entry(key).or_default() += 1;
         }
     }
+    // The page headings read as each of the index's dimensions: one note per dimension.
+    let mut mapped: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for page in pages {
         for s in &page.sections {
             if names.find(s.id.as_ref(), &s.heading).is_some() {
+                continue;
+            }
+            if let Some(at) = similar.best(&s.heading) {
+                // A page's own heading for one of the index's dimensions (`I deliver …`).
+                names.by_name.entry(kebab(&s.heading)).or_insert(at);
+                mapped.entry(at).or_default().push(s.heading.clone());
                 continue;
             }
             let others = pages_with.get(&kebab(&s.heading)).copied().unwrap_or(0);
@@ -226,6 +278,12 @@ fn gather_dimensions(
             });
         }
     }
+    for (at, headings) in mapped {
+        notes.push(Note::MappedDimension {
+            dimension: dimensions[at].name.clone(),
+            headings,
+        });
+    }
     (dimensions, names)
 }
 
@@ -241,22 +299,27 @@ fn role_of(
         .id
         .clone()
         .unwrap_or_else(|| format!("{}-{}", page.level, kebab(&page.title)));
-    let attributes = attribute_values(page, known, warnings, notes);
+    // A prose page states nothing: the note about it says so once, without a warning per value.
+    let prose = page.attributes.is_empty() && sections.is_empty();
+    let attributes = attribute_values(page, prose, known, warnings, notes);
     let mut role_dimensions = BTreeMap::new();
     for s in sections {
         let Some(at) = known.dimension_names.find(s.id.as_ref(), &s.heading) else {
             continue;
         };
-        if s.expectations.is_empty() && s.examples.is_empty() {
+        if s.expectations.is_empty() && s.examples.is_empty() && s.summary.is_none() {
             continue;
         }
-        if s.examples.is_empty() {
+        if s.examples.is_empty() && !s.expectations.is_empty() {
             let kind = WarningKind::NoExamples(s.heading.clone());
             warnings.push(Warning::at(&page.file, s.line, kind));
         }
         let rd: &mut RoleDimension = role_dimensions
             .entry(known.dimensions[at].id.clone())
             .or_default();
+        if rd.summary.is_none() {
+            rd.summary = s.summary;
+        }
         append(&mut rd.expectations, s.expectations);
         append(&mut rd.examples, s.examples);
     }
@@ -277,6 +340,7 @@ fn role_of(
 /// A page's attribute values by attribute id, with a warning for each attribute it lacks.
 fn attribute_values(
     page: &LevelPage,
+    prose: bool,
     known: &Known<'_>,
     warnings: &mut Vec<Warning>,
     notes: &mut Vec<Note>,
@@ -298,12 +362,12 @@ fn attribute_values(
                 line: a.line,
             });
         }
-        if a.value != "—" {
+        if a.value != "—" && !a.value.trim().is_empty() {
             values.insert(attribute.id.clone(), a.value.clone());
         }
     }
     // A page that writes `—` for a value says on purpose that it has none.
-    let says_none = page.attributes.iter().any(|a| a.value == "—");
+    let says_none = prose || page.attributes.iter().any(|a| a.value == "—");
     for attribute in known.attributes {
         if !values.contains_key(&attribute.id) && !says_none {
             let kind = WarningKind::NoValue(attribute.name.clone());
@@ -322,9 +386,84 @@ fn append<T>(list: &mut Vec<T>, mut more: Vec<T>) {
     }
 }
 
-/// Sorts `L2` before `L10`: letters compared as text, runs of digits as numbers.
-fn natural_key(level: &str) -> (String, u64) {
-    let digits: String = level.chars().filter(|c| c.is_ascii_digit()).collect();
-    let letters: String = level.chars().filter(|c| !c.is_ascii_digit()).collect();
-    (letters.to_lowercase(), digits.parse().unwrap_or(0))
+/// Sorts `L2` before `L10` and `L1.0` before `L6`: the level code compared component by
+/// component, runs of letters as text (ignoring case) and runs of digits as numbers.
+fn natural_key(level: &str) -> Vec<(String, u64)> {
+    let mut key: Vec<(String, u64)> = Vec::new();
+    let mut rest = level;
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if digits > 0 {
+            // A run too long for a number compares after every shorter one.
+            key.push((String::new(), rest[..digits].parse().unwrap_or(u64::MAX)));
+            rest = &rest[digits..];
+        } else {
+            let text = rest
+                .find(|c: char| c.is_ascii_digit())
+                .unwrap_or(rest.len());
+            key.push((rest[..text].to_lowercase(), 0));
+            rest = &rest[text..];
+        }
+    }
+    key
+}
+
+/// The significant words of the index's names (attributes or dimensions), to match a page's
+/// synonym label or own section heading to the entry it shares most words with. Only for an
+/// index of handbook size: the cost is the index's size for each name looked up, which a
+/// folder built to be slow must not get to choose.
+struct Similar(Vec<HashSet<String>>);
+
+impl Similar {
+    fn of<'a>(names: impl ExactSizeIterator<Item = &'a String>) -> Similar {
+        const MAX_LIST: usize = 64;
+        if names.len() > MAX_LIST {
+            return Similar(Vec::new());
+        }
+        Similar(
+            names
+                .map(|n| significant_stems(n).into_iter().collect())
+                .collect(),
+        )
+    }
+
+    /// The one entry that shares the most words with `name`, when one shares more than any
+    /// other.
+    fn best(&self, name: &str) -> Option<usize> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let words: HashSet<String> = significant_stems(name).into_iter().collect();
+        let mut best: Option<(usize, usize)> = None;
+        let mut tie = false;
+        for (i, theirs) in self.0.iter().enumerate() {
+            let shared = words.iter().filter(|w| theirs.contains(*w)).count();
+            match best {
+                _ if shared == 0 => {}
+                Some((_, n)) if shared == n => tie = true,
+                Some((_, n)) if shared < n => {}
+                _ => {
+                    best = Some((i, shared));
+                    tie = false;
+                }
+            }
+        }
+        best.filter(|_| !tie).map(|(i, _)| i)
+    }
+}
+
+/// A name's words of four letters or more, cut to four, common words aside: `I deliver
+/// results` gives `deli` and `resu`; `Growth` and `growing` share `grow`.
+fn significant_stems(name: &str) -> Vec<String> {
+    const COMMON: [&str; 16] = [
+        "with", "that", "this", "your", "from", "what", "when", "they", "them", "have", "make",
+        "abou", "thei", "othe", "whic", "leve",
+    ];
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(|w| w.to_lowercase().chars().take(4).collect())
+        .filter(|w: &String| !COMMON.contains(&w.as_str()))
+        .collect()
 }

@@ -19,19 +19,21 @@ pub const MAX_TOTAL_BYTES: u64 = load::MAX_BYTES;
 ///
 /// Refuses the whole folder when the pages add up to more than [`MAX_TOTAL_BYTES`], before
 /// reading any of them.
-pub(super) fn pages_inside(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<Found>> {
+pub(super) fn pages_inside(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Folder> {
     let shown = files::shown(dir);
     let root = fs::canonicalize(dir).with_context(|| format!("cannot read directory {shown:?}"))?;
     let entries =
         fs::read_dir(&root).with_context(|| format!("cannot read directory {shown:?}"))?;
+    // Markdown pages, and files without an extension: some handbooks keep level pages so.
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.to_lowercase().ends_with(".md"))
+        .filter(|n| is_page_name(n))
         .collect();
     names.sort();
     let mut found = Vec::new();
     let mut total: u64 = 0;
+    let mut skipped = Vec::new();
     for name in names {
         let path = root.join(&name);
         // The real path, with every link resolved, must be a regular file in the folder itself.
@@ -45,20 +47,92 @@ pub(super) fn pages_inside(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Ve
                 total = total.saturating_add(meta.len());
                 found.push(Found { name, real, meta });
             }
-            _ => warnings.push(Warning::on(
-                &name,
-                WarningKind::NotARegularFile {
-                    folder: shown.clone(),
-                },
-            )),
+            _ if !name.to_lowercase().ends_with(".md") => {
+                // Not a page after all (a folder, say): only an empty folder's error names it.
+                skipped.push((name, "not a regular file"));
+            }
+            _ => {
+                warnings.push(Warning::on(
+                    &name,
+                    WarningKind::NotARegularFile {
+                        folder: shown.clone(),
+                    },
+                ));
+                skipped.push((name, "not a regular file inside the folder"));
+            }
         }
     }
+    check_total(total, &shown)?;
+    Ok(Folder {
+        root,
+        shown,
+        pages: found,
+        total,
+        skipped,
+    })
+}
+
+/// What may be read of a folder: its pages, how many bytes they hold, and the files skipped.
+pub(super) struct Folder {
+    root: PathBuf,
+    shown: String,
+    pub pages: Vec<Found>,
+    total: u64,
+    /// Files that were not read, and why: for the error when no level page is found.
+    pub skipped: Vec<(String, &'static str)>,
+}
+
+impl Folder {
+    /// The page an index link names (`./Analyst/L2-Analyst.md`), when it is a regular file
+    /// inside the folder: a link with `..`, an absolute path, or a real path (links resolved)
+    /// outside the folder is refused, unread, with a warning.
+    pub fn linked(&mut self, target: &str, warnings: &mut Vec<Warning>) -> Result<Option<Found>> {
+        let relative = Path::new(target);
+        let plain = relative
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        let real = plain
+            .then(|| fs::canonicalize(self.root.join(relative)).ok())
+            .flatten();
+        let meta = real
+            .as_ref()
+            .filter(|r| r.starts_with(&self.root))
+            .and_then(|r| fs::metadata(r).ok())
+            .filter(|m| m.is_file());
+        let (Some(real), Some(meta)) = (real, meta) else {
+            let exists = plain && self.root.join(relative).exists();
+            let kind = if exists || !plain {
+                WarningKind::NotARegularFile {
+                    folder: self.shown.clone(),
+                }
+            } else {
+                WarningKind::MissingPage
+            };
+            warnings.push(Warning::on(target, kind));
+            return Ok(None);
+        };
+        self.total = self.total.saturating_add(meta.len());
+        check_total(self.total, &self.shown)?;
+        Ok(Some(Found {
+            name: target.to_string(),
+            real,
+            meta,
+        }))
+    }
+}
+
+/// Whether a file in the folder may be a page: Markdown, or a name without an extension.
+fn is_page_name(name: &str) -> bool {
+    name.to_lowercase().ends_with(".md") || (!name.contains('.') && !name.is_empty())
+}
+
+fn check_total(total: u64, shown: &str) -> Result<()> {
     if total > MAX_TOTAL_BYTES {
         bail!(
             "the Markdown pages in {shown:?} hold {total} bytes, over the limit of {MAX_TOTAL_BYTES} (64 MiB) for one import"
         );
     }
-    Ok(found)
+    Ok(())
 }
 
 /// A page found in the folder: its name there, its real path, and what it was when checked.

@@ -4,24 +4,27 @@
 //! writes: one page per level (`# L3: Title`, an optional quoted self-description, the
 //! attributes as `- **Name**: value`, then one `## ` section per dimension with a bullet list
 //! of statements and the examples in a `<details>` block), and an index page `README.md`
-//! with the introduction, the definitions of attributes and dimensions, and a numbered list
-//! of links to the level pages in ladder order. What plain Markdown cannot hold (ids, themes,
-//! tracks) is read from the [`meta`](super::meta) comments when present, and inferred when
-//! not. Nothing is dropped silently: what cannot be placed becomes a [`Warning`] with its
+//! with the introduction, the definitions of attributes and dimensions, and a list of links
+//! to the level pages in ladder order (into subfolders too). The house styles of other
+//! handbooks are read as well (see docs/format.md). What plain Markdown cannot hold (ids,
+//! themes, tracks) is read from the [`meta`](super::meta) comments when present, and inferred
+//! when not. Nothing is dropped silently: what cannot be placed becomes a [`Warning`] with its
 //! page and line.
 //!
 //! The folder is read by [`folder`](super::folder), each page by [`read`](super::read), and
 //! the pages put together by [`assemble`](super::assemble).
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
+use super::parsed::LevelPage;
 use super::warning::{Note, Warning, WarningKind};
 use super::{assemble, folder, read};
 use crate::files;
 use crate::load;
-use crate::model::Ladder;
+use crate::model::{Ladder, Track};
 use crate::validate::Seg;
 
 /// A ladder read from Markdown, with what the reader should know about how it was read.
@@ -36,6 +39,8 @@ pub struct Imported {
     pub pages: Vec<String>,
     /// The index page's file name, or the folder when it has none: where the rest came from.
     pub index: String,
+    /// How many files were read: the index and the pages.
+    pub read: usize,
 }
 
 /// Imports every Markdown page of `dir`.
@@ -45,18 +50,37 @@ pub struct Imported {
 /// with a warning, so importing a folder someone else prepared cannot read files beside it.
 pub fn import(dir: &Path) -> Result<Imported> {
     let mut warnings = Vec::new();
-    let files = folder::pages_inside(dir, &mut warnings)?;
+    let mut notes = Vec::new();
+    let mut folder = folder::pages_inside(dir, &mut warnings)?;
+    let files = std::mem::take(&mut folder.pages);
+    let is_index = |f: &&folder::Found| {
+        f.name.eq_ignore_ascii_case("README.md") || f.name.eq_ignore_ascii_case("index.md")
+    };
     let mut index = None;
-    let mut pages = Vec::new();
-    for file in &files {
-        let name = &file.name;
+    if let Some(file) = files.iter().find(is_index) {
         let text = folder::read_found(file)?;
-        if name.eq_ignore_ascii_case("README.md") || name.eq_ignore_ascii_case("index.md") {
-            index = Some((name.clone(), read::index(name, &text, &mut warnings)));
-        } else {
-            match read::level_page(name, &text, &mut warnings) {
-                Some(page) => pages.push(page),
-                None => warnings.push(Warning::at(name, 1, WarningKind::NotALevelPage)),
+        index = Some((
+            file.name.clone(),
+            read::index(&file.name, &text, &mut warnings),
+        ));
+    }
+    let mut read = Reading {
+        pages: Vec::new(),
+        count: usize::from(index.is_some()),
+        skipped: std::mem::take(&mut folder.skipped),
+    };
+    let mut seen: HashSet<String> = HashSet::new();
+    for file in files.iter().filter(|f| !is_index(f)) {
+        seen.insert(file.name.clone());
+        read.page(file, &mut warnings, &mut notes)?;
+    }
+    // The index may link into subfolders: those pages are read too, inside the folder only.
+    if let Some((_, index)) = &index {
+        for target in &index.order {
+            if seen.insert(target.clone()) {
+                if let Some(file) = folder.linked(target, &mut warnings)? {
+                    read.page(&file, &mut warnings, &mut notes)?;
+                }
             }
         }
     }
@@ -65,24 +89,118 @@ pub fn import(dir: &Path) -> Result<Imported> {
         .as_ref()
         .map_or(shown.clone(), |(name, _)| name.clone());
     let index = index.map(|(_, index)| index);
-    if pages.is_empty() {
-        bail!(
-            "no level pages in {shown:?}: expected Markdown files whose first heading reads like `# L3: Senior Engineer`"
-        );
+    if read.pages.is_empty() {
+        bail!("{}", no_level_pages(&shown, &read.skipped));
     }
     let index = index.unwrap_or_else(|| {
         warnings.push(Warning::on(&shown, WarningKind::NoIndex));
         Default::default()
     });
-    let mut notes = Vec::new();
-    let (ladder, pages) = assemble::ladder(dir, index, pages, &mut warnings, &mut notes);
+    let (ladder, pages) = assemble::ladder(dir, index, read.pages, &mut warnings, &mut notes);
+    let warnings = super::warning::once_per_ladder(warnings);
+    let notes = plain_pages_once(notes);
     Ok(Imported {
         ladder,
         warnings,
         notes,
         pages,
         index: index_file,
+        read: read.count,
     })
+}
+
+/// What an import came to, for its last line on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub pages: usize,
+    pub roles: usize,
+    pub statements: usize,
+    pub examples: usize,
+    pub warnings: usize,
+}
+
+impl Imported {
+    /// The counts of what was read and made of it.
+    pub fn tally(&self) -> Tally {
+        let dimensions = || self.ladder.roles.iter().flat_map(|r| r.dimensions.values());
+        Tally {
+            pages: self.read,
+            roles: self.ladder.roles.len(),
+            statements: dimensions().map(|d| d.expectations.len()).sum(),
+            examples: dimensions().map(|d| d.examples.len()).sum(),
+            warnings: self.warnings.iter().map(|w| 1 + w.repeats).sum(),
+        }
+    }
+}
+
+/// The notes with those about pages without `.md` said once, at the first.
+fn plain_pages_once(notes: Vec<Note>) -> Vec<Note> {
+    let mut out: Vec<Note> = Vec::with_capacity(notes.len());
+    let mut first: Option<usize> = None;
+    for note in notes {
+        if let Note::PlainPage { .. } = note {
+            if let Some(Note::PlainPage { more, .. }) = first.and_then(|at| out.get_mut(at)) {
+                *more += 1;
+                continue;
+            }
+            first = Some(out.len());
+        }
+        out.push(note);
+    }
+    out
+}
+
+/// The pages read so far, how many files were read, and the files skipped with why.
+struct Reading {
+    pages: Vec<LevelPage>,
+    count: usize,
+    skipped: Vec<(String, &'static str)>,
+}
+
+impl Reading {
+    fn page(
+        &mut self,
+        file: &folder::Found,
+        warnings: &mut Vec<Warning>,
+        notes: &mut Vec<Note>,
+    ) -> Result<()> {
+        let name = &file.name;
+        let text = folder::read_found(file)?;
+        self.count += 1;
+        match read::level_page(name, text, warnings, notes) {
+            Some(page) => self.pages.push(page),
+            // A file without `.md` is a page only when it reads as one: no warning otherwise.
+            None if !name.to_lowercase().ends_with(".md") => self
+                .skipped
+                .push((name.clone(), "no title in bold on its first line")),
+            None => {
+                warnings.push(Warning::at(name, 1, WarningKind::NotALevelPage));
+                self.skipped
+                    .push((name.clone(), "no `# LEVEL Title` heading first"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The error for a folder without level pages: what was expected, and the files skipped.
+fn no_level_pages(shown: &str, skipped: &[(String, &str)]) -> String {
+    const SHOWN: usize = 8;
+    let mut message = format!(
+        "no level pages in {shown:?}: expected Markdown files whose first heading reads like `# L3: Senior Engineer`"
+    );
+    if !skipped.is_empty() {
+        let named: Vec<String> = skipped
+            .iter()
+            .take(SHOWN)
+            .map(|(name, why)| format!("{name:?} ({why})"))
+            .collect();
+        message += &format!("; skipped {}", named.join(", "));
+        if skipped.len() > SHOWN {
+            message += &format!(" and {} more", skipped.len() - SHOWN);
+        }
+    }
+    message
 }
 
 /// The comment atop the TOML of an imported ladder.
@@ -97,6 +215,45 @@ pub fn write_toml(
 ) -> std::io::Result<()> {
     out.write_all(HEADER.as_bytes())?;
     crate::ladder_toml::write(ladder, out)
+}
+
+/// How an inferred track was inferred, as the comment above it in the TOML; looked up by id
+/// through a map, so a ladder of many tracks costs no search per track.
+fn track_comment(imported: &Imported) -> impl Fn(&Track) -> Option<&'static str> + '_ {
+    let how: HashMap<&str, bool> = imported
+        .notes
+        .iter()
+        .filter_map(|n| match n {
+            Note::InferredTrack { id, from_list, .. } => Some((id.as_str(), *from_list)),
+            _ => None,
+        })
+        .collect();
+    move |track: &Track| {
+        how.get(track.id.as_str()).map(|from_list| {
+            if *from_list {
+                "Inferred: each level page is one level above the one before, so one track. Edit if wrong."
+            } else {
+                "Inferred from the roles' titles (seniority words set aside) and levels. Edit if wrong."
+            }
+        })
+    }
+}
+
+/// Writes the TOML of an import as [`write_toml`] does, with a comment above each inferred
+/// track saying how it was inferred, so that it is easy to correct by hand.
+pub fn write_imported(
+    imported: &Imported,
+    out: &mut (impl std::io::Write + ?Sized),
+) -> std::io::Result<()> {
+    out.write_all(HEADER.as_bytes())?;
+    crate::ladder_toml::write_with(&imported.ladder, &track_comment(imported), out)
+}
+
+/// How many bytes [`write_imported`] writes, found without holding the text.
+pub fn imported_size(imported: &Imported) -> Result<u64> {
+    let body = crate::ladder_toml::size_with(&imported.ladder, &track_comment(imported))
+        .context("cannot write the ladder as TOML")?;
+    Ok(HEADER.len() as u64 + body)
 }
 
 /// The TOML of an imported ladder as text (see [`write_toml`]).
@@ -140,18 +297,14 @@ pub fn check(imported: &Imported) -> Result<()> {
     )
 }
 
-/// The first attribute value a page lacks, or meaning the index lacks: the errors an import
-/// most often meets, described as the handbook's author would look for them.
+/// The first meaning the index lacks: the error an import most often meets, described as the
+/// handbook's author would look for it.
 fn missing_text(imported: &Imported) -> Option<(String, String)> {
-    let ladder = &imported.ladder;
-    for (role, page) in ladder.roles.iter().zip(&imported.pages) {
-        for a in &ladder.attributes {
-            if role.attributes.get(&a.id).is_none_or(|v| v.is_empty()) {
-                return Some((page.clone(), format!("no value for attribute {:?}", a.name)));
-            }
-        }
-    }
-    let a = ladder.attributes.iter().find(|a| a.meaning.is_empty())?;
+    let a = imported
+        .ladder
+        .attributes
+        .iter()
+        .find(|a| a.meaning.is_empty())?;
     Some((
         imported.index.clone(),
         format!("no meaning for attribute {:?}", a.name),

@@ -51,3 +51,55 @@ pub(super) fn same_attribute(a: &str, b: &str) -> bool {
     let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
     common >= 5
 }
+
+/// GitHub's `:shortcode:` spellings of emoji made the emoji, by the `emojis` crate's table;
+/// an unknown code is left as written.
+pub(super) fn shortcodes(text: &str) -> String {
+    if !text.contains(':') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(':') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || "_+-".contains(c)))
+            .unwrap_or(after.len());
+        match (
+            after[end..].starts_with(':'),
+            emojis::get_by_shortcode(&after[..end]),
+        ) {
+            (true, Some(emoji)) if end > 0 => {
+                out.push_str(emoji.as_str());
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push(':');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_emoji_and_shortcodes() {
+        assert_eq!(
+            split_emoji("🦉 Domain expertise"),
+            (Some("🦉".into()), "Domain expertise".into())
+        );
+        assert!(same_attribute("Evaluation", "Evaluated by"));
+        assert!(!same_attribute("Impact radius", "Planning horizon"));
+        assert_eq!(
+            shortcodes(":triangular_flag_on_post: Leadership"),
+            "🚩 Leadership"
+        );
+        assert_eq!(shortcodes("Time: 10:30 :nope: x:"), "Time: 10:30 :nope: x:");
+    }
+}

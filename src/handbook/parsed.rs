@@ -52,6 +52,8 @@ pub struct Section {
     /// The dimension id its comment gives, if any.
     pub id: Option<String>,
     pub line: usize,
+    /// The quoted line under the heading: the role's summary for the dimension.
+    pub summary: Option<String>,
     pub expectations: Vec<Expectation>,
     pub examples: Vec<String>,
 }

@@ -6,19 +6,28 @@ use crate::model::{Role, Track};
 
 /// Words that say how senior a title is, not what the role does; titles without them name a
 /// role's family (see [`infer_tracks`]).
-const SENIORITY: [&str; 6] = [
+const SENIORITY: [&str; 9] = [
     "junior",
     "senior",
     "staff",
     "principal",
     "associate",
     "graduate",
+    "lead",
+    "intermediate",
+    "entry",
 ];
+
+/// Words of a management title: a manager, a senior manager, a director and a head of a
+/// function are one family, whatever the function.
+const MANAGEMENT: [&str; 5] = ["manager", "director", "head", "vp", "chief"];
 
 /// Tracks for pages that do not name them, by this rule:
 ///
 /// 1. A role's family is its title without seniority words (junior, senior, staff,
-///    principal, associate, graduate): "Senior Security Analyst" is a "Security Analyst".
+///    principal, associate, graduate, lead, intermediate, entry): "Senior Security Analyst"
+///    is a "Security Analyst". A title with a management word (manager, director, head, vp,
+///    chief) is of the one "Management" family.
 /// 2. When the highest level has exactly one role and its family has no other, that role
 ///    closes every track (a lead whom every path reaches).
 /// 3. Every other family is a track, its roles in level order. A family whose name ends with
@@ -34,10 +43,21 @@ pub fn infer_tracks(roles: &[Role], levels: &[String]) -> Vec<Track> {
             .unwrap_or(usize::MAX)
     };
     let family = |r: &Role| -> Vec<String> {
-        r.title
+        let words: Vec<String> = r
+            .title
             .split_whitespace()
-            .map(|w| w.to_lowercase())
-            .filter(|w| !SENIORITY.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.iter().any(|w| MANAGEMENT.contains(&w.as_str())) {
+            return vec!["management".to_string()];
+        }
+        words
+            .into_iter()
+            .filter(|w| !SENIORITY.contains(&w.as_str()))
             .collect()
     };
     let top = roles.iter().map(rank).max();
@@ -103,8 +123,28 @@ pub fn infer_tracks(roles: &[Role], levels: &[String]) -> Vec<Track> {
     tracks
 }
 
+/// One track of every role in level order: for a ladder whose levels rise one by one, a
+/// single ladder whatever the titles say.
+pub fn one_track(roles: &[Role], levels: &[String]) -> Track {
+    let rank: std::collections::HashMap<&str, usize> = levels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
+    let mut ordered: Vec<&Role> = roles.iter().collect();
+    ordered.sort_by_key(|r| rank.get(r.level.as_str()).copied().unwrap_or(usize::MAX));
+    Track {
+        id: "ladder".to_string(),
+        name: "Ladder".to_string(),
+        roles: ordered.iter().map(|r| r.id.clone()).collect(),
+    }
+}
+
 /// The family's words with their capitals, taken from a member's title.
 fn members_title(path: &[&Role], family: &[String]) -> String {
+    if family == ["management"] {
+        return "Management".to_string();
+    }
     for role in path {
         let words: Vec<&str> = role
             .title
@@ -121,6 +161,43 @@ fn members_title(path: &[&Role], family: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn role(id: &str, level: &str, title: &str) -> Role {
+        Role {
+            id: id.into(),
+            level: level.into(),
+            title: title.into(),
+            summary: String::new(),
+            attributes: Default::default(),
+            dimensions: Default::default(),
+        }
+    }
+
+    #[test]
+    fn lead_is_seniority_and_managers_are_one_family() {
+        let roles = [
+            role("a", "L2", "Software Engineer"),
+            role("b", "L3", "Senior Software Engineer"),
+            role("c", "L4", "Lead Software Engineer"),
+            role("d", "L4", "Engineering Manager"),
+            role("e", "L5", "Senior Engineering Manager"),
+            role("f", "L6", "Director of Engineering"),
+        ];
+        let levels: Vec<String> = ["L2", "L3", "L4", "L5", "L6"].map(String::from).to_vec();
+        let tracks = infer_tracks(&roles, &levels);
+        let simple: Vec<(&str, Vec<&str>)> = tracks
+            .iter()
+            .map(|t| (t.id.as_str(), t.roles.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(
+            simple,
+            [
+                ("engineer", vec!["a", "b", "c"]),
+                ("management", vec!["d", "e", "f"])
+            ]
+        );
+        assert_eq!(tracks[1].name, "Management");
+    }
 
     #[test]
     fn the_embedded_tracks_are_inferred_from_titles_and_levels() {

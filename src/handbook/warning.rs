@@ -10,21 +10,25 @@ pub struct Warning {
     /// The 1-based line on the page, when the warning is about one.
     pub line: Option<usize>,
     pub kind: WarningKind,
+    /// How many other pages have the same warning: said once per ladder, not once per page.
+    pub repeats: usize,
 }
 
 /// What could not be placed. Texts are as the page has them; the renderer quotes them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum WarningKind {
     /// A link out of the folder, or something that is not a regular file: skipped unread.
     NotARegularFile { folder: String },
+    /// A link of the index to a page that does not exist.
+    MissingPage,
     /// The folder has no `README.md` (or `index.md`).
     NoIndex,
     /// A page without a `# LEVEL: Title` heading: skipped.
     NotALevelPage,
     /// A line of a code block on the index, as written.
     Code(String),
-    /// A line as written on the page, that fits nowhere.
-    Line(String),
+    /// A heading within a dimension's section that names no dimension and no examples.
+    Heading(String),
     /// Text read from the page (its Markdown undone), that fits nowhere.
     Text(String),
     /// An item of the index's numbered list that is not a link.
@@ -57,8 +61,27 @@ pub enum Note {
         page: String,
         line: usize,
     },
-    /// A track inferred from the roles' titles and levels: its id and role ids.
-    InferredTrack { id: String, roles: Vec<String> },
+    /// A track inferred: its id and role ids; `from_list` when it is the index's one list of
+    /// levels rising one by one, else it was inferred from the roles' titles and levels.
+    InferredTrack {
+        id: String,
+        roles: Vec<String>,
+        from_list: bool,
+    },
+    /// A page with prose only: its first paragraph is the summary, and it sets no expectations.
+    ProsePage { page: String },
+    /// Pages without `.md` whose first line is the title: the level came from the file name.
+    /// `more` counts the pages like it after the first.
+    PlainPage {
+        page: String,
+        level: String,
+        more: usize,
+    },
+    /// Pages' section headings read as one of the index's dimensions.
+    MappedDimension {
+        dimension: String,
+        headings: Vec<String>,
+    },
 }
 
 impl Warning {
@@ -68,6 +91,7 @@ impl Warning {
             page: page.to_string(),
             line: Some(line),
             kind,
+            repeats: 0,
         }
     }
 
@@ -77,6 +101,35 @@ impl Warning {
             page: page.to_string(),
             line: None,
             kind,
+            repeats: 0,
         }
     }
+}
+
+/// The warnings with those that repeat from page to page (a dimension without examples, a
+/// missing attribute value, a heading the index lacks) said once, at their first place, with
+/// how many other pages have them.
+pub fn once_per_ladder(warnings: Vec<Warning>) -> Vec<Warning> {
+    use std::collections::HashMap;
+    let mut first: HashMap<WarningKind, usize> = HashMap::new();
+    let mut out: Vec<Warning> = Vec::with_capacity(warnings.len());
+    for w in warnings {
+        let repeating = matches!(
+            w.kind,
+            WarningKind::NoExamples(_)
+                | WarningKind::NoValue(_)
+                | WarningKind::NoSummary
+                | WarningKind::UndefinedAttribute(_)
+                | WarningKind::UndefinedDimension { .. }
+        );
+        if repeating {
+            if let Some(&at) = first.get(&w.kind) {
+                out[at].repeats += 1;
+                continue;
+            }
+            first.insert(w.kind.clone(), out.len());
+        }
+        out.push(w);
+    }
+    out
 }

@@ -173,6 +173,9 @@ fn role_page(book: &Handbook<'_>, page: &Page<'_>) -> String {
     for d in &book.ladder.dimensions {
         let rd = role.in_dimension(&d.id);
         md += &format!("\n## {}{}\n\n", inline(&d.label()), Tag::Section(&d.id));
+        if let Some(summary) = &rd.summary {
+            md += &format!("> _{}_\n\n", inline(summary));
+        }
         for e in &rd.expectations {
             let tag = match &e.theme {
                 Some(theme) => Tag::Theme(theme).to_string(),

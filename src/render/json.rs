@@ -136,6 +136,9 @@ struct DimensionEntry<'a> {
     dimension: &'a str,
     name: &'a str,
     emoji: Option<&'a str>,
+    /// The role's own line for the dimension, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
     expectations: Vec<Expectation<'a>>,
     examples: &'a [String],
 }
@@ -172,6 +175,7 @@ fn full_role<'a>(view: &'a RoleView<'a>) -> FullRole<'a> {
                 dimension: &dv.dimension.id,
                 name: &dv.dimension.name,
                 emoji: dv.dimension.emoji.as_deref(),
+                summary: dv.summary,
                 expectations: dv
                     .expectations
                     .iter()

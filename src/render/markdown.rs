@@ -83,7 +83,7 @@ fn role(view: &RoleView<'_>, depth: &str) -> String {
     let rows = view
         .attributes
         .iter()
-        .map(|(a, value)| vec![inline(&a.name), inline(value.unwrap_or("—"))]);
+        .map(|(a, value)| vec![inline(&a.name), inline(value.unwrap_or(super::NOT_STATED))]);
     md += &table(&["Attribute", "Value"], rows);
     for dv in &view.dimensions {
         md += &format!(
@@ -169,7 +169,11 @@ fn path(p: &PathView<'_>) -> String {
     md += "## Attributes\n\n";
     let rows = p.attributes.iter().map(|(a, values)| {
         std::iter::once(inline(&a.name))
-            .chain(values.iter().map(|v| inline(v.unwrap_or("—"))))
+            .chain(
+                values
+                    .iter()
+                    .map(|v| inline(v.unwrap_or(crate::render::NOT_STATED))),
+            )
             .collect()
     });
     let h = header("Attribute");
@@ -234,7 +238,7 @@ fn diff_full(c: &Comparison<'_>, h2: &str, [a, b]: [&str; 2]) -> String {
     }
     md += &format!("\n{h2} Attributes\n\n");
     let rows = c.attributes.iter().map(|ch| {
-        let value = |v: Option<&str>| marked(ch.mark, v.unwrap_or("—"));
+        let value = |v: Option<&str>| marked(ch.mark, v.unwrap_or(super::NOT_STATED));
         vec![
             marked(ch.mark, &ch.attribute.name),
             value(ch.from),
@@ -276,7 +280,11 @@ fn diff_brief(c: &Comparison<'_>, h2: &str) -> String {
         .iter()
         .filter(|a| in_brief(a.mark))
         .map(|a| {
-            let text = format!("{}: {}", a.attribute.name, a.to.unwrap_or("—"));
+            let text = format!(
+                "{}: {}",
+                a.attribute.name,
+                a.to.unwrap_or(crate::render::NOT_STATED)
+            );
             item(a.mark, &text)
         })
         .collect();

@@ -25,7 +25,12 @@ fn warning_line(w: &Warning) -> String {
         Some(line) => format!("{}:{line}", w.page),
         None => w.page.clone(),
     };
-    format!("{at}: warning: {}", warning_text(&w.kind))
+    let more = match w.repeats {
+        0 => String::new(),
+        1 => " (and on 1 more page)".to_string(),
+        n => format!(" (and on {n} more pages)"),
+    };
+    format!("{at}: warning: {}{more}", warning_text(&w.kind))
 }
 
 fn warning_text(kind: &WarningKind) -> String {
@@ -33,10 +38,11 @@ fn warning_text(kind: &WarningKind) -> String {
         WarningKind::NotARegularFile { folder } => {
             format!("not a regular file inside {folder}; skipped without reading it")
         }
+        WarningKind::MissingPage => "the index links to this page, which does not exist".to_string(),
         WarningKind::NoIndex => "no README.md index page; the ladder's name, attributes and dimensions come from the level pages".to_string(),
         WarningKind::NotALevelPage => "no `# LEVEL: Title` heading; the page is not a level page and was skipped".to_string(),
         WarningKind::Code(line) => format!("could not place code {:?}", escape_controls(line)),
-        WarningKind::Line(line) => format!("could not place {:?}", escape_controls(line)),
+        WarningKind::Heading(text) => format!("could not place heading {text:?}: it names no dimension of the index"),
         WarningKind::Text(text) => format!("could not place {text:?}"),
         WarningKind::NumberedItem(text) => format!(
             "could not place numbered item {text:?}: it is not a link to a level page"
@@ -71,8 +77,29 @@ fn note_text(note: &Note) -> String {
             page,
             line,
         } => format!("mapped attribute label {label:?} to {attribute:?} ({page}:{line})"),
-        Note::InferredTrack { id, roles } => {
+        Note::InferredTrack { id, roles, .. } => {
             format!("inferred track {id}: {}", roles.join(" → "))
+        }
+        Note::ProsePage { page } => format!(
+            "{page} has prose only: its first paragraph is the role's summary, and it sets no expectations"
+        ),
+        Note::PlainPage { page, level, more } => format!(
+            "{page} has no `# LEVEL Title` heading: its first line is the title, level {level:?} comes from the file name{}",
+            match more {
+                0 => String::new(),
+                n => format!(" (and so for {n} more pages)"),
+            }
+        ),
+        Note::MappedDimension {
+            dimension,
+            headings,
+        } => {
+            let quoted: Vec<String> = headings.iter().map(|h| format!("{h:?}")).collect();
+            format!(
+                "read section{} {} as dimension {dimension:?}",
+                if headings.len() == 1 { "" } else { "s" },
+                quoted.join(", ")
+            )
         }
     }
 }

@@ -132,6 +132,25 @@ pub fn completion_line(out: &mut impl Write, shell: Shell) -> Result<()> {
     Ok(())
 }
 
+/// What the human formats show for an attribute value a role does not state (values are
+/// optional in the format).
+pub(crate) const NOT_STATED: &str = "not stated";
+
+/// The last line `ladder import` prints: what it read and made of it.
+pub fn imported(out: &mut impl Write, t: &crate::handbook::import::Tally) -> Result<()> {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    writeln!(
+        out,
+        "read {}: {}, {}, {}; {}",
+        plural(t.pages, "page"),
+        plural(t.roles, "role"),
+        plural(t.statements, "statement"),
+        plural(t.examples, "example"),
+        plural(t.warnings, "warning"),
+    )?;
+    Ok(())
+}
+
 /// The manual page (roff) of a built clap command and all its subcommands, for `ladder man`.
 pub fn man(out: &mut impl Write, cmd: &clap::Command, manual: &Manual<'_>) -> Result<()> {
     man::render(out, cmd, manual)

@@ -160,10 +160,12 @@ impl Writer {
         });
         self.list(dimensions.iter(), |w, (k, d)| {
             let RoleDimension {
+                summary,
                 expectations,
                 examples,
             } = d;
             w.str(k);
+            w.opt(summary.as_ref());
             w.list(expectations.iter(), |w, e| {
                 let Expectation { theme, text } = e;
                 w.opt(theme.as_ref());
@@ -282,6 +284,7 @@ impl Reader<'_> {
                 .list(|r| {
                     let id = r.str()?;
                     let dimension = RoleDimension {
+                        summary: r.opt()?,
                         expectations: r.list(|r| {
                             Some(Expectation {
                                 theme: r.opt()?,

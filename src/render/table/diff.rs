@@ -110,7 +110,7 @@ fn floor(c: &Comparison<'_>) -> [usize; 2] {
     for change in &c.attributes {
         label = label.max(longest_word(&change.attribute.name));
         for value in [change.from, change.to] {
-            side = side.max(longest_word(value.unwrap_or("—")));
+            side = side.max(longest_word(value.unwrap_or(crate::render::NOT_STATED)));
         }
     }
     for tc in c.dimensions.iter().flat_map(|dc| &dc.themes) {
@@ -150,7 +150,11 @@ fn brief(out: &mut impl Write, c: &Comparison<'_>, style: &Style, width: usize) 
         writeln!(out)?;
         writeln!(out, "{}", style.heading("Attributes"))?;
         for a in attributes {
-            let text = format!("{}: {}", a.attribute.name, a.to.unwrap_or("—"));
+            let text = format!(
+                "{}: {}",
+                a.attribute.name,
+                a.to.unwrap_or(crate::render::NOT_STATED)
+            );
             item(out, a.mark, &text)?;
         }
     }
@@ -278,8 +282,8 @@ impl Sides<'_> {
             let change = &changes[r];
             let text = match column {
                 0 => &change.attribute.name,
-                1 => change.from.unwrap_or("—"),
-                _ => change.to.unwrap_or("—"),
+                1 => change.from.unwrap_or(crate::render::NOT_STATED),
+                _ => change.to.unwrap_or(crate::render::NOT_STATED),
             };
             block(style, change.mark, &[text], width, column == 0)
         })

@@ -46,7 +46,13 @@ pub fn render(
         let (a, values) = &p.attributes[r];
         match column {
             0 => heading_lines(style, &a.name, w),
-            c => wrap(values[c - 1].unwrap_or("—"), w, "", "").join("\n"),
+            c => wrap(
+                values[c - 1].unwrap_or(crate::render::NOT_STATED),
+                w,
+                "",
+                "",
+            )
+            .join("\n"),
         }
     })?;
     for d in &p.dimensions {
@@ -76,7 +82,7 @@ fn floor(p: &PathView<'_>, headings: &[String]) -> [usize; 2] {
     for (a, values) in &p.attributes {
         label = label.max(longest_word(&a.name));
         for v in values {
-            side = side.max(longest_word(v.unwrap_or("—")));
+            side = side.max(longest_word(v.unwrap_or(crate::render::NOT_STATED)));
         }
     }
     for d in &p.dimensions {

@@ -101,7 +101,7 @@ fn attributes(
     let rows: Vec<(&str, &str)> = view
         .attributes
         .iter()
-        .map(|(a, value)| (a.name.as_str(), value.unwrap_or("—")))
+        .map(|(a, value)| (a.name.as_str(), value.unwrap_or(crate::render::NOT_STATED)))
         .collect();
     let name_w = rows
         .iter()
@@ -141,6 +141,11 @@ fn dimensions(
     for dv in &view.dimensions {
         writeln!(out)?;
         writeln!(out, "{}", style.heading(&dv.dimension.label()))?;
+        if let Some(summary) = dv.summary {
+            for line in wrap(&format!("“{summary}”"), width, "  ", "  ") {
+                writeln!(out, "{line}")?;
+            }
+        }
         writeln!(out, "  {}", style.muted("Expectations"))?;
         for (_, text) in &dv.expectations {
             for line in wrap(text, width, "  • ", "    ") {

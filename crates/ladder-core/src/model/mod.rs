@@ -123,6 +123,9 @@ pub struct Role {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoleDimension {
+    /// The role's own words for the dimension, when its page quotes them (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     #[serde(default)]
     pub expectations: Vec<Expectation>,
     #[serde(default)]
@@ -165,6 +168,7 @@ impl Role {
     /// What the role expects in a dimension; empty when the role says nothing there.
     pub fn in_dimension(&self, dimension_id: &str) -> &RoleDimension {
         static EMPTY: RoleDimension = RoleDimension {
+            summary: None,
             expectations: Vec::new(),
             examples: Vec::new(),
         };

@@ -102,7 +102,8 @@ pub(super) fn attributes_known(
     }
 }
 
-/// Reports every declared attribute the role at `ri` gives no value for, at the role's id.
+/// Reports every declared attribute the role at `ri` gives no value for, at the role's id: a
+/// warning, since a value is optional (the commands show it as "not stated").
 pub(super) fn attributes_given(
     ladder: &Ladder,
     ri: usize,
@@ -112,10 +113,10 @@ pub(super) fn attributes_given(
     for attribute in &ladder.attributes {
         if !role.attributes.contains_key(&attribute.id) {
             report(
-                Severity::Error,
+                Severity::Warning,
                 in_role(ri, &["id"]),
                 format!(
-                    "role {} has no value for attribute {}",
+                    "role {} states no value for attribute {}",
                     q(&role.id),
                     q(&attribute.id)
                 ),
