@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::names::{kebab, same_name, stem_of};
 use super::parsed::{AttributeLine, Index, LevelPage, Section};
-use super::tracks::{infer_tracks, one_track};
+use super::tracks::{infer_tracks, one_track, split_into_families};
 use super::warning::{Note, Warning, WarningKind};
 use crate::model::{Attribute, Dimension, Ladder, Role, RoleDimension};
 
@@ -40,7 +40,7 @@ pub fn ladder(
         files.push(page.file);
     }
     let tracks = if index.tracks.is_empty() {
-        let one_list = rises_one_by_one(&index, &roles, &levels);
+        let one_list = rises_one_by_one(&index, &roles, &levels) && !split_into_families(&roles);
         let tracks = if one_list {
             vec![one_track(&roles, &levels)]
         } else {

@@ -42,24 +42,6 @@ pub fn infer_tracks(roles: &[Role], levels: &[String]) -> Vec<Track> {
             .position(|l| *l == r.level)
             .unwrap_or(usize::MAX)
     };
-    let family = |r: &Role| -> Vec<String> {
-        let words: Vec<String> = r
-            .title
-            .split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .filter(|w| !w.is_empty())
-            .collect();
-        if words.iter().any(|w| MANAGEMENT.contains(&w.as_str())) {
-            return vec!["management".to_string()];
-        }
-        words
-            .into_iter()
-            .filter(|w| !SENIORITY.contains(&w.as_str()))
-            .collect()
-    };
     let top = roles.iter().map(rank).max();
     let at_top: Vec<&Role> = roles.iter().filter(|r| Some(rank(r)) == top).collect();
     let closer = match at_top.as_slice() {
@@ -123,6 +105,42 @@ pub fn infer_tracks(roles: &[Role], levels: &[String]) -> Vec<Track> {
     tracks
 }
 
+/// A role's family: its title's words without seniority words, or "management" for a title
+/// with a management word (see [`infer_tracks`]).
+fn family(r: &Role) -> Vec<String> {
+    let words: Vec<String> = r
+        .title
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.iter().any(|w| MANAGEMENT.contains(&w.as_str())) {
+        return vec!["management".to_string()];
+    }
+    words
+        .into_iter()
+        .filter(|w| !SENIORITY.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether the titles clearly split into families: at least two, each with two roles or more
+/// ("Engineer, Senior Engineer, Engineering Manager, Director"). A ladder whose levels rise
+/// one by one is one track unless they do.
+pub fn split_into_families(roles: &[Role]) -> bool {
+    let mut families: Vec<(Vec<String>, usize)> = Vec::new();
+    for role in roles {
+        let f = family(role);
+        match families.iter_mut().find(|(name, _)| *name == f) {
+            Some((_, n)) => *n += 1,
+            None => families.push((f, 1)),
+        }
+    }
+    families.len() >= 2 && families.iter().all(|(_, n)| *n >= 2)
+}
+
 /// One track of every role in level order: for a ladder whose levels rise one by one, a
 /// single ladder whatever the titles say.
 pub fn one_track(roles: &[Role], levels: &[String]) -> Track {
@@ -171,6 +189,30 @@ mod tests {
             attributes: Default::default(),
             dimensions: Default::default(),
         }
+    }
+
+    #[test]
+    fn titles_split_a_rising_ladder_only_into_families_of_two_or_more() {
+        let split = [
+            role("E1", "L1", "Engineer"),
+            role("E2", "L2", "Senior Engineer"),
+            role("M3", "L3", "Engineering Manager"),
+            role("M4", "L4", "Director of Engineering"),
+        ];
+        assert!(split_into_families(&split));
+        // One family, or a family of one beside another: one track.
+        let managers = [
+            role("M1", "L1", "Engineering Manager"),
+            role("M2", "L2", "Senior Engineering Manager"),
+            role("M3", "L3", "Director of Engineering"),
+        ];
+        assert!(!split_into_families(&managers));
+        let lone = [
+            role("E1", "L1", "Engineer"),
+            role("E2", "L2", "Senior Engineer"),
+            role("A3", "L3", "Architect"),
+        ];
+        assert!(!split_into_families(&lone));
     }
 
     #[test]
