@@ -444,6 +444,8 @@ fn a_data_handbook_with_its_own_headings_success_lists_and_a_prose_page() {
         [
             "README.md:19: warning: could not place code \"This block is not part of the ladder.\"",
             "L1.0-Graduate-Data-Analyst.md:6: warning: could not place \"Each rotation lasts three months and ends with a short write-up of what was learned.\"",
+            // Nothing is dropped unsaid: the links' targets go, their text stays.
+            "L2-Data-Analyst.md:7: warning: attribute \"Glossary\" keeps the text of its links but not their targets",
             "L2-Data-Analyst.md:7: warning: attribute \"Glossary\" is not defined on the index page; added without a meaning",
             "L3-Senior-Data-Analyst.md:1: warning: no value for attribute \"Glossary\" (and on 1 more page)",
             "note: L1.0-Graduate-Data-Analyst.md has prose only: its first paragraph is the role's summary, and it sets no expectations",
@@ -452,7 +454,7 @@ fn a_data_handbook_with_its_own_headings_success_lists_and_a_prose_page() {
             "note: read sections \"I keep growing\", \"I help others grow\", \"I grow the team\" as dimension \"Growth\"",
             "note: mapped attribute label \"Thinking horizon\" to \"Planning horizon\" (L3-Senior-Data-Analyst.md:5)",
             "note: inferred track ladder: L1.0-graduate-data-analyst → L2-data-analyst → L3-senior-data-analyst → L4-lead-data-scientist",
-            "read 5 pages: 4 roles, 12 statements, 9 examples; 5 warnings",
+            "read 5 pages: 4 roles, 12 statements, 9 examples; 6 warnings",
         ]
     );
     let ladder = toml_of(&file);

@@ -45,6 +45,9 @@ pub enum WarningKind {
     UndefinedDimension { name: String, alone: bool },
     /// A page without a value for an attribute.
     NoValue(String),
+    /// An attribute value with links: their text is kept, their targets are not (the ladder
+    /// format holds plain text).
+    LinkTargets(String),
     /// A dimension section without examples.
     NoExamples(String),
     /// A page without a quoted self-description.

@@ -64,6 +64,9 @@ fn warning_text(kind: &WarningKind) -> String {
             if *alone { " and no other page has it" } else { "" }
         ),
         WarningKind::NoValue(attribute) => format!("no value for attribute {attribute:?}"),
+        WarningKind::LinkTargets(attribute) => format!(
+            "attribute {attribute:?} keeps the text of its links but not their targets"
+        ),
         WarningKind::NoExamples(dimension) => format!("dimension {dimension:?} has no examples"),
         WarningKind::NoSummary => "no quoted self-description after the heading; the summary is left as the title".to_string(),
     }

@@ -340,19 +340,24 @@ impl PageReader<'_> {
         let single = p.runs.len() == 1;
         for run in &p.runs {
             match blocks::labelled_run(run) {
-                Some(l) if l.colon => self.page.attributes.push(AttributeLine {
-                    label: l.name,
-                    value: l.value,
-                    id: if single {
-                        id.clone()
-                    } else {
-                        run.comment
-                            .as_ref()
-                            .and_then(|c| c.text(Key::Attribute))
-                            .map(String::from)
-                    },
-                    line: run.line,
-                }),
+                Some(l) if l.colon => {
+                    if !run.links.is_empty() {
+                        self.warn(run.line, WarningKind::LinkTargets(l.name.clone()));
+                    }
+                    self.page.attributes.push(AttributeLine {
+                        label: l.name,
+                        value: l.value,
+                        id: if single {
+                            id.clone()
+                        } else {
+                            run.comment
+                                .as_ref()
+                                .and_then(|c| c.text(Key::Attribute))
+                                .map(String::from)
+                        },
+                        line: run.line,
+                    })
+                }
                 _ => {
                     if let Some(last) = self.page.attributes.last_mut() {
                         let t = run.text.trim();
@@ -428,15 +433,20 @@ impl PageReader<'_> {
             );
         };
         match lead.labelled() {
-            Some(l) if l.colon || !l.value.is_empty() => self.page.attributes.push(AttributeLine {
-                label: l.name,
-                value: l.value,
-                id: lead
-                    .comment()
-                    .and_then(|c| c.text(Key::Attribute))
-                    .map(String::from),
-                line: lead.line(),
-            }),
+            Some(l) if l.colon || !l.value.is_empty() => {
+                if lead.links().next().is_some() {
+                    self.warn(item.line, WarningKind::LinkTargets(l.name.clone()));
+                }
+                self.page.attributes.push(AttributeLine {
+                    label: l.name,
+                    value: l.value,
+                    id: lead
+                        .comment()
+                        .and_then(|c| c.text(Key::Attribute))
+                        .map(String::from),
+                    line: lead.line(),
+                })
+            }
             _ => self.warn(
                 lead.line(),
                 WarningKind::BulletBeforeDimensions(lead.text()),
