@@ -302,3 +302,24 @@ A is L2-security-engineer, B is L3-senior-security-engineer.
         assert!(err.starts_with("error: --brief"), "{err}");
     }
 }
+
+#[test]
+fn a_stacked_comparison_never_opens_a_gap_of_blank_lines() {
+    // At 40 columns the grids stack; the padding that keeps partners on one row must go.
+    for args in [
+        vec!["diff", "L2", "L3", "--track", "engineer"],
+        vec!["next", "L2-security-engineer"],
+    ] {
+        let out = run(ladder(&args).env("COLUMNS", "40"));
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        assert!(
+            text.contains("  L2 Security Engineer\n    "),
+            "{args:?}: not stacked"
+        );
+        assert!(!text.contains("\n\n\n"), "{args:?}:\n{text}");
+        assert!(
+            !text.contains("Engineer\n\n"),
+            "{args:?}: a gap under a heading"
+        );
+    }
+}

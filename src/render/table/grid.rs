@@ -158,12 +158,24 @@ impl Sheet<'_> {
                     text += &style.muted(&line);
                     text.push('\n');
                 }
+                // A block stands alone: the blank lines that keep partners on one row in a
+                // grid would only open gaps here, so runs of them become one.
+                let mut blank = true;
                 for line in body.split('\n') {
-                    if !line.is_empty() {
+                    if line.is_empty() {
+                        if blank {
+                            continue;
+                        }
+                        blank = true;
+                    } else {
+                        blank = false;
                         text += "    ";
                     }
                     text += line;
                     text.push('\n');
+                }
+                if blank && text.ends_with("\n\n") {
+                    text.pop();
                 }
             }
         }
