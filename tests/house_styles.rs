@@ -657,3 +657,84 @@ fn a_folder_without_level_pages_names_what_it_skipped() {
         "{err}"
     );
 }
+
+#[test]
+fn a_site_generator_handbook_with_front_matter_and_third_level_sections() {
+    // Written for this test in the way Jekyll, Hugo or MkDocs sites keep pages: YAML front
+    // matter on every page, the level's title only there, and `###` headings for sections.
+    let folder = Folder::new("front-matter");
+    folder.write(
+        "book/README.md",
+        "---\ntitle: \"Reliability Engineering\"\nlayout: handbook\n---\n\n\
+         We keep the platform up.\n\n## Competencies\n\n\
+         - **Operations**: running services\n- **Automation**: removing toil\n\n\
+         ## Levels\n\n1. [R1: Reliability Engineer](R1.md)\n\
+         2. [R2: Senior Reliability Engineer](R2.md)\n",
+    );
+    for (file, title, ops, auto) in [
+        (
+            "R1.md",
+            "R1: Reliability Engineer",
+            "Handles a routine page.",
+            "Scripts a manual task.",
+        ),
+        (
+            "R2.md",
+            "R2: Senior Reliability Engineer",
+            "Leads a major incident.",
+            "Removes a class of toil.",
+        ),
+    ] {
+        folder.write(
+            &format!("book/{file}"),
+            format!(
+                "---\ntitle: \"{title}\"\nweight: 1\n---\n\n> One line about the level.\n\n\
+                 ### Operations\n\n- {ops}\n\n### Automation\n\n- {auto}\n"
+            ),
+        );
+    }
+    let (file, _) = imported("front-matter-import", &folder.arg("book"), &[]);
+    let ladder = toml_of(&file);
+    assert_eq!(ladder["name"].as_str(), Some("Reliability Engineering"));
+    let titles: Vec<&str> = ladder["role"]
+        .as_array()
+        .expect("roles")
+        .iter()
+        .map(|r| r["title"].as_str().expect("title"))
+        .collect();
+    assert_eq!(
+        titles,
+        ["Reliability Engineer", "Senior Reliability Engineer"]
+    );
+    // Each `###` section is its own dimension: nothing runs on into the one before.
+    let (placed, _) = placements(&ladder);
+    assert_eq!(
+        sorted(placed),
+        sorted(expected(&[
+            (
+                "R1-reliability-engineer",
+                "operations",
+                'E',
+                "Handles a routine page."
+            ),
+            (
+                "R1-reliability-engineer",
+                "automation",
+                'E',
+                "Scripts a manual task."
+            ),
+            (
+                "R2-senior-reliability-engineer",
+                "operations",
+                'E',
+                "Leads a major incident."
+            ),
+            (
+                "R2-senior-reliability-engineer",
+                "automation",
+                'E',
+                "Removes a class of toil."
+            ),
+        ]))
+    );
+}

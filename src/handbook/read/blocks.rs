@@ -120,6 +120,12 @@ pub enum Block {
         html: String,
         line: usize,
     },
+    /// YAML front matter (`---` … `---` at the top of a page, as static-site generators
+    /// write it): only its `title`, if it has one, means anything to a ladder.
+    FrontMatter {
+        title: Option<String>,
+        line: usize,
+    },
     /// A fenced or indented code block: its info string and lines.
     Code {
         info: String,
@@ -176,7 +182,9 @@ pub fn parse_each(text: &str, first_line: usize, sink: &mut dyn FnMut(Block)) {
         raw: None,
         too_deep: 0,
     };
-    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+    for (event, range) in
+        Parser::new_ext(text, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS).into_offset_iter()
+    {
         walk.event(event, line_of(range.start), line_of(range.end.max(1) - 1));
         walk.drain(sink);
     }
@@ -197,6 +205,22 @@ struct Walk {
     /// How many containers are open beyond [`MAX_DEPTH`]: their content goes to the deepest
     /// one kept.
     too_deep: usize,
+}
+
+/// The info the walk gives front matter while it gathers its text (no code block's info
+/// string holds a NUL).
+const FRONT_MATTER: &str = "\0front matter";
+
+/// The `title:` of YAML front matter, unquoted; `None` when it has none or it is empty.
+fn front_matter_title(yaml: &str) -> Option<String> {
+    let value = yaml.lines().find_map(|l| l.strip_prefix("title:"))?.trim();
+    let unquoted = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+        .unwrap_or(value)
+        .trim();
+    (!unquoted.is_empty()).then(|| unquoted.to_string())
 }
 
 /// The deepest nesting of lists and quotes kept: deeper ones are read as part of the one at
@@ -276,6 +300,10 @@ impl Walk {
                 self.close_para();
                 self.raw = Some((true, String::new(), String::new(), line));
             }
+            Tag::MetadataBlock(_) => {
+                self.close_para();
+                self.raw = Some((false, FRONT_MATTER.to_string(), String::new(), line));
+            }
             Tag::List(first) => {
                 self.close_para();
                 self.stack.push(Frame::List(first.is_some(), Vec::new()));
@@ -317,10 +345,15 @@ impl Walk {
                     self.push(Block::Quote { blocks, line });
                 }
             }
-            TagEnd::CodeBlock | TagEnd::HtmlBlock => {
+            TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
                 if let Some((html, info, text, line)) = self.raw.take() {
                     self.push(if html {
                         Block::Html { html: text, line }
+                    } else if info == FRONT_MATTER {
+                        Block::FrontMatter {
+                            title: front_matter_title(&text),
+                            line,
+                        }
                     } else {
                         Block::Code { info, text, line }
                     });

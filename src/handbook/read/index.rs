@@ -92,10 +92,19 @@ impl IndexReader<'_> {
                         }
                     }
                 }
+                Block::FrontMatter { title, .. } => {
+                    // The page's title, as a static-site generator gives it; a `#` heading
+                    // that is a name still wins.
+                    if self.index.name.is_none() {
+                        self.index.name = title.clone().filter(|t| !t.ends_with('?'));
+                    }
+                }
                 Block::Rule => {}
             }
-            self.seen_content |=
-                !matches!(block, Block::Heading { level: 1, .. } | Block::Html { .. });
+            self.seen_content |= !matches!(
+                block,
+                Block::Heading { level: 1, .. } | Block::Html { .. } | Block::FrontMatter { .. }
+            );
         }
     }
 

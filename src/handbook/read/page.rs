@@ -20,11 +20,27 @@ pub fn level_page(
     warnings: &mut Vec<Warning>,
     notes: &mut Vec<Note>,
 ) -> Option<LevelPage> {
-    let mut state = Reading::Start;
+    let mut state = Reading::Start(None);
     blocks::parse_each(&text, 1, &mut |block| {
         state = match std::mem::replace(&mut state, Reading::Rejected) {
-            Reading::Start if is_comment(&block) => Reading::Start,
-            Reading::Start => head_of(file, &block).map_or(Reading::Rejected, Reading::Head),
+            Reading::Start(titled) if is_comment(&block) => Reading::Start(titled),
+            Reading::Start(None) => match &block {
+                Block::FrontMatter {
+                    title: Some(title),
+                    line,
+                } => Reading::Start(Some(Head {
+                    text: title.clone(),
+                    id: None,
+                    line: *line,
+                })),
+                Block::FrontMatter { title: None, .. } => Reading::Start(None),
+                _ => head_of(file, &block).map_or(Reading::Rejected, Reading::Head),
+            },
+            // After front matter: the page's own heading, else the front matter's title.
+            Reading::Start(Some(titled)) => match head_of(file, &block) {
+                Some(head) => Reading::Head(head),
+                None => body(file, titled, &block, warnings, notes),
+            },
             Reading::Head(mut head) => {
                 // The export puts the role's comment on the line after the heading.
                 let id = match &block {
@@ -51,8 +67,10 @@ pub fn level_page(
         };
     });
     let reader = match state {
-        Reading::Start | Reading::Rejected => return None,
-        Reading::Head(head) => reader_for(file, head, warnings, notes)?,
+        Reading::Start(None) | Reading::Rejected => return None,
+        Reading::Start(Some(head)) | Reading::Head(head) => {
+            reader_for(file, head, warnings, notes)?
+        }
         Reading::Body(reader) => *reader,
     };
     warnings.extend(reader.warnings);
@@ -68,10 +86,28 @@ pub fn level_page(
     Some(page)
 }
 
+/// The reader of a page whose heading is `head`, having read `block`, its first block.
+fn body<'a>(
+    file: &'a str,
+    head: Head,
+    block: &Block,
+    warnings: &mut Vec<Warning>,
+    notes: &mut Vec<Note>,
+) -> Reading<'a> {
+    match reader_for(file, head, warnings, notes) {
+        Some(mut reader) => {
+            reader.blocks(std::slice::from_ref(block), 0);
+            Reading::Body(Box::new(reader))
+        }
+        None => Reading::Rejected,
+    }
+}
+
 /// Where the reading of a page stands.
 enum Reading<'a> {
-    /// Before the first block that is not a comment.
-    Start,
+    /// Before the first block that is not a comment (or front matter, whose title is kept
+    /// in case the page has no heading of its own).
+    Start(Option<Head>),
     /// After the heading: the next block may hold the role's comment.
     Head(Head),
     Body(Box<PageReader<'a>>),
@@ -132,6 +168,7 @@ fn reader_for<'a>(
         examples_next: false,
         examples_here: false,
         first_para: None,
+        section_level: None,
         warnings: Vec::new(),
     })
 }
@@ -228,6 +265,8 @@ struct PageReader<'a> {
     examples_here: bool,
     /// The first paragraph before any attribute or section: a prose page's summary.
     first_para: Option<String>,
+    /// The heading level of the page's sections, set by its first heading below the title.
+    section_level: Option<usize>,
     /// What could not be placed, added to the import's warnings at the end.
     warnings: Vec<Warning>,
 }
@@ -253,7 +292,7 @@ impl PageReader<'_> {
                         }
                     }
                 }
-                Block::Rule => {}
+                Block::Rule | Block::FrontMatter { .. } => {}
             }
         }
     }
@@ -261,7 +300,10 @@ impl PageReader<'_> {
     fn heading(&mut self, level: usize, text: &Para) {
         let id = text.comment().and_then(|c| c.text(Key::Dimension));
         let name = heading_text(&text.text(), id.is_some());
-        if level == 2 || (level > 2 && self.page.sections.is_empty()) {
+        // Sections are the headings of the level the first one has (`##` in most handbooks,
+        // `###` in some): a later heading of that level starts the next section.
+        let section_level = *self.section_level.get_or_insert(level.max(2));
+        if level == 2 || level == section_level || (level > 2 && self.page.sections.is_empty()) {
             self.section(&name, id.map(String::from), text.line());
         } else if level > 2 && example_like(&name) {
             self.examples_here = true;
