@@ -27,7 +27,8 @@ pub enum WarningKind {
     NotALevelPage,
     /// A line of a code block on the index, as written.
     Code(String),
-    /// A heading within a dimension's section that names no dimension and no examples.
+    /// A heading deeper than the page's sections that names no examples: its words are left
+    /// out, what follows it stays in the section above.
     Heading(String),
     /// Text read from the page (its Markdown undone), that fits nowhere.
     Text(String),

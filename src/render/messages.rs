@@ -42,7 +42,9 @@ fn warning_text(kind: &WarningKind) -> String {
         WarningKind::NoIndex => "no README.md index page; the ladder's name, attributes and dimensions come from the level pages".to_string(),
         WarningKind::NotALevelPage => "no `# LEVEL: Title` heading; the page is not a level page and was skipped".to_string(),
         WarningKind::Code(line) => format!("could not place code {:?}", escape_controls(line)),
-        WarningKind::Heading(text) => format!("could not place heading {text:?}: it names no dimension of the index"),
+        WarningKind::Heading(text) => format!(
+            "heading {text:?} is a sub-heading, not a dimension: what follows it is read into the section it sits in"
+        ),
         WarningKind::Text(text) => format!("could not place {text:?}"),
         WarningKind::NumberedItem(text) => format!(
             "could not place numbered item {text:?}: it is not a link to a level page"
