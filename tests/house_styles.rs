@@ -696,6 +696,19 @@ fn a_site_generator_handbook_with_front_matter_and_third_level_sections() {
     let (file, _) = imported("front-matter-import", &folder.arg("book"), &[]);
     let ladder = toml_of(&file);
     assert_eq!(ladder["name"].as_str(), Some("Reliability Engineering"));
+    // `**Name**: meaning` items under a "Competencies" heading are dimensions, not attributes.
+    let ids = |key: &str| -> Vec<String> {
+        ladder
+            .get(key)
+            .and_then(|v| v.as_array())
+            .map_or(Vec::new(), |a| {
+                a.iter()
+                    .map(|d| d["id"].as_str().expect("id").to_string())
+                    .collect()
+            })
+    };
+    assert_eq!(ids("dimension"), ["operations", "automation"]);
+    assert_eq!(ids("attribute"), Vec::<String>::new());
     let titles: Vec<&str> = ladder["role"]
         .as_array()
         .expect("roles")

@@ -183,7 +183,10 @@ impl IndexReader<'_> {
         } else if all_labelled && (section.contains("band") || has(Key::Band)) {
             items.iter().for_each(|i| self.band(i));
         } else if has(Key::Attribute)
-            || (all_labelled && self.index.attributes.is_empty() && !says_dimensions(intro))
+            || (all_labelled
+                && self.index.attributes.is_empty()
+                && !says_dimensions(intro)
+                && !says_dimensions(&section))
         {
             items.iter().for_each(|i| self.attribute(i));
         } else if has(Key::Dimension) || dimension_list(items, intro, &section) {
