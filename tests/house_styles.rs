@@ -671,24 +671,28 @@ fn a_site_generator_handbook_with_front_matter_and_third_level_sections() {
          ## Levels\n\n1. [R1: Reliability Engineer](R1.md)\n\
          2. [R2: Senior Reliability Engineer](R2.md)\n",
     );
-    for (file, title, ops, auto) in [
+    // R1 describes itself in a quote, R2 in a plain paragraph: both are the summary.
+    let pages = [
         (
             "R1.md",
             "R1: Reliability Engineer",
+            "> Keeps one service healthy.",
             "Handles a routine page.",
             "Scripts a manual task.",
         ),
         (
             "R2.md",
             "R2: Senior Reliability Engineer",
+            "Keeps a group of services healthy.",
             "Leads a major incident.",
             "Removes a class of toil.",
         ),
-    ] {
+    ];
+    for (file, title, lead, ops, auto) in pages {
         folder.write(
             &format!("book/{file}"),
             format!(
-                "---\ntitle: \"{title}\"\nweight: 1\n---\n\n> One line about the level.\n\n\
+                "---\ntitle: \"{title}\"\nweight: 1\n---\n\n{lead}\n\n\
                  ### Operations\n\n- {ops}\n\n### Automation\n\n- {auto}\n"
             ),
         );
@@ -718,6 +722,19 @@ fn a_site_generator_handbook_with_front_matter_and_third_level_sections() {
     assert_eq!(
         titles,
         ["Reliability Engineer", "Senior Reliability Engineer"]
+    );
+    let summaries: Vec<&str> = ladder["role"]
+        .as_array()
+        .expect("roles")
+        .iter()
+        .map(|r| r["summary"].as_str().expect("summary"))
+        .collect();
+    assert_eq!(
+        summaries,
+        [
+            "Keeps one service healthy.",
+            "Keeps a group of services healthy."
+        ]
     );
     // Each `###` section is its own dimension: nothing runs on into the one before.
     let (placed, _) = placements(&ladder);

@@ -75,12 +75,17 @@ pub fn level_page(
     };
     warnings.extend(reader.warnings);
     let mut page = reader.page;
-    if page.summary.is_none() && page.attributes.is_empty() && page.sections.is_empty() {
+    // Without a quoted self-description, the paragraph right under the heading is the summary
+    // (it would otherwise be dropped unsaid); on a page of prose only, say that it sets no
+    // expectations.
+    if page.summary.is_none() {
         if let Some(first) = reader.first_para {
+            if page.attributes.is_empty() && page.sections.is_empty() {
+                notes.push(Note::ProsePage {
+                    page: file.to_string(),
+                });
+            }
             page.summary = Some(first);
-            notes.push(Note::ProsePage {
-                page: file.to_string(),
-            });
         }
     }
     Some(page)
