@@ -1,0 +1,220 @@
+//! `--data DIR`: a folder of ladders as one catalogue, its roles named across ladders.
+
+use super::*;
+
+/// The catalogue fixture: `design` (tests/data/design.toml) and `secops` (the embedded ladder).
+const CATALOGUE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/catalogue");
+
+/// `ladder --data CATALOGUE ARGS...`
+fn in_catalogue(args: &[&str]) -> Vec<String> {
+    ["--data", CATALOGUE]
+        .iter()
+        .chain(args)
+        .map(|a| a.to_string())
+        .collect()
+}
+
+fn ok_in(args: &[&str]) -> String {
+    let full = in_catalogue(args);
+    ok(&full.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+fn fails_in(args: &[&str], code: i32) -> String {
+    let full = in_catalogue(args);
+    fails(&full.iter().map(String::as_str).collect::<Vec<_>>(), code)
+}
+
+#[test]
+fn a_role_unique_in_the_catalogue_resolves_as_in_its_ladder() {
+    assert_eq!(
+        ok_in(&["show", "L3-senior-security-engineer"]),
+        ok(&["show", "L3-senior-security-engineer"])
+    );
+    assert_eq!(
+        ok_in(&["show", "P3", "--track", "systems"]),
+        ok(&["--data", DESIGN, "show", "P3", "--track", "systems"])
+    );
+    // The variable names a folder as the flag does.
+    let by_env = run(ladder(&["show", "cloud"]).env("LADDER_DATA", CATALOGUE));
+    assert_eq!(
+        String::from_utf8_lossy(&by_env.stdout),
+        ok(&["show", "cloud"])
+    );
+}
+
+#[test]
+fn a_qualified_name_resolves_inside_its_ladder() {
+    assert_eq!(
+        ok_in(&["show", "secops/L3", "--track", "engineer"]),
+        ok(&["show", "L3-senior-security-engineer"])
+    );
+    assert_eq!(
+        ok_in(&["show", "SECOPS/senior-cloud"]),
+        ok(&["show", "L3-senior-cloud-security-engineer"])
+    );
+    assert_eq!(
+        ok_in(&["next", "design/P1"]),
+        ok(&["--data", DESIGN, "next", "P1"])
+    );
+    assert_eq!(
+        ok_in(&["diff", "secops/L2", "L3", "--track", "engineer"]),
+        ok(&["diff", "L2", "L3", "--track", "engineer"])
+    );
+    assert_eq!(
+        fails_in(&["show", "secops/L3"], 2),
+        "error: \"L3\" matches 3 roles: L3-senior-security-analyst, L3-senior-security-engineer, \
+         L3-senior-cloud-security-engineer; add --track (analyst, engineer, cloud) or give a full id\n"
+    );
+    assert_eq!(
+        fails_in(&["show", "sec/L3"], 2),
+        "error: unknown ladder \"sec\"; the ladders are design, secops\n"
+    );
+}
+
+#[test]
+fn an_ambiguous_name_lists_the_qualified_candidates() {
+    assert_eq!(
+        fails_in(&["show", "senior"], 2),
+        "error: \"senior\" matches 5 roles in the catalogue: design/P3-senior-product-designer, \
+         design/P3-senior-design-researcher, secops/L3-senior-security-analyst, \
+         secops/L3-senior-security-engineer, secops/L3-senior-cloud-security-engineer; \
+         give LADDER/ROLE\n"
+    );
+    // All in one ladder: that ladder's tracks may settle it.
+    assert_eq!(
+        fails_in(&["show", "L3"], 2),
+        "error: \"L3\" matches 3 roles: secops/L3-senior-security-analyst, \
+         secops/L3-senior-security-engineer, secops/L3-senior-cloud-security-engineer; \
+         add --track (analyst, engineer, cloud) or give a full id\n"
+    );
+    assert_eq!(
+        fails_in(&["show", "L3-senior-security-enginer"], 2),
+        "error: no role of any ladder matches \"L3-senior-security-enginer\"; \
+         did you mean secops/L3-senior-security-engineer?\n"
+    );
+    assert_eq!(
+        fails_in(&["show", "L3", "--track", "nowhere"], 2),
+        "error: unknown track \"nowhere\": no ladder of the catalogue has it; \
+         run `ladder tracks --ladder ID`\n"
+    );
+}
+
+#[test]
+fn the_ladder_flag_narrows_every_command_to_one_ladder() {
+    for args in [
+        &["tracks"][..],
+        &["dimensions"],
+        &["list"],
+        &["show", "P2-product-designer"],
+    ] {
+        let mut narrowed = vec!["--ladder", "design"];
+        narrowed.extend(args);
+        let mut single = vec!["--data", DESIGN];
+        single.extend(args);
+        assert_eq!(ok_in(&narrowed), ok(&single), "{args:?}");
+    }
+    assert_eq!(
+        ok_in(&["--ladder", "Design", "show", "design/P2-product-designer"]),
+        ok(&["--data", DESIGN, "show", "P2-product-designer"])
+    );
+    assert_eq!(
+        fails_in(&["--ladder", "design", "show", "secops/L2"], 2),
+        "error: \"secops/L2\" names a role of ladder \"secops\", but --ladder chose design\n"
+    );
+    assert_eq!(
+        fails_in(&["--ladder", "sre", "list"], 2),
+        "error: unknown ladder \"sre\"; the ladders are design, secops\n"
+    );
+    assert_eq!(
+        fails(&["--ladder", "design", "list"], 2),
+        "error: --ladder chooses a ladder of a catalogue; use it with --data DIR (or LADDER_DATA=DIR)\n"
+    );
+    // A command about one whole ladder asks which.
+    assert_eq!(
+        fails_in(&["tracks"], 2),
+        "error: the catalogue holds 2 ladders (design, secops); choose one with --ladder ID\n"
+    );
+}
+
+#[test]
+fn a_folder_of_one_ladder_works_as_that_file() {
+    let folder = Folder::new("catalogue-of-one");
+    folder.write("design.toml", std::fs::read(DESIGN).expect("design"));
+    folder.write("notes.txt", "not a ladder");
+    folder.write(".hidden.toml", "not read");
+    let dir = folder.arg("");
+    for args in [&["list"][..], &["tracks"], &["show", "P2-product-designer"]] {
+        let mut full = vec!["--data", dir.as_str()];
+        full.extend(args);
+        let mut single = vec!["--data", DESIGN];
+        single.extend(args);
+        assert_eq!(ok(&full), ok(&single), "{args:?}");
+    }
+}
+
+#[test]
+fn a_bad_file_in_the_folder_is_one_error_line_naming_it() {
+    let folder = Folder::new("catalogue-bad");
+    folder.write("design.toml", std::fs::read(DESIGN).expect("design"));
+    let dir = folder.arg("");
+    let broken = folder.write("broken.toml", "name = \"Broken\"\nlevels = [\n");
+    let err = fails(&["--data", &dir, "show", "P2-product-designer"], 1);
+    assert!(
+        err.starts_with(&format!("error: {}:", broken.display())) && err.lines().count() == 1,
+        "{err}"
+    );
+    std::fs::remove_file(&broken).expect("removed");
+
+    folder.write("bad name.toml", std::fs::read(DESIGN).expect("design"));
+    assert_eq!(
+        fails(&["--data", &dir, "show", "P2-product-designer"], 1),
+        format!(
+            "error: ladder file {:?}: its name is not a ladder id (ASCII letters, digits, '-', '_', '.')\n",
+            folder.arg("bad name.toml")
+        )
+    );
+    std::fs::remove_file(folder.join("bad name.toml")).expect("removed");
+
+    std::os::unix::fs::symlink(DESIGN, folder.join("outside.toml")).expect("symlink");
+    assert_eq!(
+        fails(&["--data", &dir, "show", "P2-product-designer"], 1),
+        format!(
+            "error: ladder file {:?} is a symbolic link out of its folder\n",
+            folder.arg("outside.toml")
+        )
+    );
+    std::fs::remove_file(folder.join("outside.toml")).expect("removed");
+    // A link to a file inside the folder is that file under another id.
+    std::os::unix::fs::symlink(folder.join("design.toml"), folder.join("alias.toml"))
+        .expect("symlink");
+    assert_eq!(
+        ok(&["--data", &dir, "show", "alias/P2-product-designer"]),
+        ok(&["--data", DESIGN, "show", "P2-product-designer"])
+    );
+
+    let empty = Folder::new("catalogue-empty");
+    assert_eq!(
+        fails(&["--data", &empty.arg(""), "list"], 1),
+        format!(
+            "error: folder {:?} holds no ladder file (*.toml)\n",
+            empty.arg("")
+        )
+    );
+}
+
+#[test]
+fn show_of_a_qualified_role_reads_only_its_ladder() {
+    let folder = Folder::new("catalogue-lazy");
+    folder.write("design.toml", std::fs::read(DESIGN).expect("design"));
+    // Another ladder that cannot even be parsed: never read for `design/...`.
+    folder.write("other.toml", "this is not toml [");
+    let dir = folder.arg("");
+    assert_eq!(
+        ok(&["--data", &dir, "show", "design/P2-product-designer"]),
+        ok(&["--data", DESIGN, "show", "P2-product-designer"])
+    );
+    assert_eq!(
+        ok(&["--data", &dir, "--ladder", "design", "list"]),
+        ok(&["--data", DESIGN, "list"])
+    );
+}
