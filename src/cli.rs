@@ -197,6 +197,11 @@ pub enum Command {
                             2 on a bad pattern or flag.")]
     Search(SearchArgs),
 
+    /// List the ladders of a catalogue (--data DIR): id, name, role count and tracks.
+    #[command(after_help = "Examples:\n  ladder --data handbook/ ladders\n  \
+                            ladder --data handbook/ ladders --format tsv --no-header | cut -f1")]
+    Ladders,
+
     /// Show the tracks: each career path with its roles, level by level.
     #[command(after_help = "Examples:\n  ladder tracks\n  \
                             ladder tracks --format markdown\n  \

@@ -218,3 +218,155 @@ fn show_of_a_qualified_role_reads_only_its_ladder() {
         ok(&["--data", DESIGN, "list"])
     );
 }
+
+#[test]
+fn list_puts_each_ladders_roles_under_a_heading() {
+    assert_eq!(
+        ok_in(&["list", "--track", "research"]),
+        "design: Product Design
+
+P2  P2-design-researcher         research
+    Design Researcher: Plans and runs research studies that answer a team's questions about its
+    users.
+P3  P3-senior-design-researcher  research
+    Senior Design Researcher: Leads research for a product area and builds a shared picture of its
+    users over time.
+P4  P4-staff-designer            product, research, systems
+    Staff Designer: Solves design problems that span several product areas and raises the craft of
+    the whole team.
+P5  P5-design-director           product, research, systems
+    Design Director: Sets the vision for design across the company and builds the team that delivers
+    it.
+"
+    );
+    // Every ladder, each after the one before, under its own heading.
+    let all = ok_in(&["list"]);
+    let design = ok(&["--data", DESIGN, "list"]);
+    let secops = ok(&["list"]);
+    assert_eq!(
+        all,
+        format!("design: Product Design\n\n{design}\nsecops: Security Operations\n\n{secops}")
+    );
+    let ids = ok_in(&["list", "--ids"]);
+    let lines: Vec<&str> = ids.lines().collect();
+    assert_eq!(lines.len(), 15);
+    assert_eq!(lines[0], "design/P1-junior-designer");
+    assert_eq!(lines[14], "secops/L4-technical-lead");
+    // Each id as listed names its role.
+    assert_eq!(
+        ok_in(&["show", lines[14]]),
+        ok(&["show", "L4-technical-lead"])
+    );
+}
+
+#[test]
+fn list_in_json_and_tsv_carries_the_ladder_id() {
+    let doc = json(&["--data", CATALOGUE, "list", "--track", "systems"]);
+    assert_eq!(doc["schema"], 2);
+    let roles = doc["roles"].as_array().expect("roles");
+    assert_eq!(
+        keys(&roles[0]),
+        ["ladder", "id", "level", "title", "tracks", "summary"]
+    );
+    let pairs: Vec<(&str, &str)> = roles
+        .iter()
+        .map(|r| {
+            (
+                r["ladder"].as_str().expect("ladder"),
+                r["id"].as_str().expect("id"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("design", "P3-design-systems-designer"),
+            ("design", "P4-staff-designer"),
+            ("design", "P5-design-director")
+        ]
+    );
+    let tsv = ok_in(&["list", "--format", "tsv"]);
+    let lines: Vec<&str> = tsv.lines().collect();
+    assert_eq!(lines[0], "ladder\trole\tlevel\ttitle\ttracks\tsummary");
+    assert!(
+        lines[1].starts_with("design\tP1-junior-designer\tP1\tJunior Designer\tproduct\t"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[15].starts_with("secops\tL4-technical-lead\tL4\t"));
+    assert_eq!(lines.len(), 16);
+}
+
+#[test]
+fn ladders_lists_each_ladder_with_its_roles_and_tracks() {
+    assert_eq!(
+        ok_in(&["ladders"]),
+        "Ladder  Name                 Roles  Tracks
+design  Product Design       8      product, research, systems
+secops  Security Operations  7      analyst, engineer, cloud
+"
+    );
+    assert_eq!(
+        ok_in(&["ladders", "--format", "tsv", "--no-header"]),
+        "design\tProduct Design\t8\tproduct,research,systems\n\
+         secops\tSecurity Operations\t7\tanalyst,engineer,cloud\n"
+    );
+    let doc = json(&["--data", CATALOGUE, "ladders"]);
+    assert_eq!(doc["ladders"][1]["id"], "secops");
+    assert_eq!(doc["ladders"][1]["roles"], 7);
+    // Outside a catalogue: the one ladder in use, without an id.
+    assert_eq!(
+        ok(&["ladders", "--format", "tsv", "--no-header"]),
+        "\tSecurity Operations\t7\tanalyst,engineer,cloud\n"
+    );
+    assert_eq!(
+        json(&["ladders"])["ladders"][0]["id"],
+        serde_json::Value::Null
+    );
+}
+
+#[test]
+fn search_runs_across_every_ladder_and_each_hit_names_its_ladder() {
+    let tsv = ok_in(&["search", "mentor", "--format", "tsv"]);
+    let places: Vec<String> = tsv
+        .lines()
+        .map(|l| l.split('\t').take(3).collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "ladder role field",
+            "design P3-senior-product-designer expectation",
+            "design P3-senior-design-researcher expectation",
+            "secops L3-senior-security-analyst summary",
+            "secops L3-senior-security-engineer example",
+            "secops L3-senior-cloud-security-engineer example",
+            "secops L4-technical-lead example",
+            "secops L4-technical-lead expectation",
+        ]
+    );
+    let table = ok_in(&["search", "mentor", "--level", "P3"]);
+    assert_eq!(
+        table,
+        "design/P3-senior-product-designer  🤝 Collaboration › Mentoring
+    Mentors one or two designers through their growth plans.
+
+design/P3-senior-design-researcher  🤝 Collaboration › Mentoring
+    Mentors researchers and designers in planning and analysing studies.
+"
+    );
+    let doc = json(&["--data", CATALOGUE, "search", "mentor", "--level", "L3"]);
+    assert_eq!(doc["hits"][0]["ladder"], "secops");
+    assert_eq!(doc["hits"][0]["role"], "L3-senior-security-analyst");
+    // Grep's exit codes hold across ladders; a bad pattern is still a usage error.
+    assert_eq!(fails_in(&["search", "zzzqqq"], 1), "");
+    assert_eq!(
+        fails_in(&["search", "(", "--regex"], 2),
+        "error: invalid regular expression \"(\": unclosed group\n"
+    );
+    assert_eq!(
+        fails_in(&["search", "mentor", "--level", "Q9"], 2),
+        "error: no ladder of the catalogue has that dimension and level; \
+         run `ladder dimensions --ladder ID`\n"
+    );
+}

@@ -6,6 +6,7 @@ mod dimensions;
 mod evidence;
 mod export;
 mod import;
+mod ladders;
 mod list;
 mod man;
 mod next;
@@ -220,6 +221,7 @@ fn pages(command: &Command) -> bool {
         | Command::Next(_)
         | Command::Path(_)
         | Command::Search(_)
+        | Command::Ladders
         | Command::Tracks
         | Command::Dimensions
         | Command::Validate(_) => true,
@@ -348,6 +350,7 @@ fn dispatch(command: Command, ctx: &Context, out: &mut impl Write) -> Result<Exi
         Command::Export(args) => export::run(ctx, &args, out),
         Command::Import(args) => import::run(&args, out),
         Command::Search(args) => search::run(ctx, &args, out),
+        Command::Ladders => ladders::run(ctx, out),
         Command::Tracks => tracks::run(ctx, out),
         Command::Dimensions => dimensions::run(ctx, out),
         Command::Validate(args) => validate::run(ctx, &args, out),

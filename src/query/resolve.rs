@@ -148,6 +148,34 @@ pub fn ladder<'a>(catalogue: &'a Catalogue, query: &str) -> Result<&'a Entry, Us
         })
 }
 
+/// The ladders of a catalogue that a command reads across, each with the track `--track`
+/// names in it: every ladder without `--track`, else those that have the track.
+pub fn with_track<'a>(
+    catalogue: &'a Catalogue,
+    track: Option<&str>,
+) -> Result<Vec<(&'a Entry, Option<&'a Track>)>, UsageError> {
+    let Some(query) = track else {
+        return Ok(catalogue.ladders.iter().map(|e| (e, None)).collect());
+    };
+    let found: Vec<_> = catalogue
+        .ladders
+        .iter()
+        .filter_map(|e| self::track(&e.ladder, query).ok().map(|t| (e, Some(t))))
+        .collect();
+    if found.is_empty() {
+        return Err(no_ladder_has_track(query));
+    }
+    Ok(found)
+}
+
+/// A track that no ladder of the catalogue has.
+fn no_ladder_has_track(query: &str) -> UsageError {
+    UsageError(format!(
+        "unknown track {}: no ladder of the catalogue has it; run `ladder tracks --ladder ID`",
+        quoted(query)
+    ))
+}
+
 /// The one role the user means in a catalogue, with its ladder: `LADDER/ROLE` resolves ROLE
 /// in that ladder as [`role`] does, `--track` a track of it; an unqualified name is looked
 /// for in every ladder (that has the track) and must find one role in all of them, an exact
@@ -191,10 +219,7 @@ pub fn role_in<'a>(
         }
     }
     if let (Some(t), 0) = (track, searched) {
-        return Err(UsageError(format!(
-            "unknown track {}: no ladder of the catalogue has it; run `ladder tracks --ladder ID`",
-            quoted(t)
-        )));
+        return Err(no_ladder_has_track(t));
     }
     let found = if exact.is_empty() { partial } else { exact };
     match found.as_slice() {

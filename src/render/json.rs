@@ -10,7 +10,10 @@ use crate::model::{Band, Dimension, Role};
 use crate::query::compare::{self, Comparison, Marked};
 use crate::query::search::Hits;
 use crate::validate::{Severity, Validation};
-use crate::view::{LadderView, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
+use crate::view::{
+    CatalogueList, LadderList, LadderView, NextSteps, PathView, RoleList, RoleView, Structure,
+    TrackList,
+};
 
 /// The version of the JSON documents; it changes only when a field changes meaning or goes away.
 pub const SCHEMA: u32 = 2;
@@ -19,6 +22,8 @@ pub const SCHEMA: u32 = 2;
 pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
     match report {
         Report::List(list) => write(out, &list_doc(list)),
+        Report::Catalogue(list) => write(out, &catalogue_doc(list)),
+        Report::Ladders(list) => write(out, &ladders_doc(list)),
         Report::Show(view) => write(out, &show_doc(view)),
         Report::ShowAll(all) => write(out, &all_doc(all)),
         Report::Diff(c, _) => write(out, &doc(diff_body(c))),
@@ -55,6 +60,9 @@ fn doc<T: Serialize>(body: T) -> Doc<T> {
 
 #[derive(Serialize)]
 struct RoleSummary<'a> {
+    /// Only in a catalogue of several ladders: the id of the role's ladder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ladder: Option<&'a str>,
     id: &'a str,
     level: &'a str,
     title: &'a str,
@@ -62,21 +70,65 @@ struct RoleSummary<'a> {
     summary: &'a str,
 }
 
+#[derive(Serialize)]
+struct ListBody<'a> {
+    roles: Vec<RoleSummary<'a>>,
+}
+
 fn list_doc<'a>(list: &'a RoleList<'a>) -> impl Serialize + 'a {
+    doc(ListBody {
+        roles: summaries(None, list).collect(),
+    })
+}
+
+/// `list` over a catalogue: the roles of every ladder in one array, each naming its ladder.
+fn catalogue_doc<'a>(list: &'a CatalogueList<'a>) -> impl Serialize + 'a {
+    doc(ListBody {
+        roles: list
+            .ladders
+            .iter()
+            .flat_map(|(head, roles)| summaries(head.id, roles))
+            .collect(),
+    })
+}
+
+/// The roles of a list as `list` writes them, under the ladder id given.
+fn summaries<'a>(
+    ladder: Option<&'a str>,
+    list: &'a RoleList<'a>,
+) -> impl Iterator<Item = RoleSummary<'a>> {
+    list.rows.iter().map(move |row| RoleSummary {
+        ladder,
+        id: &row.role.id,
+        level: &row.role.level,
+        title: &row.role.title,
+        tracks: row.tracks.iter().map(|t| t.id.as_str()).collect(),
+        summary: &row.role.summary,
+    })
+}
+
+/// `ladders`: each ladder's id (null outside a catalogue), name, role count and track ids.
+fn ladders_doc<'a>(list: &'a LadderList<'a>) -> impl Serialize + 'a {
     #[derive(Serialize)]
     struct Body<'a> {
-        roles: Vec<RoleSummary<'a>>,
+        ladders: Vec<Row<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Row<'a> {
+        id: Option<&'a str>,
+        name: &'a str,
+        roles: usize,
+        tracks: Vec<&'a str>,
     }
     doc(Body {
-        roles: list
-            .rows
+        ladders: list
+            .ladders
             .iter()
-            .map(|row| RoleSummary {
-                id: &row.role.id,
-                level: &row.role.level,
-                title: &row.role.title,
+            .map(|row| Row {
+                id: row.head.id,
+                name: row.head.name,
+                roles: row.roles,
                 tracks: row.tracks.iter().map(|t| t.id.as_str()).collect(),
-                summary: &row.role.summary,
             })
             .collect(),
     })
@@ -150,6 +202,7 @@ fn full_role<'a>(view: &'a RoleView<'a>) -> FullRole<'a> {
     let role = view.role;
     FullRole {
         summary: RoleSummary {
+            ladder: None,
             id: &role.id,
             level: &role.level,
             title: &role.title,
@@ -434,6 +487,9 @@ fn search_doc<'a>(hits: &'a Hits<'a>) -> impl Serialize + 'a {
     }
     #[derive(Serialize)]
     struct Hit<'a> {
+        /// Only in a search across a catalogue: the id of the role's ladder.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ladder: Option<&'a str>,
         role: &'a str,
         field: &'static str,
         attribute: Option<&'a str>,
@@ -448,6 +504,7 @@ fn search_doc<'a>(hits: &'a Hits<'a>) -> impl Serialize + 'a {
             .hits
             .iter()
             .map(|h| Hit {
+                ladder: h.ladder,
                 role: &h.role.id,
                 field: h.field.kind(),
                 attribute: h.field.attribute().map(|a| a.id.as_str()),

@@ -13,13 +13,16 @@ use crate::query::compare::{Comparison, Mark, Marked};
 use crate::query::search::Hits;
 use crate::validate::{SHOWN_FINDINGS, Severity, Validation};
 use crate::view::{
-    Detail, LadderView, NextSteps, PathView, RoleList, RoleView, Structure, TrackList,
+    CatalogueList, Detail, LadderList, LadderView, NextSteps, PathView, RoleList, RoleView,
+    Structure, TrackList,
 };
 
 /// Writes the report as a Markdown document.
 pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
     let text = match report {
         Report::List(list) => role_list(list),
+        Report::Catalogue(list) => catalogue(list),
+        Report::Ladders(list) => ladders(list),
         Report::Show(view) => role(view, "#"),
         Report::ShowAll(all) => handbook(all),
         Report::Diff(c, detail) => diff(c, 1, *detail),
@@ -46,6 +49,37 @@ fn role_list(list: &RoleList<'_>) -> String {
         ]
     });
     table(&["Level", "Role", "Title", "Tracks", "Summary"], rows)
+}
+
+/// `list` over a catalogue: each ladder's roles under a heading with its id and name.
+fn catalogue(list: &CatalogueList<'_>) -> String {
+    let mut md = String::new();
+    for (i, (head, roles)) in list.ladders.iter().enumerate() {
+        if i > 0 {
+            md.push('\n');
+        }
+        md += &format!(
+            "## {}: {}\n\n",
+            inline(head.id.unwrap_or_default()),
+            inline(head.name)
+        );
+        md += &role_list(roles);
+    }
+    md
+}
+
+/// `ladders`: one row per ladder.
+fn ladders(list: &LadderList<'_>) -> String {
+    let rows = list.ladders.iter().map(|row| {
+        let tracks: Vec<&str> = row.tracks.iter().map(|t| t.id.as_str()).collect();
+        vec![
+            inline(row.head.id.unwrap_or("-")),
+            inline(row.head.name),
+            row.roles.to_string(),
+            inline(&tracks.join(", ")),
+        ]
+    });
+    table(&["Ladder", "Name", "Roles", "Tracks"], rows)
 }
 
 /// `show --all`: the whole ladder as one document, a handbook: its attributes, dimensions and
@@ -330,8 +364,12 @@ fn search(hits: &Hits<'_>) -> String {
             (None, Some(a)) => a.name.clone(),
             (None, None) => String::new(),
         };
+        let id = match h.ladder {
+            Some(ladder) => format!("{ladder}/{}", h.role.id),
+            None => h.role.id.clone(),
+        };
         vec![
-            inline(&h.role.id),
+            inline(&id),
             h.field.kind().to_string(),
             inline(&place),
             inline(h.field.theme().map_or("", |t| t.name.as_str())),

@@ -24,7 +24,8 @@ use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
 use crate::view::{
-    Detail, LadderView, NextSteps, PathView, RoleList, RoleView, Structure, TrackList,
+    CatalogueList, Detail, LadderList, LadderView, NextSteps, PathView, RoleList, RoleView,
+    Structure, TrackList,
 };
 
 /// How a command prints its data: one renderer per format. The variants' doc comments are the
@@ -65,6 +66,10 @@ pub enum Shell {
 #[derive(Debug)]
 pub enum Report<'a> {
     List(RoleList<'a>),
+    /// `list` over a catalogue of several ladders.
+    Catalogue(CatalogueList<'a>),
+    /// `ladders`: the ladders of the catalogue.
+    Ladders(LadderList<'a>),
     Show(RoleView<'a>),
     /// `show --all`: the whole ladder.
     ShowAll(LadderView<'a>),
@@ -99,6 +104,16 @@ pub fn render(
 pub fn ids(out: &mut impl Write, list: &RoleList<'_>) -> Result<()> {
     for row in &list.rows {
         writeln!(out, "{}", row.role.id)?;
+    }
+    Ok(())
+}
+
+/// Writes one `LADDER/ROLE` per line, for `ladder list --ids` over a catalogue.
+pub fn qualified_ids(out: &mut impl Write, list: &CatalogueList<'_>) -> Result<()> {
+    for (head, roles) in &list.ladders {
+        for row in &roles.rows {
+            writeln!(out, "{}/{}", head.id.unwrap_or_default(), row.role.id)?;
+        }
     }
     Ok(())
 }
