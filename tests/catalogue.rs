@@ -370,3 +370,72 @@ design/P3-senior-design-researcher  🤝 Collaboration › Mentoring
          run `ladder dimensions --ladder ID`\n"
     );
 }
+
+#[test]
+fn validate_of_a_folder_reports_each_file_under_it() {
+    let folder = Folder::new("catalogue-validate");
+    let design = std::fs::read(DESIGN).expect("design");
+    folder.write("design.toml", &design);
+    folder.write("Design.toml", &design);
+    folder.write("broken.toml", "name = \"Broken\"\nlevels = [\n");
+    folder.write("bad name.toml", &design);
+    let dir = folder.arg("");
+    let out = run(&mut ladder(&[
+        "validate",
+        &dir,
+        "--format",
+        "tsv",
+        "--no-header",
+    ]));
+    assert_eq!(out.status.code(), Some(1));
+    let records = String::from_utf8(out.stdout).expect("UTF-8");
+    let (broken, bad, upper, lower) = (
+        folder.arg("broken.toml"),
+        folder.arg("bad name.toml"),
+        folder.arg("Design.toml"),
+        folder.arg("design.toml"),
+    );
+    let lines: Vec<&str> = records.lines().collect();
+    assert_eq!(lines.len(), 3, "{records}");
+    assert_eq!(
+        lines[0],
+        format!(
+            "{bad}\t1\t1\terror\tladder file {bad:?}: its name is not a ladder id \
+             (ASCII letters, digits, '-', '_', '.')"
+        )
+    );
+    assert_eq!(
+        lines[1],
+        format!("{broken}\t2\t11\terror\tunclosed array, expected `]`")
+    );
+    assert_eq!(
+        lines[2],
+        format!(
+            "{lower}\t1\t1\terror\tladder id \"design\" repeats \"Design\": ids must differ in more than case"
+        )
+    );
+    // In the table, each file's findings come under it, with its count.
+    let table = run(&mut ladder(&["--data", &dir, "validate"]));
+    let table = String::from_utf8(table.stdout).expect("UTF-8");
+    let counts: Vec<&str> = table
+        .lines()
+        .filter(|l| l.contains(": ") && l.ends_with("warnings"))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            format!("{upper}: 0 errors, 0 warnings"),
+            format!("{bad}: 1 error, 0 warnings"),
+            format!("{broken}: 1 error, 0 warnings"),
+            format!("{lower}: 1 error, 0 warnings"),
+        ]
+    );
+    // A clean catalogue passes.
+    assert_eq!(
+        ok(&["validate", CATALOGUE, "--format", "tsv", "--no-header"])
+            .lines()
+            .filter(|l| l.contains("\terror\t"))
+            .count(),
+        0
+    );
+}

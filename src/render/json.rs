@@ -32,7 +32,8 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::Search(hits) => write(out, &search_doc(hits)),
         Report::Tracks(tracks) => write(out, &tracks_doc(tracks)),
         Report::Dimensions(structure) => write(out, &dimensions_doc(structure)),
-        Report::Validation(v) => write(out, &validation_doc(v)),
+        Report::Validation(v) => write(out, &doc(validation_body(v))),
+        Report::Validations(all) => write(out, &validations_doc(all)),
     }
 }
 
@@ -604,7 +605,18 @@ fn structure_body<'a>(s: &'a Structure<'a>) -> impl Serialize + 'a {
     }
 }
 
-fn validation_doc(v: &Validation) -> impl Serialize + '_ {
+/// `validate DIR`: each file's validation as `validate FILE` writes it, under `files`.
+fn validations_doc(all: &[Validation]) -> impl Serialize + '_ {
+    #[derive(Serialize)]
+    struct Body<T: Serialize> {
+        files: Vec<T>,
+    }
+    doc(Body {
+        files: all.iter().map(validation_body).collect(),
+    })
+}
+
+fn validation_body(v: &Validation) -> impl Serialize + '_ {
     #[derive(Serialize)]
     struct Body<'a> {
         file: &'a str,
@@ -620,7 +632,7 @@ fn validation_doc(v: &Validation) -> impl Serialize + '_ {
         severity: &'static str,
         message: &'a str,
     }
-    doc(Body {
+    Body {
         file: &v.file,
         errors: v.count(Severity::Error),
         warnings: v.count(Severity::Warning),
@@ -635,5 +647,5 @@ fn validation_doc(v: &Validation) -> impl Serialize + '_ {
                 message: &f.message,
             })
             .collect(),
-    })
+    }
 }

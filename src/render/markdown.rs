@@ -32,6 +32,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::Tracks(list) => tracks(list),
         Report::Dimensions(s) => dimensions(s),
         Report::Validation(v) => validation(v),
+        Report::Validations(all) => all.iter().map(validation).collect::<Vec<_>>().join("\n"),
     };
     out.write_all(text.as_bytes())?;
     Ok(())

@@ -82,6 +82,8 @@ pub enum Report<'a> {
     Tracks(TrackList<'a>),
     Dimensions(Structure<'a>),
     Validation(Validation),
+    /// `validate DIR`: one validation per ladder file of a catalogue.
+    Validations(Vec<Validation>),
 }
 
 /// Writes a report in the chosen format; only the table format ever uses colour.

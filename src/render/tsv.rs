@@ -38,6 +38,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>, header: Header) -> Resu
         Report::Tracks(list) => tracks(out, list),
         Report::Dimensions(s) => structure(out, s),
         Report::Validation(v) => validation(out, v),
+        Report::Validations(all) => validation_rows(out, all.iter().flat_map(|v| &v.findings)),
     }
 }
 
@@ -424,6 +425,14 @@ fn structure(out: &mut Records<impl Write>, s: &Structure<'_>) -> Result<()> {
 
 /// `validate`: one record per finding, placed in its file.
 fn validation(out: &mut Records<impl Write>, v: &Validation) -> Result<()> {
+    validation_rows(out, &v.findings)
+}
+
+/// One record per finding, each naming its file.
+fn validation_rows<'a>(
+    out: &mut Records<impl Write>,
+    findings: impl IntoIterator<Item = &'a Located>,
+) -> Result<()> {
     let columns: [Column<&Located>; 5] = [
         ("file", |f| f.file.as_str().into()),
         ("line", |f| f.line.to_string().into()),
@@ -431,7 +440,7 @@ fn validation(out: &mut Records<impl Write>, v: &Validation) -> Result<()> {
         ("severity", |f| f.severity.name().into()),
         ("message", |f| f.message.as_str().into()),
     ];
-    table(out, &columns, &v.findings)
+    table(out, &columns, findings)
 }
 
 /// Track ids, comma-separated, as one field.

@@ -61,5 +61,6 @@ pub fn render(
         Report::Tracks(list) => tracks::render(out, list, style, term),
         Report::Dimensions(structure) => dimensions::render(out, structure, style, term),
         Report::Validation(v) => validate::render(out, v, style, usize::from(term.width)),
+        Report::Validations(all) => validate::each(out, all, style, usize::from(term.width)),
     }
 }

@@ -5,6 +5,7 @@
 //! counts only when it leads to a regular file inside the folder: a catalogue never reads a
 //! file that its folder does not hold.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,7 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::model::{Catalogue, Entry, Ladder};
 use crate::text;
+use crate::validate::{Located, Severity, Validation};
 
 /// The extension that makes a file of the folder a ladder.
 const EXTENSION: &str = ".toml";
@@ -24,6 +26,16 @@ pub fn is_folder(path: &Path) -> bool {
 /// The ladder files of a folder as (id, path), sorted by id; fails naming the first file that
 /// is not a regular file in the folder or whose stem is not an id, and on a folder without any.
 pub fn files(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let (inside, found) = candidates(dir)?;
+    for (id, path) in &found {
+        check(&inside, path, id)?;
+    }
+    Ok(found)
+}
+
+/// The folder made canonical, and its `*.toml` entries as (id, path) sorted by id, unchecked;
+/// fails when the folder cannot be read or holds none.
+fn candidates(dir: &Path) -> Result<(PathBuf, Vec<(String, PathBuf)>)> {
     let shown = text::cut_middle(&dir.display().to_string());
     let inside = fs::canonicalize(dir).with_context(|| format!("cannot read folder {shown:?}"))?;
     let mut found = Vec::new();
@@ -33,16 +45,56 @@ pub fn files(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
         if name.starts_with('.') || !name.ends_with(EXTENSION) {
             continue;
         }
-        let path = entry.path();
         let id = name[..name.len() - EXTENSION.len()].to_string();
-        check(&inside, &path, &id)?;
-        found.push((id, path));
+        found.push((id, entry.path()));
     }
     if found.is_empty() {
         bail!("folder {shown:?} holds no ladder file (*.toml)");
     }
     found.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(found)
+    Ok((inside, found))
+}
+
+/// Checks every ladder file of the folder, one [`Validation`] per file in id order: a file
+/// that is not a ladder file of the folder or cannot be read has that as its one error, and
+/// an id that repeats another's but for case (`SRE`, `sre`) is an error of the later file.
+pub fn validate(dir: &Path) -> Result<Vec<Validation>> {
+    let (inside, found) = candidates(dir)?;
+    let mut seen: HashMap<String, &str> = HashMap::with_capacity(found.len());
+    let mut validations = Vec::with_capacity(found.len());
+    for (id, path) in &found {
+        let file = path.display().to_string();
+        let read = check(&inside, path, id).and_then(|()| super::read(path));
+        let mut validation = match read {
+            Ok(source) => super::validate(&source),
+            Err(e) => whole_file(&file, format!("{e:#}")),
+        };
+        if let Some(first) = seen.insert(id.to_ascii_lowercase(), id) {
+            let duplicate = whole_file(
+                &file,
+                format!("ladder id {id:?} repeats {first:?}: ids must differ in more than case"),
+            );
+            validation.findings.extend(duplicate.findings);
+        }
+        validations.push(validation);
+    }
+    Ok(validations)
+}
+
+/// A validation of one error about a file as a whole, placed at its start.
+fn whole_file(file: &str, message: String) -> Validation {
+    Validation {
+        file: file.to_string(),
+        findings: vec![Located {
+            file: file.to_string(),
+            line: 1,
+            column: 1,
+            severity: Severity::Error,
+            message: text::escape_controls(&message).into_owned(),
+            source_line: String::new(),
+            caret: 0,
+        }],
+    }
 }
 
 /// The file of the ladder with this exact id in the folder, checked as [`files`] checks each;
