@@ -22,7 +22,8 @@ macro_rules! examples {
 macro_rules! naming {
     () => {
         "  A full id (case-insensitive), a level with --track (L3 --track engineer),
-  or any unambiguous part of an id or title (cloud, senior-cloud)."
+  or any unambiguous part of an id or title (cloud, senior-cloud).
+  In a catalogue (--data DIR): LADDER/ROLE (secops/L3 --track engineer)."
     };
 }
 macro_rules! exit_codes {
