@@ -439,3 +439,29 @@ fn validate_of_a_folder_reports_each_file_under_it() {
         0
     );
 }
+
+#[test]
+fn completions_offer_qualified_role_ids_and_ladder_ids() {
+    let candidates = |words: &[&str]| {
+        let mut cmd = ladder(&[&["--", "ladder", "--data", CATALOGUE][..], words].concat());
+        cmd.env("LADDER_COMPLETE", "fish").env_remove("LADDER_DATA");
+        let out = run(&mut cmd);
+        assert_eq!(out.status.code(), Some(0), "{words:?}");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    assert_eq!(
+        candidates(&["show", "design/p3"]),
+        "design/P3-senior-product-designer\tSenior Product Designer\n\
+         design/P3-senior-design-researcher\tSenior Design Researcher\n\
+         design/P3-design-systems-designer\tDesign Systems Designer\n"
+    );
+    assert_eq!(
+        candidates(&["--ladder", ""]),
+        "design\tProduct Design\nsecops\tSecurity Operations\n"
+    );
+    // Tracks of every ladder, each once.
+    assert_eq!(
+        candidates(&["list", "--track", "s"]),
+        "systems\tDesign Systems Designer\n"
+    );
+}
