@@ -465,3 +465,112 @@ fn completions_offer_qualified_role_ids_and_ladder_ids() {
         "systems\tDesign Systems Designer\n"
     );
 }
+
+/// A catalogue of the embedded ladder (`secops`), the design ladder, and `sre`: the embedded
+/// ladder with a dimension and an attribute under other ids (same names), and a dimension
+/// under another id and name ("Teaching and Mentoring" → "Mentoring").
+fn renamed_catalogue(test: &str) -> Folder {
+    let folder = Folder::new(test);
+    folder.write("secops.toml", DATA);
+    folder.write("design.toml", std::fs::read(DESIGN).expect("design"));
+    let sre = DATA
+        .replace("domain-expertise", "expertise")
+        .replace("impact-radius", "reach")
+        .replace("teaching-mentoring", "mentoring")
+        .replace("Teaching and Mentoring", "Mentoring");
+    folder.write("sre.toml", sre);
+    folder
+}
+
+#[test]
+fn diff_across_ladders_lines_up_dimensions_themes_and_attributes() {
+    let folder = renamed_catalogue("catalogue-diff");
+    let dir = folder.arg("");
+    // By id, by name, or by the words of the name: the same role reads the same.
+    let same = ok(&[
+        "--data",
+        &dir,
+        "diff",
+        "secops/L3-senior-security-engineer",
+        "sre/L3-senior-security-engineer",
+        "--format",
+        "tsv",
+        "--no-header",
+    ]);
+    assert!(!same.is_empty());
+    let changes: Vec<&str> = same
+        .lines()
+        .map(|l| l.split('\t').nth(4).unwrap_or(""))
+        .collect();
+    assert!(changes.iter().all(|c| *c == "same"), "{same}");
+    let doc = json(&[
+        "--data",
+        &dir,
+        "diff",
+        "secops/L2-security-engineer",
+        "sre/L3-senior-security-engineer",
+    ]);
+    assert_eq!(doc["only_at_a"], serde_json::Value::Null);
+    assert_eq!(doc["dimensions"][0]["dimension"], "domain-expertise");
+    assert_eq!(doc["dimensions"][1]["dimension"], "teaching-mentoring");
+    // It reads as the same diff within one ladder.
+    let within = json(&[
+        "diff",
+        "L2-security-engineer",
+        "L3-senior-security-engineer",
+    ]);
+    assert_eq!(doc["counts"], within["counts"]);
+    assert_eq!(doc["attributes"], within["attributes"]);
+
+    // Ladders with no dimension in common: the summary says which each has alone.
+    let table = ok(&[
+        "--data",
+        &dir,
+        "diff",
+        "secops/L3-senior-security-engineer",
+        "design/P3-senior-product-designer",
+    ]);
+    let summary: Vec<&str> = table.lines().skip(4).take(11).collect();
+    assert_eq!(
+        summary,
+        [
+            "🦉 Domain Expertise: 5 not restated",
+            "🌱 Teaching and Mentoring: 2 not restated",
+            "🧭 Culture and Leadership: 7 not restated",
+            "🏆 Business Success: 4 not restated",
+            "✏️ Craft: 3 new",
+            "🤝 Collaboration: 3 new",
+            "📈 Impact: 3 new",
+            "Only A's ladder has: 🦉 Domain Expertise, 🌱 Teaching and Mentoring, 🧭 Culture and Leadership, 🏆",
+            "  Business Success",
+            "Only B's ladder has: ✏️ Craft, 🤝 Collaboration, 📈 Impact",
+            "",
+        ]
+    );
+    let doc = json(&[
+        "--data",
+        &dir,
+        "diff",
+        "secops/L3-senior-security-engineer",
+        "design/P3-senior-product-designer",
+    ]);
+    assert_eq!(
+        doc["only_at_b"],
+        serde_json::json!(["craft", "collaboration", "impact"])
+    );
+    assert_eq!(
+        fails(
+            &[
+                "--data",
+                &dir,
+                "diff",
+                "secops/L3-senior-security-engineer",
+                "design/P3-senior-product-designer",
+                "--dimension",
+                "craft"
+            ],
+            2
+        ),
+        "error: --dimension names a dimension of one ladder; A and B are of two\n"
+    );
+}

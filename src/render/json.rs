@@ -279,6 +279,12 @@ struct DiffBody<'a> {
     attributes: Vec<AttributeChange<'a>>,
     dimensions: Vec<DimensionChange<'a>>,
     counts: Counts,
+    /// Across two ladders only: the dimensions only A's ladder has, by id.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    only_at_a: Vec<&'a str>,
+    /// Across two ladders only: the dimensions only B's ladder has, by id.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    only_at_b: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -356,6 +362,8 @@ fn diff_body<'a>(c: &'a Comparison<'a>) -> DiffBody<'a> {
             .collect(),
         dimensions: c.dimensions.iter().map(dimension_change).collect(),
         counts: counts(c.counts()),
+        only_at_a: c.only_at[0].iter().map(|d| d.id.as_str()).collect(),
+        only_at_b: c.only_at[1].iter().map(|d| d.id.as_str()).collect(),
     }
 }
 

@@ -5,7 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{
-    BUILDS_ON, Report, in_brief, legend_marks, mark_legend, mark_symbol, summary, with_similarity,
+    BUILDS_ON, Report, in_brief, legend_marks, mark_legend, mark_symbol, only_at, summary,
+    with_similarity,
 };
 use crate::markdown::{inline, mermaid};
 use crate::model::Band;
@@ -266,6 +267,9 @@ fn diff_full(c: &Comparison<'_>, h2: &str, [a, b]: [&str; 2]) -> String {
             inline(&d.dimension.label()),
             summary(&d.counts())
         );
+    }
+    for line in only_at(c) {
+        md += &format!("\n{}\n", inline(&line));
     }
     md += &format!("\n{h2} Attributes\n\n");
     let rows = c.attributes.iter().map(|ch| {

@@ -201,6 +201,21 @@ fn legend_marks(c: &Comparison<'_>) -> [Mark; 5] {
     ]
 }
 
+/// Across two ladders, the lines that say which dimensions only one of them has, e.g. "Only
+/// A's ladder has: 🦉 Domain Expertise"; none within one ladder.
+fn only_at(c: &Comparison<'_>) -> Vec<String> {
+    let side = |dims: &[&crate::model::Dimension], who: &str| {
+        (!dims.is_empty()).then(|| {
+            let labels: Vec<String> = dims.iter().map(|d| d.label()).collect();
+            format!("Only {who}'s ladder has: {}", labels.join(", "))
+        })
+    };
+    [side(&c.only_at[0], "A"), side(&c.only_at[1], "B")]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
 /// What the legend adds when B is above A: a level builds on the ones below.
 const BUILDS_ON: &str = "B still builds on A: what B does not restate still applies.";
 
