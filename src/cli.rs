@@ -22,7 +22,8 @@ macro_rules! examples {
 macro_rules! naming {
     () => {
         "  A full id (case-insensitive), a level with --track (L3 --track engineer),
-  or any unambiguous part of an id or title (cloud, senior-cloud)."
+  or any unambiguous part of an id or title (cloud, senior-cloud).
+  In a catalogue (--data DIR): LADDER/ROLE (secops/L3 --track engineer)."
     };
 }
 macro_rules! exit_codes {
@@ -82,10 +83,14 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FORMAT", value_enum, help_heading = GLOBAL)]
     pub format: Option<Format>,
 
-    /// Read the ladder from this TOML file (`-` for stdin) instead of the embedded one
-    /// [env: LADDER_DATA].
-    #[arg(long, global = true, value_name = "FILE", value_hint = ValueHint::FilePath, help_heading = GLOBAL)]
+    /// Read the ladder from this TOML file (`-` for stdin) instead of the embedded one, or every
+    /// `*.toml` ladder of this folder as one catalogue [env: LADDER_DATA].
+    #[arg(long, global = true, value_name = "FILE|DIR", value_hint = ValueHint::AnyPath, help_heading = GLOBAL)]
     pub data: Option<PathBuf>,
+
+    /// With a catalogue (--data DIR): use only the ladder with this id (its file's stem).
+    #[arg(long, global = true, value_name = "ID", help_heading = GLOBAL)]
+    pub ladder: Option<String>,
 
     /// Never page: on a terminal, long views otherwise go through $LADDER_PAGER, $PAGER or
     /// `less -FRX`.
@@ -193,6 +198,11 @@ pub enum Command {
                             2 on a bad pattern or flag.")]
     Search(SearchArgs),
 
+    /// List the ladders of a catalogue (--data DIR): id, name, role count and tracks.
+    #[command(after_help = "Examples:\n  ladder --data handbook/ ladders\n  \
+                            ladder --data handbook/ ladders --format tsv --no-header | cut -f1")]
+    Ladders,
+
     /// Show the tracks: each career path with its roles, level by level.
     #[command(after_help = "Examples:\n  ladder tracks\n  \
                             ladder tracks --format markdown\n  \
@@ -233,7 +243,7 @@ pub enum Command {
 
 // `--track TRACK`, defined once and flattened into every command that takes an optional track.
 // What the track settles differs by command, so each command words the help ([`help_of`]).
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct TrackArg {
     /// The track, by its id (case-insensitive).
     #[arg(id = "track", long = "track", short = 't', value_name = "TRACK")]

@@ -11,6 +11,49 @@ pub struct RoleList<'a> {
     pub rows: Vec<RoleRow<'a>>,
 }
 
+/// The roles of `ladder list` in a catalogue of several ladders: each ladder's own list, in
+/// catalogue order, under its id and name.
+#[derive(Debug)]
+pub struct CatalogueList<'a> {
+    pub ladders: Vec<(LadderHead<'a>, RoleList<'a>)>,
+}
+
+/// A ladder of a catalogue, as headings and listings name it.
+#[derive(Debug, Clone, Copy)]
+pub struct LadderHead<'a> {
+    /// The ladder's id: its file's stem, or `None` for a ladder outside a catalogue.
+    pub id: Option<&'a str>,
+    pub name: &'a str,
+}
+
+/// The ladders of `ladder ladders`, in catalogue order.
+#[derive(Debug)]
+pub struct LadderList<'a> {
+    pub ladders: Vec<LadderRow<'a>>,
+}
+
+/// One ladder of [`LadderList`]: how many roles it has, and its tracks.
+#[derive(Debug)]
+pub struct LadderRow<'a> {
+    pub head: LadderHead<'a>,
+    pub roles: usize,
+    pub tracks: &'a [Track],
+}
+
+impl<'a> LadderRow<'a> {
+    /// The row of a ladder under an id (`None` outside a catalogue).
+    pub fn of(id: Option<&'a str>, ladder: &'a Ladder) -> LadderRow<'a> {
+        LadderRow {
+            head: LadderHead {
+                id,
+                name: &ladder.name,
+            },
+            roles: ladder.roles.len(),
+            tracks: &ladder.tracks,
+        }
+    }
+}
+
 /// One role with the tracks it is on.
 #[derive(Debug)]
 pub struct RoleRow<'a> {

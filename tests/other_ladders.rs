@@ -208,10 +208,6 @@ fn missing_files_directories_and_huge_files_are_refused() {
             "No such file or directory",
         ),
         (
-            dir.dir.to_str().expect("path").to_string(),
-            "it is a directory",
-        ),
-        (
             huge.to_str().expect("path").to_string(),
             "over the limit of 67108864 (64 MiB)",
         ),
@@ -228,6 +224,35 @@ fn missing_files_directories_and_huge_files_are_refused() {
             );
         }
     }
+    // A folder is a catalogue (tests/catalogue.rs): each of its ladders is read within the
+    // same limits, and the one over them is named.
+    let folder = dir.dir.to_str().expect("path");
+    let huge = huge.to_str().expect("path");
+    assert_eq!(
+        fails(&["--data", folder, "list"], 1),
+        format!(
+            "error: ladder file {huge:?} is 68157440 bytes, over the limit of 67108864 (64 MiB)\n"
+        )
+    );
+    // `validate DIR` reports each file's error under it: the huge one, and the empty one
+    // that holds the folder.
+    let placeholder = dir.dir.join("placeholder.toml");
+    let placeholder = placeholder.to_str().expect("path");
+    let out = run(&mut ladder(&[
+        "validate",
+        folder,
+        "--format",
+        "tsv",
+        "--no-header",
+    ]));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "{huge}\t1\t1\terror\tladder file {huge:?} is 68157440 bytes, over the limit of 67108864 (64 MiB)\n\
+             {placeholder}\t1\t1\terror\tladder file {placeholder:?} is empty\n"
+        )
+    );
 }
 
 #[test]

@@ -100,5 +100,8 @@ fn readme_examples_match_the_binary() {
 #[test]
 fn json_contract_examples_match_the_binary() {
     let checked = check_console_examples(include_str!("../docs/json.md"));
-    assert_eq!(checked, 9, "one example per command, and one of show --all");
+    assert_eq!(
+        checked, 11,
+        "one example per command (ladders included), one of show --all, one of a catalogue's list"
+    );
 }

@@ -87,21 +87,33 @@ fn data_on_line(args: &[OsString]) -> Option<PathBuf> {
     super::data_file(flag)
 }
 
-/// The ladder completions come from, loaded on first use; `None` when it cannot be read or
-/// loaded (or is stdin, which belongs to the shell): then nothing is offered and nothing
-/// printed, for a completion has no place for an error.
-fn ladder() -> Option<&'static Ladder> {
-    static LADDER: OnceLock<Option<Ladder>> = OnceLock::new();
-    LADDER
-        .get_or_init(|| match DATA.get().cloned().flatten() {
-            None => Some(crate::embedded::ladder()),
-            Some(path) if path.as_os_str() == "-" => None,
-            Some(path) => {
-                let source = crate::load::read(&path).ok()?;
-                Ladder::load(&source).ok()
+/// The ladders completions come from, loaded on first use, each with its id in a catalogue
+/// (`--data DIR`); empty when they cannot be read or loaded (or come from stdin, which
+/// belongs to the shell): then nothing is offered and nothing printed, for a completion has
+/// no place for an error.
+fn ladders() -> &'static [(Option<String>, Ladder)] {
+    static LADDERS: OnceLock<Vec<(Option<String>, Ladder)>> = OnceLock::new();
+    LADDERS.get_or_init(|| {
+        let one = |ladder| vec![(None, ladder)];
+        match DATA.get().cloned().flatten() {
+            None => one(crate::embedded::ladder()),
+            Some(path) if path.as_os_str() == "-" => Vec::new(),
+            Some(path) if crate::load::catalogue::is_folder(&path) => {
+                crate::load::catalogue::load(&path).map_or_else(
+                    |_| Vec::new(),
+                    |c| {
+                        c.ladders
+                            .into_iter()
+                            .map(|e| (Some(e.id), e.ladder))
+                            .collect()
+                    },
+                )
             }
-        })
-        .as_ref()
+            Some(path) => crate::load::read(&path)
+                .and_then(|source| Ladder::load(&source))
+                .map_or_else(|_| Vec::new(), one),
+        }
+    })
 }
 
 /// The command line as clap knows it, with a completer on every argument that takes an id.
@@ -127,7 +139,10 @@ fn command() -> clap::Command {
             sub
         });
     }
-    cmd
+    // Global options typed before the subcommand are the top command's own.
+    cmd.mut_arg("ladder", |a| {
+        a.add(ArgValueCompleter::new(Kind::Ladder.completer()))
+    })
 }
 
 /// What an argument names, by its clap id.
@@ -137,6 +152,7 @@ enum Kind {
     Track,
     Dimension,
     Level,
+    Ladder,
 }
 
 impl Kind {
@@ -146,6 +162,7 @@ impl Kind {
             "track" => Some(Kind::Track),
             "dimension" => Some(Kind::Dimension),
             "level" => Some(Kind::Level),
+            "ladder" => Some(Kind::Ladder),
             _ => None,
         }
     }
@@ -156,41 +173,54 @@ impl Kind {
             Kind::Track => |current| offer(current, ids(Kind::Track)),
             Kind::Dimension => |current| offer(current, ids(Kind::Dimension)),
             Kind::Level => |current| offer(current, ids(Kind::Level)),
+            Kind::Ladder => |current| offer(current, ids(Kind::Ladder)),
         }
     }
 }
 
-/// The ids of one kind in the ladder in use, each with what describes it.
-fn ids(kind: Kind) -> Vec<(&'static str, Option<&'static str>)> {
-    let Some(ladder) = ladder() else {
-        return Vec::new();
-    };
-    match kind {
-        Kind::Role => ladder
-            .roles
-            .iter()
-            .map(|r| (r.id.as_str(), Some(r.title.as_str())))
-            .collect(),
-        Kind::Track => ladder
-            .tracks
-            .iter()
-            .map(|t| (t.id.as_str(), Some(t.name.as_str())))
-            .collect(),
-        Kind::Dimension => ladder
-            .dimensions
-            .iter()
-            .map(|d| (d.id.as_str(), Some(d.name.as_str())))
-            .collect(),
-        Kind::Level => ladder.levels.iter().map(|l| (l.as_str(), None)).collect(),
+/// The ids of one kind in the ladders in use, each with what describes it: in a catalogue,
+/// roles as `LADDER/ROLE`, and the ids of every ladder for the rest.
+fn ids(kind: Kind) -> Vec<(String, Option<&'static str>)> {
+    let mut ids = Vec::new();
+    for (id, ladder) in ladders() {
+        match kind {
+            Kind::Role => ids.extend(ladder.roles.iter().map(|r| {
+                let name = match id {
+                    Some(id) => format!("{id}/{}", r.id),
+                    None => r.id.clone(),
+                };
+                (name, Some(r.title.as_str()))
+            })),
+            Kind::Track => ids.extend(
+                ladder
+                    .tracks
+                    .iter()
+                    .map(|t| (t.id.clone(), Some(t.name.as_str()))),
+            ),
+            Kind::Dimension => ids.extend(
+                ladder
+                    .dimensions
+                    .iter()
+                    .map(|d| (d.id.clone(), Some(d.name.as_str()))),
+            ),
+            Kind::Level => ids.extend(ladder.levels.iter().map(|l| (l.clone(), None))),
+            Kind::Ladder => ids.extend(id.clone().map(|id| (id, Some(ladder.name.as_str())))),
+        }
     }
+    // A track or level that several ladders share is offered once.
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|(id, _)| seen.insert(id.clone()));
+    ids
 }
 
 /// The ids that start with what was typed, ignoring case as `ladder` does; ids outside the
 /// safe alphabet are never offered, and a description is one line.
-fn offer(current: &OsStr, ids: Vec<(&str, Option<&str>)>) -> Vec<CompletionCandidate> {
+fn offer(current: &OsStr, ids: Vec<(String, Option<&str>)>) -> Vec<CompletionCandidate> {
     let typed = current.to_string_lossy().to_lowercase();
+    // A qualified `LADDER/ROLE` is two safe ids.
+    let safe = |id: &str| id.split('/').all(text::is_safe_id) && id.matches('/').count() <= 1;
     ids.into_iter()
-        .filter(|(id, _)| text::is_safe_id(id) && id.to_lowercase().starts_with(&typed))
+        .filter(|(id, _)| safe(id) && id.to_lowercase().starts_with(&typed))
         .map(|(id, about)| {
             let about = about.map(|a| text::escape_controls(a).replace('\n', " "));
             CompletionCandidate::new(id).help(about.map(Into::into))
@@ -209,15 +239,22 @@ mod tests {
             ("t$(touch X)", None),
             ("a`touch Y`", None),
             ("l'; rm -rf ~; '", Some("x")),
+            ("sec/L1-one", None),
+            ("sec/$(x)", None),
+            ("a/b/c", None),
+            ("/L1", None),
         ];
+        let ids = ids.into_iter().map(|(i, a)| (i.to_string(), a)).collect();
         let offered = offer(OsStr::new(""), ids);
         let values: Vec<_> = offered.iter().map(|c| c.get_value().to_owned()).collect();
-        assert_eq!(values, ["L1-one"]);
+        assert_eq!(values, ["L1-one", "sec/L1-one"]);
     }
 
     #[test]
     fn what_was_typed_matches_without_regard_to_case() {
-        let ids = vec![("L3-senior", None), ("L2-x", None), ("l3-lower", None)];
+        let ids = ["L3-senior", "L2-x", "l3-lower"]
+            .map(|i| (i.to_string(), None))
+            .to_vec();
         let offered = offer(OsStr::new("l3-"), ids);
         let values: Vec<_> = offered.iter().map(|c| c.get_value().to_owned()).collect();
         assert_eq!(values, ["L3-senior", "l3-lower"]);

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::Context;
-use crate::cli::EvidenceArgs;
+use crate::cli::{EvidenceArgs, TrackArg};
 use crate::exit::Exit;
 use crate::files;
 use crate::outline;
@@ -16,11 +16,13 @@ use crate::view::Evidence;
 /// Writes the outline to stdout, or to `--output` without overwriting unless `--force`.
 pub fn run(ctx: &Context, args: &EvidenceArgs, out: &mut impl Write) -> Result<Exit> {
     ctx.only_format("evidence", "a Markdown outline", Some(Format::Markdown))?;
-    let ladder = ctx.ladder()?;
+    let (ladder, role) = ctx.role(&args.role, &args.track)?;
     let track = super::track(ladder, &args.track)?;
-    let role = resolve::role(ladder, &args.role, track)?;
     let from = match &args.from {
-        Some(name) => Some(resolve::role(ladder, name, None)?),
+        Some(name) => Some(super::same_ladder(
+            ladder,
+            ctx.role(name, &TrackArg::default())?,
+        )?),
         None => resolve::level_below(ladder, role, track)?,
     };
     let evidence = Evidence::of(ladder, role, from);

@@ -1,4 +1,5 @@
-//! `ladder list`: every role, or the roles of one track, in a table or as bare ids.
+//! `ladder list`: every role, or the roles of one track, in a table or as bare ids; in a
+//! catalogue of several ladders, each ladder's roles under its own heading.
 
 use std::io::Write;
 
@@ -7,21 +8,41 @@ use anyhow::Result;
 use super::Context;
 use crate::cli::ListArgs;
 use crate::exit::{Exit, UsageError};
+use crate::query::resolve;
 use crate::render::{self, Report};
-use crate::view::RoleList;
+use crate::view::{CatalogueList, LadderHead, RoleList};
 
 /// Lists the roles, ordered by track and level.
 pub fn run(ctx: &Context, args: &ListArgs, out: &mut impl Write) -> Result<Exit> {
+    if args.ids && ctx.format.is_some() {
+        return Err(UsageError(
+            "--ids prints bare ids and cannot be combined with --format".into(),
+        )
+        .into());
+    }
+    if let Some(catalogue) = ctx.many()? {
+        let ladders = resolve::with_track(catalogue, args.track.name.as_deref())?
+            .into_iter()
+            .map(|(entry, track)| {
+                let head = LadderHead {
+                    id: Some(&entry.id),
+                    name: &entry.ladder.name,
+                };
+                (head, RoleList::of(&entry.ladder, track))
+            })
+            .collect();
+        let list = CatalogueList { ladders };
+        if args.ids {
+            render::qualified_ids(out, &list)?;
+        } else {
+            ctx.render(out, &Report::Catalogue(list))?;
+        }
+        return Ok(Exit::Success);
+    }
     let ladder = ctx.ladder()?;
     let track = super::track(ladder, &args.track)?;
     let list = RoleList::of(ladder, track);
     if args.ids {
-        if ctx.format.is_some() {
-            return Err(UsageError(
-                "--ids prints bare ids and cannot be combined with --format".into(),
-            )
-            .into());
-        }
         render::ids(out, &list)?;
     } else {
         ctx.render(out, &Report::List(list))?;

@@ -6,6 +6,7 @@ mod dimensions;
 mod evidence;
 mod export;
 mod import;
+mod ladders;
 mod list;
 mod man;
 mod next;
@@ -25,12 +26,13 @@ use clap::ValueEnum;
 use crate::cli::{BriefArg, Cli, Command, DimensionArg, GlobalArgs, TrackArg};
 use crate::exit::{Exit, UsageError};
 use crate::load::{self, OneRole};
-use crate::model::{Dimension, Ladder, Track};
+use crate::model::{Catalogue, Dimension, Ladder, Role, Track};
 use crate::pager::{self, Output};
 use crate::query::resolve;
 use crate::render::{self, Format, Header, Report};
 use crate::source::Source;
 use crate::term::Terminal;
+use crate::text;
 use crate::view::Detail;
 
 pub use completions::complete_if_asked;
@@ -38,8 +40,14 @@ pub use completions::complete_if_asked;
 /// What every subcommand needs besides its own arguments, resolved once.
 #[derive(Debug)]
 pub struct Context {
-    /// The ladder file named by `--data` or `LADDER_DATA`; `None` means the embedded ladder.
+    /// The ladder file named by `--data` or `LADDER_DATA` (or chosen in a catalogue by
+    /// `--ladder`); `None` means the embedded ladder, unless `folder` names a catalogue.
     pub data: Option<PathBuf>,
+    /// The catalogue folder named by `--data` or `LADDER_DATA`, when `--ladder` chose none of
+    /// its files.
+    pub folder: Option<PathBuf>,
+    /// The id of the ladder `--ladder` chose, so that `ID/ROLE` still names its roles.
+    pub ladder_id: Option<String>,
     /// Colour and width, decided once from `--color`, the environment and the terminal.
     pub term: Terminal,
     /// The `--format` the user chose; `None` leaves each command its default (a table, or
@@ -51,6 +59,7 @@ pub struct Context {
     source: OnceCell<Source>,
     ladder: OnceCell<Ladder>,
     one_role: OnceCell<OneRole>,
+    catalogue: OnceCell<Catalogue>,
 }
 
 impl Context {
@@ -66,16 +75,100 @@ impl Context {
         Ok(self.source.get_or_init(|| source))
     }
 
-    /// The ladder, loaded the first time a command asks for it.
+    /// The ladder, loaded the first time a command asks for it; in a catalogue, its only
+    /// ladder, else a usage error asking for `--ladder`.
     pub fn ladder(&self) -> Result<&Ladder> {
         if let Some(ladder) = self.ladder.get() {
             return Ok(ladder);
+        }
+        if let Some(catalogue) = self.catalogue()? {
+            return match catalogue.ladders.as_slice() {
+                [one] => Ok(&one.ladder),
+                many => Err(UsageError(format!(
+                    "the catalogue holds {} ladders ({}); choose one with --ladder ID",
+                    many.len(),
+                    catalogue.ids().collect::<Vec<_>>().join(", ")
+                ))
+                .into()),
+            };
         }
         let ladder = match &self.data {
             Some(_) => Ladder::load(self.source()?)?,
             None => crate::embedded::ladder(),
         };
         Ok(self.ladder.get_or_init(|| ladder))
+    }
+
+    /// The catalogue of `--data DIR`, loaded the first time a command asks for it; `None` when
+    /// the ladder is one file or the embedded one.
+    pub fn catalogue(&self) -> Result<Option<&Catalogue>> {
+        let Some(folder) = &self.folder else {
+            return Ok(None);
+        };
+        if let Some(catalogue) = self.catalogue.get() {
+            return Ok(Some(catalogue));
+        }
+        let catalogue = load::catalogue::load(folder)?;
+        Ok(Some(self.catalogue.get_or_init(|| catalogue)))
+    }
+
+    /// The catalogue when it holds more than one ladder: the commands that read across
+    /// ladders do so then; with one ladder they print as for a single file.
+    pub fn many(&self) -> Result<Option<&Catalogue>> {
+        Ok(self.catalogue()?.filter(|c| c.ladders.len() > 1))
+    }
+
+    /// The role a name means, with its ladder: in a catalogue, `LADDER/ROLE` or a name that
+    /// only one ladder's roles match (see [`resolve::role_in`]); `--track` is a track of
+    /// the role's ladder.
+    pub fn role(&self, name: &str, track: &TrackArg) -> Result<(&Ladder, &Role)> {
+        if let Some(catalogue) = self.catalogue()? {
+            let (entry, role) = resolve::role_in(catalogue, name, track.name.as_deref())?;
+            return Ok((&entry.ladder, role));
+        }
+        let name = self.unqualified(name)?;
+        let ladder = self.ladder()?;
+        let track = self::track(ladder, track)?;
+        Ok((ladder, resolve::role(ladder, name, track)?))
+    }
+
+    /// For `LADDER/ROLE` in a catalogue folder: a context of that ladder's file alone, so
+    /// that a command about one role reads no other ladder. `None` for any other name.
+    pub fn narrowed(&self, name: &str) -> Result<Option<Context>> {
+        let (Some(dir), Some((id, _))) = (&self.folder, name.split_once('/')) else {
+            return Ok(None);
+        };
+        let (id, file) = ladder_file(dir, id)?;
+        Ok(Some(Context {
+            data: Some(file),
+            folder: None,
+            ladder_id: Some(id),
+            term: self.term,
+            format: self.format,
+            header: self.header,
+            source: OnceCell::new(),
+            ladder: OnceCell::new(),
+            one_role: OnceCell::new(),
+            catalogue: OnceCell::new(),
+        }))
+    }
+
+    /// The name without the `ID/` of the ladder `--ladder` chose; a name of another ladder
+    /// is refused. Without `--ladder`, the name as typed.
+    fn unqualified<'n>(&self, name: &'n str) -> Result<&'n str> {
+        let Some(chosen) = &self.ladder_id else {
+            return Ok(name);
+        };
+        match name.split_once('/') {
+            Some((id, rest)) if id.eq_ignore_ascii_case(chosen) => Ok(rest),
+            Some((id, _)) => Err(UsageError(format!(
+                "{} names a role of ladder {}, but --ladder chose {chosen}",
+                text::quoted(name),
+                text::quoted(id)
+            ))
+            .into()),
+            None => Ok(name),
+        }
     }
 
     /// Writes a report in the chosen format, a table unless `--format` says otherwise.
@@ -128,6 +221,7 @@ fn pages(command: &Command) -> bool {
         | Command::Next(_)
         | Command::Path(_)
         | Command::Search(_)
+        | Command::Ladders
         | Command::Tracks
         | Command::Dimensions
         | Command::Validate(_) => true,
@@ -157,16 +251,65 @@ impl Context {
                 .into());
             }
         };
+        let (data, folder, ladder_id) = chosen(data_file(global.data), global.ladder)?;
         Ok(Context {
-            data: data_file(global.data),
+            data,
+            folder,
+            ladder_id,
             term,
             format: global.format,
             header,
             source: OnceCell::new(),
             ladder: OnceCell::new(),
             one_role: OnceCell::new(),
+            catalogue: OnceCell::new(),
         })
     }
+}
+
+/// The ladder file, catalogue folder and chosen ladder id of a run, from `--data` (or
+/// `LADDER_DATA`) and `--ladder`: a folder with `--ladder` is only that ladder's file, so a
+/// command reads nothing else. Only a `--data` path costs a look at the file system.
+fn chosen(
+    data: Option<PathBuf>,
+    ladder: Option<String>,
+) -> Result<(Option<PathBuf>, Option<PathBuf>, Option<String>)> {
+    let folder = data.as_deref().is_some_and(load::catalogue::is_folder);
+    match (data, ladder, folder) {
+        (Some(dir), Some(id), true) => {
+            let (id, file) = ladder_file(&dir, &id)?;
+            Ok((Some(file), None, Some(id)))
+        }
+        (Some(dir), None, true) => Ok((None, Some(dir), None)),
+        (data, None, _) => Ok((data, None, None)),
+        (_, Some(_), _) => Err(UsageError(
+            "--ladder chooses a ladder of a catalogue; use it with --data DIR (or LADDER_DATA=DIR)"
+                .into(),
+        )
+        .into()),
+    }
+}
+
+/// The id and file of the ladder `--ladder` names in a catalogue folder: the file of exactly
+/// that id when there is one (nothing else is read), else an id that differs only in case.
+fn ladder_file(dir: &std::path::Path, id: &str) -> Result<(String, PathBuf)> {
+    if let Some(file) = load::catalogue::file(dir, id)? {
+        return Ok((id.to_string(), file));
+    }
+    let files = load::catalogue::files(dir)?;
+    files
+        .iter()
+        .find(|(known, _)| known.eq_ignore_ascii_case(id))
+        .cloned()
+        .ok_or_else(|| {
+            let ids: Vec<&str> = files.iter().map(|(known, _)| known.as_str()).collect();
+            UsageError(format!(
+                "unknown ladder {}; the ladders are {}",
+                text::quoted(id),
+                ids.join(", ")
+            ))
+            .into()
+        })
 }
 
 /// The ladder file to read: the flag wins over LADDER_DATA; an empty value of either means
@@ -207,6 +350,7 @@ fn dispatch(command: Command, ctx: &Context, out: &mut impl Write) -> Result<Exi
         Command::Export(args) => export::run(ctx, &args, out),
         Command::Import(args) => import::run(&args, out),
         Command::Search(args) => search::run(ctx, &args, out),
+        Command::Ladders => ladders::run(ctx, out),
         Command::Tracks => tracks::run(ctx, out),
         Command::Dimensions => dimensions::run(ctx, out),
         Command::Validate(args) => validate::run(ctx, &args, out),
@@ -228,6 +372,20 @@ fn detail(ctx: &Context, arg: &BriefArg) -> Result<Detail> {
                 .into(),
         )
         .into()),
+    }
+}
+
+/// The role found for a second name, when it is of the same ladder as the first: comparing
+/// roles of two ladders is not done yet.
+fn same_ladder<'a>(ladder: &Ladder, (other, role): (&Ladder, &'a Role)) -> Result<&'a Role> {
+    if std::ptr::eq(ladder, other) {
+        Ok(role)
+    } else {
+        Err(UsageError(format!(
+            "{} is a role of another ladder; roles of two ladders cannot be compared yet",
+            role.id
+        ))
+        .into())
     }
 }
 

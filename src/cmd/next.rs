@@ -7,16 +7,14 @@ use anyhow::Result;
 use super::Context;
 use crate::cli::NextArgs;
 use crate::exit::Exit;
-use crate::query::resolve;
 use crate::render::Report;
 use crate::view::NextSteps;
 
 /// Compares the role with the next role of each track it is on, or of `--track`.
 pub fn run(ctx: &Context, args: &NextArgs, out: &mut impl Write) -> Result<Exit> {
     let detail = super::detail(ctx, &args.brief)?;
-    let ladder = ctx.ladder()?;
+    let (ladder, role) = ctx.role(&args.role, &args.track)?;
     let track = super::track(ladder, &args.track)?;
-    let role = resolve::role(ladder, &args.role, track)?;
     let dimensions = super::dimensions(ladder, &args.dimension)?;
     let steps = NextSteps::of(ladder, role, track, &dimensions);
     ctx.render(out, &Report::Next(steps, detail))?;

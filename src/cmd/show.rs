@@ -17,15 +17,17 @@ pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit>
     let Some(name) = args.role.as_deref() else {
         return all(ctx, args, out);
     };
+    // `LADDER/ROLE` in a catalogue reads only that ladder's file.
+    if let Some(narrowed) = ctx.narrowed(name)? {
+        return run(&narrowed, args, out);
+    }
     // A large `--data` file that names the role by its id is read only as far as that role.
-    if let Some(one) = ctx.one_role(name)? {
+    if let Some(one) = ctx.one_role(ctx.unqualified(name)?)? {
         let track = super::track(&one.head, &args.track)?;
         let role = resolve::role_on_track(&one.head, &one.role, track)?;
         return show(ctx, &one.head, role, args, out);
     }
-    let ladder = ctx.ladder()?;
-    let track = super::track(ladder, &args.track)?;
-    let role = resolve::role(ladder, name, track)?;
+    let (ladder, role) = ctx.role(name, &args.track)?;
     show(ctx, ladder, role, args, out)
 }
 

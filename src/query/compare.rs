@@ -61,6 +61,8 @@ pub struct Comparison<'a> {
     pub upward: bool,
     pub attributes: Vec<AttributeChange<'a>>,
     pub dimensions: Vec<DimensionChange<'a>>,
+    /// Across two ladders: the dimensions only A's ladder has, and only B's; empty within one.
+    pub only_at: [Vec<&'a Dimension>; 2],
 }
 
 /// One attribute's value at A and at B.
@@ -216,25 +218,35 @@ pub fn compare<'a>(
         .map(|attribute| {
             let a = from.attributes.get(&attribute.id).map(String::as_str);
             let b = to.attributes.get(&attribute.id).map(String::as_str);
-            let mark = match (a, b) {
-                (Some(_), None) => Mark::NotRestated,
-                (None, Some(_)) => Mark::New,
-                _ if a == b => Mark::Same,
-                _ => differ,
-            };
             AttributeChange {
                 attribute,
                 from: a,
                 to: b,
-                mark,
+                mark: attribute_mark(a, b, differ),
             }
         })
         .collect();
     let dimensions = dimensions
         .iter()
-        .map(|dimension| DimensionChange {
-            dimension,
-            themes: compare_dimension(dimension, from, to, differ),
+        .map(|dimension| {
+            // Declared themes in ladder order, then the untagged expectations last.
+            let keys = dimension
+                .themes
+                .iter()
+                .map(|t| {
+                    (
+                        Some(t),
+                        Some(Some(t.id.as_str())),
+                        Some(Some(t.id.as_str())),
+                    )
+                })
+                .chain(std::iter::once((None, Some(None), Some(None))))
+                .collect();
+            let sides = [Some(dimension.id.as_str()); 2];
+            DimensionChange {
+                dimension,
+                themes: compare_dimension(sides, keys, from, to, differ),
+            }
         })
         .collect();
     Comparison {
@@ -243,20 +255,170 @@ pub fn compare<'a>(
         upward,
         attributes,
         dimensions,
+        only_at: [Vec::new(), Vec::new()],
     }
 }
 
+/// Compares role `from` (A) of ladder `a` with role `to` (B) of ladder `b`: a sideways move.
+/// Attributes line up by id or name; dimensions and their themes by id, else by name, else by
+/// the words of their names (see [`align`]). A dimension only one ladder has is compared with
+/// nothing: new at B, or not restated at B. Levels compare by their rank in each ladder.
+pub fn compare_across<'a>(
+    (a, from): (&'a Ladder, &'a Role),
+    (b, to): (&'a Ladder, &'a Role),
+) -> Comparison<'a> {
+    let upward = a.level_rank(&from.level) < b.level_rank(&to.level);
+    let differ = if upward { Mark::Grows } else { Mark::Differs };
+    let named = |items: &'a [Attribute]| items.iter().map(|x| (x.id.as_str(), x.name.as_str()));
+    let attributes = align(named(&a.attributes), named(&b.attributes))
+        .into_iter()
+        .map(|(i, j)| {
+            let (at_a, at_b) = (i.map(|i| &a.attributes[i]), j.map(|j| &b.attributes[j]));
+            let value = |role: &'a Role, at: Option<&Attribute>| {
+                at.and_then(|x| role.attributes.get(&x.id))
+                    .map(String::as_str)
+            };
+            let (va, vb) = (value(from, at_a), value(to, at_b));
+            AttributeChange {
+                attribute: at_a.or(at_b).expect("one side at least"),
+                from: va,
+                to: vb,
+                mark: attribute_mark(va, vb, differ),
+            }
+        })
+        .collect();
+    let dims = |l: &'a Ladder| {
+        l.dimensions
+            .iter()
+            .map(|d| (d.id.as_str(), d.name.as_str()))
+    };
+    let mut only_at = [Vec::new(), Vec::new()];
+    let dimensions = align(dims(a), dims(b))
+        .into_iter()
+        .map(|(i, j)| {
+            let (da, db) = (i.map(|i| &a.dimensions[i]), j.map(|j| &b.dimensions[j]));
+            match (da, db) {
+                (Some(d), None) => only_at[0].push(d),
+                (None, Some(d)) => only_at[1].push(d),
+                _ => {}
+            }
+            let sides = [da.map(|d| d.id.as_str()), db.map(|d| d.id.as_str())];
+            let themes = |d: Option<&'a Dimension>| {
+                d.map_or(&[][..], |d| &d.themes[..])
+                    .iter()
+                    .map(|t| (t.id.as_str(), t.name.as_str()))
+            };
+            let (ta, tb) = (
+                da.map_or(&[][..], |d| &d.themes),
+                db.map_or(&[][..], |d| &d.themes),
+            );
+            let keys = align(themes(da), themes(db))
+                .into_iter()
+                .map(|(i, j)| {
+                    let (x, y) = (i.map(|i| &ta[i]), j.map(|j| &tb[j]));
+                    (
+                        x.or(y),
+                        x.map(|t| Some(t.id.as_str())),
+                        y.map(|t| Some(t.id.as_str())),
+                    )
+                })
+                .chain(std::iter::once((None, Some(None), Some(None))))
+                .collect();
+            DimensionChange {
+                dimension: da.or(db).expect("one side at least"),
+                themes: compare_dimension(sides, keys, from, to, differ),
+            }
+        })
+        .collect();
+    Comparison {
+        from,
+        to,
+        upward,
+        attributes,
+        dimensions,
+        only_at,
+    }
+}
+
+/// How an attribute's value at B reads against A's.
+fn attribute_mark(a: Option<&str>, b: Option<&str>, differ: Mark) -> Mark {
+    match (a, b) {
+        (Some(_), None) => Mark::NotRestated,
+        (None, Some(_)) => Mark::New,
+        _ if a == b => Mark::Same,
+        _ => differ,
+    }
+}
+
+/// Lines up two lists of (id, name): by id, else by name in any case, else by the words of
+/// the names (the most alike first, sharing at least one word). A's items in order, each with
+/// its partner in B if any, then B's items that found none.
+pub fn align<'a>(
+    a: impl Iterator<Item = (&'a str, &'a str)>,
+    b: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Vec<(Option<usize>, Option<usize>)> {
+    let (a, b): (Vec<_>, Vec<_>) = (a.collect(), b.collect());
+    let mut partner: Vec<Option<usize>> = vec![None; a.len()];
+    let mut taken = vec![false; b.len()];
+    // Tables, not searches: a catalogue's ladders may be large.
+    let by_id: HashMap<&str, usize> = b.iter().enumerate().rev().map(|(j, x)| (x.0, j)).collect();
+    let by_name: HashMap<String, usize> = b
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(j, x)| (x.1.to_lowercase(), j))
+        .collect();
+    for (i, (id, name)) in a.iter().enumerate() {
+        let found = by_id
+            .get(id)
+            .or_else(|| by_name.get(&name.to_lowercase()))
+            .copied()
+            .filter(|&j| !taken[j]);
+        if let Some(j) = found {
+            partner[i] = Some(j);
+            taken[j] = true;
+        }
+    }
+    let left: Vec<usize> = (0..a.len()).filter(|&i| partner[i].is_none()).collect();
+    let right: Vec<usize> = (0..b.len()).filter(|&j| !taken[j]).collect();
+    let names = |items: &[(&'a str, &'a str)], at: &[usize]| -> Vec<&'a str> {
+        at.iter().map(|&k| items[k].1).collect()
+    };
+    let (left_names, right_names) = (names(&a, &left), names(&b, &right));
+    for (i, j, _) in similarity::pair(&left_names, &right_names, f64::MIN_POSITIVE) {
+        partner[left[i]] = Some(right[j]);
+        taken[right[j]] = true;
+    }
+    let mut aligned: Vec<_> = partner
+        .iter()
+        .enumerate()
+        .map(|(i, j)| (Some(i), *j))
+        .collect();
+    aligned.extend((0..b.len()).filter(|&j| !taken[j]).map(|j| (None, Some(j))));
+    aligned
+}
+
+/// Where a theme's expectations are at one role: `None` when that role's dimension has no
+/// such theme, `Some(None)` for the untagged expectations, `Some(Some(id))` for a theme.
+type Slot<'a> = Option<Option<&'a str>>;
+
+/// One dimension, theme by theme: `sides` are the dimension's id at A and at B (`None` when
+/// that ladder has no such dimension), `keys` each theme to show with where it is at A and B.
 fn compare_dimension<'a>(
-    dimension: &'a Dimension,
+    sides: [Option<&'a str>; 2],
+    keys: Vec<(Option<&'a Theme>, Slot<'a>, Slot<'a>)>,
     from: &'a Role,
     to: &'a Role,
     differ: Mark,
 ) -> Vec<ThemeChange<'a>> {
     // Each role's texts grouped by theme once: a filter of all expectations for every theme
     // would cost their product.
-    let group = |role: &'a Role| {
+    let group = |role: &'a Role, dimension: Option<&'a str>| {
         let mut by_theme: HashMap<Option<&'a str>, Vec<&'a str>> = HashMap::new();
-        for e in &role.in_dimension(&dimension.id).expectations {
+        let Some(dimension) = dimension else {
+            return by_theme;
+        };
+        for e in &role.in_dimension(dimension).expectations {
             by_theme
                 .entry(e.theme.as_deref())
                 .or_default()
@@ -264,48 +426,41 @@ fn compare_dimension<'a>(
         }
         by_theme
     };
-    let (at_a, at_b) = (group(from), group(to));
+    let (at_a, at_b) = (group(from, sides[0]), group(to, sides[1]));
     let none = Vec::new();
-    // Declared themes in ladder order, then the untagged expectations last.
-    let keys = dimension
-        .themes
-        .iter()
-        .map(|t| (Some(t), Some(t.id.as_str())))
-        .chain(std::iter::once((None, None)));
-    keys.filter_map(|(theme, key)| {
-        let (a, b) = (
-            at_a.get(&key).unwrap_or(&none),
-            at_b.get(&key).unwrap_or(&none),
-        );
-        if a.is_empty() && b.is_empty() {
-            return None;
-        }
-        // Within a theme, statements that share a thread grow (or differ); without a theme,
-        // only a rewording pairs, and the rest is new at B or not restated at B.
-        let threshold = if theme.is_some() {
-            CONTINUES
-        } else {
-            similarity::REWORDED
-        };
-        let (from, to) = mark_pairs(a, b, threshold, differ);
-        let mark = match (a.is_empty(), b.is_empty()) {
-            (false, true) => Mark::NotRestated,
-            (true, false) => Mark::New,
-            _ => from
-                .iter()
-                .chain(&to)
-                .map(|m| m.mark)
-                .max_by_key(|m| m.strength())
-                .unwrap_or(Mark::Same),
-        };
-        Some(ThemeChange {
-            theme,
-            mark,
-            from,
-            to,
+    keys.into_iter()
+        .filter_map(|(theme, key_a, key_b)| {
+            let a = key_a.and_then(|k| at_a.get(&k)).unwrap_or(&none);
+            let b = key_b.and_then(|k| at_b.get(&k)).unwrap_or(&none);
+            if a.is_empty() && b.is_empty() {
+                return None;
+            }
+            // Within a theme, statements that share a thread grow (or differ); without a theme,
+            // only a rewording pairs, and the rest is new at B or not restated at B.
+            let threshold = if theme.is_some() {
+                CONTINUES
+            } else {
+                similarity::REWORDED
+            };
+            let (from, to) = mark_pairs(a, b, threshold, differ);
+            let mark = match (a.is_empty(), b.is_empty()) {
+                (false, true) => Mark::NotRestated,
+                (true, false) => Mark::New,
+                _ => from
+                    .iter()
+                    .chain(&to)
+                    .map(|m| m.mark)
+                    .max_by_key(|m| m.strength())
+                    .unwrap_or(Mark::Same),
+            };
+            Some(ThemeChange {
+                theme,
+                mark,
+                from,
+                to,
+            })
         })
-    })
-    .collect()
+        .collect()
 }
 
 /// Marks both sides of one group of expectations by pairing them on similarity, at or above

@@ -1,7 +1,7 @@
 //! Turns what the user typed into roles and tracks of the ladder, with suggestions when it fails.
 
 use crate::exit::UsageError;
-use crate::model::{Dimension, Ladder, Role, Track};
+use crate::model::{Catalogue, Dimension, Entry, Ladder, Role, Track};
 use crate::text::quoted;
 
 /// The track named by the user, or a usage error listing the tracks that exist.
@@ -79,6 +79,30 @@ pub fn role<'a>(
     query: &str,
     track: Option<&Track>,
 ) -> Result<&'a Role, UsageError> {
+    match find(ladder, query, track)? {
+        Found::Exact(role) => role_on_track(ladder, role, track),
+        Found::Partial(candidates) => match candidates.as_slice() {
+            [one] => Ok(one),
+            [] => Err(unknown(ladder, query, track)),
+            many => Err(ambiguous(ladder, query, track, many)),
+        },
+    }
+}
+
+/// What a name finds in one ladder, before it is judged one, none or too many.
+enum Found<'a> {
+    /// A full id or an exact title, whatever its track.
+    Exact(&'a Role),
+    /// The roles on the track whose level is the name or whose id or title holds it.
+    Partial(Vec<&'a Role>),
+}
+
+/// The roles a name finds in a ladder (see [`role`]); fails only on an empty name.
+fn find<'a>(
+    ladder: &'a Ladder,
+    query: &str,
+    track: Option<&Track>,
+) -> Result<Found<'a>, UsageError> {
     let wanted = normalise(query);
     if wanted.is_empty() {
         return Err(UsageError("the role name is empty".to_string()));
@@ -91,7 +115,7 @@ pub fn role<'a>(
         .find(|r| normalise(&r.id) == wanted)
         .or_else(|| ladder.roles.iter().find(|r| normalise(&r.title) == wanted));
     if let Some(role) = exact {
-        return role_on_track(ladder, role, track);
+        return Ok(Found::Exact(role));
     }
 
     let matches = |r: &&Role| {
@@ -99,16 +123,155 @@ pub fn role<'a>(
             || holds(&normalise(&r.id), &wanted)
             || holds(&normalise(&r.title), &wanted)
     };
-    let candidates: Vec<&Role> = ladder
-        .roles
+    Ok(Found::Partial(
+        ladder
+            .roles
+            .iter()
+            .filter(matches)
+            .filter(on_track)
+            .collect(),
+    ))
+}
+
+/// The ladder of a catalogue with this id, in any case.
+pub fn ladder<'a>(catalogue: &'a Catalogue, query: &str) -> Result<&'a Entry, UsageError> {
+    catalogue
+        .ladders
         .iter()
-        .filter(matches)
-        .filter(on_track)
+        .find(|e| e.id.eq_ignore_ascii_case(query))
+        .ok_or_else(|| {
+            UsageError(format!(
+                "unknown ladder {}; the ladders are {}",
+                quoted(query),
+                list(catalogue.ids())
+            ))
+        })
+}
+
+/// The ladders of a catalogue that a command reads across, each with the track `--track`
+/// names in it: every ladder without `--track`, else those that have the track.
+pub fn with_track<'a>(
+    catalogue: &'a Catalogue,
+    track: Option<&str>,
+) -> Result<Vec<(&'a Entry, Option<&'a Track>)>, UsageError> {
+    let Some(query) = track else {
+        return Ok(catalogue.ladders.iter().map(|e| (e, None)).collect());
+    };
+    let found: Vec<_> = catalogue
+        .ladders
+        .iter()
+        .filter_map(|e| self::track(&e.ladder, query).ok().map(|t| (e, Some(t))))
         .collect();
-    match candidates.as_slice() {
-        [one] => Ok(one),
-        [] => Err(unknown(ladder, query, track)),
-        many => Err(ambiguous(ladder, query, track, many)),
+    if found.is_empty() {
+        return Err(no_ladder_has_track(query));
+    }
+    Ok(found)
+}
+
+/// A track that no ladder of the catalogue has.
+fn no_ladder_has_track(query: &str) -> UsageError {
+    UsageError(format!(
+        "unknown track {}: no ladder of the catalogue has it; run `ladder tracks --ladder ID`",
+        quoted(query)
+    ))
+}
+
+/// The one role the user means in a catalogue, with its ladder: `LADDER/ROLE` resolves ROLE
+/// in that ladder as [`role`] does, `--track` a track of it; an unqualified name is looked
+/// for in every ladder (that has the track) and must find one role in all of them, an exact
+/// id or title winning over partial matches.
+pub fn role_in<'a>(
+    catalogue: &'a Catalogue,
+    query: &str,
+    track: Option<&str>,
+) -> Result<(&'a Entry, &'a Role), UsageError> {
+    let within = |entry: &'a Entry, name: &str| {
+        let t = track.map(|t| self::track(&entry.ladder, t)).transpose()?;
+        Ok((entry, role(&entry.ladder, name, t)?))
+    };
+    if let Some((id, name)) = query.split_once('/') {
+        return within(ladder(catalogue, id)?, name);
+    }
+    if let [one] = catalogue.ladders.as_slice() {
+        return within(one, query);
+    }
+    let (mut exact, mut partial, mut refused) = (Vec::new(), Vec::new(), None);
+    // The ladder whose own roles were ambiguous: its tracks may settle the name.
+    let mut settle = None;
+    let mut searched = 0;
+    for entry in &catalogue.ladders {
+        let t = match track.map(|t| self::track(&entry.ladder, t)) {
+            Some(Err(_)) => continue,
+            found => found.transpose()?,
+        };
+        searched += 1;
+        match find(&entry.ladder, query, t)? {
+            Found::Exact(r) => match role_on_track(&entry.ladder, r, t) {
+                Ok(r) => exact.push((entry, r)),
+                Err(e) => refused = refused.or(Some(e)),
+            },
+            Found::Partial(many) => {
+                if many.len() > 1 {
+                    settle = Some((entry, t));
+                }
+                partial.extend(many.into_iter().map(|r| (entry, r)));
+            }
+        }
+    }
+    if let (Some(t), 0) = (track, searched) {
+        return Err(no_ladder_has_track(t));
+    }
+    let found = if exact.is_empty() { partial } else { exact };
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(refused.unwrap_or_else(|| unknown_in(catalogue, query))),
+        many if many.iter().all(|(e, _)| std::ptr::eq(*e, many[0].0)) => {
+            let roles: Vec<&Role> = many.iter().map(|(_, r)| *r).collect();
+            let t = settle.and_then(|(_, t)| t);
+            let entry = many[0].0;
+            Err(ambiguous_in(
+                &entry.ladder,
+                Some(&entry.id),
+                query,
+                t,
+                &roles,
+            ))
+        }
+        many => Err(UsageError(format!(
+            "{} matches {} roles in the catalogue: {}; give LADDER/ROLE",
+            quoted(query),
+            many.len(),
+            many.iter()
+                .map(|(e, r)| format!("{}/{}", e.id, r.id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// A name no ladder of the catalogue knows, with the closest qualified ids of every ladder.
+fn unknown_in(catalogue: &Catalogue, query: &str) -> UsageError {
+    let suggestions = closest(
+        catalogue
+            .ladders
+            .iter()
+            .flat_map(|e| {
+                scored(&e.ladder, query)
+                    .into_iter()
+                    .map(move |(score, r)| (score, format!("{}/{r}", e.id)))
+            })
+            .collect(),
+    );
+    let shown = quoted(query);
+    if suggestions.is_empty() {
+        UsageError(format!(
+            "no role of any ladder matches {shown}; run `ladder list` to see every role"
+        ))
+    } else {
+        UsageError(format!(
+            "no role of any ladder matches {shown}; did you mean {}?",
+            suggestions.join(" or ")
+        ))
     }
 }
 
@@ -147,7 +310,25 @@ fn normalise(s: &str) -> String {
 }
 
 fn ambiguous(ladder: &Ladder, query: &str, track: Option<&Track>, many: &[&Role]) -> UsageError {
-    let ids = list(many.iter().map(|r| r.id.as_str()));
+    ambiguous_in(ladder, None, query, track, many)
+}
+
+/// Several roles of one ladder match; in a catalogue (`id`), they are named `ID/ROLE`.
+fn ambiguous_in(
+    ladder: &Ladder,
+    id: Option<&str>,
+    query: &str,
+    track: Option<&Track>,
+    many: &[&Role],
+) -> UsageError {
+    let ids = match id {
+        None => list(many.iter().map(|r| r.id.as_str())),
+        Some(id) => many
+            .iter()
+            .map(|r| format!("{id}/{}", r.id))
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
     // Offer --track only when picking a track would settle it.
     let settling: Vec<&str> = ladder
         .tracks
@@ -198,6 +379,11 @@ const MAX_SUGGESTED_CHARS: usize = 200;
 
 /// Up to three role ids that look like the query, best first.
 fn suggest<'a>(ladder: &'a Ladder, query: &str) -> Vec<&'a str> {
+    closest(scored(ladder, query))
+}
+
+/// Every role id of the ladder that scores as a suggestion for the query, with its score.
+fn scored<'a>(ladder: &'a Ladder, query: &str) -> Vec<(f64, &'a str)> {
     let wanted = normalise(query);
     let length = wanted.chars().count();
     if length > MAX_SUGGESTED_CHARS {
@@ -211,14 +397,18 @@ fn suggest<'a>(ladder: &'a Ladder, query: &str) -> Vec<&'a str> {
             strsim::jaro_winkler(&wanted, &name)
         }
     };
-    let mut scored: Vec<(f64, &str)> = ladder
+    ladder
         .roles
         .iter()
         .map(|r| (score(&r.id).max(score(&r.title)), r.id.as_str()))
         .filter(|(score, _)| *score >= SUGGESTED)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    // Only names about as close as the best one: a typo should point at one role, not three.
+        .collect()
+}
+
+/// Up to three of the scored names, best first, and only those about as close as the best:
+/// a typo should point at one role, not three.
+fn closest<T: Ord>(mut scored: Vec<(f64, T)>) -> Vec<T> {
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let best = scored.first().map_or(0.0, |s| s.0);
     scored
         .into_iter()

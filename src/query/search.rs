@@ -31,6 +31,8 @@ pub enum Field<'a> {
 /// One text that matched, with the byte ranges of every match in it.
 #[derive(Debug)]
 pub struct Hit<'a> {
+    /// The id of the role's ladder, in a search across a catalogue.
+    pub ladder: Option<&'a str>,
     pub role: &'a Role,
     pub field: Field<'a>,
     pub text: &'a str,
@@ -186,6 +188,7 @@ pub fn search<'a>(ladder: &'a Ladder, query: &Query<'a>) -> Hits<'a> {
             let matches: Vec<Range<usize>> = query.pattern.find_iter(text);
             if !matches.is_empty() {
                 hits.push(Hit {
+                    ladder: None,
                     role,
                     field,
                     text,

@@ -10,7 +10,10 @@ use crate::model::{Band, Dimension, Role};
 use crate::query::compare::{self, Comparison, Marked};
 use crate::query::search::Hits;
 use crate::validate::{Severity, Validation};
-use crate::view::{LadderView, NextSteps, PathView, RoleList, RoleView, Structure, TrackList};
+use crate::view::{
+    CatalogueList, LadderList, LadderView, NextSteps, PathView, RoleList, RoleView, Structure,
+    TrackList,
+};
 
 /// The version of the JSON documents; it changes only when a field changes meaning or goes away.
 pub const SCHEMA: u32 = 2;
@@ -19,6 +22,8 @@ pub const SCHEMA: u32 = 2;
 pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
     match report {
         Report::List(list) => write(out, &list_doc(list)),
+        Report::Catalogue(list) => write(out, &catalogue_doc(list)),
+        Report::Ladders(list) => write(out, &ladders_doc(list)),
         Report::Show(view) => write(out, &show_doc(view)),
         Report::ShowAll(all) => write(out, &all_doc(all)),
         Report::Diff(c, _) => write(out, &doc(diff_body(c))),
@@ -27,7 +32,8 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::Search(hits) => write(out, &search_doc(hits)),
         Report::Tracks(tracks) => write(out, &tracks_doc(tracks)),
         Report::Dimensions(structure) => write(out, &dimensions_doc(structure)),
-        Report::Validation(v) => write(out, &validation_doc(v)),
+        Report::Validation(v) => write(out, &doc(validation_body(v))),
+        Report::Validations(all) => write(out, &validations_doc(all)),
     }
 }
 
@@ -55,6 +61,9 @@ fn doc<T: Serialize>(body: T) -> Doc<T> {
 
 #[derive(Serialize)]
 struct RoleSummary<'a> {
+    /// Only in a catalogue of several ladders: the id of the role's ladder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ladder: Option<&'a str>,
     id: &'a str,
     level: &'a str,
     title: &'a str,
@@ -62,21 +71,65 @@ struct RoleSummary<'a> {
     summary: &'a str,
 }
 
+#[derive(Serialize)]
+struct ListBody<'a> {
+    roles: Vec<RoleSummary<'a>>,
+}
+
 fn list_doc<'a>(list: &'a RoleList<'a>) -> impl Serialize + 'a {
+    doc(ListBody {
+        roles: summaries(None, list).collect(),
+    })
+}
+
+/// `list` over a catalogue: the roles of every ladder in one array, each naming its ladder.
+fn catalogue_doc<'a>(list: &'a CatalogueList<'a>) -> impl Serialize + 'a {
+    doc(ListBody {
+        roles: list
+            .ladders
+            .iter()
+            .flat_map(|(head, roles)| summaries(head.id, roles))
+            .collect(),
+    })
+}
+
+/// The roles of a list as `list` writes them, under the ladder id given.
+fn summaries<'a>(
+    ladder: Option<&'a str>,
+    list: &'a RoleList<'a>,
+) -> impl Iterator<Item = RoleSummary<'a>> {
+    list.rows.iter().map(move |row| RoleSummary {
+        ladder,
+        id: &row.role.id,
+        level: &row.role.level,
+        title: &row.role.title,
+        tracks: row.tracks.iter().map(|t| t.id.as_str()).collect(),
+        summary: &row.role.summary,
+    })
+}
+
+/// `ladders`: each ladder's id (null outside a catalogue), name, role count and track ids.
+fn ladders_doc<'a>(list: &'a LadderList<'a>) -> impl Serialize + 'a {
     #[derive(Serialize)]
     struct Body<'a> {
-        roles: Vec<RoleSummary<'a>>,
+        ladders: Vec<Row<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Row<'a> {
+        id: Option<&'a str>,
+        name: &'a str,
+        roles: usize,
+        tracks: Vec<&'a str>,
     }
     doc(Body {
-        roles: list
-            .rows
+        ladders: list
+            .ladders
             .iter()
-            .map(|row| RoleSummary {
-                id: &row.role.id,
-                level: &row.role.level,
-                title: &row.role.title,
+            .map(|row| Row {
+                id: row.head.id,
+                name: row.head.name,
+                roles: row.roles,
                 tracks: row.tracks.iter().map(|t| t.id.as_str()).collect(),
-                summary: &row.role.summary,
             })
             .collect(),
     })
@@ -153,6 +206,7 @@ fn full_role<'a>(view: &'a RoleView<'a>) -> FullRole<'a> {
     let role = view.role;
     FullRole {
         summary: RoleSummary {
+            ladder: None,
             id: &role.id,
             level: &role.level,
             title: &role.title,
@@ -229,6 +283,12 @@ struct DiffBody<'a> {
     attributes: Vec<AttributeChange<'a>>,
     dimensions: Vec<DimensionChange<'a>>,
     counts: Counts,
+    /// Across two ladders only: the dimensions only A's ladder has, by id.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    only_at_a: Vec<&'a str>,
+    /// Across two ladders only: the dimensions only B's ladder has, by id.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    only_at_b: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -306,6 +366,8 @@ fn diff_body<'a>(c: &'a Comparison<'a>) -> DiffBody<'a> {
             .collect(),
         dimensions: c.dimensions.iter().map(dimension_change).collect(),
         counts: counts(c.counts()),
+        only_at_a: c.only_at[0].iter().map(|d| d.id.as_str()).collect(),
+        only_at_b: c.only_at[1].iter().map(|d| d.id.as_str()).collect(),
     }
 }
 
@@ -438,6 +500,9 @@ fn search_doc<'a>(hits: &'a Hits<'a>) -> impl Serialize + 'a {
     }
     #[derive(Serialize)]
     struct Hit<'a> {
+        /// Only in a search across a catalogue: the id of the role's ladder.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ladder: Option<&'a str>,
         role: &'a str,
         field: &'static str,
         attribute: Option<&'a str>,
@@ -452,6 +517,7 @@ fn search_doc<'a>(hits: &'a Hits<'a>) -> impl Serialize + 'a {
             .hits
             .iter()
             .map(|h| Hit {
+                ladder: h.ladder,
                 role: &h.role.id,
                 field: h.field.kind(),
                 attribute: h.field.attribute().map(|a| a.id.as_str()),
@@ -551,7 +617,18 @@ fn structure_body<'a>(s: &'a Structure<'a>) -> impl Serialize + 'a {
     }
 }
 
-fn validation_doc(v: &Validation) -> impl Serialize + '_ {
+/// `validate DIR`: each file's validation as `validate FILE` writes it, under `files`.
+fn validations_doc(all: &[Validation]) -> impl Serialize + '_ {
+    #[derive(Serialize)]
+    struct Body<T: Serialize> {
+        files: Vec<T>,
+    }
+    doc(Body {
+        files: all.iter().map(validation_body).collect(),
+    })
+}
+
+fn validation_body(v: &Validation) -> impl Serialize + '_ {
     #[derive(Serialize)]
     struct Body<'a> {
         file: &'a str,
@@ -567,7 +644,7 @@ fn validation_doc(v: &Validation) -> impl Serialize + '_ {
         severity: &'static str,
         message: &'a str,
     }
-    doc(Body {
+    Body {
         file: &v.file,
         errors: v.count(Severity::Error),
         warnings: v.count(Severity::Warning),
@@ -582,5 +659,5 @@ fn validation_doc(v: &Validation) -> impl Serialize + '_ {
                 message: &f.message,
             })
             .collect(),
-    })
+    }
 }

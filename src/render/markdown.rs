@@ -5,7 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{
-    BUILDS_ON, Report, in_brief, legend_marks, mark_legend, mark_symbol, summary, with_similarity,
+    BUILDS_ON, Report, in_brief, legend_marks, mark_legend, mark_symbol, only_at, summary,
+    with_similarity,
 };
 use crate::markdown::{inline, mermaid};
 use crate::model::Band;
@@ -13,13 +14,16 @@ use crate::query::compare::{Comparison, Mark, Marked};
 use crate::query::search::Hits;
 use crate::validate::{SHOWN_FINDINGS, Severity, Validation};
 use crate::view::{
-    Detail, LadderView, NextSteps, PathView, RoleList, RoleView, Structure, TrackList,
+    CatalogueList, Detail, LadderList, LadderView, NextSteps, PathView, RoleList, RoleView,
+    Structure, TrackList,
 };
 
 /// Writes the report as a Markdown document.
 pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
     let text = match report {
         Report::List(list) => role_list(list),
+        Report::Catalogue(list) => catalogue(list),
+        Report::Ladders(list) => ladders(list),
         Report::Show(view) => role(view, "#"),
         Report::ShowAll(all) => handbook(all),
         Report::Diff(c, detail) => diff(c, 1, *detail),
@@ -29,6 +33,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::Tracks(list) => tracks(list),
         Report::Dimensions(s) => dimensions(s),
         Report::Validation(v) => validation(v),
+        Report::Validations(all) => all.iter().map(validation).collect::<Vec<_>>().join("\n"),
     };
     out.write_all(text.as_bytes())?;
     Ok(())
@@ -46,6 +51,37 @@ fn role_list(list: &RoleList<'_>) -> String {
         ]
     });
     table(&["Level", "Role", "Title", "Tracks", "Summary"], rows)
+}
+
+/// `list` over a catalogue: each ladder's roles under a heading with its id and name.
+fn catalogue(list: &CatalogueList<'_>) -> String {
+    let mut md = String::new();
+    for (i, (head, roles)) in list.ladders.iter().enumerate() {
+        if i > 0 {
+            md.push('\n');
+        }
+        md += &format!(
+            "## {}: {}\n\n",
+            inline(head.id.unwrap_or_default()),
+            inline(head.name)
+        );
+        md += &role_list(roles);
+    }
+    md
+}
+
+/// `ladders`: one row per ladder.
+fn ladders(list: &LadderList<'_>) -> String {
+    let rows = list.ladders.iter().map(|row| {
+        let tracks: Vec<&str> = row.tracks.iter().map(|t| t.id.as_str()).collect();
+        vec![
+            inline(row.head.id.unwrap_or("-")),
+            inline(row.head.name),
+            row.roles.to_string(),
+            inline(&tracks.join(", ")),
+        ]
+    });
+    table(&["Ladder", "Name", "Roles", "Tracks"], rows)
 }
 
 /// `show --all`: the whole ladder as one document, a handbook: its attributes, dimensions and
@@ -236,6 +272,9 @@ fn diff_full(c: &Comparison<'_>, h2: &str, [a, b]: [&str; 2]) -> String {
             summary(&d.counts())
         );
     }
+    for line in only_at(c) {
+        md += &format!("\n{}\n", inline(&line));
+    }
     md += &format!("\n{h2} Attributes\n\n");
     let rows = c.attributes.iter().map(|ch| {
         let value = |v: Option<&str>| marked(ch.mark, v.unwrap_or(super::NOT_STATED));
@@ -338,8 +377,12 @@ fn search(hits: &Hits<'_>) -> String {
             (None, Some(a)) => a.name.clone(),
             (None, None) => String::new(),
         };
+        let id = match h.ladder {
+            Some(ladder) => format!("{ladder}/{}", h.role.id),
+            None => h.role.id.clone(),
+        };
         vec![
-            inline(&h.role.id),
+            inline(&id),
             h.field.kind().to_string(),
             inline(&place),
             inline(h.field.theme().map_or("", |t| t.name.as_str())),

@@ -24,7 +24,8 @@ use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
 use crate::view::{
-    Detail, LadderView, NextSteps, PathView, RoleList, RoleView, Structure, TrackList,
+    CatalogueList, Detail, LadderList, LadderView, NextSteps, PathView, RoleList, RoleView,
+    Structure, TrackList,
 };
 
 /// How a command prints its data: one renderer per format. The variants' doc comments are the
@@ -65,6 +66,10 @@ pub enum Shell {
 #[derive(Debug)]
 pub enum Report<'a> {
     List(RoleList<'a>),
+    /// `list` over a catalogue of several ladders.
+    Catalogue(CatalogueList<'a>),
+    /// `ladders`: the ladders of the catalogue.
+    Ladders(LadderList<'a>),
     Show(RoleView<'a>),
     /// `show --all`: the whole ladder.
     ShowAll(LadderView<'a>),
@@ -77,6 +82,8 @@ pub enum Report<'a> {
     Tracks(TrackList<'a>),
     Dimensions(Structure<'a>),
     Validation(Validation),
+    /// `validate DIR`: one validation per ladder file of a catalogue.
+    Validations(Vec<Validation>),
 }
 
 /// Writes a report in the chosen format; only the table format ever uses colour.
@@ -99,6 +106,16 @@ pub fn render(
 pub fn ids(out: &mut impl Write, list: &RoleList<'_>) -> Result<()> {
     for row in &list.rows {
         writeln!(out, "{}", row.role.id)?;
+    }
+    Ok(())
+}
+
+/// Writes one `LADDER/ROLE` per line, for `ladder list --ids` over a catalogue.
+pub fn qualified_ids(out: &mut impl Write, list: &CatalogueList<'_>) -> Result<()> {
+    for (head, roles) in &list.ladders {
+        for row in &roles.rows {
+            writeln!(out, "{}/{}", head.id.unwrap_or_default(), row.role.id)?;
+        }
     }
     Ok(())
 }
@@ -201,6 +218,21 @@ fn legend_marks(c: &Comparison<'_>) -> [Mark; 5] {
         Mark::NotRestated,
         Mark::Same,
     ]
+}
+
+/// Across two ladders, the lines that say which dimensions only one of them has, e.g. "Only
+/// A's ladder has: 🦉 Domain Expertise"; none within one ladder.
+fn only_at(c: &Comparison<'_>) -> Vec<String> {
+    let side = |dims: &[&crate::model::Dimension], who: &str| {
+        (!dims.is_empty()).then(|| {
+            let labels: Vec<String> = dims.iter().map(|d| d.label()).collect();
+            format!("Only {who}'s ladder has: {}", labels.join(", "))
+        })
+    };
+    [side(&c.only_at[0], "A"), side(&c.only_at[1], "B")]
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// What the legend adds when B is above A: a level builds on the ones below.

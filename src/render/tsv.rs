@@ -14,7 +14,10 @@ use crate::model::{Role, Track};
 use crate::query::compare::Comparison;
 use crate::query::search::Hits;
 use crate::validate::{Located, Validation};
-use crate::view::{NextSteps, PathView, RoleList, RoleRow, RoleView, Structure, TrackList};
+use crate::view::{
+    CatalogueList, LadderHead, LadderList, LadderRow, NextSteps, PathView, RoleList, RoleRow,
+    RoleView, Structure, TrackList,
+};
 
 /// One column: its header, and how to read its field from a record of type `R`.
 type Column<R> = (&'static str, fn(&R) -> Cow<'_, str>);
@@ -24,6 +27,8 @@ pub fn render(out: &mut impl Write, report: &Report<'_>, header: Header) -> Resu
     let out = &mut Records { out, header };
     match report {
         Report::List(list) => role_list(out, list),
+        Report::Catalogue(list) => catalogue(out, list),
+        Report::Ladders(list) => ladders(out, list),
         Report::Show(view) => role_fields(out, fields_of(view)),
         Report::ShowAll(all) => role_fields(out, all.roles.iter().flat_map(fields_of)),
         Report::Search(hits) => search(out, hits),
@@ -33,6 +38,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>, header: Header) -> Resu
         Report::Tracks(list) => tracks(out, list),
         Report::Dimensions(s) => structure(out, s),
         Report::Validation(v) => validation(out, v),
+        Report::Validations(all) => validation_rows(out, all.iter().flat_map(|v| &v.findings)),
     }
 }
 
@@ -48,9 +54,42 @@ fn role_list(out: &mut Records<impl Write>, list: &RoleList<'_>) -> Result<()> {
     table(out, &columns, &list.rows)
 }
 
+/// `list` over a catalogue: one record per role, its ladder's id first.
+fn catalogue(out: &mut Records<impl Write>, list: &CatalogueList<'_>) -> Result<()> {
+    let columns: [Column<(&LadderHead, &RoleRow)>; 6] = [
+        ("ladder", |(h, _)| h.id.unwrap_or_default().into()),
+        ("role", |(_, r)| r.role.id.as_str().into()),
+        ("level", |(_, r)| r.role.level.as_str().into()),
+        ("title", |(_, r)| r.role.title.as_str().into()),
+        ("tracks", |(_, r)| ids(&r.tracks).into()),
+        ("summary", |(_, r)| r.role.summary.as_str().into()),
+    ];
+    let rows = list
+        .ladders
+        .iter()
+        .flat_map(|(head, roles)| roles.rows.iter().map(move |row| (head, row)));
+    table(out, &columns, rows)
+}
+
+/// `ladders`: one record per ladder, its tracks comma-separated.
+fn ladders(out: &mut Records<impl Write>, list: &LadderList<'_>) -> Result<()> {
+    let columns: [Column<&LadderRow>; 4] = [
+        ("ladder", |r| r.head.id.unwrap_or_default().into()),
+        ("name", |r| r.head.name.into()),
+        ("roles", |r| r.roles.to_string().into()),
+        ("tracks", |r| {
+            let tracks: Vec<&str> = r.tracks.iter().map(|t| t.id.as_str()).collect();
+            tracks.join(",").into()
+        }),
+    ];
+    table(out, &columns, &list.ladders)
+}
+
 /// One field of a role, as `show` and `search` both write it.
 #[derive(Default)]
 struct RoleField<'a> {
+    /// The role's ladder, in a search across a catalogue: a `ladder` column leads then.
+    ladder: Option<&'a str>,
     role: &'a str,
     field: &'a str,
     dimension: &'a str,
@@ -76,7 +115,8 @@ fn role_fields<'a>(
     out: &mut Records<impl Write>,
     fields: impl IntoIterator<Item = RoleField<'a>>,
 ) -> Result<()> {
-    let columns: [Column<RoleField>; 6] = [
+    let columns: [Column<RoleField>; 7] = [
+        ("ladder", |f| f.ladder.unwrap_or_default().into()),
         ("role", |f| f.role.into()),
         ("field", |f| f.field.into()),
         ("dimension", |f| f.dimension.into()),
@@ -84,7 +124,10 @@ fn role_fields<'a>(
         ("attribute", |f| f.attribute.into()),
         ("text", |f| f.text.into()),
     ];
-    table(out, &columns, fields)
+    let mut fields = fields.into_iter().peekable();
+    // The `ladder` column only in a catalogue: outside one, the columns stay as they were.
+    let across = fields.peek().is_some_and(|f| f.ladder.is_some());
+    table(out, &columns[usize::from(!across)..], fields)
 }
 
 /// `show`: one record per field of the role, in the order the table shows them; `show --all`
@@ -139,6 +182,7 @@ fn search(out: &mut Records<impl Write>, hits: &Hits<'_>) -> Result<()> {
             dimension: h.field.dimension().map_or("", |d| d.id.as_str()),
             theme: h.field.theme().map_or("", |t| t.id.as_str()),
             attribute: h.field.attribute().map_or("", |a| a.id.as_str()),
+            ladder: h.ladder,
             ..RoleField::new(&h.role.id, h.field.kind(), h.text)
         }),
     )
@@ -381,6 +425,14 @@ fn structure(out: &mut Records<impl Write>, s: &Structure<'_>) -> Result<()> {
 
 /// `validate`: one record per finding, placed in its file.
 fn validation(out: &mut Records<impl Write>, v: &Validation) -> Result<()> {
+    validation_rows(out, &v.findings)
+}
+
+/// One record per finding, each naming its file.
+fn validation_rows<'a>(
+    out: &mut Records<impl Write>,
+    findings: impl IntoIterator<Item = &'a Located>,
+) -> Result<()> {
     let columns: [Column<&Located>; 5] = [
         ("file", |f| f.file.as_str().into()),
         ("line", |f| f.line.to_string().into()),
@@ -388,7 +440,7 @@ fn validation(out: &mut Records<impl Write>, v: &Validation) -> Result<()> {
         ("severity", |f| f.severity.name().into()),
         ("message", |f| f.message.as_str().into()),
     ];
-    table(out, &columns, &v.findings)
+    table(out, &columns, findings)
 }
 
 /// Track ids, comma-separated, as one field.

@@ -12,8 +12,8 @@ use crate::query::compare::{
     AttributeChange, Comparison, DimensionChange, Mark, Marked, ThemeChange,
 };
 use crate::render::{
-    BUILDS_ON, in_brief, legend_marks, mark_legend as legend, mark_symbol as symbol, summary_parts,
-    with_similarity,
+    BUILDS_ON, in_brief, legend_marks, mark_legend as legend, mark_symbol as symbol, only_at,
+    summary_parts, with_similarity,
 };
 use crate::style::Style;
 use crate::term::Terminal;
@@ -76,6 +76,9 @@ fn full(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
         lines(out, &wrap_items(&parts, " · ", width, "  "), |l| {
             l.to_string()
         })?;
+    }
+    for line in only_at(c) {
+        lines(out, &wrap(&line, width, "", "  "), |l| style.muted(l))?;
     }
 
     let sides = Sides {

@@ -7,6 +7,7 @@
 mod diff;
 mod dimensions;
 mod grid;
+mod ladders;
 mod layout;
 mod list;
 mod path;
@@ -49,6 +50,8 @@ pub fn render(
 ) -> Result<()> {
     match report {
         Report::List(list) => list::render(out, list, style, term),
+        Report::Catalogue(list) => ladders::roles(out, list, style, term),
+        Report::Ladders(list) => ladders::render(out, list, style, term),
         Report::Show(view) => show::render(out, view, style, term),
         Report::ShowAll(all) => show::all(out, all, style, term),
         Report::Diff(comparison, detail) => diff::render(out, comparison, *detail, style, term),
@@ -58,5 +61,6 @@ pub fn render(
         Report::Tracks(list) => tracks::render(out, list, style, term),
         Report::Dimensions(structure) => dimensions::render(out, structure, style, term),
         Report::Validation(v) => validate::render(out, v, style, usize::from(term.width)),
+        Report::Validations(all) => validate::each(out, all, style, usize::from(term.width)),
     }
 }

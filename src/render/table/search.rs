@@ -24,7 +24,11 @@ pub fn render(out: &mut impl Write, hits: &Hits<'_>, style: &Style, term: &Termi
             Field::Expectation(d, None) => d.label(),
             Field::Example(d) => format!("{} › example", d.label()),
         };
-        let head = [style.id(&hit.role.id), style.muted(&place)];
+        let id = match hit.ladder {
+            Some(ladder) => format!("{ladder}/{}", hit.role.id),
+            None => hit.role.id.clone(),
+        };
+        let head = [style.id(&id), style.muted(&place)];
         for line in wrap_items(&head, "  ", width, "  ") {
             writeln!(out, "{line}")?;
         }

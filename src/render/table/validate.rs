@@ -44,6 +44,17 @@ pub fn render(out: &mut impl Write, v: &Validation, style: &Style, width: usize)
     summary(out, v, style, width)
 }
 
+/// Each file of a catalogue as [`render`] writes one, a blank line between them.
+pub fn each(out: &mut impl Write, all: &[Validation], style: &Style, width: usize) -> Result<()> {
+    for (i, v) in all.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        render(out, v, style, width)?;
+    }
+    Ok(())
+}
+
 /// A source line in pieces of at most `room` columns, broken after a space where there is one
 /// (source is not prose: a run without spaces wider than the room is broken where it must),
 /// each with the index of its first character so that the caret finds its piece.

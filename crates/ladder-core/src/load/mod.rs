@@ -1,6 +1,7 @@
 //! Text to model: reads a ladder's TOML (the embedded one, a file, or stdin), refusing what is not
 //! a text file of sane size, parses it, and loads it only when `validate` finds no error.
 
+pub mod catalogue;
 pub mod chunks;
 
 use std::collections::BTreeMap;

@@ -1,12 +1,14 @@
 //! The data model of a ladder: the types a ladder file holds and what they mean. No I/O, no
 //! parsing, no validation, no printing: `load` makes a model from text, `validate` checks one.
 
+mod catalogue;
 mod lookup;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use catalogue::{Catalogue, Entry};
 pub use lookup::Lookup;
 
 /// A whole career ladder, as written in a ladder TOML file.

@@ -1,0 +1,576 @@
+//! `--data DIR`: a folder of ladders as one catalogue, its roles named across ladders.
+
+use super::*;
+
+/// The catalogue fixture: `design` (tests/data/design.toml) and `secops` (the embedded ladder).
+const CATALOGUE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/catalogue");
+
+/// `ladder --data CATALOGUE ARGS...`
+fn in_catalogue(args: &[&str]) -> Vec<String> {
+    ["--data", CATALOGUE]
+        .iter()
+        .chain(args)
+        .map(|a| a.to_string())
+        .collect()
+}
+
+fn ok_in(args: &[&str]) -> String {
+    let full = in_catalogue(args);
+    ok(&full.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+fn fails_in(args: &[&str], code: i32) -> String {
+    let full = in_catalogue(args);
+    fails(&full.iter().map(String::as_str).collect::<Vec<_>>(), code)
+}
+
+#[test]
+fn a_role_unique_in_the_catalogue_resolves_as_in_its_ladder() {
+    assert_eq!(
+        ok_in(&["show", "L3-senior-security-engineer"]),
+        ok(&["show", "L3-senior-security-engineer"])
+    );
+    assert_eq!(
+        ok_in(&["show", "P3", "--track", "systems"]),
+        ok(&["--data", DESIGN, "show", "P3", "--track", "systems"])
+    );
+    // The variable names a folder as the flag does.
+    let by_env = run(ladder(&["show", "cloud"]).env("LADDER_DATA", CATALOGUE));
+    assert_eq!(
+        String::from_utf8_lossy(&by_env.stdout),
+        ok(&["show", "cloud"])
+    );
+}
+
+#[test]
+fn a_qualified_name_resolves_inside_its_ladder() {
+    assert_eq!(
+        ok_in(&["show", "secops/L3", "--track", "engineer"]),
+        ok(&["show", "L3-senior-security-engineer"])
+    );
+    assert_eq!(
+        ok_in(&["show", "SECOPS/senior-cloud"]),
+        ok(&["show", "L3-senior-cloud-security-engineer"])
+    );
+    assert_eq!(
+        ok_in(&["next", "design/P1"]),
+        ok(&["--data", DESIGN, "next", "P1"])
+    );
+    assert_eq!(
+        ok_in(&["diff", "secops/L2", "L3", "--track", "engineer"]),
+        ok(&["diff", "L2", "L3", "--track", "engineer"])
+    );
+    assert_eq!(
+        fails_in(&["show", "secops/L3"], 2),
+        "error: \"L3\" matches 3 roles: L3-senior-security-analyst, L3-senior-security-engineer, \
+         L3-senior-cloud-security-engineer; add --track (analyst, engineer, cloud) or give a full id\n"
+    );
+    assert_eq!(
+        fails_in(&["show", "sec/L3"], 2),
+        "error: unknown ladder \"sec\"; the ladders are design, secops\n"
+    );
+}
+
+#[test]
+fn an_ambiguous_name_lists_the_qualified_candidates() {
+    assert_eq!(
+        fails_in(&["show", "senior"], 2),
+        "error: \"senior\" matches 5 roles in the catalogue: design/P3-senior-product-designer, \
+         design/P3-senior-design-researcher, secops/L3-senior-security-analyst, \
+         secops/L3-senior-security-engineer, secops/L3-senior-cloud-security-engineer; \
+         give LADDER/ROLE\n"
+    );
+    // All in one ladder: that ladder's tracks may settle it.
+    assert_eq!(
+        fails_in(&["show", "L3"], 2),
+        "error: \"L3\" matches 3 roles: secops/L3-senior-security-analyst, \
+         secops/L3-senior-security-engineer, secops/L3-senior-cloud-security-engineer; \
+         add --track (analyst, engineer, cloud) or give a full id\n"
+    );
+    assert_eq!(
+        fails_in(&["show", "L3-senior-security-enginer"], 2),
+        "error: no role of any ladder matches \"L3-senior-security-enginer\"; \
+         did you mean secops/L3-senior-security-engineer?\n"
+    );
+    assert_eq!(
+        fails_in(&["show", "L3", "--track", "nowhere"], 2),
+        "error: unknown track \"nowhere\": no ladder of the catalogue has it; \
+         run `ladder tracks --ladder ID`\n"
+    );
+}
+
+#[test]
+fn the_ladder_flag_narrows_every_command_to_one_ladder() {
+    for args in [
+        &["tracks"][..],
+        &["dimensions"],
+        &["list"],
+        &["show", "P2-product-designer"],
+    ] {
+        let mut narrowed = vec!["--ladder", "design"];
+        narrowed.extend(args);
+        let mut single = vec!["--data", DESIGN];
+        single.extend(args);
+        assert_eq!(ok_in(&narrowed), ok(&single), "{args:?}");
+    }
+    assert_eq!(
+        ok_in(&["--ladder", "Design", "show", "design/P2-product-designer"]),
+        ok(&["--data", DESIGN, "show", "P2-product-designer"])
+    );
+    assert_eq!(
+        fails_in(&["--ladder", "design", "show", "secops/L2"], 2),
+        "error: \"secops/L2\" names a role of ladder \"secops\", but --ladder chose design\n"
+    );
+    assert_eq!(
+        fails_in(&["--ladder", "sre", "list"], 2),
+        "error: unknown ladder \"sre\"; the ladders are design, secops\n"
+    );
+    assert_eq!(
+        fails(&["--ladder", "design", "list"], 2),
+        "error: --ladder chooses a ladder of a catalogue; use it with --data DIR (or LADDER_DATA=DIR)\n"
+    );
+    // A command about one whole ladder asks which.
+    assert_eq!(
+        fails_in(&["tracks"], 2),
+        "error: the catalogue holds 2 ladders (design, secops); choose one with --ladder ID\n"
+    );
+}
+
+#[test]
+fn a_folder_of_one_ladder_works_as_that_file() {
+    let folder = Folder::new("catalogue-of-one");
+    folder.write("design.toml", std::fs::read(DESIGN).expect("design"));
+    folder.write("notes.txt", "not a ladder");
+    folder.write(".hidden.toml", "not read");
+    let dir = folder.arg("");
+    for args in [&["list"][..], &["tracks"], &["show", "P2-product-designer"]] {
+        let mut full = vec!["--data", dir.as_str()];
+        full.extend(args);
+        let mut single = vec!["--data", DESIGN];
+        single.extend(args);
+        assert_eq!(ok(&full), ok(&single), "{args:?}");
+    }
+}
+
+#[test]
+fn a_bad_file_in_the_folder_is_one_error_line_naming_it() {
+    let folder = Folder::new("catalogue-bad");
+    folder.write("design.toml", std::fs::read(DESIGN).expect("design"));
+    let dir = folder.arg("");
+    let broken = folder.write("broken.toml", "name = \"Broken\"\nlevels = [\n");
+    let err = fails(&["--data", &dir, "show", "P2-product-designer"], 1);
+    assert!(
+        err.starts_with(&format!("error: {}:", broken.display())) && err.lines().count() == 1,
+        "{err}"
+    );
+    std::fs::remove_file(&broken).expect("removed");
+
+    folder.write("bad name.toml", std::fs::read(DESIGN).expect("design"));
+    assert_eq!(
+        fails(&["--data", &dir, "show", "P2-product-designer"], 1),
+        format!(
+            "error: ladder file {:?}: its name is not a ladder id (ASCII letters, digits, '-', '_', '.')\n",
+            folder.arg("bad name.toml")
+        )
+    );
+    std::fs::remove_file(folder.join("bad name.toml")).expect("removed");
+
+    std::os::unix::fs::symlink(DESIGN, folder.join("outside.toml")).expect("symlink");
+    assert_eq!(
+        fails(&["--data", &dir, "show", "P2-product-designer"], 1),
+        format!(
+            "error: ladder file {:?} is a symbolic link out of its folder\n",
+            folder.arg("outside.toml")
+        )
+    );
+    std::fs::remove_file(folder.join("outside.toml")).expect("removed");
+    // A link to a file inside the folder is that file under another id.
+    std::os::unix::fs::symlink(folder.join("design.toml"), folder.join("alias.toml"))
+        .expect("symlink");
+    assert_eq!(
+        ok(&["--data", &dir, "show", "alias/P2-product-designer"]),
+        ok(&["--data", DESIGN, "show", "P2-product-designer"])
+    );
+
+    let empty = Folder::new("catalogue-empty");
+    assert_eq!(
+        fails(&["--data", &empty.arg(""), "list"], 1),
+        format!(
+            "error: folder {:?} holds no ladder file (*.toml)\n",
+            empty.arg("")
+        )
+    );
+}
+
+#[test]
+fn show_of_a_qualified_role_reads_only_its_ladder() {
+    let folder = Folder::new("catalogue-lazy");
+    folder.write("design.toml", std::fs::read(DESIGN).expect("design"));
+    // Another ladder that cannot even be parsed: never read for `design/...`.
+    folder.write("other.toml", "this is not toml [");
+    let dir = folder.arg("");
+    assert_eq!(
+        ok(&["--data", &dir, "show", "design/P2-product-designer"]),
+        ok(&["--data", DESIGN, "show", "P2-product-designer"])
+    );
+    assert_eq!(
+        ok(&["--data", &dir, "--ladder", "design", "list"]),
+        ok(&["--data", DESIGN, "list"])
+    );
+}
+
+#[test]
+fn list_puts_each_ladders_roles_under_a_heading() {
+    assert_eq!(
+        ok_in(&["list", "--track", "research"]),
+        "design: Product Design
+
+P2  P2-design-researcher         research
+    Design Researcher: Plans and runs research studies that answer a team's questions about its
+    users.
+P3  P3-senior-design-researcher  research
+    Senior Design Researcher: Leads research for a product area and builds a shared picture of its
+    users over time.
+P4  P4-staff-designer            product, research, systems
+    Staff Designer: Solves design problems that span several product areas and raises the craft of
+    the whole team.
+P5  P5-design-director           product, research, systems
+    Design Director: Sets the vision for design across the company and builds the team that delivers
+    it.
+"
+    );
+    // Every ladder, each after the one before, under its own heading.
+    let all = ok_in(&["list"]);
+    let design = ok(&["--data", DESIGN, "list"]);
+    let secops = ok(&["list"]);
+    assert_eq!(
+        all,
+        format!("design: Product Design\n\n{design}\nsecops: Security Operations\n\n{secops}")
+    );
+    let ids = ok_in(&["list", "--ids"]);
+    let lines: Vec<&str> = ids.lines().collect();
+    assert_eq!(lines.len(), 15);
+    assert_eq!(lines[0], "design/P1-junior-designer");
+    assert_eq!(lines[14], "secops/L4-technical-lead");
+    // Each id as listed names its role.
+    assert_eq!(
+        ok_in(&["show", lines[14]]),
+        ok(&["show", "L4-technical-lead"])
+    );
+}
+
+#[test]
+fn list_in_json_and_tsv_carries_the_ladder_id() {
+    let doc = json(&["--data", CATALOGUE, "list", "--track", "systems"]);
+    assert_eq!(doc["schema"], 2);
+    let roles = doc["roles"].as_array().expect("roles");
+    assert_eq!(
+        keys(&roles[0]),
+        ["ladder", "id", "level", "title", "tracks", "summary"]
+    );
+    let pairs: Vec<(&str, &str)> = roles
+        .iter()
+        .map(|r| {
+            (
+                r["ladder"].as_str().expect("ladder"),
+                r["id"].as_str().expect("id"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("design", "P3-design-systems-designer"),
+            ("design", "P4-staff-designer"),
+            ("design", "P5-design-director")
+        ]
+    );
+    let tsv = ok_in(&["list", "--format", "tsv"]);
+    let lines: Vec<&str> = tsv.lines().collect();
+    assert_eq!(lines[0], "ladder\trole\tlevel\ttitle\ttracks\tsummary");
+    assert!(
+        lines[1].starts_with("design\tP1-junior-designer\tP1\tJunior Designer\tproduct\t"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[15].starts_with("secops\tL4-technical-lead\tL4\t"));
+    assert_eq!(lines.len(), 16);
+}
+
+#[test]
+fn ladders_lists_each_ladder_with_its_roles_and_tracks() {
+    assert_eq!(
+        ok_in(&["ladders"]),
+        "Ladder  Name                 Roles  Tracks
+design  Product Design       8      product, research, systems
+secops  Security Operations  7      analyst, engineer, cloud
+"
+    );
+    assert_eq!(
+        ok_in(&["ladders", "--format", "tsv", "--no-header"]),
+        "design\tProduct Design\t8\tproduct,research,systems\n\
+         secops\tSecurity Operations\t7\tanalyst,engineer,cloud\n"
+    );
+    let doc = json(&["--data", CATALOGUE, "ladders"]);
+    assert_eq!(doc["ladders"][1]["id"], "secops");
+    assert_eq!(doc["ladders"][1]["roles"], 7);
+    // Outside a catalogue: the one ladder in use, without an id.
+    assert_eq!(
+        ok(&["ladders", "--format", "tsv", "--no-header"]),
+        "\tSecurity Operations\t7\tanalyst,engineer,cloud\n"
+    );
+    assert_eq!(
+        json(&["ladders"])["ladders"][0]["id"],
+        serde_json::Value::Null
+    );
+}
+
+#[test]
+fn search_runs_across_every_ladder_and_each_hit_names_its_ladder() {
+    let tsv = ok_in(&["search", "mentor", "--format", "tsv"]);
+    let places: Vec<String> = tsv
+        .lines()
+        .map(|l| l.split('\t').take(3).collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "ladder role field",
+            "design P3-senior-product-designer expectation",
+            "design P3-senior-design-researcher expectation",
+            "secops L3-senior-security-analyst summary",
+            "secops L3-senior-security-engineer example",
+            "secops L3-senior-cloud-security-engineer example",
+            "secops L4-technical-lead example",
+            "secops L4-technical-lead expectation",
+        ]
+    );
+    let table = ok_in(&["search", "mentor", "--level", "P3"]);
+    assert_eq!(
+        table,
+        "design/P3-senior-product-designer  🤝 Collaboration › Mentoring
+    Mentors one or two designers through their growth plans.
+
+design/P3-senior-design-researcher  🤝 Collaboration › Mentoring
+    Mentors researchers and designers in planning and analysing studies.
+"
+    );
+    let doc = json(&["--data", CATALOGUE, "search", "mentor", "--level", "L3"]);
+    assert_eq!(doc["hits"][0]["ladder"], "secops");
+    assert_eq!(doc["hits"][0]["role"], "L3-senior-security-analyst");
+    // Grep's exit codes hold across ladders; a bad pattern is still a usage error.
+    assert_eq!(fails_in(&["search", "zzzqqq"], 1), "");
+    assert_eq!(
+        fails_in(&["search", "(", "--regex"], 2),
+        "error: invalid regular expression \"(\": unclosed group\n"
+    );
+    assert_eq!(
+        fails_in(&["search", "mentor", "--level", "Q9"], 2),
+        "error: no ladder of the catalogue has that dimension and level; \
+         run `ladder dimensions --ladder ID`\n"
+    );
+}
+
+#[test]
+fn validate_of_a_folder_reports_each_file_under_it() {
+    let folder = Folder::new("catalogue-validate");
+    let design = std::fs::read(DESIGN).expect("design");
+    folder.write("design.toml", &design);
+    folder.write("Design.toml", &design);
+    folder.write("broken.toml", "name = \"Broken\"\nlevels = [\n");
+    folder.write("bad name.toml", &design);
+    let dir = folder.arg("");
+    let out = run(&mut ladder(&[
+        "validate",
+        &dir,
+        "--format",
+        "tsv",
+        "--no-header",
+    ]));
+    assert_eq!(out.status.code(), Some(1));
+    let records = String::from_utf8(out.stdout).expect("UTF-8");
+    let (broken, bad, upper, lower) = (
+        folder.arg("broken.toml"),
+        folder.arg("bad name.toml"),
+        folder.arg("Design.toml"),
+        folder.arg("design.toml"),
+    );
+    let lines: Vec<&str> = records.lines().collect();
+    assert_eq!(lines.len(), 3, "{records}");
+    assert_eq!(
+        lines[0],
+        format!(
+            "{bad}\t1\t1\terror\tladder file {bad:?}: its name is not a ladder id \
+             (ASCII letters, digits, '-', '_', '.')"
+        )
+    );
+    assert_eq!(
+        lines[1],
+        format!("{broken}\t2\t11\terror\tunclosed array, expected `]`")
+    );
+    assert_eq!(
+        lines[2],
+        format!(
+            "{lower}\t1\t1\terror\tladder id \"design\" repeats \"Design\": ids must differ in more than case"
+        )
+    );
+    // In the table, each file's findings come under it, with its count.
+    let table = run(&mut ladder(&["--data", &dir, "validate"]));
+    let table = String::from_utf8(table.stdout).expect("UTF-8");
+    let counts: Vec<&str> = table
+        .lines()
+        .filter(|l| l.contains(": ") && l.ends_with("warnings"))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            format!("{upper}: 0 errors, 0 warnings"),
+            format!("{bad}: 1 error, 0 warnings"),
+            format!("{broken}: 1 error, 0 warnings"),
+            format!("{lower}: 1 error, 0 warnings"),
+        ]
+    );
+    // A clean catalogue passes.
+    assert_eq!(
+        ok(&["validate", CATALOGUE, "--format", "tsv", "--no-header"])
+            .lines()
+            .filter(|l| l.contains("\terror\t"))
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn completions_offer_qualified_role_ids_and_ladder_ids() {
+    let candidates = |words: &[&str]| {
+        let mut cmd = ladder(&[&["--", "ladder", "--data", CATALOGUE][..], words].concat());
+        cmd.env("LADDER_COMPLETE", "fish").env_remove("LADDER_DATA");
+        let out = run(&mut cmd);
+        assert_eq!(out.status.code(), Some(0), "{words:?}");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    assert_eq!(
+        candidates(&["show", "design/p3"]),
+        "design/P3-senior-product-designer\tSenior Product Designer\n\
+         design/P3-senior-design-researcher\tSenior Design Researcher\n\
+         design/P3-design-systems-designer\tDesign Systems Designer\n"
+    );
+    assert_eq!(
+        candidates(&["--ladder", ""]),
+        "design\tProduct Design\nsecops\tSecurity Operations\n"
+    );
+    // Tracks of every ladder, each once.
+    assert_eq!(
+        candidates(&["list", "--track", "s"]),
+        "systems\tDesign Systems Designer\n"
+    );
+}
+
+/// A catalogue of the embedded ladder (`secops`), the design ladder, and `sre`: the embedded
+/// ladder with a dimension and an attribute under other ids (same names), and a dimension
+/// under another id and name ("Teaching and Mentoring" → "Mentoring").
+fn renamed_catalogue(test: &str) -> Folder {
+    let folder = Folder::new(test);
+    folder.write("secops.toml", DATA);
+    folder.write("design.toml", std::fs::read(DESIGN).expect("design"));
+    let sre = DATA
+        .replace("domain-expertise", "expertise")
+        .replace("impact-radius", "reach")
+        .replace("teaching-mentoring", "mentoring")
+        .replace("Teaching and Mentoring", "Mentoring");
+    folder.write("sre.toml", sre);
+    folder
+}
+
+#[test]
+fn diff_across_ladders_lines_up_dimensions_themes_and_attributes() {
+    let folder = renamed_catalogue("catalogue-diff");
+    let dir = folder.arg("");
+    // By id, by name, or by the words of the name: the same role reads the same.
+    let same = ok(&[
+        "--data",
+        &dir,
+        "diff",
+        "secops/L3-senior-security-engineer",
+        "sre/L3-senior-security-engineer",
+        "--format",
+        "tsv",
+        "--no-header",
+    ]);
+    assert!(!same.is_empty());
+    let changes: Vec<&str> = same
+        .lines()
+        .map(|l| l.split('\t').nth(4).unwrap_or(""))
+        .collect();
+    assert!(changes.iter().all(|c| *c == "same"), "{same}");
+    let doc = json(&[
+        "--data",
+        &dir,
+        "diff",
+        "secops/L2-security-engineer",
+        "sre/L3-senior-security-engineer",
+    ]);
+    assert_eq!(doc["only_at_a"], serde_json::Value::Null);
+    assert_eq!(doc["dimensions"][0]["dimension"], "domain-expertise");
+    assert_eq!(doc["dimensions"][1]["dimension"], "teaching-mentoring");
+    // It reads as the same diff within one ladder.
+    let within = json(&[
+        "diff",
+        "L2-security-engineer",
+        "L3-senior-security-engineer",
+    ]);
+    assert_eq!(doc["counts"], within["counts"]);
+    assert_eq!(doc["attributes"], within["attributes"]);
+
+    // Ladders with no dimension in common: the summary says which each has alone.
+    let table = ok(&[
+        "--data",
+        &dir,
+        "diff",
+        "secops/L3-senior-security-engineer",
+        "design/P3-senior-product-designer",
+    ]);
+    let summary: Vec<&str> = table.lines().skip(4).take(11).collect();
+    assert_eq!(
+        summary,
+        [
+            "🦉 Domain Expertise: 5 not restated",
+            "🌱 Teaching and Mentoring: 2 not restated",
+            "🧭 Culture and Leadership: 7 not restated",
+            "🏆 Business Success: 4 not restated",
+            "✏️ Craft: 3 new",
+            "🤝 Collaboration: 3 new",
+            "📈 Impact: 3 new",
+            "Only A's ladder has: 🦉 Domain Expertise, 🌱 Teaching and Mentoring, 🧭 Culture and Leadership, 🏆",
+            "  Business Success",
+            "Only B's ladder has: ✏️ Craft, 🤝 Collaboration, 📈 Impact",
+            "",
+        ]
+    );
+    let doc = json(&[
+        "--data",
+        &dir,
+        "diff",
+        "secops/L3-senior-security-engineer",
+        "design/P3-senior-product-designer",
+    ]);
+    assert_eq!(
+        doc["only_at_b"],
+        serde_json::json!(["craft", "collaboration", "impact"])
+    );
+    assert_eq!(
+        fails(
+            &[
+                "--data",
+                &dir,
+                "diff",
+                "secops/L3-senior-security-engineer",
+                "design/P3-senior-product-designer",
+                "--dimension",
+                "craft"
+            ],
+            2
+        ),
+        "error: --dimension names a dimension of one ladder; A and B are of two\n"
+    );
+}
