@@ -234,6 +234,7 @@ fn write_pages(dir: &Path, pages: &[(String, String)], force: bool) -> Result<()
     let pending = pages
         .iter()
         .map(|(name, text)| {
+            subfolder(dir, name)?;
             Pending::new(dir.join(name), |out| out.write_all(text.as_bytes()), force)
         })
         .collect::<Result<Vec<_>>>()?;
@@ -241,6 +242,24 @@ fn write_pages(dir: &Path, pages: &[(String, String)], force: bool) -> Result<()
         page.commit(force)?;
     }
     Ok(())
+}
+
+/// Makes the subfolder a page name has (`sre` of `sre/README.md`) inside `dir`, unless it is
+/// there already as a real folder: never through a symbolic link, never over a file.
+fn subfolder(dir: &Path, name: &str) -> Result<()> {
+    let Some((sub, _)) = name.rsplit_once('/') else {
+        return Ok(());
+    };
+    let path = dir.join(sub);
+    let shown_sub = shown(&path);
+    match fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            fs::create_dir(&path).with_context(|| format!("cannot create directory {shown_sub:?}"))
+        }
+        Err(e) => Err(e).with_context(|| format!("cannot read directory {shown_sub:?}")),
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => bail!("refusing to export into {shown_sub:?}: it is not a directory"),
+    }
 }
 
 /// Builds the folder beside `target` and renames it onto `target` (missing or empty); false if
@@ -267,6 +286,10 @@ fn publish_folder(
     for (name, text) in pages {
         let path = temp.path().join(name);
         (|| -> io::Result<()> {
+            // A page in a subfolder (`sre/README.md`): the folder is ours, so making it is safe.
+            if let Some(sub) = path.parent() {
+                fs::create_dir_all(sub)?;
+            }
             let mut file = File::options().write(true).create_new(true).open(&path)?;
             file.write_all(text.as_bytes())?;
             file.sync_all()

@@ -574,3 +574,177 @@ fn diff_across_ladders_lines_up_dimensions_themes_and_attributes() {
         "error: --dimension names a dimension of one ladder; A and B are of two\n"
     );
 }
+
+/// The names of the files under `dir`, with their subfolders, sorted.
+fn tree(dir: &std::path::Path) -> Vec<String> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("list") {
+        let entry = entry.expect("entry");
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type().expect("type").is_dir() {
+            names.extend(
+                tree(&entry.path())
+                    .into_iter()
+                    .map(|n| format!("{name}/{n}")),
+            );
+        } else {
+            names.push(name);
+        }
+    }
+    names.sort();
+    names
+}
+
+#[test]
+fn export_of_a_catalogue_writes_a_handbook_per_ladder_and_an_index_linking_them() {
+    let folder = Folder::new("catalogue-export");
+    let out = folder.arg("book");
+    assert_eq!(
+        ok_in(&["export", &out]),
+        format!("wrote 18 pages of 2 ladders to {out}\n")
+    );
+    assert_eq!(
+        std::fs::read_to_string(folder.join("book/README.md")).expect("index"),
+        "# Ladders\n\n\
+         - [Product Design](design/README.md): 8 roles, tracks Product Designer, Design \
+         Researcher, Design Systems Designer\n\
+         - [Security Operations](secops/README.md): 7 roles, tracks Security Analyst, Security \
+         Engineer, Cloud Security Engineer\n"
+    );
+    // Each ladder's folder is exactly what exporting that ladder alone writes.
+    for id in ["design", "secops"] {
+        let alone = folder.arg(id);
+        ok_in(&["--ladder", id, "export", &alone]);
+        let files = tree(&folder.join(id));
+        assert_eq!(tree(&folder.join(&format!("book/{id}"))), files);
+        for file in files {
+            assert_eq!(
+                std::fs::read(folder.join(&format!("book/{id}/{file}"))).expect("exported"),
+                std::fs::read(folder.join(&format!("{id}/{file}"))).expect("alone"),
+                "{id}/{file}"
+            );
+        }
+    }
+    // As for one ladder: a folder with files in it is refused, and --force writes into it.
+    assert_eq!(
+        fails_in(&["export", &out], 1),
+        format!(
+            "error: refusing to export into {out:?}: it is not empty; pass --force to write into it anyway\n"
+        )
+    );
+    std::fs::write(folder.join("book/secops/README.md"), "changed").expect("write");
+    ok_in(&["export", &out, "--force"]);
+    assert_eq!(
+        std::fs::read(folder.join("book/secops/README.md")).expect("index"),
+        std::fs::read(folder.join("secops/README.md")).expect("alone")
+    );
+}
+
+#[test]
+fn export_of_a_catalogue_into_a_folder_holding_a_file_of_a_ladders_name_writes_nothing() {
+    let folder = Folder::new("catalogue-export-clash");
+    folder.write("book/design", "a file where a folder goes");
+    let out = folder.arg("book");
+    assert_eq!(
+        fails_in(&["export", &out, "--force"], 1),
+        format!(
+            "error: refusing to export into {:?}: it is not a directory\n",
+            folder.arg("book/design")
+        )
+    );
+    assert_eq!(tree(&folder.join("book")), ["design"]);
+}
+
+/// `ladder ARGS` with its stderr, exiting 0.
+fn ok_with_stderr(args: &[&str]) -> (String, String) {
+    let output = run(&mut ladder(args));
+    assert_eq!(output.status.code(), Some(0), "{args:?}");
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_catalogue_exported_then_imported_gives_back_the_same_catalogue() {
+    let folder = Folder::new("catalogue-round-trip");
+    let book = folder.arg("book");
+    let back = folder.arg("back");
+    ok_in(&["export", &book]);
+    let (stdout, stderr) = ok_with_stderr(&["import", &book, "--output", &back]);
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        format!(
+            "note: {book} is a catalogue of 2 ladders\n\
+             design: read 9 pages: 8 roles, 72 statements, 30 examples; 0 warnings\n\
+             secops: read 8 pages: 7 roles, 107 statements, 110 examples; 0 warnings\n"
+        )
+    );
+    assert_eq!(tree(&folder.join("back")), ["design.toml", "secops.toml"]);
+    for id in ["design", "secops"] {
+        assert_eq!(
+            ok(&[
+                "--data", &back, "--ladder", id, "show", "--all", "--format", "json"
+            ]),
+            ok_in(&["--ladder", id, "show", "--all", "--format", "json"]),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn import_of_a_folder_of_handbooks_names_warnings_from_the_top_and_refuses_clashes() {
+    let folder = Folder::new("catalogue-import");
+    ok_in(&["export", &folder.arg("book")]);
+    // A folder name that is not an id is made one; a page the reader cannot place is
+    // reported under its folder.
+    std::fs::rename(folder.join("book/secops"), folder.join("book/Sec Ops")).expect("rename");
+    folder.write("book/Sec Ops/notes.md", "Some notes\n");
+    let (_, stderr) = ok_with_stderr(&["import", &folder.arg("book"), "-o", &folder.arg("out")]);
+    assert!(stderr.contains("Sec Ops/notes.md:1: warning:"), "{stderr}");
+    assert_eq!(tree(&folder.join("out")), ["design.toml", "sec-ops.toml"]);
+    // A catalogue is written as a folder, never to stdout.
+    assert_eq!(
+        fails(&["import", &folder.arg("book")], 2).lines().last(),
+        Some("error: a catalogue is written as a folder of ladder files: give --output DIR")
+    );
+    // Two folders that would be one ladder: nothing is written.
+    std::fs::rename(folder.join("book/design"), folder.join("book/sec-ops")).expect("rename");
+    assert_eq!(
+        fails(
+            &["import", &folder.arg("book"), "-o", &folder.arg("none")],
+            1
+        ),
+        "error: folders \"Sec Ops\" and \"sec-ops\" would both be ladder \"sec-ops\": rename one\n"
+    );
+    assert!(!folder.join("none").exists());
+}
+
+#[test]
+fn a_handbook_whose_index_links_level_pages_in_subfolders_stays_one_ladder() {
+    let folder = Folder::new("catalogue-one-ladder");
+    let platform = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/handbook-platform");
+    for sub in ["", "engineering/", "management/"] {
+        for entry in std::fs::read_dir(format!("{platform}/{sub}")).expect("list") {
+            let entry = entry.expect("entry");
+            if entry.file_type().expect("type").is_file() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                folder.write(
+                    &format!("{sub}{name}"),
+                    std::fs::read(entry.path()).expect("page"),
+                );
+            }
+        }
+    }
+    // Each subfolder carries an index of its own, yet the top index links their level pages.
+    folder.write("engineering/README.md", "# Engineering\n");
+    folder.write("management/README.md", "# Management\n");
+    let (stdout, stderr) = ok_with_stderr(&["import", &folder.arg(""), "--name", "Platform"]);
+    let alone = run(&mut ladder(&["import", platform, "--name", "Platform"]));
+    assert_eq!(stdout, String::from_utf8_lossy(&alone.stdout));
+    assert!(
+        stderr.starts_with(&format!("note: {} is one ladder\n", folder.arg(""))),
+        "{stderr}"
+    );
+}

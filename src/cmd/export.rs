@@ -1,4 +1,5 @@
-//! `ladder export DIR`: the ladder as a Markdown handbook, one page per role and an index.
+//! `ladder export DIR`: the ladder as a Markdown handbook, one page per role and an index; a
+//! catalogue as one such folder per ladder and an index linking them.
 
 use std::io::Write;
 
@@ -11,15 +12,19 @@ use crate::files;
 use crate::handbook::{self, Handbook};
 use crate::render::{self, Format};
 
-/// Renders every page, then has `files::write_folder` put the handbook in place whole;
+/// Renders every page (of every ladder of a catalogue folder, unless `--ladder` chose one), then has `files::write_folder` put the handbook in place whole;
 /// refuses a non-empty directory without `--force`.
 pub fn run(ctx: &Context, args: &ExportArgs, out: &mut impl Write) -> Result<Exit> {
     ctx.only_format("export", "a Markdown handbook", Some(Format::Markdown))?;
-    let ladder = ctx.ladder()?;
-    let book = Handbook::of(ladder);
     // Every page is written out first: the folder is put in place whole or not at all.
-    let pages = handbook::write::pages(&book);
+    let (pages, ladders) = match ctx.catalogue()? {
+        Some(catalogue) => (
+            handbook::write::catalogue_pages(catalogue),
+            Some(catalogue.ladders.len()),
+        ),
+        None => (handbook::write::pages(&Handbook::of(ctx.ladder()?)), None),
+    };
     files::write_folder(&args.dir, &pages, args.force)?;
-    render::exported(out, pages.len(), &args.dir)?;
+    render::exported(out, pages.len(), ladders, &args.dir)?;
     Ok(Exit::Success)
 }

@@ -1,14 +1,68 @@
-//! `ladder import DIR`: a Markdown handbook read into a ladder TOML file.
+//! `ladder import DIR`: a Markdown handbook read into a ladder TOML file, or a folder of
+//! handbooks into a catalogue folder of ladder files.
 
 use std::io::{self, BufWriter, Write};
 
 use anyhow::Result;
 
 use crate::cli::ImportArgs;
-use crate::exit::Exit;
+use crate::exit::{Exit, UsageError};
 use crate::files;
+use crate::handbook::catalogue::{self, Layout, Member};
 use crate::handbook::import;
 use crate::render;
+
+/// Reads a catalogue (see [`catalogue::layout`]) as [`catalogue_run`], one ladder as [`one`];
+/// says which it found when the folder could have been either.
+pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
+    match catalogue::layout(&args.dir)? {
+        Layout::Ladder { asked } => {
+            if asked {
+                render::import_found(&mut io::stderr().lock(), &args.dir, None)?;
+            }
+            one(args, out)
+        }
+        Layout::Catalogue(members) => {
+            render::import_found(&mut io::stderr().lock(), &args.dir, Some(members.len()))?;
+            catalogue_run(args, &members)
+        }
+    }
+}
+
+/// Imports every ladder folder of a catalogue and writes `--output DIR/<id>.toml` for each,
+/// the folder whole or not at all; nothing is written unless every ladder imports cleanly.
+fn catalogue_run(args: &ImportArgs, members: &[Member]) -> Result<Exit> {
+    let Some(dir) = &args.file.output else {
+        return Err(UsageError(
+            "a catalogue is written as a folder of ladder files: give --output DIR".into(),
+        )
+        .into());
+    };
+    if args.name.is_some() {
+        return Err(UsageError("--name names one ladder; a catalogue has several".into()).into());
+    }
+    let mut files = Vec::with_capacity(members.len());
+    let mut tallies = Vec::with_capacity(members.len());
+    for member in members {
+        let imported = catalogue::import(member)?;
+        render::import_messages(
+            &mut io::stderr().lock(),
+            &imported.warnings,
+            &imported.notes,
+        )?;
+        import::check(&imported)?;
+        import::check_size(import::imported_size(&imported)?)?;
+        let mut toml = Vec::new();
+        import::write_imported(&imported, &mut toml)?;
+        files.push((format!("{}.toml", member.id), String::from_utf8(toml)?));
+        tallies.push((member.id.as_str(), imported.tally()));
+    }
+    files::write_folder(dir, &files, args.file.force)?;
+    for (id, tally) in tallies {
+        render::imported(&mut io::stderr().lock(), Some(id), &tally)?;
+    }
+    Ok(Exit::Success)
+}
 
 /// Writes the TOML to stdout or `--output`; warnings and notes go to stderr.
 ///
@@ -18,7 +72,7 @@ use crate::render;
 /// tested invariant (`ladder_toml`'s tests and property tests), so the text is not parsed
 /// again here: that would cost several times the memory of the import itself. The text is
 /// streamed, never held whole.
-pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
+fn one(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
     let mut imported = import::import(&args.dir)?;
     if let Some(name) = &args.name {
         imported.ladder.name = name.clone();
@@ -41,6 +95,6 @@ pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
             out.flush()?;
         }
     }
-    render::imported(&mut io::stderr().lock(), &imported.tally())?;
+    render::imported(&mut io::stderr().lock(), None, &imported.tally())?;
     Ok(Exit::Success)
 }

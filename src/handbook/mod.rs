@@ -8,6 +8,7 @@ use crate::model::{Ladder, Role, Track};
 use crate::view::TrackList;
 
 mod assemble;
+pub mod catalogue;
 mod folder;
 pub mod import;
 pub mod meta;

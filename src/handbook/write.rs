@@ -4,7 +4,7 @@
 use super::meta::Tag;
 use super::{Handbook, INDEX, Page};
 use crate::markdown::{inline, mermaid};
-use crate::model::{Ladder, Role};
+use crate::model::{Catalogue, Ladder, Role};
 
 /// Every page of the handbook as (file name, Markdown): the index first, then the roles'
 /// pages in ladder order.
@@ -15,6 +15,43 @@ pub fn pages(book: &Handbook<'_>) -> Vec<(String, String)> {
         pages.push((page.file.clone(), role_page(book, page)));
     }
     pages
+}
+
+/// Every page of a catalogue's handbook: the top index linking each ladder's, then each
+/// ladder's pages (as [`pages`] writes them for that ladder alone) under its id as a folder.
+pub fn catalogue_pages(catalogue: &Catalogue) -> Vec<(String, String)> {
+    let mut all = vec![(INDEX.to_string(), catalogue_index(catalogue))];
+    for entry in &catalogue.ladders {
+        let book = Handbook::of(&entry.ladder);
+        all.extend(
+            pages(&book)
+                .into_iter()
+                .map(|(file, text)| (format!("{}/{file}", entry.id), text)),
+        );
+    }
+    all
+}
+
+/// The top index of a catalogue: one line per ladder, linking its own index, with its role
+/// count and tracks. It links no level page, which is how `import` knows it for a catalogue.
+fn catalogue_index(catalogue: &Catalogue) -> String {
+    let mut md = String::from("# Ladders\n\n");
+    for entry in &catalogue.ladders {
+        let ladder = &entry.ladder;
+        let roles = ladder.roles.len();
+        md += &format!(
+            "- [{}]({}/{INDEX}): {roles} {}",
+            inline(&ladder.name),
+            entry.id,
+            if roles == 1 { "role" } else { "roles" }
+        );
+        if !ladder.tracks.is_empty() {
+            let names: Vec<&str> = ladder.tracks.iter().map(|t| t.name.as_str()).collect();
+            md += &format!(", tracks {}", inline(&names.join(", ")));
+        }
+        md += "\n";
+    }
+    md
 }
 
 /// The index page of the handbook, in the spirit of the ladder's own index.

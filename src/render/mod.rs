@@ -121,8 +121,18 @@ pub fn qualified_ids(out: &mut impl Write, list: &CatalogueList<'_>) -> Result<(
 }
 
 /// The line `ladder export` prints once the handbook is in place, whatever the format.
-pub fn exported(out: &mut impl Write, pages: usize, dir: &Path) -> Result<()> {
-    writeln!(out, "wrote {pages} pages to {}", files::shown(dir))?;
+pub fn exported(
+    out: &mut impl Write,
+    pages: usize,
+    ladders: Option<usize>,
+    dir: &Path,
+) -> Result<()> {
+    let dir = files::shown(dir);
+    match ladders {
+        Some(1) => writeln!(out, "wrote {pages} pages of 1 ladder to {dir}")?,
+        Some(ladders) => writeln!(out, "wrote {pages} pages of {ladders} ladders to {dir}")?,
+        None => writeln!(out, "wrote {pages} pages to {dir}")?,
+    }
     Ok(())
 }
 
@@ -154,8 +164,15 @@ pub fn completion_line(out: &mut impl Write, shell: Shell) -> Result<()> {
 pub(crate) const NOT_STATED: &str = "not stated";
 
 /// The last line `ladder import` prints: what it read and made of it.
-pub fn imported(out: &mut impl Write, t: &crate::handbook::import::Tally) -> Result<()> {
+pub fn imported(
+    out: &mut impl Write,
+    ladder: Option<&str>,
+    t: &crate::handbook::import::Tally,
+) -> Result<()> {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if let Some(id) = ladder {
+        write!(out, "{id}: ")?;
+    }
     writeln!(
         out,
         "read {}: {}, {}, {}; {}",
@@ -165,6 +182,18 @@ pub fn imported(out: &mut impl Write, t: &crate::handbook::import::Tally) -> Res
         plural(t.examples, "example"),
         plural(t.warnings, "warning"),
     )?;
+    Ok(())
+}
+
+/// The note `ladder import` gives when a folder could be one ladder or a catalogue: which it
+/// read it as (`ladders` is how many, for a catalogue).
+pub fn import_found(out: &mut impl Write, dir: &Path, ladders: Option<usize>) -> Result<()> {
+    let dir = files::shown(dir);
+    match ladders {
+        Some(1) => writeln!(out, "note: {dir} is a catalogue of 1 ladder")?,
+        Some(n) => writeln!(out, "note: {dir} is a catalogue of {n} ladders")?,
+        None => writeln!(out, "note: {dir} is one ladder")?,
+    }
     Ok(())
 }
 
