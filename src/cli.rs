@@ -177,7 +177,9 @@ pub enum Command {
         after_help = "Examples:\n  ladder export handbook/\n  ladder export handbook/ --force\n\n\
                             A missing or empty DIR gets the whole handbook at once (built in a hidden\n\
                             .ladder-export-* folder beside it, then renamed), so a reader never sees half\n\
-                            of one. A DIR that is not empty is refused unless --force."
+                            of one. A DIR that is not empty is refused unless --force.\n\n\
+                            With --data CATALOGUE_DIR and no --ladder, DIR gets one handbook folder per\n\
+                            ladder (DIR/ID/) and a README.md linking them."
     )]
     Export(ExportArgs),
 
@@ -187,7 +189,9 @@ pub enum Command {
                             ladder --data ladder.toml list\n\n\
                             Warnings (FILE:LINE: warning: ...) and notes on what was inferred go to\n\
                             stderr; the TOML goes to stdout or --output. The pages ladder export writes\n\
-                            read back whole; tracks are inferred from the pages' titles.")]
+                            read back whole; tracks are inferred from the pages' titles. A folder whose\n\
+                            subfolders each hold an index (and whose own index links no level page) is\n\
+                            a catalogue: --output DIR gets one ID.toml per subfolder.")]
     Import(ImportArgs),
 
     /// Search titles, summaries, attribute values, expectations and examples.
