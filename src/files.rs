@@ -231,10 +231,20 @@ pub fn write_folder(dir: &Path, pages: &[(String, String)], force: bool) -> Resu
 /// if `force`. Every page is written before any is renamed, so a page that cannot be replaced
 /// (a FIFO, a symlink) stops the export before it changes anything.
 fn write_pages(dir: &Path, pages: &[(String, String)], force: bool) -> Result<()> {
+    // Every subfolder is checked before any is made, so one that cannot be used changes nothing.
+    let missing = pages
+        .iter()
+        .filter_map(|(name, _)| subfolder(dir, name).transpose())
+        .collect::<Result<Vec<_>>>()?;
+    for path in missing {
+        if !path.is_dir() {
+            fs::create_dir(&path)
+                .with_context(|| format!("cannot create directory {:?}", shown(&path)))?;
+        }
+    }
     let pending = pages
         .iter()
         .map(|(name, text)| {
-            subfolder(dir, name)?;
             Pending::new(dir.join(name), |out| out.write_all(text.as_bytes()), force)
         })
         .collect::<Result<Vec<_>>>()?;
@@ -244,21 +254,22 @@ fn write_pages(dir: &Path, pages: &[(String, String)], force: bool) -> Result<()
     Ok(())
 }
 
-/// Makes the subfolder a page name has (`sre` of `sre/README.md`) inside `dir`, unless it is
-/// there already as a real folder: never through a symbolic link, never over a file.
-fn subfolder(dir: &Path, name: &str) -> Result<()> {
+/// The subfolder a page name has (`sre` of `sre/README.md`) inside `dir` when it is still to
+/// be made; `None` when the name has none or it is there as a real folder. Refuses a symbolic
+/// link or a file in its place.
+fn subfolder(dir: &Path, name: &str) -> Result<Option<PathBuf>> {
     let Some((sub, _)) = name.rsplit_once('/') else {
-        return Ok(());
+        return Ok(None);
     };
     let path = dir.join(sub);
-    let shown_sub = shown(&path);
     match fs::symlink_metadata(&path) {
-        Err(e) if e.kind() == ErrorKind::NotFound => {
-            fs::create_dir(&path).with_context(|| format!("cannot create directory {shown_sub:?}"))
-        }
-        Err(e) => Err(e).with_context(|| format!("cannot read directory {shown_sub:?}")),
-        Ok(meta) if meta.is_dir() => Ok(()),
-        Ok(_) => bail!("refusing to export into {shown_sub:?}: it is not a directory"),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(Some(path)),
+        Err(e) => Err(e).with_context(|| format!("cannot read directory {:?}", shown(&path))),
+        Ok(meta) if meta.is_dir() => Ok(None),
+        Ok(_) => bail!(
+            "refusing to export into {:?}: it is not a directory",
+            shown(&path)
+        ),
     }
 }
 

@@ -643,16 +643,18 @@ fn export_of_a_catalogue_writes_a_handbook_per_ladder_and_an_index_linking_them(
 #[test]
 fn export_of_a_catalogue_into_a_folder_holding_a_file_of_a_ladders_name_writes_nothing() {
     let folder = Folder::new("catalogue-export-clash");
-    folder.write("book/design", "a file where a folder goes");
+    folder.write("book/secops", "a file where a folder goes");
     let out = folder.arg("book");
     assert_eq!(
         fails_in(&["export", &out, "--force"], 1),
         format!(
             "error: refusing to export into {:?}: it is not a directory\n",
-            folder.arg("book/design")
+            folder.arg("book/secops")
         )
     );
-    assert_eq!(tree(&folder.join("book")), ["design"]);
+    // Not even the folder of the ladder before it is made.
+    assert_eq!(tree(&folder.join("book")), ["secops"]);
+    assert!(!folder.join("book/design").exists());
 }
 
 /// `ladder ARGS` with its stderr, exiting 0.
