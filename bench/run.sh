@@ -5,6 +5,7 @@
 #   bench/run.sh embedded   # only the embedded ladder against cat and jq
 #   bench/run.sh scale      # only the synthetic ladders of 100, 1,000 and 10,000 roles
 #   bench/run.sh hostile    # only the files built to be expensive (bench/hostile*.py)
+#   bench/run.sh catalogue  # only a folder of 50 ladders (show LADDER/ROLE, list, search)
 #   RUNS=500 bench/run.sh   # more runs per command (default 300; scale uses fewer)
 #
 # Budget (BENCHMARKS.md): each ladder command at most 1.3x `cat` of the role's exported
@@ -221,13 +222,50 @@ hostile() {
   budget "import, 4 x 50 MB pages (refused)" 1 20480 "$bin" import "$work/big"
 }
 
+catalogue() {
+  echo
+  echo "== a catalogue (issue 15): 50 ladders of 10 roles each (bench/generate.py 10), against cat"
+  local dir="$work/catalogue" ten="$work/catalogue-10"
+  mkdir -p "$dir" "$ten"
+  python3 bench/generate.py 10 >"$work/ten-roles.toml"
+  for i in $(seq -w 1 50); do cp "$work/ten-roles.toml" "$dir/team$i.toml"; done
+  for i in $(seq -w 1 10); do cp "$work/ten-roles.toml" "$ten/team$i.toml"; done
+  "$bin" --data "$dir/team25.toml" export "$work/catalogue-page" >/dev/null
+  local page="$work/catalogue-page/S2-Role-6.md"
+  hyperfine -N --warmup 10 --runs "$runs" --output "$work/out.txt" --export-json "$work/cat.json" \
+    -n cat "cat $page" -n show "$bin --data $dir --color never show team25/S2-role-6" >/dev/null
+  local cat_ms show_ms
+  cat_ms=$(median "$work/cat.json" cat)
+  show_ms=$(median "$work/cat.json" show)
+  printf '%-34s %10s %8s %10s %14s\n' command "median ms" "x cat" faults instructions
+  printf '%-34s %10.2f %8s %10s %14s\n' "cat of one role's page" "$cat_ms" 1.00 "$(faults cat "$page")" \
+    "$(instructions cat "$page")"
+  printf '%-34s %10.2f %8s %10s %14s\n' "show team25/S2-role-6 (50 ladders)" "$show_ms" \
+    "$(ratio "$show_ms" "$cat_ms")" "$(faults "$bin" --data "$dir" --color never show team25/S2-role-6)" \
+    "$(instructions "$bin" --data "$dir" --color never show team25/S2-role-6)"
+  if over "$show_ms" "2.0 * $cat_ms"; then echo "  over budget: show LADDER/ROLE is more than 2x cat"; failed=1; fi
+  # Across the catalogue: 5x the ladders at most 6x the instructions.
+  local -a across=("list" "search role")
+  for tail in "${across[@]}"; do
+    local small large
+    # shellcheck disable=SC2086 # the command is words on purpose
+    small=$(instructions "$bin" --data "$ten" --color never $tail)
+    # shellcheck disable=SC2086
+    large=$(instructions "$bin" --data "$dir" --color never $tail)
+    if [ "$small" = - ]; then echo "  $tail: growth not measured (valgrind is missing)"; continue; fi
+    printf '%-34s %10s %8s %10s %14s\n' "$tail: 10 -> 50 ladders" - "$(ratio "$large" "$small")" - "$large"
+    if over "$large" "6 * $small"; then echo "  over budget: $tail grows faster than the ladders"; failed=1; fi
+  done
+}
+
 echo "machine: $(uname -srm), $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | xargs)"
 echo "ladder: $("$bin" --version), $(git rev-parse --short HEAD 2>/dev/null || echo 'no git')"
 case $what in
-  all) embedded; scale; hostile ;;
+  all) embedded; scale; hostile; catalogue ;;
   embedded) embedded ;;
+  catalogue) catalogue ;;
   scale) scale ;;
   hostile) hostile ;;
-  *) echo "usage: bench/run.sh [all|embedded|scale|hostile]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|embedded|scale|hostile|catalogue]" >&2; exit 2 ;;
 esac
 exit "$failed"
