@@ -1,6 +1,6 @@
 //! Plain result values that the commands hand to renderers: everything a renderer needs, already looked up.
 
-use crate::query::compare::{Comparison, Mark, Marked};
+use crate::query::compare::{self, Comparison, Mark, Marked};
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Attribute, Band, Dimension, Ladder, Role, Theme, Track};
@@ -486,6 +486,26 @@ fn marks_by_theme<'a, 'c>(
     out
 }
 
+/// One expectation of the outline: new when the comparison marks it so, else quoting the
+/// statement at A it grows from or rewords.
+fn item<'a>(
+    theme: Option<&'a Theme>,
+    text: &'a str,
+    marked: Option<&Marked<'a>>,
+) -> EvidenceItem<'a> {
+    let (new, before) = match marked.map(|m| (m.mark, m.counterpart)) {
+        Some((Mark::New, _)) => (true, Vec::new()),
+        Some((Mark::Reworded | Mark::Grows | Mark::Differs, Some(c))) => (false, vec![c]),
+        _ => (false, Vec::new()),
+    };
+    EvidenceItem {
+        theme,
+        text,
+        new,
+        before,
+    }
+}
+
 /// The outline of `ladder evidence`: a role's expectations, marked where they are new.
 #[derive(Debug)]
 pub struct Evidence<'a> {
@@ -516,12 +536,35 @@ pub struct EvidenceItem<'a> {
 }
 
 impl<'a> Evidence<'a> {
-    /// The outline for `role`, compared with `from` when given: an expectation is new when
-    /// the comparison marks it new at `role`; it quotes the statement it grows from or
-    /// rewords.
-    pub fn of(ladder: &'a Ladder, role: &'a Role, from: Option<&'a Role>) -> Evidence<'a> {
+    /// The outline for `role`, compared with `from` when given (a role of the same ladder, or
+    /// in a catalogue of another): an expectation is new when the comparison marks it new at
+    /// `role`; it quotes the statement it grows from or rewords.
+    pub fn of(
+        ladder: &'a Ladder,
+        role: &'a Role,
+        from: Option<(&'a Ladder, &'a Role)>,
+    ) -> Evidence<'a> {
         let all: Vec<&Dimension> = ladder.dimensions.iter().collect();
-        let comparison = from.map(|f| crate::query::compare::compare(ladder, f, role, &all));
+        let comparison = from.map(|(other, f)| {
+            if std::ptr::eq(other, ladder) {
+                compare::compare(ladder, f, role, &all)
+            } else {
+                compare::compare_across((other, f), (ladder, role))
+            }
+        });
+        let same_ladder = from.is_some_and(|(other, _)| std::ptr::eq(other, ladder));
+        // Across ladders the comparison is laid out on A's dimensions and themes: B's
+        // statements are found by their text.
+        let by_text: HashMap<&str, &Marked<'a>> = match (&comparison, same_ladder) {
+            (Some(c), false) => c
+                .dimensions
+                .iter()
+                .flat_map(|d| &d.themes)
+                .flat_map(|t| &t.to)
+                .map(|m| (m.text, m))
+                .collect(),
+            _ => HashMap::new(),
+        };
         let dimensions = ladder
             .dimensions
             .iter()
@@ -530,27 +573,20 @@ impl<'a> Evidence<'a> {
                 let rd = role.in_dimension(&dimension.id);
                 let changes = comparison
                     .as_ref()
+                    .filter(|_| same_ladder)
                     .map(|c| marks_by_theme(&c.dimensions[k]));
                 let items = rd
                     .expectations
                     .iter()
                     .map(|e| {
                         let theme = e.theme.as_deref().and_then(|t| ladder.theme(dimension, t));
-                        let found = changes.as_ref().and_then(|c| c.get(&e.theme.as_deref()));
-                        let marked = found.and_then(|f| f.get(e.text.as_str()).copied());
-                        let (new, before) = match marked.map(|m| (m.mark, m.counterpart)) {
-                            Some((Mark::New, _)) => (true, Vec::new()),
-                            Some((Mark::Reworded | Mark::Grows | Mark::Differs, Some(c))) => {
-                                (false, vec![c])
-                            }
-                            _ => (false, Vec::new()),
+                        let marked = match &changes {
+                            Some(c) => c
+                                .get(&e.theme.as_deref())
+                                .and_then(|f| f.get(e.text.as_str()).copied()),
+                            None => by_text.get(e.text.as_str()).copied(),
                         };
-                        EvidenceItem {
-                            theme,
-                            text: &e.text,
-                            new,
-                            before,
-                        }
+                        item(theme, &e.text, marked)
                     })
                     .collect();
                 EvidenceDimension {
@@ -562,7 +598,7 @@ impl<'a> Evidence<'a> {
             .collect();
         Evidence {
             role,
-            from,
+            from: from.map(|(_, f)| f),
             dimensions,
         }
     }

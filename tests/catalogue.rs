@@ -750,3 +750,40 @@ fn a_handbook_whose_index_links_level_pages_in_subfolders_stays_one_ladder() {
         "{stderr}"
     );
 }
+
+#[test]
+fn evidence_compares_with_a_role_of_another_ladder() {
+    // Two copies of one ladder: across them, the outline is the one a single file gives.
+    let folder = Folder::new("evidence-across");
+    folder.write("one/secops.toml", DATA);
+    folder.write("one/copy.toml", DATA);
+    let across = ok(&[
+        "--data",
+        &folder.arg("one"),
+        "evidence",
+        "secops/L3-senior-security-engineer",
+        "--from",
+        "copy/L2-security-engineer",
+    ]);
+    let alone = ok(&[
+        "evidence",
+        "L3-senior-security-engineer",
+        "--from",
+        "L2-security-engineer",
+    ]);
+    assert_eq!(across, alone);
+    assert!(across.contains("**New:** Makes sure alerts stay actionable"));
+    // Ladders that share no dimension: every expectation is new.
+    let unlike = ok_in(&[
+        "evidence",
+        "secops/L3-senior-security-engineer",
+        "--from",
+        "design/P3-senior-product-designer",
+    ]);
+    let headings: Vec<&str> = unlike.lines().filter(|l| l.starts_with("### ")).collect();
+    assert!(!headings.is_empty());
+    assert!(
+        headings.iter().all(|h| h.starts_with("### **New:** ")),
+        "{unlike}"
+    );
+}

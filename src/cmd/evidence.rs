@@ -18,12 +18,11 @@ pub fn run(ctx: &Context, args: &EvidenceArgs, out: &mut impl Write) -> Result<E
     ctx.only_format("evidence", "a Markdown outline", Some(Format::Markdown))?;
     let (ladder, role) = ctx.role(&args.role, &args.track)?;
     let track = super::track(ladder, &args.track)?;
+    // `--from` may name a role of another ladder of a catalogue; the level below is on the
+    // role's own track.
     let from = match &args.from {
-        Some(name) => Some(super::same_ladder(
-            ladder,
-            ctx.role(name, &TrackArg::default())?,
-        )?),
-        None => resolve::level_below(ladder, role, track)?,
+        Some(name) => Some(ctx.role(name, &TrackArg::default())?),
+        None => resolve::level_below(ladder, role, track)?.map(|below| (ladder, below)),
     };
     let evidence = Evidence::of(ladder, role, from);
     match &args.file.output {

@@ -375,20 +375,6 @@ fn detail(ctx: &Context, arg: &BriefArg) -> Result<Detail> {
     }
 }
 
-/// The role found for a second name, when it is of the same ladder as the first: comparing
-/// roles of two ladders is not done yet.
-fn same_ladder<'a>(ladder: &Ladder, (other, role): (&Ladder, &'a Role)) -> Result<&'a Role> {
-    if std::ptr::eq(ladder, other) {
-        Ok(role)
-    } else {
-        Err(UsageError(format!(
-            "{} is a role of another ladder; roles of two ladders cannot be compared yet",
-            role.id
-        ))
-        .into())
-    }
-}
-
 /// The track named by `--track`, if any.
 fn track<'a>(ladder: &'a Ladder, arg: &TrackArg) -> Result<Option<&'a Track>> {
     Ok(arg
