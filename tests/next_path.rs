@@ -227,3 +227,18 @@ fn next_with_several_steps_hints_at_track_on_a_terminal() {
     ));
     assert!(!brief.contains('┆'), "no table: {brief}");
 }
+
+#[test]
+fn a_narrow_step_title_breaks_between_the_roles_not_inside_them() {
+    let out = run(ladder(&["next", "L2-security-engineer"]).env("COLUMNS", "40"));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let title: Vec<&str> = text.lines().take(3).collect();
+    assert_eq!(
+        title,
+        [
+            "Step 1 of 2 — track engineer:",
+            "  L2 Security Engineer",
+            "  → L3 Senior Security Engineer",
+        ]
+    );
+}

@@ -41,8 +41,18 @@ fn comparison(
 ) -> Result<()> {
     let width = prose_width(term);
     let (a, b) = (c.from, c.to);
-    let title = format!("{lead}{} → {}", a.heading(), b.heading());
-    lines(out, &wrap(&title, width, "", "  "), |l| style.heading(l))?;
+    // A narrow title breaks at the arrow before it breaks inside a role's name.
+    let title: Vec<String> = [
+        lead.trim_end().to_string(),
+        a.heading(),
+        format!("→ {}", b.heading()),
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect();
+    lines(out, &wrap_items(&title, " ", width, "  "), |l| {
+        style.heading(l)
+    })?;
     let sides = [
         format!("A = {}", style.id(&a.id)),
         format!("B = {}", style.id(&b.id)),
