@@ -38,6 +38,7 @@ fn main() {
         }
     };
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(format!("{out}/shortcodes.tsv"), shortcodes()).expect("write the shortcodes");
     std::fs::write(format!("{out}/ladder.blob"), blob::encode(&ladder))
         .expect("write the embedded ladder");
 
@@ -53,6 +54,19 @@ fn main() {
         "cargo:rustc-env=LADDER_BUILD_DATE={}",
         date(seconds / 86_400)
     );
+}
+
+/// Every GitHub shortcode with its emoji, one `code<TAB>emoji` line each, sorted: a string
+/// without pointers, which `import` indexes on first use.
+fn shortcodes() -> String {
+    let mut lines: Vec<String> = emojis::iter()
+        .flat_map(|e| {
+            e.shortcodes()
+                .map(move |code| format!("{code}\t{}\n", e.as_str()))
+        })
+        .collect();
+    lines.sort();
+    lines.concat()
 }
 
 /// Whether the system linker driver (`cc`, rustc's default on Linux) links with this flag.

@@ -1,6 +1,9 @@
 //! How a handbook's names compare and become ids: emoji split off, case and punctuation
 //! ignored, and the stem two labels of one attribute share.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// A heading or bullet's leading emoji (anything before the first letter or digit) and its name.
 pub(super) fn split_emoji(text: &str) -> (Option<String>, String) {
     let start = text
@@ -52,8 +55,27 @@ pub(super) fn same_attribute(a: &str, b: &str) -> bool {
     common >= 5
 }
 
-/// GitHub's `:shortcode:` spellings of emoji made the emoji, by the `emojis` crate's table;
-/// an unknown code is left as written.
+/// GitHub's shortcodes and their emoji (from the `emojis` crate's table, written by
+/// `build.rs`), one `code<TAB>emoji` line each.
+const SHORTCODES: &str = include_str!(concat!(env!("OUT_DIR"), "/shortcodes.tsv"));
+
+/// The emoji a GitHub shortcode (without its colons) stands for; the table is indexed the
+/// first time a page has a shortcode.
+fn emoji_of(code: &str) -> Option<&'static str> {
+    static INDEX: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            SHORTCODES
+                .lines()
+                .filter_map(|l| l.split_once('\t'))
+                .collect()
+        })
+        .get(code)
+        .copied()
+}
+
+/// GitHub's `:shortcode:` spellings of emoji made the emoji; an unknown code is left as
+/// written.
 pub(super) fn shortcodes(text: &str) -> String {
     if !text.contains(':') {
         return text.to_string();
@@ -66,12 +88,9 @@ pub(super) fn shortcodes(text: &str) -> String {
         let end = after
             .find(|c: char| !(c.is_ascii_alphanumeric() || "_+-".contains(c)))
             .unwrap_or(after.len());
-        match (
-            after[end..].starts_with(':'),
-            emojis::get_by_shortcode(&after[..end]),
-        ) {
+        match (after[end..].starts_with(':'), emoji_of(&after[..end])) {
             (true, Some(emoji)) if end > 0 => {
-                out.push_str(emoji.as_str());
+                out.push_str(emoji);
                 rest = &after[end + 1..];
             }
             _ => {
