@@ -111,15 +111,7 @@ fn spawn(command: &str) -> io::Result<Child> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn env_of<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |name| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.to_string())
-        }
-    }
+    use crate::term::tests::env_of;
 
     #[test]
     fn ladder_pager_wins_over_pager_and_less_is_the_default() {
