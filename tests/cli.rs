@@ -82,6 +82,34 @@ fn on_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<(i32, String)> {
     Some((out.status.code().unwrap_or(-1), shown))
 }
 
+/// Runs jq with a filter on a document; `None` (and a note) when jq is missing.
+fn jq(filter: &str, document: &str) -> Option<String> {
+    use std::io::Write as _;
+    if !Command::new("jq")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        eprintln!("skipped: jq is not installed");
+        return None;
+    }
+    let mut child = Command::new("jq")
+        .args(["-r", filter])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("jq starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(document.as_bytes())
+        .expect("jq reads");
+    let out = child.wait_with_output().expect("jq ends");
+    assert!(out.status.success(), "jq {filter}");
+    Some(String::from_utf8(out.stdout).expect("UTF-8"))
+}
+
 fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("ladder runs")
 }

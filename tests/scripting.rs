@@ -205,34 +205,6 @@ fn show_all_takes_a_track_and_a_dimension_but_no_role() {
     assert!(fails(&["show"], 2).contains("ladder show --all [OPTIONS]"));
 }
 
-/// Runs jq with a filter on a document; `None` (and a note) when jq is missing.
-fn jq(filter: &str, document: &str) -> Option<String> {
-    use std::io::Write as _;
-    if !Command::new("jq")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
-        eprintln!("skipped: jq is not installed");
-        return None;
-    }
-    let mut child = Command::new("jq")
-        .args(["-r", filter])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("jq starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(document.as_bytes())
-        .expect("jq reads");
-    let out = child.wait_with_output().expect("jq ends");
-    assert!(out.status.success(), "jq {filter}");
-    Some(String::from_utf8(out.stdout).expect("UTF-8"))
-}
-
 #[test]
 fn each_step_of_next_carries_the_object_of_diff() {
     let args = ["--track", "engineer", "--format", "json"];
