@@ -35,6 +35,34 @@ fn a_broken_role_is_reported_even_by_the_fast_path() {
 }
 
 #[test]
+fn the_embedded_ladder_shows_a_role_by_id_as_the_whole_ladder_does() {
+    // By exact id only that role is decoded; in other case the whole ladder is, and the name
+    // resolved. Every format, and the track check, must not tell the two apart.
+    let roles = [
+        ("L1-junior-security-analyst", Some("cloud")),
+        ("L3-senior-cloud-security-engineer", Some("analyst")),
+        ("L4-technical-lead", None),
+    ];
+    for (id, wrong_track) in roles {
+        let upper = id.to_uppercase();
+        for format in ["table", "json", "markdown", "tsv"] {
+            let by_id = ok(&["show", id, "--format", format]);
+            assert_eq!(
+                by_id,
+                ok(&["show", &upper, "--format", format]),
+                "{id} {format}"
+            );
+        }
+        if let Some(track) = wrong_track {
+            assert_eq!(
+                fails(&["show", id, "--track", track], 2),
+                fails(&["show", &upper, "--track", track], 2)
+            );
+        }
+    }
+}
+
+#[test]
 fn the_fast_path_checks_the_track_as_a_full_load_does() {
     let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data/ladder.toml");
     let id = "L3-senior-security-engineer";

@@ -177,17 +177,22 @@ impl Context {
         render::render(out, report, format, self.header, &self.term)
     }
 
-    /// The head of the ladder and the role with exactly this id, when a `--data` file names
-    /// it so and its layout lets that role be read alone (see [`load::one_role`]); `None`
-    /// means: load the whole ladder and resolve the name.
+    /// The head of the ladder and the role with exactly this id, read without the other
+    /// roles: from the embedded ladder, or from a `--data` file whose layout lets that role be
+    /// read alone (see [`load::one_role`]). `None` means: load the whole ladder and resolve
+    /// the name.
     pub fn one_role(&self, id: &str) -> Result<Option<&OneRole>> {
         if let Some(one) = self.one_role.get() {
             return Ok(Some(one));
         }
-        if self.data.is_none() || self.ladder.get().is_some() {
+        if self.ladder.get().is_some() || self.folder.is_some() {
             return Ok(None);
         }
-        Ok(load::one_role(self.source()?, id)?.map(|one| self.one_role.get_or_init(|| one)))
+        let one = match &self.data {
+            None => crate::embedded::one_role(id),
+            Some(_) => load::one_role(self.source()?, id)?,
+        };
+        Ok(one.map(|one| self.one_role.get_or_init(|| one)))
     }
 }
 

@@ -21,7 +21,8 @@ pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit>
     if let Some(narrowed) = ctx.narrowed(name)? {
         return run(&narrowed, args, out);
     }
-    // A large `--data` file that names the role by its id is read only as far as that role.
+    // A role named by its exact id is read without the others: from the embedded ladder, or
+    // from a `--data` file as far as that role.
     if let Some(one) = ctx.one_role(ctx.unqualified(name)?)? {
         let track = super::track(&one.head, &args.track)?;
         let role = resolve::role_on_track(&one.head, &one.role, track)?;

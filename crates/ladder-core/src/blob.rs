@@ -4,10 +4,12 @@
 //! The layout is private to this module (both halves live here): every text of the ladder, one
 //! after another, then the numbers that cut them apart and count the lists, in the order the
 //! model's fields are visited. `encode` and `decode` destructure and build every struct in
-//! full, so a new model field fails to compile here until it is carried.
+//! full, so a new model field fails to compile here until it is carried. Each role is framed by
+//! the lengths of its texts and numbers, so that [`one_role`] steps over the others unread.
 
 use std::collections::BTreeMap;
 
+use crate::load::OneRole;
 use crate::model::{
     Attribute, Band, Dimension, Discipline, Expectation, Ladder, Lookup, Role, RoleDimension,
     Theme, Track,
@@ -28,15 +30,26 @@ pub fn encode(ladder: &Ladder) -> Vec<u8> {
 
 /// The ladder that [`encode`] wrote into these bytes; `None` if they are not such bytes.
 pub fn decode(bytes: &[u8]) -> Option<Ladder> {
-    let (len, rest) = bytes.split_first_chunk::<4>()?;
-    let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
-    let text = std::str::from_utf8(rest.get(..len)?).ok()?;
-    let mut r = Reader {
-        text,
-        numbers: rest.get(len..)?,
-    };
-    let ladder = r.ladder()?;
-    (r.text.is_empty() && r.numbers.is_empty()).then_some(ladder)
+    let mut r = Reader::of(bytes)?;
+    let mut ladder = r.head()?;
+    ladder.roles = r.list(Reader::framed_role)?;
+    r.is_empty().then_some(ladder)
+}
+
+/// The head of the ladder in these bytes and its role with exactly this id, without building
+/// the other roles: what `ladder show ID` needs. `None` when no role has this id, or the
+/// bytes are not [`encode`]'s.
+pub fn one_role(bytes: &[u8], id: &str) -> Option<OneRole> {
+    let mut r = Reader::of(bytes)?;
+    let head = r.head()?;
+    for _ in 0..r.number()? {
+        let mut frame = r.frame()?;
+        if frame.peek_str()? == id {
+            let role = frame.role()?;
+            return frame.is_empty().then_some(OneRole { head, role });
+        }
+    }
+    None
 }
 
 /// A length or count as stored: the embedded ladder is far below 4 GiB.
@@ -74,6 +87,7 @@ impl Writer {
         }
     }
 
+    /// The ladder; its roles come last, so that a reader can stop before them.
     fn ladder(&mut self, ladder: &Ladder) {
         let Ladder {
             name,
@@ -121,7 +135,17 @@ impl Writer {
             w.str(name);
             w.list(roles.iter(), |w, r| w.str(r));
         });
-        self.list(roles.iter(), Writer::role);
+        self.list(roles.iter(), Writer::framed_role);
+    }
+
+    /// The role after the lengths of its texts and of its numbers.
+    fn framed_role(&mut self, role: &Role) {
+        let mut frame = Writer::default();
+        frame.role(role);
+        self.numbers.push(count(frame.text.len()));
+        self.numbers.push(count(frame.numbers.len()));
+        self.text.push_str(&frame.text);
+        self.numbers.extend(frame.numbers);
     }
 
     fn dimension(&mut self, dimension: &Dimension) {
@@ -183,7 +207,46 @@ struct Reader<'a> {
     numbers: &'a [u8],
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// A reader of [`encode`]'s bytes: the length of the texts, the texts, the numbers.
+    fn of(bytes: &'a [u8]) -> Option<Reader<'a>> {
+        let (len, rest) = bytes.split_first_chunk::<4>()?;
+        let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
+        Some(Reader {
+            text: std::str::from_utf8(rest.get(..len)?).ok()?,
+            numbers: rest.get(len..)?,
+        })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.is_empty() && self.numbers.is_empty()
+    }
+
+    /// The texts and numbers of the next framed role, taken off this reader.
+    fn frame(&mut self) -> Option<Reader<'a>> {
+        let text_len = self.number()?;
+        let numbers_len = self.number()?.checked_mul(4)?;
+        let text = self.text.get(..text_len)?;
+        let numbers = self.numbers.get(..numbers_len)?;
+        self.text = &self.text[text_len..];
+        self.numbers = &self.numbers[numbers_len..];
+        Some(Reader { text, numbers })
+    }
+
+    /// The role of a frame, which it must hold exactly.
+    fn framed_role(&mut self) -> Option<Role> {
+        let mut frame = self.frame()?;
+        let role = frame.role()?;
+        frame.is_empty().then_some(role)
+    }
+
+    /// The next text, left to be read again.
+    fn peek_str(&self) -> Option<&'a str> {
+        let (n, _) = self.numbers.split_first_chunk::<4>()?;
+        self.text
+            .get(..usize::try_from(u32::from_le_bytes(*n)).ok()?)
+    }
+
     fn number(&mut self) -> Option<usize> {
         let (n, rest) = self.numbers.split_first_chunk::<4>()?;
         self.numbers = rest;
@@ -216,7 +279,8 @@ impl Reader<'_> {
         Some(items)
     }
 
-    fn ladder(&mut self) -> Option<Ladder> {
+    /// Every part of the ladder but its roles, which follow it.
+    fn head(&mut self) -> Option<Ladder> {
         Some(Ladder {
             name: self.str()?,
             motto: self.opt()?,
@@ -251,7 +315,7 @@ impl Reader<'_> {
                     roles: r.list(Reader::str)?,
                 })
             })?,
-            roles: self.list(Reader::role)?,
+            roles: Vec::new(),
             lookup: Lookup::default(),
         })
     }
@@ -330,10 +394,27 @@ mod tests {
     }
 
     #[test]
+    fn one_role_is_the_head_and_that_role_of_the_whole() {
+        let ladder = embedded();
+        let bytes = encode(&ladder);
+        let mut head = ladder.clone();
+        head.roles.clear();
+        for role in &ladder.roles {
+            let one = one_role(&bytes, &role.id).expect("every role is found by its id");
+            assert_eq!(one.role, *role);
+            assert_eq!(one.head, head);
+        }
+        assert_eq!(one_role(&bytes, "L3"), None, "only an exact id");
+        assert_eq!(one_role(&bytes, "l3-senior-security-engineer"), None);
+    }
+
+    #[test]
     fn cut_or_padded_bytes_are_refused_without_a_panic() {
         let bytes = encode(&embedded());
+        let last = embedded().roles.pop().expect("a role").id;
         for len in 0..bytes.len() {
             assert_eq!(decode(&bytes[..len]), None, "cut at {len}");
+            assert_eq!(one_role(&bytes[..len], &last), None, "cut at {len}");
         }
         let mut padded = bytes.clone();
         padded.push(0);
