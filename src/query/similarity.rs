@@ -6,8 +6,9 @@
 //! in common) to 1 (the same words). Pairs at or above [`REWORDED`] count as the same
 //! expectation reworded.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// The similarity from which two different texts count as one expectation reworded.
 ///
@@ -20,13 +21,30 @@ const STOP_WORDS: [&str; 22] = [
     "its", "their", "it", "is", "that", "this", "as", "be",
 ];
 
-/// The meaningful words of a text, lower-cased.
-pub fn words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+/// The meaningful words of a text, lower-cased, sorted, each once.
+pub fn words(text: &str) -> Vec<Cow<'_, str>> {
+    let mut words: Vec<Cow<'_, str>> = text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
-        .collect()
+        .map(lowered)
+        .filter(|w| !STOP_WORDS.contains(&w.as_ref()))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// A word in lower case; borrowed when it is ASCII without capitals, the common case, which
+/// then costs no allocation.
+fn lowered(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// Jaccard similarity of the two texts' word sets; 1 for identical texts.
@@ -35,11 +53,10 @@ pub fn similarity(a: &str, b: &str) -> f64 {
         return 1.0;
     }
     let (a, b) = (words(a), words(b));
-    let union = a.union(&b).count();
-    if union == 0 {
+    if a.is_empty() && b.is_empty() {
         return 0.0;
     }
-    a.intersection(&b).count() as f64 / union as f64
+    jaccard(&a, &b)
 }
 
 /// Pairs texts of `a` with texts of `b`, most similar first, each text at most once, keeping
@@ -180,9 +197,9 @@ fn lengths_allow(x: usize, y: usize, threshold: f64) -> bool {
 }
 
 /// Each text's words as numbers sorted rarest first (over both lists), without repeats.
-fn word_ranks(a: &[&str], b: &[&str]) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut number = |texts: &[&str]| -> Vec<Vec<usize>> {
+fn word_ranks<'t>(a: &[&'t str], b: &[&'t str]) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let mut ids: HashMap<Cow<'t, str>, usize> = HashMap::new();
+    let mut number = |texts: &[&'t str]| -> Vec<Vec<usize>> {
         texts
             .iter()
             .map(|t| {
@@ -216,9 +233,9 @@ fn word_ranks(a: &[&str], b: &[&str]) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
     (sa, sb)
 }
 
-/// Jaccard similarity of two non-empty sorted sets of word numbers, computed as
-/// [`similarity`] computes it, so that both give the same number.
-fn jaccard(x: &[usize], y: &[usize]) -> f64 {
+/// Jaccard similarity of two sorted sets without repeats, not both empty: of words, or of
+/// word numbers.
+fn jaccard<T: Ord>(x: &[T], y: &[T]) -> f64 {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {

@@ -2,6 +2,7 @@
 //! sides in bordered grids with partners on one row; or, brief, only what is new and what
 //! grows as a plain list.
 
+use std::cell::RefCell;
 use std::io::Write;
 
 use anyhow::Result;
@@ -311,42 +312,57 @@ impl Sides<'_> {
             rows: dc.themes.len(),
             floor: self.floor,
         };
+        // The sheet asks for A's cell, then B's: both come from one wrapping of the row, and
+        // B's waits here (with its row and width) until it is asked for.
+        let waiting: RefCell<Option<(usize, usize, String)>> = RefCell::new(None);
         sheet.put(out, style, self.width, |r, column, width| {
             let tc = &dc.themes[r];
-            match column {
-                0 => {
+            match (column, waiting.take()) {
+                (0, _) => {
                     let name = tc.theme.map_or(NO_THEME, |t| t.name.as_str());
                     block(style, tc.mark, &[name], width, true)
                 }
-                side => partnered(style, tc, side - 1, width),
+                (2, Some((row, w, b))) if row == r && w == width => b,
+                (side, _) => {
+                    let [a, b] = partnered(style, tc, width);
+                    if side == 1 {
+                        waiting.replace(Some((r, width, b)));
+                        a
+                    } else {
+                        b
+                    }
+                }
             }
         })
     }
 }
 
-/// One side (0 for A, 1 for B) of a theme's rows, each statement on the lines of its partner:
-/// both sides are wrapped to `width` and each pair padded to the taller of the two.
-fn partnered(style: &Style, tc: &ThemeChange<'_>, side: usize, width: usize) -> String {
+/// Both sides of a theme's rows, A's cell then B's, each statement on the lines of its
+/// partner: both sides are wrapped to `width` and each pair padded to the taller of the two.
+fn partnered(style: &Style, tc: &ThemeChange<'_>, width: usize) -> [String; 2] {
     let lines = |m: Option<&Marked<'_>>| {
         m.map(|m| marked_lines(style, m.mark, &with_similarity(m), width))
             .unwrap_or_default()
     };
-    let mut cell: Vec<String> = Vec::new();
+    let mut cells: [Vec<String>; 2] = Default::default();
     for (i, (a, b)) in tc.rows().into_iter().enumerate() {
         if i > 0 {
-            cell.push(String::new());
+            cells.iter_mut().for_each(|cell| cell.push(String::new()));
         }
-        let (a, b) = (lines(a), lines(b));
+        let (mut a, mut b) = (lines(a), lines(b));
         let height = a.len().max(b.len());
-        let mut mine = if side == 0 { a } else { b };
-        mine.resize(height, String::new());
-        cell.append(&mut mine);
+        a.resize(height, String::new());
+        b.resize(height, String::new());
+        cells[0].append(&mut a);
+        cells[1].append(&mut b);
     }
-    // A stacked layout shows one side alone: blank lines at its end would only add space.
-    while cell.last().is_some_and(String::is_empty) {
-        cell.pop();
-    }
-    cell.join("\n")
+    cells.map(|mut cell| {
+        // A stacked layout shows one side alone: blank lines at its end would only add space.
+        while cell.last().is_some_and(String::is_empty) {
+            cell.pop();
+        }
+        cell.join("\n")
+    })
 }
 
 /// One cell of marked lines, wrapped to `width` with a hanging indent under the mark.

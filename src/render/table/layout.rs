@@ -43,7 +43,7 @@ pub fn grid_widths(
 /// (`ESC [ ... m`) none. Every view measures with this one function.
 pub fn display_width(text: &str) -> usize {
     // Most text is printable ASCII: one column a byte.
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    if printable_ascii(text) {
         return text.len();
     }
     let mut width = 0;
@@ -54,6 +54,11 @@ pub fn display_width(text: &str) -> usize {
         rest = &rest[at + escape..];
     }
     width + rest.width()
+}
+
+/// Whether every byte is printable ASCII, a column each; a newline is not.
+fn printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
 }
 
 /// The width of the widest word of `text` (words as the wrapper splits them): the narrowest
@@ -125,21 +130,42 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     // At least a column of text after the indent, which is measured in columns: a `• ` is
     // two columns though four bytes.
     let width = width.max(display_width(first) + 1);
+    // Printable ASCII, most text, is a column a byte: its words need no measuring.
+    let ascii = text.split('\n').all(printable_ascii);
+    let measure = |word: &str| {
+        if ascii {
+            word.len()
+        } else {
+            display_width(word)
+        }
+    };
+    let (first_width, rest_width) = (display_width(first), display_width(rest));
+    // A line's bytes are about its columns: reserved at once, it does not grow piece by piece.
+    let new_line = || {
+        let mut line = String::with_capacity(width + 8);
+        line.push_str(rest);
+        line
+    };
     let mut lines = Vec::new();
-    let mut line = String::from(first);
-    let mut used = display_width(first);
+    let mut line = String::with_capacity(width + 8);
+    line.push_str(first);
+    let mut used = first_width;
     let mut empty = true;
     let limit = |lines: &Vec<String>| {
-        width.saturating_sub(display_width(if lines.is_empty() { first } else { rest }))
+        width.saturating_sub(if lines.is_empty() {
+            first_width
+        } else {
+            rest_width
+        })
     };
     for (p, paragraph) in text.split('\n').enumerate() {
         if p > 0 {
-            lines.push(std::mem::replace(&mut line, rest.to_string()));
-            used = display_width(rest);
+            lines.push(std::mem::replace(&mut line, new_line()));
+            used = rest_width;
             empty = true;
         }
         for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-            let w = display_width(word);
+            let w = measure(word);
             if !empty && used + 1 + w <= width {
                 line.push(' ');
                 line.push_str(word);
@@ -147,8 +173,8 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
                 continue;
             }
             if !empty {
-                lines.push(std::mem::replace(&mut line, rest.to_string()));
-                used = display_width(rest);
+                lines.push(std::mem::replace(&mut line, new_line()));
+                used = rest_width;
             }
             if w <= limit(&lines) {
                 line.push_str(word);
@@ -161,7 +187,7 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
                     let cw = display_width(unit);
                     if piece_width + cw > limit(&lines).max(1) && !piece.is_empty() {
                         line.push_str(&piece);
-                        lines.push(std::mem::replace(&mut line, rest.to_string()));
+                        lines.push(std::mem::replace(&mut line, new_line()));
                         piece.clear();
                         piece_width = 0;
                     }
