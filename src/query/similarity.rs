@@ -62,16 +62,23 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 /// Pairs texts of `a` with texts of `b`, most similar first, each text at most once, keeping
 /// only pairs at or above `threshold`. Returns (index in a, index in b, similarity).
 pub fn pair(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
-    let mut candidates = if threshold > 0.0 {
+    let candidates = if threshold > 0.0 && a.len().saturating_mul(b.len()) > EVERY_PAIR {
         alike(a, b, threshold)
     } else {
-        // Every pair qualifies, even one without a word in common.
-        let all = (0..a.len()).flat_map(|i| (0..b.len()).map(move |j| (i, j)));
-        all.map(|(i, j)| (i, j, similarity(a[i], b[j]))).collect()
+        every_pair(a, b, threshold)
     };
+    greedy(candidates, a.len(), b.len())
+}
+
+/// The candidate pairs taken most similar first, each text at most once, in reading order.
+fn greedy(
+    mut candidates: Vec<(usize, usize, f64)>,
+    a: usize,
+    b: usize,
+) -> Vec<(usize, usize, f64)> {
     // Highest similarity first; ties in reading order, so the result is stable.
     candidates.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
-    let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
+    let (mut used_a, mut used_b) = (vec![false; a], vec![false; b]);
     let mut pairs = Vec::new();
     for (i, j, s) in candidates {
         if !used_a[i] && !used_b[j] {
@@ -81,6 +88,35 @@ pub fn pair(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> 
         }
     }
     pairs.sort_by_key(|p| (p.0, p.1));
+    pairs
+}
+
+/// Up to how many pairs [`pair`] scores every one of them, which on lists this short costs
+/// less than building [`alike`]'s index: the lists of a theme in a real ladder hold a few
+/// statements each.
+const EVERY_PAIR: usize = 256;
+
+/// Every pair of texts with its [`similarity`], each text's words found once; only pairs at or
+/// above `threshold`, unless it is 0 or less: then every pair, even one without a word in
+/// common.
+fn every_pair(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
+    let (wa, wb): (Vec<_>, Vec<_>) = (
+        a.iter().map(|t| words(t)).collect(),
+        b.iter().map(|t| words(t)).collect(),
+    );
+    let mut pairs = Vec::new();
+    for (i, x) in wa.iter().enumerate() {
+        for (j, y) in wb.iter().enumerate() {
+            let s = match (a[i] == b[j], x.is_empty() && y.is_empty()) {
+                (true, _) => 1.0,
+                (false, true) => 0.0,
+                (false, false) => jaccard(x, y),
+            };
+            if threshold <= 0.0 || s >= threshold {
+                pairs.push((i, j, s));
+            }
+        }
+    }
     pairs
 }
 
@@ -302,6 +338,11 @@ mod tests {
         assert!(pairs.iter().all(|p| p.2 >= REWORDED && p.2 < 1.0));
     }
 
+    /// The pairing through [`alike`]'s index, which [`pair`] uses only on longer lists.
+    fn indexed(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
+        greedy(alike(a, b, threshold), a.len(), b.len())
+    }
+
     /// The pairing as it was first written: every pair scored. The reference for [`pair`].
     fn pair_every(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
         let mut candidates: Vec<(usize, usize, f64)> = Vec::new();
@@ -343,7 +384,9 @@ mod tests {
         for a in &texts {
             for b in &texts {
                 for threshold in [REWORDED, 0.1, 0.5, 1.0] {
-                    assert_eq!(pair(a, b, threshold), pair_every(a, b, threshold));
+                    let every = pair_every(a, b, threshold);
+                    assert_eq!(pair(a, b, threshold), every);
+                    assert_eq!(indexed(a, b, threshold), every);
                 }
             }
         }
@@ -388,11 +431,12 @@ mod tests {
             let a: Vec<&str> = a.iter().map(String::as_str).collect();
             let b: Vec<&str> = b.iter().map(String::as_str).collect();
             for threshold in [REWORDED, 0.2, 0.25, 0.5, 2.0 / 3.0, 1.0, 0.0] {
-                assert_eq!(
-                    pair(&a, &b, threshold),
-                    pair_every(&a, &b, threshold),
-                    "{a:?} {b:?} {threshold}"
-                );
+                let every = pair_every(&a, &b, threshold);
+                assert_eq!(pair(&a, &b, threshold), every, "{a:?} {b:?} {threshold}");
+                if threshold > 0.0 {
+                    let index = indexed(&a, &b, threshold);
+                    assert_eq!(index, every, "{a:?} {b:?} {threshold}");
+                }
             }
         }
     }

@@ -48,9 +48,7 @@ impl Grid {
             if i > 0 {
                 f.write_str(join)?;
             }
-            for _ in 0..w + 2 {
-                f.write_str(fill)?;
-            }
+            f.write_str(&fill.repeat(w + 2))?;
         }
         f.write_str(right)
     }
