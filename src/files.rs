@@ -197,10 +197,10 @@ pub fn write_folder(dir: &Path, pages: &[(String, String)], force: bool) -> Resu
         Err(e) if e.kind() == ErrorKind::NotFound && renamable => Some(None),
         Err(e) => return Err(e).with_context(|| format!("cannot read directory {shown_dir:?}")),
         Ok(meta) if meta.file_type().is_symlink() => bail!(
-            "refusing to export into {shown_dir:?}: it is a symbolic link; name the directory itself"
+            "refusing to write into {shown_dir:?}: it is a symbolic link; name the directory itself"
         ),
         Ok(meta) if !meta.is_dir() => {
-            bail!("cannot export into {shown_dir:?}: it is not a directory")
+            bail!("cannot write into {shown_dir:?}: it is not a directory")
         }
         Ok(meta) => {
             let mut entries = fs::read_dir(&target)
@@ -211,7 +211,7 @@ pub fn write_folder(dir: &Path, pages: &[(String, String)], force: bool) -> Resu
     match empty {
         Some(mode) if renamable => {
             let published = publish_folder(&target, pages, mode)
-                .with_context(|| format!("cannot export into {shown_dir:?}"))?;
+                .with_context(|| format!("cannot write into {shown_dir:?}"))?;
             if published {
                 return Ok(());
             }
@@ -221,7 +221,7 @@ pub fn write_folder(dir: &Path, pages: &[(String, String)], force: bool) -> Resu
     }
     if !force {
         bail!(
-            "refusing to export into {shown_dir:?}: it is not empty; pass --force to write into it anyway"
+            "refusing to write into {shown_dir:?}: it is not empty; pass --force to write into it anyway"
         );
     }
     write_pages(&target, pages, true)
@@ -267,7 +267,7 @@ fn subfolder(dir: &Path, name: &str) -> Result<Option<PathBuf>> {
         Err(e) => Err(e).with_context(|| format!("cannot read directory {:?}", shown(&path))),
         Ok(meta) if meta.is_dir() => Ok(None),
         Ok(_) => bail!(
-            "refusing to export into {:?}: it is not a directory",
+            "refusing to write into {:?}: it is not a directory",
             shown(&path)
         ),
     }

@@ -629,7 +629,7 @@ fn export_of_a_catalogue_writes_a_handbook_per_ladder_and_an_index_linking_them(
     assert_eq!(
         fails_in(&["export", &out], 1),
         format!(
-            "error: refusing to export into {out:?}: it is not empty; pass --force to write into it anyway\n"
+            "error: refusing to write into {out:?}: it is not empty; pass --force to write into it anyway\n"
         )
     );
     std::fs::write(folder.join("book/secops/README.md"), "changed").expect("write");
@@ -648,7 +648,7 @@ fn export_of_a_catalogue_into_a_folder_holding_a_file_of_a_ladders_name_writes_n
     assert_eq!(
         fails_in(&["export", &out, "--force"], 1),
         format!(
-            "error: refusing to export into {:?}: it is not a directory\n",
+            "error: refusing to write into {:?}: it is not a directory\n",
             folder.arg("book/secops")
         )
     );
@@ -684,6 +684,16 @@ fn a_catalogue_exported_then_imported_gives_back_the_same_catalogue() {
         )
     );
     assert_eq!(tree(&folder.join("back")), ["design.toml", "secops.toml"]);
+    // The folder it wrote is not written over, and the refusal names no other command.
+    assert_eq!(
+        fails(&["import", &book, "--output", &back], 1).lines().last(),
+        Some(
+            format!(
+                "error: refusing to write into {back:?}: it is not empty; pass --force to write into it anyway"
+            )
+            .as_str()
+        )
+    );
     for id in ["design", "secops"] {
         assert_eq!(
             ok(&[

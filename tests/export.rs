@@ -132,7 +132,7 @@ fn a_second_export_without_force_changes_nothing() {
     assert_eq!(
         err,
         format!(
-            "error: refusing to export into {target:?}: it is not empty; pass --force to write into it anyway\n"
+            "error: refusing to write into {target:?}: it is not empty; pass --force to write into it anyway\n"
         )
     );
     assert_eq!(

@@ -146,7 +146,7 @@ fn a_symlink_at_the_target_is_refused_with_or_without_force() {
     assert_eq!(
         fails(&["export", text(&book), "--force"], 1),
         format!(
-            "error: refusing to export into {:?}: it is a symbolic link; name the directory itself\n",
+            "error: refusing to write into {:?}: it is a symbolic link; name the directory itself\n",
             text(&book)
         )
     );
@@ -186,7 +186,7 @@ fn of_two_racing_exports_into_one_new_folder_exactly_one_wins() {
     ok(&["export", text(&reference)]);
     let book = dir.path.join("book");
     let refused = format!(
-        "error: refusing to export into {:?}: it is not empty; pass --force to write into it anyway\n",
+        "error: refusing to write into {:?}: it is not empty; pass --force to write into it anyway\n",
         text(&book)
     );
     for round in 0..5 {
@@ -306,7 +306,7 @@ fn a_failed_write_leaves_nothing_behind() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
-        stderr.starts_with(&format!("error: cannot export into {:?}: ", text(&book))),
+        stderr.starts_with(&format!("error: cannot write into {:?}: ", text(&book))),
         "{stderr}"
     );
     let left = names(&dir.path);
