@@ -11,8 +11,10 @@
 # Budget (BENCHMARKS.md, "The start-up budget"): the start every command pays, `ladder
 # --version`, at most 2.25x the page faults and 3x the instructions of `cat` of a role's
 # exported page; each ladder command at most 1.5x that start and at most 0.5x a `jq` query
-# for the role, medians from the same run; peak resident memory at most 10 MiB; on the synthetic ladders, 10x the roles at most 12x the time, and
-# `show` on 10,000 roles under 150 ms; each hostile case within its own budget (below).
+# for the role, medians from the same run; peak resident memory at most 10 MiB; on the
+# synthetic ladders, 10x the roles at most 12x the time, and `show` on 10,000 roles under
+# 150 ms; each hostile case within its own budget (below); in a catalogue of 50 ladders,
+# `show LADDER/ROLE` at most 1.5x the start, and `list` and `search` linear.
 # Exits 1 when a budget is missed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -250,18 +252,29 @@ catalogue() {
   for i in $(seq -w 1 10); do cp "$work/ten-roles.toml" "$ten/team$i.toml"; done
   "$bin" --data "$dir/team25.toml" export "$work/catalogue-page" >/dev/null
   local page="$work/catalogue-page/S2-Role-6.md"
-  hyperfine -N --warmup 10 --runs "$runs" --output "$work/out.txt" --export-json "$work/cat.json" \
-    -n cat "cat $page" -n show "$bin --data $dir --color never show team25/S2-role-6" >/dev/null
-  local cat_ms show_ms
+  # In rounds, with the start every command pays (`ladder --version`), as for the embedded
+  # ladder: show LADDER/ROLE is judged against the start (BENCHMARKS.md, "The start-up budget").
+  local rounds=${ROUNDS:-5} one="$bin --data $dir --color never show team25/S2-role-6"
+  for round in $(seq "$rounds"); do
+    hyperfine -N --warmup 10 --runs $((runs / rounds)) --output "$work/out.txt" \
+      --export-json "$work/cat-$round.json" -n cat "cat $page" -n start "$bin --version" \
+      -n show "$one" >/dev/null 2>>"$work/hyperfine.log"
+  done
+  jq -s '{results: [.[0].results[].command as $c | {command: $c, median: ([.[].results[] | select(.command == $c) | .median] | sort | .[length / 2 | floor])}]}' \
+    "$work"/cat-*.json >"$work/cat.json"
+  local cat_ms show_ms start_ms
   cat_ms=$(median "$work/cat.json" cat)
+  start_ms=$(median "$work/cat.json" start)
   show_ms=$(median "$work/cat.json" show)
-  printf '%-34s %10s %8s %10s %14s\n' command "median ms" "x cat" faults instructions
-  printf '%-34s %10.2f %8s %10s %14s\n' "cat of one role's page" "$cat_ms" 1.00 "$(faults cat "$page")" \
+  printf '%-34s %10s %8s %8s %10s %14s\n' command "median ms" "x cat" "x start" faults instructions
+  printf '%-34s %10.2f %8s %8s %10s %14s\n' "cat of one role's page" "$cat_ms" 1.00 - "$(faults cat "$page")" \
     "$(instructions cat "$page")"
-  printf '%-34s %10.2f %8s %10s %14s\n' "show team25/S2-role-6 (50 ladders)" "$show_ms" \
-    "$(ratio "$show_ms" "$cat_ms")" "$(faults "$bin" --data "$dir" --color never show team25/S2-role-6)" \
-    "$(instructions "$bin" --data "$dir" --color never show team25/S2-role-6)"
-  if over "$show_ms" "2.0 * $cat_ms"; then echo "  over budget: show LADDER/ROLE is more than 2x cat"; failed=1; fi
+  printf '%-34s %10.2f %8s %8s %10s %14s\n' "start (--version)" "$start_ms" "$(ratio "$start_ms" "$cat_ms")" 1.00 \
+    "$(faults "$bin" --version)" "$(instructions "$bin" --version)"
+  # shellcheck disable=SC2086 # the command is words on purpose
+  printf '%-34s %10.2f %8s %8s %10s %14s\n' "show team25/S2-role-6 (50 ladders)" "$show_ms" \
+    "$(ratio "$show_ms" "$cat_ms")" "$(ratio "$show_ms" "$start_ms")" "$(faults $one)" "$(instructions $one)"
+  if over "$show_ms" "1.5 * $start_ms"; then echo "  over budget: show LADDER/ROLE is more than 1.5x the start"; failed=1; fi
   # Across the catalogue: 5x the ladders at most 6x the instructions.
   local -a across=("list" "search role")
   for tail in "${across[@]}"; do
