@@ -34,7 +34,12 @@ pub fn is_unsafe(c: char) -> bool {
 
 /// Whether the text holds any character that [`escape_controls`] would rewrite.
 pub fn has_controls(s: &str) -> bool {
-    s.chars().any(is_unsafe)
+    // Most texts are printable ASCII, which a byte test clears without decoding characters;
+    // a fold, not `all`, so that the test runs on many bytes at once.
+    let plain = s.bytes().fold(true, |plain, b| {
+        plain & (matches!(b, b' '..=b'~') | (b == b'\n'))
+    });
+    !plain && s.chars().any(is_unsafe)
 }
 
 /// Rewrites every unsafe character as a visible Rust-style escape such as `\u{1b}`.
@@ -234,6 +239,21 @@ mod tests {
         // Joiners are kept: emoji sequences and several scripts need them.
         let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} \u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645} \u{2764}\u{fe0f}";
         assert!(matches!(escape_controls(family), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_ascii_shortcut_finds_what_the_character_test_finds() {
+        for b in 0u8..=0x7f {
+            for s in [format!("ab{}c", b as char), format!("é{}", b as char)] {
+                assert_eq!(
+                    has_controls(&s),
+                    s.chars().any(is_unsafe),
+                    "{b:#x} in {s:?}"
+                );
+            }
+        }
+        assert!(!has_controls("Owns the backlog.\nNext line."));
+        assert!(has_controls("a\tb"));
     }
 
     #[test]
