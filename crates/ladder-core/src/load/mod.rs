@@ -4,6 +4,8 @@
 pub mod catalogue;
 pub mod chunks;
 
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Read};
@@ -199,7 +201,8 @@ pub fn one_role(source: &Source, id: &str) -> Result<Option<OneRole>> {
     let Some(role) = ladder.roles.pop() else {
         return Ok(None);
     };
-    ladder.lookup = Lookup::default();
+    // The look-ups validation built serve the head too, once they forget the role.
+    ladder.lookup.forget_roles();
     Ok(Some(OneRole { head: ladder, role }))
 }
 
@@ -238,17 +241,22 @@ impl Ladder {
 
     /// Rewrites every text so that no control character or bidirectional override survives.
     fn escape_controls(&mut self) {
-        fn fix(s: &mut String) {
-            if let std::borrow::Cow::Owned(safe) = text::escape_controls(s) {
+        // Whether any text was rewritten: only then may the look-ups that validation built be
+        // out of date (a loaded ladder's ids, which they index, hold no control character).
+        let changed = Cell::new(false);
+        let fix = |s: &mut String| {
+            if let Cow::Owned(safe) = text::escape_controls(s) {
                 *s = safe;
+                changed.set(true);
             }
-        }
-        fn fix_keys<V>(map: &mut BTreeMap<String, V>) {
+        };
+        fn fix_keys<V>(map: &mut BTreeMap<String, V>, changed: &Cell<bool>) {
             if map.keys().any(|k| text::has_controls(k)) {
                 *map = std::mem::take(map)
                     .into_iter()
                     .map(|(k, v)| (text::escape_controls(&k).into_owned(), v))
                     .collect();
+                changed.set(true);
             }
         }
         fix(&mut self.name);
@@ -285,9 +293,9 @@ impl Ladder {
             [&mut r.id, &mut r.level, &mut r.title, &mut r.summary]
                 .into_iter()
                 .for_each(fix);
-            fix_keys(&mut r.attributes);
+            fix_keys(&mut r.attributes, &changed);
             r.attributes.values_mut().for_each(fix);
-            fix_keys(&mut r.dimensions);
+            fix_keys(&mut r.dimensions, &changed);
             for rd in r.dimensions.values_mut() {
                 for e in &mut rd.expectations {
                     e.theme.iter_mut().for_each(fix);
@@ -296,8 +304,9 @@ impl Ladder {
                 rd.examples.iter_mut().for_each(fix);
             }
         }
-        // Ids may have changed: the look-ups are rebuilt on next use.
-        self.lookup = Lookup::default();
+        if changed.get() {
+            self.lookup = Lookup::default();
+        }
     }
 }
 
@@ -384,6 +393,39 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
             elsewhere.theme(craft, "depth").map(|t| &t.id[..]),
             Some("depth")
         );
+    }
+
+    #[test]
+    fn the_head_of_one_role_answers_look_ups_as_a_head_loaded_afresh() {
+        let source = Source {
+            name: "test.toml".to_string(),
+            text: MINIMAL.to_string(),
+        };
+        let one = one_role(&source, "B-two").expect("loads").expect("found");
+        let mut fresh = one.head.clone();
+        fresh.lookup = Lookup::default();
+        // The look-ups validation built are kept, without the role that was taken out.
+        for head in [&one.head, &fresh] {
+            assert_eq!(head.role("B-two"), None);
+            let tracks: Vec<&str> = head.tracks_of(&one.role).map(|t| &t.id[..]).collect();
+            assert_eq!(tracks, ["main"]);
+            assert_eq!(head.level_rank("B"), Some(1));
+            let craft = &head.dimensions[0];
+            assert_eq!(
+                head.theme(craft, "depth").map(|t| &t.name[..]),
+                Some("Depth")
+            );
+        }
+    }
+
+    #[test]
+    fn look_ups_built_before_escaping_are_rebuilt_when_an_id_changes() {
+        let hostile = MINIMAL.replace("\"A-one\"", "\"A\\u001bone\"");
+        let mut ladder: Ladder = toml::from_str(&hostile).expect("parses");
+        assert!(ladder.role("A\u{1b}one").is_some());
+        ladder.escape_controls();
+        assert!(ladder.role("A\u{1b}one").is_none());
+        assert!(ladder.role("A\\u{1b}one").is_some());
     }
 
     #[test]

@@ -27,6 +27,16 @@ struct Index {
     levels: HashMap<String, usize>,
 }
 
+impl Lookup {
+    /// Empties the look-up of roles, keeping the others (built or not): for a ladder whose
+    /// roles were taken out. The tracks' table is kept: it is built from the tracks alone.
+    pub fn forget_roles(&mut self) {
+        if let Some(index) = self.0.get_mut() {
+            index.roles.clear();
+        }
+    }
+}
+
 impl Clone for Lookup {
     fn clone(&self) -> Lookup {
         Lookup::default()
