@@ -82,20 +82,20 @@ pub(super) fn in_alphabet(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec
     }
 }
 
-/// Reports every id that appears more than once, at its second and later places.
+/// Reports every id that appears more than once, at its second and later places. The kind
+/// and the path (made from the id's place) are built only for a report: a clean ladder costs
+/// one set insertion per id.
 fn duplicates<'a>(
-    kind: &str,
-    ids: impl Iterator<Item = (Vec<Seg>, &'a str)>,
+    kind: impl Fn() -> String,
+    ids: impl Iterator<Item = &'a str>,
+    at: impl Fn(usize) -> Vec<Seg>,
     report: &mut impl FnMut(Severity, Vec<Seg>, String),
 ) {
     let mut seen = HashSet::new();
-    for (at, id) in ids {
+    for (i, id) in ids.enumerate() {
         if !seen.insert(id) {
-            report(
-                Severity::Error,
-                at,
-                format!("duplicate {kind} id {}", q(id)),
-            );
+            let message = format!("duplicate {} id {}", kind(), q(id));
+            report(Severity::Error, at(i), message);
         }
     }
 }
@@ -103,31 +103,32 @@ fn duplicates<'a>(
 /// Reports every id that is declared twice within its kind: levels, attributes, dimensions,
 /// the themes of each dimension, tracks, roles and disciplines, in that order.
 pub(super) fn unique(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, String)) {
-    let levels = ladder.levels.iter().enumerate();
-    let levels = levels.map(|(i, l)| (vec![key("levels"), Seg::Index(i)], l.as_str()));
-    duplicates("level", levels, report);
-    let attributes = ladder.attributes.iter().enumerate();
-    let attributes = attributes.map(|(i, a)| (field("attribute", i, "id"), a.id.as_str()));
-    duplicates("attribute", attributes, report);
-    let dimensions = ladder.dimensions.iter().enumerate();
-    let dimensions = dimensions.map(|(i, d)| (field("dimension", i, "id"), d.id.as_str()));
-    duplicates("dimension", dimensions, report);
+    let levels = ladder.levels.iter().map(String::as_str);
+    let at = |i| vec![key("levels"), Seg::Index(i)];
+    duplicates(|| "level".to_string(), levels, at, report);
+    let attributes = ladder.attributes.iter().map(|a| a.id.as_str());
+    let at = |i| field("attribute", i, "id");
+    duplicates(|| "attribute".to_string(), attributes, at, report);
+    let dimensions = ladder.dimensions.iter().map(|d| d.id.as_str());
+    let at = |i| field("dimension", i, "id");
+    duplicates(|| "dimension".to_string(), dimensions, at, report);
     for (di, d) in ladder.dimensions.iter().enumerate() {
-        let kind = format!("theme in dimension {}", q(&d.id));
-        let themes = d.themes.iter().enumerate().map(|(ti, t)| {
+        let kind = || format!("theme in dimension {}", q(&d.id));
+        let themes = d.themes.iter().map(|t| t.id.as_str());
+        let at = |ti| {
             let mut at = field("dimension", di, "themes");
             at.extend([Seg::Index(ti), key("id")]);
-            (at, t.id.as_str())
-        });
-        duplicates(&kind, themes, report);
+            at
+        };
+        duplicates(kind, themes, at, report);
     }
-    let tracks = ladder.tracks.iter().enumerate();
-    let tracks = tracks.map(|(i, t)| (field("track", i, "id"), t.id.as_str()));
-    duplicates("track", tracks, report);
-    let roles = ladder.roles.iter().enumerate();
-    let roles = roles.map(|(i, r)| (field("role", i, "id"), r.id.as_str()));
-    duplicates("role", roles, report);
-    let disciplines = ladder.disciplines.iter().enumerate();
-    let disciplines = disciplines.map(|(i, d)| (field("discipline", i, "id"), d.id.as_str()));
-    duplicates("discipline", disciplines, report);
+    let tracks = ladder.tracks.iter().map(|t| t.id.as_str());
+    let at = |i| field("track", i, "id");
+    duplicates(|| "track".to_string(), tracks, at, report);
+    let roles = ladder.roles.iter().map(|r| r.id.as_str());
+    let at = |i| field("role", i, "id");
+    duplicates(|| "role".to_string(), roles, at, report);
+    let disciplines = ladder.disciplines.iter().map(|d| d.id.as_str());
+    let at = |i| field("discipline", i, "id");
+    duplicates(|| "discipline".to_string(), disciplines, at, report);
 }

@@ -436,6 +436,42 @@ mod tests {
     }
 
     #[test]
+    fn repeated_ids_are_errors_at_their_later_places() {
+        let mut ladder: Ladder = toml::from_str(&minimal()).expect("parses");
+        ladder.levels.push("D1".to_string());
+        let themes = &mut ladder.dimensions[0].themes;
+        themes.insert(0, themes[1].clone());
+        ladder.roles.push(ladder.roles[0].clone());
+        let found: Vec<(String, Vec<Seg>)> = errors(&ladder)
+            .into_iter()
+            .filter(|f| f.message.starts_with("duplicate"))
+            .map(|f| (f.message, f.at))
+            .collect();
+        let at = |kind: &str, i: usize, rest: &[Seg]| {
+            let mut at = vec![Seg::Key(kind.to_string()), Seg::Index(i)];
+            at.extend_from_slice(rest);
+            at
+        };
+        let id = || Seg::Key("id".to_string());
+        let themes = Seg::Key("themes".to_string());
+        let expected = vec![
+            (
+                "duplicate level id \"D1\"".to_string(),
+                at("levels", 2, &[]),
+            ),
+            (
+                "duplicate theme in dimension \"craft\" id \"reach\"".to_string(),
+                at("dimension", 0, &[themes, Seg::Index(2), id()]),
+            ),
+            (
+                "duplicate role id \"D1-designer\"".to_string(),
+                at("role", 2, &[id()]),
+            ),
+        ];
+        assert_eq!(found, expected);
+    }
+
+    #[test]
     fn ids_outside_the_safe_alphabet_are_errors_at_their_place() {
         let text = minimal()
             .replacen("id = \"design\"", "id = \"t$(touch X)\"", 1)
