@@ -430,6 +430,16 @@ fn validate_of_a_folder_reports_each_file_under_it() {
             format!("{lower}: 1 error, 0 warnings"),
         ]
     );
+    // A finding about a file as a whole has no source line to show, so no empty excerpt.
+    let wide = run(&mut ladder(&["--data", &dir, "validate"]).env("COLUMNS", "200"));
+    let wide = String::from_utf8(wide.stdout).expect("UTF-8");
+    assert!(
+        wide.contains(&format!(
+            "{lower}:1:1: error: ladder id \"design\" repeats \"Design\": ids must differ in \
+             more than case\n{lower}: 1 error, 0 warnings\n"
+        )),
+        "{wide}"
+    );
     // A clean catalogue passes.
     assert_eq!(
         ok(&["validate", CATALOGUE, "--format", "tsv", "--no-header"])

@@ -9,7 +9,7 @@ use crate::style::Style;
 use crate::validate::{SHOWN_FINDINGS, Severity, Validation};
 
 /// Each finding as a compiler writes it: the `FILE:LINE:COLUMN` line, then the source line
-/// with a caret under the column; then a count. Every line is wrapped to `width`.
+/// (if it shows anything) with a caret under the column; then a count. Every line is wrapped to `width`.
 pub fn render(out: &mut impl Write, v: &Validation, style: &Style, width: usize) -> Result<()> {
     for f in v.findings.iter().take(SHOWN_FINDINGS) {
         for line in wrap(&f.to_string(), width, "", "  ") {
@@ -18,6 +18,11 @@ pub fn render(out: &mut impl Write, v: &Validation, style: &Style, width: usize)
                 Severity::Warning => style.changed(&line),
             };
             writeln!(out, "{line}")?;
+        }
+        // A finding about the file as a whole (empty, unreadable, its id taken) has no line
+        // to show; nor has one at an empty line, where a caret would point at nothing.
+        if f.source_line.trim().is_empty() {
+            continue;
         }
         let number = f.line.to_string();
         let gutter = " ".repeat(number.len());
