@@ -431,7 +431,7 @@ fn validate_of_a_folder_reports_each_file_under_it() {
         ]
     );
     // A finding about a file as a whole has no source line to show, so no empty excerpt.
-    let wide = run(&mut ladder(&["--data", &dir, "validate"]).env("COLUMNS", "200"));
+    let wide = run(ladder(&["--data", &dir, "validate"]).env("COLUMNS", "200"));
     let wide = String::from_utf8(wide.stdout).expect("UTF-8");
     assert!(
         wide.contains(&format!(
