@@ -68,46 +68,82 @@ pub struct Cli {
 }
 
 /// The heading the options of [`GlobalArgs`] are listed under in every help.
-const GLOBAL: &str = "Global options";
+pub const GLOBAL: &str = "Global options";
 
-/// Options that every subcommand accepts.
-#[derive(Debug, Args)]
+// Options that every subcommand accepts, before its name or after it.
+//
+// They are flattened into the top level and into each subcommand's arguments rather than
+// marked `global`: clap clones a global option into every subcommand at every start, which
+// cost each command 150K instructions and 29 page faults (BENCHMARKS.md, "The start-up
+// budget"). `Cli::globals` merges the two places, the later one winning. Plain comments, as on
+// the argument structs below: a doc comment would become each subcommand's description.
+#[derive(Debug, Default, Args)]
 pub struct GlobalArgs {
-    /// When to use colour: auto means only when stdout is a terminal and NO_COLOR is unset.
-    #[arg(long, global = true, value_name = "WHEN", default_value = "auto", help_heading = GLOBAL)]
-    pub color: ColorChoice,
+    /// When to use colour: auto means only when stdout is a terminal and NO_COLOR is unset
+    /// [default: auto].
+    #[arg(long, value_name = "WHEN", help_heading = GLOBAL)]
+    pub color: Option<ColorChoice>,
 
     /// Output format: a table for people, or json, markdown or tsv for scripts and documents
     /// [default: table]. evidence and export write only markdown; completions and man take no
     /// --format.
-    #[arg(long, global = true, value_name = "FORMAT", value_enum, help_heading = GLOBAL)]
+    #[arg(long, value_name = "FORMAT", value_enum, help_heading = GLOBAL)]
     pub format: Option<Format>,
 
     /// Read the ladder from this TOML file (`-` for stdin) instead of the embedded one, or every
     /// `*.toml` ladder of this folder as one catalogue [env: LADDER_DATA].
-    #[arg(long, global = true, value_name = "FILE|DIR", value_hint = ValueHint::AnyPath, help_heading = GLOBAL)]
+    #[arg(long, value_name = "FILE|DIR", value_hint = ValueHint::AnyPath, help_heading = GLOBAL)]
     pub data: Option<PathBuf>,
 
     /// With a catalogue (--data DIR): use only the ladder with this id (its file's stem).
-    #[arg(long, global = true, value_name = "ID", help_heading = GLOBAL)]
+    #[arg(long, value_name = "ID", help_heading = GLOBAL)]
     pub ladder: Option<String>,
 
     /// Never page: on a terminal, long views otherwise go through $LADDER_PAGER, $PAGER or
     /// `less -FRX`.
-    #[arg(long, global = true, help_heading = GLOBAL)]
+    #[arg(long, help_heading = GLOBAL)]
     pub no_pager: bool,
 
     /// With --format tsv: leave out the header line, so every line is a record.
-    #[arg(long, global = true, help_heading = GLOBAL)]
+    #[arg(long, help_heading = GLOBAL)]
     pub no_header: bool,
+}
+
+impl GlobalArgs {
+    /// These options, overridden by those given later on the command line.
+    fn then(self, later: GlobalArgs) -> GlobalArgs {
+        GlobalArgs {
+            color: later.color.or(self.color),
+            format: later.format.or(self.format),
+            data: later.data.or(self.data),
+            ladder: later.ladder.or(self.ladder),
+            no_pager: self.no_pager || later.no_pager,
+            no_header: self.no_header || later.no_header,
+        }
+    }
+}
+
+impl Cli {
+    /// The global options as typed before the subcommand's name, then after it.
+    pub fn globals(&mut self) -> GlobalArgs {
+        let after = std::mem::take(self.command.global_mut());
+        std::mem::take(&mut self.global).then(after)
+    }
+}
+
+// The global options alone, for the subcommands that take no argument of their own.
+#[derive(Debug, Args)]
+pub struct GlobalOnly {
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 /// The subcommands, one file each under `src/cmd/`.
 ///
 /// `defer`: a subcommand's arguments are added only when clap builds that subcommand (the one
-/// typed; all of them for help, completions and the manual page), so a run does not build,
-/// clone the global options into, and drop some hundred arguments it never reads: 13 page
-/// faults and 9% of the instructions of `ladder show` (BENCHMARKS.md). The argument structs
+/// typed; all of them for help, completions and the manual page), so a run does not build and
+/// drop some hundred arguments it never reads: 13 page faults and 9% of the instructions of
+/// `ladder show` (BENCHMARKS.md). The argument structs
 /// below carry plain comments, not doc comments: a deferred subcommand would take a doc
 /// comment of its struct as its description.
 #[derive(Debug, Subcommand)]
@@ -205,18 +241,18 @@ pub enum Command {
     /// List the ladders of a catalogue (--data DIR): id, name, role count and tracks.
     #[command(after_help = "Examples:\n  ladder --data handbook/ ladders\n  \
                             ladder --data handbook/ ladders --format tsv --no-header | cut -f1")]
-    Ladders,
+    Ladders(GlobalOnly),
 
     /// Show the tracks: each career path with its roles, level by level.
     #[command(after_help = "Examples:\n  ladder tracks\n  \
                             ladder tracks --format markdown\n  \
                             ladder tracks --format tsv --no-header | cut -f1,5")]
-    Tracks,
+    Tracks(GlobalOnly),
 
     /// Show the attributes and dimensions every role is described by, with their themes.
     #[command(after_help = "Examples:\n  ladder dimensions\n  \
                             ladder dimensions --format json | jq -r '.dimensions[].themes[].id'")]
-    Dimensions,
+    Dimensions(GlobalOnly),
 
     /// Check a ladder file: syntax, shape, references, ids and text.
     #[command(after_help = "Examples:\n  ladder validate my-ladder.toml\n  \
@@ -242,7 +278,29 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
                             ladder man > ~/.local/share/man/man1/ladder.1 && man ladder\n  \
                             ladder man | man -l -")]
-    Man,
+    Man(GlobalOnly),
+}
+
+impl Command {
+    /// The global options typed after the subcommand's name.
+    fn global_mut(&mut self) -> &mut GlobalArgs {
+        match self {
+            Command::List(a) => &mut a.global,
+            Command::Show(a) => &mut a.global,
+            Command::Diff(a) => &mut a.global,
+            Command::Next(a) => &mut a.global,
+            Command::Path(a) => &mut a.global,
+            Command::Evidence(a) => &mut a.global,
+            Command::Export(a) => &mut a.global,
+            Command::Import(a) => &mut a.global,
+            Command::Search(a) => &mut a.global,
+            Command::Validate(a) => &mut a.global,
+            Command::Completions(a) => &mut a.global,
+            Command::Ladders(a) | Command::Tracks(a) | Command::Dimensions(a) | Command::Man(a) => {
+                &mut a.global
+            }
+        }
+    }
 }
 
 // `--track TRACK`, defined once and flattened into every command that takes an optional track.
@@ -303,6 +361,9 @@ pub struct ListArgs {
     /// Print only the role ids, one per line, for scripts.
     #[arg(long)]
     pub ids: bool,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 // Arguments of `ladder show`.
@@ -329,6 +390,9 @@ pub struct ShowArgs {
 
     #[command(flatten)]
     pub dimension: DimensionArg,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 // Arguments of `ladder diff`.
@@ -354,6 +418,9 @@ pub struct DiffArgs {
 
     #[command(flatten)]
     pub brief: BriefArg,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 // Arguments of `ladder next`.
@@ -371,6 +438,9 @@ pub struct NextArgs {
     pub dimension: DimensionArg,
     #[command(flatten)]
     pub brief: BriefArg,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 // Arguments of `ladder path`.
@@ -383,6 +453,9 @@ pub struct PathArgs {
 
     #[command(flatten)]
     pub dimension: DimensionArg,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 // Arguments of `ladder evidence`.
@@ -405,6 +478,9 @@ pub struct EvidenceArgs {
 
     #[command(flatten)]
     pub file: OutputFile,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 // Where a command that writes a document puts it.
@@ -431,6 +507,9 @@ pub struct ExportArgs {
     /// each whole (only regular files; their permissions are kept). Other files are left alone.
     #[arg(long)]
     pub force: bool,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 // Arguments of `ladder import`.
@@ -446,6 +525,9 @@ pub struct ImportArgs {
 
     #[command(flatten)]
     pub file: OutputFile,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 // Arguments of `ladder search`.
@@ -480,6 +562,9 @@ pub struct SearchArgs {
     /// Print nothing; only the exit code tells whether something matched.
     #[arg(long, short)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 // Arguments of `ladder validate`.
@@ -492,6 +577,9 @@ pub struct ValidateArgs {
     /// Fail on warnings too.
     #[arg(long)]
     pub strict: bool,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 // Arguments of `ladder completions`.
@@ -500,4 +588,7 @@ pub struct CompletionsArgs {
     /// The shell to print the registration line for.
     #[arg(value_name = "SHELL")]
     pub shell: Shell,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }

@@ -14,7 +14,7 @@ use crate::render::{self, Manual};
 pub fn run(ctx: &Context, out: &mut impl Write) -> Result<Exit> {
     ctx.only_format("man", "a roff manual page", None)?;
     let mut cmd = Cli::command();
-    // Building propagates the global options and adds the generated help to every subcommand.
+    // Building adds the generated help to every subcommand.
     cmd.build();
     let manual = Manual {
         examples: cli::EXAMPLES,

@@ -34,13 +34,14 @@ pub use completions::complete_if_asked;
 pub use context::{Context, data_file};
 
 /// Runs the parsed command line, writing to stdout, or through a pager on a terminal.
-pub fn run(cli: Cli) -> Result<Exit> {
-    let term = Terminal::detect(cli.global.color);
-    let paged = term.is_tty && !cli.global.no_pager && pages(&cli.command);
+pub fn run(mut cli: Cli) -> Result<Exit> {
+    let global = cli.globals();
+    let term = Terminal::detect(global.color.unwrap_or_default());
+    let paged = term.is_tty && !global.no_pager && pages(&cli.command);
     let pager = paged
         .then(|| pager::command(|name| std::env::var(name).ok()))
         .flatten();
-    let ctx = Context::new(cli.global, term)?;
+    let ctx = Context::new(global, term)?;
     let mut out = Output::start(pager.as_deref());
     let exit = dispatch(cli.command, &ctx, &mut out);
     // The pager is waited for even when the command failed, so the error shows after it.
@@ -63,18 +64,20 @@ fn pages(command: &Command) -> bool {
         | Command::Next(_)
         | Command::Path(_)
         | Command::Search(_)
-        | Command::Ladders
-        | Command::Tracks
-        | Command::Dimensions
+        | Command::Ladders(_)
+        | Command::Tracks(_)
+        | Command::Dimensions(_)
         | Command::Validate(_) => true,
         Command::Evidence(args) => args.file.output.is_none(),
-        Command::Export(_) | Command::Import(_) | Command::Completions(_) | Command::Man => false,
+        Command::Export(_) | Command::Import(_) | Command::Completions(_) | Command::Man(_) => {
+            false
+        }
     }
 }
 
 /// Runs the parsed command line, writing to `out`.
-pub fn execute(cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
-    let ctx = Context::new(cli.global, term)?;
+pub fn execute(mut cli: Cli, term: Terminal, out: &mut impl Write) -> Result<Exit> {
+    let ctx = Context::new(cli.globals(), term)?;
     dispatch(cli.command, &ctx, out)
 }
 
@@ -90,12 +93,12 @@ fn dispatch(command: Command, ctx: &Context, out: &mut impl Write) -> Result<Exi
         Command::Export(args) => export::run(ctx, &args, out),
         Command::Import(args) => import::run(&args, out),
         Command::Search(args) => search::run(ctx, &args, out),
-        Command::Ladders => ladders::run(ctx, out),
-        Command::Tracks => tracks::run(ctx, out),
-        Command::Dimensions => dimensions::run(ctx, out),
+        Command::Ladders(_) => ladders::run(ctx, out),
+        Command::Tracks(_) => tracks::run(ctx, out),
+        Command::Dimensions(_) => dimensions::run(ctx, out),
         Command::Validate(args) => validate::run(ctx, &args, out),
         Command::Completions(args) => completions::run(ctx, &args, out),
-        Command::Man => man::run(ctx, out),
+        Command::Man(_) => man::run(ctx, out),
     }
 }
 

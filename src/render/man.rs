@@ -92,7 +92,7 @@ pub fn render(out: &mut impl Write, cmd: &Command, manual: &Manual<'_>) -> Resul
 
     roff.control("SH", ["COMMANDS"]);
     for sub in subcommands(cmd) {
-        subcommand(&mut roff, sub);
+        subcommand(&mut roff, sub, cmd);
     }
 
     roff.control("SH", ["OPTIONS"]);
@@ -138,7 +138,7 @@ fn documented(arg: &&Arg) -> bool {
 }
 
 /// One subcommand: its synopsis, what it does, its own options and its examples.
-fn subcommand(roff: &mut Roff, sub: &Command) {
+fn subcommand(roff: &mut Roff, sub: &Command, top: &Command) {
     let name = format!("ladder {}", sub.get_name());
     roff.control("SS", [name.as_str()]);
     for (i, line) in synopsis(sub).into_iter().enumerate() {
@@ -151,8 +151,10 @@ fn subcommand(roff: &mut Roff, sub: &Command) {
         roff.control("PP", []);
         roff.text([roman(about.to_string())]);
     }
-    // The global options are described once, in the page's own OPTIONS section.
-    let own = |a: &&Arg| documented(a) && !a.is_global_set();
+    // The global options, which the top level has too, are described once, in the page's own
+    // OPTIONS section.
+    let global = |a: &Arg| top.get_arguments().any(|t| t.get_id() == a.get_id());
+    let own = |a: &&Arg| documented(a) && !global(a);
     for arg in sub.get_arguments().filter(own) {
         option(roff, arg);
     }
