@@ -28,8 +28,12 @@ fn a_global_option_counts_before_or_after_the_subcommand_and_the_later_wins() {
     let coloured = |args: &[&str]| ok(args).contains('\u{1b}');
     assert!(coloured(&["--color", "always", "show", "L1"]));
     assert!(coloured(&["show", "L1", "--color", "always"]));
-    assert!(!coloured(&["--color", "always", "show", "L1", "--color", "never"]));
-    assert!(coloured(&["--color", "never", "show", "L1", "--color", "always"]));
+    assert!(!coloured(&[
+        "--color", "always", "show", "L1", "--color", "never"
+    ]));
+    assert!(coloured(&[
+        "--color", "never", "show", "L1", "--color", "always"
+    ]));
     // Every global option, not only --color: a format and the lack of a header.
     let tsv = ok(&["show", "L1", "--format", "tsv", "--no-header"]);
     assert_eq!(ok(&["--format", "tsv", "show", "L1", "--no-header"]), tsv);
