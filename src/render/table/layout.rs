@@ -129,7 +129,8 @@ pub fn pad(text: &str, width: usize) -> String {
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     // At least a column of text after the indent, which is measured in columns: a `• ` is
     // two columns though four bytes.
-    let width = width.max(display_width(first) + 1);
+    let (first_width, rest_width) = (display_width(first), display_width(rest));
+    let width = width.max(first_width + 1);
     // Printable ASCII, most text, is a column a byte: its words need no measuring.
     let ascii = text.split('\n').all(printable_ascii);
     let measure = |word: &str| {
@@ -139,16 +140,15 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
             display_width(word)
         }
     };
-    let (first_width, rest_width) = (display_width(first), display_width(rest));
     // A line's bytes are about its columns: reserved at once, it does not grow piece by piece.
-    let new_line = || {
+    let line_after = |indent: &str| {
         let mut line = String::with_capacity(width + 8);
-        line.push_str(rest);
+        line.push_str(indent);
         line
     };
+    let new_line = || line_after(rest);
     let mut lines = Vec::new();
-    let mut line = String::with_capacity(width + 8);
-    line.push_str(first);
+    let mut line = line_after(first);
     let mut used = first_width;
     let mut empty = true;
     let limit = |lines: &Vec<String>| {
