@@ -221,16 +221,26 @@ fn tracks(shape: &Shape, roles: &[GenRole], n_tracks: usize, seed: u64) -> Vec<V
         .collect()
 }
 
-/// Runs one command line in-process against a ladder file's text; returns the exit and the output.
-fn run(source: &Source, args: &[&str]) -> (Result<Exit, String>, String) {
+/// A folder of this test thread's own, for the files a run reads and writes.
+fn scratch() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "ladder-prop-{}-{:?}",
         std::process::id(),
         std::thread::current().id()
     ));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("ladder.toml");
+    dir
+}
+
+/// Runs one command line in-process against a ladder file's text; returns the exit and the output.
+fn run(source: &Source, args: &[&str]) -> (Result<Exit, String>, String) {
+    let path = scratch().join("ladder.toml");
     std::fs::write(&path, &source.text).expect("ladder written");
+    run_on(&path, args)
+}
+
+/// Runs one command line in-process with `--data PATH` (a file or a catalogue folder).
+fn run_on(path: &std::path::Path, args: &[&str]) -> (Result<Exit, String>, String) {
     let mut argv = vec![
         "ladder",
         "--data",
@@ -275,15 +285,128 @@ fn every_command(source: &Source, first: &str, last: &str) {
                 // A broken ladder may be refused, but only ever with one line.
                 assert!(!e.contains('\n'), "{args:?}: {e}");
             }
-            let separator = |c: &char| format == "tsv" && *c == '\t';
-            let raw: Vec<char> = out
-                .chars()
-                .filter(|c| crate::text::is_unsafe(*c) && !separator(c))
-                .collect();
-            assert!(raw.is_empty(), "{args:?} printed raw {raw:?}");
-            assert!(!out.contains('\u{1b}'), "{args:?} printed an escape");
+            assert_clean(&format!("{args:?}"), &out, format == "tsv");
         }
     }
+}
+
+/// Fails when an output holds a character that must not reach a terminal raw (a tab only
+/// where it separates TSV columns).
+fn assert_clean(what: &str, out: &str, tsv: bool) {
+    let separator = |c: &char| tsv && *c == '\t';
+    let raw: Vec<char> = out
+        .chars()
+        .filter(|c| crate::text::is_unsafe(*c) && !separator(c))
+        .collect();
+    assert!(raw.is_empty(), "{what} printed raw {raw:?}");
+    assert!(!out.contains('\u{1b}'), "{what} printed an escape");
+}
+
+/// A ladder with every field of the format filled in (a test below holds it to that).
+const EVERY_FIELD: &str = include_str!("../tests/data/every-field.toml");
+
+/// A run of characters no terminal may see raw: title and colour sequences, C0 and C1
+/// controls (no line breaks, which one-line fields refuse), bidirectional controls and
+/// invisible characters.
+fn hostile() -> impl Strategy<Value = String> {
+    "(\\x1b\\]0;TITLE\\x07|\\x1b\\[31m|\\u{9b}31m|[\\x00-\\x09\\x0e-\\x1f\\x7f\\u{80}-\\u{84}\\u{86}-\\u{9f}\\u{200b}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}\\u{feff}\\u{e0041}\\u{ad}]){1,4}"
+}
+
+/// Appends a hostile run to every string of a TOML document that is not an id or a
+/// reference (those are refused outright); returns how many strings it changed. It walks the
+/// document, not the model, so it reaches a field the model's walk would miss.
+fn poison(value: &mut Value, key: &str, hostile: &[String], changed: &mut usize) {
+    match value {
+        Value::String(s) if !matches!(key, "id" | "level" | "levels" | "roles" | "theme") => {
+            s.push(' ');
+            s.push_str(&hostile[*changed % hostile.len()]);
+            *changed += 1;
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|v| poison(v, key, hostile, changed)),
+        Value::Table(t) => t
+            .iter_mut()
+            .for_each(|(k, v)| poison(v, k, hostile, changed)),
+        _ => {}
+    }
+}
+
+/// Fails when any file under `dir` holds a character no terminal may see raw.
+fn assert_files_clean(dir: &std::path::Path) {
+    for entry in std::fs::read_dir(dir).expect("folder listed") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            assert_files_clean(&path);
+        } else {
+            let text = std::fs::read_to_string(&path).expect("UTF-8 file");
+            assert_clean(&path.display().to_string(), &text, false);
+        }
+    }
+}
+
+#[test]
+fn the_every_field_ladder_leaves_no_field_of_the_model_empty() {
+    use crate::model::{Dimension, Expectation, Role, RoleDimension};
+    let ladder: Ladder = toml::from_str(EVERY_FIELD).expect("parses");
+    // Struct patterns without `..`: a field added to the model fails to compile here until
+    // the file above fills it.
+    let Ladder {
+        name: _,
+        motto: Some(_),
+        about: Some(_),
+        levels,
+        disciplines,
+        attributes,
+        dimensions,
+        bands,
+        tracks,
+        roles,
+        lookup: _,
+    } = &ladder
+    else {
+        panic!("the ladder's motto or about is missing");
+    };
+    let lists = [levels.len(), disciplines.len(), attributes.len()];
+    let lists = lists
+        .into_iter()
+        .chain([dimensions.len(), bands.len(), tracks.len()]);
+    assert!(lists.chain([roles.len()]).all(|n| n > 0));
+    let Dimension {
+        id: _,
+        name: _,
+        emoji: Some(_),
+        themes,
+    } = &dimensions[0]
+    else {
+        panic!("the dimension has no emoji");
+    };
+    assert!(!themes.is_empty());
+    let Role {
+        id: _,
+        level: _,
+        title: _,
+        summary: _,
+        attributes,
+        dimensions,
+    } = &roles[0];
+    assert!(!attributes.is_empty());
+    let RoleDimension {
+        summary: Some(_),
+        expectations,
+        examples,
+    } = &dimensions["d0"]
+    else {
+        panic!("the role's dimension has no summary");
+    };
+    assert!(!examples.is_empty());
+    let Expectation {
+        theme: Some(_),
+        text: _,
+    } = &expectations[0]
+    else {
+        panic!("the first expectation has no theme");
+    };
 }
 
 /// `default` cases, or `PROPTEST_CASES` when set: a `cases:` written in a config would
@@ -337,6 +460,43 @@ proptest! {
             prop_assert_eq!(Some(&one.role), ladder.role(id));
             prop_assert_eq!(&one.head.tracks, &ladder.tracks);
             prop_assert_eq!(&one.head.dimensions, &ladder.dimensions);
+        }
+    }
+
+    #[test]
+    fn hostile_text_in_every_field_never_reaches_the_output(hostile in prop::collection::vec(hostile(), 1..6)) {
+        let mut doc: Value = toml::from_str(EVERY_FIELD).expect("parses");
+        let mut changed = 0;
+        poison(&mut doc, "", &hostile, &mut changed);
+        let text = toml::to_string(&doc).expect("serialises");
+        // The model's walk sees exactly the texts the document's walk changed.
+        let ladder = Ladder::parse(&text).expect("parses");
+        let mut walked = 0;
+        ladder.visit_texts(|_, _, kind| walked += usize::from(!matches!(kind, crate::model::TextKind::Id(_) | crate::model::TextKind::Ref(_))));
+        prop_assert_eq!(walked, changed);
+        let source = Source { name: "every-field.toml".into(), text };
+        Ladder::load(&source).map_err(|e| TestCaseError::fail(format!("{e:#}")))?;
+        every_command(&source, "F1-maker", "F2-senior-maker");
+
+        let dir = scratch();
+        let catalogue = dir.join("catalogue");
+        let _ = std::fs::remove_dir_all(&catalogue);
+        std::fs::create_dir_all(&catalogue).expect("catalogue folder");
+        std::fs::write(catalogue.join("ev.toml"), &source.text).expect("ladder written");
+        for format in ["table", "json", "markdown", "tsv"] {
+            for command in [&["show", "ev/F1-maker"][..], &["list"], &["search", "the"], &["diff", "ev/F1-maker", "ev/F2-senior-maker"]] {
+                let mut args = vec!["--format", format];
+                args.extend(command);
+                let (result, out) = run_on(&catalogue, &args);
+                prop_assert!(result.is_ok(), "{:?}: {:?}", args, result);
+                assert_clean(&format!("catalogue {args:?}"), &out, format == "tsv");
+            }
+        }
+        for (data, out) in [(&dir.join("ladder.toml"), dir.join("export")), (&catalogue, dir.join("export-catalogue"))] {
+            let _ = std::fs::remove_dir_all(&out);
+            let (result, _) = run_on(data, &["export", out.to_str().expect("UTF-8 path")]);
+            prop_assert!(result.is_ok(), "export: {:?}", result);
+            assert_files_clean(&out);
         }
     }
 

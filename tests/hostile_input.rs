@@ -333,6 +333,38 @@ fn invisible_format_characters_are_shown_as_escapes_in_every_format() {
     assert!(table.contains(&format!("    {shown}: Builds")), "{table}");
 }
 
+// ---------------------------------------------------------------- a dimension's summary
+
+#[test]
+fn a_dimension_summary_is_escaped_in_every_view_and_in_export() {
+    let data =
+        b"name = \"T\"\nlevels = [\"L1\"]\n[[dimension]]\nid = \"craft\"\nname = \"Craft\"\n\
+        [[role]]\nid = \"L1-a\"\nlevel = \"L1\"\ntitle = \"A\"\nsummary = \"Sum.\"\n\
+        [role.dimensions.craft]\n\
+        summary = \"S \\u001b]0;TITLE\\u0007 \\u001b[31mRED \\u202eevil \\u009b31m\"\n\
+        expectations = [{text = \"Does it.\"}, {text = \"Does more.\"}]\n";
+    let file = TempFile::new("summary-escaped", "x.toml", data);
+    let shown = r"S \u{1b}]0;TITLE\u{7} \u{1b}[31mRED \u{202e}evil \u{9b}31m";
+    assert_eq!(
+        super::ok(&["--data", file.arg(), "show", "L1-a"]),
+        format!(
+            "L1 A\nL1-a · level L1 · on no track\n\nSum.\n\nAttributes\n\nCraft\n  “{shown}”\n  \
+             Expectations\n  • Does it.\n  • Does more.\n"
+        )
+    );
+    let json = super::ok(&["--data", file.arg(), "--format", "json", "show", "L1-a"]);
+    assert!(json.contains(&shown.replace('\\', "\\\\")), "{json}");
+    let folder = super::Folder::new("summary-escaped-export");
+    let out = folder.join("handbook");
+    super::ok(&["--data", file.arg(), "export", out.to_str().expect("UTF-8")]);
+    let page = std::fs::read_to_string(out.join("L1-A.md")).expect("page written");
+    assert!(page.contains(r"\\u{202e}evil"), "{page}");
+    assert!(
+        !page.contains(['\u{1b}', '\u{7}', '\u{202e}', '\u{9b}']),
+        "{page}"
+    );
+}
+
 // ---------------------------------------------------------------- long paths
 
 /// A path of about 100 KB (no such file), ending in `end`.

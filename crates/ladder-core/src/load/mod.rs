@@ -5,8 +5,6 @@ pub mod catalogue;
 pub mod chunks;
 
 use std::borrow::Cow;
-use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
@@ -243,68 +241,14 @@ impl Ladder {
     fn escape_controls(&mut self) {
         // Whether any text was rewritten: only then may the look-ups that validation built be
         // out of date (a loaded ladder's ids, which they index, hold no control character).
-        let changed = Cell::new(false);
-        let fix = |s: &mut String| {
+        let mut changed = false;
+        self.visit_texts_mut(|s, _| {
             if let Cow::Owned(safe) = text::escape_controls(s) {
                 *s = safe;
-                changed.set(true);
+                changed = true;
             }
-        };
-        fn fix_keys<V>(map: &mut BTreeMap<String, V>, changed: &Cell<bool>) {
-            if map.keys().any(|k| text::has_controls(k)) {
-                *map = std::mem::take(map)
-                    .into_iter()
-                    .map(|(k, v)| (text::escape_controls(&k).into_owned(), v))
-                    .collect();
-                changed.set(true);
-            }
-        }
-        fix(&mut self.name);
-        self.motto.iter_mut().for_each(fix);
-        self.about.iter_mut().for_each(fix);
-        self.levels.iter_mut().for_each(fix);
-        for d in &mut self.disciplines {
-            [&mut d.id, &mut d.name, &mut d.definition]
-                .into_iter()
-                .for_each(fix);
-        }
-        for a in &mut self.attributes {
-            [&mut a.id, &mut a.name, &mut a.meaning]
-                .into_iter()
-                .for_each(fix);
-        }
-        for d in &mut self.dimensions {
-            [&mut d.id, &mut d.name].into_iter().for_each(fix);
-            d.emoji.iter_mut().for_each(fix);
-            for t in &mut d.themes {
-                [&mut t.id, &mut t.name].into_iter().for_each(fix);
-            }
-        }
-        for b in &mut self.bands {
-            [&mut b.id, &mut b.name, &mut b.meaning]
-                .into_iter()
-                .for_each(fix);
-        }
-        for t in &mut self.tracks {
-            [&mut t.id, &mut t.name].into_iter().for_each(fix);
-            t.roles.iter_mut().for_each(fix);
-        }
-        for r in &mut self.roles {
-            [&mut r.id, &mut r.level, &mut r.title, &mut r.summary]
-                .into_iter()
-                .for_each(fix);
-            fix_keys(&mut r.attributes, &changed);
-            r.attributes.values_mut().for_each(fix);
-            fix_keys(&mut r.dimensions, &changed);
-            for rd in r.dimensions.values_mut() {
-                for e in &mut rd.expectations {
-                    e.theme.iter_mut().for_each(fix);
-                    fix(&mut e.text);
-                }
-                rd.examples.iter_mut().for_each(fix);
-            }
-        }
-        if changed.get() {
+        });
+        if changed {
             self.lookup = Lookup::default();
         }
     }

@@ -3,6 +3,7 @@
 
 mod catalogue;
 mod lookup;
+mod visit;
 
 use std::collections::BTreeMap;
 
@@ -10,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 pub use catalogue::{Catalogue, Entry};
 pub use lookup::Lookup;
+pub use visit::{Item, Step, TextKind};
 
 /// A whole career ladder, as written in a ladder TOML file.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::model::Step;
 use crate::text;
 
 /// How serious a finding is: errors make a ladder unusable, warnings point at likely mistakes.
@@ -109,4 +110,15 @@ pub(super) fn in_role(i: usize, rest: &[&str]) -> Vec<Seg> {
     let mut path = vec![key("role"), Seg::Index(i)];
     path.extend(rest.iter().map(|k| key(k)));
     path
+}
+
+/// The path of a text the model's walk visits (see [`crate::model::Ladder::visit_texts`]).
+pub(super) fn path_of(steps: &[Step<'_>]) -> Vec<Seg> {
+    steps
+        .iter()
+        .map(|s| match *s {
+            Step::Key(k) | Step::Id(k) => key(k),
+            Step::Index(i) => Seg::Index(i),
+        })
+        .collect()
 }

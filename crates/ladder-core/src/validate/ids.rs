@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use super::finding::{Seg, Severity, field, in_role, key};
-use crate::model::Ladder;
+use super::finding::{Seg, Severity, field, key, path_of};
+use crate::model::{Item, Ladder, TextKind};
 use crate::text::{self, quoted as q};
 
 /// What ids may hold, as error messages say it.
@@ -21,64 +21,29 @@ pub(super) fn safe_ref(id: &str) -> bool {
 /// Ids reach shell completion scripts and Markdown. Paths are built only for what is
 /// reported, so a clean ladder costs one pass over its ids.
 pub(super) fn in_alphabet(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, String)) {
-    // Empty ids have their own error ("an id is empty").
-    let mut id = |kind: &str, value: &str, at: &dyn Fn() -> Vec<Seg>| {
+    ladder.visit_texts(|path, value, kind| {
+        let (TextKind::Id(item) | TextKind::Ref(item)) = kind else {
+            return;
+        };
+        // Empty ids have their own error ("an id is empty").
         if !safe_ref(value) {
-            let message = format!("{kind} {} must use only {ID_ALPHABET}", q(value));
-            report(Severity::Error, at(), message);
+            let message = format!("{} {} must use only {ID_ALPHABET}", named(item), q(value));
+            report(Severity::Error, path_of(path), message);
         }
-    };
-    for (i, l) in ladder.levels.iter().enumerate() {
-        id("level", l, &|| vec![key("levels"), Seg::Index(i)]);
-    }
-    for (i, d) in ladder.disciplines.iter().enumerate() {
-        id("discipline id", &d.id, &|| field("discipline", i, "id"));
-    }
-    for (i, a) in ladder.attributes.iter().enumerate() {
-        id("attribute id", &a.id, &|| field("attribute", i, "id"));
-    }
-    for (i, d) in ladder.dimensions.iter().enumerate() {
-        id("dimension id", &d.id, &|| field("dimension", i, "id"));
-        for (ti, t) in d.themes.iter().enumerate() {
-            id("theme id", &t.id, &|| {
-                let mut at = field("dimension", i, "themes");
-                at.extend([Seg::Index(ti), key("id")]);
-                at
-            });
-        }
-    }
-    for (i, b) in ladder.bands.iter().enumerate() {
-        id("band id", &b.id, &|| field("band", i, "id"));
-    }
-    for (i, t) in ladder.tracks.iter().enumerate() {
-        id("track id", &t.id, &|| field("track", i, "id"));
-        for (ri, r) in t.roles.iter().enumerate() {
-            id("role id", r, &|| {
-                let mut at = field("track", i, "roles");
-                at.push(Seg::Index(ri));
-                at
-            });
-        }
-    }
-    for (i, r) in ladder.roles.iter().enumerate() {
-        let at = |rest: &[&str]| in_role(i, rest);
-        id("role id", &r.id, &|| at(&["id"]));
-        id("level", &r.level, &|| at(&["level"]));
-        for k in r.attributes.keys() {
-            id("attribute id", k, &|| at(&["attributes", k]));
-        }
-        for (d, rd) in &r.dimensions {
-            id("dimension id", d, &|| at(&["dimensions", d]));
-            for (ei, e) in rd.expectations.iter().enumerate() {
-                if let Some(theme) = &e.theme {
-                    id("theme id", theme, &|| {
-                        let mut path = at(&["dimensions", d, "expectations"]);
-                        path.extend([Seg::Index(ei), key("theme")]);
-                        path
-                    });
-                }
-            }
-        }
+    });
+}
+
+/// How a message names the id of an item.
+fn named(item: Item) -> &'static str {
+    match item {
+        Item::Level => "level",
+        Item::Discipline => "discipline id",
+        Item::Attribute => "attribute id",
+        Item::Dimension => "dimension id",
+        Item::Theme => "theme id",
+        Item::Band => "band id",
+        Item::Track => "track id",
+        Item::Role => "role id",
     }
 }
 

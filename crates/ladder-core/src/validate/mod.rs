@@ -113,7 +113,6 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
 mod tests {
     use super::coverage::theme_gaps;
     use super::locate::{excerpt, locate};
-    use super::texts::{any_text, texts};
     use super::*;
     use crate::model::Role;
     use crate::source::Source;
@@ -378,27 +377,6 @@ mod tests {
                 "role \"D1-designer\" tags an expectation with theme \"reach\", which dimension \"care\" does not declare"
             ]
         );
-    }
-
-    #[test]
-    fn any_text_sees_the_same_texts_as_texts() {
-        for text in [
-            minimal(),
-            crate::load::EMBEDDED.to_string(),
-            include_str!("../../../../tests/data/hostile.toml").to_string(),
-        ] {
-            let ladder: Ladder = toml::from_str(&text).expect("parses");
-            let all: Vec<&str> = texts(&ladder).into_iter().map(|(_, t, _)| t).collect();
-            let mut seen: Vec<String> = Vec::new();
-            any_text(&ladder, |t| {
-                seen.push(t.to_string());
-                false
-            });
-            let mut all: Vec<String> = all.into_iter().map(String::from).collect();
-            seen.sort();
-            all.sort();
-            assert_eq!(seen, all);
-        }
     }
 
     #[test]

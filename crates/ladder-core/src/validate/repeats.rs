@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::finding::{Seg, Severity};
 use super::texts::texts;
-use crate::model::Ladder;
+use crate::model::{Ladder, TextKind};
 use crate::text::quoted as q;
 
 /// Reports every prose sentence that comes back, at its later places, naming its first one.
@@ -18,7 +18,7 @@ pub(super) fn repeated_sentences(
     let all = texts(ladder);
     let mut seen: HashMap<Folded<'_>, usize> = HashMap::with_capacity(all.len());
     for (n, (at, value, kind)) in all.iter().enumerate() {
-        if !kind.is_prose() {
+        if *kind != TextKind::Prose {
             continue;
         }
         for sentence in sentences(value) {
