@@ -309,7 +309,7 @@ const EVERY_FIELD: &str = include_str!("../tests/data/every-field.toml");
 /// controls (no line breaks, which one-line fields refuse), bidirectional controls and
 /// invisible characters.
 fn hostile() -> impl Strategy<Value = String> {
-    "(\\x1b\\]0;TITLE\\x07|\\x1b\\[31m|\\u{9b}31m|[\\x00-\\x09\\x0e-\\x1f\\x7f\\u{80}-\\u{84}\\u{86}-\\u{9f}\\u{200b}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}\\u{feff}\\u{e0041}\\u{ad}]){1,4}"
+    "(\\x1b\\]0;TITLE\\x07|\\x1b\\[31m|\\u{9b}31m|[\\x00-\\x09\\x0e-\\x1f\\x7f\\u{80}-\\u{84}\\u{86}-\\u{9f}\\u{200b}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}\\u{feff}\\u{e0041}\\u{ad}\\u{34f}\\u{115f}\\u{3164}\\u{fe00}\\u{e0100}]){1,4}"
 }
 
 /// Appends a hostile run to every string of a TOML document that is not an id or a

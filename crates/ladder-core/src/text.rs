@@ -2,34 +2,62 @@
 
 use std::borrow::Cow;
 
-/// Whether a character must not reach a terminal raw.
+/// The Unicode tables below, written by build.rs from regex-syntax's.
+mod unicode {
+    include!(concat!(env!("OUT_DIR"), "/unicode.rs"));
+}
+
+/// Whether a character must not reach a terminal raw, wherever it stands.
 ///
-/// Newlines are allowed (long texts may hold paragraphs); every other control
-/// character, the bidirectional embeddings, overrides and isolates that can
-/// reorder what a reader sees, the line and paragraph separators, and the
-/// invisible format characters are not: the zero-width space, word joiner and
-/// invisible operators, the soft hyphen, the byte-order mark, and the tag
-/// characters, which spell ASCII text no one sees. The zero-width joiner and
-/// non-joiner are kept, as emoji sequences and several scripts need them.
+/// Newlines are allowed (long texts may hold paragraphs); every other control character, the
+/// line and paragraph separators, the interlinear annotation characters, and every character
+/// Unicode makes invisible by default (`Default_Ignorable_Code_Point`: the bidirectional
+/// controls, zero-width spaces, the soft hyphen, fillers, variation selectors, the tag
+/// characters that spell ASCII no one sees, …) are not. Two kinds of default-ignorable
+/// character are kept: the zero-width joiner and non-joiner, which emoji sequences and several
+/// scripts need, and the text and emoji presentation selectors (U+FE0E, U+FE0F), which are
+/// safe only right after an emoji: [`escape_controls`] judges them by what they follow.
 pub fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n')
-        || matches!(
-            c,
-            '\u{ad}'
-                | '\u{061c}'
-                | '\u{180e}'
-                | '\u{200b}'
-                | '\u{200e}'
-                | '\u{200f}'
-                | '\u{2028}'
-                | '\u{2029}'
-                | '\u{202a}'..='\u{202e}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{206f}'
-                | '\u{feff}'
-                | '\u{fff9}'..='\u{fffb}'
-                | '\u{e0000}'..='\u{e007f}'
-        )
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{fff9}'..='\u{fffb}')
+        || (!c.is_ascii()
+            && !matches!(c, '\u{200c}' | '\u{200d}' | '\u{fe0e}' | '\u{fe0f}')
+            && within(unicode::DEFAULT_IGNORABLE, c))
+}
+
+/// Whether a character must not reach a terminal raw after `prev`: as [`is_unsafe`], and a
+/// presentation selector that follows no emoji.
+fn is_unsafe_after(prev: Option<char>, c: char) -> bool {
+    match c {
+        '\u{fe0e}' | '\u{fe0f}' => !prev.is_some_and(|p| within(unicode::EMOJI, p)),
+        _ => is_unsafe(c),
+    }
+}
+
+/// Whether a character is in a table of sorted, inclusive ranges.
+fn within(table: &[(u32, u32)], c: char) -> bool {
+    let c = c as u32;
+    table
+        .binary_search_by(|&(start, end)| {
+            if end < c {
+                std::cmp::Ordering::Less
+            } else if start > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// Each character of a text with whether it must be escaped where it stands.
+fn judged(s: &str) -> impl Iterator<Item = (char, bool)> + '_ {
+    let mut prev = None;
+    s.chars().map(move |c| {
+        let judged = (c, is_unsafe_after(prev, c));
+        prev = Some(c);
+        judged
+    })
 }
 
 /// Whether the text holds any character that [`escape_controls`] would rewrite.
@@ -39,7 +67,7 @@ pub fn has_controls(s: &str) -> bool {
     let plain = s.bytes().fold(true, |plain, b| {
         plain & (matches!(b, b' '..=b'~') | (b == b'\n'))
     });
-    !plain && s.chars().any(is_unsafe)
+    !plain && judged(s).any(|(_, bad)| bad)
 }
 
 /// Rewrites every unsafe character as a visible Rust-style escape such as `\u{1b}`.
@@ -48,8 +76,8 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if is_unsafe(c) {
+    for (c, bad) in judged(s) {
+        if bad {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
@@ -254,6 +282,64 @@ mod tests {
         }
         assert!(!has_controls("Owns the backlog.\nNext line."));
         assert!(has_controls("a\tb"));
+    }
+
+    #[test]
+    fn every_default_ignorable_character_is_escaped_but_joiners_and_emoji_selectors() {
+        for c in [
+            '\u{34f}',
+            '\u{115f}',
+            '\u{1160}',
+            '\u{17b4}',
+            '\u{17b5}',
+            '\u{3164}',
+            '\u{ffa0}',
+            '\u{1d173}',
+            '\u{1d17a}',
+            '\u{fe00}',
+            '\u{fe0d}',
+            '\u{e0100}',
+            '\u{e01ef}',
+        ] {
+            let s = format!("a{c}b");
+            assert_eq!(
+                escape_controls(&s),
+                format!("a\\u{{{:x}}}b", c as u32),
+                "{c:?}"
+            );
+        }
+        // What a hand-kept list named before the table took its place.
+        for c in [
+            '\u{ad}',
+            '\u{61c}',
+            '\u{180e}',
+            '\u{200b}',
+            '\u{200e}',
+            '\u{200f}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{202a}',
+            '\u{2063}',
+            '\u{206f}',
+            '\u{feff}',
+            '\u{fffb}',
+            '\u{e0000}',
+        ] {
+            assert!(is_unsafe(c), "{c:?}");
+        }
+        // Presentation selectors: kept after an emoji (a heart, a keycap digit), escaped after
+        // a letter or another selector.
+        for kept in ["\u{2764}\u{fe0f}", "1\u{fe0f}\u{20e3}", "\u{263a}\u{fe0e}"] {
+            assert!(
+                matches!(escape_controls(kept), Cow::Borrowed(_)),
+                "{kept:?}"
+            );
+        }
+        assert_eq!(escape_controls("a\u{fe0f}"), "a\\u{fe0f}");
+        assert_eq!(
+            escape_controls("\u{1f989}\u{fe0f}\u{fe0f}"),
+            "\u{1f989}\u{fe0f}\\u{fe0f}"
+        );
     }
 
     #[test]
