@@ -169,7 +169,7 @@ fn a_bad_file_in_the_folder_is_one_error_line_naming_it() {
     assert_eq!(
         fails(&["--data", &dir, "show", "P2-product-designer"], 1),
         format!(
-            "error: ladder file {:?}: its name is not a ladder id (ASCII letters, digits, '-', '_', '.')\n",
+            "error: ladder file {:?}: its name is not a ladder id (ASCII letters, digits, '-', '_', '.', starting with a letter or digit)\n",
             folder.arg("bad name.toml")
         )
     );
@@ -401,7 +401,7 @@ fn validate_of_a_folder_reports_each_file_under_it() {
         lines[0],
         format!(
             "{bad}\t1\t1\terror\tladder file {bad:?}: its name is not a ladder id \
-             (ASCII letters, digits, '-', '_', '.')"
+             (ASCII letters, digits, '-', '_', '.', starting with a letter or digit)"
         )
     );
     assert_eq!(
@@ -806,4 +806,183 @@ fn evidence_compares_with_a_role_of_another_ladder() {
         headings.iter().all(|h| h.starts_with("### **New:** ")),
         "{unlike}"
     );
+}
+
+#[test]
+fn ladder_ids_that_are_not_safe_file_names_are_refused() {
+    let folder = Folder::new("catalogue-unsafe-ids");
+    let design = std::fs::read(DESIGN).expect("design");
+    folder.write("design.toml", &design);
+    folder.write(".hid.toml", &design);
+    folder.write("...toml", &design);
+    let dir = folder.arg("");
+    // A dot-file the listing hides, and `..`, are not ladder ids that --ladder may name.
+    for hidden in [".hid", ".."] {
+        assert_eq!(
+            fails(&["--data", &dir, "--ladder", hidden, "list"], 2),
+            format!("error: unknown ladder {hidden:?}; the ladders are design\n")
+        );
+    }
+    for (name, why) in [
+        (
+            "-rf.toml",
+            "its name is not a ladder id (ASCII letters, digits, '-', '_', '.', starting with a letter or digit)",
+        ),
+        (
+            "README.md.toml",
+            "a ladder id must not end in .md, as the pages export writes do",
+        ),
+    ] {
+        let path = folder.write(name, &design);
+        for args in [&["list"][..], &["export", "out"]] {
+            let full = [&["--data", dir.as_str()][..], args].concat();
+            assert_eq!(
+                fails(&full, 1),
+                format!("error: ladder file {:?}: {why}\n", folder.arg(name))
+            );
+        }
+        std::fs::remove_file(path).expect("removed");
+    }
+    assert!(!folder.join("out").exists());
+}
+
+#[test]
+fn ladder_ids_that_differ_only_in_case_are_refused_at_load() {
+    let folder = Folder::new("catalogue-case");
+    let design = std::fs::read(DESIGN).expect("design");
+    folder.write("SRE.toml", &design);
+    folder.write("sre.toml", &design);
+    let dir = folder.arg("");
+    let message = format!(
+        "error: folder {dir:?} holds ladders \"SRE\" and \"sre\", whose ids differ only in case; rename one\n"
+    );
+    for args in [
+        &["list"][..],
+        &["--ladder", "Sre", "list"],
+        &["show", "P2-product-designer"],
+    ] {
+        let full = [&["--data", dir.as_str()][..], args].concat();
+        assert_eq!(fails(&full, 1), message, "{args:?}");
+    }
+    // The exact id names one file, which is read alone.
+    ok(&["--data", &dir, "--ladder", "sre", "list"]);
+}
+
+#[test]
+fn a_link_swapped_while_the_catalogue_loads_never_reads_outside_it() {
+    let folder = Folder::new("catalogue-race");
+    let design = std::fs::read_to_string(DESIGN).expect("design");
+    folder.write("design.toml", &design);
+    folder.write("inside/x.toml", &design);
+    let outside = folder.write(
+        "outside/x.toml",
+        design.replace("Junior Designer", "OUTSIDE Designer"),
+    );
+    assert!(
+        std::fs::read_to_string(&outside)
+            .expect("outside")
+            .contains("OUTSIDE")
+    );
+    let dir = folder.arg("inside");
+    let link = folder.join("inside/y.toml");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let swapper = {
+        let (stop, link, inside, outside) = (
+            stop.clone(),
+            link.clone(),
+            folder.join("inside/x.toml"),
+            outside.clone(),
+        );
+        std::thread::spawn(move || {
+            let tmp = link.with_extension("tmp");
+            let mut n = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let target = if n % 2 == 0 { &inside } else { &outside };
+                let _ = std::fs::remove_file(&tmp);
+                std::os::unix::fs::symlink(target, &tmp).expect("symlink");
+                std::fs::rename(&tmp, &link).expect("swapped");
+                n += 1;
+            }
+        })
+    };
+    for _ in 0..60 {
+        let out = run(&mut ladder(&["--data", &dir, "list", "--format", "tsv"]));
+        assert!(out.status.code().is_some(), "ended by a signal");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.contains("OUTSIDE"), "read outside the folder: {text}");
+        let out = run(&mut ladder(&["--data", &dir, "--ladder", "y", "list"]));
+        assert!(!String::from_utf8_lossy(&out.stdout).contains("OUTSIDE"));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    swapper.join().expect("swapper ends");
+}
+
+/// A folder of `n` small ladders, `l000` to `l{n-1}`, each with one role `D1-x` whose one
+/// expectation earns one warning.
+fn many_ladders(test: &str, n: usize) -> Folder {
+    let folder = Folder::new(test);
+    let tiny = "name = \"Tiny\"\nlevels = [\"D1\"]\n[[dimension]]\nid = \"craft\"\nname = \"Craft\"\n\
+                [[track]]\nid = \"t\"\nname = \"T\"\nroles = [\"D1-x\"]\n\
+                [[role]]\nid = \"D1-x\"\nlevel = \"D1\"\ntitle = \"X\"\nsummary = \"Does x.\"\n\
+                dimensions.craft.expectations = [{ text = \"Does it.\" }]\n";
+    for i in 0..n {
+        folder.write(&format!("l{i:03}.toml"), tiny);
+    }
+    folder
+}
+
+#[test]
+fn messages_about_a_large_catalogue_name_a_few_and_count_the_rest() {
+    let folder = many_ladders("catalogue-many", 200);
+    let dir = folder.arg("");
+    let first = "l000, l001, l002, l003, l004, l005, l006, l007 and 192 more";
+    assert_eq!(
+        fails(&["--data", &dir, "--ladder", "nope", "list"], 2),
+        format!("error: unknown ladder \"nope\"; the ladders are {first}\n")
+    );
+    assert_eq!(
+        fails(&["--data", &dir, "tracks"], 2),
+        format!("error: the catalogue holds 200 ladders ({first}); choose one with --ladder ID\n")
+    );
+    let roles = "l000/D1-x, l001/D1-x, l002/D1-x, l003/D1-x, l004/D1-x, l005/D1-x, l006/D1-x, \
+                 l007/D1-x and 192 more";
+    assert_eq!(
+        fails(&["--data", &dir, "show", "D1"], 2),
+        format!("error: \"D1\" matches 200 roles in the catalogue: {roles}; give LADDER/ROLE\n")
+    );
+}
+
+#[test]
+fn validate_of_a_large_folder_shows_a_bounded_page_then_the_totals() {
+    let folder = many_ladders("catalogue-validate-many", 150);
+    let out = run(&mut ladder(&["validate", &folder.arg("")]));
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    // 100 files shown, each a finding of four lines (wrapped at 100 columns), its count
+    // and a blank line; then what was left out and the totals.
+    assert_eq!(lines.len(), 100 * 6 + 2, "{text}");
+    assert_eq!(
+        lines[lines.len() - 2..],
+        [
+            "… and 50 findings in 50 more files",
+            "150 files: 0 errors, 150 warnings"
+        ]
+    );
+    let markdown = ok(&["validate", &folder.arg(""), "--format", "markdown"]);
+    assert!(
+        markdown.ends_with(
+            "… and 50 more findings in 50 more files; 150 files: 0 errors, 150 warnings\n"
+        ),
+        "{markdown}"
+    );
+    // The machine formats list every finding.
+    let tsv = ok(&[
+        "validate",
+        &folder.arg(""),
+        "--format",
+        "tsv",
+        "--no-header",
+    ]);
+    assert_eq!(tsv.lines().count(), 150);
 }

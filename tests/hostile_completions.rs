@@ -6,7 +6,7 @@ use std::process::Command;
 use super::{TempFile, fails, ok};
 
 /// A ladder that loads, though it is as hostile as a valid file can be: shell code in every
-/// name, title and text, and ids at the edges of the id alphabet (`-rf`, `L2.x`, `z.b_c`).
+/// name, title and text, and ids at the edges of the id alphabet (`rf-`, `L2.x`, `z.b_c`).
 const SAFE_BUT_HOSTILE: &str = r#"name = "Shell $(touch M1) `touch M2` \"; touch M3; \""
 motto = "'; touch M4; '"
 levels = ["L1", "L2.x"]
@@ -16,7 +16,7 @@ id = "craft_1"
 name = "Craft $(touch M5)"
 
 [[dimension]]
-id = "-rf"
+id = "rf-"
 name = "Dash"
 
 [[track]]
@@ -35,7 +35,7 @@ level = "L1"
 title = "One $(touch M7)"
 summary = "Runs `touch M8` and \"; touch M9; \"."
 dimensions.craft_1.expectations = [{ text = "One $(touch M10)." }, { text = "Two." }]
-dimensions."-rf".expectations = [{ text = "Three." }, { text = "Four." }]
+dimensions."rf-".expectations = [{ text = "Three." }, { text = "Four." }]
 
 [[role]]
 id = "L2-two"
@@ -43,7 +43,7 @@ level = "L2.x"
 title = "Two"
 summary = "Second."
 dimensions.craft_1.expectations = [{ text = "Five." }, { text = "Six." }]
-dimensions."-rf".expectations = [{ text = "Seven." }, { text = "Eight." }]
+dimensions."rf-".expectations = [{ text = "Seven." }, { text = "Eight." }]
 "#;
 
 /// What every completion test asks for: the words before the one being completed, and that
@@ -52,7 +52,7 @@ dimensions."-rf".expectations = [{ text = "Seven." }, { text = "Eight." }]
 /// named by `--data` on the line, or by `LADDER_DATA` ([`Data`]).
 const ASKED: [(&str, &str, &str); 4] = [
     ("path --track", "", "main z.b_c"),
-    ("show --dimension", "", "craft_1 -rf"),
+    ("show --dimension", "", "craft_1 rf-"),
     ("search --level", "", "L1 L2.x"),
     ("show", "l", "L1-one L2-two"),
 ];
@@ -168,7 +168,8 @@ fn expected() -> Vec<String> {
 
 #[test]
 fn ids_that_carry_shell_code_refuse_to_load_with_their_place() {
-    let alphabet = "must use only ASCII letters, digits, '-', '_' and '.'";
+    let alphabet =
+        "must use only ASCII letters, digits, '-', '_' and '.', and start with a letter or digit";
     // (what replaces what, where the first error points, its message, how many more)
     let cases = [
         (
@@ -184,7 +185,7 @@ fn ids_that_carry_shell_code_refuse_to_load_with_their_place() {
             1,
         ),
         (
-            ("\"-rf\"", "'x\";touch Z;\"'"),
+            ("\"rf-\"", "'x\";touch Z;\"'"),
             "'x\"",
             format!("dimension id \"x\\\";touch Z;\\\"\" {alphabet}"),
             2,

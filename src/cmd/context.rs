@@ -58,7 +58,7 @@ impl Context {
                 .into());
             }
         };
-        let (data, folder, ladder_id) = chosen(data_file(global.data), global.ladder)?;
+        let (data, folder, ladder_id, read) = chosen(data_file(global.data), global.ladder)?;
         Ok(Context {
             data,
             folder,
@@ -66,7 +66,7 @@ impl Context {
             term,
             format: global.format,
             header,
-            source: OnceCell::new(),
+            source: read.map_or_else(OnceCell::new, OnceCell::from),
             ladder: OnceCell::new(),
             one_role: OnceCell::new(),
             catalogue: OnceCell::new(),
@@ -97,7 +97,7 @@ impl Context {
                 many => Err(UsageError(format!(
                     "the catalogue holds {} ladders ({}); choose one with --ladder ID",
                     many.len(),
-                    catalogue.ids().collect::<Vec<_>>().join(", ")
+                    text::some_of(catalogue.ids())
                 ))
                 .into()),
             };
@@ -148,15 +148,15 @@ impl Context {
         let (Some(dir), Some((id, _))) = (&self.folder, name.split_once('/')) else {
             return Ok(None);
         };
-        let (id, file) = ladder_file(dir, id)?;
+        let (id, source) = ladder_file(dir, id)?;
         Ok(Some(Context {
-            data: Some(file),
+            data: Some(PathBuf::from(&source.name)),
             folder: None,
             ladder_id: Some(id),
             term: self.term,
             format: self.format,
             header: self.header,
-            source: OnceCell::new(),
+            source: OnceCell::from(source),
             ladder: OnceCell::new(),
             one_role: OnceCell::new(),
             catalogue: OnceCell::new(),
@@ -227,21 +227,29 @@ impl Context {
     }
 }
 
+/// What `--data` (or `LADDER_DATA`) and `--ladder` choose: the ladder file, the catalogue
+/// folder, the chosen ladder id, and the chosen ladder's source when it was read already.
+type Chosen = (
+    Option<PathBuf>,
+    Option<PathBuf>,
+    Option<String>,
+    Option<Source>,
+);
+
 /// The ladder file, catalogue folder and chosen ladder id of a run, from `--data` (or
-/// `LADDER_DATA`) and `--ladder`: a folder with `--ladder` is only that ladder's file, so a
-/// command reads nothing else. Only a `--data` path costs a look at the file system.
-fn chosen(
-    data: Option<PathBuf>,
-    ladder: Option<String>,
-) -> Result<(Option<PathBuf>, Option<PathBuf>, Option<String>)> {
+/// `LADDER_DATA`) and `--ladder`: a folder with `--ladder` is only that ladder's file, read
+/// at once (checked as what was opened, so that it cannot be swapped after the check), and
+/// nothing else is read. Only a `--data` path costs a look at the file system.
+fn chosen(data: Option<PathBuf>, ladder: Option<String>) -> Result<Chosen> {
     let folder = data.as_deref().is_some_and(load::catalogue::is_folder);
     match (data, ladder, folder) {
         (Some(dir), Some(id), true) => {
-            let (id, file) = ladder_file(&dir, &id)?;
-            Ok((Some(file), None, Some(id)))
+            let (id, source) = ladder_file(&dir, &id)?;
+            let file = PathBuf::from(&source.name);
+            Ok((Some(file), None, Some(id), Some(source)))
         }
-        (Some(dir), None, true) => Ok((None, Some(dir), None)),
-        (data, None, _) => Ok((data, None, None)),
+        (Some(dir), None, true) => Ok((None, Some(dir), None, None)),
+        (data, None, _) => Ok((data, None, None, None)),
         (_, Some(_), _) => Err(UsageError(
             "--ladder chooses a ladder of a catalogue; use it with --data DIR (or LADDER_DATA=DIR)"
                 .into(),
@@ -250,26 +258,32 @@ fn chosen(
     }
 }
 
-/// The id and file of the ladder `--ladder` names in a catalogue folder: the file of exactly
+/// The id and source of the ladder `--ladder` names in a catalogue folder: the file of exactly
 /// that id when there is one (nothing else is read), else an id that differs only in case.
-fn ladder_file(dir: &std::path::Path, id: &str) -> Result<(String, PathBuf)> {
-    if let Some(file) = load::catalogue::file(dir, id)? {
-        return Ok((id.to_string(), file));
+fn ladder_file(dir: &std::path::Path, id: &str) -> Result<(String, Source)> {
+    if let Some(source) = load::catalogue::file(dir, id)? {
+        return Ok((id.to_string(), source));
     }
     let files = load::catalogue::files(dir)?;
-    files
+    let Some((known, _)) = files
         .iter()
         .find(|(known, _)| known.eq_ignore_ascii_case(id))
-        .cloned()
-        .ok_or_else(|| {
-            let ids: Vec<&str> = files.iter().map(|(known, _)| known.as_str()).collect();
-            UsageError(format!(
-                "unknown ladder {}; the ladders are {}",
-                text::quoted(id),
-                ids.join(", ")
-            ))
-            .into()
-        })
+    else {
+        let ids = files.iter().map(|(known, _)| known.as_str());
+        return Err(UsageError(format!(
+            "unknown ladder {}; the ladders are {}",
+            text::quoted(id),
+            text::some_of(ids)
+        ))
+        .into());
+    };
+    let source = load::catalogue::file(dir, known)?.ok_or_else(|| {
+        anyhow::anyhow!(
+            "ladder {} went away while it was being read",
+            text::quoted(known)
+        )
+    })?;
+    Ok((known.clone(), source))
 }
 
 /// The ladder file to read: the flag wins over LADDER_DATA; an empty value of either means

@@ -241,10 +241,7 @@ pub fn role_in<'a>(
             "{} matches {} roles in the catalogue: {}; give LADDER/ROLE",
             quoted(query),
             many.len(),
-            many.iter()
-                .map(|(e, r)| format!("{}/{}", e.id, r.id))
-                .collect::<Vec<_>>()
-                .join(", ")
+            crate::text::some_of(many.iter().map(|(e, r)| format!("{}/{}", e.id, r.id)))
         ))),
     }
 }
@@ -323,11 +320,7 @@ fn ambiguous_in(
 ) -> UsageError {
     let ids = match id {
         None => list(many.iter().map(|r| r.id.as_str())),
-        Some(id) => many
-            .iter()
-            .map(|r| format!("{id}/{}", r.id))
-            .collect::<Vec<_>>()
-            .join(", "),
+        Some(id) => crate::text::some_of(many.iter().map(|r| format!("{id}/{}", r.id))),
     };
     // Offer --track only when picking a track would settle it.
     let settling: Vec<&str> = ladder
@@ -337,7 +330,10 @@ fn ambiguous_in(
         .map(|t| t.id.as_str())
         .collect();
     let hint = if track.is_none() && !settling.is_empty() {
-        format!("; add --track ({}) or give a full id", settling.join(", "))
+        format!(
+            "; add --track ({}) or give a full id",
+            crate::text::some_of(settling)
+        )
     } else {
         "; give a full id".to_string()
     };
@@ -434,8 +430,9 @@ fn holds(haystack: &str, needle: &str) -> bool {
     haystack.len() >= needle.len() && haystack.contains(needle)
 }
 
+/// A list of ids as a message names it: the first few, and how many more.
 fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items.collect::<Vec<_>>().join(", ")
+    crate::text::some_of(items)
 }
 
 /// The role `evidence` marks new expectations against when the user names none: the level below
@@ -469,7 +466,7 @@ pub fn level_below<'a>(
             Err(UsageError(format!(
                 "{} has a different level below on each track ({}); choose with --track or --from",
                 role.id,
-                options.join(", ")
+                crate::text::some_of(options)
             )))
         }
     }

@@ -12,7 +12,7 @@ use crate::markdown::{inline, mermaid};
 use crate::model::Band;
 use crate::query::compare::{Comparison, Mark, Marked};
 use crate::query::search::Hits;
-use crate::validate::{SHOWN_FINDINGS, Severity, Validation};
+use crate::validate::{SHOWN_FINDINGS, Severity, Validation, left_out, shown_in_all};
 use crate::view::{
     CatalogueList, Detail, LadderList, LadderView, NextSteps, PathView, RoleList, RoleView,
     Structure, TrackList,
@@ -33,7 +33,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::Tracks(list) => tracks(list),
         Report::Dimensions(s) => dimensions(s),
         Report::Validation(v) => validation(v),
-        Report::Validations(all) => all.iter().map(validation).collect::<Vec<_>>().join("\n"),
+        Report::Validations(all) => validations(all),
     };
     out.write_all(text.as_bytes())?;
     Ok(())
@@ -431,7 +431,36 @@ fn dimensions(s: &Structure<'_>) -> String {
     md
 }
 
+/// Each file's findings, within one bound on the findings of all files together; then what
+/// was left out, and the totals.
+fn validations(all: &[Validation]) -> String {
+    let shown = shown_in_all(all);
+    let mut parts: Vec<String> = all
+        .iter()
+        .zip(&shown)
+        .filter_map(|(v, n)| n.map(|n| validation_some(v, n)))
+        .collect();
+    let (files, findings) = left_out(all, &shown);
+    if files > 0 {
+        let total = |s| all.iter().map(|v| v.count(s)).sum::<usize>();
+        parts.push(format!(
+            "… and {findings} more finding{} in {files} more file{}; {} files: {} errors, {} warnings\n",
+            if findings == 1 { "" } else { "s" },
+            if files == 1 { "" } else { "s" },
+            all.len(),
+            total(Severity::Error),
+            total(Severity::Warning)
+        ));
+    }
+    parts.join("\n")
+}
+
 fn validation(v: &Validation) -> String {
+    validation_some(v, SHOWN_FINDINGS)
+}
+
+/// A file's count, then at most `shown` of its findings as a table, and how many more there are.
+fn validation_some(v: &Validation, shown: usize) -> String {
     let mut md = format!(
         "{}: {} errors, {} warnings\n\n",
         inline(&v.file),
@@ -439,7 +468,7 @@ fn validation(v: &Validation) -> String {
         v.count(Severity::Warning)
     );
     if !v.findings.is_empty() {
-        let rows = v.findings.iter().take(SHOWN_FINDINGS).map(|f| {
+        let rows = v.findings.iter().take(shown).map(|f| {
             vec![
                 inline(&format!("{}:{}:{}", f.file, f.line, f.column)),
                 f.severity.name().to_string(),
@@ -448,12 +477,7 @@ fn validation(v: &Validation) -> String {
         });
         md += &table(&["Location", "Severity", "Message"], rows);
     }
-    if let Some(more) = v
-        .findings
-        .len()
-        .checked_sub(SHOWN_FINDINGS)
-        .filter(|&n| n > 0)
-    {
+    if let Some(more) = v.findings.len().checked_sub(shown).filter(|&n| n > 0) {
         md += &format!(
             "\n… and {more} more finding{}\n",
             if more == 1 { "" } else { "s" }

@@ -112,6 +112,31 @@ pub fn cut(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// How many items of a list a message names; it counts the rest.
+pub const NAMED_ITEMS: usize = 8;
+
+/// A list as a message names it: the first [`NAMED_ITEMS`] items joined with `, `, then
+/// how many more there are, so that a message about a catalogue of thousands of ladders stays
+/// one short line: `a, b, c, d, e, f, g, h and 4992 more`.
+pub fn some_of<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    let mut out = String::new();
+    let mut more = 0usize;
+    for (i, item) in items.into_iter().enumerate() {
+        match i {
+            0 => out += item.as_ref(),
+            i if i < NAMED_ITEMS => {
+                out += ", ";
+                out += item.as_ref();
+            }
+            _ => more += 1,
+        }
+    }
+    if more > 0 {
+        out += &format!(" and {more} more");
+    }
+    out
+}
+
 /// How many characters of a long name [`cut_middle`] keeps from its start, and from its end.
 const HEAD_CHARS: usize = 60;
 const TAIL_CHARS: usize = 100;
@@ -129,11 +154,13 @@ pub fn cut_middle(name: &str) -> String {
     format!("{}…{}", escape_controls(&head), escape_controls(&tail))
 }
 
-/// Whether a text may serve as an id: non-empty, and only ASCII letters, digits, `-`, `_`
-/// and `.`. Ids end up in shell completion scripts, file names and Markdown; this alphabet
-/// means no shell, file system or renderer reads anything into them.
+/// Whether a text may serve as an id: only ASCII letters, digits, `-`, `_` and `.`, starting
+/// with a letter or a digit. Ids end up in shell completion scripts, file names and Markdown;
+/// this alphabet means no shell, file system or renderer reads anything into them, and the
+/// first character means no id is a hidden file (`.x`), a parent folder (`..`) or an option
+/// (`-rf`).
 pub fn is_safe_id(s: &str) -> bool {
-    !s.is_empty()
+    s.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric)
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
@@ -225,6 +252,16 @@ mod tests {
         assert!(matches!(cut("L3"), Cow::Borrowed("L3")));
         assert_eq!(cut(&"L".repeat(61)), format!("{}…", "L".repeat(60)));
         assert_eq!(cut("a\u{1b}b"), "a\\u{1b}b");
+    }
+
+    #[test]
+    fn lists_in_messages_name_the_first_items_and_count_the_rest() {
+        assert_eq!(some_of(["a"]), "a");
+        let eight: Vec<String> = (1..=8).map(|i| i.to_string()).collect();
+        assert_eq!(some_of(&eight), "1, 2, 3, 4, 5, 6, 7, 8");
+        let many = (1..=5000).map(|i| i.to_string());
+        assert_eq!(some_of(many), "1, 2, 3, 4, 5, 6, 7, 8 and 4992 more");
+        assert_eq!(some_of(Vec::<&str>::new()), "");
     }
 
     #[test]
@@ -361,6 +398,10 @@ mod tests {
             "café",
             "a\nb",
             "a/b",
+            ".hid",
+            "..",
+            "-rf",
+            "_x",
         ] {
             assert!(!is_safe_id(id), "{id}");
         }

@@ -6,12 +6,23 @@ use anyhow::Result;
 
 use super::layout::{display_width, wrap};
 use crate::style::Style;
-use crate::validate::{SHOWN_FINDINGS, Severity, Validation};
+use crate::validate::{SHOWN_FINDINGS, Severity, Validation, left_out, shown_in_all};
 
 /// Each finding as a compiler writes it: the `FILE:LINE:COLUMN` line, then the source line
 /// (if it shows anything) with a caret under the column; then a count. Every line is wrapped to `width`.
 pub fn render(out: &mut impl Write, v: &Validation, style: &Style, width: usize) -> Result<()> {
-    for f in v.findings.iter().take(SHOWN_FINDINGS) {
+    render_some(out, v, SHOWN_FINDINGS, style, width)
+}
+
+/// [`render`] showing at most `shown` of the file's findings.
+fn render_some(
+    out: &mut impl Write,
+    v: &Validation,
+    shown: usize,
+    style: &Style,
+    width: usize,
+) -> Result<()> {
+    for f in v.findings.iter().take(shown) {
         for line in wrap(&f.to_string(), width, "", "  ") {
             let line = match f.severity {
                 Severity::Error => style.removed(&line),
@@ -46,18 +57,46 @@ pub fn render(out: &mut impl Write, v: &Validation, style: &Style, width: usize)
             }
         }
     }
-    summary(out, v, style, width)
+    summary(out, v, shown, style, width)
 }
 
-/// Each file of a catalogue as [`render`] writes one, a blank line between them.
+/// Each file of a catalogue as [`render`] writes one, a blank line between them, within one
+/// bound on the findings of all files together; then what was left out, and the totals.
 pub fn each(out: &mut impl Write, all: &[Validation], style: &Style, width: usize) -> Result<()> {
-    for (i, v) in all.iter().enumerate() {
+    let shown = shown_in_all(all);
+    for (i, (v, n)) in all.iter().zip(&shown).enumerate() {
+        let Some(n) = n else { break };
         if i > 0 {
             writeln!(out)?;
         }
-        render(out, v, style, width)?;
+        render_some(out, v, *n, style, width)?;
+    }
+    let (files, findings) = left_out(all, &shown);
+    if files > 0 {
+        let more = format!(
+            "… and {} in {} more file{}",
+            plural(findings, "finding"),
+            files,
+            if files == 1 { "" } else { "s" }
+        );
+        let total = |s| all.iter().map(|v| v.count(s)).sum::<usize>();
+        let count = format!(
+            "{} files: {}, {}",
+            all.len(),
+            plural(total(Severity::Error), "error"),
+            plural(total(Severity::Warning), "warning")
+        );
+        writeln!(out)?;
+        for line in [more, count].iter().flat_map(|l| wrap(l, width, "", "  ")) {
+            writeln!(out, "{}", style.muted(&line))?;
+        }
     }
     Ok(())
+}
+
+/// `1 error`, `2 errors`.
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// A source line in pieces of at most `room` columns, broken after a space where there is one
@@ -92,15 +131,15 @@ fn pieces(line: &str, room: usize) -> Vec<(usize, String)> {
 }
 
 /// How many findings were not shown, then the file's count of errors and warnings.
-fn summary(out: &mut impl Write, v: &Validation, style: &Style, width: usize) -> Result<()> {
+fn summary(
+    out: &mut impl Write,
+    v: &Validation,
+    shown: usize,
+    style: &Style,
+    width: usize,
+) -> Result<()> {
     let (errors, warnings) = (v.count(Severity::Error), v.count(Severity::Warning));
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    if let Some(more) = v
-        .findings
-        .len()
-        .checked_sub(SHOWN_FINDINGS)
-        .filter(|&n| n > 0)
-    {
+    if let Some(more) = v.findings.len().checked_sub(shown).filter(|&n| n > 0) {
         writeln!(
             out,
             "{}",

@@ -46,29 +46,44 @@ impl Source {
 /// larger than [`MAX_BYTES`], or not UTF-8 text.
 pub fn read(path: &Path) -> Result<Source> {
     let name = path.display().to_string();
+    if name == "-" {
+        let bytes = read_limited(io::stdin().lock(), 0)
+            .with_context(|| "cannot read a ladder from stdin".to_string())?;
+        return from_bytes(name, bytes);
+    }
     let shown = crate::text::cut_middle(&name);
-    let bytes = if name == "-" {
-        read_limited(io::stdin().lock(), 0)
-            .with_context(|| "cannot read a ladder from stdin".to_string())?
-    } else {
-        let file =
-            File::open(path).with_context(|| format!("cannot read ladder file {shown:?}"))?;
-        let meta = file
-            .metadata()
-            .with_context(|| format!("cannot read ladder file {shown:?}"))?;
-        if meta.is_dir() {
-            bail!("cannot read ladder file {shown:?}: it is a directory");
-        }
-        if meta.len() > MAX_BYTES {
-            bail!(
-                "ladder file {shown:?} is {} bytes, over the limit of {MAX_BYTES} (64 MiB)",
-                meta.len()
-            );
-        }
-        read_limited(file, meta.len())
-            .with_context(|| format!("cannot read ladder file {shown:?}"))?
-    };
+    let file = File::open(path).with_context(|| format!("cannot read ladder file {shown:?}"))?;
+    let meta = file
+        .metadata()
+        .with_context(|| format!("cannot read ladder file {shown:?}"))?;
+    if meta.is_dir() {
+        bail!("cannot read ladder file {shown:?}: it is a directory");
+    }
+    read_opened(name, file, meta.len())
+}
+
+/// Reads a ladder file already opened (and checked) as `name`, `len` bytes long when checked.
+pub fn read_opened(name: String, file: File, len: u64) -> Result<Source> {
+    let shown = crate::text::cut_middle(&name);
+    if len > MAX_BYTES {
+        bail!("ladder file {shown:?} is {len} bytes, over the limit of {MAX_BYTES} (64 MiB)");
+    }
+    let bytes =
+        read_limited(file, len).with_context(|| format!("cannot read ladder file {shown:?}"))?;
     from_bytes(name, bytes)
+}
+
+/// Whether two looks at a file saw the same file: its device and inode.
+#[cfg(unix)]
+pub fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+/// Whether two looks at a file saw the same file (without inodes: the same length).
+#[cfg(not(unix))]
+pub fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    a.len() == b.len()
 }
 
 /// Checks bytes read from `name` and makes them a source: not over the limit, not empty, UTF-8.

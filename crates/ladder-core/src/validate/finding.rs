@@ -63,6 +63,31 @@ pub const EXCERPT_CHARS: usize = 80;
 /// The machine formats (JSON, TSV) list them all: one short record each.
 pub const SHOWN_FINDINGS: usize = 100;
 
+/// How many findings of each file of a catalogue the formats people read show, in file
+/// order: at most [`SHOWN_FINDINGS`] in all, each file shown costing at least one, so that a
+/// folder of thousands of files still gives a page, not a book. `None` for a file not shown.
+pub fn shown_in_all(all: &[Validation]) -> Vec<Option<usize>> {
+    let mut left = SHOWN_FINDINGS;
+    all.iter()
+        .map(|v| {
+            if left == 0 {
+                return None;
+            }
+            let shown = v.findings.len().min(left);
+            left -= shown.max(1);
+            Some(shown)
+        })
+        .collect()
+}
+
+/// What the files a catalogue's report leaves out hold: (files, findings).
+pub fn left_out(all: &[Validation], shown: &[Option<usize>]) -> (usize, usize) {
+    let hidden = all.iter().zip(shown).filter(|(_, s)| s.is_none());
+    hidden.fold((0, 0), |(files, findings), (v, _)| {
+        (files + 1, findings + v.findings.len())
+    })
+}
+
 /// Every finding of a file, ready to render.
 #[derive(Debug)]
 pub struct Validation {

@@ -8,7 +8,8 @@ use crate::model::{Item, Ladder, TextKind};
 use crate::text::{self, quoted as q};
 
 /// What ids may hold, as error messages say it.
-const ID_ALPHABET: &str = "ASCII letters, digits, '-', '_' and '.'";
+const ID_ALPHABET: &str =
+    "ASCII letters, digits, '-', '_' and '.', and start with a letter or digit";
 
 /// Whether a reference to an id is worth looking up: one outside the id alphabet has its own
 /// error already (see [`in_alphabet`]), and "unknown" on top of it would say nothing more.

@@ -465,7 +465,7 @@ mod tests {
             .enumerate()
             .filter_map(|(n, l)| Some((n + 1, l.find("\"t$").or_else(|| l.find("\"a`"))? + 1)))
             .collect();
-        let alphabet = "must use only ASCII letters, digits, '-', '_' and '.'";
+        let alphabet = "must use only ASCII letters, digits, '-', '_' and '.', and start with a letter or digit";
         let expected: Vec<String> = places
             .iter()
             .map(|(line, column)| {
