@@ -56,16 +56,7 @@ fn levels(out: &mut impl Write, list: &TrackList<'_>, style: &Style, width: usiz
         .unwrap_or(0)
         + 2;
     let indent = " ".repeat(label);
-    for level in &list.levels {
-        let mut seen: Vec<(&Role, Vec<&str>)> = Vec::new();
-        for (track, roles) in &list.tracks {
-            for role in roles.iter().filter(|r| &r.level == level) {
-                match seen.iter_mut().find(|(r, _)| r.id == role.id) {
-                    Some((_, tracks)) => tracks.push(&track.id),
-                    None => seen.push((role, vec![&track.id])),
-                }
-            }
-        }
+    for (level, seen) in list.by_level() {
         for (i, (role, tracks)) in seen.iter().enumerate() {
             let first = if i == 0 {
                 style.muted(&format!("{level}{}", pad(level, label)))
