@@ -427,3 +427,66 @@ fn import_derives_ids_in_the_id_alphabet() {
     let report = String::from_utf8(report.stdout).expect("UTF-8");
     assert!(report.contains(": 0 errors, "), "{report}");
 }
+
+/// What a completion request prints when stdin is a pipe that stays open and silent, as a
+/// shell's terminal is until the user types; panics unless it answers within ten seconds.
+fn complete_without_waiting(words: &[&str], env: &[(&str, &str)]) -> String {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let mut cmd = super::ladder(&[&["--", "ladder"][..], words].concat());
+    cmd.env("LADDER_COMPLETE", "fish")
+        .env_remove("LADDER_DATA")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("ladder starts");
+    let stdin = child.stdin.take();
+    let start = Instant::now();
+    while child.try_wait().expect("waited").is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("completing {words:?} with {env:?} still waits after 10 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    drop(stdin);
+    let out = child.wait_with_output().expect("ladder ends");
+    assert_eq!(out.status.code(), Some(0), "{words:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{words:?}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn completion_never_waits_on_a_fifo_a_terminal_or_stdin() {
+    let data = TempFile::new("hc-fifo", "ladder.toml", SAFE_BUT_HOSTILE.as_bytes());
+    let fifo = data.dir.join("fifo.toml");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let fifo = fifo.to_str().expect("UTF-8");
+    // Nothing from a ladder is offered (and `L` starts no flag): the FIFO, stdin and the
+    // terminal are left unread, so keys typed next still reach the shell.
+    for data_file in [fifo, "/dev/stdin", "/dev/tty", "-"] {
+        assert_eq!(
+            complete_without_waiting(&["--data", data_file, "show", "L"], &[]),
+            "",
+            "{data_file}"
+        );
+        assert_eq!(
+            complete_without_waiting(&["show", "L"], &[("LADDER_DATA", data_file)]),
+            "",
+            "{data_file}"
+        );
+    }
+    // A regular file and a folder are still read.
+    assert_eq!(
+        complete_without_waiting(&["--data", data.arg(), "show", "L"], &[]),
+        "L1-one\tOne $(touch M7)\nL2-two\tTwo\n"
+    );
+    let folder = data.dir.to_str().expect("UTF-8");
+    std::fs::remove_file(fifo).expect("fifo removed");
+    assert_eq!(
+        complete_without_waiting(&["--data", folder, "show", "ladder/L2"], &[]),
+        "ladder/L2-two\tTwo\n"
+    );
+}

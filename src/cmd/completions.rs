@@ -8,7 +8,7 @@
 //! descriptions, one line each, with control characters escaped when the ladder was loaded.
 
 use std::ffi::{OsStr, OsString};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -88,32 +88,72 @@ fn data_on_line(args: &[OsString]) -> Option<PathBuf> {
 }
 
 /// The ladders completions come from, loaded on first use, each with its id in a catalogue
-/// (`--data DIR`); empty when they cannot be read or loaded (or come from stdin, which
-/// belongs to the shell): then nothing is offered and nothing printed, for a completion has
+/// (`--data DIR`); empty when they cannot be read or loaded, or are not in a regular file or
+/// a folder ([`read_data`]): then nothing is offered and nothing printed, for a completion has
 /// no place for an error.
 fn ladders() -> &'static [(Option<String>, Ladder)] {
     static LADDERS: OnceLock<Vec<(Option<String>, Ladder)>> = OnceLock::new();
-    LADDERS.get_or_init(|| {
-        let one = |ladder| vec![(None, ladder)];
-        match DATA.get().cloned().flatten() {
-            None => one(crate::embedded::ladder()),
-            Some(path) if path.as_os_str() == "-" => Vec::new(),
-            Some(path) if crate::load::catalogue::is_folder(&path) => {
-                crate::load::catalogue::load(&path).map_or_else(
-                    |_| Vec::new(),
-                    |c| {
-                        c.ladders
-                            .into_iter()
-                            .map(|e| (Some(e.id), e.ladder))
-                            .collect()
-                    },
-                )
-            }
-            Some(path) => crate::load::read(&path)
-                .and_then(|source| Ladder::load(&source))
-                .map_or_else(|_| Vec::new(), one),
-        }
+    LADDERS.get_or_init(|| match DATA.get().cloned().flatten() {
+        None => vec![(None, crate::embedded::ladder())],
+        Some(path) => read_data(&path).unwrap_or_default(),
     })
+}
+
+/// The ladders of `--data` when it is a regular file or a folder of them. Anything else is
+/// left unread: stdin (`-`, `/dev/stdin`), a terminal or a FIFO belongs to the shell, and
+/// reading it would wait for keys the user types next and swallow them. What the path is
+/// comes from the file opened, without waiting (a FIFO with no writer would block the open
+/// itself), never from a look-up by name that the file could change after.
+fn read_data(path: &Path) -> Option<Vec<(Option<String>, Ladder)>> {
+    if path.as_os_str() == "-" {
+        return None;
+    }
+    let file = open_without_waiting(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if meta.is_dir() {
+        let files = crate::load::catalogue::files(path).ok()?;
+        files
+            .into_iter()
+            .map(|(id, path)| Some((Some(id), read_ladder(&path)?)))
+            .collect()
+    } else if meta.is_file() {
+        Some(vec![(None, ladder_in(path, file)?)])
+    } else {
+        None
+    }
+}
+
+/// The ladder in a catalogue's file, when it is still a regular file once opened.
+fn read_ladder(path: &Path) -> Option<Ladder> {
+    let file = open_without_waiting(path).ok()?;
+    file.metadata()
+        .is_ok_and(|m| m.is_file())
+        .then(|| ladder_in(path, file))
+        .flatten()
+}
+
+/// The ladder in an open regular file, read within the loader's limit.
+fn ladder_in(path: &Path, file: std::fs::File) -> Option<Ladder> {
+    let mut bytes = Vec::new();
+    file.take(crate::load::MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    let source = crate::load::from_bytes(path.display().to_string(), bytes).ok()?;
+    Ladder::load(&source).ok()
+}
+
+/// Opens `path` for reading without waiting for a FIFO's writer (O_NONBLOCK, which reads of a
+/// regular file or a folder ignore) and without making a terminal the controlling one.
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::File::options();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use rustix::fs::OFlags;
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags((OFlags::NONBLOCK | OFlags::NOCTTY).bits() as i32);
+    }
+    options.open(path)
 }
 
 /// The command line as clap knows it, with a completer on every argument that takes an id.
