@@ -6,6 +6,12 @@
 //! evaluates it. Ids are in the safe alphabet ([`text::is_safe_id`]: validation refuses
 //! others, and any that got past are left out), and titles reach the shell only as
 //! descriptions, one line each, with control characters escaped when the ladder was loaded.
+//! File names are never candidates: at a path, the shell's own file completion takes over
+//! ([`shells`]), which quotes what it inserts.
+
+mod shells;
+
+pub use shells::{Answer, FILES, FOLDERS, is_plain};
 
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
@@ -13,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use anyhow::Result;
-use clap::CommandFactory;
+use clap::{CommandFactory, ValueHint};
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 use clap_complete::env::CompleteEnv;
 
@@ -43,11 +49,21 @@ pub fn complete_if_asked() {
     }
     let args: Vec<OsString> = std::env::args_os().collect();
     let _ = DATA.set(data_on_line(&args));
-    let mut env = CompleteEnv::with_factory(command).var(VAR);
+    let mut env = CompleteEnv::with_factory(command)
+        .var(VAR)
+        .shells(shells::SHELLS);
     if let Some(completer) = args.first().and_then(|a| completer(Path::new(a))) {
         env = env.completer(completer);
     }
     env.complete();
+}
+
+/// What `ladder` answers a shell that completes the last of `words` (the program first): the
+/// shell's own path completion, or candidates each made of plain characters. The one way in
+/// for the fuzz target; the shells' answers are this, written in each one's format.
+pub fn answer(words: Vec<OsString>, current_dir: Option<&Path>) -> Answer {
+    let index = words.len().saturating_sub(1);
+    shells::answer(&mut command(), words, index, current_dir)
 }
 
 /// How the registration script calls `ladder` back: the path it was run by, when that is
@@ -156,7 +172,8 @@ fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
     options.open(path)
 }
 
-/// The command line as clap knows it, with a completer on every argument that takes an id.
+/// The command line as clap knows it, with a completer on every argument that takes an id or
+/// a path.
 fn command() -> clap::Command {
     let mut cmd = Cli::command();
     // Subcommands add their arguments when built (`defer` in cli.rs): build all of them first.
@@ -166,23 +183,37 @@ fn command() -> clap::Command {
         .map(|s| s.get_name().to_string())
         .collect();
     for name in names {
-        cmd = cmd.mut_subcommand(&name, |mut sub| {
-            let args: Vec<String> = sub
-                .get_arguments()
-                .map(|a| a.get_id().to_string())
-                .collect();
-            for arg in args {
-                if let Some(kind) = Kind::of(&arg) {
-                    sub = sub.mut_arg(&arg, |a| a.add(ArgValueCompleter::new(kind.completer())));
-                }
-            }
-            sub
-        });
+        cmd = cmd.mut_subcommand(&name, with_completers);
     }
     // Global options typed before the subcommand are the top command's own.
-    cmd.mut_arg("ladder", |a| {
-        a.add(ArgValueCompleter::new(Kind::Ladder.completer()))
-    })
+    with_completers(cmd)
+}
+
+/// `cmd` with each argument's completer: the ids of its kind, or the mark that hands a path
+/// to the shell.
+fn with_completers(mut cmd: clap::Command) -> clap::Command {
+    let args: Vec<(String, ValueHint)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.get_value_hint()))
+        .collect();
+    for (arg, hint) in args {
+        let completer = match (Kind::of(&arg), hint) {
+            (Some(kind), _) => kind.completer(),
+            (None, ValueHint::AnyPath | ValueHint::FilePath) => |_: &OsStr| files(),
+            (None, ValueHint::DirPath) => |_: &OsStr| folders(),
+            (None, _) => continue,
+        };
+        cmd = cmd.mut_arg(&arg, |a| a.add(ArgValueCompleter::new(completer)));
+    }
+    cmd
+}
+
+fn files() -> Vec<CompletionCandidate> {
+    vec![shells::path_mark(shells::FILES)]
+}
+
+fn folders() -> Vec<CompletionCandidate> {
+    vec![shells::path_mark(shells::FOLDERS)]
 }
 
 /// What an argument names, by its clap id.
