@@ -4,7 +4,6 @@
 //! So no reader sees half a file or half a handbook, a symlink planted at a guessable name
 //! cannot redirect a write, and of two writers racing without `--force` exactly one wins.
 
-use std::ffi::OsString;
 use std::fs::{self, File, Permissions};
 use std::io::{self, ErrorKind, Write};
 use std::path::{Component, Path, PathBuf};
@@ -12,8 +11,11 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use tempfile::{Builder, NamedTempFile};
 
-/// The name every export folder is built under (plus random letters), beside its target.
-pub const FOLDER_PREFIX: &str = ".ladder-export-";
+mod leftovers;
+
+/// The name every export folder is built under (plus this process's id and random letters),
+/// beside its target.
+pub use leftovers::FOLDER_PREFIX;
 
 /// Writes `bytes` to `path`, refusing an existing file unless `force`. It never writes through
 /// a symlink, refuses to replace anything but a regular file, and keeps the replaced file's mode.
@@ -35,6 +37,8 @@ pub fn write_new_with(
 struct Pending {
     temp: NamedTempFile,
     target: PathBuf,
+    /// The temporary's lock, held until it is renamed or removed (see [`leftovers`]).
+    _claim: leftovers::Claim,
 }
 
 impl Pending {
@@ -45,8 +49,8 @@ impl Pending {
         force: bool,
     ) -> Result<Pending> {
         let mode = replaceable(&target, force)?;
-        let written = (|| -> io::Result<NamedTempFile> {
-            let mut temp = temporary_file(&target)?;
+        let written = (|| -> io::Result<(NamedTempFile, leftovers::Claim)> {
+            let (mut temp, claim) = temporary_file(&target)?;
             if let Some(mode) = mode {
                 temp.as_file().set_permissions(mode)?;
             }
@@ -55,13 +59,17 @@ impl Pending {
             buffered.flush()?;
             drop(buffered);
             temp.as_file().sync_all()?;
-            Ok(temp)
+            Ok((temp, claim))
         })();
         // On error the temporary file is dropped, which deletes it: nothing is left behind.
-        let temp = written
+        let (temp, claim) = written
             .map_err(plain)
             .with_context(|| format!("cannot write {:?}", shown(&target)))?;
-        Ok(Pending { temp, target })
+        Ok(Pending {
+            temp,
+            target,
+            _claim: claim,
+        })
     }
 
     /// Renames the file into place: over whatever is there with `force`, otherwise only if
@@ -112,24 +120,24 @@ fn refuse_overwrite(path: &Path) -> anyhow::Error {
     )
 }
 
-/// A new file beside `path`, named `.NAME.` plus random letters plus `.tmp`, created with
-/// O_EXCL (so never through a symlink) and the mode a new file gets from the umask.
-fn temporary_file(path: &Path) -> io::Result<NamedTempFile> {
+/// A new file beside `path`, named `.NAME.ladder-PID-` plus random letters plus `.tmp`,
+/// created with O_EXCL (so never through a symlink) and the mode a new file gets from the
+/// umask, and locked as this process's (see [`leftovers`]). The leftovers of writers that are
+/// gone are swept from the folder first.
+fn temporary_file(path: &Path) -> io::Result<(NamedTempFile, leftovers::Claim)> {
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(ErrorKind::InvalidInput, "the path names no file"))?;
-    // A name near the file system's limit would leave no room for the random letters.
-    let mut prefix = OsString::from(".");
-    if name.len() <= 200 {
-        prefix.push(name);
-        prefix.push(".");
-    } else {
-        prefix.push("ladder-");
-    }
+    let dir = parent_of(path);
+    leftovers::sweep(dir);
+    let prefix = leftovers::file_prefix(name);
     let mut builder = Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
+    builder
+        .prefix(&prefix)
+        .rand_bytes(leftovers::RANDOM)
+        .suffix(leftovers::FILE_SUFFIX);
     creation_mode(&mut builder, 0o666);
-    builder.tempfile_in(parent_of(path))
+    leftovers::new_file(|| builder.tempfile_in(dir))
 }
 
 /// The system's error without the temporary path tempfile appends to it (`... at path "…"`):
@@ -283,12 +291,9 @@ fn publish_folder(
     let parent = parent_of(target);
     fs::create_dir_all(parent)
         .with_context(|| format!("cannot create directory {:?}", shown(parent)))?;
-    let mut builder = Builder::new();
-    builder.prefix(FOLDER_PREFIX);
-    creation_mode(&mut builder, 0o777);
+    leftovers::sweep(parent);
     // Dropping `temp` on any error below deletes the folder and what is in it.
-    let temp = builder
-        .tempdir_in(parent)
+    let (temp, _claim) = temporary_folder(parent)
         .map_err(plain)
         .with_context(|| format!("cannot create a directory in {:?}", shown(parent)))?;
     if let Some(mode) = mode {
@@ -296,7 +301,8 @@ fn publish_folder(
     }
     for (name, text) in pages {
         let path = temp.path().join(name);
-        (|| -> io::Result<()> {
+        // Not while a signal's cleanup empties the folder: a page made then would keep it.
+        leftovers::unsignalled(|| -> io::Result<()> {
             // A page in a subfolder (`sre/README.md`): the folder is ours, so making it is safe.
             if let Some(sub) = path.parent() {
                 fs::create_dir_all(sub)?;
@@ -304,13 +310,13 @@ fn publish_folder(
             let mut file = File::options().write(true).create_new(true).open(&path)?;
             file.write_all(text.as_bytes())?;
             file.sync_all()
-        })()
+        })
         .with_context(|| format!("cannot write {name:?}"))?;
     }
     sync_directory(temp.path());
     // rename(2) puts a folder in place of a missing name or an empty folder, and fails on a
     // folder with entries: one system call, so a racing writer's folder is never mixed with ours.
-    match fs::rename(temp.path(), target) {
+    match leftovers::unsignalled(|| fs::rename(temp.path(), target)) {
         Ok(()) => {
             let _ = temp.keep();
             sync_directory(parent);
@@ -326,6 +332,16 @@ fn publish_folder(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// A new folder beside the target in `parent`, named [`FOLDER_PREFIX`] plus this process's
+/// id and random letters, and locked as this process's (see [`leftovers`]).
+fn temporary_folder(parent: &Path) -> io::Result<(tempfile::TempDir, leftovers::Claim)> {
+    let mut builder = Builder::new();
+    let prefix = leftovers::folder_prefix();
+    builder.prefix(&prefix).rand_bytes(leftovers::RANDOM);
+    creation_mode(&mut builder, 0o777);
+    leftovers::new_folder(|| builder.tempdir_in(parent))
 }
 
 /// A path as text safe to print: escaped, and cut in the middle when very long (see
@@ -376,12 +392,13 @@ mod tests {
     fn temporary_files_are_created_exclusively_under_random_names() {
         let dir = scratch("exclusive");
         let path = dir.join("out.md");
-        let a = temporary_file(&path).expect("first");
-        let b = temporary_file(&path).expect("second");
+        let (a, _a) = temporary_file(&path).expect("first");
+        let (b, _b) = temporary_file(&path).expect("second");
         assert_ne!(a.path(), b.path(), "each temporary name is new");
         let name = a.path().file_name().expect("name").to_string_lossy();
+        let pid = std::process::id();
         assert!(
-            name.starts_with(".out.md.") && name.ends_with(".tmp"),
+            name.starts_with(&format!(".out.md.ladder-{pid}-")) && name.ends_with(".tmp"),
             "{name}"
         );
         // The name is claimed with O_EXCL: opening it that way again fails, and so would the

@@ -428,3 +428,237 @@ fn import_derives_ids_in_the_id_alphabet() {
     let report = String::from_utf8(report.stdout).expect("UTF-8");
     assert!(report.contains(": 0 errors, "), "{report}");
 }
+
+/// What a completion request prints when stdin is a pipe that stays open and silent, as a
+/// shell's terminal is until the user types; panics unless it answers within ten seconds.
+fn complete_without_waiting(words: &[&str], env: &[(&str, &str)]) -> String {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let mut cmd = super::ladder(&[&["--", "ladder"][..], words].concat());
+    cmd.env("LADDER_COMPLETE", "fish")
+        .env_remove("LADDER_DATA")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("ladder starts");
+    let stdin = child.stdin.take();
+    let start = Instant::now();
+    while child.try_wait().expect("waited").is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("completing {words:?} with {env:?} still waits after 10 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    drop(stdin);
+    let out = child.wait_with_output().expect("ladder ends");
+    assert_eq!(out.status.code(), Some(0), "{words:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{words:?}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn completion_never_waits_on_a_fifo_a_terminal_or_stdin() {
+    let data = TempFile::new("hc-fifo", "ladder.toml", SAFE_BUT_HOSTILE.as_bytes());
+    let fifo = data.dir.join("fifo.toml");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let fifo = fifo.to_str().expect("UTF-8");
+    // Nothing from a ladder is offered (and `L` starts no flag): the FIFO, stdin and the
+    // terminal are left unread, so keys typed next still reach the shell.
+    for data_file in [fifo, "/dev/stdin", "/dev/tty", "-"] {
+        assert_eq!(
+            complete_without_waiting(&["--data", data_file, "show", "L"], &[]),
+            "",
+            "{data_file}"
+        );
+        assert_eq!(
+            complete_without_waiting(&["show", "L"], &[("LADDER_DATA", data_file)]),
+            "",
+            "{data_file}"
+        );
+    }
+    // A regular file and a folder are still read.
+    assert_eq!(
+        complete_without_waiting(&["--data", data.arg(), "show", "L"], &[]),
+        "L1-one\tOne $(touch M7)\nL2-two\tTwo\n"
+    );
+    let folder = data.dir.to_str().expect("UTF-8");
+    std::fs::remove_file(fifo).expect("fifo removed");
+    assert_eq!(
+        complete_without_waiting(&["--data", folder, "show", "ladder/L2"], &[]),
+        "ladder/L2-two\tTwo\n"
+    );
+}
+
+/// An interactive shell on a terminal (util-linux `script`), which the test types into and
+/// whose screen it reads, as a user at the keyboard would.
+struct Terminal {
+    child: std::process::Child,
+    keys: std::process::ChildStdin,
+    shown: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+}
+
+impl Terminal {
+    /// Starts `shell` in `dir` (its home too) and runs `setup`; `None` (and a note) when
+    /// `script` or the shell is missing.
+    fn start(shell: &str, dir: &Path, setup: &str) -> Option<Terminal> {
+        use std::io::Read;
+        use std::process::Stdio;
+        let probe = Command::new("script").arg("--version").output();
+        if !probe.is_ok_and(|o| o.status.success()) {
+            eprintln!("skipped: util-linux script is not installed");
+            return None;
+        }
+        if !self::shell(shell) {
+            return None;
+        }
+        let interactive = match shell {
+            "bash" => "bash --norc --noprofile -i",
+            "zsh" => "zsh -f -i",
+            _ => "fish --no-config -i",
+        };
+        let mut child = Command::new("script")
+            .args(["-qec", interactive, "/dev/null"])
+            .current_dir(dir)
+            .env("HOME", dir)
+            .env("TERM", "xterm")
+            .env_remove("LADDER_DATA")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("script starts");
+        let keys = child.stdin.take().expect("stdin");
+        let mut screen = child.stdout.take().expect("stdout");
+        let shown = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = shown.clone();
+        std::thread::spawn(move || {
+            let mut chunk = [0; 4096];
+            while let Ok(n @ 1..) = screen.read(&mut chunk) {
+                sink.lock().expect("screen").extend_from_slice(&chunk[..n]);
+            }
+        });
+        let mut terminal = Terminal { child, keys, shown };
+        terminal.run(setup);
+        Some(terminal)
+    }
+
+    /// Types `keys`.
+    fn type_keys(&mut self, keys: &str) {
+        use std::io::Write;
+        self.keys.write_all(keys.as_bytes()).expect("typed");
+        self.keys.flush().expect("typed");
+    }
+
+    /// Types a command line and waits until the shell has run it and is back: every shell
+    /// prints `DONE` for `echo 'DO''NE'`, whose own echo on the line does not hold it.
+    fn run(&mut self, line: &str) -> String {
+        self.type_until(&format!("{line}\necho 'DO''NE'\n"), "DONE\r\n")
+    }
+
+    /// Types `keys` and waits until the screen shows `needle`; returns what it showed since.
+    fn type_until(&mut self, keys: &str, needle: &str) -> String {
+        let before = self.shown.lock().expect("screen").len();
+        self.type_keys(keys);
+        let start = std::time::Instant::now();
+        loop {
+            let shown = self.shown.lock().expect("screen")[before..].to_vec();
+            let shown = String::from_utf8_lossy(&shown).into_owned();
+            if shown.contains(needle) {
+                return shown;
+            }
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(20),
+                "the shell did not show {needle:?} after {keys:?}:\n{shown:?}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The files whose names a completion must insert quoted and list escaped.
+fn hostile_names(test: &str) -> TempFile {
+    let data = TempFile::new(test, "ladder.toml", SAFE_BUT_HOSTILE.as_bytes());
+    let ev = data.dir.join("ev");
+    std::fs::create_dir(&ev).expect("ev");
+    for name in [
+        "do$(touch PWN).toml",
+        "es\u{1b}[31mred.toml",
+        "ne\nline.toml",
+    ] {
+        std::fs::write(ev.join(name), "").expect("hostile name");
+    }
+    std::fs::create_dir(ev.join("sub folder")).expect("folder");
+    data
+}
+
+/// Completes file names in a real interactive `shell`: each is inserted quoted as the shell's
+/// own file completion quotes it (run, the line passes the name whole and runs nothing),
+/// a name with a newline is one candidate, and a listing shows no raw escape sequence.
+fn file_names_complete_quoted_in(shell: &str) {
+    let data = hostile_names(&format!("hc-names-{shell}"));
+    let (register, stand_in) = match shell {
+        "fish" => (
+            format!("LADDER_COMPLETE=fish {} | source", super::BIN),
+            "function ladder; printf '<%s>\\n' $argv; end",
+        ),
+        "zsh" => (
+            format!(
+                "autoload -Uz compinit; compinit -u -D; source <(LADDER_COMPLETE=zsh {})",
+                super::BIN
+            ),
+            "ladder() { printf '<%s>\\n' \"$@\" }",
+        ),
+        _ => (
+            format!("source <(LADDER_COMPLETE=bash {})", super::BIN),
+            "ladder() { printf '<%s>\\n' \"$@\"; }; bind 'set bell-style none'",
+        ),
+    };
+    let Some(mut term) = Terminal::start(shell, &data.dir, &register) else {
+        return;
+    };
+    term.run(stand_in);
+    for (typed, passed) in [
+        ("ladder --data ev/do\t", "<ev/do$(touch PWN).toml>\r\n"),
+        ("ladder --data ev/ne\t", "<ev/ne\r\nline.toml>\r\n"),
+        ("ladder validate ev/do\t", "<ev/do$(touch PWN).toml>\r\n"),
+        // zsh takes back the slash it added when the line is run.
+        ("ladder import ev/su\t", "<ev/sub folder"),
+        ("ladder --data ladder.toml show L2\t", "<L2-two>\r\n"),
+    ] {
+        let shown = term.run(typed);
+        assert!(shown.contains(passed), "{shell}: {typed:?} gave\n{shown:?}");
+    }
+    // The second tab lists the folder in bash, the first in zsh and fish; Ctrl-U clears the line.
+    let tabs = if shell == "bash" { "\t\t" } else { "\t" };
+    let listed = term.type_until(&format!("ladder --data ev/{tabs}"), "line.toml");
+    assert!(listed.contains("red.toml"), "{shell}: {listed:?}");
+    assert!(!listed.contains("\u{1b}[31mred"), "{shell}: {listed:?}");
+    term.run("\u{15}");
+    drop(term);
+    assert!(!data.dir.join("PWN").exists(), "{shell} ran a file name");
+}
+
+#[test]
+fn bash_inserts_file_names_quoted_and_runs_none() {
+    file_names_complete_quoted_in("bash");
+}
+
+#[test]
+fn zsh_inserts_file_names_quoted_and_runs_none() {
+    file_names_complete_quoted_in("zsh");
+}
+
+#[test]
+fn fish_inserts_file_names_quoted_and_runs_none() {
+    file_names_complete_quoted_in("fish");
+}

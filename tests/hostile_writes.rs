@@ -351,3 +351,140 @@ fn help_and_version_to_a_full_disk_fail_with_one_error_line() {
         );
     }
 }
+
+// ---------------------------------------------------------------- interrupted writes
+
+/// A ladder of `roles` roles on one level: its handbook has a page per role, so an export
+/// takes long enough (each page is flushed to disk) to be interrupted halfway.
+fn big_ladder(roles: usize) -> String {
+    let mut text = String::from(
+        "name = \"Big\"\nlevels = [\"L1\"]\n\n[[dimension]]\nid = \"craft\"\nname = \"Craft\"\n",
+    );
+    for i in 0..roles {
+        text += &format!(
+            "\n[[role]]\nid = \"R{i}\"\nlevel = \"L1\"\ntitle = \"Role {i}\"\nsummary = \"Does {i}.\"\n\
+             dimensions.craft.expectations = [{{ text = \"One {i}.\" }}, {{ text = \"Two {i}.\" }}]\n"
+        );
+    }
+    text
+}
+
+/// The temporaries of `ladder` in `dir`: `.NAME.ladder-PID-XXXXXX.tmp` files and
+/// `.ladder-export-PID-XXXXXX` folders (and the older names without a pid).
+fn leftovers(dir: &Path) -> Vec<String> {
+    names(dir)
+        .into_iter()
+        .filter(|n| n.starts_with(".ladder-export-") || (n.starts_with('.') && n.ends_with(".tmp")))
+        .collect()
+}
+
+/// Starts `ladder args`, waits until `dir` holds a temporary of it, and sends it `signal`
+/// (`INT`, `TERM`, `KILL`); returns how it ended.
+fn interrupted(args: &[&str], dir: &Path, signal: &str) -> std::process::ExitStatus {
+    let mut child = ladder(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("ladder starts");
+    let start = std::time::Instant::now();
+    while leftovers(dir).is_empty() {
+        assert!(
+            child.try_wait().expect("waited").is_none(),
+            "{args:?} ended before it could be interrupted"
+        );
+        assert!(start.elapsed().as_secs() < 30, "{args:?} made no temporary");
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let sent = Command::new("kill")
+        .args(["-s", signal, &child.id().to_string()])
+        .status();
+    assert!(sent.is_ok_and(|s| s.success()), "kill -s {signal}");
+    child.wait().expect("ladder ends")
+}
+
+#[test]
+fn interrupt_and_terminate_remove_the_temporaries_of_a_write() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = scratch("interrupted");
+    let data = dir.path.join("big.toml");
+    fs::write(&data, big_ladder(1500)).expect("ladder");
+    let book = dir.path.join("book");
+    let full = dir.path.join("full");
+    ok(&["--data", text(&data), "export", text(&full)]);
+    for (signal, number) in [("INT", 2), ("TERM", 15)] {
+        // A new folder is built in a hidden one beside it: interrupted, neither is left.
+        let args = ["--data", text(&data), "export", text(&book)];
+        let status = interrupted(&args, &dir.path, signal);
+        assert_eq!(status.signal(), Some(number), "{signal}: {status:?}");
+        assert_eq!(names(&dir.path), ["big.toml", "full"], "{signal}");
+        // Into a full folder, each page is written beside the page it replaces.
+        let args = ["--data", text(&data), "export", text(&full), "--force"];
+        let status = interrupted(&args, &full, signal);
+        assert_eq!(status.signal(), Some(number), "{signal}: {status:?}");
+        assert_eq!(leftovers(&full), Vec::<String>::new(), "{signal}");
+        assert_eq!(names(&full).len(), 1501, "{signal}");
+    }
+}
+
+#[test]
+fn a_killed_writes_leftovers_are_swept_by_the_next_write_there() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = scratch("killed");
+    let data = dir.path.join("big.toml");
+    fs::write(&data, big_ladder(1500)).expect("ladder");
+    let book = dir.path.join("book");
+    let args = ["--data", text(&data), "export", text(&book)];
+    assert_eq!(interrupted(&args, &dir.path, "KILL").signal(), Some(9));
+    // KILL cannot be caught: the hidden folder stays, until the next export beside it.
+    assert_eq!(leftovers(&dir.path).len(), 1, "{:?}", names(&dir.path));
+    ok(&["export", text(&book)]);
+    assert_eq!(names(&dir.path), ["big.toml", "book"]);
+    // A write killed by the file size limit (SIGXFSZ, not caught) leaves its temporary file,
+    // which the next write of any file in that folder removes.
+    let out = dir.path.join("ev.md");
+    let killed = ladder_after("ulimit -f 2", &["evidence", ROLE, "--output", text(&out)]);
+    assert_eq!(killed.status.signal(), Some(25), "{killed:?}");
+    assert_eq!(leftovers(&dir.path).len(), 1, "{:?}", names(&dir.path));
+    let other = dir.path.join("other.md");
+    ok(&["evidence", ROLE, "--output", text(&other)]);
+    assert_eq!(names(&dir.path), ["big.toml", "book", "other.md"]);
+}
+
+#[test]
+fn a_live_writers_temporary_is_never_swept() {
+    let dir = scratch("live-writer");
+    // What a writer in another process holds while it writes: the temporary, locked.
+    let live = dir.path.join(".ev.md.ladder-1-abcdef.tmp");
+    fs::write(&live, "half").expect("temporary");
+    // `-o`: the lock is flock's own, not inherited by sleep, so it goes when flock is killed.
+    let mut holder = Command::new("flock")
+        .arg("-o")
+        .arg(&live)
+        .args(["sleep", "30"])
+        .spawn()
+        .expect("flock starts");
+    // flock takes the lock before it runs sleep; wait until it holds it.
+    let start = std::time::Instant::now();
+    while Command::new("flock")
+        .args(["-n", text(&live), "true"])
+        .status()
+        .expect("flock runs")
+        .success()
+    {
+        assert!(start.elapsed().as_secs() < 10, "flock never locked");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let out = dir.path.join("ev.md");
+    ok(&["evidence", ROLE, "--output", text(&out)]);
+    assert_eq!(fs::read(&live).expect("kept"), b"half");
+    // Once its writer is gone, the next write there removes it.
+    holder.kill().expect("killed");
+    holder.wait().expect("ended");
+    ok(&[
+        "evidence",
+        ROLE,
+        "--output",
+        text(&dir.path.join("again.md")),
+    ]);
+    assert_eq!(names(&dir.path), ["again.md", "ev.md"]);
+}

@@ -105,3 +105,54 @@ fn an_error_shows_after_the_pager_and_keeps_its_exit_code() {
     // The error goes to stderr (the same terminal), not through the pager.
     assert!(shown.starts_with("error: "), "{shown}");
 }
+
+/// The line `ladder` writes on stderr when the pager failed before reading.
+fn fell_back(pager: &str, status: &str) -> String {
+    format!(
+        "warning: the pager \"{pager}\" failed ({status}) before showing the output; printing it directly\n"
+    )
+}
+
+#[test]
+fn a_pager_that_cannot_run_or_fails_before_reading_leaves_the_output_on_stdout() {
+    let tracks = ok(&["tracks"]);
+    // The shell says why it could not run the pager (in its own words), then ladder.
+    let missing = "no-such-pager-anywhere";
+    let Some((code, shown)) = on_terminal(
+        &["tracks", "--color", "never"],
+        &[("LADDER_PAGER", missing)],
+    ) else {
+        return;
+    };
+    assert_eq!(code, 0, "{shown}");
+    let (shell, ladder) = shown.split_once('\n').expect("two parts");
+    assert!(
+        shell.contains(missing) && shell.contains("not found"),
+        "{shown}"
+    );
+    assert_eq!(ladder, fell_back(missing, "exit status: 127") + &tracks);
+    let Some((code, shown)) = on_terminal(
+        &["tracks", "--color", "never"],
+        &[("LADDER_PAGER", "exit 3")],
+    ) else {
+        return;
+    };
+    assert_eq!(code, 0, "{shown}");
+    assert_eq!(shown, fell_back("exit 3", "exit status: 3") + &tracks);
+    // Output longer than a pipe holds: the pager's input is found closed while writing.
+    let args = ["show", "--all", "--format", "json", "--color", "never"];
+    let closing = "exec 0<&-; sleep 1; exit 4";
+    let Some((code, shown)) = on_terminal(&args, &[("LADDER_PAGER", closing)]) else {
+        return;
+    };
+    assert_eq!(code, 0);
+    assert_eq!(shown, fell_back(closing, "exit status: 4") + &ok(&args));
+}
+
+#[test]
+fn a_pager_that_quits_without_an_error_is_the_readers_choice() {
+    let Some((code, shown)) = on_terminal(&["tracks"], &[("LADDER_PAGER", "exit 0")]) else {
+        return;
+    };
+    assert_eq!((code, shown.as_str()), (0, ""));
+}

@@ -6,14 +6,20 @@
 //! evaluates it. Ids are in the safe alphabet ([`text::is_safe_id`]: validation refuses
 //! others, and any that got past are left out), and titles reach the shell only as
 //! descriptions, one line each, with control characters escaped when the ladder was loaded.
+//! File names are never candidates: at a path, the shell's own file completion takes over
+//! ([`shells`]), which quotes what it inserts.
+
+mod shells;
+
+pub use shells::{Answer, FILES, FOLDERS, is_plain};
 
 use std::ffi::{OsStr, OsString};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use anyhow::Result;
-use clap::CommandFactory;
+use clap::{CommandFactory, ValueHint};
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 use clap_complete::env::CompleteEnv;
 
@@ -43,11 +49,21 @@ pub fn complete_if_asked() {
     }
     let args: Vec<OsString> = std::env::args_os().collect();
     let _ = DATA.set(data_on_line(&args));
-    let mut env = CompleteEnv::with_factory(command).var(VAR);
+    let mut env = CompleteEnv::with_factory(command)
+        .var(VAR)
+        .shells(shells::SHELLS);
     if let Some(completer) = args.first().and_then(|a| completer(Path::new(a))) {
         env = env.completer(completer);
     }
     env.complete();
+}
+
+/// What `ladder` answers a shell that completes the last of `words` (the program first): the
+/// shell's own path completion, or candidates each made of plain characters. The one way in
+/// for the fuzz target; the shells' answers are this, written in each one's format.
+pub fn answer(words: Vec<OsString>, current_dir: Option<&Path>) -> Answer {
+    let index = words.len().saturating_sub(1);
+    shells::answer(&mut command(), words, index, current_dir)
 }
 
 /// How the registration script calls `ladder` back: the path it was run by, when that is
@@ -88,35 +104,76 @@ fn data_on_line(args: &[OsString]) -> Option<PathBuf> {
 }
 
 /// The ladders completions come from, loaded on first use, each with its id in a catalogue
-/// (`--data DIR`); empty when they cannot be read or loaded (or come from stdin, which
-/// belongs to the shell): then nothing is offered and nothing printed, for a completion has
+/// (`--data DIR`); empty when they cannot be read or loaded, or are not in a regular file or
+/// a folder ([`read_data`]): then nothing is offered and nothing printed, for a completion has
 /// no place for an error.
 fn ladders() -> &'static [(Option<String>, Ladder)] {
     static LADDERS: OnceLock<Vec<(Option<String>, Ladder)>> = OnceLock::new();
-    LADDERS.get_or_init(|| {
-        let one = |ladder| vec![(None, ladder)];
-        match DATA.get().cloned().flatten() {
-            None => one(crate::embedded::ladder()),
-            Some(path) if path.as_os_str() == "-" => Vec::new(),
-            Some(path) if crate::load::catalogue::is_folder(&path) => {
-                crate::load::catalogue::load(&path).map_or_else(
-                    |_| Vec::new(),
-                    |c| {
-                        c.ladders
-                            .into_iter()
-                            .map(|e| (Some(e.id), e.ladder))
-                            .collect()
-                    },
-                )
-            }
-            Some(path) => crate::load::read(&path)
-                .and_then(|source| Ladder::load(&source))
-                .map_or_else(|_| Vec::new(), one),
-        }
+    LADDERS.get_or_init(|| match DATA.get().cloned().flatten() {
+        None => vec![(None, crate::embedded::ladder())],
+        Some(path) => read_data(&path).unwrap_or_default(),
     })
 }
 
-/// The command line as clap knows it, with a completer on every argument that takes an id.
+/// The ladders of `--data` when it is a regular file or a folder of them. Anything else is
+/// left unread: stdin (`-`, `/dev/stdin`), a terminal or a FIFO belongs to the shell, and
+/// reading it would wait for keys the user types next and swallow them. What the path is
+/// comes from the file opened, without waiting (a FIFO with no writer would block the open
+/// itself), never from a look-up by name that the file could change after.
+fn read_data(path: &Path) -> Option<Vec<(Option<String>, Ladder)>> {
+    if path.as_os_str() == "-" {
+        return None;
+    }
+    let file = open_without_waiting(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if meta.is_dir() {
+        let files = crate::load::catalogue::files(path).ok()?;
+        files
+            .into_iter()
+            .map(|(id, path)| Some((Some(id), read_ladder(&path)?)))
+            .collect()
+    } else if meta.is_file() {
+        Some(vec![(None, ladder_in(path, file)?)])
+    } else {
+        None
+    }
+}
+
+/// The ladder in a catalogue's file, when it is still a regular file once opened.
+fn read_ladder(path: &Path) -> Option<Ladder> {
+    let file = open_without_waiting(path).ok()?;
+    file.metadata()
+        .is_ok_and(|m| m.is_file())
+        .then(|| ladder_in(path, file))
+        .flatten()
+}
+
+/// The ladder in an open regular file, read within the loader's limit.
+fn ladder_in(path: &Path, file: std::fs::File) -> Option<Ladder> {
+    let mut bytes = Vec::new();
+    file.take(crate::load::MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    let source = crate::load::from_bytes(path.display().to_string(), bytes).ok()?;
+    Ladder::load(&source).ok()
+}
+
+/// Opens `path` for reading without waiting for a FIFO's writer (O_NONBLOCK, which reads of a
+/// regular file or a folder ignore) and without making a terminal the controlling one.
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::File::options();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use rustix::fs::OFlags;
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags((OFlags::NONBLOCK | OFlags::NOCTTY).bits() as i32);
+    }
+    options.open(path)
+}
+
+/// The command line as clap knows it, with a completer on every argument that takes an id or
+/// a path.
 fn command() -> clap::Command {
     let mut cmd = Cli::command();
     // Subcommands add their arguments when built (`defer` in cli.rs): build all of them first.
@@ -126,23 +183,37 @@ fn command() -> clap::Command {
         .map(|s| s.get_name().to_string())
         .collect();
     for name in names {
-        cmd = cmd.mut_subcommand(&name, |mut sub| {
-            let args: Vec<String> = sub
-                .get_arguments()
-                .map(|a| a.get_id().to_string())
-                .collect();
-            for arg in args {
-                if let Some(kind) = Kind::of(&arg) {
-                    sub = sub.mut_arg(&arg, |a| a.add(ArgValueCompleter::new(kind.completer())));
-                }
-            }
-            sub
-        });
+        cmd = cmd.mut_subcommand(&name, with_completers);
     }
     // Global options typed before the subcommand are the top command's own.
-    cmd.mut_arg("ladder", |a| {
-        a.add(ArgValueCompleter::new(Kind::Ladder.completer()))
-    })
+    with_completers(cmd)
+}
+
+/// `cmd` with each argument's completer: the ids of its kind, or the mark that hands a path
+/// to the shell.
+fn with_completers(mut cmd: clap::Command) -> clap::Command {
+    let args: Vec<(String, ValueHint)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.get_value_hint()))
+        .collect();
+    for (arg, hint) in args {
+        let completer = match (Kind::of(&arg), hint) {
+            (Some(kind), _) => kind.completer(),
+            (None, ValueHint::AnyPath | ValueHint::FilePath) => |_: &OsStr| files(),
+            (None, ValueHint::DirPath) => |_: &OsStr| folders(),
+            (None, _) => continue,
+        };
+        cmd = cmd.mut_arg(&arg, |a| a.add(ArgValueCompleter::new(completer)));
+    }
+    cmd
+}
+
+fn files() -> Vec<CompletionCandidate> {
+    vec![shells::path_mark(shells::FILES)]
+}
+
+fn folders() -> Vec<CompletionCandidate> {
+    vec![shells::path_mark(shells::FOLDERS)]
 }
 
 /// What an argument names, by its clap id.

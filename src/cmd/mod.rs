@@ -1,6 +1,6 @@
 //! One module per subcommand; `execute` is the table of contents from the command line to them.
 
-mod completions;
+pub mod completions;
 mod context;
 mod diff;
 mod dimensions;
