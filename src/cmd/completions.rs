@@ -14,7 +14,7 @@ mod shells;
 pub use shells::{Answer, FILES, FOLDERS, is_plain};
 
 use std::ffi::{OsStr, OsString};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -124,52 +124,24 @@ fn read_data(path: &Path) -> Option<Vec<(Option<String>, Ladder)>> {
     if path.as_os_str() == "-" {
         return None;
     }
-    let file = open_without_waiting(path).ok()?;
+    let file = crate::load::open_without_waiting(path).ok()?;
     let meta = file.metadata().ok()?;
     if meta.is_dir() {
-        let files = crate::load::catalogue::files(path).ok()?;
-        files
-            .into_iter()
-            .map(|(id, path)| Some((Some(id), read_ladder(&path)?)))
-            .collect()
+        // Each file of a catalogue is opened as this one is, and checked as opened.
+        let catalogue = crate::load::catalogue::load(path).ok()?;
+        Some(
+            catalogue
+                .ladders
+                .into_iter()
+                .map(|e| (Some(e.id), e.ladder))
+                .collect(),
+        )
     } else if meta.is_file() {
-        Some(vec![(None, ladder_in(path, file)?)])
+        let source = crate::load::read_opened(path.display().to_string(), file, meta.len()).ok()?;
+        Some(vec![(None, Ladder::load(&source).ok()?)])
     } else {
         None
     }
-}
-
-/// The ladder in a catalogue's file, when it is still a regular file once opened.
-fn read_ladder(path: &Path) -> Option<Ladder> {
-    let file = open_without_waiting(path).ok()?;
-    file.metadata()
-        .is_ok_and(|m| m.is_file())
-        .then(|| ladder_in(path, file))
-        .flatten()
-}
-
-/// The ladder in an open regular file, read within the loader's limit.
-fn ladder_in(path: &Path, file: std::fs::File) -> Option<Ladder> {
-    let mut bytes = Vec::new();
-    file.take(crate::load::MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .ok()?;
-    let source = crate::load::from_bytes(path.display().to_string(), bytes).ok()?;
-    Ladder::load(&source).ok()
-}
-
-/// Opens `path` for reading without waiting for a FIFO's writer (O_NONBLOCK, which reads of a
-/// regular file or a folder ignore) and without making a terminal the controlling one.
-fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::File::options();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use rustix::fs::OFlags;
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags((OFlags::NONBLOCK | OFlags::NOCTTY).bits() as i32);
-    }
-    options.open(path)
 }
 
 /// The command line as clap knows it, with a completer on every argument that takes an id or

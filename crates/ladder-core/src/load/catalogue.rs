@@ -6,7 +6,7 @@
 //! file that its folder does not hold.
 
 use std::collections::HashMap;
-use std::fs::{self, File, OpenOptions};
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
@@ -169,8 +169,8 @@ fn check_id(id: &str, shown: &str) -> Result<()> {
 fn read_entry(inside: &Path, path: &Path, id: &str, total: &mut Total) -> Result<Source> {
     let shown = shown(path);
     check_id(id, &shown)?;
-    let file =
-        open_nonblocking(path).with_context(|| format!("cannot read ladder file {shown:?}"))?;
+    let file = super::open_without_waiting(path)
+        .with_context(|| format!("cannot read ladder file {shown:?}"))?;
     let opened = file
         .metadata()
         .with_context(|| format!("cannot read ladder file {shown:?}"))?;
@@ -215,19 +215,6 @@ impl Total {
             cap: super::MAX_BYTES,
         }
     }
-}
-
-/// Opens a file for reading without blocking: opening a FIFO with no writer, or a terminal,
-/// returns at once, so that the check of what was opened can refuse it.
-fn open_nonblocking(path: &Path) -> std::io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    options.open(path)
 }
 
 /// Reads and loads every ladder of the folder; the first that cannot be read or has an error

@@ -73,6 +73,20 @@ pub fn read_opened(name: String, file: File, len: u64) -> Result<Source> {
     from_bytes(name, bytes)
 }
 
+/// Opens a file for reading without waiting: opening a FIFO that has no writer returns at once
+/// (O_NONBLOCK, which reads of a regular file ignore), and a terminal never becomes the
+/// controlling one (O_NOCTTY), so that a check of what was opened can refuse either.
+pub fn open_without_waiting(path: &Path) -> io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    options.open(path)
+}
+
 /// Whether two looks at a file saw the same file: its device and inode.
 #[cfg(unix)]
 pub fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
