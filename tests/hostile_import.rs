@@ -431,3 +431,48 @@ fn deeply_nested_lists_and_quotes_are_read_without_exhausting_the_stack() {
     assert_eq!(code, Some(0), "{stderr}");
     assert!(toml.contains("x"), "{toml}");
 }
+
+// ---------------------------------------------------------------- inputs once misread quietly
+
+/// A byte-order mark (Windows editors write one) is no part of a page: before `# T1:` it made
+/// the page "not a level page", and on the index it lost the ladder's name.
+#[test]
+fn a_byte_order_mark_is_no_part_of_a_page() {
+    let folder = handbook("bom");
+    folder.write("book/README.md", format!("\u{feff}{INDEX}"));
+    folder.write("book/T1-Engineer.md", format!("\u{feff}{PAGE}"));
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(toml, TINY_TOML);
+    assert_eq!(
+        stderr,
+        "note: inferred track engineer: T1-engineer\nread 2 pages: 1 role, 1 statement, 1 example; 0 warnings\n"
+    );
+}
+
+/// Front matter is read as YAML: a block scalar's title is its text, not `|`; front matter
+/// that is not YAML is said, with its line, and its title not read.
+#[test]
+fn front_matter_is_read_as_yaml() {
+    let folder = handbook("front-matter");
+    let index = INDEX.replace("# Tiny ladder\n\n", "");
+    folder.write(
+        "book/README.md",
+        format!("---\ntitle: |\n  Block\n  ladder\nlayout: page\n---\n\n{index}"),
+    );
+    folder.write(
+        "book/T1-Engineer.md",
+        format!("\u{feff}---\ntitle: T9\n  tags: [a: b\n---\n\n{PAGE}"),
+    );
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(toml, TINY_TOML.replace("Tiny ladder", "Block ladder"));
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            "T1-Engineer.md:3: warning: the front matter is not YAML (mapping values are not allowed in this context); its title is not read",
+            "note: inferred track engineer: T1-engineer",
+            "read 2 pages: 1 role, 1 statement, 1 example; 1 warning",
+        ]
+    );
+}

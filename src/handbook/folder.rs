@@ -142,8 +142,12 @@ pub(super) struct Found {
     meta: fs::Metadata,
 }
 
-/// Reads a page found by [`pages_inside`], refusing it when the file opened is not the one
-/// checked (it was replaced, say by a link out of the folder, in between).
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads a page found by [`pages_inside`] (without a byte-order mark), refusing it when the
+/// file opened is not the one checked (it was replaced, say by a link out of the folder, in
+/// between).
 pub(super) fn read_found(found: &Found) -> Result<String> {
     let shown = crate::text::escape_controls(&found.name).into_owned();
     let file = File::open(&found.real).with_context(|| format!("cannot read page {shown:?}"))?;
@@ -162,10 +166,14 @@ pub(super) fn read_found(found: &Found) -> Result<String> {
     if bytes.len() as u64 > counted {
         bail!("page {shown:?} changed while it was being imported; try again");
     }
+    // A byte-order mark (Windows editors write one) is no part of the text: left in, it would
+    // hide the page's `# L1:` heading or front matter from the Markdown parser.
+    let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    bytes.drain(..bom);
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "page {shown:?} is not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
+            bom + e.utf8_error().valid_up_to()
         )
     })
 }

@@ -53,6 +53,8 @@ pub enum WarningKind {
     NoExamples(String),
     /// A page without a quoted self-description.
     NoSummary,
+    /// Front matter that is not YAML: what the YAML parser said, and where.
+    FrontMatter(String),
 }
 
 /// What was inferred or mapped rather than read.

@@ -71,6 +71,10 @@ fn warning_text(kind: &WarningKind) -> String {
         ),
         WarningKind::NoExamples(dimension) => format!("dimension {dimension:?} has no examples"),
         WarningKind::NoSummary => "no quoted self-description after the heading; the summary is left as the title".to_string(),
+        WarningKind::FrontMatter(problem) => format!(
+            "the front matter is not YAML ({}); its title is not read",
+            crate::text::cut(problem)
+        ),
     }
 }
 

@@ -92,11 +92,15 @@ impl IndexReader<'_> {
                         }
                     }
                 }
-                Block::FrontMatter { title, .. } => {
+                Block::FrontMatter { title, problem, .. } => {
                     // The page's title, as a static-site generator gives it; a `#` heading
                     // that is a name still wins.
                     if self.index.name.is_none() {
                         self.index.name = title.clone().filter(|t| !t.ends_with('?'));
+                    }
+                    if let Some((line, problem)) = problem {
+                        let kind = WarningKind::FrontMatter(problem.clone());
+                        self.warnings.push(Warning::at(self.file, *line, kind));
                     }
                 }
                 Block::Rule => {}

@@ -26,8 +26,17 @@ pub fn level_page(
             Reading::Start(titled) if is_comment(&block) => Reading::Start(titled),
             Reading::Start(None) => match &block {
                 Block::FrontMatter {
+                    problem: Some((line, problem)),
+                    ..
+                } => {
+                    let kind = WarningKind::FrontMatter(problem.clone());
+                    warnings.push(Warning::at(file, *line, kind));
+                    Reading::Start(None)
+                }
+                Block::FrontMatter {
                     title: Some(title),
                     line,
+                    ..
                 } => Reading::Start(Some(Head {
                     text: title.clone(),
                     id: None,
