@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
+use anyhow::Result;
+
 use super::names::{kebab, same_name, stem_of};
 use super::parsed::{AttributeLine, Index, LevelPage, Section};
 use super::tracks::{infer_tracks, one_track, split_into_families};
@@ -13,14 +15,15 @@ use crate::model::{Attribute, Dimension, Ladder, Role, RoleDimension};
 /// The ladder the index and pages describe, and the page each of its roles came from.
 ///
 /// Every lookup of a name goes through a hash map ([`Names`]), so the work grows with the
-/// number of headings and bullets, not with its square.
+/// number of headings and bullets, not with its square. Fails only when the tracks inferred
+/// would be too long to hold ([`infer_tracks`]).
 pub fn ladder(
     dir: &Path,
     index: Index,
     pages: Vec<LevelPage>,
     warnings: &mut Vec<Warning>,
     notes: &mut Vec<Note>,
-) -> (Ladder, Vec<String>) {
+) -> Result<(Ladder, Vec<String>)> {
     let pages = in_ladder_order(&index, pages, warnings);
     let levels = levels_of(&index, &pages);
     let (attributes, attribute_names) = gather_attributes(&index, &pages, warnings);
@@ -44,7 +47,7 @@ pub fn ladder(
         let tracks = if one_list {
             vec![one_track(&roles, &levels)]
         } else {
-            infer_tracks(&roles, &levels)
+            infer_tracks(&roles, &levels)?
         };
         for t in &tracks {
             notes.push(Note::InferredTrack {
@@ -76,7 +79,7 @@ pub fn ladder(
         roles,
         lookup: Default::default(),
     };
-    (ladder, files)
+    Ok((ladder, files))
 }
 
 /// Whether the ladder is one track whatever its titles say: the index lists every page, one

@@ -96,7 +96,7 @@ pub fn import(dir: &Path) -> Result<Imported> {
         warnings.push(Warning::on(&shown, WarningKind::NoIndex));
         Default::default()
     });
-    let (ladder, pages) = assemble::ladder(dir, index, read.pages, &mut warnings, &mut notes);
+    let (ladder, pages) = assemble::ladder(dir, index, read.pages, &mut warnings, &mut notes)?;
     let warnings = super::warning::once_per_ladder(warnings);
     let notes = plain_pages_once(notes);
     Ok(Imported {
