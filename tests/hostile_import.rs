@@ -472,6 +472,80 @@ fn an_index_linking_one_page_by_many_spellings_reads_it_once() {
     );
 }
 
+// ---------------------------------------------------------------- bounded messages
+
+/// A page inside an unclosed code fence warns once per line: the first ten are said, the rest
+/// counted. A 0.9 MB page once wrote 450,000 lines (25 MB) to stderr.
+#[test]
+fn an_unclosed_code_fence_says_ten_warnings_and_counts_the_rest() {
+    let folder = handbook("unclosed-fence");
+    let lines: String = (1..=25).map(|i| format!("line {i}\n")).collect();
+    folder.write("book/T1-Engineer.md", format!("{PAGE}\n```\n{lines}"));
+    let (code, toml, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(toml, TINY_TOML);
+    let mut expected: Vec<String> = (1..=10)
+        .map(|i| {
+            format!(
+                "T1-Engineer.md:{}: warning: could not place code \"line {i}\"",
+                17 + i
+            )
+        })
+        .collect();
+    expected.push("… and 15 more like this".into());
+    expected.push("note: inferred track engineer: T1-engineer".into());
+    expected.push("read 2 pages: 1 role, 1 statement, 1 example; 25 warnings".into());
+    assert_eq!(stderr.lines().collect::<Vec<_>>(), expected);
+}
+
+/// Notes are said ten of a kind too, and a long track as its ends; a value that many pages
+/// lack is said once per attribute, and attributes past the tenth are counted.
+#[test]
+fn many_pages_say_ten_messages_of_a_kind_and_a_long_track_in_short() {
+    let folder = Folder::new("many-pages");
+    for i in 1..=12 {
+        folder.write(
+            &format!("book/L{i}.md"),
+            format!(
+                "# L{i}: Writer {i}\n\n> _Writes._\n\n- **Aim {i}**: yes\n\n## Craft\n\n- Writes.\n\n\
+                 <details><summary>Examples</summary>\n\n- Wrote.\n\n</details>\n"
+            ),
+        );
+    }
+    let (code, _, stderr) = import(&folder.join("book"));
+    assert_eq!(code, Some(0), "{stderr}");
+    let book = folder.arg("book");
+    let mut expected = vec![format!(
+        "{book}: warning: no README.md index page; the ladder's name, attributes and dimensions come from the level pages"
+    )];
+    // Each page names an attribute of its own, and lacks the eleven others'.
+    for i in 1..=10 {
+        expected.push(format!(
+            "L{i}.md:5: warning: attribute \"Aim {i}\" is not defined on the index page; added without a meaning"
+        ));
+    }
+    expected.push("… and 2 more like this".into());
+    expected.push(
+        "L1.md:7: warning: dimension \"Craft\" is not on the index page; added as a dimension of its own"
+            .into(),
+    );
+    // In page order, then attribute order: the first page lacks "Aim 2" to "Aim 12"; "Aim 12"
+    // and "Aim 1" (first lacked by L2) are counted, on 11 pages each.
+    for i in 2..=11 {
+        expected.push(format!(
+            "L1.md:1: warning: no value for attribute \"Aim {i}\" (and on 10 more pages)"
+        ));
+    }
+    expected.push("… and 22 more like this".into());
+    expected.push(
+        "note: inferred track ladder: L1-writer-1 → L2-writer-2 → L3-writer-3 → L4-writer-4 → \
+         L5-writer-5 → … 2 more → L8-writer-8 → L9-writer-9 → L10-writer-10 → L11-writer-11 → L12-writer-12"
+            .into(),
+    );
+    expected.push("read 12 pages: 12 roles, 12 statements, 12 examples; 146 warnings".into());
+    assert_eq!(stderr.lines().collect::<Vec<_>>(), expected);
+}
+
 // ---------------------------------------------------------------- inputs once misread quietly
 
 /// A byte-order mark (Windows editors write one) is no part of a page: before `# T1:` it made

@@ -84,7 +84,7 @@ fn is_index(name: &str) -> bool {
 /// Whether the index of `dir` links a page that is not a subfolder's index: a level page.
 fn links_level_pages(dir: &Path) -> Result<bool> {
     // Its warnings are not shown: if it is one ladder, the import reads the index again.
-    let mut unshown = Vec::new();
+    let mut unshown = Default::default();
     let pages = folder::pages_inside(dir, &mut unshown)?;
     let Some(file) = pages.pages.iter().find(|f| is_index(&f.name)) else {
         return Ok(false);
@@ -123,7 +123,7 @@ fn with_ids(folders: Vec<(String, PathBuf)>) -> Result<Vec<Member>> {
 pub fn import(member: &Member) -> Result<Imported> {
     let mut imported = import::import(&member.path)?;
     let within = |page: &str| format!("{}/{page}", member.folder);
-    for warning in &mut imported.warnings {
+    for warning in imported.warnings.iter_mut() {
         warning.page = within(&warning.page);
     }
     for page in &mut imported.pages {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::warning::{Warning, WarningKind};
+use super::warning::{Warning, WarningKind, Warnings};
 use crate::files;
 use crate::load;
 
@@ -20,7 +20,7 @@ pub const MAX_TOTAL_BYTES: u64 = load::MAX_BYTES;
 ///
 /// Refuses the whole folder when the pages add up to more than [`MAX_TOTAL_BYTES`], before
 /// reading any of them; a file with two names (a link to a page beside it) counts once.
-pub(super) fn pages_inside(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Folder> {
+pub(super) fn pages_inside(dir: &Path, warnings: &mut Warnings) -> Result<Folder> {
     let shown = files::shown(dir);
     let root = fs::canonicalize(dir).with_context(|| format!("cannot read directory {shown:?}"))?;
     let entries =
@@ -103,7 +103,7 @@ impl Folder {
     /// inside the folder: a link with `..`, an absolute path, or a real path (links resolved)
     /// outside the folder is refused, unread, with a warning. A file already counted against
     /// the cap, under this name or another, is not counted again.
-    pub fn linked(&mut self, target: &str, warnings: &mut Vec<Warning>) -> Result<Option<Found>> {
+    pub fn linked(&mut self, target: &str, warnings: &mut Warnings) -> Result<Option<Found>> {
         let relative = Path::new(target);
         let plain = relative
             .components()
@@ -253,7 +253,7 @@ mod tests {
         page.set_len(40 << 20).expect("a sparse 40 MiB page");
         std::os::unix::fs::symlink(dir.join("d/L1.md"), dir.join("L1.md")).expect("link");
         std::os::unix::fs::symlink(dir.join("d/L1.md"), dir.join("L2.md")).expect("link");
-        let mut warnings = Vec::new();
+        let mut warnings = Warnings::default();
         let mut folder = pages_inside(&dir, &mut warnings).expect("counted once");
         assert_eq!(folder.total, 40 << 20);
         for spelling in ["d/L1.md", "d//L1.md", "d/./L1.md"] {

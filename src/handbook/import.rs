@@ -21,7 +21,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use super::parsed::LevelPage;
-use super::warning::{Note, Warning, WarningKind};
+use super::warning::{Note, Warning, WarningKind, Warnings};
 use super::{assemble, folder, read};
 use crate::files;
 use crate::load;
@@ -32,8 +32,9 @@ use crate::validate::Seg;
 #[derive(Debug)]
 pub struct Imported {
     pub ladder: Ladder,
-    /// Every piece of text that could not be placed, in the order met.
-    pub warnings: Vec<Warning>,
+    /// Every piece of text that could not be placed, in the order met (the first of each kind
+    /// kept, the rest counted).
+    pub warnings: Warnings,
     /// What was inferred or mapped rather than read: tracks, attribute labels.
     pub notes: Vec<Note>,
     /// The page each role was read from, in the order of `ladder.roles`.
@@ -51,7 +52,7 @@ pub struct Imported {
 /// with a warning, so importing a folder someone else prepared cannot read files beside it.
 /// Each file is read once, whatever the names it is reached by (see [`folder::FileId`]).
 pub fn import(dir: &Path) -> Result<Imported> {
-    let mut warnings = Vec::new();
+    let mut warnings = Warnings::default();
     let mut notes = Vec::new();
     let mut folder = folder::pages_inside(dir, &mut warnings)?;
     let files = std::mem::take(&mut folder.pages);
@@ -93,7 +94,6 @@ pub fn import(dir: &Path) -> Result<Imported> {
         Default::default()
     });
     let (ladder, pages) = assemble::ladder(dir, index, read.pages, &mut warnings, &mut notes)?;
-    let warnings = super::warning::once_per_ladder(warnings);
     let notes = plain_pages_once(notes);
     Ok(Imported {
         ladder,
@@ -124,7 +124,7 @@ impl Imported {
             roles: self.ladder.roles.len(),
             statements: dimensions().map(|d| d.expectations.len()).sum(),
             examples: dimensions().map(|d| d.examples.len()).sum(),
-            warnings: self.warnings.iter().map(|w| 1 + w.repeats).sum(),
+            warnings: self.warnings.total(),
         }
     }
 }
@@ -164,7 +164,7 @@ impl Reading {
     fn once(
         &mut self,
         file: &folder::Found,
-        warnings: &mut Vec<Warning>,
+        warnings: &mut Warnings,
         notes: &mut Vec<Note>,
     ) -> Result<()> {
         match self.names.entry(file.id()) {
@@ -186,7 +186,7 @@ impl Reading {
         &mut self,
         folder: &mut folder::Folder,
         order: &[String],
-        warnings: &mut Vec<Warning>,
+        warnings: &mut Warnings,
         notes: &mut Vec<Note>,
     ) -> Result<()> {
         let mut tried: HashSet<&str> = HashSet::new();
@@ -214,7 +214,7 @@ impl Reading {
     fn page(
         &mut self,
         file: &folder::Found,
-        warnings: &mut Vec<Warning>,
+        warnings: &mut Warnings,
         notes: &mut Vec<Note>,
     ) -> Result<()> {
         let name = &file.name;

@@ -6,11 +6,11 @@ use super::{heading_text, html_markers};
 use crate::handbook::meta::{Comment, Key};
 use crate::handbook::names::{kebab, split_emoji};
 use crate::handbook::parsed::Index;
-use crate::handbook::warning::{Warning, WarningKind};
+use crate::handbook::warning::{Warning, WarningKind, Warnings};
 use crate::model::{Attribute, Band, Dimension, Discipline, Track};
 
 /// Reads the index page `file`.
-pub fn index(file: &str, text: &str, warnings: &mut Vec<Warning>) -> Index {
+pub fn index(file: &str, text: &str, warnings: &mut Warnings) -> Index {
     let mut reader = IndexReader {
         file,
         index: Index::default(),
@@ -42,7 +42,7 @@ struct IndexReader<'a> {
     /// Whether the last paragraph went into the about text (taken back if it introduced a
     /// definition list).
     intro_in_about: bool,
-    warnings: &'a mut Vec<Warning>,
+    warnings: &'a mut Warnings,
 }
 
 impl IndexReader<'_> {
