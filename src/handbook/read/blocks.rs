@@ -173,9 +173,15 @@ pub fn parse(text: &str, first_line: usize) -> Vec<Block> {
 /// Hands each top-level block of `text` to `sink` as soon as it is complete, so a reader holds
 /// one block at a time, never the tree of a whole large page.
 pub fn parse_each(text: &str, first_line: usize, sink: &mut dyn FnMut(Block)) {
-    let mut starts = vec![0];
-    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset) + first_line - 1;
+    // Where each line starts, as 32 bits: a page is at most 64 MiB (folder::MAX_TOTAL_BYTES),
+    // and a page of short lines would otherwise hold 8 bytes of this per 2 of text.
+    let mut starts: Vec<u32> = vec![0];
+    starts.extend(
+        text.match_indices('\n')
+            .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+    );
+    let line_of =
+        |offset: usize| starts.partition_point(|&s| s as usize <= offset) + first_line - 1;
     let mut walk = Walk {
         stack: vec![Frame::Blocks(Vec::new())],
         para: None,
