@@ -4,12 +4,21 @@
     bench/hostile_import.py headings DIR   # one page of 20,000 `##` headings (0.5 MB)
     bench/hostile_import.py big DIR        # four pages of 50 MB each: over the 64 MiB cap
     bench/hostile_import.py large DIR      # four pages of 9 MB each: the most that imports
+    bench/hostile_import.py spellings DIR  # a 100 KB index of 1,860 links to one 36 KB page,
+                                           # each spelled another way (`d//H1.md`, `d/./H1.md`)
+    bench/hostile_import.py fence DIR      # a 0.9 MB page inside an unclosed code fence:
+                                           # 450,000 lines that each could not be placed
+    bench/hostile_import.py fence-large DIR  # the same, 62 MiB: inside the cap
+    bench/hostile_import.py pages DIR      # 20,000 one-line pages, no index (0.3 MB)
 
 `headings` is the case that once took a minute (every new heading compared with every
 other); `big` must be refused with one error line, in little memory; `large` is read whole
 (its TOML is just under the 64 MiB any command reads), and its peak memory is what the budget
-of 4x the input is judged on.
+of 4x the input is judged on. `spellings` once read its page 1,860 times (40 s, 8.75 GB);
+`fence` wrote 450,000 warning lines and `fence-large` took 36 s and 8.2 GB; `pages` took
+1.5 s (40,000: 5.7 s), inferring tracks by comparing every title's family with every other.
 """
+import itertools
 import os
 import sys
 
@@ -58,19 +67,54 @@ def bullets(size):
         yield line
 
 
+def spellings(target, links=1860):
+    """An index linking one page in a subfolder by `links` spellings of its path."""
+    os.makedirs(os.path.join(target, "d"), exist_ok=True)
+    body = (f"- Ships item {i} on time and explains what it learned.\n" for i in range(640))
+    page(os.path.join(target, "d", "H1-Engineer.md"), "H1", "Engineer", body)
+    with open(os.path.join(target, "README.md"), "w", encoding="utf-8") as out:
+        out.write(INDEX.replace("1. [H1 Engineer](H1-Engineer.md)\n", ""))
+        for i in range(links):
+            # Bit b of i spells the b-th separator `./` or `/`: every link differs.
+            path = "".join("./" if (i >> b) & 1 else "/" for b in range(11))
+            out.write(f"1. [H1 Engineer](d/{path}H1-Engineer.md)\n")
+
+
+def fence(target, lines):
+    """One level page whose last section opens a code fence that never closes."""
+    body = itertools.chain(["## Delivery\n\n- Ships.\n\n```\n"], itertools.repeat("x\n", lines))
+    page(os.path.join(target, "H1-Engineer.md"), "H1", "Engineer", body)
+
+
+def pages(target, n):
+    """`n` pages of one line each, every title a family of its own, and no index."""
+    os.remove(os.path.join(target, "README.md"))
+    for i in range(n):
+        with open(os.path.join(target, f"L{i}.md"), "w", encoding="utf-8") as out:
+            out.write(f"# L{i}: Engineer {i}\n")
+
+
 def main():
     kind, target = sys.argv[1], sys.argv[2]
     os.makedirs(target, exist_ok=True)
     with open(os.path.join(target, "README.md"), "w", encoding="utf-8") as out:
         out.write(INDEX)
-    if kind == "headings":
+    if kind == "spellings":
+        spellings(target)
+    elif kind == "fence":
+        fence(target, 450_000)
+    elif kind == "fence-large":
+        fence(target, 32_500_000)
+    elif kind == "pages":
+        pages(target, 20_000)
+    elif kind == "headings":
         page(os.path.join(target, "H1-Engineer.md"), "H1", "Engineer", headings(20_000))
     elif kind in ("big", "large"):
         size = (50 if kind == "big" else 9) * 1000 * 1000
         for n in range(1, 5):
             page(os.path.join(target, f"H{n}-Engineer-{n}.md"), f"H{n}", f"Engineer {n}", bullets(size))
     else:
-        sys.exit(f"unknown case {kind!r}: headings, big or large")
+        sys.exit(f"unknown case {kind!r}: headings, big, large, spellings, fence, fence-large or pages")
 
 
 if __name__ == "__main__":

@@ -218,8 +218,10 @@ hostile() {
   python3 bench/hostile_import.py headings "$work/headings"
   python3 bench/hostile_import.py large "$work/large"
   python3 bench/hostile_import.py big "$work/big"
-  local large_kib
+  for shape in spellings fence fence-large pages; do python3 bench/hostile_import.py "$shape" "$work/$shape"; done
+  local large_kib fence_kib
   large_kib=$(( $(du -sk "$work/large" | cut -f1) * 4 ))
+  fence_kib=$(( $(du -sk "$work/fence-large" | cut -f1) * 5 ))
   printf '%-34s %8s %10s %10s %12s\n' case seconds budget "peak KiB" budget
   budget "list, 384 KB line, 64,000 repeats" 1 102400 "$bin" --data "$work/long-line.toml" list
   budget "validate, 384 KB line" 1 102400 "$bin" validate "$work/long-line.toml"
@@ -243,6 +245,10 @@ hostile() {
   budget "import, 20,000 headings (0.5 MB)" 1 102400 "$bin" import "$work/headings"
   budget "import, 4 x 9 MB pages (4x input)" 10 "$large_kib" "$bin" import "$work/large"
   budget "import, 4 x 50 MB pages (refused)" 1 20480 "$bin" import "$work/big"
+  budget "import, 1,860 spellings of a page" 1 102400 "$bin" import "$work/spellings"
+  budget "import, 0.9 MB unclosed fence" 1 102400 "$bin" import "$work/fence"
+  budget "import, 62 MiB unclosed fence (5x)" 10 "$fence_kib" "$bin" import "$work/fence-large"
+  budget "import, 20,000 one-line pages" 1 102400 "$bin" import "$work/pages"
 }
 
 catalogue() {

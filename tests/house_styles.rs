@@ -443,7 +443,8 @@ fn a_data_handbook_with_its_own_headings_success_lists_and_a_prose_page() {
         messages,
         [
             "README.md:19: warning: could not place code \"This block is not part of the ladder.\"",
-            "L1.0-Graduate-Data-Analyst.md:6: warning: could not place \"Each rotation lasts three months and ends with a short write-up of what was learned.\"",
+            // Page text is quoted cut at 60 characters: the line says where the rest is.
+            "L1.0-Graduate-Data-Analyst.md:6: warning: could not place \"Each rotation lasts three months and ends with a short write…\"",
             // Nothing is dropped unsaid: the links' targets go, their text stays.
             "L2-Data-Analyst.md:7: warning: attribute \"Glossary\" keeps the text of its links but not their targets",
             "L2-Data-Analyst.md:7: warning: attribute \"Glossary\" is not defined on the index page; added without a meaning",

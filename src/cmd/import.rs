@@ -45,11 +45,7 @@ fn catalogue_run(args: &ImportArgs, members: &[Member]) -> Result<Exit> {
     let mut tallies = Vec::with_capacity(members.len());
     for member in members {
         let imported = catalogue::import(member)?;
-        render::import_messages(
-            &mut io::stderr().lock(),
-            &imported.warnings,
-            &imported.notes,
-        )?;
+        messages(&imported)?;
         import::check(&imported)?;
         import::check_size(import::imported_size(&imported)?)?;
         let mut toml = Vec::new();
@@ -78,11 +74,7 @@ fn one(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
         imported.ladder.name = name.clone();
     }
     // Messages about the import go to stderr, so the TOML on stdout can be redirected alone.
-    render::import_messages(
-        &mut io::stderr().lock(),
-        &imported.warnings,
-        &imported.notes,
-    )?;
+    messages(&imported)?;
     import::check(&imported)?;
     import::check_size(import::imported_size(&imported)?)?;
     match &args.file.output {
@@ -97,4 +89,13 @@ fn one(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
     }
     render::imported(&mut io::stderr().lock(), None, &imported.tally())?;
     Ok(Exit::Success)
+}
+
+/// Writes an import's warnings and notes to stderr, buffered: a line is one write, not one
+/// per piece of it.
+fn messages(imported: &import::Imported) -> Result<()> {
+    let mut err = BufWriter::new(io::stderr().lock());
+    render::import_messages(&mut err, &imported.warnings, &imported.notes)?;
+    err.flush()?;
+    Ok(())
 }

@@ -4,23 +4,26 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
+use anyhow::Result;
+
 use super::names::{kebab, same_name, stem_of};
 use super::parsed::{AttributeLine, Index, LevelPage, Section};
 use super::tracks::{infer_tracks, one_track, split_into_families};
-use super::warning::{Note, Warning, WarningKind};
+use super::warning::{Note, Warning, WarningKind, Warnings};
 use crate::model::{Attribute, Dimension, Ladder, Role, RoleDimension};
 
 /// The ladder the index and pages describe, and the page each of its roles came from.
 ///
 /// Every lookup of a name goes through a hash map ([`Names`]), so the work grows with the
-/// number of headings and bullets, not with its square.
+/// number of headings and bullets, not with its square. Fails only when the tracks inferred
+/// would be too long to hold ([`infer_tracks`]).
 pub fn ladder(
     dir: &Path,
     index: Index,
     pages: Vec<LevelPage>,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
     notes: &mut Vec<Note>,
-) -> (Ladder, Vec<String>) {
+) -> Result<(Ladder, Vec<String>)> {
     let pages = in_ladder_order(&index, pages, warnings);
     let levels = levels_of(&index, &pages);
     let (attributes, attribute_names) = gather_attributes(&index, &pages, warnings);
@@ -31,12 +34,22 @@ pub fn ladder(
         dimensions: &dimensions,
         dimension_names: &dimension_names,
     };
+    let values: Vec<Values> = (pages.iter())
+        .map(|page| attribute_values(page, &known, notes))
+        .collect();
+    let lacking = first_lacking(&values, known.attributes);
     let mut roles = Vec::with_capacity(pages.len());
     let mut files = Vec::with_capacity(pages.len());
-    for mut page in pages {
+    for ((mut page, values), lacking) in pages.into_iter().zip(values).zip(lacking) {
+        for (at, pages) in lacking {
+            let kind = WarningKind::NoValue(known.attributes[at].name.clone());
+            let mut warning = Warning::at(&page.file, 1, kind);
+            warning.repeats = pages - 1;
+            warnings.push(warning);
+        }
         // The page's statements move into the role: a large page is never held twice.
         let sections = std::mem::take(&mut page.sections);
-        roles.push(role_of(&page, sections, &known, warnings, notes));
+        roles.push(role_of(&page, sections, values.stated, &known, warnings));
         files.push(page.file);
     }
     let tracks = if index.tracks.is_empty() {
@@ -44,7 +57,7 @@ pub fn ladder(
         let tracks = if one_list {
             vec![one_track(&roles, &levels)]
         } else {
-            infer_tracks(&roles, &levels)
+            infer_tracks(&roles, &levels)?
         };
         for t in &tracks {
             notes.push(Note::InferredTrack {
@@ -76,7 +89,7 @@ pub fn ladder(
         roles,
         lookup: Default::default(),
     };
-    (ladder, files)
+    Ok((ladder, files))
 }
 
 /// Whether the ladder is one track whatever its titles say: the index lists every page, one
@@ -146,7 +159,7 @@ struct Known<'a> {
 fn in_ladder_order(
     index: &Index,
     mut pages: Vec<LevelPage>,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> Vec<LevelPage> {
     let mut listed: HashMap<&str, usize> = HashMap::new();
     for (i, file) in index.order.iter().enumerate() {
@@ -191,7 +204,7 @@ fn levels_of(index: &Index, pages: &[LevelPage]) -> Vec<String> {
 fn gather_attributes(
     index: &Index,
     pages: &[LevelPage],
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
 ) -> (Vec<Attribute>, Names) {
     let mut attributes = index.attributes.clone();
     let mut names = Names::default();
@@ -232,7 +245,7 @@ fn gather_attributes(
 fn gather_dimensions(
     index: &Index,
     pages: &[LevelPage],
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
     notes: &mut Vec<Note>,
 ) -> (Vec<Dimension>, Names) {
     let mut dimensions = index.dimensions.clone();
@@ -287,21 +300,19 @@ fn gather_dimensions(
     (dimensions, names)
 }
 
-/// One page read as a role of the ladder, with its `sections` (taken out of it) moved in.
+/// One page read as a role of the ladder, with its `sections` (taken out of it) and its
+/// attribute values moved in.
 fn role_of(
     page: &LevelPage,
     sections: Vec<Section>,
+    attributes: BTreeMap<String, String>,
     known: &Known<'_>,
-    warnings: &mut Vec<Warning>,
-    notes: &mut Vec<Note>,
+    warnings: &mut Warnings,
 ) -> Role {
     let id = page
         .id
         .clone()
         .unwrap_or_else(|| format!("{}-{}", page.level, kebab(&page.title)));
-    // A prose page states nothing: the note about it says so once, without a warning per value.
-    let prose = page.attributes.is_empty() && sections.is_empty();
-    let attributes = attribute_values(page, prose, known, warnings, notes);
     let mut role_dimensions = BTreeMap::new();
     for s in sections {
         let Some(at) = known.dimension_names.find(s.id.as_ref(), &s.heading) else {
@@ -337,15 +348,18 @@ fn role_of(
     }
 }
 
-/// A page's attribute values by attribute id, with a warning for each attribute it lacks.
-fn attribute_values(
-    page: &LevelPage,
-    prose: bool,
-    known: &Known<'_>,
-    warnings: &mut Vec<Warning>,
-    notes: &mut Vec<Note>,
-) -> BTreeMap<String, String> {
-    let mut values = BTreeMap::new();
+/// A page's attribute values by attribute id, and whether the page says it states none.
+struct Values {
+    stated: BTreeMap<String, String>,
+    /// A prose page, or one that writes `—` for a value: it has none on purpose, and is not
+    /// told of each it lacks.
+    says_none: bool,
+}
+
+/// A page's attribute values, with a note for each label read as an attribute of another
+/// name.
+fn attribute_values(page: &LevelPage, known: &Known<'_>, notes: &mut Vec<Note>) -> Values {
+    let mut stated = BTreeMap::new();
     for a in &page.attributes {
         let Some(at) = known
             .attribute_names
@@ -363,18 +377,47 @@ fn attribute_values(
             });
         }
         if a.value != "—" && !a.value.trim().is_empty() {
-            values.insert(attribute.id.clone(), a.value.clone());
+            stated.insert(attribute.id.clone(), a.value.clone());
         }
     }
-    // A page that writes `—` for a value says on purpose that it has none.
-    let says_none = prose || page.attributes.iter().any(|a| a.value == "—");
-    for attribute in known.attributes {
-        if !values.contains_key(&attribute.id) && !says_none {
-            let kind = WarningKind::NoValue(attribute.name.clone());
-            warnings.push(Warning::at(&page.file, 1, kind));
+    // A prose page states nothing: the note about it says so once, without a warning per value.
+    let prose = page.attributes.is_empty() && page.sections.is_empty();
+    Values {
+        stated,
+        says_none: prose || page.attributes.iter().any(|a| a.value == "—"),
+    }
+}
+
+/// For each page, the attributes it is the first to lack a value for, each with how many
+/// pages lack it in all: the warning is said once, at the first such page.
+///
+/// Found in time proportional to the values stated, not to pages × attributes: the pages
+/// walked to find an attribute's first lack all state it.
+fn first_lacking(values: &[Values], attributes: &[Attribute]) -> Vec<Vec<(usize, usize)>> {
+    let asked: Vec<&Values> = values.iter().filter(|v| !v.says_none).collect();
+    let mut stating: HashMap<&str, usize> = HashMap::new();
+    for v in &asked {
+        for id in v.stated.keys() {
+            *stating.entry(id).or_default() += 1;
         }
     }
-    values
+    // The first page without a value for each id, found once per id.
+    let mut first: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut lacking = vec![Vec::new(); values.len()];
+    for (at, a) in attributes.iter().enumerate() {
+        let pages = asked.len() - stating.get(a.id.as_str()).copied().unwrap_or(0);
+        if pages == 0 {
+            continue;
+        }
+        let page = *first.entry(&a.id).or_insert_with(|| {
+            let lacks = |v: &&Values| !v.says_none && !v.stated.contains_key(&a.id);
+            values.iter().position(|v| lacks(&v))
+        });
+        if let Some(page) = page {
+            lacking[page].push((at, pages));
+        }
+    }
+    lacking
 }
 
 /// Moves `more` to the end of `list`; into an empty list without copying.

@@ -5,6 +5,7 @@
 //! ladder; a folder whose subfolders each carry their own index (`README.md`, `index.md`), and
 //! whose own index (if any) links to nothing but those, is a catalogue.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -84,7 +85,7 @@ fn is_index(name: &str) -> bool {
 /// Whether the index of `dir` links a page that is not a subfolder's index: a level page.
 fn links_level_pages(dir: &Path) -> Result<bool> {
     // Its warnings are not shown: if it is one ladder, the import reads the index again.
-    let mut unshown = Vec::new();
+    let mut unshown = Default::default();
     let pages = folder::pages_inside(dir, &mut unshown)?;
     let Some(file) = pages.pages.iter().find(|f| is_index(&f.name)) else {
         return Ok(false);
@@ -97,22 +98,25 @@ fn links_level_pages(dir: &Path) -> Result<bool> {
 }
 
 /// Each folder with its id: its name when that is an id already, else the name in kebab-case.
+/// Ids taken are found in a table (ignoring ASCII case), not by a search per folder.
 fn with_ids(folders: Vec<(String, PathBuf)>) -> Result<Vec<Member>> {
     let mut members: Vec<Member> = Vec::with_capacity(folders.len());
+    let mut taken: HashMap<String, usize> = HashMap::with_capacity(folders.len());
     for (folder, path) in folders {
         let id = if text::is_safe_id(&folder) {
             folder.clone()
         } else {
             kebab(&folder)
         };
-        if let Some(other) = members.iter().find(|m| m.id.eq_ignore_ascii_case(&id)) {
+        if let Some(&other) = taken.get(&id.to_ascii_lowercase()) {
             bail!(
                 "folders {} and {} would both be ladder {}: rename one",
-                text::quoted(&other.folder),
+                text::quoted(&members[other].folder),
                 text::quoted(&folder),
                 text::quoted(&id)
             );
         }
+        taken.insert(id.to_ascii_lowercase(), members.len());
         members.push(Member { id, folder, path });
     }
     Ok(members)
@@ -123,7 +127,7 @@ fn with_ids(folders: Vec<(String, PathBuf)>) -> Result<Vec<Member>> {
 pub fn import(member: &Member) -> Result<Imported> {
     let mut imported = import::import(&member.path)?;
     let within = |page: &str| format!("{}/{page}", member.folder);
-    for warning in &mut imported.warnings {
+    for warning in imported.warnings.iter_mut() {
         warning.page = within(&warning.page);
     }
     for page in &mut imported.pages {
@@ -131,4 +135,33 @@ pub fn import(member: &Member) -> Result<Imported> {
     }
     imported.index = within(&imported.index);
     Ok(imported)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ids taken are a table: 100,000 folders get their ids at once (a search of the ids so
+    /// far for each folder took minutes in a debug build), and two that clash are still found.
+    /// The bound is loose on purpose, for a busy machine: it only tells linear from quadratic.
+    #[test]
+    fn folder_ids_are_checked_in_linear_time() {
+        let folders: Vec<(String, PathBuf)> = (0..100_000)
+            .map(|i| (format!("team {i}"), PathBuf::new()))
+            .collect();
+        let start = std::time::Instant::now();
+        let members = with_ids(folders).expect("no clash");
+        let took = start.elapsed();
+        assert_eq!(members[7].id, "team-7");
+        assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+        let clash = vec![
+            ("Team A".to_string(), PathBuf::new()),
+            ("team-a".to_string(), PathBuf::new()),
+        ];
+        let err = with_ids(clash).expect_err("a clash");
+        assert_eq!(
+            err.to_string(),
+            "folders \"Team A\" and \"team-a\" would both be ladder \"team-a\": rename one"
+        );
+    }
 }

@@ -1,13 +1,14 @@
 //! The pages of a handbook folder on disk: which may be read, and reading them within the
 //! limits checked.
 
+use std::collections::HashSet;
 use std::fs::{self, File};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::warning::{Warning, WarningKind};
+use super::warning::{Warning, WarningKind, Warnings};
 use crate::files;
 use crate::load;
 
@@ -18,8 +19,8 @@ pub const MAX_TOTAL_BYTES: u64 = load::MAX_BYTES;
 /// The `.md` files of `dir` that may be read, by name (sorted) with their real paths.
 ///
 /// Refuses the whole folder when the pages add up to more than [`MAX_TOTAL_BYTES`], before
-/// reading any of them.
-pub(super) fn pages_inside(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Folder> {
+/// reading any of them; a file with two names (a link to a page beside it) counts once.
+pub(super) fn pages_inside(dir: &Path, warnings: &mut Warnings) -> Result<Folder> {
     let shown = files::shown(dir);
     let root = fs::canonicalize(dir).with_context(|| format!("cannot read directory {shown:?}"))?;
     let entries =
@@ -33,19 +34,16 @@ pub(super) fn pages_inside(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Fo
     names.sort();
     let mut found = Vec::new();
     let mut total: u64 = 0;
+    let mut counted = HashSet::new();
     let mut skipped = Vec::new();
     for name in names {
-        let path = root.join(&name);
-        // The real path, with every link resolved, must be a regular file in the folder itself.
-        let real = fs::canonicalize(&path).ok();
-        let regular = real
-            .as_ref()
-            .and_then(|r| fs::metadata(r).ok())
-            .filter(|m| m.is_file());
-        match (real, regular) {
-            (Some(real), Some(meta)) if real.starts_with(&root) => {
-                total = total.saturating_add(meta.len());
-                found.push(Found { name, real, meta });
+        match regular_inside(&root, &name) {
+            Some((real, meta)) => {
+                let page = Found { name, real, meta };
+                if counted.insert(page.id()) {
+                    total = total.saturating_add(page.meta.len());
+                }
+                found.push(page);
             }
             _ if !name.to_lowercase().ends_with(".md") => {
                 // Not a page after all (a folder, say): only an empty folder's error names it.
@@ -68,8 +66,24 @@ pub(super) fn pages_inside(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Fo
         shown,
         pages: found,
         total,
+        counted,
         skipped,
     })
+}
+
+/// The real path and the metadata of the entry `name` of `root` (a canonical folder) when it
+/// is a regular file inside the folder, links resolved. A plain file is its own real path, and
+/// costs one `lstat`; only a link is resolved (its real path must lie inside the folder).
+/// [`read_found`] then reads only the file found here.
+fn regular_inside(root: &Path, name: &str) -> Option<(PathBuf, fs::Metadata)> {
+    let path = root.join(name);
+    let meta = fs::symlink_metadata(&path).ok()?;
+    if meta.is_file() {
+        return Some((path, meta));
+    }
+    let real = fs::canonicalize(&path).ok()?;
+    let meta = fs::metadata(&real).ok().filter(|m| m.is_file())?;
+    real.starts_with(root).then_some((real, meta))
 }
 
 /// What may be read of a folder: its pages, how many bytes they hold, and the files skipped.
@@ -78,6 +92,8 @@ pub(super) struct Folder {
     shown: String,
     pub pages: Vec<Found>,
     total: u64,
+    /// The files counted in `total`, each once whatever its names.
+    counted: HashSet<FileId>,
     /// Files that were not read, and why: for the error when no level page is found.
     pub skipped: Vec<(String, &'static str)>,
 }
@@ -85,8 +101,9 @@ pub(super) struct Folder {
 impl Folder {
     /// The page an index link names (`./Analyst/L2-Analyst.md`), when it is a regular file
     /// inside the folder: a link with `..`, an absolute path, or a real path (links resolved)
-    /// outside the folder is refused, unread, with a warning.
-    pub fn linked(&mut self, target: &str, warnings: &mut Vec<Warning>) -> Result<Option<Found>> {
+    /// outside the folder is refused, unread, with a warning. A file already counted against
+    /// the cap, under this name or another, is not counted again.
+    pub fn linked(&mut self, target: &str, warnings: &mut Warnings) -> Result<Option<Found>> {
         let relative = Path::new(target);
         let plain = relative
             .components()
@@ -111,13 +128,16 @@ impl Folder {
             warnings.push(Warning::on(target, kind));
             return Ok(None);
         };
-        self.total = self.total.saturating_add(meta.len());
-        check_total(self.total, &self.shown)?;
-        Ok(Some(Found {
+        let page = Found {
             name: target.to_string(),
             real,
             meta,
-        }))
+        };
+        if self.counted.insert(page.id()) {
+            self.total = self.total.saturating_add(page.meta.len());
+            check_total(self.total, &self.shown)?;
+        }
+        Ok(Some(page))
     }
 }
 
@@ -142,7 +162,33 @@ pub(super) struct Found {
     meta: fs::Metadata,
 }
 
-/// Reads a page found by [`pages_inside`], refusing it when the file opened is not the one
+impl Found {
+    /// The file's identity: [`read_found`] reads only the file that has it.
+    pub fn id(&self) -> FileId {
+        file_id(&self.real, &self.meta)
+    }
+}
+
+/// Which file a page is, whatever the name it was reached by (`d/L1.md`, `d/./L1.md`, a
+/// link to it): its device and inode on Unix, its real path elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) struct FileId(#[cfg(unix)] (u64, u64), #[cfg(not(unix))] PathBuf);
+
+#[cfg(unix)]
+fn file_id(_real: &Path, meta: &fs::Metadata) -> FileId {
+    use std::os::unix::fs::MetadataExt;
+    FileId((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(real: &Path, _meta: &fs::Metadata) -> FileId {
+    FileId(real.to_path_buf())
+}
+
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads a page found by [`pages_inside`] (without a byte-order mark), refusing it when the file opened is not the one
 /// checked (it was replaced, say by a link out of the folder, in between).
 pub(super) fn read_found(found: &Found) -> Result<String> {
     let shown = crate::text::escape_controls(&found.name).into_owned();
@@ -162,10 +208,14 @@ pub(super) fn read_found(found: &Found) -> Result<String> {
     if bytes.len() as u64 > counted {
         bail!("page {shown:?} changed while it was being imported; try again");
     }
+    // A byte-order mark (Windows editors write one) is no part of the text: left in, it would
+    // hide the page's `# L1:` heading or front matter from the Markdown parser.
+    let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    bytes.drain(..bom);
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "page {shown:?} is not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
+            bom + e.utf8_error().valid_up_to()
         )
     })
 }
@@ -179,4 +229,41 @@ fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
 #[cfg(not(unix))]
 fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
     a.len() == b.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh, empty scratch folder for one test.
+    fn scratch(test: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("ladder-folder-{}-{test}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("d")).expect("dir");
+        dir
+    }
+
+    /// A file reached by two names (a link beside it, an index link spelled two ways) counts
+    /// once against the cap: 40 MiB under two names is not 80.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_with_two_names_counts_once_against_the_cap() {
+        let dir = scratch("two-names");
+        let page = File::create(dir.join("d/L1.md")).expect("page");
+        page.set_len(40 << 20).expect("a sparse 40 MiB page");
+        std::os::unix::fs::symlink(dir.join("d/L1.md"), dir.join("L1.md")).expect("link");
+        std::os::unix::fs::symlink(dir.join("d/L1.md"), dir.join("L2.md")).expect("link");
+        let mut warnings = Warnings::default();
+        let mut folder = pages_inside(&dir, &mut warnings).expect("counted once");
+        assert_eq!(folder.total, 40 << 20);
+        for spelling in ["d/L1.md", "d//L1.md", "d/./L1.md"] {
+            let found = folder
+                .linked(spelling, &mut warnings)
+                .expect("counted once");
+            assert_eq!(found.map(|f| f.id()), Some(folder.pages[0].id()));
+        }
+        assert_eq!(folder.total, 40 << 20);
+        assert!(warnings.is_empty());
+        let _ = fs::remove_dir_all(&dir);
+    }
 }

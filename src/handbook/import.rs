@@ -14,13 +14,14 @@
 //! The folder is read by [`folder`](super::folder), each page by [`read`](super::read), and
 //! the pages put together by [`assemble`](super::assemble).
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
 use super::parsed::LevelPage;
-use super::warning::{Note, Warning, WarningKind};
+use super::warning::{Note, Warning, WarningKind, Warnings};
 use super::{assemble, folder, read};
 use crate::files;
 use crate::load;
@@ -31,8 +32,9 @@ use crate::validate::Seg;
 #[derive(Debug)]
 pub struct Imported {
     pub ladder: Ladder,
-    /// Every piece of text that could not be placed, in the order met.
-    pub warnings: Vec<Warning>,
+    /// Every piece of text that could not be placed, in the order met (the first of each kind
+    /// kept, the rest counted).
+    pub warnings: Warnings,
     /// What was inferred or mapped rather than read: tracks, attribute labels.
     pub notes: Vec<Note>,
     /// The page each role was read from, in the order of `ladder.roles`.
@@ -48,41 +50,36 @@ pub struct Imported {
 /// Only regular files whose real path lies inside `dir` are read: a page or index that is a
 /// symbolic link out of the folder (or anything else that is not a regular file) is skipped
 /// with a warning, so importing a folder someone else prepared cannot read files beside it.
+/// Each file is read once, whatever the names it is reached by (see [`folder::FileId`]).
 pub fn import(dir: &Path) -> Result<Imported> {
-    let mut warnings = Vec::new();
+    let mut warnings = Warnings::default();
     let mut notes = Vec::new();
     let mut folder = folder::pages_inside(dir, &mut warnings)?;
     let files = std::mem::take(&mut folder.pages);
     let is_index = |f: &&folder::Found| {
         f.name.eq_ignore_ascii_case("README.md") || f.name.eq_ignore_ascii_case("index.md")
     };
+    let mut read = Reading {
+        skipped: std::mem::take(&mut folder.skipped),
+        ..Reading::default()
+    };
     let mut index = None;
     if let Some(file) = files.iter().find(is_index) {
         let text = folder::read_found(file)?;
+        read.count += 1;
+        read.names.insert(file.id(), file.name.clone());
         index = Some((
             file.name.clone(),
             read::index(&file.name, &text, &mut warnings),
         ));
     }
-    let mut read = Reading {
-        pages: Vec::new(),
-        count: usize::from(index.is_some()),
-        skipped: std::mem::take(&mut folder.skipped),
-    };
-    let mut seen: HashSet<String> = HashSet::new();
     for file in files.iter().filter(|f| !is_index(f)) {
-        seen.insert(file.name.clone());
-        read.page(file, &mut warnings, &mut notes)?;
+        read.once(file, &mut warnings, &mut notes)?;
     }
     // The index may link into subfolders: those pages are read too, inside the folder only.
-    if let Some((_, index)) = &index {
-        for target in &index.order {
-            if seen.insert(target.clone()) {
-                if let Some(file) = folder.linked(target, &mut warnings)? {
-                    read.page(&file, &mut warnings, &mut notes)?;
-                }
-            }
-        }
+    if let Some((_, index)) = &mut index {
+        read.linked(&mut folder, &index.order, &mut warnings, &mut notes)?;
+        index.order = read.as_read(std::mem::take(&mut index.order));
     }
     let shown = files::shown(dir);
     let index_file = index
@@ -96,8 +93,7 @@ pub fn import(dir: &Path) -> Result<Imported> {
         warnings.push(Warning::on(&shown, WarningKind::NoIndex));
         Default::default()
     });
-    let (ladder, pages) = assemble::ladder(dir, index, read.pages, &mut warnings, &mut notes);
-    let warnings = super::warning::once_per_ladder(warnings);
+    let (ladder, pages) = assemble::ladder(dir, index, read.pages, &mut warnings, &mut notes)?;
     let notes = plain_pages_once(notes);
     Ok(Imported {
         ladder,
@@ -128,7 +124,7 @@ impl Imported {
             roles: self.ladder.roles.len(),
             statements: dimensions().map(|d| d.expectations.len()).sum(),
             examples: dimensions().map(|d| d.examples.len()).sum(),
-            warnings: self.warnings.iter().map(|w| 1 + w.repeats).sum(),
+            warnings: self.warnings.total(),
         }
     }
 }
@@ -151,17 +147,74 @@ fn plain_pages_once(notes: Vec<Note>) -> Vec<Note> {
 }
 
 /// The pages read so far, how many files were read, and the files skipped with why.
+#[derive(Default)]
 struct Reading {
     pages: Vec<LevelPage>,
     count: usize,
     skipped: Vec<(String, &'static str)>,
+    /// Each file read, by identity, and the name it was read under.
+    names: HashMap<folder::FileId, String>,
+    /// The other names of files read (a second name in the folder, an index link spelled
+    /// another way, such as `d/./L1.md` for `d/L1.md`) and the name each was read under.
+    aliases: HashMap<String, String>,
 }
 
 impl Reading {
+    /// Reads a page unless its file was read already, under this name or another.
+    fn once(
+        &mut self,
+        file: &folder::Found,
+        warnings: &mut Warnings,
+        notes: &mut Vec<Note>,
+    ) -> Result<()> {
+        match self.names.entry(file.id()) {
+            Entry::Occupied(first) => {
+                if *first.get() != file.name {
+                    self.aliases.insert(file.name.clone(), first.get().clone());
+                }
+                Ok(())
+            }
+            Entry::Vacant(entry) => {
+                entry.insert(file.name.clone());
+                self.page(file, warnings, notes)
+            }
+        }
+    }
+
+    /// Reads the pages the index links to that were not read yet, each link tried once.
+    fn linked(
+        &mut self,
+        folder: &mut folder::Folder,
+        order: &[String],
+        warnings: &mut Warnings,
+        notes: &mut Vec<Note>,
+    ) -> Result<()> {
+        let mut tried: HashSet<&str> = HashSet::new();
+        for target in order {
+            if !tried.insert(target) {
+                continue;
+            }
+            if let Some(file) = folder.linked(target, warnings)? {
+                self.once(&file, warnings, notes)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The index's links as the names their pages were read under, each page once.
+    fn as_read(&self, order: Vec<String>) -> Vec<String> {
+        let mut listed: HashSet<String> = HashSet::new();
+        order
+            .into_iter()
+            .map(|t| self.aliases.get(&t).cloned().unwrap_or(t))
+            .filter(|name| listed.insert(name.clone()))
+            .collect()
+    }
+
     fn page(
         &mut self,
         file: &folder::Found,
-        warnings: &mut Vec<Warning>,
+        warnings: &mut Warnings,
         notes: &mut Vec<Note>,
     ) -> Result<()> {
         let name = &file.name;

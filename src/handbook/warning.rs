@@ -2,6 +2,9 @@
 //! warning for every piece of text it could not place, a note for what it inferred or mapped.
 //! Their words are the renderer's (`render::import_messages`).
 
+use std::collections::HashMap;
+use std::mem::{Discriminant, discriminant};
+
 /// A piece of a handbook that could not be placed, and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
@@ -12,6 +15,9 @@ pub struct Warning {
     pub kind: WarningKind,
     /// How many other pages have the same warning: said once per ladder, not once per page.
     pub repeats: usize,
+    /// How many more warnings of this kind were met after this one, the last of its kind
+    /// kept (see [`Warnings`]).
+    pub more: usize,
 }
 
 /// What could not be placed. Texts are as the page has them; the renderer quotes them.
@@ -53,6 +59,8 @@ pub enum WarningKind {
     NoExamples(String),
     /// A page without a quoted self-description.
     NoSummary,
+    /// Front matter that is not YAML: what the YAML parser said, and where.
+    FrontMatter(String),
 }
 
 /// What was inferred or mapped rather than read.
@@ -96,6 +104,7 @@ impl Warning {
             line: Some(line),
             kind,
             repeats: 0,
+            more: 0,
         }
     }
 
@@ -106,34 +115,114 @@ impl Warning {
             line: None,
             kind,
             repeats: 0,
+            more: 0,
         }
     }
 }
 
-/// The warnings with those that repeat from page to page (a dimension without examples, a
-/// missing attribute value, a heading the index lacks) said once, at their first place, with
-/// how many other pages have them.
-pub fn once_per_ladder(warnings: Vec<Warning>) -> Vec<Warning> {
-    use std::collections::HashMap;
-    let mut first: HashMap<WarningKind, usize> = HashMap::new();
-    let mut out: Vec<Warning> = Vec::with_capacity(warnings.len());
-    for w in warnings {
-        let repeating = matches!(
-            w.kind,
+/// How many warnings of one kind an import keeps and says; the rest are only counted ("… and
+/// N more like this"), so that a page which gives a warning per line (an unclosed code fence)
+/// costs memory and stderr in proportion to its kinds, not its lines.
+pub const SHOWN_PER_KIND: usize = 10;
+
+/// The warnings of an import in the order met: the first [`SHOWN_PER_KIND`] of each kind kept,
+/// the others counted on the last one kept (its `more`); and those that repeat from page to
+/// page (a dimension without examples, a missing attribute value, a heading the index lacks)
+/// said once, at their first place, with how many other pages have them (its `repeats`).
+#[derive(Debug, Default, Clone)]
+pub struct Warnings {
+    kept: Vec<Warning>,
+    /// Where each repeating warning kept is in `kept`.
+    first: HashMap<WarningKind, usize>,
+    /// For each kind: how many are kept, and where the last one kept is.
+    kinds: HashMap<Discriminant<WarningKind>, (usize, usize)>,
+}
+
+impl Warnings {
+    /// Adds a warning: kept, counted as a repeat of one kept, or counted as one more like
+    /// the last of its kind kept.
+    pub fn push(&mut self, w: Warning) {
+        let repeating = w.kind.repeats_per_page();
+        if repeating {
+            if let Some(&at) = self.first.get(&w.kind) {
+                self.kept[at].repeats += 1 + w.repeats;
+                return;
+            }
+        }
+        let (kept, last) = self.kinds.entry(discriminant(&w.kind)).or_default();
+        if *kept == SHOWN_PER_KIND {
+            self.kept[*last].more += 1 + w.repeats;
+            return;
+        }
+        *kept += 1;
+        *last = self.kept.len();
+        if repeating {
+            self.first.insert(w.kind.clone(), self.kept.len());
+        }
+        self.kept.push(w);
+    }
+
+    /// The warnings kept, in the order met.
+    pub fn iter(&self) -> std::slice::Iter<'_, Warning> {
+        self.kept.iter()
+    }
+
+    /// The warnings kept, to rename their pages (a catalogue names them from its top folder).
+    pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, Warning> {
+        self.kept.iter_mut()
+    }
+
+    /// How many warnings were met, kept or counted.
+    pub fn total(&self) -> usize {
+        self.kept.iter().map(|w| 1 + w.repeats + w.more).sum()
+    }
+
+    /// Whether no warning was met.
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+}
+
+impl WarningKind {
+    /// Whether the warning is one that pages repeat (said once per ladder, with a count).
+    fn repeats_per_page(&self) -> bool {
+        matches!(
+            self,
             WarningKind::NoExamples(_)
                 | WarningKind::NoValue(_)
                 | WarningKind::NoSummary
                 | WarningKind::UndefinedAttribute(_)
                 | WarningKind::UndefinedDimension { .. }
-        );
-        if repeating {
-            if let Some(&at) = first.get(&w.kind) {
-                out[at].repeats += 1;
-                continue;
-            }
-            first.insert(w.kind.clone(), out.len());
-        }
-        out.push(w);
+        )
     }
-    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_of_each_kind_are_kept_and_the_rest_counted() {
+        let mut warnings = Warnings::default();
+        for line in 1..=25 {
+            warnings.push(Warning::at(
+                "a.md",
+                line,
+                WarningKind::Code(format!("x{line}")),
+            ));
+            warnings.push(Warning::at("a.md", line, WarningKind::NoSummary));
+        }
+        warnings.push(Warning::at("a.md", 30, WarningKind::Text("t".into())));
+        let kept: Vec<(Option<usize>, usize, usize)> = warnings
+            .iter()
+            .map(|w| (w.line, w.repeats, w.more))
+            .collect();
+        let mut expected: Vec<(Option<usize>, usize, usize)> =
+            (1..=10).map(|l| (Some(l), 0, 0)).collect();
+        expected.insert(1, (Some(1), 24, 0));
+        expected[10].2 = 15;
+        expected.push((Some(30), 0, 0));
+        assert_eq!(kept, expected);
+        assert_eq!(warnings.total(), 51);
+    }
 }

@@ -1,29 +1,59 @@
 //! The words of `ladder import`'s warnings and notes, one line each, as compilers write
-//! them: `FILE:LINE: warning: ...`, then `note: ...`.
+//! them: `FILE:LINE: warning: ...`, then `note: ...`; after the last of a kind said, how many
+//! more like it there were.
 
+use std::collections::HashMap;
 use std::io::Write;
+use std::mem::discriminant;
 
 use anyhow::Result;
 
-use crate::handbook::warning::{Note, Warning, WarningKind};
-use crate::text::escape_controls;
+use crate::handbook::warning::{Note, SHOWN_PER_KIND, Warning, WarningKind, Warnings};
+use crate::text::{cut_middle, escape_controls, quoted};
 
-/// Writes every warning, then every note. They quote file names and page text: each line is
-/// escaped whole, so nothing of it reaches the terminal raw.
-pub fn import(out: &mut impl Write, warnings: &[Warning], notes: &[Note]) -> Result<()> {
-    for warning in warnings {
+/// How many names a note lists (the roles of a track, the headings read as a dimension)
+/// before it says how many more there are.
+const SHOWN_NAMES: usize = 10;
+
+/// Writes every warning kept, then the first notes of each kind. They quote file names and
+/// page text: each text is quoted and cut ([`quoted`]), each page name cut in the middle, and
+/// each line escaped whole, so nothing of it reaches the terminal raw and no line is long.
+pub fn import(out: &mut impl Write, warnings: &Warnings, notes: &[Note]) -> Result<()> {
+    for warning in warnings.iter() {
         writeln!(out, "{}", escape_controls(&warning_line(warning)))?;
+        more_like_this(out, warning.more)?;
     }
+    let mut of_kind: HashMap<_, usize> = HashMap::new();
     for note in notes {
-        writeln!(out, "note: {}", escape_controls(&note_text(note)))?;
+        *of_kind.entry(discriminant(note)).or_default() += 1;
+    }
+    let mut said: HashMap<_, usize> = HashMap::new();
+    for note in notes {
+        let n = said.entry(discriminant(note)).or_default();
+        *n += 1;
+        if *n <= SHOWN_PER_KIND {
+            writeln!(out, "note: {}", escape_controls(&note_text(note)))?;
+        }
+        if *n == SHOWN_PER_KIND {
+            more_like_this(out, of_kind[&discriminant(note)] - SHOWN_PER_KIND)?;
+        }
+    }
+    Ok(())
+}
+
+/// The line after the last message of a kind said, when more were met.
+fn more_like_this(out: &mut impl Write, more: usize) -> Result<()> {
+    if more > 0 {
+        writeln!(out, "… and {more} more like this")?;
     }
     Ok(())
 }
 
 fn warning_line(w: &Warning) -> String {
+    let page = cut_middle(&w.page);
     let at = match w.line {
-        Some(line) => format!("{}:{line}", w.page),
-        None => w.page.clone(),
+        Some(line) => format!("{page}:{line}"),
+        None => page,
     };
     let more = match w.repeats {
         0 => String::new(),
@@ -41,36 +71,50 @@ fn warning_text(kind: &WarningKind) -> String {
         WarningKind::MissingPage => "the index links to this page, which does not exist".to_string(),
         WarningKind::NoIndex => "no README.md index page; the ladder's name, attributes and dimensions come from the level pages".to_string(),
         WarningKind::NotALevelPage => "no `# LEVEL: Title` heading; the page is not a level page and was skipped".to_string(),
-        WarningKind::Code(line) => format!("could not place code {:?}", escape_controls(line)),
+        WarningKind::Code(line) => format!("could not place code {}", quoted(line)),
         WarningKind::Heading(text) => format!(
-            "heading {text:?} is a sub-heading, not a dimension: what follows it is read into the section it sits in"
+            "heading {} is a sub-heading, not a dimension: what follows it is read into the section it sits in",
+            quoted(text)
         ),
-        WarningKind::Text(text) => format!("could not place {text:?}"),
+        WarningKind::Text(text) => format!("could not place {}", quoted(text)),
         WarningKind::NumberedItem(text) => format!(
-            "could not place numbered item {text:?}: it is not a link to a level page"
+            "could not place numbered item {}: it is not a link to a level page",
+            quoted(text)
         ),
         WarningKind::BulletBeforeDimensions(text) => format!(
-            "could not place {text:?}: a bullet before the first dimension that is not `**Attribute**: value`"
+            "could not place {}: a bullet before the first dimension that is not `**Attribute**: value`",
+            quoted(text)
         ),
         WarningKind::NoLevelPrefix { heading, level } => format!(
-            "heading {heading:?} has no `LEVEL:` prefix; took level {level:?} from the file name"
+            "heading {} has no `LEVEL:` prefix; took level {} from the file name",
+            quoted(heading),
+            quoted(level)
         ),
         WarningKind::NotListed => {
             "the index does not list this page; it comes after those it lists".to_string()
         }
         WarningKind::UndefinedAttribute(label) => format!(
-            "attribute {label:?} is not defined on the index page; added without a meaning"
+            "attribute {} is not defined on the index page; added without a meaning",
+            quoted(label)
         ),
         WarningKind::UndefinedDimension { name, alone } => format!(
-            "dimension {name:?} is not on the index page{}; added as a dimension of its own",
+            "dimension {} is not on the index page{}; added as a dimension of its own",
+            quoted(name),
             if *alone { " and no other page has it" } else { "" }
         ),
-        WarningKind::NoValue(attribute) => format!("no value for attribute {attribute:?}"),
+        WarningKind::NoValue(attribute) => format!("no value for attribute {}", quoted(attribute)),
         WarningKind::LinkTargets(attribute) => format!(
-            "attribute {attribute:?} keeps the text of its links but not their targets"
+            "attribute {} keeps the text of its links but not their targets",
+            quoted(attribute)
         ),
-        WarningKind::NoExamples(dimension) => format!("dimension {dimension:?} has no examples"),
+        WarningKind::NoExamples(dimension) => {
+            format!("dimension {} has no examples", quoted(dimension))
+        }
         WarningKind::NoSummary => "no quoted self-description after the heading; the summary is left as the title".to_string(),
+        WarningKind::FrontMatter(problem) => format!(
+            "the front matter is not YAML ({}); its title is not read",
+            crate::text::cut(problem)
+        ),
     }
 }
 
@@ -81,15 +125,27 @@ fn note_text(note: &Note) -> String {
             attribute,
             page,
             line,
-        } => format!("mapped attribute label {label:?} to {attribute:?} ({page}:{line})"),
+        } => format!(
+            "mapped attribute label {} to {} ({}:{line})",
+            quoted(label),
+            quoted(attribute),
+            cut_middle(page)
+        ),
         Note::InferredTrack { id, roles, .. } => {
-            format!("inferred track {id}: {}", roles.join(" → "))
+            format!(
+                "inferred track {}: {}",
+                crate::text::cut(id),
+                track_roles(roles)
+            )
         }
         Note::ProsePage { page } => format!(
-            "{page} has prose only: its first paragraph is the role's summary, and it sets no expectations"
+            "{} has prose only: its first paragraph is the role's summary, and it sets no expectations",
+            cut_middle(page)
         ),
         Note::PlainPage { page, level, more } => format!(
-            "{page} has no `# LEVEL Title` heading: its first line is the title, level {level:?} comes from the file name{}",
+            "{} has no `# LEVEL Title` heading: its first line is the title, level {} comes from the file name{}",
+            cut_middle(page),
+            quoted(level),
             match more {
                 0 => String::new(),
                 n => format!(" (and so for {n} more pages)"),
@@ -99,12 +155,38 @@ fn note_text(note: &Note) -> String {
             dimension,
             headings,
         } => {
-            let quoted: Vec<String> = headings.iter().map(|h| format!("{h:?}")).collect();
+            let mut quoted_headings: Vec<String> = headings
+                .iter()
+                .take(SHOWN_NAMES)
+                .map(|h| quoted(h))
+                .collect();
+            if headings.len() > SHOWN_NAMES {
+                quoted_headings.push(format!("and {} more", headings.len() - SHOWN_NAMES));
+            }
             format!(
-                "read section{} {} as dimension {dimension:?}",
+                "read section{} {} as dimension {}",
                 if headings.len() == 1 { "" } else { "s" },
-                quoted.join(", ")
+                quoted_headings.join(", "),
+                quoted(dimension)
             )
         }
     }
+}
+
+/// A track's roles joined by arrows; a long track as its first and last few, with how many
+/// lie between.
+fn track_roles(roles: &[String]) -> String {
+    let cut = |id: &String| crate::text::cut(id).into_owned();
+    if roles.len() <= SHOWN_NAMES {
+        return roles.iter().map(cut).collect::<Vec<_>>().join(" → ");
+    }
+    let half = SHOWN_NAMES / 2;
+    let head: Vec<String> = roles[..half].iter().map(cut).collect();
+    let tail: Vec<String> = roles[roles.len() - half..].iter().map(cut).collect();
+    format!(
+        "{} → … {} more → {}",
+        head.join(" → "),
+        roles.len() - SHOWN_NAMES,
+        tail.join(" → ")
+    )
 }

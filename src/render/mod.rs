@@ -17,7 +17,7 @@ use anyhow::Result;
 use clap::ValueEnum;
 
 use crate::files;
-use crate::handbook::warning::{Note, Warning};
+use crate::handbook::warning::{Note, Warnings};
 use crate::query::compare::{Comparison, Counts, Mark, Marked};
 use crate::query::search::Hits;
 use crate::style::Style;
@@ -136,9 +136,10 @@ pub fn exported(
     Ok(())
 }
 
-/// What `ladder import` says about how it read a handbook: every warning, then every note,
-/// one line each (for stderr, whatever the format).
-pub fn import_messages(out: &mut impl Write, warnings: &[Warning], notes: &[Note]) -> Result<()> {
+/// What `ladder import` says about how it read a handbook: its warnings, then its notes, one
+/// line each and the first of each kind only, with how many more (for stderr, whatever the
+/// format).
+pub fn import_messages(out: &mut impl Write, warnings: &Warnings, notes: &[Note]) -> Result<()> {
     messages::import(out, warnings, notes)
 }
 

@@ -4,6 +4,7 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
+use super::front_matter;
 use crate::handbook::meta::Comment;
 
 /// One line of a paragraph or heading, its Markdown undone.
@@ -121,10 +122,12 @@ pub enum Block {
         line: usize,
     },
     /// YAML front matter (`---` … `---` at the top of a page, as static-site generators
-    /// write it): only its `title`, if it has one, means anything to a ladder.
+    /// write it): only its `title`, if it has one, means anything to a ladder; `problem` is
+    /// the line and what the YAML parser said, when it is not YAML.
     FrontMatter {
         title: Option<String>,
         line: usize,
+        problem: Option<(usize, String)>,
     },
     /// A fenced or indented code block: its info string and lines.
     Code {
@@ -170,9 +173,15 @@ pub fn parse(text: &str, first_line: usize) -> Vec<Block> {
 /// Hands each top-level block of `text` to `sink` as soon as it is complete, so a reader holds
 /// one block at a time, never the tree of a whole large page.
 pub fn parse_each(text: &str, first_line: usize, sink: &mut dyn FnMut(Block)) {
-    let mut starts = vec![0];
-    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset) + first_line - 1;
+    // Where each line starts, as 32 bits: a page is at most 64 MiB (folder::MAX_TOTAL_BYTES),
+    // and a page of short lines would otherwise hold 8 bytes of this per 2 of text.
+    let mut starts: Vec<u32> = vec![0];
+    starts.extend(
+        text.match_indices('\n')
+            .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+    );
+    let line_of =
+        |offset: usize| starts.partition_point(|&s| s as usize <= offset) + first_line - 1;
     let mut walk = Walk {
         stack: vec![Frame::Blocks(Vec::new())],
         para: None,
@@ -210,18 +219,6 @@ struct Walk {
 /// The info the walk gives front matter while it gathers its text (no code block's info
 /// string holds a NUL).
 const FRONT_MATTER: &str = "\0front matter";
-
-/// The `title:` of YAML front matter, unquoted; `None` when it has none or it is empty.
-fn front_matter_title(yaml: &str) -> Option<String> {
-    let value = yaml.lines().find_map(|l| l.strip_prefix("title:"))?.trim();
-    let unquoted = value
-        .strip_prefix('"')
-        .and_then(|v| v.strip_suffix('"'))
-        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-        .unwrap_or(value)
-        .trim();
-    (!unquoted.is_empty()).then(|| unquoted.to_string())
-}
 
 /// The deepest nesting of lists and quotes kept: deeper ones are read as part of the one at
 /// this depth, so that a page of `- - - - …` cannot exhaust the stack of the readers (which
@@ -350,9 +347,15 @@ impl Walk {
                     self.push(if html {
                         Block::Html { html: text, line }
                     } else if info == FRONT_MATTER {
+                        // The YAML starts on the line after the opening `---`.
+                        let (title, problem) = match front_matter::title(&text, line + 1) {
+                            Ok(title) => (title, None),
+                            Err(problem) => (None, Some(problem)),
+                        };
                         Block::FrontMatter {
-                            title: front_matter_title(&text),
+                            title,
                             line,
+                            problem,
                         }
                     } else {
                         Block::Code { info, text, line }

@@ -6,11 +6,11 @@ use super::{heading_text, html_markers};
 use crate::handbook::meta::{Comment, Key};
 use crate::handbook::names::{kebab, split_emoji};
 use crate::handbook::parsed::Index;
-use crate::handbook::warning::{Warning, WarningKind};
+use crate::handbook::warning::{Warning, WarningKind, Warnings};
 use crate::model::{Attribute, Band, Dimension, Discipline, Track};
 
 /// Reads the index page `file`.
-pub fn index(file: &str, text: &str, warnings: &mut Vec<Warning>) -> Index {
+pub fn index(file: &str, text: &str, warnings: &mut Warnings) -> Index {
     let mut reader = IndexReader {
         file,
         index: Index::default(),
@@ -42,7 +42,7 @@ struct IndexReader<'a> {
     /// Whether the last paragraph went into the about text (taken back if it introduced a
     /// definition list).
     intro_in_about: bool,
-    warnings: &'a mut Vec<Warning>,
+    warnings: &'a mut Warnings,
 }
 
 impl IndexReader<'_> {
@@ -92,11 +92,15 @@ impl IndexReader<'_> {
                         }
                     }
                 }
-                Block::FrontMatter { title, .. } => {
+                Block::FrontMatter { title, problem, .. } => {
                     // The page's title, as a static-site generator gives it; a `#` heading
                     // that is a name still wins.
                     if self.index.name.is_none() {
                         self.index.name = title.clone().filter(|t| !t.ends_with('?'));
+                    }
+                    if let Some((line, problem)) = problem {
+                        let kind = WarningKind::FrontMatter(problem.clone());
+                        self.warnings.push(Warning::at(self.file, *line, kind));
                     }
                 }
                 Block::Rule => {}

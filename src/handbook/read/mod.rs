@@ -4,6 +4,7 @@
 //! sees them) into plain blocks ([`blocks`]), which [`index`] and [`page`] walk.
 
 mod blocks;
+mod front_matter;
 mod index;
 mod page;
 

@@ -6,7 +6,7 @@ use super::{example_like, heading_text, html_markers};
 use crate::handbook::meta::{Comment, Key};
 use crate::handbook::names::split_emoji;
 use crate::handbook::parsed::{AttributeLine, LevelPage, Section};
-use crate::handbook::warning::{Note, Warning, WarningKind};
+use crate::handbook::warning::{Note, Warning, WarningKind, Warnings};
 use crate::model::Expectation;
 
 /// Reads the level page `file`: `None` when it opens with no `# LEVEL Title` heading (or, in a
@@ -17,7 +17,7 @@ use crate::model::Expectation;
 pub fn level_page(
     file: &str,
     text: String,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
     notes: &mut Vec<Note>,
 ) -> Option<LevelPage> {
     let mut state = Reading::Start(None);
@@ -26,8 +26,17 @@ pub fn level_page(
             Reading::Start(titled) if is_comment(&block) => Reading::Start(titled),
             Reading::Start(None) => match &block {
                 Block::FrontMatter {
+                    problem: Some((line, problem)),
+                    ..
+                } => {
+                    let kind = WarningKind::FrontMatter(problem.clone());
+                    warnings.push(Warning::at(file, *line, kind));
+                    Reading::Start(None)
+                }
+                Block::FrontMatter {
                     title: Some(title),
                     line,
+                    ..
                 } => Reading::Start(Some(Head {
                     text: title.clone(),
                     id: None,
@@ -73,7 +82,8 @@ pub fn level_page(
         }
         Reading::Body(reader) => *reader,
     };
-    warnings.extend(reader.warnings);
+    // The reader held the import's warnings while it read; they come back with its own.
+    *warnings = reader.warnings;
     let mut page = reader.page;
     // Without a quoted self-description, the paragraph right under the heading is the summary
     // (it would otherwise be dropped unsaid); on a page of prose only, say that it sets no
@@ -96,7 +106,7 @@ fn body<'a>(
     file: &'a str,
     head: Head,
     block: &Block,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
     notes: &mut Vec<Note>,
 ) -> Reading<'a> {
     match reader_for(file, head, warnings, notes) {
@@ -152,7 +162,7 @@ fn head_of(file: &str, block: &Block) -> Option<Head> {
 fn reader_for<'a>(
     file: &'a str,
     head: Head,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
     notes: &mut Vec<Note>,
 ) -> Option<PageReader<'a>> {
     // The export's own heading (it names the role in a comment) is taken as written.
@@ -174,7 +184,7 @@ fn reader_for<'a>(
         examples_here: false,
         first_para: None,
         section_level: None,
-        warnings: Vec::new(),
+        warnings: std::mem::take(warnings),
     })
 }
 
@@ -193,7 +203,7 @@ fn level_and_title(
     file: &str,
     line: usize,
     head: &str,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Warnings,
     notes: &mut Vec<Note>,
 ) -> Option<(String, String)> {
     let (level, title) = match split_level(head) {
@@ -272,8 +282,8 @@ struct PageReader<'a> {
     first_para: Option<String>,
     /// The heading level of the page's sections, set by its first heading below the title.
     section_level: Option<usize>,
-    /// What could not be placed, added to the import's warnings at the end.
-    warnings: Vec<Warning>,
+    /// The import's warnings, held while the page is read (see [`level_page`]).
+    warnings: Warnings,
 }
 
 impl PageReader<'_> {
