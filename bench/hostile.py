@@ -24,6 +24,12 @@
                                       # levels: `validate F`, `list`, `tracks`, `export`
     bench/hostile.py attributes [N]   # N attributes (default 3,000) and 20 roles giving each a
                                       # value: `validate F`, `list`, `show A1-r0`
+    bench/hostile.py wide [N]         # N roles (default 5,000) on one track over N levels, and
+                                      # 1,000 attributes and 1,000 dimensions that no role fills
+                                      # (532 KB): `validate F`
+    bench/hostile.py gaps [N]         # N themes (default 3,000) that the first and last of N
+                                      # roles on one track have and every role between lacks
+                                      # (589 KB): `validate F`
 
 Each ladder is valid TOML; `many-errors` and `long-line` are meant to fail validation.
 """
@@ -184,6 +190,45 @@ def name(n=100000):
     sys.stdout.write(("S1-role-" * (n // 8 + 1))[:n])
 
 
+def minimal_head(levels, attributes=0, dimensions=1, themes=0):
+    """A ladder's head: the levels, `attributes` attributes and `dimensions` dimensions, the
+    first with `themes` themes."""
+    out = ['name = "Hostile"\nlevels = [' + ", ".join(f'"{l}"' for l in levels) + "]\n"]
+    for i in range(attributes):
+        out.append(f'\n[[attribute]]\nid = "a{i}"\nname = "A{i}"\nmeaning = "M."\n')
+    for d in range(dimensions):
+        out.append(f'\n[[dimension]]\nid = "d{d}"\nname = "D{d}"\n')
+        if d == 0 and themes:
+            out.append("themes = [\n" + "".join(f'  {{ id = "t{i}", name = "T{i}" }},\n' for i in range(themes)) + "]\n")
+    return "".join(out)
+
+
+def one_track(levels):
+    """A track `t` of one role per level, `L0-r` and so on."""
+    return '\n[[track]]\nid = "t"\nname = "T"\nroles = [' + ", ".join(f'"{l}-r"' for l in levels) + "]\n"
+
+
+def wide(n=5000, attributes=1000, dimensions=1000):
+    out = sys.stdout
+    levels = [f"L{i}" for i in range(n)]
+    out.write(minimal_head(levels, attributes, dimensions))
+    out.write(one_track(levels))
+    for l in levels:
+        out.write(f'\n[[role]]\nid = "{l}-r"\nlevel = "{l}"\ntitle = "R"\nsummary = "S."\n')
+
+
+def gaps(n=3000):
+    out = sys.stdout
+    levels = [f"L{i}" for i in range(n)]
+    out.write(minimal_head(levels, 0, 1, n))
+    out.write(one_track(levels))
+    for k, l in enumerate(levels):
+        out.write(f'\n[[role]]\nid = "{l}-r"\nlevel = "{l}"\ntitle = "R"\nsummary = "S."\n')
+        if k in (0, n - 1):
+            texts = "".join(f'{{ theme = "t{i}", text = "x{i}." }},\n' for i in range(n))
+            out.write(f"[role.dimensions.d0]\nexpectations = [\n{texts}]\n")
+
+
 CASES = {
     "long-line": long_line,
     "many-errors": many_errors,
@@ -194,6 +239,8 @@ CASES = {
     "levels": levels,
     "tracks": tracks,
     "attributes": attributes,
+    "wide": wide,
+    "gaps": gaps,
 }
 
 if __name__ == "__main__":

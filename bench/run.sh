@@ -243,6 +243,15 @@ hostile() {
   budget "import, 20,000 headings (0.5 MB)" 1 102400 "$bin" import "$work/headings"
   budget "import, 4 x 9 MB pages (4x input)" 10 "$large_kib" "$bin" import "$work/large"
   budget "import, 4 x 50 MB pages (refused)" 1 20480 "$bin" import "$work/big"
+  # Issue 20's audit: each case writes its own file.
+  # 5,000 roles that leave out 1,000 attributes and 1,000 dimensions each: 8 warnings each
+  # and a count, not 10 million warnings.
+  python3 bench/hostile.py wide >"$work/wide.toml"
+  budget "validate, 5,000 roles x 2,000 unfilled" 1 102400 "$bin" validate "$work/wide.toml"
+  budget "validate --format json, same" 1 102400 "$bin" validate --format json "$work/wide.toml"
+  # 3,000 themes missing at each of 2,998 places on a track.
+  python3 bench/hostile.py gaps >"$work/gaps.toml"
+  budget "validate, 3,000 x 3,000 theme gaps" 1 102400 "$bin" validate "$work/gaps.toml"
 }
 
 catalogue() {
