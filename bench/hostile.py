@@ -30,6 +30,8 @@
     bench/hostile.py gaps [N]         # N themes (default 3,000) that the first and last of N
                                       # roles on one track have and every role between lacks
                                       # (589 KB): `validate F`
+    bench/hostile.py ambiguous [N]    # N roles (default 11,500), one per level, all on one
+                                      # track, whose ids all hold "L" (1 MB): `show L --track t`
 
 Each ladder is valid TOML; `many-errors` and `long-line` are meant to fail validation.
 """
@@ -229,6 +231,15 @@ def gaps(n=3000):
             out.write(f"[role.dimensions.d0]\nexpectations = [\n{texts}]\n")
 
 
+def ambiguous(n=11500):
+    out = sys.stdout
+    levels = [f"L{i}" for i in range(n)]
+    out.write(minimal_head(levels, 0, 0).replace("\n", "\ndimension = []\n", 1))
+    out.write(one_track(levels))
+    for l in levels:
+        out.write(f'[[role]]\nid = "{l}-r"\nlevel = "{l}"\ntitle = "R"\nsummary = "S"\n')
+
+
 CASES = {
     "long-line": long_line,
     "many-errors": many_errors,
@@ -241,6 +252,7 @@ CASES = {
     "attributes": attributes,
     "wide": wide,
     "gaps": gaps,
+    "ambiguous": ambiguous,
 }
 
 if __name__ == "__main__":

@@ -252,6 +252,9 @@ hostile() {
   # 3,000 themes missing at each of 2,998 places on a track.
   python3 bench/hostile.py gaps >"$work/gaps.toml"
   budget "validate, 3,000 x 3,000 theme gaps" 1 102400 "$bin" validate "$work/gaps.toml"
+  # A name that 11,500 roles of a track hold: each match looked up on the track, not searched.
+  python3 bench/hostile.py ambiguous >"$work/ambiguous.toml"
+  budget "show L --track t, 11,500 matches" 1 102400 "$bin" --data "$work/ambiguous.toml" show L --track t
 }
 
 catalogue() {
