@@ -32,6 +32,8 @@
                                       # (589 KB): `validate F`
     bench/hostile.py ambiguous [N]    # N roles (default 11,500), one per level, all on one
                                       # track, whose ids all hold "L" (1 MB): `show L --track t`
+    bench/hostile.py diagonal [N]     # N tracks (default 8,000) of one role each, each at its
+                                      # own level (1 MB): `tracks`
 
 Each ladder is valid TOML; `many-errors` and `long-line` are meant to fail validation.
 """
@@ -240,6 +242,16 @@ def ambiguous(n=11500):
         out.write(f'[[role]]\nid = "{l}-r"\nlevel = "{l}"\ntitle = "R"\nsummary = "S"\n')
 
 
+def diagonal(n=8000):
+    out = sys.stdout
+    levels = [f"L{i}" for i in range(n)]
+    out.write(minimal_head(levels, 0, 0).replace("\n", "\ndimension = []\n", 1))
+    for i, l in enumerate(levels):
+        out.write(f'[[track]]\nid = "t{i}"\nname = "T"\nroles = ["{l}-r"]\n')
+    for l in levels:
+        out.write(f'[[role]]\nid = "{l}-r"\nlevel = "{l}"\ntitle = "R"\nsummary = "S"\n')
+
+
 CASES = {
     "long-line": long_line,
     "many-errors": many_errors,
@@ -253,6 +265,7 @@ CASES = {
     "wide": wide,
     "gaps": gaps,
     "ambiguous": ambiguous,
+    "diagonal": diagonal,
 }
 
 if __name__ == "__main__":

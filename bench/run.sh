@@ -255,6 +255,9 @@ hostile() {
   # A name that 11,500 roles of a track hold: each match looked up on the track, not searched.
   python3 bench/hostile.py ambiguous >"$work/ambiguous.toml"
   budget "show L --track t, 11,500 matches" 1 102400 "$bin" --data "$work/ambiguous.toml" show L --track t
+  # 8,000 tracks over 8,000 levels: too many to draw, known before the grid is built.
+  python3 bench/hostile.py diagonal >"$work/diagonal.toml"
+  budget "tracks, 8,000 x 8,000 levels" 1 102400 "$bin" --data "$work/diagonal.toml" tracks
 }
 
 catalogue() {

@@ -132,6 +132,24 @@ impl<'a> Drawing<'a> {
     /// The drawing of `list`, its columns narrowed until it fits `width`; none when its
     /// columns cannot be narrow enough without cutting a word.
     fn new(list: &'a TrackList<'a>, width: usize) -> Option<Drawing<'a>> {
+        let label = list
+            .levels
+            .iter()
+            .map(|l| display_width(l))
+            .max()
+            .unwrap_or(0)
+            + 2;
+        // Each column is at least as wide as its track's id and a space: when those alone
+        // cannot fit, neither can the drawing, and its grid of tracks times levels is not
+        // built (thousands of tracks over thousands of levels would be gigabytes).
+        let ids: usize = list
+            .tracks
+            .iter()
+            .map(|(t, _)| display_width(&t.id) + 1)
+            .sum();
+        if label + ids > width {
+            return None;
+        }
         let at: Vec<Vec<Option<&Role>>> = list
             .tracks
             .iter()
@@ -156,13 +174,6 @@ impl<'a> Drawing<'a> {
                 Some((first, last))
             })
             .collect();
-        let label = list
-            .levels
-            .iter()
-            .map(|l| display_width(l))
-            .max()
-            .unwrap_or(0)
-            + 2;
         let mut drawing = Drawing {
             list,
             at,
