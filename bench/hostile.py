@@ -34,6 +34,8 @@
                                       # track, whose ids all hold "L" (1 MB): `show L --track t`
     bench/hostile.py diagonal [N]     # N tracks (default 8,000) of one role each, each at its
                                       # own level (1 MB): `tracks`
+    bench/hostile.py narrow [N]       # N tracks (default 220) of one role each, whose titles
+                                      # are 2,000 short words (905 KB): `COLUMNS=1000 tracks`
 
 Each ladder is valid TOML; `many-errors` and `long-line` are meant to fail validation.
 """
@@ -252,6 +254,15 @@ def diagonal(n=8000):
         out.write(f'[[role]]\nid = "{l}-r"\nlevel = "{l}"\ntitle = "R"\nsummary = "S"\n')
 
 
+def narrow(n=220):
+    out = sys.stdout
+    out.write('name = "Hostile"\nlevels = ["A"]\ndimension = []\n')
+    for i in range(n):
+        out.write(f'[[track]]\nid = "t{i}"\nname = "T"\nroles = ["A-r{i}"]\n')
+    for i in range(n):
+        out.write(f'[[role]]\nid = "A-r{i}"\nlevel = "A"\ntitle = "{"a " * 2000}a"\nsummary = "S"\n')
+
+
 CASES = {
     "long-line": long_line,
     "many-errors": many_errors,
@@ -266,6 +277,7 @@ CASES = {
     "gaps": gaps,
     "ambiguous": ambiguous,
     "diagonal": diagonal,
+    "narrow": narrow,
 }
 
 if __name__ == "__main__":

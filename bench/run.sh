@@ -258,6 +258,9 @@ hostile() {
   # 8,000 tracks over 8,000 levels: too many to draw, known before the grid is built.
   python3 bench/hostile.py diagonal >"$work/diagonal.toml"
   budget "tracks, 8,000 x 8,000 levels" 1 102400 "$bin" --data "$work/diagonal.toml" tracks
+  # 220 tracks of 4,000-column titles narrowed to fit 1,000 columns.
+  python3 bench/hostile.py narrow >"$work/narrow.toml"
+  budget "tracks, 220 wide columns narrowed" 1 102400 env COLUMNS=1000 "$bin" --data "$work/narrow.toml" tracks
 }
 
 catalogue() {
