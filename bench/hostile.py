@@ -36,6 +36,9 @@
                                       # own level (1 MB): `tracks`
     bench/hostile.py narrow [N]       # N tracks (default 220) of one role each, whose titles
                                       # are 2,000 short words (905 KB): `COLUMNS=1000 tracks`
+    bench/hostile.py untagged [N]     # N roles (default 2,000) on one track, each with one
+                                      # expectation without a theme, none like another
+                                      # (250 KB): `path --track t`
 
 Each ladder is valid TOML; `many-errors` and `long-line` are meant to fail validation.
 """
@@ -263,6 +266,16 @@ def narrow(n=220):
         out.write(f'[[role]]\nid = "A-r{i}"\nlevel = "A"\ntitle = "{"a " * 2000}a"\nsummary = "S"\n')
 
 
+def untagged(n=2000):
+    out = sys.stdout
+    levels = [f"L{i}" for i in range(n)]
+    out.write(minimal_head(levels, 0, 1))
+    out.write(one_track(levels))
+    for i, l in enumerate(levels):
+        out.write(f'[[role]]\nid = "{l}-r"\nlevel = "{l}"\ntitle = "R"\nsummary = "S"\n')
+        out.write(f'dimensions.d0.expectations = [{{ text = "w{i}" }}]\n')
+
+
 CASES = {
     "long-line": long_line,
     "many-errors": many_errors,
@@ -278,6 +291,7 @@ CASES = {
     "ambiguous": ambiguous,
     "diagonal": diagonal,
     "narrow": narrow,
+    "untagged": untagged,
 }
 
 if __name__ == "__main__":

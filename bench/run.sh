@@ -261,6 +261,11 @@ hostile() {
   # 220 tracks of 4,000-column titles narrowed to fit 1,000 columns.
   python3 bench/hostile.py narrow >"$work/narrow.toml"
   budget "tracks, 220 wide columns narrowed" 1 102400 env COLUMNS=1000 "$bin" --data "$work/narrow.toml" tracks
+  # 2,000 levels of one unlike expectation each: 2,000 rows of 2,000 cells, the path's
+  # matrix (JSON and Markdown write every cell), hence 200 MB; each row's end kept, not
+  # looked for along the row at every level.
+  python3 bench/hostile.py untagged >"$work/untagged.toml"
+  budget "path, 2,000 unlike untagged levels" 1 204800 "$bin" --data "$work/untagged.toml" path --track t
 }
 
 catalogue() {

@@ -331,17 +331,21 @@ impl<'a> NextSteps<'a> {
             None => ladder.tracks_of(role).collect(),
         };
         let mut steps: Vec<Step> = Vec::new();
+        // The step to each next role (`None`: the top), looked up: a search of the steps for
+        // every track would cost their product.
+        let mut step_to: HashMap<Option<&str>, usize> = HashMap::new();
         for t in tracks {
             let next = ladder.next_on(t, role);
-            let same = steps
-                .iter_mut()
-                .find(|s| s.next.as_ref().map(|c| c.to.id.as_str()) == next.map(|r| r.id.as_str()));
-            match same {
-                Some(step) => step.tracks.push(t),
-                None => steps.push(Step {
-                    tracks: vec![t],
-                    next: next.map(|n| crate::query::compare::compare(ladder, role, n, dimensions)),
-                }),
+            match step_to.get(&next.map(|r| r.id.as_str())) {
+                Some(&i) => steps[i].tracks.push(t),
+                None => {
+                    step_to.insert(next.map(|r| r.id.as_str()), steps.len());
+                    steps.push(Step {
+                        tracks: vec![t],
+                        next: next
+                            .map(|n| crate::query::compare::compare(ladder, role, n, dimensions)),
+                    });
+                }
             }
         }
         let mut onward = steps.iter().filter(|s| s.next.is_some());
@@ -463,34 +467,32 @@ impl<'a> Structure<'a> {
 /// an expectation like none before it starts a new row.
 fn chains<'a>(columns: &[Vec<&'a str>]) -> Vec<Vec<Vec<&'a str>>> {
     let mut rows: Vec<Vec<Vec<&'a str>>> = Vec::new();
+    // The latest text of every row so far, to pair each level's texts with: kept as rows
+    // grow, since looking back along every row at every level would cost the rows times the
+    // levels, for each level.
+    let mut ends: Vec<&'a str> = Vec::new();
     for (col, texts) in columns.iter().enumerate() {
-        // The latest text of every row so far, to pair this level's texts with.
-        let ends: Vec<(usize, &str)> = rows
-            .iter()
-            .enumerate()
-            .filter_map(|(r, row)| {
-                row[..col]
-                    .iter()
-                    .rev()
-                    .find_map(|c| c.first())
-                    .map(|t| (r, *t))
-            })
-            .collect();
-        let end_texts: Vec<&str> = ends.iter().map(|e| e.1).collect();
         // The row each text continues, by index: searching the pairs per text is quadratic.
         let mut continues = vec![None; texts.len()];
         for (i, j, _) in
-            crate::query::similarity::pair(&end_texts, texts, crate::query::similarity::REWORDED)
+            crate::query::similarity::pair(&ends, texts, crate::query::similarity::REWORDED)
         {
-            continues[j] = Some(ends[i].0);
+            continues[j] = Some(i);
         }
         for (text, row) in texts.iter().zip(continues) {
             match row {
-                Some(r) => rows[r][col].push(text),
+                Some(r) => {
+                    // The first text a row gets at a level stays its end, as before.
+                    if rows[r][col].is_empty() {
+                        ends[r] = text;
+                    }
+                    rows[r][col].push(text);
+                }
                 None => {
                     let mut row = vec![Vec::new(); columns.len()];
                     row[col].push(*text);
                     rows.push(row);
+                    ends.push(text);
                 }
             }
         }
@@ -633,5 +635,35 @@ impl<'a> Evidence<'a> {
             from: from.map(|(_, f)| f),
             dimensions,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chains;
+
+    #[test]
+    fn an_untagged_row_continues_from_its_latest_text_across_a_level_without_one() {
+        let columns = vec![
+            vec!["Alpha beta gamma delta."],
+            vec![],
+            vec!["Gamma delta epsilon zeta.", "Writes the runbooks."],
+            vec!["Epsilon zeta eta theta."],
+        ];
+        // The third level's first text continues the first (2 of 6 words shared), the fourth
+        // continues the third, which shares nothing with the first; the runbooks start a row.
+        let row = |cells: [&[&'static str]; 4]| cells.map(<[&str]>::to_vec).to_vec();
+        assert_eq!(
+            chains(&columns),
+            [
+                row([
+                    &["Alpha beta gamma delta."],
+                    &[],
+                    &["Gamma delta epsilon zeta."],
+                    &["Epsilon zeta eta theta."]
+                ]),
+                row([&[], &[], &["Writes the runbooks."], &[]]),
+            ]
+        );
     }
 }
