@@ -39,6 +39,9 @@
     bench/hostile.py untagged [N]     # N roles (default 2,000) on one track, each with one
                                       # expectation without a theme, none like another
                                       # (250 KB): `path --track t`
+    bench/hostile.py hub [N]          # a role B-h of one 100 KB expectation on N tracks (default
+                                      # 2,500), each to a next role of its own (713 KB):
+                                      # `next B-h`, `next B-h --brief`
 
 Each ladder is valid TOML; `many-errors` and `long-line` are meant to fail validation.
 """
@@ -276,6 +279,19 @@ def untagged(n=2000):
         out.write(f'dimensions.d0.expectations = [{{ text = "w{i}" }}]\n')
 
 
+def hub(n=2500):
+    out = sys.stdout
+    out.write(minimal_head(["A", "B", "C"], 0, 1))
+    for i in range(n):
+        out.write(f'[[track]]\nid = "t{i}"\nname = "T"\nroles = ["A-p{i}", "B-h", "C-n{i}"]\n')
+    out.write('[[role]]\nid = "B-h"\nlevel = "B"\ntitle = "H"\nsummary = "S."\n')
+    out.write('dimensions.d0.expectations = [{ text = "' + "Word " * 20000 + '." }]\n')
+    for i in range(n):
+        out.write(f'[[role]]\nid = "A-p{i}"\nlevel = "A"\ntitle = "P"\nsummary = "S."\n')
+        out.write(f'[[role]]\nid = "C-n{i}"\nlevel = "C"\ntitle = "N"\nsummary = "S."\n')
+        out.write(f'dimensions.d0.expectations = [{{ text = "n{i}" }}]\n')
+
+
 CASES = {
     "long-line": long_line,
     "many-errors": many_errors,
@@ -292,6 +308,7 @@ CASES = {
     "diagonal": diagonal,
     "narrow": narrow,
     "untagged": untagged,
+    "hub": hub,
 }
 
 if __name__ == "__main__":

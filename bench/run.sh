@@ -266,6 +266,11 @@ hostile() {
   # looked for along the row at every level.
   python3 bench/hostile.py untagged >"$work/untagged.toml"
   budget "path, 2,000 unlike untagged levels" 1 204800 "$bin" --data "$work/untagged.toml" path --track t
+  # A 100 KB role on 2,500 tracks: people get 8 next steps and a count, not its text 2,500
+  # times (JSON still has every step, as its contract says: 254 MB).
+  python3 bench/hostile.py hub >"$work/hub.toml"
+  budget "next, a 100 KB role on 2,500 tracks" 1 102400 "$bin" --data "$work/hub.toml" next B-h
+  budget "next --brief, same" 1 102400 "$bin" --data "$work/hub.toml" next B-h --brief
 }
 
 catalogue() {

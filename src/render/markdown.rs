@@ -12,6 +12,7 @@ use crate::markdown::{inline, mermaid};
 use crate::model::Band;
 use crate::query::compare::{Comparison, Mark, Marked};
 use crate::query::search::Hits;
+use crate::text::some_of;
 use crate::validate::{SHOWN_FINDINGS, Severity, Validation, left_out, shown_in_all};
 use crate::view::{
     CatalogueList, Detail, LadderList, LadderView, NextSteps, PathView, RoleList, RoleView,
@@ -159,11 +160,11 @@ fn next(n: &NextSteps<'_>, detail: Detail) -> String {
             inline(&n.role.id)
         );
     }
-    let count = n.steps.len();
+    let count = n.count();
     for (i, step) in n.steps.iter().enumerate() {
-        let tracks: Vec<String> = step.tracks.iter().map(|t| inline(&t.id)).collect();
+        let tracks = inline(&some_of(step.tracks.iter().map(|t| t.id.as_str())));
         let plural = if step.tracks.len() == 1 { "" } else { "s" };
-        let on = format!("track{plural} {}", tracks.join(", "));
+        let on = format!("track{plural} {tracks}");
         let of = if count > 1 {
             format!("Step {} of {count} — ", i + 1)
         } else {
@@ -172,7 +173,7 @@ fn next(n: &NextSteps<'_>, detail: Detail) -> String {
         match &step.next {
             Some(c) => {
                 let lead = if of.is_empty() {
-                    format!("Track{plural} {}: ", tracks.join(", "))
+                    format!("Track{plural} {tracks}: ")
                 } else {
                     format!("{of}{on}: ")
                 };
@@ -186,6 +187,9 @@ fn next(n: &NextSteps<'_>, detail: Detail) -> String {
                 )
             }
         }
+    }
+    if let Some(left_out) = &n.left_out {
+        md += &format!("{}\n", inline(&super::steps_left_out(&n.role.id, left_out)));
     }
     md
 }

@@ -24,8 +24,8 @@ use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
 use crate::view::{
-    CatalogueList, Detail, LadderList, LadderView, NextSteps, PathView, RoleList, RoleView,
-    Structure, TrackList,
+    CatalogueList, Detail, LadderList, LadderView, LeftOut, NextSteps, PathView, RoleList,
+    RoleView, Structure, TrackList,
 };
 
 /// How a command prints its data: one renderer per format. The variants' doc comments are the
@@ -41,6 +41,17 @@ pub enum Format {
     Markdown,
     /// Tab-separated values: a header line, then one record per line.
     Tsv,
+}
+
+impl Format {
+    /// Whether people read it (a table, Markdown) rather than scripts (JSON, TSV): a view
+    /// for people may name the first few of many things and count the rest.
+    pub fn for_people(self) -> bool {
+        match self {
+            Format::Table | Format::Markdown => true,
+            Format::Json | Format::Tsv => false,
+        }
+    }
 }
 
 /// Whether TSV output starts with its header line; `--no-header` leaves it out, so that
@@ -309,6 +320,18 @@ const SUMMARY: [Mark; 6] = [
     Mark::NotRestated,
     Mark::Same,
 ];
+
+/// The line after the next steps a view for people shows, about those it leaves out.
+fn steps_left_out(role_id: &str, left_out: &LeftOut<'_>) -> String {
+    let steps = left_out.steps;
+    let tracks = crate::text::some_of(left_out.tracks.iter().map(|t| t.id.as_str()));
+    format!(
+        "{steps} more next step{} on track{} {tracks} {} left out: see one with ladder next {role_id} --track TRACK",
+        if steps == 1 { "" } else { "s" },
+        if left_out.tracks.len() == 1 { "" } else { "s" },
+        if steps == 1 { "is" } else { "are" },
+    )
+}
 
 /// Whether a brief list shows an item with this mark: only what is new and what grows.
 fn in_brief(mark: Mark) -> bool {

@@ -551,6 +551,7 @@ mod tests {
                 NextSteps {
                     role,
                     steps,
+                    left_out: None,
                     hint: None,
                 },
                 Detail::Full,
