@@ -271,6 +271,11 @@ hostile() {
   python3 bench/hostile.py hub >"$work/hub.toml"
   budget "next, a 100 KB role on 2,500 tracks" 1 102400 "$bin" --data "$work/hub.toml" next B-h
   budget "next --brief, same" 1 102400 "$bin" --data "$work/hub.toml" next B-h --brief
+  # The wide ladder's every role shown: people get eight "not stated" and a count per role,
+  # and the roles are made one at a time (JSON and TSV still write every attribute of every
+  # role, as their contract says: 1.3 GB and 129 MB).
+  budget "show --all, 5,000 roles x 2,000 unfilled" 1 102400 "$bin" --data "$work/wide.toml" show --all
+  budget "show --all --format markdown, same" 1 102400 "$bin" --data "$work/wide.toml" show --all --format markdown
 }
 
 catalogue() {

@@ -154,7 +154,53 @@ fn home_track<'a>(row: &RoleRow<'a>) -> Option<&'a Track> {
         .copied()
 }
 
+/// What a view for people shows of a role's attributes or dimensions: every one the role
+/// fills, the first few it leaves empty in their place, and how many more it leaves empty.
+#[derive(Debug)]
+pub struct ForPeople<T> {
+    pub shown: Vec<T>,
+    pub more_empty: usize,
+}
+
+impl<T> ForPeople<T> {
+    /// The items in order, those for which `empty` holds shown only up to
+    /// [`crate::text::NAMED_ITEMS`] of them: a role of a ladder of thousands of attributes it
+    /// does not state would otherwise be thousands of lines of "not stated", for every role.
+    fn of(items: impl IntoIterator<Item = T>, empty: impl Fn(&T) -> bool) -> ForPeople<T> {
+        let mut shown = Vec::new();
+        let mut empties = 0;
+        for item in items {
+            if empty(&item) {
+                empties += 1;
+                if empties > crate::text::NAMED_ITEMS {
+                    continue;
+                }
+            }
+            shown.push(item);
+        }
+        ForPeople {
+            shown,
+            more_empty: empties.saturating_sub(crate::text::NAMED_ITEMS),
+        }
+    }
+}
+
 impl<'a> RoleView<'a> {
+    /// The attributes as people read them: see [`ForPeople`].
+    pub fn attributes_for_people(&self) -> ForPeople<(&'a Attribute, Option<&'a str>)> {
+        ForPeople::of(self.attributes.iter().copied(), |(_, value)| {
+            value.is_none()
+        })
+    }
+
+    /// The dimensions as people read them: see [`ForPeople`]; empty is without a summary,
+    /// expectations or examples.
+    pub fn dimensions_for_people(&self) -> ForPeople<&DimensionView<'a>> {
+        ForPeople::of(&self.dimensions, |d| {
+            d.summary.is_none() && d.expectations.is_empty() && d.examples.is_empty()
+        })
+    }
+
     /// The role with its tracks, attributes and the given dimensions resolved.
     pub fn of(ladder: &'a Ladder, role: &'a Role, dimensions: &[&'a Dimension]) -> RoleView<'a> {
         let tracks: Vec<&Track> = ladder.tracks_of(role).collect();
@@ -203,9 +249,11 @@ pub struct LadderView<'a> {
     pub levels: &'a [String],
     pub structure: Structure<'a>,
     pub tracks: TrackList<'a>,
-    /// Every role (or those of one track) in the order of the ladder file, each as `show`
-    /// shows it but without a hint, and with the bands left to the whole view.
-    pub roles: Vec<RoleView<'a>>,
+    /// The ladder, its roles (those on `track`, if given) and the dimensions shown, for
+    /// [`LadderView::roles`].
+    ladder: &'a Ladder,
+    roles: Vec<&'a Role>,
+    dimensions: Vec<&'a Dimension>,
     /// Whether every dimension is shown (no `--dimension`): only then do the views for people
     /// add the bands, once, after the roles.
     pub whole: bool,
@@ -218,22 +266,28 @@ impl<'a> LadderView<'a> {
         track: Option<&'a Track>,
         dimensions: &[&'a Dimension],
     ) -> LadderView<'a> {
-        let roles = ladder
-            .roles_on(track)
-            .map(|role| RoleView {
-                hint: None,
-                whole: false,
-                ..RoleView::of(ladder, role, dimensions)
-            })
-            .collect();
         LadderView {
             name: &ladder.name,
             levels: &ladder.levels,
             structure: Structure::of(ladder),
             tracks: TrackList::of(ladder),
-            roles,
+            ladder,
+            roles: ladder.roles_on(track).collect(),
+            dimensions: dimensions.to_vec(),
             whole: dimensions.len() == ladder.dimensions.len(),
         }
+    }
+
+    /// Every role (or those of one track) in the order of the ladder file, each as `show`
+    /// shows it but without a hint, and with the bands left to the whole view. Made one at a
+    /// time as a renderer reads them: held together, they would be the roles times the
+    /// attributes and dimensions.
+    pub fn roles(&self) -> impl Iterator<Item = RoleView<'a>> + '_ {
+        self.roles.iter().map(|role| RoleView {
+            hint: None,
+            whole: false,
+            ..RoleView::of(self.ladder, role, &self.dimensions)
+        })
     }
 }
 

@@ -94,9 +94,9 @@ fn handbook(all: &LadderView<'_>) -> String {
         md += "\n## Tracks\n\n";
         md += &tracks(&all.tracks);
     }
-    for view in &all.roles {
+    for view in all.roles() {
         md += "\n";
-        md += &role(view, "##");
+        md += &role(&view, "##");
     }
     md
 }
@@ -117,12 +117,17 @@ fn role(view: &RoleView<'_>, depth: &str) -> String {
         }
     );
     md += &format!("{}\n\n", inline(&role.summary));
-    let rows = view
-        .attributes
+    let attributes = view.attributes_for_people();
+    let rows = attributes
+        .shown
         .iter()
         .map(|(a, value)| vec![inline(&a.name), inline(value.unwrap_or(super::NOT_STATED))]);
     md += &table(&["Attribute", "Value"], rows);
-    for dv in &view.dimensions {
+    if attributes.more_empty > 0 {
+        md += &format!("\nAnd {}.\n", super::more_not_stated(attributes.more_empty));
+    }
+    let dimensions = view.dimensions_for_people();
+    for dv in dimensions.shown {
         md += &format!(
             "\n{depth}# {}\n\n**Expectations**\n\n",
             inline(&dv.dimension.label())
@@ -136,6 +141,12 @@ fn role(view: &RoleView<'_>, depth: &str) -> String {
                 md += &format!("- {}\n", inline(text));
             }
         }
+    }
+    if dimensions.more_empty > 0 {
+        md += &format!(
+            "\nAnd {}.\n",
+            super::more_without_expectations(dimensions.more_empty)
+        );
     }
     if view.whole && !view.bands.is_empty() {
         md += &format!("\n{depth}# Bands within a level\n\n");

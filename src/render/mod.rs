@@ -321,6 +321,20 @@ const SUMMARY: [Mark; 6] = [
     Mark::Same,
 ];
 
+/// What a view for people says of the attributes a role states no value for, past the first
+/// few: "3 more attributes not stated".
+fn more_not_stated(count: usize) -> String {
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} more attribute{plural} not stated")
+}
+
+/// What a view for people says of the dimensions a role says nothing in, past the first few:
+/// "3 more dimensions without expectations".
+fn more_without_expectations(count: usize) -> String {
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} more dimension{plural} without expectations")
+}
+
 /// The line after the next steps a view for people shows, about those it leaves out.
 fn steps_left_out(role_id: &str, left_out: &LeftOut<'_>) -> String {
     let steps = left_out.steps;
