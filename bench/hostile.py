@@ -26,7 +26,7 @@
                                       # value: `validate F`, `list`, `show A1-r0`
     bench/hostile.py wide [N]         # N roles (default 5,000) on one track over N levels, and
                                       # 1,000 attributes and 1,000 dimensions that no role fills
-                                      # (532 KB): `validate F`, `show --all`
+                                      # (532 KB): `validate F`, `show --all`, `path --track t`
     bench/hostile.py gaps [N]         # N themes (default 3,000) that the first and last of N
                                       # roles on one track have and every role between lacks
                                       # (589 KB): `validate F`

@@ -316,3 +316,34 @@ fn a_step_on_many_tracks_names_eight_of_them() {
         "{out}"
     );
 }
+
+#[test]
+fn a_path_stacked_in_blocks_leaves_out_the_levels_that_state_no_value() {
+    // Six levels in 40 columns: the grid cannot fit, so each row stacks its levels' blocks.
+    let levels = ["A", "B", "C", "D", "E", "F"];
+    let mut text = format!(
+        "name = \"Path\"\nlevels = [{}]\n\n[[attribute]]\nid = \"scope\"\nname = \"Scope\"\n\
+         meaning = \"M.\"\n\n[[attribute]]\nid = \"reach\"\nname = \"Reach\"\nmeaning = \"M.\"\n\n\
+         [[dimension]]\nid = \"craft\"\nname = \"Craft\"\n\n[[track]]\nid = \"t\"\nname = \"T\"\n\
+         roles = [{}]\n",
+        levels.map(|l| format!("\"{l}\"")).join(", "),
+        levels.map(|l| format!("\"{l}-r\"")).join(", ")
+    );
+    for (i, l) in levels.iter().enumerate() {
+        let reach = if i == 0 { ", reach = \"Far\"" } else { "" };
+        text += &format!(
+            "\n[[role]]\nid = \"{l}-r\"\nlevel = \"{l}\"\ntitle = \"R{l}\"\nsummary = \"S.\"\n\
+             attributes = {{ scope = \"S{l}\"{reach} }}\n\
+             dimensions.craft.expectations = [{{ text = \"Does {l}.\" }}, {{ text = \"Also {l}.\" }}]\n"
+        );
+    }
+    let file = TempFile::new("path-stacked", "path.toml", text.as_bytes());
+    let out = run(ladder(&["--data", file.arg(), "path", "--track", "t"]).env("COLUMNS", "40"));
+    let out = String::from_utf8(out.stdout).expect("UTF-8");
+    let mut expected = String::from("Attributes\nScope\n");
+    for l in levels {
+        expected += &format!("  {l} R{l}\n    S{l}\n");
+    }
+    expected += "\nReach\n  A RA\n    Far\n\nCraft\n";
+    assert!(out.contains(&expected), "{out}");
+}

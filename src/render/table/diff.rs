@@ -297,6 +297,7 @@ impl Sides<'_> {
             headings: &self.headings,
             rows: changes.len(),
             floor: self.floor,
+            blank: "",
         };
         sheet.put(out, style, self.width, |r, column, width| {
             let change = &changes[r];
@@ -317,6 +318,7 @@ impl Sides<'_> {
             headings: &self.headings,
             rows: dc.themes.len(),
             floor: self.floor,
+            blank: "",
         };
         // The sheet asks for A's cell, then B's: both come from one wrapping of the row, and
         // B's waits here (with its row and width) until it is asked for.
