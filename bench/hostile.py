@@ -42,6 +42,9 @@
     bench/hostile.py hub [N]          # a role B-h of one 100 KB expectation on N tracks (default
                                       # 2,500), each to a next role of its own (713 KB):
                                       # `next B-h`, `next B-h --brief`
+    bench/hostile.py haystack [N]     # one expectation of N (default 900,000) times "a" (900 KB)
+    bench/hostile.py needle [N]       # a search pattern of N (default 100,000) times "a", then
+                                      # "b": `ladder --data HAYSTACK search "$(...)"`
 
 Each ladder is valid TOML; `many-errors` and `long-line` are meant to fail validation.
 """
@@ -292,6 +295,17 @@ def hub(n=2500):
         out.write(f'dimensions.d0.expectations = [{{ text = "n{i}" }}]\n')
 
 
+def haystack(n=900000):
+    out = sys.stdout
+    out.write(minimal_head(["A"], 0, 1))
+    out.write('[[role]]\nid = "A-r"\nlevel = "A"\ntitle = "R"\nsummary = "S."\n')
+    out.write('dimensions.d0.expectations = [{ text = "' + "a" * n + '" }]\n')
+
+
+def needle(n=100000):
+    sys.stdout.write("a" * n + "b")
+
+
 CASES = {
     "long-line": long_line,
     "many-errors": many_errors,
@@ -309,6 +323,8 @@ CASES = {
     "narrow": narrow,
     "untagged": untagged,
     "hub": hub,
+    "haystack": haystack,
+    "needle": needle,
 }
 
 if __name__ == "__main__":

@@ -279,6 +279,11 @@ hostile() {
   # Its track of 5,000 levels stacked in blocks: no block of "not stated". The view still
   # holds the attributes times the levels (80 MB here), as JSON, Markdown and TSV write them.
   budget "path, 5,000 levels x 1,000 unstated" 1 102400 "$bin" --data "$work/wide.toml" path --track t
+  # A 100 KB search pattern that almost matches everywhere in 900 KB: one pass, not one
+  # comparison of the pattern at every place.
+  python3 bench/hostile.py haystack >"$work/haystack.toml"
+  python3 bench/hostile.py needle >"$work/needle.txt"
+  budget "search, 100 KB pattern in 900 KB" 1 102400 "$bin" --data "$work/haystack.toml" search "$(cat "$work/needle.txt")"
 }
 
 catalogue() {
