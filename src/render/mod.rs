@@ -265,8 +265,8 @@ fn legend_marks(c: &Comparison<'_>) -> [Mark; 5] {
 fn only_at(c: &Comparison<'_>) -> Vec<String> {
     let side = |dims: &[&crate::model::Dimension], who: &str| {
         (!dims.is_empty()).then(|| {
-            let labels: Vec<String> = dims.iter().map(|d| d.label()).collect();
-            format!("Only {who}'s ladder has: {}", labels.join(", "))
+            let labels = crate::text::some_of(dims.iter().map(|d| d.label()));
+            format!("Only {who}'s ladder has: {labels}")
         })
     };
     [side(&c.only_at[0], "A"), side(&c.only_at[1], "B")]
