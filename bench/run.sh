@@ -247,7 +247,7 @@ hostile() {
   # 5,000 roles that leave out 1,000 attributes and 1,000 dimensions each: 8 warnings each
   # and a count, not 10 million warnings.
   python3 bench/hostile.py wide >"$work/wide.toml"
-  budget "validate, 5,000 roles x 2,000 unfilled" 1 102400 "$bin" validate "$work/wide.toml"
+  budget "validate, 5,000 x 2,000 unfilled" 1 102400 "$bin" validate "$work/wide.toml"
   budget "validate --format json, same" 1 102400 "$bin" validate --format json "$work/wide.toml"
   # 3,000 themes missing at each of 2,998 places on a track.
   python3 bench/hostile.py gaps >"$work/gaps.toml"
@@ -269,16 +269,16 @@ hostile() {
   # A 100 KB role on 2,500 tracks: people get 8 next steps and a count, not its text 2,500
   # times (JSON still has every step, as its contract says: 254 MB).
   python3 bench/hostile.py hub >"$work/hub.toml"
-  budget "next, a 100 KB role on 2,500 tracks" 1 102400 "$bin" --data "$work/hub.toml" next B-h
+  budget "next, 100 KB role on 2,500 tracks" 1 102400 "$bin" --data "$work/hub.toml" next B-h
   budget "next --brief, same" 1 102400 "$bin" --data "$work/hub.toml" next B-h --brief
   # The wide ladder's every role shown: people get eight "not stated" and a count per role,
   # and the roles are made one at a time (JSON and TSV still write every attribute of every
   # role, as their contract says: 1.3 GB and 129 MB).
-  budget "show --all, 5,000 roles x 2,000 unfilled" 1 102400 "$bin" --data "$work/wide.toml" show --all
+  budget "show --all, 5,000 x 2,000 unfilled" 1 102400 "$bin" --data "$work/wide.toml" show --all
   budget "show --all --format markdown, same" 1 102400 "$bin" --data "$work/wide.toml" show --all --format markdown
   # Its track of 5,000 levels stacked in blocks: no block of "not stated". The view still
   # holds the attributes times the levels (80 MB here), as JSON, Markdown and TSV write them.
-  budget "path, 5,000 levels x 1,000 unstated" 1 102400 "$bin" --data "$work/wide.toml" path --track t
+  budget "path, 5,000 x 1,000 unstated" 1 102400 "$bin" --data "$work/wide.toml" path --track t
   # A 100 KB search pattern that almost matches everywhere in 900 KB: one pass, not one
   # comparison of the pattern at every place.
   python3 bench/hostile.py haystack >"$work/haystack.toml"
