@@ -24,6 +24,27 @@
                                       # levels: `validate F`, `list`, `tracks`, `export`
     bench/hostile.py attributes [N]   # N attributes (default 3,000) and 20 roles giving each a
                                       # value: `validate F`, `list`, `show A1-r0`
+    bench/hostile.py wide [N]         # N roles (default 5,000) on one track over N levels, and
+                                      # 1,000 attributes and 1,000 dimensions that no role fills
+                                      # (532 KB): `validate F`, `show --all`, `path --track t`
+    bench/hostile.py gaps [N]         # N themes (default 3,000) that the first and last of N
+                                      # roles on one track have and every role between lacks
+                                      # (589 KB): `validate F`
+    bench/hostile.py ambiguous [N]    # N roles (default 11,500), one per level, all on one
+                                      # track, whose ids all hold "L" (1 MB): `show L --track t`
+    bench/hostile.py diagonal [N]     # N tracks (default 8,000) of one role each, each at its
+                                      # own level (1 MB): `tracks`
+    bench/hostile.py narrow [N]       # N tracks (default 220) of one role each, whose titles
+                                      # are 2,000 short words (905 KB): `COLUMNS=1000 tracks`
+    bench/hostile.py untagged [N]     # N roles (default 2,000) on one track, each with one
+                                      # expectation without a theme, none like another
+                                      # (250 KB): `path --track t`
+    bench/hostile.py hub [N]          # a role B-h of one 100 KB expectation on N tracks (default
+                                      # 2,500), each to a next role of its own (713 KB):
+                                      # `next B-h`, `next B-h --brief`
+    bench/hostile.py haystack [N]     # one expectation of N (default 900,000) times "a" (900 KB)
+    bench/hostile.py needle [N]       # a search pattern of N (default 100,000) times "a", then
+                                      # "b": `ladder --data HAYSTACK search "$(...)"`
 
 Each ladder is valid TOML; `many-errors` and `long-line` are meant to fail validation.
 """
@@ -184,6 +205,107 @@ def name(n=100000):
     sys.stdout.write(("S1-role-" * (n // 8 + 1))[:n])
 
 
+def minimal_head(levels, attributes=0, dimensions=1, themes=0):
+    """A ladder's head: the levels, `attributes` attributes and `dimensions` dimensions, the
+    first with `themes` themes."""
+    out = ['name = "Hostile"\nlevels = [' + ", ".join(f'"{l}"' for l in levels) + "]\n"]
+    for i in range(attributes):
+        out.append(f'\n[[attribute]]\nid = "a{i}"\nname = "A{i}"\nmeaning = "M."\n')
+    for d in range(dimensions):
+        out.append(f'\n[[dimension]]\nid = "d{d}"\nname = "D{d}"\n')
+        if d == 0 and themes:
+            out.append("themes = [\n" + "".join(f'  {{ id = "t{i}", name = "T{i}" }},\n' for i in range(themes)) + "]\n")
+    return "".join(out)
+
+
+def one_track(levels):
+    """A track `t` of one role per level, `L0-r` and so on."""
+    return '\n[[track]]\nid = "t"\nname = "T"\nroles = [' + ", ".join(f'"{l}-r"' for l in levels) + "]\n"
+
+
+def wide(n=5000, attributes=1000, dimensions=1000):
+    out = sys.stdout
+    levels = [f"L{i}" for i in range(n)]
+    out.write(minimal_head(levels, attributes, dimensions))
+    out.write(one_track(levels))
+    for l in levels:
+        out.write(f'\n[[role]]\nid = "{l}-r"\nlevel = "{l}"\ntitle = "R"\nsummary = "S."\n')
+
+
+def gaps(n=3000):
+    out = sys.stdout
+    levels = [f"L{i}" for i in range(n)]
+    out.write(minimal_head(levels, 0, 1, n))
+    out.write(one_track(levels))
+    for k, l in enumerate(levels):
+        out.write(f'\n[[role]]\nid = "{l}-r"\nlevel = "{l}"\ntitle = "R"\nsummary = "S."\n')
+        if k in (0, n - 1):
+            texts = "".join(f'{{ theme = "t{i}", text = "x{i}." }},\n' for i in range(n))
+            out.write(f"[role.dimensions.d0]\nexpectations = [\n{texts}]\n")
+
+
+def ambiguous(n=11500):
+    out = sys.stdout
+    levels = [f"L{i}" for i in range(n)]
+    out.write(minimal_head(levels, 0, 0).replace("\n", "\ndimension = []\n", 1))
+    out.write(one_track(levels))
+    for l in levels:
+        out.write(f'[[role]]\nid = "{l}-r"\nlevel = "{l}"\ntitle = "R"\nsummary = "S"\n')
+
+
+def diagonal(n=8000):
+    out = sys.stdout
+    levels = [f"L{i}" for i in range(n)]
+    out.write(minimal_head(levels, 0, 0).replace("\n", "\ndimension = []\n", 1))
+    for i, l in enumerate(levels):
+        out.write(f'[[track]]\nid = "t{i}"\nname = "T"\nroles = ["{l}-r"]\n')
+    for l in levels:
+        out.write(f'[[role]]\nid = "{l}-r"\nlevel = "{l}"\ntitle = "R"\nsummary = "S"\n')
+
+
+def narrow(n=220):
+    out = sys.stdout
+    out.write('name = "Hostile"\nlevels = ["A"]\ndimension = []\n')
+    for i in range(n):
+        out.write(f'[[track]]\nid = "t{i}"\nname = "T"\nroles = ["A-r{i}"]\n')
+    for i in range(n):
+        out.write(f'[[role]]\nid = "A-r{i}"\nlevel = "A"\ntitle = "{"a " * 2000}a"\nsummary = "S"\n')
+
+
+def untagged(n=2000):
+    out = sys.stdout
+    levels = [f"L{i}" for i in range(n)]
+    out.write(minimal_head(levels, 0, 1))
+    out.write(one_track(levels))
+    for i, l in enumerate(levels):
+        out.write(f'[[role]]\nid = "{l}-r"\nlevel = "{l}"\ntitle = "R"\nsummary = "S"\n')
+        out.write(f'dimensions.d0.expectations = [{{ text = "w{i}" }}]\n')
+
+
+def hub(n=2500):
+    out = sys.stdout
+    out.write(minimal_head(["A", "B", "C"], 0, 1))
+    for i in range(n):
+        out.write(f'[[track]]\nid = "t{i}"\nname = "T"\nroles = ["A-p{i}", "B-h", "C-n{i}"]\n')
+    out.write('[[role]]\nid = "B-h"\nlevel = "B"\ntitle = "H"\nsummary = "S."\n')
+    out.write('dimensions.d0.expectations = [{ text = "' + "Word " * 20000 + '." }]\n')
+    for i in range(n):
+        out.write(f'[[role]]\nid = "A-p{i}"\nlevel = "A"\ntitle = "P"\nsummary = "S."\n')
+        out.write(f'[[role]]\nid = "C-n{i}"\nlevel = "C"\ntitle = "N"\nsummary = "S."\n')
+        out.write(f'dimensions.d0.expectations = [{{ text = "n{i}" }}]\n')
+
+
+def haystack(n=900000):
+    out = sys.stdout
+    out.write(minimal_head(["A"], 0, 1))
+    out.write('[[role]]\nid = "A-r"\nlevel = "A"\ntitle = "R"\nsummary = "S."\n')
+    out.write('dimensions.d0.expectations = [{ text = "' + "a" * n + '" }]\n')
+
+
+def needle(n=100000):
+    sys.stdout.write("a" * n + "b")
+
+
 CASES = {
     "long-line": long_line,
     "many-errors": many_errors,
@@ -194,6 +316,15 @@ CASES = {
     "levels": levels,
     "tracks": tracks,
     "attributes": attributes,
+    "wide": wide,
+    "gaps": gaps,
+    "ambiguous": ambiguous,
+    "diagonal": diagonal,
+    "narrow": narrow,
+    "untagged": untagged,
+    "hub": hub,
+    "haystack": haystack,
+    "needle": needle,
 }
 
 if __name__ == "__main__":

@@ -249,6 +249,47 @@ hostile() {
   budget "import, 0.9 MB unclosed fence" 1 102400 "$bin" import "$work/fence"
   budget "import, 62 MiB unclosed fence (5x)" 10 "$fence_kib" "$bin" import "$work/fence-large"
   budget "import, 20,000 one-line pages" 1 102400 "$bin" import "$work/pages"
+  # Issue 20's audit: each case writes its own file.
+  # 5,000 roles that leave out 1,000 attributes and 1,000 dimensions each: 8 warnings each
+  # and a count, not 10 million warnings.
+  python3 bench/hostile.py wide >"$work/wide.toml"
+  budget "validate, 5,000 x 2,000 unfilled" 1 102400 "$bin" validate "$work/wide.toml"
+  budget "validate --format json, same" 1 102400 "$bin" validate --format json "$work/wide.toml"
+  # 3,000 themes missing at each of 2,998 places on a track.
+  python3 bench/hostile.py gaps >"$work/gaps.toml"
+  budget "validate, 3,000 x 3,000 theme gaps" 1 102400 "$bin" validate "$work/gaps.toml"
+  # A name that 11,500 roles of a track hold: each match looked up on the track, not searched.
+  python3 bench/hostile.py ambiguous >"$work/ambiguous.toml"
+  budget "show L --track t, 11,500 matches" 1 102400 "$bin" --data "$work/ambiguous.toml" show L --track t
+  # 8,000 tracks over 8,000 levels: too many to draw, known before the grid is built.
+  python3 bench/hostile.py diagonal >"$work/diagonal.toml"
+  budget "tracks, 8,000 x 8,000 levels" 1 102400 "$bin" --data "$work/diagonal.toml" tracks
+  # 220 tracks of 4,000-column titles narrowed to fit 1,000 columns.
+  python3 bench/hostile.py narrow >"$work/narrow.toml"
+  budget "tracks, 220 wide columns narrowed" 1 102400 env COLUMNS=1000 "$bin" --data "$work/narrow.toml" tracks
+  # 2,000 levels of one unlike expectation each: 2,000 rows of 2,000 cells, the path's
+  # matrix (JSON and Markdown write every cell), hence 200 MB; each row's end kept, not
+  # looked for along the row at every level.
+  python3 bench/hostile.py untagged >"$work/untagged.toml"
+  budget "path, 2,000 unlike untagged levels" 1 204800 "$bin" --data "$work/untagged.toml" path --track t
+  # A 100 KB role on 2,500 tracks: people get 8 next steps and a count, not its text 2,500
+  # times (JSON still has every step, as its contract says: 254 MB).
+  python3 bench/hostile.py hub >"$work/hub.toml"
+  budget "next, 100 KB role on 2,500 tracks" 1 102400 "$bin" --data "$work/hub.toml" next B-h
+  budget "next --brief, same" 1 102400 "$bin" --data "$work/hub.toml" next B-h --brief
+  # The wide ladder's every role shown: people get eight "not stated" and a count per role,
+  # and the roles are made one at a time (JSON and TSV still write every attribute of every
+  # role, as their contract says: 1.3 GB and 129 MB).
+  budget "show --all, 5,000 x 2,000 unfilled" 1 102400 "$bin" --data "$work/wide.toml" show --all
+  budget "show --all --format markdown, same" 1 102400 "$bin" --data "$work/wide.toml" show --all --format markdown
+  # Its track of 5,000 levels stacked in blocks: no block of "not stated". The view still
+  # holds the attributes times the levels (80 MB here), as JSON, Markdown and TSV write them.
+  budget "path, 5,000 x 1,000 unstated" 1 102400 "$bin" --data "$work/wide.toml" path --track t
+  # A 100 KB search pattern that almost matches everywhere in 900 KB: one pass, not one
+  # comparison of the pattern at every place.
+  python3 bench/hostile.py haystack >"$work/haystack.toml"
+  python3 bench/hostile.py needle >"$work/needle.txt"
+  budget "search, 100 KB pattern in 900 KB" 1 102400 "$bin" --data "$work/haystack.toml" search "$(cat "$work/needle.txt")"
 }
 
 catalogue() {

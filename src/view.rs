@@ -154,7 +154,53 @@ fn home_track<'a>(row: &RoleRow<'a>) -> Option<&'a Track> {
         .copied()
 }
 
+/// What a view for people shows of a role's attributes or dimensions: every one the role
+/// fills, the first few it leaves empty in their place, and how many more it leaves empty.
+#[derive(Debug)]
+pub struct ForPeople<T> {
+    pub shown: Vec<T>,
+    pub more_empty: usize,
+}
+
+impl<T> ForPeople<T> {
+    /// The items in order, those for which `empty` holds shown only up to
+    /// [`crate::text::NAMED_ITEMS`] of them: a role of a ladder of thousands of attributes it
+    /// does not state would otherwise be thousands of lines of "not stated", for every role.
+    fn of(items: impl IntoIterator<Item = T>, empty: impl Fn(&T) -> bool) -> ForPeople<T> {
+        let mut shown = Vec::new();
+        let mut empties = 0;
+        for item in items {
+            if empty(&item) {
+                empties += 1;
+                if empties > crate::text::NAMED_ITEMS {
+                    continue;
+                }
+            }
+            shown.push(item);
+        }
+        ForPeople {
+            shown,
+            more_empty: empties.saturating_sub(crate::text::NAMED_ITEMS),
+        }
+    }
+}
+
 impl<'a> RoleView<'a> {
+    /// The attributes as people read them: see [`ForPeople`].
+    pub fn attributes_for_people(&self) -> ForPeople<(&'a Attribute, Option<&'a str>)> {
+        ForPeople::of(self.attributes.iter().copied(), |(_, value)| {
+            value.is_none()
+        })
+    }
+
+    /// The dimensions as people read them: see [`ForPeople`]; empty is without a summary,
+    /// expectations or examples.
+    pub fn dimensions_for_people(&self) -> ForPeople<&DimensionView<'a>> {
+        ForPeople::of(&self.dimensions, |d| {
+            d.summary.is_none() && d.expectations.is_empty() && d.examples.is_empty()
+        })
+    }
+
     /// The role with its tracks, attributes and the given dimensions resolved.
     pub fn of(ladder: &'a Ladder, role: &'a Role, dimensions: &[&'a Dimension]) -> RoleView<'a> {
         let tracks: Vec<&Track> = ladder.tracks_of(role).collect();
@@ -203,9 +249,11 @@ pub struct LadderView<'a> {
     pub levels: &'a [String],
     pub structure: Structure<'a>,
     pub tracks: TrackList<'a>,
-    /// Every role (or those of one track) in the order of the ladder file, each as `show`
-    /// shows it but without a hint, and with the bands left to the whole view.
-    pub roles: Vec<RoleView<'a>>,
+    /// The ladder, its roles (those on `track`, if given) and the dimensions shown, for
+    /// [`LadderView::roles`].
+    ladder: &'a Ladder,
+    roles: Vec<&'a Role>,
+    dimensions: Vec<&'a Dimension>,
     /// Whether every dimension is shown (no `--dimension`): only then do the views for people
     /// add the bands, once, after the roles.
     pub whole: bool,
@@ -218,22 +266,28 @@ impl<'a> LadderView<'a> {
         track: Option<&'a Track>,
         dimensions: &[&'a Dimension],
     ) -> LadderView<'a> {
-        let roles = ladder
-            .roles_on(track)
-            .map(|role| RoleView {
-                hint: None,
-                whole: false,
-                ..RoleView::of(ladder, role, dimensions)
-            })
-            .collect();
         LadderView {
             name: &ladder.name,
             levels: &ladder.levels,
             structure: Structure::of(ladder),
             tracks: TrackList::of(ladder),
-            roles,
+            ladder,
+            roles: ladder.roles_on(track).collect(),
+            dimensions: dimensions.to_vec(),
             whole: dimensions.len() == ladder.dimensions.len(),
         }
+    }
+
+    /// Every role (or those of one track) in the order of the ladder file, each as `show`
+    /// shows it but without a hint, and with the bands left to the whole view. Made one at a
+    /// time as a renderer reads them: held together, they would be the roles times the
+    /// attributes and dimensions.
+    pub fn roles(&self) -> impl Iterator<Item = RoleView<'a>> + '_ {
+        self.roles.iter().map(|role| RoleView {
+            hint: None,
+            whole: false,
+            ..RoleView::of(self.ladder, role, &self.dimensions)
+        })
     }
 }
 
@@ -304,9 +358,19 @@ pub type LevelRoles<'a> = (&'a str, Vec<(&'a Role, Vec<&'a str>)>);
 #[derive(Debug)]
 pub struct NextSteps<'a> {
     pub role: &'a Role,
+    /// The steps compared: every one, or the first few (see [`NextSteps::of`]).
     pub steps: Vec<Step<'a>>,
+    /// The steps after those, not compared, when only the first few are.
+    pub left_out: Option<LeftOut<'a>>,
     /// How to see one step when there are several; the table shows it on a terminal only.
     pub hint: Option<Hint<'a>>,
+}
+
+/// The next steps a view for people leaves out: how many, and the tracks they follow.
+#[derive(Debug)]
+pub struct LeftOut<'a> {
+    pub steps: usize,
+    pub tracks: Vec<&'a Track>,
 }
 
 /// One way up from a role: the tracks it follows and the comparison with the next role,
@@ -320,32 +384,38 @@ pub struct Step<'a> {
 impl<'a> NextSteps<'a> {
     /// The role compared with the next role on `track`, or on each track it is on; tracks
     /// that lead to the same next role share one step and one comparison.
+    ///
+    /// With `compared`, only the first that many steps are compared and the rest counted: a
+    /// person reads a few, and every step repeats the role's own statements, so a role on
+    /// thousands of tracks would make the output its statements times its tracks.
     pub fn of(
         ladder: &'a Ladder,
         role: &'a Role,
         track: Option<&'a Track>,
         dimensions: &[&'a Dimension],
+        compared: Option<usize>,
     ) -> NextSteps<'a> {
         let tracks: Vec<&Track> = match track {
             Some(t) => vec![t],
             None => ladder.tracks_of(role).collect(),
         };
-        let mut steps: Vec<Step> = Vec::new();
+        // Each next role (`None`: the top) with the tracks that lead to it, in the order of
+        // the first of them; looked up: a search of the steps for every track would cost
+        // their product.
+        let mut groups: Vec<(Option<&Role>, Vec<&Track>)> = Vec::new();
+        let mut group_of: HashMap<Option<&str>, usize> = HashMap::new();
         for t in tracks {
             let next = ladder.next_on(t, role);
-            let same = steps
-                .iter_mut()
-                .find(|s| s.next.as_ref().map(|c| c.to.id.as_str()) == next.map(|r| r.id.as_str()));
-            match same {
-                Some(step) => step.tracks.push(t),
-                None => steps.push(Step {
-                    tracks: vec![t],
-                    next: next.map(|n| crate::query::compare::compare(ladder, role, n, dimensions)),
-                }),
-            }
+            let at = *group_of
+                .entry(next.map(|r| r.id.as_str()))
+                .or_insert_with(|| {
+                    groups.push((next, Vec::new()));
+                    groups.len() - 1
+                });
+            groups[at].1.push(t);
         }
-        let mut onward = steps.iter().filter(|s| s.next.is_some());
-        let first = onward.next().and_then(|s| s.tracks.first());
+        let mut onward = groups.iter().filter(|(next, _)| next.is_some());
+        let first = onward.next().and_then(|(_, tracks)| tracks.first());
         let hint = match (first, onward.next()) {
             (Some(track), Some(_)) => Some(Hint::PickTrack {
                 role_id: &role.id,
@@ -353,7 +423,30 @@ impl<'a> NextSteps<'a> {
             }),
             _ => None,
         };
-        NextSteps { role, steps, hint }
+        let shown = compared.unwrap_or(groups.len()).min(groups.len());
+        let rest = groups.split_off(shown);
+        let left_out = (!rest.is_empty()).then(|| LeftOut {
+            steps: rest.len(),
+            tracks: rest.into_iter().flat_map(|(_, tracks)| tracks).collect(),
+        });
+        let steps = groups
+            .into_iter()
+            .map(|(next, tracks)| Step {
+                tracks,
+                next: next.map(|n| crate::query::compare::compare(ladder, role, n, dimensions)),
+            })
+            .collect();
+        NextSteps {
+            role,
+            steps,
+            left_out,
+            hint,
+        }
+    }
+
+    /// How many next steps the role has, those left out included.
+    pub fn count(&self) -> usize {
+        self.steps.len() + self.left_out.as_ref().map_or(0, |l| l.steps)
     }
 }
 
@@ -463,34 +556,32 @@ impl<'a> Structure<'a> {
 /// an expectation like none before it starts a new row.
 fn chains<'a>(columns: &[Vec<&'a str>]) -> Vec<Vec<Vec<&'a str>>> {
     let mut rows: Vec<Vec<Vec<&'a str>>> = Vec::new();
+    // The latest text of every row so far, to pair each level's texts with: kept as rows
+    // grow, since looking back along every row at every level would cost the rows times the
+    // levels, for each level.
+    let mut ends: Vec<&'a str> = Vec::new();
     for (col, texts) in columns.iter().enumerate() {
-        // The latest text of every row so far, to pair this level's texts with.
-        let ends: Vec<(usize, &str)> = rows
-            .iter()
-            .enumerate()
-            .filter_map(|(r, row)| {
-                row[..col]
-                    .iter()
-                    .rev()
-                    .find_map(|c| c.first())
-                    .map(|t| (r, *t))
-            })
-            .collect();
-        let end_texts: Vec<&str> = ends.iter().map(|e| e.1).collect();
         // The row each text continues, by index: searching the pairs per text is quadratic.
         let mut continues = vec![None; texts.len()];
         for (i, j, _) in
-            crate::query::similarity::pair(&end_texts, texts, crate::query::similarity::REWORDED)
+            crate::query::similarity::pair(&ends, texts, crate::query::similarity::REWORDED)
         {
-            continues[j] = Some(ends[i].0);
+            continues[j] = Some(i);
         }
         for (text, row) in texts.iter().zip(continues) {
             match row {
-                Some(r) => rows[r][col].push(text),
+                Some(r) => {
+                    // The first text a row gets at a level stays its end, as before.
+                    if rows[r][col].is_empty() {
+                        ends[r] = text;
+                    }
+                    rows[r][col].push(text);
+                }
                 None => {
                     let mut row = vec![Vec::new(); columns.len()];
                     row[col].push(*text);
                     rows.push(row);
+                    ends.push(text);
                 }
             }
         }
@@ -633,5 +724,35 @@ impl<'a> Evidence<'a> {
             from: from.map(|(_, f)| f),
             dimensions,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chains;
+
+    #[test]
+    fn an_untagged_row_continues_from_its_latest_text_across_a_level_without_one() {
+        let columns = vec![
+            vec!["Alpha beta gamma delta."],
+            vec![],
+            vec!["Gamma delta epsilon zeta.", "Writes the runbooks."],
+            vec!["Epsilon zeta eta theta."],
+        ];
+        // The third level's first text continues the first (2 of 6 words shared), the fourth
+        // continues the third, which shares nothing with the first; the runbooks start a row.
+        let row = |cells: [&[&'static str]; 4]| cells.map(<[&str]>::to_vec).to_vec();
+        assert_eq!(
+            chains(&columns),
+            [
+                row([
+                    &["Alpha beta gamma delta."],
+                    &[],
+                    &["Gamma delta epsilon zeta."],
+                    &["Epsilon zeta eta theta."]
+                ]),
+                row([&[], &[], &["Writes the runbooks."], &[]]),
+            ]
+        );
     }
 }

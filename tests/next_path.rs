@@ -242,3 +242,108 @@ fn a_narrow_step_title_breaks_between_the_roles_not_inside_them() {
         ]
     );
 }
+
+/// A ladder where `B-hub` is on ten tracks: to ten next roles, or all to `C-top`.
+fn hub(shared: bool) -> String {
+    let mut text = String::from(
+        "name = \"Hub\"\nlevels = [\"B\", \"C\"]\n\n[[dimension]]\nid = \"craft\"\nname = \"Craft\"\n",
+    );
+    let next = |i: usize| {
+        if shared {
+            "C-top".to_string()
+        } else {
+            format!("C-n{i}")
+        }
+    };
+    for i in 0..10 {
+        text += &format!(
+            "\n[[track]]\nid = \"t{i}\"\nname = \"T{i}\"\nroles = [\"B-hub\", \"{}\"]\n",
+            next(i)
+        );
+    }
+    text += "\n[[role]]\nid = \"B-hub\"\nlevel = \"B\"\ntitle = \"Hub\"\nsummary = \"On ten tracks.\"\n\
+             dimensions.craft.expectations = [{ text = \"Ships.\" }]\n";
+    for i in 0..if shared { 1 } else { 10 } {
+        let id = next(i);
+        text += &format!(
+            "\n[[role]]\nid = \"{id}\"\nlevel = \"C\"\ntitle = \"Next {i}\"\nsummary = \"Above.\"\n\
+             dimensions.craft.expectations = [{{ text = \"Leads {i}.\" }}]\n"
+        );
+    }
+    text
+}
+
+#[test]
+fn next_shows_people_eight_steps_and_counts_the_rest() {
+    let file = TempFile::new("next-hub", "hub.toml", hub(false).as_bytes());
+    let mut expected = String::new();
+    for i in 0..8 {
+        expected += &format!(
+            "Step {} of 10 — track t{i}: B Hub → C Next {i}\nA = B-hub   B = C-n{i}\n\
+             Only what is new (+) and what grows (~) at B.\n\nCraft\n+ Leads {i}.\n\n",
+            i + 1
+        );
+    }
+    let left_out = "2 more next steps on tracks t8, t9 are left out: see one with ladder next B-hub --track TRACK\n";
+    expected += left_out;
+    assert_eq!(
+        ok(&["--data", file.arg(), "next", "B-hub", "--brief"]),
+        expected
+    );
+    let md = ok(&[
+        "--data",
+        file.arg(),
+        "next",
+        "B-hub",
+        "--format",
+        "markdown",
+    ]);
+    assert!(md.ends_with(&format!("\n\n{left_out}")), "{md}");
+    assert_eq!(md.matches("Step ").count(), 8, "{md}");
+    // Scripts get every step.
+    let doc = json(&["--data", file.arg(), "next", "B-hub"]);
+    let steps = doc["steps"].as_array().expect("steps");
+    assert_eq!(steps.len(), 10);
+    assert_eq!(steps[9]["next"]["id"].as_str(), Some("C-n9"));
+}
+
+#[test]
+fn a_step_on_many_tracks_names_eight_of_them() {
+    let file = TempFile::new("next-shared", "hub.toml", hub(true).as_bytes());
+    let out = ok(&["--data", file.arg(), "next", "B-hub", "--brief"]);
+    assert!(
+        out.starts_with("Tracks t0, t1, t2, t3, t4, t5, t6, t7 and 2 more: B Hub → C Next 0\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_path_stacked_in_blocks_leaves_out_the_levels_that_state_no_value() {
+    // Six levels in 40 columns: the grid cannot fit, so each row stacks its levels' blocks.
+    let levels = ["A", "B", "C", "D", "E", "F"];
+    let mut text = format!(
+        "name = \"Path\"\nlevels = [{}]\n\n[[attribute]]\nid = \"scope\"\nname = \"Scope\"\n\
+         meaning = \"M.\"\n\n[[attribute]]\nid = \"reach\"\nname = \"Reach\"\nmeaning = \"M.\"\n\n\
+         [[dimension]]\nid = \"craft\"\nname = \"Craft\"\n\n[[track]]\nid = \"t\"\nname = \"T\"\n\
+         roles = [{}]\n",
+        levels.map(|l| format!("\"{l}\"")).join(", "),
+        levels.map(|l| format!("\"{l}-r\"")).join(", ")
+    );
+    for (i, l) in levels.iter().enumerate() {
+        let reach = if i == 0 { ", reach = \"Far\"" } else { "" };
+        text += &format!(
+            "\n[[role]]\nid = \"{l}-r\"\nlevel = \"{l}\"\ntitle = \"R{l}\"\nsummary = \"S.\"\n\
+             attributes = {{ scope = \"S{l}\"{reach} }}\n\
+             dimensions.craft.expectations = [{{ text = \"Does {l}.\" }}, {{ text = \"Also {l}.\" }}]\n"
+        );
+    }
+    let file = TempFile::new("path-stacked", "path.toml", text.as_bytes());
+    let out = run(ladder(&["--data", file.arg(), "path", "--track", "t"]).env("COLUMNS", "40"));
+    let out = String::from_utf8(out.stdout).expect("UTF-8");
+    let mut expected = String::from("Attributes\nScope\n");
+    for l in levels {
+        expected += &format!("  {l} R{l}\n    S{l}\n");
+    }
+    expected += "\nReach\n  A RA\n    Far\n\nCraft\n";
+    assert!(out.contains(&expected), "{out}");
+}

@@ -159,3 +159,67 @@ fn the_bands_come_with_the_whole_role_only() {
         Some(DATA.matches("[[band]]").count())
     );
 }
+
+/// A ladder of ten attributes and ten dimensions, whose one role states a value for the
+/// second and expectations in the second only.
+fn sparse() -> String {
+    let mut text = String::from("name = \"Sparse\"\nlevels = [\"A\"]\n");
+    for i in 0..10 {
+        text += &format!(
+            "\n[[attribute]]\nid = \"a{i}\"\nname = \"Attribute {i}\"\nmeaning = \"M.\"\n\
+             \n[[dimension]]\nid = \"d{i}\"\nname = \"Dimension {i}\"\n"
+        );
+    }
+    text + "\n[[role]]\nid = \"A-one\"\nlevel = \"A\"\ntitle = \"One\"\nsummary = \"Sparse.\"\n\
+            attributes = { a1 = \"Stated\" }\ndimensions.d1.expectations = [{ text = \"Does one.\" }]\n"
+}
+
+#[test]
+fn a_role_that_leaves_many_things_empty_shows_eight_of_them_and_counts_the_rest() {
+    let file = TempFile::new("show-sparse", "sparse.toml", sparse().as_bytes());
+    let mut expected =
+        String::from("A One\nA-one · level A · on no track\n\nSparse.\n\nAttributes\n");
+    for i in 0..9 {
+        let value = if i == 1 { "Stated" } else { "not stated" };
+        expected += &format!("  Attribute {i}  {value}\n");
+    }
+    expected += "  and 1 more attribute not stated\n";
+    for i in 0..9 {
+        expected += &format!("\nDimension {i}\n  Expectations\n");
+        if i == 1 {
+            expected += "  • Does one.\n";
+        }
+    }
+    expected += "\nAnd 1 more dimension without expectations.\n";
+    assert_eq!(ok(&["--data", file.arg(), "show", "A-one"]), expected);
+    let all = ok(&["--data", file.arg(), "show", "--all"]);
+    assert_eq!(all, expected);
+    let md = ok(&[
+        "--data",
+        file.arg(),
+        "show",
+        "A-one",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        md.contains("| Attribute 8 | not stated |\n\nAnd 1 more attribute not stated.\n"),
+        "{md}"
+    );
+    assert!(
+        md.ends_with(
+            "## Dimension 8\n\n**Expectations**\n\n\nAnd 1 more dimension without expectations.\n"
+        ),
+        "{md}"
+    );
+    // Scripts get every attribute and dimension.
+    let doc = json(&["--data", file.arg(), "show", "--all"]);
+    assert_eq!(
+        doc["roles"][0]["attributes"].as_array().map(Vec::len),
+        Some(10)
+    );
+    assert_eq!(
+        doc["roles"][0]["dimensions"].as_array().map(Vec::len),
+        Some(10)
+    );
+}

@@ -16,7 +16,13 @@ pub fn run(ctx: &Context, args: &NextArgs, out: &mut impl Write) -> Result<Exit>
     let (ladder, role) = ctx.role(&args.role, &args.track)?;
     let track = super::track(ladder, &args.track)?;
     let dimensions = super::dimensions(ladder, &args.dimension)?;
-    let steps = NextSteps::of(ladder, role, track, &dimensions);
+    // People read the first few steps; scripts get every one.
+    let compared = ctx
+        .format
+        .unwrap_or_default()
+        .for_people()
+        .then_some(crate::text::NAMED_ITEMS);
+    let steps = NextSteps::of(ladder, role, track, &dimensions, compared);
     ctx.render(out, &Report::Next(steps, detail))?;
     Ok(Exit::Success)
 }

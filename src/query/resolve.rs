@@ -1,5 +1,7 @@
 //! Turns what the user typed into roles and tracks of the ladder, with suggestions when it fails.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::exit::UsageError;
 use crate::model::{Catalogue, Dimension, Entry, Ladder, Role, Track};
 use crate::text::quoted;
@@ -107,7 +109,10 @@ fn find<'a>(
     if wanted.is_empty() {
         return Err(UsageError("the role name is empty".to_string()));
     }
-    let on_track = |r: &&Role| track.is_none_or(|t| t.contains(&r.id));
+    // The track's roles as a set: a search of the track for every match would cost their
+    // product.
+    let on: Option<HashSet<&str>> = track.map(|t| t.roles.iter().map(String::as_str).collect());
+    let on_track = |r: &&Role| on.as_ref().is_none_or(|on| on.contains(r.id.as_str()));
 
     let exact = ladder
         .roles
@@ -322,11 +327,19 @@ fn ambiguous_in(
         None => list(many.iter().map(|r| r.id.as_str())),
         Some(id) => crate::text::some_of(many.iter().map(|r| format!("{id}/{}", r.id))),
     };
-    // Offer --track only when picking a track would settle it.
+    // Offer --track only when picking a track would settle it: when it holds one of the
+    // roles. Counted from each role's tracks, looked up: a search of every track for every
+    // role would cost their product.
+    let mut held: HashMap<&str, usize> = HashMap::new();
+    for role in many {
+        for t in ladder.tracks_of(role) {
+            *held.entry(t.id.as_str()).or_insert(0) += 1;
+        }
+    }
     let settling: Vec<&str> = ladder
         .tracks
         .iter()
-        .filter(|t| many.iter().filter(|r| t.contains(&r.id)).count() == 1)
+        .filter(|t| held.get(t.id.as_str()) == Some(&1))
         .map(|t| t.id.as_str())
         .collect();
     let hint = if track.is_none() && !settling.is_empty() {
@@ -448,9 +461,10 @@ pub fn level_below<'a>(
         None => ladder.tracks_of(role).collect(),
     };
     let mut below: Vec<(&Role, &Track)> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for t in tracks {
         if let Some(prev) = ladder.previous_on(t, role) {
-            if !below.iter().any(|(r, _)| r.id == prev.id) {
+            if seen.insert(prev.id.as_str()) {
                 below.push((prev, t));
             }
         }
@@ -553,6 +567,25 @@ mod tests {
             id("L3", None),
             Err("\"L3\" matches 3 roles: L3-senior-security-analyst, L3-senior-security-engineer, \
                  L3-senior-cloud-security-engineer; add --track (analyst, engineer, cloud) or give a full id"
+                .to_string())
+        );
+    }
+
+    #[test]
+    fn a_track_holding_two_of_the_matches_does_not_settle_them() {
+        // engineer and cloud share L2-security-engineer: each holds two of the three.
+        assert_eq!(
+            id("engineer", None),
+            Err(
+                "\"engineer\" matches 3 roles: L2-security-engineer, L3-senior-security-engineer, \
+                 L3-senior-cloud-security-engineer; give a full id"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            id("engineer", Some("cloud")),
+            Err("\"engineer\" matches 2 roles: L2-security-engineer, \
+                 L3-senior-cloud-security-engineer; give a full id"
                 .to_string())
         );
     }

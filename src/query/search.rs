@@ -53,8 +53,14 @@ pub struct Hits<'a> {
 /// pattern is a regular expression whose case folding follows Unicode.
 pub fn pattern(text: &str, regex: bool, case_sensitive: bool) -> Result<Matcher, UsageError> {
     if !regex && text.is_ascii() && !text.is_empty() {
+        let needle: Vec<u8> = if case_sensitive {
+            text.as_bytes().to_vec()
+        } else {
+            text.to_ascii_lowercase().into_bytes()
+        };
         return Ok(Matcher::Ascii {
-            needle: text.as_bytes().to_vec(),
+            fallback: fallbacks(&needle),
+            needle,
             case_sensitive,
         });
     }
@@ -64,9 +70,13 @@ pub fn pattern(text: &str, regex: bool, case_sensitive: bool) -> Result<Matcher,
 /// How a search pattern finds its matches in a text.
 #[derive(Debug)]
 pub enum Matcher {
-    /// A literal of ASCII characters, compared byte by byte.
+    /// A literal of ASCII characters (in lower case unless `case_sensitive`), compared byte
+    /// by byte.
     Ascii {
         needle: Vec<u8>,
+        /// For each length of a partial match, the length of the longest proper prefix of
+        /// the needle that ends it: where to go on from after a mismatch (Knuth-Morris-Pratt).
+        fallback: Vec<usize>,
         case_sensitive: bool,
     },
     /// A regular expression.
@@ -79,23 +89,30 @@ impl Matcher {
         match self {
             Matcher::Ascii {
                 needle,
+                fallback,
                 case_sensitive,
             } => {
-                let (hay, n) = (text.as_bytes(), needle.len());
+                // One pass over the text whatever the needle: comparing the needle at every
+                // place would cost the text times the needle, which a long needle makes
+                // seconds. After a match, the next starts afresh: matches do not overlap.
+                let n = needle.len();
                 let mut found = Vec::new();
-                let mut i = 0;
-                while i + n <= hay.len() {
-                    let window = &hay[i..i + n];
-                    let hit = if *case_sensitive {
-                        window == &needle[..]
+                let mut matched = 0;
+                for (i, &b) in text.as_bytes().iter().enumerate() {
+                    let b = if *case_sensitive {
+                        b
                     } else {
-                        window.eq_ignore_ascii_case(needle)
+                        b.to_ascii_lowercase()
                     };
-                    if hit {
-                        found.push(i..i + n);
-                        i += n;
-                    } else {
-                        i += 1;
+                    while matched > 0 && needle[matched] != b {
+                        matched = fallback[matched];
+                    }
+                    if needle[matched] == b {
+                        matched += 1;
+                    }
+                    if matched == n {
+                        found.push(i + 1 - n..i + 1);
+                        matched = 0;
                     }
                 }
                 found
@@ -112,6 +129,24 @@ impl Matcher {
     pub fn is_match(&self, text: &str) -> bool {
         !self.find_iter(text).is_empty()
     }
+}
+
+/// The fallback table of Knuth-Morris-Pratt: `fallback[k]`, for a partial match of `k`
+/// bytes, is the length of the longest proper prefix of the needle that is also a suffix of
+/// its first `k` bytes.
+fn fallbacks(needle: &[u8]) -> Vec<usize> {
+    let mut fallback = vec![0; needle.len() + 1];
+    let mut k = 0;
+    for i in 1..needle.len() {
+        while k > 0 && needle[i] != needle[k] {
+            k = fallback[k];
+        }
+        if needle[i] == needle[k] {
+            k += 1;
+        }
+        fallback[i + 1] = k;
+    }
+    fallback
 }
 
 fn compile(text: &str, regex: bool, case_sensitive: bool) -> Result<Regex, UsageError> {
@@ -254,6 +289,37 @@ mod tests {
             for case_sensitive in [false, true] {
                 let literal = pattern(needle, false, case_sensitive).expect("literal");
                 assert!(matches!(literal, Matcher::Ascii { .. }));
+                let regex = Matcher::Regex(compile(needle, false, case_sensitive).expect("regex"));
+                for text in texts {
+                    assert_eq!(
+                        literal.find_iter(text),
+                        regex.find_iter(text),
+                        "{needle:?} in {text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_literals_that_repeat_themselves_match_like_a_regex() {
+        let texts = [
+            "aaab aab AAB",
+            "abababab ABABA",
+            "aaaaa",
+            "abcabcabd ABCABD",
+            &format!("{}b", "a".repeat(5000)),
+        ];
+        for needle in [
+            "aab",
+            "abab",
+            "aa",
+            "abcabd",
+            "AbAb",
+            &format!("{}b", "a".repeat(999)),
+        ] {
+            for case_sensitive in [false, true] {
+                let literal = pattern(needle, false, case_sensitive).expect("literal");
                 let regex = Matcher::Regex(compile(needle, false, case_sensitive).expect("regex"));
                 for text in texts {
                     assert_eq!(

@@ -62,6 +62,10 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 /// Pairs texts of `a` with texts of `b`, most similar first, each text at most once, keeping
 /// only pairs at or above `threshold`. Returns (index in a, index in b, similarity).
 pub fn pair(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
+    // Nothing to pair with: the other side's words are not worth finding.
+    if a.is_empty() || b.is_empty() {
+        return Vec::new();
+    }
     let candidates = if threshold > 0.0 && a.len().saturating_mul(b.len()) > EVERY_PAIR {
         alike(a, b, threshold)
     } else {

@@ -156,14 +156,22 @@ fn all_doc<'a>(all: &'a LadderView<'a>) -> impl Serialize + 'a {
         structure: S,
         #[serde(flatten)]
         tracks: T,
-        roles: Vec<FullRole<'a>>,
+        roles: Roles<'a>,
+    }
+    /// The roles written one by one as they are made: every role holds every attribute and
+    /// dimension, so all of them at once would be the roles times those.
+    struct Roles<'a>(&'a LadderView<'a>);
+    impl Serialize for Roles<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.roles().map(|view| full_role(&view)))
+        }
     }
     doc(Body {
         name: all.name,
         levels: all.levels,
         structure: structure_body(&all.structure),
         tracks: tracks_body(&all.tracks),
-        roles: all.roles.iter().map(full_role).collect(),
+        roles: Roles(all),
     })
 }
 
@@ -202,7 +210,7 @@ struct Expectation<'a> {
     text: &'a str,
 }
 
-fn full_role<'a>(view: &'a RoleView<'a>) -> FullRole<'a> {
+fn full_role<'a>(view: &RoleView<'a>) -> FullRole<'a> {
     let role = view.role;
     FullRole {
         summary: RoleSummary {
@@ -210,35 +218,38 @@ fn full_role<'a>(view: &'a RoleView<'a>) -> FullRole<'a> {
             id: &role.id,
             level: &role.level,
             title: &role.title,
-            tracks: view.tracks.iter().map(|t| t.id.as_str()).collect(),
+            tracks: view.tracks.iter().map(|&t| t.id.as_str()).collect(),
             summary: &role.summary,
         },
         attributes: view
             .attributes
             .iter()
-            .map(|(a, value)| AttributeValue {
+            .map(|&(a, value)| AttributeValue {
                 attribute: &a.id,
                 name: &a.name,
-                value: *value,
+                value,
             })
             .collect(),
         dimensions: view
             .dimensions
             .iter()
-            .map(|dv| DimensionEntry {
-                dimension: &dv.dimension.id,
-                name: &dv.dimension.name,
-                emoji: dv.dimension.emoji.as_deref(),
-                summary: dv.summary,
-                expectations: dv
-                    .expectations
-                    .iter()
-                    .map(|(theme, text)| Expectation {
-                        theme: theme.map(|t| t.id.as_str()),
-                        text,
-                    })
-                    .collect(),
-                examples: dv.examples,
+            .map(|dv| {
+                let dimension = dv.dimension;
+                DimensionEntry {
+                    dimension: &dimension.id,
+                    name: &dimension.name,
+                    emoji: dimension.emoji.as_deref(),
+                    summary: dv.summary,
+                    expectations: dv
+                        .expectations
+                        .iter()
+                        .map(|&(theme, text)| Expectation {
+                            theme: theme.map(|t| t.id.as_str()),
+                            text,
+                        })
+                        .collect(),
+                    examples: dv.examples,
+                }
             })
             .collect(),
         bands: view.bands.iter().map(band).collect(),

@@ -12,6 +12,7 @@ use crate::markdown::{inline, mermaid};
 use crate::model::Band;
 use crate::query::compare::{Comparison, Mark, Marked};
 use crate::query::search::Hits;
+use crate::text::some_of;
 use crate::validate::{SHOWN_FINDINGS, Severity, Validation, left_out, shown_in_all};
 use crate::view::{
     CatalogueList, Detail, LadderList, LadderView, NextSteps, PathView, RoleList, RoleView,
@@ -93,9 +94,9 @@ fn handbook(all: &LadderView<'_>) -> String {
         md += "\n## Tracks\n\n";
         md += &tracks(&all.tracks);
     }
-    for view in &all.roles {
+    for view in all.roles() {
         md += "\n";
-        md += &role(view, "##");
+        md += &role(&view, "##");
     }
     md
 }
@@ -116,12 +117,17 @@ fn role(view: &RoleView<'_>, depth: &str) -> String {
         }
     );
     md += &format!("{}\n\n", inline(&role.summary));
-    let rows = view
-        .attributes
+    let attributes = view.attributes_for_people();
+    let rows = attributes
+        .shown
         .iter()
         .map(|(a, value)| vec![inline(&a.name), inline(value.unwrap_or(super::NOT_STATED))]);
     md += &table(&["Attribute", "Value"], rows);
-    for dv in &view.dimensions {
+    if attributes.more_empty > 0 {
+        md += &format!("\nAnd {}.\n", super::more_not_stated(attributes.more_empty));
+    }
+    let dimensions = view.dimensions_for_people();
+    for dv in dimensions.shown {
         md += &format!(
             "\n{depth}# {}\n\n**Expectations**\n\n",
             inline(&dv.dimension.label())
@@ -135,6 +141,12 @@ fn role(view: &RoleView<'_>, depth: &str) -> String {
                 md += &format!("- {}\n", inline(text));
             }
         }
+    }
+    if dimensions.more_empty > 0 {
+        md += &format!(
+            "\nAnd {}.\n",
+            super::more_without_expectations(dimensions.more_empty)
+        );
     }
     if view.whole && !view.bands.is_empty() {
         md += &format!("\n{depth}# Bands within a level\n\n");
@@ -159,11 +171,11 @@ fn next(n: &NextSteps<'_>, detail: Detail) -> String {
             inline(&n.role.id)
         );
     }
-    let count = n.steps.len();
+    let count = n.count();
     for (i, step) in n.steps.iter().enumerate() {
-        let tracks: Vec<String> = step.tracks.iter().map(|t| inline(&t.id)).collect();
+        let tracks = inline(&some_of(step.tracks.iter().map(|t| t.id.as_str())));
         let plural = if step.tracks.len() == 1 { "" } else { "s" };
-        let on = format!("track{plural} {}", tracks.join(", "));
+        let on = format!("track{plural} {tracks}");
         let of = if count > 1 {
             format!("Step {} of {count} — ", i + 1)
         } else {
@@ -172,7 +184,7 @@ fn next(n: &NextSteps<'_>, detail: Detail) -> String {
         match &step.next {
             Some(c) => {
                 let lead = if of.is_empty() {
-                    format!("Track{plural} {}: ", tracks.join(", "))
+                    format!("Track{plural} {tracks}: ")
                 } else {
                     format!("{of}{on}: ")
                 };
@@ -186,6 +198,9 @@ fn next(n: &NextSteps<'_>, detail: Detail) -> String {
                 )
             }
         }
+    }
+    if let Some(left_out) = &n.left_out {
+        md += &format!("{}\n", inline(&super::steps_left_out(&n.role.id, left_out)));
     }
     md
 }

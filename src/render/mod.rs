@@ -24,8 +24,8 @@ use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
 use crate::view::{
-    CatalogueList, Detail, LadderList, LadderView, NextSteps, PathView, RoleList, RoleView,
-    Structure, TrackList,
+    CatalogueList, Detail, LadderList, LadderView, LeftOut, NextSteps, PathView, RoleList,
+    RoleView, Structure, TrackList,
 };
 
 /// How a command prints its data: one renderer per format. The variants' doc comments are the
@@ -41,6 +41,17 @@ pub enum Format {
     Markdown,
     /// Tab-separated values: a header line, then one record per line.
     Tsv,
+}
+
+impl Format {
+    /// Whether people read it (a table, Markdown) rather than scripts (JSON, TSV): a view
+    /// for people may name the first few of many things and count the rest.
+    pub fn for_people(self) -> bool {
+        match self {
+            Format::Table | Format::Markdown => true,
+            Format::Json | Format::Tsv => false,
+        }
+    }
 }
 
 /// Whether TSV output starts with its header line; `--no-header` leaves it out, so that
@@ -255,8 +266,8 @@ fn legend_marks(c: &Comparison<'_>) -> [Mark; 5] {
 fn only_at(c: &Comparison<'_>) -> Vec<String> {
     let side = |dims: &[&crate::model::Dimension], who: &str| {
         (!dims.is_empty()).then(|| {
-            let labels: Vec<String> = dims.iter().map(|d| d.label()).collect();
-            format!("Only {who}'s ladder has: {}", labels.join(", "))
+            let labels = crate::text::some_of(dims.iter().map(|d| d.label()));
+            format!("Only {who}'s ladder has: {labels}")
         })
     };
     [side(&c.only_at[0], "A"), side(&c.only_at[1], "B")]
@@ -310,6 +321,32 @@ const SUMMARY: [Mark; 6] = [
     Mark::NotRestated,
     Mark::Same,
 ];
+
+/// What a view for people says of the attributes a role states no value for, past the first
+/// few: "3 more attributes not stated".
+fn more_not_stated(count: usize) -> String {
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} more attribute{plural} not stated")
+}
+
+/// What a view for people says of the dimensions a role says nothing in, past the first few:
+/// "3 more dimensions without expectations".
+fn more_without_expectations(count: usize) -> String {
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} more dimension{plural} without expectations")
+}
+
+/// The line after the next steps a view for people shows, about those it leaves out.
+fn steps_left_out(role_id: &str, left_out: &LeftOut<'_>) -> String {
+    let steps = left_out.steps;
+    let tracks = crate::text::some_of(left_out.tracks.iter().map(|t| t.id.as_str()));
+    format!(
+        "{steps} more next step{} on track{} {tracks} {} left out: see one with ladder next {role_id} --track TRACK",
+        if steps == 1 { "" } else { "s" },
+        if left_out.tracks.len() == 1 { "" } else { "s" },
+        if steps == 1 { "is" } else { "are" },
+    )
+}
 
 /// Whether a brief list shows an item with this mark: only what is new and what grows.
 fn in_brief(mark: Mark) -> bool {

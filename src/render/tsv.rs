@@ -30,7 +30,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>, header: Header) -> Resu
         Report::Catalogue(list) => catalogue(out, list),
         Report::Ladders(list) => ladders(out, list),
         Report::Show(view) => role_fields(out, fields_of(view)),
-        Report::ShowAll(all) => role_fields(out, all.roles.iter().flat_map(fields_of)),
+        Report::ShowAll(all) => role_fields(out, all.roles().flat_map(|view| fields_of(&view))),
         Report::Search(hits) => search(out, hits),
         Report::Diff(c, _) => diff(out, c),
         Report::Next(n, _) => next(out, n),
@@ -132,24 +132,25 @@ fn role_fields<'a>(
 
 /// `show`: one record per field of the role, in the order the table shows them; `show --all`
 /// writes these of every role, under one header.
-fn fields_of<'a>(view: &'a RoleView<'a>) -> Vec<RoleField<'a>> {
-    let role = view.role.id.as_str();
+fn fields_of<'a>(view: &RoleView<'a>) -> Vec<RoleField<'a>> {
+    let this = view.role;
+    let role = this.id.as_str();
     let mut fields = vec![
-        RoleField::new(role, "level", &view.role.level),
-        RoleField::new(role, "title", &view.role.title),
+        RoleField::new(role, "level", &this.level),
+        RoleField::new(role, "title", &this.title),
     ];
     fields.extend(
         view.tracks
             .iter()
-            .map(|t| RoleField::new(role, "track", &t.id)),
+            .map(|&t| RoleField::new(role, "track", &t.id)),
     );
-    fields.push(RoleField::new(role, "summary", &view.role.summary));
+    fields.push(RoleField::new(role, "summary", &this.summary));
     fields.extend(
         view.bands
             .iter()
             .map(|b| RoleField::new(role, "band", &b.name)),
     );
-    for (a, value) in &view.attributes {
+    for &(a, value) in &view.attributes {
         fields.push(RoleField {
             attribute: &a.id,
             ..RoleField::new(role, "attribute", value.unwrap_or(""))
@@ -157,7 +158,7 @@ fn fields_of<'a>(view: &'a RoleView<'a>) -> Vec<RoleField<'a>> {
     }
     for dv in &view.dimensions {
         let dimension = dv.dimension.id.as_str();
-        for (theme, text) in &dv.expectations {
+        for &(theme, text) in &dv.expectations {
             fields.push(RoleField {
                 dimension,
                 theme: theme.map_or("", |t| t.id.as_str()),
@@ -551,6 +552,7 @@ mod tests {
                 NextSteps {
                     role,
                     steps,
+                    left_out: None,
                     hint: None,
                 },
                 Detail::Full,

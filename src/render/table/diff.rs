@@ -18,6 +18,7 @@ use crate::render::{
 };
 use crate::style::Style;
 use crate::term::Terminal;
+use crate::text::some_of;
 use crate::view::{Detail, NextSteps};
 
 /// Writes the comparison under its plain title.
@@ -218,14 +219,14 @@ pub fn next(
             style.id(&n.role.id)
         )?;
     }
-    let count = n.steps.len();
+    let count = n.count();
     for (i, step) in n.steps.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
-        let tracks: Vec<&str> = step.tracks.iter().map(|t| t.id.as_str()).collect();
+        let tracks = some_of(step.tracks.iter().map(|t| t.id.as_str()));
         let plural = if step.tracks.len() == 1 { "" } else { "s" };
-        let on = format!("track{plural} {}", tracks.join(", "));
+        let on = format!("track{plural} {tracks}");
         let (of, lead) = step_title(i, count, &on);
         match &step.next {
             Some(c) => comparison(out, c, &lead, detail, style, term)?,
@@ -237,6 +238,11 @@ pub fn next(
                 lines(out, &wrap(&line, width, "", "  "), |l| style.heading(l))?;
             }
         }
+    }
+    if let Some(left_out) = &n.left_out {
+        writeln!(out)?;
+        let line = crate::render::steps_left_out(&n.role.id, left_out);
+        lines(out, &wrap(&line, width, "", "  "), ToString::to_string)?;
     }
     // Hints are for a person at a terminal, not for a pipe.
     if let Some(hint) = n.hint.filter(|_| term.is_tty) {
@@ -291,6 +297,7 @@ impl Sides<'_> {
             headings: &self.headings,
             rows: changes.len(),
             floor: self.floor,
+            blank: "",
         };
         sheet.put(out, style, self.width, |r, column, width| {
             let change = &changes[r];
@@ -311,6 +318,7 @@ impl Sides<'_> {
             headings: &self.headings,
             rows: dc.themes.len(),
             floor: self.floor,
+            blank: "",
         };
         // The sheet asks for A's cell, then B's: both come from one wrapping of the row, and
         // B's waits here (with its row and width) until it is asked for.

@@ -107,6 +107,9 @@ pub struct Sheet<'a> {
     pub headings: &'a [String],
     pub rows: usize,
     pub floor: [usize; 2],
+    /// What a grid writes in an empty cell (such as "not stated"); a stack of blocks leaves
+    /// an empty cell out, so that a row empty at thousands of levels is its label alone.
+    pub blank: &'a str,
 }
 
 impl Sheet<'_> {
@@ -127,7 +130,14 @@ impl Sheet<'_> {
         };
         let mut table = grid(style, self.first, self.headings, label, side);
         for r in 0..self.rows {
-            table.add_row((0..=n).map(|c| cell(r, c, if c == 0 { label } else { side })));
+            table.add_row((0..=n).map(|c| {
+                let text = cell(r, c, if c == 0 { label } else { side });
+                if c > 0 && text.is_empty() && !self.blank.is_empty() {
+                    wrap(self.blank, side, "", "").join("\n")
+                } else {
+                    text
+                }
+            }));
         }
         put(out, &table)
     }

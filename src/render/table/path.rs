@@ -41,18 +41,13 @@ pub fn render(
         headings: &headings,
         rows: p.attributes.len(),
         floor,
+        blank: crate::render::NOT_STATED,
     };
     sheet.put(out, style, width, |r, column, w| {
         let (a, values) = &p.attributes[r];
         match column {
             0 => heading_lines(style, &a.name, w),
-            c => wrap(
-                values[c - 1].unwrap_or(crate::render::NOT_STATED),
-                w,
-                "",
-                "",
-            )
-            .join("\n"),
+            c => values[c - 1].map_or_else(String::new, |v| wrap(v, w, "", "").join("\n")),
         }
     })?;
     for d in &p.dimensions {
@@ -63,6 +58,7 @@ pub fn render(
             headings: &headings,
             rows: d.themes.len(),
             floor,
+            blank: "",
         };
         sheet.put(out, style, width, |r, column, w| {
             let (theme, cells) = &d.themes[r];

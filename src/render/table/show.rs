@@ -47,11 +47,11 @@ pub fn all(
     style: &Style,
     term: &Terminal,
 ) -> Result<()> {
-    for (i, view) in all.roles.iter().enumerate() {
+    for (i, view) in all.roles().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
-        render(out, view, style, term)?;
+        render(out, &view, style, term)?;
     }
     if all.whole && !all.structure.bands.is_empty() {
         writeln!(out)?;
@@ -98,8 +98,9 @@ fn attributes(
 ) -> Result<()> {
     writeln!(out)?;
     writeln!(out, "{}", style.heading("Attributes"))?;
-    let rows: Vec<(&str, &str)> = view
-        .attributes
+    let shown = view.attributes_for_people();
+    let rows: Vec<(&str, &str)> = shown
+        .shown
         .iter()
         .map(|(a, value)| (a.name.as_str(), value.unwrap_or(crate::render::NOT_STATED)))
         .collect();
@@ -128,6 +129,10 @@ fn attributes(
             }
         }
     }
+    if shown.more_empty > 0 {
+        let line = format!("and {}", crate::render::more_not_stated(shown.more_empty));
+        writeln!(out, "  {}", style.muted(&line))?;
+    }
     Ok(())
 }
 
@@ -138,7 +143,8 @@ fn dimensions(
     style: &Style,
     width: usize,
 ) -> Result<()> {
-    for dv in &view.dimensions {
+    let shown = view.dimensions_for_people();
+    for dv in shown.shown {
         writeln!(out)?;
         writeln!(out, "{}", style.heading(&dv.dimension.label()))?;
         if let Some(summary) = dv.summary {
@@ -160,6 +166,11 @@ fn dimensions(
                 }
             }
         }
+    }
+    if shown.more_empty > 0 {
+        writeln!(out)?;
+        let more = crate::render::more_without_expectations(shown.more_empty);
+        writeln!(out, "{}", style.muted(&format!("And {more}.")))?;
     }
     Ok(())
 }

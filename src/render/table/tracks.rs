@@ -110,6 +110,54 @@ fn roles_of(out: &mut impl Write, roles: &[&Role], style: &Style, width: usize) 
     Ok(())
 }
 
+/// The widths narrowed until they fit `room`: the widest column narrowed by one, the last of
+/// the widest first, again and again, none below its floor (`floors` fit `room`, and no
+/// width is below its floor).
+///
+/// Found as a level lowered over the columns, by bisection: narrowing one column by one at a
+/// time would cost the columns times their widths, for each column.
+fn narrow(mut widths: Vec<usize>, floors: &[usize], room: usize) -> Vec<usize> {
+    // The columns' total with none above `level` (nor below its floor).
+    let total = |level: usize| -> usize {
+        widths
+            .iter()
+            .zip(floors)
+            .map(|(&w, &floor)| w.min(level).max(floor))
+            .sum()
+    };
+    let widest = widths.iter().copied().max().unwrap_or(0);
+    if total(widest) <= room {
+        return widths;
+    }
+    // The highest level at which the columns fit: they do at 0 (their floors), not at the
+    // widest.
+    let (mut fits, mut over) = (0, widest);
+    while over - fits > 1 {
+        let mid = fits + (over - fits) / 2;
+        if total(mid) <= room {
+            fits = mid;
+        } else {
+            over = mid;
+        }
+    }
+    // Every column at most one above that level; then the last of those still above it go
+    // down to it, one each, until the total fits.
+    let mut left = total(over) - room;
+    for (w, &floor) in widths.iter_mut().zip(floors) {
+        *w = (*w).min(over).max(floor);
+    }
+    for (w, &floor) in widths.iter_mut().zip(floors).rev() {
+        if left == 0 {
+            break;
+        }
+        if *w == over && floor < over {
+            *w = fits;
+            left -= 1;
+        }
+    }
+    widths
+}
+
 /// The columns between a title and the next track's column: a space and a line, or blanks.
 const MARGIN: usize = 2;
 
@@ -132,6 +180,24 @@ impl<'a> Drawing<'a> {
     /// The drawing of `list`, its columns narrowed until it fits `width`; none when its
     /// columns cannot be narrow enough without cutting a word.
     fn new(list: &'a TrackList<'a>, width: usize) -> Option<Drawing<'a>> {
+        let label = list
+            .levels
+            .iter()
+            .map(|l| display_width(l))
+            .max()
+            .unwrap_or(0)
+            + 2;
+        // Each column is at least as wide as its track's id and a space: when those alone
+        // cannot fit, neither can the drawing, and its grid of tracks times levels is not
+        // built (thousands of tracks over thousands of levels would be gigabytes).
+        let ids: usize = list
+            .tracks
+            .iter()
+            .map(|(t, _)| display_width(&t.id) + 1)
+            .sum();
+        if label + ids > width {
+            return None;
+        }
         let at: Vec<Vec<Option<&Role>>> = list
             .tracks
             .iter()
@@ -156,13 +222,6 @@ impl<'a> Drawing<'a> {
                 Some((first, last))
             })
             .collect();
-        let label = list
-            .levels
-            .iter()
-            .map(|l| display_width(l))
-            .max()
-            .unwrap_or(0)
-            + 2;
         let mut drawing = Drawing {
             list,
             at,
@@ -193,23 +252,13 @@ impl<'a> Drawing<'a> {
             .map(|c| measure(c, longest_word, MARGIN))
             .collect();
         // A column more than its margin where there is room.
-        let mut widths: Vec<usize> = columns
+        let widths: Vec<usize> = columns
             .map(|c| measure(c, display_width, MARGIN + 1))
             .collect();
         if self.label + floors.iter().sum::<usize>() > width {
             return None;
         }
-        while self.label + widths.iter().sum::<usize>() > width {
-            let narrowable = widths.iter().zip(&floors).enumerate();
-            let Some((widest, _)) = narrowable
-                .filter(|(_, (w, floor))| w > floor)
-                .max_by_key(|(_, (w, _))| **w)
-            else {
-                break;
-            };
-            widths[widest] -= 1;
-        }
-        Some(widths)
+        Some(narrow(widths, &floors, width - self.label))
     }
 
     /// Each level's titles wrapped to their columns: `titles[l][c]`, empty where the column
@@ -336,5 +385,49 @@ impl<'a> Drawing<'a> {
             };
         }
         link
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::narrow;
+
+    /// The narrowing as it was first written: the widest column, the last of them, by one.
+    fn narrowed_one_by_one(mut widths: Vec<usize>, floors: &[usize], room: usize) -> Vec<usize> {
+        while widths.iter().sum::<usize>() > room {
+            let narrowable = widths.iter().zip(floors).enumerate();
+            let Some((widest, _)) = narrowable
+                .filter(|(_, (w, floor))| w > floor)
+                .max_by_key(|(_, (w, _))| **w)
+            else {
+                break;
+            };
+            widths[widest] -= 1;
+        }
+        widths
+    }
+
+    #[test]
+    fn narrowing_by_levels_gives_the_widths_narrowing_one_by_one_gives() {
+        // A small generator of columns: widths at or above their floors, a room the floors fit.
+        let mut seed = 7u64;
+        let mut next = |below: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            usize::try_from((seed >> 33) % below).expect("small")
+        };
+        for _ in 0..2000 {
+            let n = 1 + next(8);
+            let floors: Vec<usize> = (0..n).map(|_| 1 + next(6)).collect();
+            let widths: Vec<usize> = floors.iter().map(|f| f + next(12)).collect();
+            let least: usize = floors.iter().sum();
+            let room = least + next(widths.iter().sum::<usize>() as u64 - least as u64 + 3);
+            assert_eq!(
+                narrow(widths.clone(), &floors, room),
+                narrowed_one_by_one(widths.clone(), &floors, room),
+                "{widths:?} {floors:?} {room}"
+            );
+        }
     }
 }

@@ -1,11 +1,11 @@
 //! Checks on what a ladder leaves out: no roles at all (an error), and the warnings about
 //! thin dimensions, roles on no track and gaps in a theme's thread along a track.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::finding::{Seg, Severity, in_role, key};
 use crate::model::{Ladder, Role};
-use crate::text::quoted as q;
+use crate::text::{self, quoted as q};
 
 /// Reports a ladder without roles: nothing to show, compare or place on a track.
 pub(super) fn has_roles(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, String)) {
@@ -18,33 +18,78 @@ pub(super) fn has_roles(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<S
     }
 }
 
+/// The declared dimensions by id: where the first with that id is, and how many have it;
+/// gathered once for [`thin_dimensions`].
+pub(super) fn dimension_ids(ladder: &Ladder) -> HashMap<&str, (usize, usize)> {
+    let mut ids: HashMap<&str, (usize, usize)> = HashMap::with_capacity(ladder.dimensions.len());
+    for (i, d) in ladder.dimensions.iter().enumerate() {
+        ids.entry(d.id.as_str()).or_insert((i, 0)).1 += 1;
+    }
+    ids
+}
+
 /// Reports each dimension in which the role at `ri` has fewer than two expectations: at the
 /// dimension's table when the role has one, else at the role's id.
+///
+/// In ladder order, as a look at every dimension would find them, but linear in the role's
+/// own tables (`declared` is [`dimension_ids`]): of the dimensions the role has no table for,
+/// the first [`text::NAMED_ITEMS`] are reported one by one, then how many more in one
+/// warning, since one each would make the warnings the roles times the dimensions.
 pub(super) fn thin_dimensions(
     ladder: &Ladder,
+    declared: &HashMap<&str, (usize, usize)>,
     ri: usize,
     role: &Role,
     report: &mut impl FnMut(Severity, Vec<Seg>, String),
 ) {
-    for dimension in &ladder.dimensions {
-        let count = role.in_dimension(&dimension.id).expectations.len();
-        if count < 2 {
-            let path = if role.dimensions.contains_key(&dimension.id) {
-                in_role(ri, &["dimensions", &dimension.id])
-            } else {
-                in_role(ri, &["id"])
-            };
-            report(
-                Severity::Warning,
-                path,
-                format!(
-                    "role {} has {count} expectation{} in dimension {}; a level usually needs at least two",
-                    q(&role.id),
-                    if count == 1 { "" } else { "s" },
-                    q(&dimension.id)
-                ),
-            );
+    let warn = |dimension: &str, count: usize| {
+        format!(
+            "role {} has {count} expectation{} in dimension {}; a level usually needs at least two",
+            q(&role.id),
+            if count == 1 { "" } else { "s" },
+            q(dimension)
+        )
+    };
+    // (place in the ladder, id, expectations, whether the role has a table for it): the
+    // role's thin tables, and the first dimensions it has no table for.
+    let mut thin: Vec<(usize, &str, usize, bool)> = Vec::new();
+    let mut covered = 0;
+    for (id, rd) in &role.dimensions {
+        let Some(&(at, times)) = declared.get(id.as_str()) else {
+            continue;
+        };
+        covered += times;
+        if rd.expectations.len() < 2 {
+            thin.push((at, id, rd.expectations.len(), true));
         }
+    }
+    let missing = ladder.dimensions.len().saturating_sub(covered);
+    let absent = ladder
+        .dimensions
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| !role.dimensions.contains_key(&d.id))
+        .take(text::NAMED_ITEMS.min(missing));
+    thin.extend(absent.map(|(at, d)| (at, d.id.as_str(), 0, false)));
+    thin.sort_unstable();
+    for (_, id, count, table) in thin {
+        let path = if table {
+            in_role(ri, &["dimensions", id])
+        } else {
+            in_role(ri, &["id"])
+        };
+        report(Severity::Warning, path, warn(id, count));
+    }
+    if missing > text::NAMED_ITEMS {
+        report(
+            Severity::Warning,
+            in_role(ri, &["id"]),
+            format!(
+                "role {} has no expectation in {} more dimensions; a level usually needs at least two",
+                q(&role.id),
+                missing - text::NAMED_ITEMS
+            ),
+        );
     }
 }
 
@@ -68,7 +113,11 @@ pub(super) fn on_a_track(
 ///
 /// In the order of a search of every track, dimension, declared theme and role, but linear:
 /// each role's themes are gathered once, as numbers in that order; a track sorts the numbers
-/// of its roles, and only the places between a theme's first and last role are visited.
+/// of its roles, and a sweep along it keeps the themes open at each place (after their first
+/// role, up to their last), counted from where they open and close. At each place, the first
+/// [`text::NAMED_ITEMS`] themes it lacks are reported one by one, in that order, and the rest
+/// counted in one warning after the track's: one per theme and place would cost the themes
+/// times the track's length.
 pub(super) fn theme_gaps(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, String)) {
     // Every declared theme, numbered in ladder order; a repeated id has every number.
     let mut declared: Vec<(&str, &str)> = Vec::new();
@@ -106,36 +155,93 @@ pub(super) fn theme_gaps(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<
             .iter()
             .filter_map(|id| ladder.role(id))
             .collect();
-        // (theme number, place on the track), sorted: each theme's places, ascending.
-        let mut present: Vec<(usize, usize)> = Vec::new();
-        for (i, role) in roles.iter().enumerate() {
-            let themes = of_role
+        for role in &roles {
+            of_role
                 .entry(role.id.as_str())
                 .or_insert_with(|| theme_names(role));
+        }
+        // Each place's theme numbers, sorted.
+        let has: Vec<&[usize]> = roles.iter().map(|r| &of_role[r.id.as_str()][..]).collect();
+        // (theme number, place on the track), sorted: each theme's places, ascending.
+        let mut present: Vec<(usize, usize)> = Vec::new();
+        for (i, themes) in has.iter().enumerate() {
             present.extend(themes.iter().map(|&n| (n, i)));
         }
         present.sort_unstable();
+        // The themes that open at each place (the one after their first) and close (their
+        // last), and the change in the count of gaps from one place to the next.
+        let n = roles.len();
+        let (mut opens, mut closes) = (vec![Vec::new(); n], vec![Vec::new(); n]);
+        let mut change = vec![0i64; n + 1];
         for places in present.chunk_by(|a, b| a.0 == b.0) {
-            let (dimension, theme) = declared[places[0].0];
-            let mut at = places.iter().map(|p| p.1).peekable();
-            let (first, last) = (places[0].1, places[places.len() - 1].1);
-            for (i, role) in roles.iter().enumerate().take(last).skip(first + 1) {
-                while at.next_if(|&p| p < i).is_some() {}
-                if at.next_if_eq(&i).is_some() {
-                    continue;
+            let (theme, first, last) = (places[0].0, places[0].1, places[places.len() - 1].1);
+            if last > first + 1 {
+                opens[first + 1].push(theme);
+                closes[last].push(theme);
+                change[first + 1] += 1;
+                change[last] -= 1;
+                // A place between that has the theme is no gap there.
+                for &(_, p) in &places[1..places.len() - 1] {
+                    change[p] -= 1;
+                    change[p + 1] += 1;
                 }
-                report(
-                    Severity::Warning,
-                    vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(i)],
-                    format!(
-                        "theme {} of {} has no expectation at {} on track {}, though the track has it before and after",
-                        q(theme),
-                        q(dimension),
-                        q(&role.id),
-                        q(&track.id)
-                    ),
-                );
             }
+        }
+        // (theme, place) of the gaps reported one by one; (place, count) of the rest.
+        let mut named: Vec<(usize, usize)> = Vec::new();
+        let mut more: Vec<(usize, usize)> = Vec::new();
+        let mut open: BTreeSet<usize> = BTreeSet::new();
+        let mut gaps = 0i64;
+        for i in 0..n {
+            gaps += change[i];
+            for t in &closes[i] {
+                open.remove(t);
+            }
+            open.extend(&opens[i]);
+            let count = usize::try_from(gaps).unwrap_or(0);
+            if count == 0 {
+                continue;
+            }
+            // The open themes this place lacks: both lists are sorted, so one walk skips
+            // those it has.
+            let mut k = 0;
+            let lacking = open.iter().filter(|&&t| {
+                while k < has[i].len() && has[i][k] < t {
+                    k += 1;
+                }
+                has[i].get(k) != Some(&t)
+            });
+            named.extend(lacking.take(text::NAMED_ITEMS).map(|&t| (t, i)));
+            if count > text::NAMED_ITEMS {
+                more.push((i, count - text::NAMED_ITEMS));
+            }
+        }
+        named.sort_unstable();
+        let at = |i: usize| vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(i)];
+        for (t, i) in named {
+            let (dimension, theme) = declared[t];
+            report(
+                Severity::Warning,
+                at(i),
+                format!(
+                    "theme {} of {} has no expectation at {} on track {}, though the track has it before and after",
+                    q(theme),
+                    q(dimension),
+                    q(&roles[i].id),
+                    q(&track.id)
+                ),
+            );
+        }
+        for (i, count) in more {
+            report(
+                Severity::Warning,
+                at(i),
+                format!(
+                    "{count} more themes have no expectation at {} on track {}, though the track has them before and after",
+                    q(&roles[i].id),
+                    q(&track.id)
+                ),
+            );
         }
     }
 }

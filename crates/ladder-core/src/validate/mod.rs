@@ -71,8 +71,10 @@ pub enum Scope {
 /// tracks, then role by role, then the warnings that look across roles.
 ///
 /// Checks of tracks and of "no roles" need every role, so a ladder loaded with one of its
-/// roles skips them; warnings are looked for only when wanted, since some cost as much as
-/// the roles times the dimensions.
+/// roles skips them; warnings are looked for only when wanted: loading needs only the errors.
+/// Every check is linear in the ladder, and so is the number of findings: where one place
+/// lacks many things (attributes, dimensions, themes), the first few are found one by one
+/// and the rest counted in one more.
 fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
     let warnings = scope == Scope::All;
     let mut findings = Vec::new();
@@ -92,13 +94,18 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
         references::tracks(ladder, report);
     }
     let attribute_ids = references::attribute_ids(ladder);
+    let dimension_ids = if warnings {
+        coverage::dimension_ids(ladder)
+    } else {
+        Default::default()
+    };
     for (ri, role) in ladder.roles.iter().enumerate() {
         references::level_listed(ladder, ri, role, report);
         references::attributes_known(&attribute_ids, ri, role, report);
         references::dimensions_and_themes(ladder, ri, role, report);
         if warnings {
-            references::attributes_given(ladder, ri, role, report);
-            coverage::thin_dimensions(ladder, ri, role, report);
+            references::attributes_given(ladder, &attribute_ids, ri, role, report);
+            coverage::thin_dimensions(ladder, &dimension_ids, ri, role, report);
             coverage::on_a_track(ladder, ri, role, report);
         }
     }
@@ -242,6 +249,98 @@ mod tests {
             )),
             "{found:#?}"
         );
+    }
+
+    #[test]
+    fn what_a_role_leaves_out_of_many_is_named_eight_times_then_counted() {
+        // 20 attributes and 20 dimensions more, none of which D1 gives a value or a table for.
+        let mut declared = String::new();
+        for i in 0..20 {
+            declared += &format!(
+                "[[attribute]]\nid = \"a{i}\"\nname = \"A{i}\"\nmeaning = \"M.\"\n\n\
+                 [[dimension]]\nid = \"d{i}\"\nname = \"D{i}\"\n\n"
+            );
+        }
+        let text = minimal().replacen("[[dimension]]", &format!("{declared}[[dimension]]"), 1);
+        let messages: Vec<String> = validate(&source(&text))
+            .findings
+            .into_iter()
+            .filter(|f| f.message.starts_with("role \"D1-designer\""))
+            .map(|f| f.message)
+            .collect();
+        let mut expected: Vec<String> = (0..8)
+            .map(|i| format!("role \"D1-designer\" states no value for attribute \"a{i}\""))
+            .collect();
+        expected.push("role \"D1-designer\" states no value for 12 more attributes".to_string());
+        expected.extend((0..8).map(|i| {
+            format!(
+                "role \"D1-designer\" has 0 expectations in dimension \"d{i}\"; a level usually needs at least two"
+            )
+        }));
+        expected.push(
+            "role \"D1-designer\" has no expectation in 12 more dimensions; a level usually needs at least two"
+                .to_string(),
+        );
+        assert_eq!(messages, expected);
+    }
+
+    #[test]
+    fn the_gaps_at_one_place_are_named_eight_times_then_counted() {
+        // 20 themes more that D1 and D3 have and D2, between them on the track, lacks.
+        let themes: Vec<String> = (0..20)
+            .map(|i| format!("{{ id = \"t{i}\", name = \"T{i}\" }}"))
+            .collect();
+        let tagged: Vec<String> = (0..20)
+            .map(|i| format!("{{ theme = \"t{i}\", text = \"Does t{i}.\" }}"))
+            .collect();
+        let mut text = minimal()
+            .replacen("[\"D1\", \"D2\"]", "[\"D1\", \"D2\", \"D3\"]", 1)
+            .replacen(
+                "{ id = \"reach\", name = \"Reach\" },",
+                &format!(
+                    "{{ id = \"reach\", name = \"Reach\" }}, {},",
+                    themes.join(", ")
+                ),
+                1,
+            )
+            .replacen(
+                "\"D2-senior-designer\"]",
+                "\"D2-senior-designer\", \"D3-lead\"]",
+                1,
+            )
+            .replacen(
+                "{ theme = \"reach\", text = \"Asks for critique early.\" },",
+                &format!(
+                    "{{ theme = \"reach\", text = \"Asks for critique early.\" }}, {},",
+                    tagged.join(", ")
+                ),
+                1,
+            );
+        text += &format!(
+            "\n[[role]]\nid = \"D3-lead\"\nlevel = \"D3\"\ntitle = \"Lead\"\nsummary = \"Leads.\"\n\
+             [role.attributes]\nscope = \"All\"\n[role.dimensions.craft]\nexpectations = [{}]\n",
+            tagged.join(", ")
+        );
+        let gaps: Vec<String> = validate(&source(&text))
+            .findings
+            .into_iter()
+            .filter(|f| f.message.contains("though the track has"))
+            .map(|f| f.message)
+            .collect();
+        let mut expected: Vec<String> = (0..8)
+            .map(|i| {
+                format!(
+                    "theme \"t{i}\" of \"craft\" has no expectation at \"D2-senior-designer\" on track \
+                     \"design\", though the track has it before and after"
+                )
+            })
+            .collect();
+        expected.push(
+            "12 more themes have no expectation at \"D2-senior-designer\" on track \"design\", \
+             though the track has them before and after"
+                .to_string(),
+        );
+        assert_eq!(gaps, expected);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! Every search goes through a set or the ladder's look-ups: a search of the declarations for
 //! every role or expectation would cost their product.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::finding::{Seg, Severity, in_role, key};
 use super::ids::safe_ref;
@@ -54,9 +54,14 @@ pub(super) fn tracks(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>
     }
 }
 
-/// The ids of the declared attributes, gathered once for [`attributes_known`].
-pub(super) fn attribute_ids(ladder: &Ladder) -> HashSet<&str> {
-    ladder.attributes.iter().map(|a| a.id.as_str()).collect()
+/// The ids of the declared attributes, each with how many times it is declared, gathered
+/// once for [`attributes_known`] and [`attributes_given`].
+pub(super) fn attribute_ids(ladder: &Ladder) -> HashMap<&str, usize> {
+    let mut ids = HashMap::with_capacity(ladder.attributes.len());
+    for a in &ladder.attributes {
+        *ids.entry(a.id.as_str()).or_insert(0) += 1;
+    }
+    ids
 }
 
 /// Reports the role at `ri` when `levels` does not list its level.
@@ -82,13 +87,13 @@ pub(super) fn level_listed(
 /// Reports every attribute the role at `ri` gives a value for that `declared` (the ids of
 /// [`attribute_ids`]) does not hold.
 pub(super) fn attributes_known(
-    declared: &HashSet<&str>,
+    declared: &HashMap<&str, usize>,
     ri: usize,
     role: &Role,
     report: &mut impl FnMut(Severity, Vec<Seg>, String),
 ) {
     for id in role.attributes.keys().filter(|id| safe_ref(id)) {
-        if !declared.contains(id.as_str()) {
+        if !declared.contains_key(id.as_str()) {
             report(
                 Severity::Error,
                 in_role(ri, &["attributes", id]),
@@ -102,26 +107,52 @@ pub(super) fn attributes_known(
     }
 }
 
-/// Reports every declared attribute the role at `ri` gives no value for, at the role's id: a
+/// Reports each declared attribute the role at `ri` gives no value for, at the role's id: a
 /// warning, since a value is optional (the commands show it as "not stated").
+///
+/// The first [`text::NAMED_ITEMS`] one by one, then how many more in one warning: one per
+/// attribute would make the warnings the roles times the attributes. Linear in the role's
+/// values: the missing are counted from the values given (`declared` is [`attribute_ids`]),
+/// and only the first few are looked for.
 pub(super) fn attributes_given(
     ladder: &Ladder,
+    declared: &HashMap<&str, usize>,
     ri: usize,
     role: &Role,
     report: &mut impl FnMut(Severity, Vec<Seg>, String),
 ) {
-    for attribute in &ladder.attributes {
-        if !role.attributes.contains_key(&attribute.id) {
-            report(
-                Severity::Warning,
-                in_role(ri, &["id"]),
-                format!(
-                    "role {} states no value for attribute {}",
-                    q(&role.id),
-                    q(&attribute.id)
-                ),
-            );
-        }
+    let given: usize = role
+        .attributes
+        .keys()
+        .filter_map(|id| declared.get(id.as_str()))
+        .sum();
+    let missing = ladder.attributes.len().saturating_sub(given);
+    let first = ladder
+        .attributes
+        .iter()
+        .filter(|a| !role.attributes.contains_key(&a.id))
+        .take(text::NAMED_ITEMS.min(missing));
+    for attribute in first {
+        report(
+            Severity::Warning,
+            in_role(ri, &["id"]),
+            format!(
+                "role {} states no value for attribute {}",
+                q(&role.id),
+                q(&attribute.id)
+            ),
+        );
+    }
+    if missing > text::NAMED_ITEMS {
+        report(
+            Severity::Warning,
+            in_role(ri, &["id"]),
+            format!(
+                "role {} states no value for {} more attributes",
+                q(&role.id),
+                missing - text::NAMED_ITEMS
+            ),
+        );
     }
 }
 
