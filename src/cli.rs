@@ -183,7 +183,9 @@ pub enum Command {
     #[command(after_help = "Examples:\n  ladder next L2-security-engineer\n  \
                             ladder next L2-security-engineer --track cloud\n  ladder next L3 --track analyst --brief\n\n\
                             A role on several tracks shows each next step, titled \"Step 1 of 2\" and\n\
-                            so on; --track picks one. At the top of a track it says so and exits 0.\n\n\
+                            so on; --track picks one. Past eight, the table and Markdown count the\n\
+                            other steps and name their tracks; JSON and TSV list every one. At the\n\
+                            top of a track it says so and exits 0.\n\n\
                             Marks (they hold without colour):\n  \
                             +  new: a statement at B that nothing at A continues\n  \
                             ~  grows: a statement at B that continues one at A, further\n  \
