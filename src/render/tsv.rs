@@ -522,31 +522,37 @@ fn line<'a>(text: &mut String, fields: impl Iterator<Item = Cow<'a, str>>) {
         if i > 0 {
             text.push('\t');
         }
-        text.push_str(&escape(&field));
+        escape_into(text, &field);
     }
     text.push('\n');
 }
 
-/// Backslash, tab, newline and carriage return as `\\`, `\t`, `\n` and `\r`; a field
-/// without them, the common case, is not copied.
-fn escape(field: &str) -> Cow<'_, str> {
-    if !field
+/// Backslash, tab, newline and carriage return as `\\`, `\t`, `\n` and `\r`.
+#[cfg(test)]
+fn escape(field: &str) -> String {
+    let mut text = String::new();
+    escape_into(&mut text, field);
+    text
+}
+
+/// Appends a field with backslash, tab, newline and carriage return as `\\`, `\t`, `\n`
+/// and `\r`, copying the runs between them whole.
+fn escape_into(text: &mut String, field: &str) {
+    let mut rest = field;
+    while let Some(at) = rest
         .bytes()
-        .any(|b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
+        .position(|b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
     {
-        return Cow::Borrowed(field);
+        text.push_str(&rest[..at]);
+        text.push_str(match rest.as_bytes()[at] {
+            b'\\' => "\\\\",
+            b'\t' => "\\t",
+            b'\n' => "\\n",
+            _ => "\\r",
+        });
+        rest = &rest[at + 1..];
     }
-    let mut out = String::with_capacity(field.len() + 1);
-    for c in field.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
+    text.push_str(rest);
 }
 
 #[cfg(test)]
