@@ -641,6 +641,7 @@ fn chains<'a>(texts: &[(usize, &'a str)]) -> Vec<PathRow<'a>> {
     // follows the rows as they grow: pairing with every row, or indexing every row again at
     // every level, would cost the rows times the levels.
     let mut index = WordIndex::new(texts.iter().map(|&(_, text)| text), REWORDED);
+    // Each row's end as its entry in the index.
     let mut ends: Vec<usize> = Vec::new();
     let visits = visits_each(texts.len());
     let mut from = 0;
@@ -653,17 +654,20 @@ fn chains<'a>(texts: &[(usize, &'a str)]) -> Vec<PathRow<'a>> {
             continues[text - from] = Some(row);
         }
         for (text, row) in (from..to).zip(continues) {
-            // Each row takes at most one text at a level, which becomes its end.
-            let row = row.unwrap_or_else(|| {
-                rows.push(PathRow::default());
-                ends.push(usize::MAX);
-                rows.len() - 1
-            });
-            rows[row].push(place, texts[text].1);
-            if ends[row] != usize::MAX {
-                index.remove(ends[row]);
+            // A row takes at most one text at a level, which becomes its end.
+            match row {
+                Some(r) => {
+                    rows[r].push(place, texts[text].1);
+                    index.remove(ends[r]);
+                    ends[r] = index.insert(r, text);
+                }
+                None => {
+                    let mut row = PathRow::default();
+                    row.push(place, texts[text].1);
+                    rows.push(row);
+                    ends.push(index.insert(rows.len() - 1, text));
+                }
             }
-            ends[row] = index.insert(row, text);
         }
         from = to;
     }
