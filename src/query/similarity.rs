@@ -188,13 +188,23 @@ pub struct WordIndex<'t> {
     stale: Vec<usize>,
     /// Every text indexed so far, removed ones too, as (key, text number, still indexed).
     entries: Vec<(usize, usize, bool)>,
-    /// Indexed texts without a meaningful word, which pair only with the very same text, and
-    /// how many of each list are removed entries.
-    wordless: HashMap<&'t str, (Vec<usize>, usize)>,
+    /// Indexed texts without a meaningful word, by text: they pair only with the very same
+    /// text.
+    wordless: HashMap<&'t str, Same>,
     /// Shared prefix words so far with each entry during a look-up; -1 once it cannot reach
     /// the threshold.
     shared: Vec<i64>,
     met: Vec<usize>,
+}
+
+/// The indexed copies of one text without a meaningful word.
+#[derive(Default)]
+struct Same {
+    entries: Vec<usize>,
+    /// How many of `entries` have been removed since.
+    stale: usize,
+    /// How many times the text has been looked up.
+    looked_up: usize,
 }
 
 impl<'t> WordIndex<'t> {
@@ -234,7 +244,7 @@ impl<'t> WordIndex<'t> {
             self.wordless
                 .entry(self.texts[text])
                 .or_default()
-                .0
+                .entries
                 .push(entry);
         }
         for (at, &w) in set[..self.prefix(set.len()).min(set.len())]
@@ -256,11 +266,11 @@ impl<'t> WordIndex<'t> {
         let entries = &self.entries;
         let set = &self.sets[text];
         if set.is_empty() {
-            if let Some((list, stale)) = self.wordless.get_mut(self.texts[text]) {
-                *stale += 1;
-                if *stale * 2 > list.len() {
-                    list.retain(|&e| entries[e].2);
-                    *stale = 0;
+            if let Some(same) = self.wordless.get_mut(self.texts[text]) {
+                same.stale += 1;
+                if same.stale * 2 > same.entries.len() {
+                    same.entries.retain(|&e| entries[e].2);
+                    same.stale = 0;
                 }
             }
         }
@@ -282,11 +292,17 @@ impl<'t> WordIndex<'t> {
         let mut mine = Vec::new();
         let mut visits = visits;
         if set.is_empty() {
-            let same = self
-                .wordless
-                .get(self.texts[text])
-                .map_or(&[][..], |l| &l.0);
-            for &e in same {
+            let Some(same) = self.wordless.get_mut(self.texts[text]) else {
+                return mine;
+            };
+            // The k-th look-up of a text starts k entries in (or at the last CANDIDATES), so
+            // that many copies of one text pair one with one, as scoring every pair would,
+            // instead of all looking at the first few.
+            let from = same
+                .looked_up
+                .min(same.entries.len().saturating_sub(CANDIDATES));
+            same.looked_up += 1;
+            for &e in &same.entries[from..] {
                 if visits == 0 || mine.len() == CANDIDATES {
                     break;
                 }
@@ -579,6 +595,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn many_copies_of_a_wordless_text_pair_one_with_one() {
+        // More copies than a look-up keeps candidates: each must still find its own partner,
+        // as scoring every pair finds it (and without making the candidates their product).
+        let side = |copies: usize, offset: usize| -> Vec<&str> {
+            (0..copies + 40)
+                .map(|i| match (i + offset) % 5 {
+                    0 => "Owns the plan.",
+                    1 | 2 => "...",
+                    3 => "",
+                    _ => "— the of —",
+                })
+                .collect()
+        };
+        let (a, b) = (side(300, 0), side(200, 3));
+        assert_eq!(pair(&a, &b, REWORDED), pair_every(&a, &b, REWORDED));
+        assert_eq!(pair(&b, &a, REWORDED), pair_every(&b, &a, REWORDED));
     }
 
     #[test]
