@@ -45,6 +45,11 @@
     bench/hostile.py haystack [N]     # one expectation of N (default 900,000) times "a" (900 KB)
     bench/hostile.py needle [N]       # a search pattern of N (default 100,000) times "a", then
                                       # "b": `ladder --data HAYSTACK search "$(...)"`
+    bench/hostile.py shared [N]       # N roles (default 7,000) on one track, each with one
+                                      # expectation without a theme of two words of its own and
+                                      # one that all share, so no two are alike but every one
+                                      # meets every other in the word index (1 MB):
+                                      # `path --track t`
 
 Each ladder is valid TOML; `many-errors` and `long-line` are meant to fail validation.
 """
@@ -306,6 +311,16 @@ def needle(n=100000):
     sys.stdout.write("a" * n + "b")
 
 
+def shared(n=7000):
+    out = sys.stdout
+    levels = [f"L{i}" for i in range(n)]
+    out.write(minimal_head(levels, 0, 1))
+    out.write(one_track(levels))
+    for i, l in enumerate(levels):
+        out.write(f'[[role]]\nid = "{l}-r"\nlevel = "{l}"\ntitle = "R"\nsummary = "S"\n')
+        out.write(f'dimensions.d0.expectations = [{{ text = "w{i} v{i} common" }}]\n')
+
+
 CASES = {
     "long-line": long_line,
     "many-errors": many_errors,
@@ -325,6 +340,7 @@ CASES = {
     "hub": hub,
     "haystack": haystack,
     "needle": needle,
+    "shared": shared,
 }
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// The similarity from which two different texts count as one expectation reworded.
 ///
@@ -124,110 +125,264 @@ fn every_pair(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)
     pairs
 }
 
-/// How many entries of the word index all texts of `a` may visit together; each text may visit
-/// its share, and at least [`MIN_VISITS`]. Real ladders need a small fraction of it.
+/// How many entries of a [`WordIndex`] all the texts looked up in it may visit together; each
+/// text may visit its share, and at least [`MIN_VISITS`]. Real ladders need a small fraction
+/// of it.
 const VISITS: usize = 10_000_000;
 const MIN_VISITS: usize = 1_000;
 
-/// How many of its best-scoring pairs each text of `a` keeps for the pairing.
+/// How many of its best-scoring pairs each text looked up in a [`WordIndex`] keeps for the
+/// pairing.
 const CANDIDATES: usize = 64;
 
 /// Every pair of texts whose [`similarity`] is at or above `threshold` (> 0), with it, found
-/// without scoring every pair: scoring all of them costs the product of the two lists.
+/// through a [`WordIndex`] of `b` instead of scoring every pair: scoring all of them costs the
+/// product of the two lists. Each text of `a` may visit its share of [`VISITS`] (see
+/// [`WordIndex::alike`]).
+fn alike(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
+    let mut index = WordIndex::new(a.iter().chain(b).copied(), threshold);
+    for j in 0..b.len() {
+        index.insert(j, a.len() + j);
+    }
+    let visits = visits_each(a.len());
+    let mut out = Vec::new();
+    for i in 0..a.len() {
+        out.extend(index.alike(i, visits).into_iter().map(|(j, s)| (i, j, s)));
+    }
+    out
+}
+
+/// How many entries of a [`WordIndex`] each of `probes` texts may visit, when they all look
+/// for partners: its share of [`VISITS`], and at least [`MIN_VISITS`].
+pub fn visits_each(probes: usize) -> usize {
+    (VISITS / probes.max(1)).max(MIN_VISITS)
+}
+
+/// Texts numbered in the order given, each as its words numbered rarest first over all of
+/// them, and an index of some of them, each under a key, by the rarest of their words: it
+/// finds the indexed texts whose [`similarity`] to a text reaches a threshold without scoring
+/// every pair. Texts enter and leave the index one by one, so that a list that grows (the
+/// rows of `path`, whose latest texts change level by level) is indexed once, not again for
+/// every text looked up.
+///
+/// A prefix filter, exact: with the words of every text sorted in one order (rarest first),
+/// two texts with Jaccard similarity t share at least t·|A| words, so they share a word among
+/// the first |A| − ⌈t·|A|⌉ + 1 words of A and likewise of B. Only texts whose such prefixes
+/// meet are scored, and common words, last in every text, rarely lead to a pair. Two more
+/// exact filters (as in PPJoin) drop pairs of very different lengths, and pairs whose words
+/// left after a shared one are too few to reach the overlap the threshold needs.
 ///
 /// When texts are all alike (each shares most of its words with every other), the pairs that
-/// qualify are the product of the lists themselves: each text then scores only the pairs its
-/// share of [`VISITS`] reaches, rarest words first, keeps its best [`CANDIDATES`], and may stay
-/// unpaired.
-///
-/// A prefix filter, exact: with the words of every text sorted rarest first, two texts with
-/// Jaccard similarity t share at least t·|A| words, so they share a word among the first
-/// |A| − ⌈t·|A|⌉ + 1 words of A and likewise of B. Only texts whose such prefixes meet are
-/// scored, and common words, last in every text, rarely lead to a pair. Two more exact
-/// filters (as in PPJoin) drop pairs of very different lengths, and pairs whose words left
-/// after a shared one are too few to reach the overlap the threshold needs.
-fn alike(a: &[&str], b: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
-    let (sa, sb) = word_ranks(a, b);
-    let prefix = |len: usize| {
+/// qualify are the product of the lists themselves: each look-up then scores only the entries
+/// its share of [`VISITS`] reaches, rarest words first, keeps its best [`CANDIDATES`], and may
+/// miss a partner.
+pub struct WordIndex<'t> {
+    threshold: f64,
+    texts: Vec<&'t str>,
+    /// Each text's words as numbers sorted rarest first, without repeats.
+    sets: Vec<Vec<usize>>,
+    /// For each word, the entries that have it in their prefix, and where.
+    postings: Vec<Vec<(usize, usize)>>,
+    /// For each word, how many of its postings belong to entries removed since: a list is
+    /// swept when they are half of it, so that a look-up visits at most twice the live ones.
+    stale: Vec<usize>,
+    /// Every text indexed so far, removed ones too, as (key, text number, still indexed).
+    entries: Vec<(usize, usize, bool)>,
+    /// Indexed texts without a meaningful word, by text: they pair only with the very same
+    /// text.
+    wordless: HashMap<&'t str, Same>,
+    /// Shared prefix words so far with each entry during a look-up; -1 once it cannot reach
+    /// the threshold.
+    shared: Vec<i64>,
+    met: Vec<usize>,
+}
+
+/// The indexed copies of one text without a meaningful word.
+#[derive(Default)]
+struct Same {
+    entries: Vec<usize>,
+    /// How many of `entries` have been removed since.
+    stale: usize,
+    /// How many times the text has been looked up.
+    looked_up: usize,
+}
+
+impl<'t> WordIndex<'t> {
+    /// An empty index over these texts, for pairs at or above `threshold` (> 0); texts are
+    /// then named by their number in `texts`.
+    pub fn new(texts: impl IntoIterator<Item = &'t str>, threshold: f64) -> WordIndex<'t> {
+        let texts: Vec<&str> = texts.into_iter().collect();
+        let sets = word_ranks(&texts);
+        let words = sets.iter().flatten().max().map_or(0, |&w| w + 1);
+        WordIndex {
+            threshold,
+            texts,
+            sets,
+            postings: vec![Vec::new(); words],
+            stale: vec![0; words],
+            entries: Vec::new(),
+            wordless: HashMap::new(),
+            shared: Vec::new(),
+            met: Vec::new(),
+        }
+    }
+
+    /// How many of a set's words (of `len`) must be looked at for the prefix filter.
+    fn prefix(&self, len: usize) -> usize {
         // The overlap a pair needs, rounded down a hair so that rounding never drops one.
-        let need = (threshold * len as f64 - 1e-9).ceil().max(1.0) as usize;
+        let need = (self.threshold * len as f64 - 1e-9).ceil().max(1.0) as usize;
         len + 1 - need.min(len)
-    };
-    let words = sa.iter().chain(&sb).flatten().max().map_or(0, |&w| w + 1);
-    // For each word, the texts of b that have it in their prefix, and where.
-    let mut postings: Vec<Vec<(usize, usize)>> = vec![Vec::new(); words];
-    for (j, set) in sb.iter().enumerate() {
-        for (at, &w) in set[..prefix(set.len()).min(set.len())].iter().enumerate() {
-            postings[w].push((j, at));
+    }
+
+    /// Indexes the text numbered `text` under `key`; returns its entry, for [`Self::remove`].
+    pub fn insert(&mut self, key: usize, text: usize) -> usize {
+        let entry = self.entries.len();
+        self.entries.push((key, text, true));
+        self.shared.push(0);
+        let set = &self.sets[text];
+        if set.is_empty() {
+            self.wordless
+                .entry(self.texts[text])
+                .or_default()
+                .entries
+                .push(entry);
+        }
+        for (at, &w) in set[..self.prefix(set.len()).min(set.len())]
+            .iter()
+            .enumerate()
+        {
+            self.postings[w].push((entry, at));
+        }
+        entry
+    }
+
+    /// Takes an entry out of the index: look-ups no longer find it.
+    pub fn remove(&mut self, entry: usize) {
+        let (_, text, live) = &mut self.entries[entry];
+        if !std::mem::replace(live, false) {
+            return;
+        }
+        let text = *text;
+        let entries = &self.entries;
+        let set = &self.sets[text];
+        if set.is_empty() {
+            if let Some(same) = self.wordless.get_mut(self.texts[text]) {
+                same.stale += 1;
+                if same.stale * 2 > same.entries.len() {
+                    same.entries.retain(|&e| entries[e].2);
+                    same.stale = 0;
+                }
+            }
+        }
+        for &w in &set[..self.prefix(set.len()).min(set.len())] {
+            self.stale[w] += 1;
+            if self.stale[w] * 2 > self.postings[w].len() {
+                self.postings[w].retain(|&(e, _)| entries[e].2);
+                self.stale[w] = 0;
+            }
         }
     }
-    // Texts without a meaningful word pair only with the very same text (similarity 1).
-    let mut wordless: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (j, set) in sb.iter().enumerate() {
+
+    /// The indexed texts whose similarity to the text numbered `text` is at or above the
+    /// threshold, as (key, similarity), at most [`CANDIDATES`] of them, the most similar;
+    /// `visits` bounds the index entries looked at (see [`visits_each`]).
+    pub fn alike(&mut self, text: usize, visits: usize) -> Vec<(usize, f64)> {
+        let threshold = self.threshold;
+        let set = &self.sets[text];
+        let mut mine = Vec::new();
+        let mut visits = visits;
         if set.is_empty() {
-            wordless.entry(b[j]).or_default().push(j);
-        }
-    }
-    let mut out = Vec::new();
-    // Shared prefix words so far with each text of b; -1 once it cannot reach the threshold.
-    let mut shared = vec![0i64; b.len()];
-    let mut met: Vec<usize> = Vec::new();
-    let budget = (VISITS / a.len().max(1)).max(MIN_VISITS);
-    let mut mine = Vec::new();
-    for (i, set) in sa.iter().enumerate() {
-        if set.is_empty() {
-            let same = wordless.get(a[i]).map_or(&[][..], Vec::as_slice);
-            out.extend(same.iter().map(|&j| (i, j, 1.0)));
-            continue;
+            let Some(same) = self.wordless.get_mut(self.texts[text]) else {
+                return mine;
+            };
+            // The k-th look-up of a text starts k entries in (or at the last CANDIDATES), so
+            // that many copies of one text pair one with one, as scoring every pair would,
+            // instead of all looking at the first few.
+            let from = same
+                .looked_up
+                .min(same.entries.len().saturating_sub(CANDIDATES));
+            same.looked_up += 1;
+            for &e in &same.entries[from..] {
+                if visits == 0 || mine.len() == CANDIDATES {
+                    break;
+                }
+                visits -= 1;
+                if self.entries[e].2 {
+                    mine.push((self.entries[e].0, 1.0));
+                }
+            }
+            return mine;
         }
         let la = set.len();
-        let mut visits = budget;
-        'words: for (at_a, &w) in set[..prefix(la)].iter().enumerate() {
-            for &(j, at_b) in &postings[w] {
+        'words: for (at_a, &w) in set[..self.prefix(la)].iter().enumerate() {
+            for &(e, at_b) in &self.postings[w] {
                 if visits == 0 {
                     break 'words;
                 }
                 visits -= 1;
-                let lb = sb[j].len();
-                if shared[j] < 0 || !lengths_allow(la, lb, threshold) {
+                let lb = self.sets[self.entries[e].1].len();
+                if !self.entries[e].2 || self.shared[e] < 0 || !lengths_allow(la, lb, threshold) {
                     continue;
                 }
-                if shared[j] == 0 {
-                    met.push(j);
+                if self.shared[e] == 0 {
+                    self.met.push(e);
                 }
                 // Positional filter: what is shared so far, this word, and at most every
                 // word after it on the shorter side must reach the overlap the pair needs.
                 let need = (threshold / (1.0 + threshold) * (la + lb) as f64 - 1e-9).ceil();
-                let best = shared[j] + 1 + (la - at_a - 1).min(lb - at_b - 1) as i64;
-                shared[j] = if best as f64 >= need {
-                    shared[j] + 1
+                let best = self.shared[e] + 1 + (la - at_a - 1).min(lb - at_b - 1) as i64;
+                self.shared[e] = if best as f64 >= need {
+                    self.shared[e] + 1
                 } else {
                     -1
                 };
             }
         }
-        for j in met.drain(..) {
-            if shared[j] > 0 {
-                let s = if a[i] == b[j] {
+        for e in self.met.drain(..) {
+            let (key, other, _) = self.entries[e];
+            if self.shared[e] > 0 {
+                let s = if self.texts[text] == self.texts[other] {
                     1.0
                 } else {
-                    jaccard(set, &sb[j])
+                    jaccard(set, &self.sets[other])
                 };
                 if s >= threshold {
-                    mine.push((i, j, s));
+                    mine.push((key, s));
                 }
             }
-            shared[j] = 0;
+            self.shared[e] = 0;
         }
         // Keep the best few: a text pairs with one other, and alike texts must not make the
         // candidates the product of the lists.
         if mine.len() > CANDIDATES {
-            mine.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1)));
+            mine.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             mine.truncate(CANDIDATES);
         }
-        out.append(&mut mine);
+        mine
     }
-    out
+
+    /// Pairs the texts numbered `probes` with indexed texts as [`pair`] pairs two lists
+    /// (most similar first, each text and each key at most once), each text visiting at most
+    /// `visits` entries. Returns (key, text number, similarity) in key order.
+    pub fn pair(&mut self, probes: Range<usize>, visits: usize) -> Vec<(usize, usize, f64)> {
+        let mut candidates = Vec::new();
+        for t in probes.clone() {
+            let found = self.alike(t, visits);
+            candidates.extend(found.into_iter().map(|(key, s)| (key, t - probes.start, s)));
+        }
+        // The index may hold many more keys than these texts meet: only those met are
+        // numbered, in key order, so that pairing costs what the candidates cost.
+        let mut keys: Vec<usize> = candidates.iter().map(|c| c.0).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for c in &mut candidates {
+            c.0 = keys.partition_point(|&k| k < c.0);
+        }
+        greedy(candidates, keys.len(), probes.len())
+            .into_iter()
+            .map(|(k, t, s)| (keys[k], probes.start + t, s))
+            .collect()
+    }
 }
 
 /// Whether two sets of these sizes can be alike enough: the smaller must hold at least
@@ -236,26 +391,23 @@ fn lengths_allow(x: usize, y: usize, threshold: f64) -> bool {
     x.min(y) as f64 >= threshold * x.max(y) as f64 - 1e-9
 }
 
-/// Each text's words as numbers sorted rarest first (over both lists), without repeats.
-fn word_ranks<'t>(a: &[&'t str], b: &[&'t str]) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+/// Each text's words as numbers sorted rarest first (over all the texts), without repeats.
+fn word_ranks<'t>(texts: &[&'t str]) -> Vec<Vec<usize>> {
     let mut ids: HashMap<Cow<'t, str>, usize> = HashMap::new();
-    let mut number = |texts: &[&'t str]| -> Vec<Vec<usize>> {
-        texts
-            .iter()
-            .map(|t| {
-                words(t)
-                    .into_iter()
-                    .map(|w| {
-                        let next = ids.len();
-                        *ids.entry(w).or_insert(next)
-                    })
-                    .collect()
-            })
-            .collect()
-    };
-    let (mut sa, mut sb) = (number(a), number(b));
+    let mut sets: Vec<Vec<usize>> = texts
+        .iter()
+        .map(|t| {
+            words(t)
+                .into_iter()
+                .map(|w| {
+                    let next = ids.len();
+                    *ids.entry(w).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
     let mut count = vec![0usize; ids.len()];
-    for &w in sa.iter().chain(&sb).flatten() {
+    for &w in sets.iter().flatten() {
         count[w] += 1;
     }
     let mut order: Vec<usize> = (0..ids.len()).collect();
@@ -264,13 +416,13 @@ fn word_ranks<'t>(a: &[&'t str], b: &[&'t str]) -> (Vec<Vec<usize>>, Vec<Vec<usi
     for (r, &w) in order.iter().enumerate() {
         rank[w] = r;
     }
-    for set in sa.iter_mut().chain(sb.iter_mut()) {
+    for set in &mut sets {
         for w in set.iter_mut() {
             *w = rank[*w];
         }
         set.sort_unstable();
     }
-    (sa, sb)
+    sets
 }
 
 /// Jaccard similarity of two sorted sets without repeats, not both empty: of words, or of
@@ -440,6 +592,69 @@ mod tests {
                 if threshold > 0.0 {
                     let index = indexed(&a, &b, threshold);
                     assert_eq!(index, every, "{a:?} {b:?} {threshold}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn many_copies_of_a_wordless_text_pair_one_with_one() {
+        // More copies than a look-up keeps candidates: each must still find its own partner,
+        // as scoring every pair finds it (and without making the candidates their product).
+        let side = |copies: usize, offset: usize| -> Vec<&str> {
+            (0..copies + 40)
+                .map(|i| match (i + offset) % 5 {
+                    0 => "Owns the plan.",
+                    1 | 2 => "...",
+                    3 => "",
+                    _ => "— the of —",
+                })
+                .collect()
+        };
+        let (a, b) = (side(300, 0), side(200, 3));
+        assert_eq!(pair(&a, &b, REWORDED), pair_every(&a, &b, REWORDED));
+        assert_eq!(pair(&b, &a, REWORDED), pair_every(&b, &a, REWORDED));
+    }
+
+    #[test]
+    fn an_index_that_texts_enter_and_leave_pairs_as_pairing_what_it_holds_would() {
+        // Keys take texts and give them up in turn, as the rows of `path` do level by level;
+        // at each turn, a few texts paired through the index must pair as the texts the keys
+        // hold then, scored pair by pair, would.
+        let mut rng = Lcg(7);
+        for _ in 0..40 {
+            let texts = rng.texts(60);
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            for threshold in [REWORDED, 0.5, 1.0] {
+                let mut index = WordIndex::new(texts.iter().copied(), threshold);
+                // The text and the entry each key holds now.
+                let mut held: Vec<Option<(usize, usize)>> = vec![None; 6];
+                let mut next = 0;
+                while next + 3 <= texts.len() {
+                    let probes = next..next + 3;
+                    next += 3;
+                    let (keys, kept): (Vec<usize>, Vec<&str>) = held
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(key, h)| h.map(|(text, _)| (key, texts[text])))
+                        .unzip();
+                    let expected: Vec<(usize, usize, f64)> =
+                        pair_every(&kept, &texts[probes.clone()], threshold)
+                            .into_iter()
+                            .map(|(i, j, s)| (keys[i], probes.start + j, s))
+                            .collect();
+                    assert_eq!(index.pair(probes, MIN_VISITS), expected, "{texts:?}");
+                    // Some keys take a new text, some give theirs up.
+                    for _ in 0..3 {
+                        let key = rng.below(held.len());
+                        if let Some((_, entry)) = held[key].take() {
+                            index.remove(entry);
+                        }
+                        if rng.below(3) > 0 && next < texts.len() {
+                            held[key] = Some((next, index.insert(key, next)));
+                            next += 1;
+                        }
+                    }
                 }
             }
         }

@@ -11,8 +11,8 @@ use crate::query::compare::{self, Comparison, Marked};
 use crate::query::search::Hits;
 use crate::validate::{Severity, Validation};
 use crate::view::{
-    CatalogueList, LadderList, LadderView, NextSteps, PathView, RoleList, RoleView, Structure,
-    TrackList,
+    CatalogueList, LadderList, LadderView, NextSteps, PathRow, PathView, RoleList, RoleView,
+    Structure, TrackList,
 };
 
 /// The version of the JSON documents; it changes only when a field changes meaning or goes away.
@@ -454,7 +454,7 @@ fn path_doc<'a>(p: &'a PathView<'a>) -> impl Serialize + 'a {
     struct AttributeRow<'a> {
         attribute: &'a str,
         name: &'a str,
-        values: &'a [Option<&'a str>],
+        values: Dense<'a, Option<&'a str>>,
     }
     #[derive(Serialize)]
     struct DimensionRows<'a> {
@@ -466,8 +466,9 @@ fn path_doc<'a>(p: &'a PathView<'a>) -> impl Serialize + 'a {
     struct ThemeRow<'a> {
         theme: Option<&'a str>,
         name: Option<&'a str>,
-        expectations: &'a [Vec<&'a str>],
+        expectations: Dense<'a, &'a [&'a str]>,
     }
+    let places = p.roles.len();
     doc(Body {
         track: TrackRef {
             id: &p.track.id,
@@ -480,7 +481,7 @@ fn path_doc<'a>(p: &'a PathView<'a>) -> impl Serialize + 'a {
             .map(|(a, values)| AttributeRow {
                 attribute: &a.id,
                 name: &a.name,
-                values,
+                values: Dense::new(values, places, |texts| texts.first().copied()),
             })
             .collect(),
         dimensions: p
@@ -492,15 +493,36 @@ fn path_doc<'a>(p: &'a PathView<'a>) -> impl Serialize + 'a {
                 themes: d
                     .themes
                     .iter()
-                    .map(|(theme, cells)| ThemeRow {
+                    .map(|(theme, row)| ThemeRow {
                         theme: theme.map(|t| t.id.as_str()),
                         name: theme.map(|t| t.name.as_str()),
-                        expectations: cells,
+                        expectations: Dense::new(row, places, |texts| texts),
                     })
                     .collect(),
             })
             .collect(),
     })
+}
+
+/// A row of a path as the contract writes it: one item per role of the track, made from
+/// the texts at that place as it is written, so that no matrix of the rows times the levels
+/// is ever held.
+struct Dense<'a, T> {
+    row: &'a PathRow<'a>,
+    places: usize,
+    item: fn(&'a [&'a str]) -> T,
+}
+
+impl<'a, T> Dense<'a, T> {
+    fn new(row: &'a PathRow<'a>, places: usize, item: fn(&'a [&'a str]) -> T) -> Dense<'a, T> {
+        Dense { row, places, item }
+    }
+}
+
+impl<'a, T: Serialize> Serialize for Dense<'a, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.row.dense(self.places).map(self.item))
+    }
 }
 
 fn search_doc<'a>(hits: &'a Hits<'a>) -> impl Serialize + 'a {

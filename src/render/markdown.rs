@@ -1,5 +1,6 @@
 //! The Markdown format: GitHub-flavoured Markdown carrying what the table format shows, ready to paste.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use anyhow::Result;
@@ -29,7 +30,8 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::ShowAll(all) => handbook(all),
         Report::Diff(c, detail) => diff(c, 1, *detail),
         Report::Next(n, detail) => next(n, *detail),
-        Report::Path(p) => path(p),
+        // Written row by row: its tables have a cell for every level of the track.
+        Report::Path(p) => return path(out, p),
         Report::Search(hits) => search(hits),
         Report::Tracks(list) => tracks(list),
         Report::Dimensions(s) => dimensions(s),
@@ -205,47 +207,58 @@ fn next(n: &NextSteps<'_>, detail: Detail) -> String {
     md
 }
 
-fn path(p: &PathView<'_>) -> String {
+/// `path`: the track's attributes, then each dimension, in tables of one column per level.
+/// A Markdown table has every cell of every row, so the rows are written one at a time, each
+/// made from the view's sparse row, and no matrix is held.
+fn path(out: &mut impl Write, p: &PathView<'_>) -> Result<()> {
     let mut md = format!(
         "# Track {}: {}\n\n",
         inline(&p.track.id),
         inline(&p.track.name)
     );
     let headings: Vec<String> = p.roles.iter().map(|r| inline(&r.heading())).collect();
-    let header = |first: &str| -> Vec<String> {
-        std::iter::once(first.to_string())
-            .chain(headings.iter().cloned())
+    let header = |first: &'static str| -> Vec<&str> {
+        std::iter::once(first)
+            .chain(headings.iter().map(String::as_str))
             .collect()
     };
+    let places = p.roles.len();
     md += "## Attributes\n\n";
-    let rows = p.attributes.iter().map(|(a, values)| {
-        std::iter::once(inline(&a.name))
-            .chain(
-                values
-                    .iter()
-                    .map(|v| inline(v.unwrap_or(crate::render::NOT_STATED))),
-            )
-            .collect()
-    });
-    let h = header("Attribute");
-    md += &table(&h.iter().map(String::as_str).collect::<Vec<_>>(), rows);
+    md += &table_head(&header("Attribute"));
+    let not_stated = inline(crate::render::NOT_STATED);
+    for (a, values) in &p.attributes {
+        out.write_all(md.as_bytes())?;
+        md.clear();
+        let cells = values.dense(places).map(|texts| match texts.first() {
+            Some(value) => inline(value).into(),
+            None => Cow::Borrowed(not_stated.as_str()),
+        });
+        table_row(
+            &mut md,
+            std::iter::once(inline(&a.name).into()).chain(cells),
+        );
+    }
     for d in &p.dimensions {
         md += &format!("\n## {}\n\n", inline(&d.dimension.label()));
-        let rows = d.themes.iter().map(|(theme, cells)| {
-            std::iter::once(inline(theme.map_or("(no theme)", |t| t.name.as_str())))
-                .chain(cells.iter().map(|texts| {
-                    texts
-                        .iter()
-                        .map(|t| inline(t))
-                        .collect::<Vec<_>>()
-                        .join("<br><br>")
-                }))
-                .collect()
-        });
-        let h = header("Theme");
-        md += &table(&h.iter().map(String::as_str).collect::<Vec<_>>(), rows);
+        md += &table_head(&header("Theme"));
+        for (theme, row) in &d.themes {
+            out.write_all(md.as_bytes())?;
+            md.clear();
+            let label = inline(theme.map_or("(no theme)", |t| t.name.as_str()));
+            let cells = row.dense(places).map(|texts| match texts {
+                [] => Cow::Borrowed(""),
+                texts => {
+                    let texts: Vec<String> = texts.iter().map(|t| inline(t)).collect();
+                    texts.join("<br><br>").into()
+                }
+            });
+            table_row(&mut md, std::iter::once(label.into()).chain(cells));
+        }
+        out.write_all(md.as_bytes())?;
+        md.clear();
     }
-    md
+    out.write_all(md.as_bytes())?;
+    Ok(())
 }
 
 /// A comparison whose title is a heading of `depth` hashes; its sections sit one deeper.
@@ -503,12 +516,32 @@ fn validation_some(v: &Validation, shown: usize) -> String {
 
 /// A GitHub-flavoured Markdown table; cells must already be escaped with [`inline`].
 fn table(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut md = format!("| {} |\n", header.join(" | "));
-    md += &format!("|{}\n", "---|".repeat(header.len()));
+    let mut md = table_head(header);
     for row in rows {
-        md += &format!("| {} |\n", row.join(" | "));
+        table_row(&mut md, row.into_iter().map(Cow::Owned));
     }
     md
+}
+
+/// A table's header line and the line under it.
+fn table_head(header: &[&str]) -> String {
+    format!(
+        "| {} |\n|{}\n",
+        header.join(" | "),
+        "---|".repeat(header.len())
+    )
+}
+
+/// Appends one row of a table, its cells already escaped.
+fn table_row<'c>(md: &mut String, cells: impl Iterator<Item = Cow<'c, str>>) {
+    md.push_str("| ");
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            md.push_str(" | ");
+        }
+        md.push_str(&cell);
+    }
+    md.push_str(" |\n");
 }
 
 /// A mark symbol in front of escaped text.

@@ -291,7 +291,7 @@ fn next(out: &mut Records<impl Write>, n: &NextSteps<'_>) -> Result<()> {
 #[derive(Default)]
 struct PathCell<'a> {
     track: &'a str,
-    step: usize,
+    step: &'a str,
     role: &'a str,
     dimension: &'a str,
     theme: &'a str,
@@ -303,40 +303,76 @@ struct PathCell<'a> {
 fn path(out: &mut Records<impl Write>, p: &PathView<'_>) -> Result<()> {
     let columns: [Column<PathCell>; 7] = [
         ("track", |c| c.track.into()),
-        ("step", |c| c.step.to_string().into()),
+        ("step", |c| c.step.into()),
         ("role", |c| c.role.into()),
         ("dimension", |c| c.dimension.into()),
         ("theme", |c| c.theme.into()),
         ("attribute", |c| c.attribute.into()),
         ("text", |c| c.text.into()),
     ];
-    let mut cells = Vec::new();
-    for (at, role) in p.roles.iter().enumerate() {
+    // Records go level by level, the view's rows theme by theme: each level's expectations
+    // are put in record order once (a counting sort by place), instead of every row being
+    // looked at for every level. Attribute values are written at every level, "" where none
+    // is stated, read from each attribute's row as the levels pass.
+    let places = p.roles.len();
+    let mut start = vec![0usize; places + 1];
+    for d in &p.dimensions {
+        for (_, row) in &d.themes {
+            for (place, _) in row.cells() {
+                start[place + 1] += 1;
+            }
+        }
+    }
+    for at in 0..places {
+        start[at + 1] += start[at];
+    }
+    let mut by_place = vec![("", "", ""); start[places]];
+    let mut next = start.clone();
+    for d in &p.dimensions {
+        for (theme, row) in &d.themes {
+            let theme = theme.map_or("", |t| t.id.as_str());
+            for (place, text) in row.cells() {
+                by_place[next[place]] = (d.dimension.id.as_str(), theme, text);
+                next[place] += 1;
+            }
+        }
+    }
+    let mut values: Vec<_> = p
+        .attributes
+        .iter()
+        .map(|(_, v)| v.cells().peekable())
+        .collect();
+    // Each level's step number written once, not once per record.
+    let steps: Vec<String> = (1..=places).map(|step| step.to_string()).collect();
+    let steps = &steps;
+    let records = p.roles.iter().enumerate().flat_map(move |(at, role)| {
         let cell = |text| PathCell {
             track: &p.track.id,
-            step: at + 1,
+            step: &steps[at],
             role: &role.id,
             text,
             ..PathCell::default()
         };
-        for (a, values) in &p.attributes {
-            cells.push(PathCell {
+        let mut records = Vec::with_capacity(values.len() + start[at + 1] - start[at]);
+        for ((a, _), row) in p.attributes.iter().zip(&mut values) {
+            let value = row
+                .next_if(|&(place, _)| place == at)
+                .map_or("", |(_, v)| v);
+            records.push(PathCell {
                 attribute: &a.id,
-                ..cell(values[at].unwrap_or(""))
+                ..cell(value)
             });
         }
-        for d in &p.dimensions {
-            for (theme, texts) in &d.themes {
-                let theme = theme.map_or("", |t| t.id.as_str());
-                cells.extend(texts[at].iter().map(|text| PathCell {
-                    dimension: &d.dimension.id,
-                    theme,
-                    ..cell(text)
-                }));
-            }
-        }
-    }
-    table(out, &columns, cells)
+        records.extend(by_place[start[at]..start[at + 1]].iter().map(
+            |&(dimension, theme, text)| PathCell {
+                dimension,
+                theme,
+                ..cell(text)
+            },
+        ));
+        records
+    });
+    table(out, &columns, records)
 }
 
 /// One role at its place on a track, as `tracks` writes it.
@@ -462,38 +498,61 @@ fn table<R>(
     columns: &[Column<R>],
     records: impl IntoIterator<Item = R>,
 ) -> Result<()> {
+    // Each line is put together here and reaches the writer in one piece: a report may have
+    // millions of records (`path` writes every attribute at every level).
+    let mut text = String::new();
     if out.header == Header::Shown {
         line(
-            out.out,
+            &mut text,
             columns.iter().map(|(name, _)| Cow::Borrowed(*name)),
-        )?;
+        );
+        out.out.write_all(text.as_bytes())?;
     }
     for record in records {
-        line(out.out, columns.iter().map(|(_, field)| field(&record)))?;
+        text.clear();
+        line(&mut text, columns.iter().map(|(_, field)| field(&record)));
+        out.out.write_all(text.as_bytes())?;
     }
     Ok(())
 }
 
-/// Writes fields escaped, tab-separated, as one line.
-fn line<'a>(out: &mut impl Write, fields: impl Iterator<Item = Cow<'a, str>>) -> Result<()> {
-    let fields: Vec<String> = fields.map(|f| escape(&f)).collect();
-    writeln!(out, "{}", fields.join("\t"))?;
-    Ok(())
+/// Appends fields escaped, tab-separated, as one line.
+fn line<'a>(text: &mut String, fields: impl Iterator<Item = Cow<'a, str>>) {
+    for (i, field) in fields.enumerate() {
+        if i > 0 {
+            text.push('\t');
+        }
+        escape_into(text, &field);
+    }
+    text.push('\n');
 }
 
 /// Backslash, tab, newline and carriage return as `\\`, `\t`, `\n` and `\r`.
+#[cfg(test)]
 fn escape(field: &str) -> String {
-    let mut out = String::with_capacity(field.len());
-    for c in field.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
-        }
+    let mut text = String::new();
+    escape_into(&mut text, field);
+    text
+}
+
+/// Appends a field with backslash, tab, newline and carriage return as `\\`, `\t`, `\n`
+/// and `\r`, copying the runs between them whole.
+fn escape_into(text: &mut String, field: &str) {
+    let mut rest = field;
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
+    {
+        text.push_str(&rest[..at]);
+        text.push_str(match rest.as_bytes()[at] {
+            b'\\' => "\\\\",
+            b'\t' => "\\t",
+            b'\n' => "\\n",
+            _ => "\\r",
+        });
+        rest = &rest[at + 1..];
     }
-    out
+    text.push_str(rest);
 }
 
 #[cfg(test)]

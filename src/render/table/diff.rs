@@ -2,12 +2,11 @@
 //! sides in bordered grids with partners on one row; or, brief, only what is new and what
 //! grows as a plain list.
 
-use std::cell::RefCell;
 use std::io::Write;
 
 use anyhow::Result;
 
-use super::grid::Sheet;
+use super::grid::{Sheet, SheetRow};
 use super::layout::{longest_word, prose_width, wrap, wrap_items};
 use crate::query::compare::{
     AttributeChange, Comparison, DimensionChange, Mark, Marked, ThemeChange,
@@ -299,14 +298,16 @@ impl Sides<'_> {
             floor: self.floor,
             blank: "",
         };
-        sheet.put(out, style, self.width, |r, column, width| {
+        sheet.put(out, style, self.width, |r, [label, width]| {
             let change = &changes[r];
-            let text = match column {
-                0 => &change.attribute.name,
-                1 => change.from.unwrap_or(crate::render::NOT_STATED),
-                _ => change.to.unwrap_or(crate::render::NOT_STATED),
+            let side = |text: Option<&str>| {
+                let text = text.unwrap_or(crate::render::NOT_STATED);
+                block(style, change.mark, &[text], width, false)
             };
-            block(style, change.mark, &[text], width, column == 0)
+            SheetRow {
+                label: block(style, change.mark, &[&change.attribute.name], label, true),
+                cells: vec![(0, side(change.from)), (1, side(change.to))],
+            }
         })
     }
 
@@ -320,26 +321,13 @@ impl Sides<'_> {
             floor: self.floor,
             blank: "",
         };
-        // The sheet asks for A's cell, then B's: both come from one wrapping of the row, and
-        // B's waits here (with its row and width) until it is asked for.
-        let waiting: RefCell<Option<(usize, usize, String)>> = RefCell::new(None);
-        sheet.put(out, style, self.width, |r, column, width| {
+        sheet.put(out, style, self.width, |r, [label, width]| {
             let tc = &dc.themes[r];
-            match (column, waiting.take()) {
-                (0, _) => {
-                    let name = tc.theme.map_or(NO_THEME, |t| t.name.as_str());
-                    block(style, tc.mark, &[name], width, true)
-                }
-                (2, Some((row, w, b))) if row == r && w == width => b,
-                (side, _) => {
-                    let [a, b] = partnered(style, tc, width);
-                    if side == 1 {
-                        waiting.replace(Some((r, width, b)));
-                        a
-                    } else {
-                        b
-                    }
-                }
+            let name = tc.theme.map_or(NO_THEME, |t| t.name.as_str());
+            let [a, b] = partnered(style, tc, width);
+            SheetRow {
+                label: block(style, tc.mark, &[name], label, true),
+                cells: vec![(0, a), (1, b)],
             }
         })
     }

@@ -112,32 +112,46 @@ pub struct Sheet<'a> {
     pub blank: &'a str,
 }
 
+/// One row of a [`Sheet`]: its label, and the cells that have text, each with its column (0
+/// for the first heading), in column order. A row names only those cells, so that a row empty
+/// at thousands of levels costs what its label costs.
+pub struct SheetRow {
+    pub label: String,
+    pub cells: Vec<(usize, String)>,
+}
+
 impl Sheet<'_> {
     /// Writes the sheet in `total` columns: a bordered grid when its columns fit, else a stack
     /// of blocks, as `kubectl describe` stands beside `get`: each row's label, then one block
-    /// per heading with that column's cell beneath it. `cell(row, column, width)` gives a cell
-    /// wrapped to `width`, column 0 being the label.
+    /// per heading with that column's cell beneath it. `row(r, [label, cell])` gives row `r`
+    /// with its label wrapped to the width `label` and its cells to `cell`.
     pub fn put(
         &self,
         out: &mut impl Write,
         style: &Style,
         total: usize,
-        cell: impl Fn(usize, usize, usize) -> String,
+        row: impl Fn(usize, [usize; 2]) -> SheetRow,
     ) -> Result<()> {
         let n = self.headings.len();
         let Some((label, side)) = grid_widths(total, n, self.floor) else {
-            return self.stack(out, style, total, cell);
+            return self.stack(out, style, total, row);
         };
         let mut table = grid(style, self.first, self.headings, label, side);
         for r in 0..self.rows {
-            table.add_row((0..=n).map(|c| {
-                let text = cell(r, c, if c == 0 { label } else { side });
-                if c > 0 && text.is_empty() && !self.blank.is_empty() {
+            let SheetRow { label, cells } = row(r, [label, side]);
+            let mut cells = cells.into_iter().peekable();
+            // The columns fit the terminal, so there are few of them: every one is drawn.
+            let line = (0..n).map(|c| {
+                let text = cells
+                    .next_if(|(column, _)| *column == c)
+                    .map_or_else(String::new, |(_, text)| text);
+                if text.is_empty() && !self.blank.is_empty() {
                     wrap(self.blank, side, "", "").join("\n")
                 } else {
                     text
                 }
-            }));
+            });
+            table.add_row(std::iter::once(label).chain(line));
         }
         put(out, &table)
     }
@@ -148,21 +162,21 @@ impl Sheet<'_> {
         out: &mut impl Write,
         style: &Style,
         total: usize,
-        cell: impl Fn(usize, usize, usize) -> String,
+        row: impl Fn(usize, [usize; 2]) -> SheetRow,
     ) -> Result<()> {
         let mut text = String::new();
         for r in 0..self.rows {
             if r > 0 {
                 text.push('\n');
             }
-            text += &cell(r, 0, total);
+            let SheetRow { label, cells } = row(r, [total, total.saturating_sub(4)]);
+            text += &label;
             text.push('\n');
-            for (c, heading) in self.headings.iter().enumerate() {
-                let body = cell(r, c + 1, total.saturating_sub(4));
+            for (c, body) in cells {
                 if body.is_empty() {
                     continue;
                 }
-                for line in wrap(heading, total, "  ", "  ") {
+                for line in wrap(&self.headings[c], total, "  ", "  ") {
                     text += &style.muted(&line);
                     text.push('\n');
                 }

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::grid::{Sheet, heading_lines};
+use super::grid::{Sheet, SheetRow, heading_lines};
 use super::layout::{longest_word, prose_width, wrap, wrap_items};
 use crate::style::Style;
 use crate::term::Terminal;
@@ -43,11 +43,14 @@ pub fn render(
         floor,
         blank: crate::render::NOT_STATED,
     };
-    sheet.put(out, style, width, |r, column, w| {
+    sheet.put(out, style, width, |r, [label, w]| {
         let (a, values) = &p.attributes[r];
-        match column {
-            0 => heading_lines(style, &a.name, w),
-            c => values[c - 1].map_or_else(String::new, |v| wrap(v, w, "", "").join("\n")),
+        SheetRow {
+            label: heading_lines(style, &a.name, label),
+            cells: values
+                .cells()
+                .map(|(at, v)| (at, wrap(v, w, "", "").join("\n")))
+                .collect(),
         }
     })?;
     for d in &p.dimensions {
@@ -60,11 +63,15 @@ pub fn render(
             floor,
             blank: "",
         };
-        sheet.put(out, style, width, |r, column, w| {
-            let (theme, cells) = &d.themes[r];
-            match column {
-                0 => heading_lines(style, theme.map_or(NO_THEME, |t| t.name.as_str()), w),
-                c => bullets(&cells[c - 1], w),
+        sheet.put(out, style, width, |r, [label, w]| {
+            let (theme, row) = &d.themes[r];
+            let name = theme.map_or(NO_THEME, |t| t.name.as_str());
+            SheetRow {
+                label: heading_lines(style, name, label),
+                cells: row
+                    .places()
+                    .map(|(at, texts)| (at, bullets(texts, w)))
+                    .collect(),
             }
         })?;
     }
@@ -77,14 +84,18 @@ fn floor(p: &PathView<'_>, headings: &[String]) -> [usize; 2] {
     let mut side = headings.iter().map(|h| longest_word(h)).max().unwrap_or(0);
     for (a, values) in &p.attributes {
         label = label.max(longest_word(&a.name));
-        for v in values {
-            side = side.max(longest_word(v.unwrap_or(crate::render::NOT_STATED)));
+        for (_, v) in values.cells() {
+            side = side.max(longest_word(v));
+        }
+        // A level without a value shows that it states none.
+        if values.len() < p.roles.len() {
+            side = side.max(longest_word(crate::render::NOT_STATED));
         }
     }
     for d in &p.dimensions {
-        for (theme, cells) in &d.themes {
+        for (theme, row) in &d.themes {
             label = label.max(theme.map_or(0, |t| longest_word(&t.name)));
-            for text in cells.iter().flatten() {
+            for (_, text) in row.cells() {
                 // Two columns for the bullet and its space.
                 side = side.max(longest_word(text) + 2);
             }
