@@ -222,6 +222,11 @@ pub fn one_role(source: &Source, id: &str) -> Result<Option<OneRole>> {
     let Ok(mut ladder) = parse_pieces(chunks.head, [piece.1]) else {
         return Ok(None);
     };
+    // Too many roles for the attributes and dimensions is an error of the whole file, which a
+    // full load reports at its place.
+    if validate::limits::too_many_roles(&ladder, chunks.roles.len()) {
+        return Ok(None);
+    }
     ladder.reject_errors(source, validate::errors_of_one_role(&ladder).is_empty())?;
     ladder.escape_controls();
     // A piece holds one `[[role]]` table: the splitter cuts the file at every header.
