@@ -54,8 +54,8 @@
     bench/hostile.py minimal [N]      # N roles (default 16,000) of a few bytes each, on no
                                       # track, over one level (980 KB): `show --all`
     bench/hostile.py fan [N]          # a role B-h of 1,000 expectations of N characters
-                                      # (default 900) on 50 tracks, each to a role of its own:
-                                      # the most the limits allow (930 KB): `next B-h`
+                                      # (default 900) on 20 tracks, each to a role of its own:
+                                      # the most the limits allow (910 KB): `next B-h`
     bench/hostile.py grid [N]         # N roles (default 1,000) of a ladder of 100 attributes
                                       # and 100 dimensions with names of 200 characters: the
                                       # most roles the limits allow (108 KB): `show --all`
@@ -351,7 +351,7 @@ def minimal(n=16000):
         out.write(f'[[role]]\nid = "A-{i}"\nlevel = "A"\ntitle = "R"\nsummary = "S"\n')
 
 
-def fan(n=900, tracks=50, statements=1000):
+def fan(n=900, tracks=20, statements=1000):
     out = sys.stdout
     out.write(minimal_head(["A", "B", "C"], 0, 1))
     for i in range(tracks):

@@ -4,7 +4,7 @@
 //! role once per track it is on). Within them, no file of a megabyte makes a command write
 //! more than some tens of megabytes. docs/format.md ("Limits") says each limit and why.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::finding::{Seg, Severity, field, in_role, key, path_of};
 use crate::model::{Ladder, Step, TextKind};
@@ -33,9 +33,10 @@ pub const MAX_ATTRIBUTES: usize = 100;
 pub const MAX_DIMENSIONS: usize = 100;
 /// The most themes one dimension may have.
 pub const MAX_THEMES: usize = 100;
-/// The most tracks one role may be on: `next` compares the role with the next one of each, and
-/// `tracks` lists it (with its title) on each.
-pub const MAX_TRACKS_PER_ROLE: usize = 50;
+/// The most roles that may follow one role on its tracks, all told: `next` compares the role
+/// with each of them, repeating its expectations in each comparison. A role on any number of
+/// tracks that go on to few roles (the lead at the top of every track) is not limited.
+pub const MAX_NEXT_ROLES: usize = 20;
 /// The most expectations one role may have, in all its dimensions: `next` repeats them in the
 /// comparison with each next role, `diff` and `path` pair them with another role's.
 pub const MAX_EXPECTATIONS_PER_ROLE: usize = 1_000;
@@ -105,8 +106,8 @@ pub(super) fn text_lengths(ladder: &Ladder, report: &mut impl FnMut(Severity, Ve
 }
 
 /// Reports what a ladder has too many of: levels, attributes, dimensions, themes of one
-/// dimension, and roles for its attributes and dimensions (each at the first one too many),
-/// and roles on too many tracks (at the reference one too many). `all_roles` is false for a
+/// dimension, expectations of one role, and roles for its attributes and dimensions (each at
+/// the first one too many), and roles followed by too many roles on their tracks. `all_roles` is false for a
 /// ladder loaded with one of its roles, whose count of roles says nothing.
 pub(super) fn counts(
     ladder: &Ladder,
@@ -146,7 +147,7 @@ pub(super) fn counts(
             report(Severity::Error, at, message);
         }
     }
-    tracks_per_role(ladder, report);
+    next_roles(ladder, report);
     for (ri, role) in ladder.roles.iter().enumerate() {
         let total: usize = role.dimensions.values().map(|d| d.expectations.len()).sum();
         if total <= MAX_EXPECTATIONS_PER_ROLE {
@@ -190,32 +191,46 @@ fn too_many(what: &str, n: usize, max: usize) -> String {
     format!("the ladder has {n} {what}; a ladder may have at most {max}")
 }
 
-/// Reports each role that more than [`MAX_TRACKS_PER_ROLE`] tracks name, once, at the first
-/// reference too many. Counted by id, so a ladder loaded with one of its roles counts alike.
-fn tracks_per_role(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, String)) {
-    let mut on: HashMap<&str, usize> = HashMap::new();
-    for t in &ladder.tracks {
-        for r in &t.roles {
-            *on.entry(r.as_str()).or_insert(0) += 1;
-        }
+/// Reports each role that more than [`MAX_NEXT_ROLES`] roles follow on its tracks, once, at
+/// the first following role too many. Counted by id, so a ladder loaded with one of its roles
+/// counts alike; each track's pairs are counted first, and the different roles that follow
+/// are gathered only for a role that has more pairs than the limit.
+fn next_roles(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, String)) {
+    let pairs = || {
+        ladder.tracks.iter().enumerate().flat_map(|(ti, t)| {
+            t.roles
+                .windows(2)
+                .enumerate()
+                .map(move |(ri, w)| (ti, ri + 1, w[0].as_str(), w[1].as_str()))
+        })
+    };
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for (_, _, from, _) in pairs() {
+        *count.entry(from).or_insert(0) += 1;
     }
-    if on.values().all(|&n| n <= MAX_TRACKS_PER_ROLE) {
+    count.retain(|_, n| *n > MAX_NEXT_ROLES);
+    if count.is_empty() {
         return;
     }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for (ti, t) in ladder.tracks.iter().enumerate() {
-        for (ri, r) in t.roles.iter().enumerate() {
-            let count = seen.entry(r.as_str()).or_insert(0);
-            *count += 1;
-            if *count == MAX_TRACKS_PER_ROLE + 1 {
-                let at = vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(ri)];
-                let message = format!(
-                    "role {} is on {} tracks; a role may be on at most {MAX_TRACKS_PER_ROLE}",
-                    q(r),
-                    on[r.as_str()]
-                );
-                report(Severity::Error, at, message);
-            }
+    let mut next: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for (_, _, from, to) in pairs().filter(|p| count.contains_key(p.2)) {
+        next.entry(from).or_default().insert(to);
+    }
+    let mut seen: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for (ti, ri, from, to) in pairs() {
+        let Some(all) = next.get(from).filter(|all| all.len() > MAX_NEXT_ROLES) else {
+            continue;
+        };
+        let so_far = seen.entry(from).or_default();
+        if so_far.insert(to) && so_far.len() == MAX_NEXT_ROLES + 1 {
+            let at = vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(ri)];
+            let message = format!(
+                "role {} is followed by {} different roles on its tracks; a role may be \
+                 followed by at most {MAX_NEXT_ROLES}",
+                q(from),
+                all.len()
+            );
+            report(Severity::Error, at, message);
         }
     }
 }
@@ -468,36 +483,40 @@ mod tests {
     }
 
     #[test]
-    fn a_role_on_too_many_tracks_is_refused_at_the_reference_one_too_many() {
+    fn a_role_followed_by_too_many_roles_is_refused_at_the_first_one_too_many() {
+        // D1 leads to D2-senior-designer on its track, and to `n - 1` more roles on tracks of
+        // their own; more tracks that go on to the same role count once.
         let tracks = |n: usize| -> String {
-            let more: String = (2..=n)
-                .map(|i| format!("[[track]]\nid = \"t{i}\"\nname = \"T{i}\"\nroles = [\"D2-senior-designer\"]\n\n"))
+            let mut more = String::new();
+            for i in 2..=n {
+                more += &format!(
+                    "[[track]]\nid = \"t{i}\"\nname = \"T{i}\"\nroles = [\"D1-designer\", \"D2-r{i}\"]\n\n"
+                );
+            }
+            for i in 0..30 {
+                more += &format!(
+                    "[[track]]\nid = \"same{i}\"\nname = \"S\"\nroles = [\"D1-designer\", \"D2-senior-designer\"]\n\n"
+                );
+            }
+            let roles: String = (2..=n)
+                .map(|i| {
+                    format!(
+                        "\n[[role]]\nid = \"D2-r{i}\"\nlevel = \"D2\"\ntitle = \"R\"\nsummary = \"S.\"\n\
+                         attributes = {{ scope = \"S\" }}\n\
+                         dimensions.craft.expectations = [{{ text = \"r{i} a\" }}, {{ text = \"r{i} b\" }}]\n"
+                    )
+                })
                 .collect();
-            minimal().replacen("[[role]]", &format!("{more}[[role]]"), 1)
+            minimal().replacen("[[role]]", &format!("{more}[[role]]"), 1) + &roles
         };
-        assert_eq!(errors(&tracks(MAX_TRACKS_PER_ROLE)), Vec::<String>::new());
-        let text = tracks(MAX_TRACKS_PER_ROLE + 1);
-        let (line, _) = place(&text, &format!("id = \"t{}\"", MAX_TRACKS_PER_ROLE + 1));
-        let marker = text
-            .lines()
-            .nth(line + 1)
-            .map(|l| l.to_string())
-            .expect("its roles");
-        assert_eq!(marker, "roles = [\"D2-senior-designer\"]");
+        assert_eq!(errors(&tracks(MAX_NEXT_ROLES)), Vec::<String>::new());
+        let text = tracks(MAX_NEXT_ROLES + 1);
         let message = format!(
-            "role \"D2-senior-designer\" is on {} tracks; a role may be on at most {MAX_TRACKS_PER_ROLE}",
-            MAX_TRACKS_PER_ROLE + 1
+            "role \"D1-designer\" is followed by {} different roles on its tracks; a role may be \
+             followed by at most {MAX_NEXT_ROLES}",
+            MAX_NEXT_ROLES + 1
         );
-        let column = "roles = [".len() + 1;
-        assert_eq!(
-            errors(&text),
-            [format!("t.toml:{}:{column}: error: {message}", line + 2)]
-        );
-        let err = crate::model::Ladder::from_toml(&text).expect_err("refused");
-        assert_eq!(
-            err.to_string(),
-            format!("test.toml:{}:{column}: {message}", line + 2)
-        );
+        refused(&text, &format!("\"D2-r{}\"", MAX_NEXT_ROLES + 1), &message);
     }
 
     #[test]

@@ -33,9 +33,20 @@ pub fn report(
     parsed: &Result<Ladder, toml::de::Error>,
     scope: Scope,
 ) -> Validation {
+    report_in(source, parsed, scope, None)
+}
+
+/// As [`report`], for a text cut into `pieces` that the ladder was parsed from: only the
+/// pieces that findings are in are parsed again to place them.
+pub fn report_in(
+    source: &Source,
+    parsed: &Result<Ladder, toml::de::Error>,
+    scope: Scope,
+    pieces: Option<Pieces<'_>>,
+) -> Validation {
     let findings = match parsed {
         Err(err) => locate::syntax_error(source, err),
-        Ok(ladder) => locate::findings(source, check_scope(ladder, scope)),
+        Ok(ladder) => locate::findings(source, check_scope(ladder, scope), pieces),
     };
     Validation {
         file: source.name.clone(),
