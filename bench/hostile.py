@@ -382,7 +382,8 @@ def spread(n=450, levels=100):
     out.write(minimal_head(names, 0, 1))
     out.write(one_track(names))
     for i, l in enumerate(names):
-        texts = "".join(f'{{ text = "w{i}-{k}" }},\n' for k in range(n))
+        # One word each, none like another: no two pair up into one row of the path.
+        texts = "".join(f'{{ text = "w{i * n + k}" }},\n' for k in range(n))
         out.write(f'[[role]]\nid = "{l}-r"\nlevel = "{l}"\ntitle = "R"\nsummary = "S"\n')
         out.write(f"dimensions.d0.expectations = [\n{texts}]\n")
 
