@@ -325,3 +325,34 @@ fn import_cuts_a_title_or_text_over_its_limit_with_a_warning_and_the_ladder_load
     let ids = ok(&["--data", file.arg(), "list", "--ids"]);
     assert!(ids.contains(&format!("{}\n", &id[..100])), "{ids}");
 }
+
+#[test]
+fn import_refuses_a_handbook_of_more_attributes_than_a_ladder_may_have_in_one_line() {
+    let dir = Folder::new("import-too-many");
+    for entry in std::fs::read_dir(HANDBOOK).expect("handbook") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+        dir.write(name, std::fs::read(&path).expect("page"));
+    }
+    // Four attributes and 97 more: one over the limit of 100.
+    let index = std::fs::read_to_string(dir.join("README.md")).expect("index");
+    let last = "- **Responsibility and direction needed**: How much guidance you need and how much you give to others\n";
+    let more: String = (0..97)
+        .map(|i| format!("- **Extra {i}**: Meaning {i}\n"))
+        .collect();
+    dir.write(
+        "README.md",
+        index.replacen(last, &format!("{last}{more}"), 1),
+    );
+    let out = run(&mut ladder(&["import", dir.path.to_str().expect("UTF-8")]));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert_eq!(
+        stderr.lines().last(),
+        Some(
+            "error: README.md: the ladder has 101 attributes; a ladder may have at most 100 (at attribute[100].id)"
+        ),
+        "{stderr}"
+    );
+}
