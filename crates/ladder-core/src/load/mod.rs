@@ -431,7 +431,11 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
         let text = EMBEDDED
             .replacen("title = \"Technical Lead\"", "title = \"\"", 1)
             .replacen("level = \"L2\"", "level = \"L9\"", 1)
-            .replacen("  \"L1-junior-security-analyst\",\n", "  \"L0-nobody\",\n", 1)
+            .replacen(
+                "  \"L1-junior-security-analyst\",\n",
+                "  \"L0-nobody\",\n",
+                1,
+            )
             .replacen("name = \"Security Operations\"", "name = \"\"", 1);
         let source = Source {
             name: "t.toml".to_string(),
@@ -441,7 +445,11 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
         let whole = validate::report(&source, &toml::from_str(&source.text), Scope::All);
         let pieces = validate(&source);
         assert!(whole.count(Severity::Error) >= 4, "{:#?}", whole.findings);
-        assert!(whole.count(Severity::Warning) >= 10, "{:#?}", whole.findings);
+        assert!(
+            whole.count(Severity::Warning) >= 10,
+            "{:#?}",
+            whole.findings
+        );
         assert_eq!(pieces.findings, whole.findings);
     }
 
