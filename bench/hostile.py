@@ -50,6 +50,23 @@
                                       # one that all share, so no two are alike but every one
                                       # meets every other in the word index (1 MB):
                                       # `path --track t`
+    bench/hostile.py title [N]        # a role B-h whose title is N (default 495,000) times "T",
+                                      # on 2,500 tracks, each to a role of its own (0.6 MB):
+                                      # `tracks`, `tracks --format json`, `list`
+    bench/hostile.py mixed [N]        # N (default 900,000) characters of "a" and "b" drawn at
+                                      # random, in expectations of 9,999 and a "c" (900 KB):
+                                      # `search --regex 'a[ab]{1000}c'`, `'a[ab]{97}c'`
+    bench/hostile.py minimal [N]      # N roles (default 16,000) of a few bytes each, on no
+                                      # track, over one level (980 KB): `show --all`
+    bench/hostile.py fan [N]          # a role B-h of 1,000 expectations of N characters
+                                      # (default 900) on 20 tracks, each to a role of its own:
+                                      # the most the limits allow (910 KB): `next B-h`
+    bench/hostile.py grid [N]         # N roles (default 1,000) of a ladder of 100 attributes
+                                      # and 100 dimensions with names of 200 characters: the
+                                      # most roles the limits allow (108 KB): `show --all`
+    bench/hostile.py spread [N]       # 100 levels, one role at each on one track, each with N
+                                      # (default 450) unlike expectations without a theme
+                                      # (1 MB): `path --track t` (not yet within budget)
 
 Each ladder is valid TOML; `many-errors` and `long-line` are meant to fail validation.
 """
@@ -321,6 +338,71 @@ def shared(n=7000):
         out.write(f'dimensions.d0.expectations = [{{ text = "w{i} v{i} common" }}]\n')
 
 
+def title(n=495000, tracks=2500):
+    out = sys.stdout
+    out.write(minimal_head(["A", "B"], 0, 0).replace("\n", "\ndimension = []\n", 1))
+    for i in range(tracks):
+        out.write(f'[[track]]\nid = "t{i}"\nname = "T"\nroles = ["A-p{i}", "B-h"]\n')
+    out.write(f'[[role]]\nid = "B-h"\nlevel = "B"\ntitle = "{"T" * n}"\nsummary = "S."\n')
+    for i in range(tracks):
+        out.write(f'[[role]]\nid = "A-p{i}"\nlevel = "A"\ntitle = "P"\nsummary = "S."\n')
+
+
+def mixed(n=900000):
+    rng = random.Random(1)
+    out = sys.stdout
+    out.write(minimal_head(["A"], 0, 1))
+    out.write('[[role]]\nid = "A-r"\nlevel = "A"\ntitle = "R"\nsummary = "S."\n')
+    text = "".join(rng.choice("ab") for _ in range(n))
+    # In texts of 9,999 characters and a "c": as long as a text may be.
+    texts = "".join(f'{{ text = "{text[i:i + 9999]}c" }},\n' for i in range(0, n, 9999))
+    out.write(f"dimensions.d0.expectations = [\n{texts}]\n")
+
+
+def minimal(n=16000):
+    out = sys.stdout
+    out.write(minimal_head(["A"], 0, 1))
+    for i in range(n):
+        out.write(f'[[role]]\nid = "A-{i}"\nlevel = "A"\ntitle = "R"\nsummary = "S"\n')
+
+
+def fan(n=900, tracks=20, statements=1000):
+    out = sys.stdout
+    out.write(minimal_head(["A", "B", "C"], 0, 1))
+    for i in range(tracks):
+        out.write(f'[[track]]\nid = "t{i}"\nname = "T"\nroles = ["A-p{i}", "B-h", "C-n{i}"]\n')
+    out.write('[[role]]\nid = "B-h"\nlevel = "B"\ntitle = "H"\nsummary = "S."\n')
+    texts = "".join(f'{{ text = "{k} {"Word " * (n // 5)}" }},\n' for k in range(statements))
+    out.write(f"dimensions.d0.expectations = [\n{texts}]\n")
+    for i in range(tracks):
+        out.write(f'[[role]]\nid = "A-p{i}"\nlevel = "A"\ntitle = "P"\nsummary = "S."\n')
+        out.write(f'[[role]]\nid = "C-n{i}"\nlevel = "C"\ntitle = "N"\nsummary = "S."\n')
+        out.write(f'dimensions.d0.expectations = [{{ text = "n{i}" }}]\n')
+
+
+def grid(n=1000, items=100, length=200):
+    out = sys.stdout
+    out.write('name = "Hostile"\nlevels = ["L"]\n')
+    for i in range(items):
+        out.write(f'[[attribute]]\nid = "a{i}"\nname = "{str(i).rjust(length, "A")}"\nmeaning = "M."\n')
+    for i in range(items):
+        out.write(f'[[dimension]]\nid = "d{i}"\nname = "{str(i).rjust(length, "D")}"\n')
+    for i in range(n):
+        out.write(f'[[role]]\nid = "L-{i}"\nlevel = "L"\ntitle = "R"\nsummary = "S"\n')
+
+
+def spread(n=450, levels=100):
+    out = sys.stdout
+    names = [f"L{i}" for i in range(levels)]
+    out.write(minimal_head(names, 0, 1))
+    out.write(one_track(names))
+    for i, l in enumerate(names):
+        # One word each, none like another: no two pair up into one row of the path.
+        texts = "".join(f'{{ text = "w{i * n + k}" }},\n' for k in range(n))
+        out.write(f'[[role]]\nid = "{l}-r"\nlevel = "{l}"\ntitle = "R"\nsummary = "S"\n')
+        out.write(f"dimensions.d0.expectations = [\n{texts}]\n")
+
+
 CASES = {
     "long-line": long_line,
     "many-errors": many_errors,
@@ -341,6 +423,12 @@ CASES = {
     "haystack": haystack,
     "needle": needle,
     "shared": shared,
+    "title": title,
+    "mixed": mixed,
+    "minimal": minimal,
+    "fan": fan,
+    "grid": grid,
+    "spread": spread,
 }
 
 if __name__ == "__main__":

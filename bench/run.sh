@@ -312,6 +312,32 @@ hostile() {
   budget "path --format json, 5,000 x 1,000" 1 204800 "$bin" --data "$work/wide-path.toml" path --track t --format json
   budget "path --format markdown, same" 1 204800 "$bin" --data "$work/wide-path.toml" path --track t --format markdown
   budget "path --format tsv, same" 1 204800 "$bin" --data "$work/wide-path.toml" path --track t --format tsv
+  # The limits (docs/format.md, "Limits"): what they refuse, and the most they allow.
+  # A 495 KB title on 2,500 tracks: 1.33 GB of tables before, refused now (a title has at
+  # most 200 characters).
+  python3 bench/hostile.py title >"$work/title.toml"
+  budget "tracks, 495 KB title x 2,500 (refused)" 1 204800 "$bin" --data "$work/title.toml" tracks
+  budget "tracks --format json, same (refused)" 1 204800 "$bin" --data "$work/title.toml" tracks --format json
+  # 5,000 roles x 2,000 attributes and dimensions: 1.3 GB of JSON before, refused now.
+  budget "show --all --format json, wide (refused)" 1 204800 "$bin" --data "$work/wide.toml" show --all --format json
+  budget "export, wide (refused)" 1 204800 "$bin" --data "$work/wide.toml" export "$work/wide-export"
+  # A 100 KB expectation on 2,500 tracks, each to a role of its own: 254 MB of JSON before,
+  # refused now (a text has at most 10,000 characters, a role at most 20 roles after it).
+  budget "next --format json, hub (refused)" 1 204800 "$bin" --data "$work/hub.toml" next B-h --format json
+  # The most the limits allow: 1,000 expectations of 900 characters followed by 20 roles
+  # (22 MB of JSON), 1,000 roles of 200 attributes and dimensions named in 200 characters
+  # (65 MB).
+  python3 bench/hostile.py fan >"$work/fan.toml"
+  budget "next --format json, fan at the limits" 1 204800 "$bin" --data "$work/fan.toml" next B-h --format json
+  budget "next --format tsv, same" 1 204800 "$bin" --data "$work/fan.toml" next B-h --format tsv
+  python3 bench/hostile.py grid >"$work/grid.toml"
+  budget "show --all --format json, grid at limits" 1 204800 "$bin" --data "$work/grid.toml" show --all --format json
+  # A pattern whose lazy DFA would need 2^1000 states: 13 s before, refused now; the worst
+  # pattern allowed (50 places) over 900 KB of texts as long as a text may be.
+  python3 bench/hostile.py mixed >"$work/mixed.toml"
+  budget "search --regex a[ab]{1000}c (refused)" 1 204800 "$bin" --data "$work/mixed.toml" search --regex 'a[ab]{1000}c'
+  budget "search --regex a[ab]{48}c, 900 KB" 1 204800 "$bin" --data "$work/mixed.toml" search --regex 'a[ab]{48}c'
+  budget "search --regex \w{50}, 900 KB" 1 204800 "$bin" --data "$work/mixed.toml" search --regex '\w{50}'
 }
 
 catalogue() {

@@ -319,7 +319,16 @@ fn poison(value: &mut Value, key: &str, hostile: &[String], changed: &mut usize)
     match value {
         Value::String(s) if !matches!(key, "id" | "level" | "levels" | "roles" | "theme") => {
             s.push(' ');
-            s.push_str(&hostile[*changed % hostile.len()]);
+            let run = &hostile[*changed % hostile.len()];
+            // An emoji may have at most 32 characters (docs/format.md, "Limits"): the run is
+            // cut to fit; every other field has room for the longest run.
+            let room = match key {
+                "emoji" => {
+                    crate::validate::limits::MAX_SYMBOL_CHARS.saturating_sub(s.chars().count())
+                }
+                _ => usize::MAX,
+            };
+            s.extend(run.chars().take(room.max(1)));
             *changed += 1;
         }
         Value::Array(items) => items

@@ -276,3 +276,83 @@ fn import_output_refuses_to_overwrite_without_force() {
         fails(&["import", "/nonexistent-handbook"], 1).starts_with("error: cannot read directory")
     );
 }
+
+#[test]
+fn import_cuts_a_title_or_text_over_its_limit_with_a_warning_and_the_ladder_loads() {
+    let dir = Folder::new("import-cut");
+    for entry in std::fs::read_dir(HANDBOOK).expect("handbook") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+        dir.write(name, std::fs::read(&path).expect("page"));
+    }
+    let page = std::fs::read_to_string(dir.join("S2-Support-Analyst.md")).expect("page");
+    let title = format!("Support Analyst {}", "X".repeat(300));
+    let statement = format!("I query {}", "the case history ".repeat(700));
+    let page = page
+        .replacen("# S2: Support Analyst", &format!("# S2: {title}"), 1)
+        .replacen("- I query the case history", &format!("- {statement}"), 1);
+    dir.write("S2-Support-Analyst.md", page);
+    let (toml, messages) = import(dir.path.to_str().expect("UTF-8"));
+    let cut = |what: &str, text: &str, chars: usize, max: usize, article: &str| {
+        let start: String = text.chars().take(60).collect();
+        format!(
+            "S2-Support-Analyst.md: warning: the {what} \"{start}…\" has {chars} characters; \
+             cut to the {max} {article} {what} may have"
+        )
+    };
+    let title_chars = title.chars().count();
+    assert!(
+        messages.contains(&cut("title", &title, title_chars, 200, "a")),
+        "{messages:#?}"
+    );
+    let id = format!("S2-support-analyst-{}", "x".repeat(300));
+    assert!(
+        messages.contains(&cut("id", &id, id.len(), 100, "an")),
+        "{messages:#?}"
+    );
+    let full = format!("{statement}the case history");
+    assert!(
+        messages.iter().any(|m| m.starts_with(
+            "S2-Support-Analyst.md: warning: the text \"I query the case history the case history"
+        ) && m.ends_with("characters; cut to the 10000 a text may have")),
+        "{messages:#?} {}",
+        full.len()
+    );
+    // The title ends cut, the id is cut as every reference to it is, and the ladder loads.
+    let kept: String = title.chars().take(199).collect();
+    assert!(toml.contains(&format!("title = \"{kept}…\"")), "{toml}");
+    let file = TempFile::new("import-cut-toml", "cut.toml", toml.as_bytes());
+    let ids = ok(&["--data", file.arg(), "list", "--ids"]);
+    assert!(ids.contains(&format!("{}\n", &id[..100])), "{ids}");
+}
+
+#[test]
+fn import_refuses_a_handbook_of_more_attributes_than_a_ladder_may_have_in_one_line() {
+    let dir = Folder::new("import-too-many");
+    for entry in std::fs::read_dir(HANDBOOK).expect("handbook") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+        dir.write(name, std::fs::read(&path).expect("page"));
+    }
+    // Four attributes and 97 more: one over the limit of 100.
+    let index = std::fs::read_to_string(dir.join("README.md")).expect("index");
+    let last = "- **Responsibility and direction needed**: How much guidance you need and how much you give to others\n";
+    let more: String = (0..97)
+        .map(|i| format!("- **Extra {i}**: Meaning {i}\n"))
+        .collect();
+    dir.write(
+        "README.md",
+        index.replacen(last, &format!("{last}{more}"), 1),
+    );
+    let out = run(&mut ladder(&["import", dir.path.to_str().expect("UTF-8")]));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert_eq!(
+        stderr.lines().last(),
+        Some(
+            "error: README.md: the ladder has 101 attributes; a ladder may have at most 100 (at attribute[100].id)"
+        ),
+        "{stderr}"
+    );
+}

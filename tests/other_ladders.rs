@@ -416,6 +416,8 @@ fn long_texts_and_many_roles_still_fit_the_terminal() {
         "Starts plainly and then {word} runs on. {}",
         "A long sentence goes on. ".repeat(80)
     );
+    // A value may have at most 500 characters (docs/format.md, "Limits").
+    let value: String = long.chars().take(500).collect();
     let mut toml = String::from("name = \"Big\"\nlevels = [\"A\", \"B\", \"C\"]\n");
     toml += "[[attribute]]\nid = \"scope\"\nname = \"Scope\"\nmeaning = \"Reach.\"\n";
     toml += "[[dimension]]\nid = \"craft\"\nname = \"Craft\"\nthemes = [{ id = \"t\", name = \"Theme\" }]\n";
@@ -425,7 +427,7 @@ fn long_texts_and_many_roles_still_fit_the_terminal() {
         let id = format!("{level}-role-{i}");
         toml += &format!(
             "[[role]]\nid = \"{id}\"\nlevel = \"{level}\"\ntitle = \"Role {i}\"\nsummary = \"{long}\"\n\
-             attributes = {{ scope = \"{long}\" }}\n\
+             attributes = {{ scope = \"{value}\" }}\n\
              dimensions.craft.expectations = [{{ theme = \"t\", text = \"{i} {long}\" }}]\n\
              dimensions.craft.examples = [\"{i} {long}\"]\n"
         );

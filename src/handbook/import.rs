@@ -25,8 +25,8 @@ use super::warning::{Note, Warning, WarningKind, Warnings};
 use super::{assemble, folder, read};
 use crate::files;
 use crate::load;
-use crate::model::{Ladder, Track};
-use crate::validate::Seg;
+use crate::model::{Ladder, Step, TextKind, Track};
+use crate::validate::{Seg, limits};
 
 /// A ladder read from Markdown, with what the reader should know about how it was read.
 #[derive(Debug)]
@@ -93,7 +93,8 @@ pub fn import(dir: &Path) -> Result<Imported> {
         warnings.push(Warning::on(&shown, WarningKind::NoIndex));
         Default::default()
     });
-    let (ladder, pages) = assemble::ladder(dir, index, read.pages, &mut warnings, &mut notes)?;
+    let (mut ladder, pages) = assemble::ladder(dir, index, read.pages, &mut warnings, &mut notes)?;
+    cut_to_limits(&mut ladder, &pages, &index_file, &mut warnings);
     let notes = plain_pages_once(notes);
     Ok(Imported {
         ladder,
@@ -103,6 +104,57 @@ pub fn import(dir: &Path) -> Result<Imported> {
         index: index_file,
         read: read.count,
     })
+}
+
+/// Cuts every text longer than its kind may be (see `validate::limits`), with a warning at the
+/// page it came from: a handbook's long title or paragraph is worth importing cut, not
+/// refusing the whole handbook for, and the warning says what to shorten. Ids are cut as the
+/// ids that refer to them are, so references still hold; a text cut otherwise ends with `…`.
+fn cut_to_limits(ladder: &mut Ladder, pages: &[String], index: &str, warnings: &mut Warnings) {
+    let mut found = false;
+    ladder.visit_texts(|path, text, kind| {
+        let max = limits::max_chars(kind);
+        // A reference is cut with the id it names, which has its own warning.
+        let Some(chars) = limits::over(text, max).filter(|_| !matches!(kind, TextKind::Ref(_)))
+        else {
+            return;
+        };
+        found = true;
+        let page = match path {
+            [Step::Key("role"), Step::Index(i), ..] => pages.get(*i).map_or(index, |p| p),
+            _ => index,
+        };
+        let what = limits::what(path, kind);
+        let text = text.chars().take(crate::text::QUOTED_CHARS + 1).collect();
+        let kind = WarningKind::Cut {
+            what,
+            text,
+            chars,
+            max,
+        };
+        warnings.push(Warning::on(page, kind));
+    });
+    if !found {
+        return;
+    }
+    ladder.visit_texts_mut(|text, kind| {
+        let max = limits::max_chars(kind);
+        if limits::over(text, max).is_none() {
+            return;
+        }
+        let keep = match kind {
+            TextKind::Id(_) | TextKind::Ref(_) => max,
+            _ => max - 1,
+        };
+        let end = text
+            .char_indices()
+            .nth(keep)
+            .map_or(text.len(), |(at, _)| at);
+        text.truncate(end);
+        if !matches!(kind, TextKind::Id(_) | TextKind::Ref(_)) {
+            text.push('…');
+        }
+    });
 }
 
 /// What an import came to, for its last line on stderr.

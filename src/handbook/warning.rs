@@ -61,6 +61,14 @@ pub enum WarningKind {
     NoSummary,
     /// Front matter that is not YAML: what the YAML parser said, and where.
     FrontMatter(String),
+    /// A text longer than its kind may be (a title, a name, an id, a text, …): `text` is its
+    /// beginning, `chars` how long it was; it was cut to `max` characters.
+    Cut {
+        what: &'static str,
+        text: String,
+        chars: usize,
+        max: usize,
+    },
 }
 
 /// What was inferred or mapped rather than read.

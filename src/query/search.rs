@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::{Hir, HirKind, Literal};
 
 use crate::exit::UsageError;
 use crate::model::{Attribute, Dimension, Ladder, Role, Theme, Track};
@@ -149,14 +150,78 @@ fn fallbacks(needle: &[u8]) -> Vec<usize> {
     fallback
 }
 
+/// The most places a `--regex` pattern may have: each character or class it matches, times
+/// the repetitions around it (`a[ab]{1000}c` has 1,002, `\w+` 1).
+///
+/// When the regex crate's lazy DFA cannot cache the states a pattern needs (`a[ab]{N}c` needs
+/// 2^N), it falls back on following every place of the pattern at once, byte by byte: time
+/// grows as the text times the places. On 900 KB of text, 50 places took 0.46 s, 100 places
+/// 0.7 to 1 s and 1,002 took 6.5 s. The compiled size (`RegexBuilder::size_limit`) cannot
+/// tell those apart: `\w+` compiles to 50 KB of Unicode classes and runs in linear time,
+/// `a[ab]{600}c` to 48 KB and takes 4 s. A literal search (without `--regex`) has no such
+/// limit: it never falls back.
+pub const MAX_REGEX_PLACES: u64 = 50;
+
+/// The lazy DFA's cache: 8 MiB instead of the crate's 2, so that a repeated Unicode class
+/// (`\w{50}`, whose states are many) stays cached rather than falling back: on 900 KB,
+/// `\w{100}` took 0.8 s with 2 MiB and 0.04 s with 8.
+const DFA_CACHE_BYTES: usize = 8 << 20;
+
+/// How many places a pattern has: characters and classes, each Unicode class counted once
+/// (the byte-level NFA follows only a few of its states at a time), repetitions multiplied
+/// out (an unbounded one counted once more than its least), alternatives added up.
+fn places(hir: &Hir) -> u64 {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => 0,
+        HirKind::Literal(Literal(bytes)) => String::from_utf8_lossy(bytes).chars().count() as u64,
+        HirKind::Class(_) => 1,
+        HirKind::Repetition(r) => {
+            let times = u64::from(r.max.unwrap_or(r.min.saturating_add(1)).max(1));
+            places(&r.sub).saturating_mul(times)
+        }
+        HirKind::Capture(c) => places(&c.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            subs.iter().fold(0, |n, h| n.saturating_add(places(h)))
+        }
+    }
+}
+
+/// The one line a pattern the regex crate refuses is reported with.
+fn invalid(text: &str, reason: &str) -> UsageError {
+    // The pattern is the user's and may be long: quoted cut, as every echo is.
+    UsageError(format!(
+        "invalid regular expression {}: {reason}",
+        crate::text::quoted(text)
+    ))
+}
+
 fn compile(text: &str, regex: bool, case_sensitive: bool) -> Result<Regex, UsageError> {
     let source = if regex {
+        // Parsed once more to measure it: a parse error is left to the builder, which words it.
+        let parsed = regex_syntax::ParserBuilder::new()
+            .case_insensitive(!case_sensitive)
+            .build()
+            .parse(text);
+        if let Ok(hir) = parsed {
+            let n = places(&hir);
+            if n > MAX_REGEX_PLACES {
+                return Err(invalid(
+                    text,
+                    &format!(
+                        "it has {n} places (characters or classes, times their repetitions), \
+                         more than the {MAX_REGEX_PLACES} a search can follow in time; \
+                         search for a literal text without --regex"
+                    ),
+                ));
+            }
+        }
         text.to_string()
     } else {
         regex::escape(text)
     };
     RegexBuilder::new(&source)
         .case_insensitive(!case_sensitive)
+        .dfa_size_limit(DFA_CACHE_BYTES)
         .build()
         .map_err(|err| {
             // The regex crate explains over several lines; keep its last one, the reason.
@@ -167,11 +232,7 @@ fn compile(text: &str, regex: bool, case_sensitive: bool) -> Result<Regex, Usage
                 .find_map(|l| l.trim().strip_prefix("error: "))
                 .unwrap_or(message.lines().last().unwrap_or_default().trim())
                 .to_string();
-            // The pattern is the user's and may be long: quoted cut, as every echo is.
-            UsageError(format!(
-                "invalid regular expression {}: {reason}",
-                crate::text::quoted(text)
-            ))
+            invalid(text, &reason)
         })
 }
 
@@ -339,6 +400,37 @@ mod tests {
             err.0,
             "invalid regular expression \"(unclosed\": unclosed group"
         );
+    }
+
+    #[test]
+    fn a_regex_of_too_many_places_is_a_one_line_usage_error() {
+        let err = pattern("a[ab]{1000}c", true, false).expect_err("too many places");
+        assert_eq!(
+            err.0,
+            "invalid regular expression \"a[ab]{1000}c\": it has 1002 places (characters or \
+             classes, times their repetitions), more than the 50 a search can follow in time; \
+             search for a literal text without --regex"
+        );
+        assert!(pattern("a{9000}b", true, true).is_err());
+        assert!(pattern("(ab|cd){50}", true, false).is_err());
+        assert!(pattern("x+".repeat(26).as_str(), true, false).is_err());
+        assert!(pattern("a[ab]{49}c", true, false).is_err());
+        // What people search for, Unicode classes and all, is well within.
+        for fine in [
+            r"\bincident(s|al)?\b",
+            r"\w{3,}ing\b",
+            r"threat\s+model(l?ing)?",
+            r"\p{L}+",
+            "a[ab]{48}c",
+            r"\w{50}",
+            r"(\w|\s){50}",
+        ] {
+            assert!(pattern(fine, true, false).is_ok(), "{fine}");
+        }
+        // A literal pattern is never measured: a long one is searched as it always was.
+        let long = "a".repeat(10_000);
+        assert!(pattern(&long, false, false).is_ok());
+        assert!(pattern(&"é".repeat(1_000), false, false).is_ok());
     }
 
     #[test]

@@ -115,6 +115,16 @@ fn warning_text(kind: &WarningKind) -> String {
             "the front matter is not YAML ({}); its title is not read",
             crate::text::cut(problem)
         ),
+        WarningKind::Cut {
+            what,
+            text,
+            chars,
+            max,
+        } => format!(
+            "the {what} {} has {chars} characters; cut to the {max} {} {what} may have",
+            quoted(text),
+            crate::validate::limits::a(what)
+        ),
     }
 }
 

@@ -129,13 +129,25 @@ fn read_limited(reader: impl Read, expected: u64) -> io::Result<Vec<u8>> {
 /// Validates a ladder's source: TOML syntax and shape first (the first such error ends the
 /// check), then every semantic error and warning, each located in the file.
 pub fn validate(source: &Source) -> Validation {
-    validate::report(source, &Ladder::parse(&source.text), Scope::All)
+    report(source, Scope::All)
 }
 
 /// Only the errors of a ladder's source, each located in the file: what loading a broken
 /// ladder reports, without the cost of checking and placing every warning.
 pub fn validate_errors(source: &Source) -> Validation {
-    validate::report(source, &Ladder::parse(&source.text), Scope::Errors)
+    report(source, Scope::Errors)
+}
+
+/// The findings of `scope`, each placed by parsing again only the piece of the file it is in
+/// (the head, or one role) when the file cuts into pieces.
+fn report(source: &Source, scope: Scope) -> Validation {
+    let parsed = Ladder::parse(&source.text);
+    let chunks = chunks::split(&source.text);
+    let pieces = chunks.as_ref().map(|c| validate::Pieces {
+        head: c.head,
+        roles: &c.roles,
+    });
+    validate::report_in(source, &parsed, scope, pieces)
 }
 
 /// The roles of one `[[role]]` piece of a ladder file.
@@ -222,6 +234,11 @@ pub fn one_role(source: &Source, id: &str) -> Result<Option<OneRole>> {
     let Ok(mut ladder) = parse_pieces(chunks.head, [piece.1]) else {
         return Ok(None);
     };
+    // Too many roles for the attributes and dimensions is an error of the whole file, which a
+    // full load reports at its place.
+    if validate::limits::too_many_roles(&ladder, chunks.roles.len()) {
+        return Ok(None);
+    }
     ladder.reject_errors(source, validate::errors_of_one_role(&ladder).is_empty())?;
     ladder.escape_controls();
     // A piece holds one `[[role]]` table: the splitter cuts the file at every header.
@@ -406,6 +423,34 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
         let hostile = MINIMAL.replace("title = \"One\"", "title = \"O\\u001b[31mne\\u202e\"");
         let ladder = Ladder::from_toml(&hostile).expect("loads");
         assert_eq!(ladder.roles[0].title, "O\\u{1b}[31mne\\u{202e}");
+    }
+
+    #[test]
+    fn findings_placed_piece_by_piece_are_those_of_the_whole_text() {
+        // Warnings in many roles, and errors in the head, in tracks and in roles.
+        let text = EMBEDDED
+            .replacen("title = \"Technical Lead\"", "title = \"\"", 1)
+            .replacen("level = \"L2\"", "level = \"L9\"", 1)
+            .replacen(
+                "  \"L1-junior-security-analyst\",\n",
+                "  \"L0-nobody\",\n",
+                1,
+            )
+            .replacen("name = \"Security Operations\"", "name = \"\"", 1);
+        let source = Source {
+            name: "t.toml".to_string(),
+            text,
+        };
+        assert!(chunks::split(&source.text).is_some());
+        let whole = validate::report(&source, &toml::from_str(&source.text), Scope::All);
+        let pieces = validate(&source);
+        assert!(whole.count(Severity::Error) >= 4, "{:#?}", whole.findings);
+        assert!(
+            whole.count(Severity::Warning) >= 10,
+            "{:#?}",
+            whole.findings
+        );
+        assert_eq!(pieces.findings, whole.findings);
     }
 
     #[test]

@@ -54,6 +54,15 @@ pub struct Located {
     pub caret: usize,
 }
 
+/// A ladder's text cut at its `[[role]]` tables, as `load::chunks` cuts it: the head (from the
+/// start of the text), and each role's table with its byte offset, in the order of the roles.
+/// With it, a finding is placed by parsing only the piece it is in.
+#[derive(Debug, Clone, Copy)]
+pub struct Pieces<'a> {
+    pub head: &'a str,
+    pub roles: &'a [(usize, &'a str)],
+}
+
 /// How many characters of a source line a finding shows around its column. A finding never
 /// carries its whole line: a line of a megabyte with a thousand findings on it would cost a
 /// gigabyte.

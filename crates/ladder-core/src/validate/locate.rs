@@ -3,7 +3,7 @@
 
 use toml::de::{DeTable, DeValue};
 
-use super::finding::{EXCERPT_CHARS, Finding, Located, Seg, Severity};
+use super::finding::{EXCERPT_CHARS, Finding, Located, Pieces, Seg, Severity};
 use crate::source::Source;
 use crate::text;
 
@@ -14,24 +14,69 @@ pub(super) fn syntax_error(source: &Source, err: &toml::de::Error) -> Vec<Locate
 }
 
 /// The findings of a ladder parsed from `source`, each placed at the start of the value its
-/// path leads to.
-pub(super) fn findings(source: &Source, found: Vec<Finding>) -> Vec<Located> {
+/// path leads to. With the text's `pieces`, only the head and the roles that findings are in
+/// are parsed again, one at a time: a file of ten thousand roles with one error in its head
+/// costs the head, not the whole file's tree.
+pub(super) fn findings(
+    source: &Source,
+    found: Vec<Finding>,
+    pieces: Option<Pieces<'_>>,
+) -> Vec<Located> {
     // The span-keeping parse costs as much as the first: only findings need it.
-    let tree = if found.is_empty() {
-        None
-    } else {
-        DeTable::parse(&source.text).ok()
+    let offsets = match (found.is_empty(), pieces) {
+        (true, _) => Vec::new(),
+        (false, Some(pieces)) => offsets_in_pieces(&pieces, &found),
+        (false, None) => {
+            let tree = DeTable::parse(&source.text).ok();
+            found
+                .iter()
+                .map(|f| {
+                    tree.as_ref()
+                        .map_or(0, |t| span_of(t.get_ref(), &f.at, t.span()).start)
+                })
+                .collect()
+        }
     };
     let found = found
         .into_iter()
-        .map(|f| {
-            let span = tree
-                .as_ref()
-                .map_or(0..0, |t| span_of(t.get_ref(), &f.at, t.span()));
-            (f.severity, f.message, span.start)
-        })
+        .zip(offsets)
+        .map(|(f, at)| (f.severity, f.message, at))
         .collect();
     locate(source, found)
+}
+
+/// The byte offset of each finding, from span-keeping parses of the head and of the role
+/// pieces the findings are in, each parsed once and dropped before the next.
+fn offsets_in_pieces(pieces: &Pieces<'_>, found: &[Finding]) -> Vec<usize> {
+    let piece_of = |f: &Finding| match f.at.as_slice() {
+        [Seg::Key(k), Seg::Index(i), ..] if k == "role" && *i < pieces.roles.len() => Some(*i),
+        _ => None,
+    };
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&k| piece_of(&found[k]));
+    let mut out = vec![0; found.len()];
+    let mut parsed: Option<(Option<usize>, Option<_>)> = None;
+    for k in order {
+        let piece = piece_of(&found[k]);
+        let (base, text) = match piece {
+            Some(i) => pieces.roles[i],
+            None => (0, pieces.head),
+        };
+        if parsed.as_ref().is_none_or(|(p, _)| *p != piece) {
+            parsed = Some((piece, DeTable::parse(text).ok()));
+        }
+        let Some((_, Some(tree))) = &parsed else {
+            out[k] = base;
+            continue;
+        };
+        // In its piece, a role is the first and only one.
+        let mut at = found[k].at.clone();
+        if piece.is_some() {
+            at[1] = Seg::Index(0);
+        }
+        out[k] = base + span_of(tree.get_ref(), &at, tree.span()).start;
+    }
+    out
 }
 
 /// Places findings (severity, message, byte offset) in the file: line, column and a window

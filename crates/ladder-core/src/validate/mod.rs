@@ -1,7 +1,9 @@
 //! Checks a ladder: TOML syntax and shape, references, ids and text, with the place of each finding.
 //!
 //! `check_scope` runs one function per check in a fixed order: `ids.rs` (unique, in the safe
-//! alphabet), `texts.rs` (one-line fields, empty and escaped texts), `references.rs` (what
+//! alphabet), `texts.rs` (one-line fields, empty and escaped texts), `limits.rs` (texts not
+//! too long, not too many levels, attributes, dimensions, themes, tracks per role, roles for
+//! the attributes and dimensions), `references.rs` (what
 //! tracks and roles name is declared; tracks ascend), `coverage.rs` (no roles, thin
 //! dimensions, roles on no track, theme gaps) and `repeats.rs` (repeated sentences).
 //! `locate.rs` places the findings in the text; `finding.rs` holds the types all of them
@@ -11,6 +13,7 @@
 mod coverage;
 mod finding;
 mod ids;
+pub mod limits;
 mod locate;
 mod references;
 mod repeats;
@@ -30,9 +33,20 @@ pub fn report(
     parsed: &Result<Ladder, toml::de::Error>,
     scope: Scope,
 ) -> Validation {
+    report_in(source, parsed, scope, None)
+}
+
+/// As [`report`], for a text cut into `pieces` that the ladder was parsed from: only the
+/// pieces that findings are in are parsed again to place them.
+pub fn report_in(
+    source: &Source,
+    parsed: &Result<Ladder, toml::de::Error>,
+    scope: Scope,
+    pieces: Option<Pieces<'_>>,
+) -> Validation {
     let findings = match parsed {
         Err(err) => locate::syntax_error(source, err),
-        Ok(ladder) => locate::findings(source, check_scope(ladder, scope)),
+        Ok(ladder) => locate::findings(source, check_scope(ladder, scope), pieces),
     };
     Validation {
         file: source.name.clone(),
@@ -89,6 +103,8 @@ fn check_scope(ladder: &Ladder, scope: Scope) -> Vec<Finding> {
     ids::in_alphabet(ladder, report);
     texts::on_one_line(ladder, report);
     texts::filled_and_plain(ladder, warnings, report);
+    limits::text_lengths(ladder, report);
+    limits::counts(ladder, scope != Scope::OneRole, report);
     if scope != Scope::OneRole {
         coverage::has_roles(ladder, report);
         references::tracks(ladder, report);
