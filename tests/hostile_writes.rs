@@ -488,3 +488,30 @@ fn a_live_writers_temporary_is_never_swept() {
     ]);
     assert_eq!(names(&dir.path), ["again.md", "ev.md"]);
 }
+
+#[test]
+fn a_forced_export_of_many_pages_keeps_few_files_open() {
+    let folder = scratch("many-pages");
+    let mut data = String::from(
+        "name = \"Many\"\nlevels = [\"A\"]\n[[dimension]]\nid = \"d\"\nname = \"D\"\n",
+    );
+    for i in 0..600 {
+        data += &format!(
+            "[[role]]\nid = \"A-{i}\"\nlevel = \"A\"\ntitle = \"R {i}\"\nsummary = \"S.\"\n"
+        );
+    }
+    let file = folder.write("many.toml", &data);
+    let out = folder.join("out");
+    let (data, out) = (file.to_str().expect("UTF-8"), out.to_str().expect("UTF-8"));
+    for force in [&[][..], &["--force"]] {
+        // A limit of 256 open files, below the 601 pages: a run holds only a batch open.
+        let args = [&["--data", data, "export", out][..], force].concat();
+        let run = ladder_after("ulimit -n 256", &args);
+        assert_eq!(String::from_utf8_lossy(&run.stderr), "", "{force:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&run.stdout),
+            format!("wrote 601 pages to {out}\n")
+        );
+    }
+    assert_eq!(names(Path::new(out)).len(), 601);
+}
