@@ -66,7 +66,7 @@
                                       # most roles the limits allow (108 KB): `show --all`
     bench/hostile.py spread [N]       # 100 levels, one role at each on one track, each with N
                                       # (default 450) unlike expectations without a theme
-                                      # (1 MB): `path --track t` (not yet within budget)
+                                      # (1 MB): `path --track t`
 
 Each ladder is valid TOML; `many-errors` and `long-line` are meant to fail validation.
 """

@@ -332,6 +332,12 @@ hostile() {
   budget "next --format tsv, same" 1 204800 "$bin" --data "$work/fan.toml" next B-h --format tsv
   python3 bench/hostile.py grid >"$work/grid.toml"
   budget "show --all --format json, grid at limits" 1 204800 "$bin" --data "$work/grid.toml" show --all --format json
+  # 100 levels of 450 unlike untagged statements each (945 KB), the most the limits allow:
+  # path's sparse rows in every format (JSON writes every row at every level: 78 MB).
+  python3 bench/hostile.py spread >"$work/spread.toml"
+  for format in table json markdown tsv; do
+    budget "path --format $format, spread at limits" 1 204800 "$bin" --data "$work/spread.toml" path --track t --format "$format"
+  done
   # A pattern whose lazy DFA would need 2^1000 states: 13 s before, refused now; the worst
   # pattern allowed (50 places) over 900 KB of texts as long as a text may be.
   python3 bench/hostile.py mixed >"$work/mixed.toml"
