@@ -8,7 +8,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use ladder_core::model::Ladder;
-use ladder_core::{blob, load, source};
+use ladder_core::{blob, document, load};
 
 fn main() {
     // The core crate is a build dependency: cargo reruns this script when it changes.
@@ -25,7 +25,7 @@ fn main() {
         println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
     }
 
-    let source = source::Source {
+    let source = document::Document {
         name: "data/ladder.toml".to_string(),
         text: load::EMBEDDED.to_string(),
     };

@@ -22,11 +22,11 @@ pub fn one_role(id: &str) -> Option<OneRole> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Source;
+    use crate::document::Document;
 
     #[test]
     fn the_embedded_ladder_is_the_data_file_loaded() {
-        let loaded = Ladder::load(&Source::embedded()).expect("data/ladder.toml loads");
+        let loaded = Ladder::load(&Document::embedded()).expect("data/ladder.toml loads");
         assert_eq!(crate::embedded::ladder(), loaded);
     }
 }

@@ -3,7 +3,7 @@
 
 // The model, loading and validation live in the `ladder-core` crate (which build.rs uses too);
 // they keep their paths here, `crate::model` and the rest.
-pub use ladder_core::{load, model, source, text, validate};
+pub use ladder_core::{document, load, model, text, validate};
 
 pub mod cli;
 pub mod cmd;

@@ -6,13 +6,13 @@ use proptest::test_runner::Config;
 use toml::{Table, Value};
 
 use crate::cli::Cli;
+use crate::document::Document;
 use crate::exit::Exit;
 use crate::load;
 use crate::load::EMBEDDED;
 use crate::model::{Dimension, Ladder};
 use crate::query::compare;
 use crate::query::resolve;
-use crate::source::Source;
 use crate::term::Terminal;
 use crate::validate::Severity;
 
@@ -233,7 +233,7 @@ fn scratch() -> std::path::PathBuf {
 }
 
 /// Runs one command line in-process against a ladder file's text; returns the exit and the output.
-fn run(source: &Source, args: &[&str]) -> (Result<Exit, String>, String) {
+fn run(source: &Document, args: &[&str]) -> (Result<Exit, String>, String) {
     let path = scratch().join("ladder.toml");
     std::fs::write(&path, &source.text).expect("ladder written");
     run_on(&path, args)
@@ -261,7 +261,7 @@ fn run_on(path: &std::path::Path, args: &[&str]) -> (Result<Exit, String>, Strin
 }
 
 /// Every command in every format, with roles named by the ladder's own ids.
-fn every_command(source: &Source, first: &str, last: &str) {
+fn every_command(source: &Document, first: &str, last: &str) {
     let commands: [&[&str]; 12] = [
         &["list"],
         &["show", first],
@@ -432,7 +432,7 @@ proptest! {
 
     #[test]
     fn generated_ladders_load_and_every_command_works((text, ids) in ladder_toml()) {
-        let source = Source { name: "generated.toml".into(), text };
+        let source = Document { name: "generated.toml".into(), text };
         // Parsing piece by piece gives the ladder a whole-file parse gives.
         let whole: Ladder = toml::from_str(&source.text).expect("whole parse");
         prop_assert!(crate::load::chunks::split(&source.text).is_some(), "the roles-last layout splits");
@@ -483,7 +483,7 @@ proptest! {
         let mut walked = 0;
         ladder.visit_texts(|_, _, kind| walked += usize::from(!matches!(kind, crate::model::TextKind::Id(_) | crate::model::TextKind::Ref(_))));
         prop_assert_eq!(walked, changed);
-        let source = Source { name: "every-field.toml".into(), text };
+        let source = Document { name: "every-field.toml".into(), text };
         Ladder::load(&source).map_err(|e| TestCaseError::fail(format!("{e:#}")))?;
         every_command(&source, "F1-maker", "F2-senior-maker");
 

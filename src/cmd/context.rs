@@ -9,12 +9,12 @@ use anyhow::Result;
 use clap::ValueEnum;
 
 use crate::cli::{GlobalArgs, TrackArg};
+use crate::document::Document;
 use crate::exit::UsageError;
 use crate::load::{self, OneRole};
 use crate::model::{Catalogue, Ladder, Role};
 use crate::query::resolve;
 use crate::render::{self, Format, Header, Report};
-use crate::source::Source;
 use crate::term::Terminal;
 use crate::text;
 
@@ -37,7 +37,7 @@ pub struct Context {
     pub format: Option<Format>,
     /// Whether TSV starts with its header line (`--no-header`, allowed only with tsv).
     pub header: Header,
-    source: OnceCell<Source>,
+    source: OnceCell<Document>,
     ladder: OnceCell<Ladder>,
     one_role: OnceCell<OneRole>,
     catalogue: OnceCell<Catalogue>,
@@ -74,13 +74,13 @@ impl Context {
     }
 
     /// The ladder's source text: the `--data` file, or the embedded ladder; read once.
-    pub fn source(&self) -> Result<&Source> {
+    pub fn source(&self) -> Result<&Document> {
         if let Some(source) = self.source.get() {
             return Ok(source);
         }
         let source = match &self.data {
             Some(path) => load::read(path)?,
-            None => Source::embedded(),
+            None => Document::embedded(),
         };
         Ok(self.source.get_or_init(|| source))
     }
@@ -233,7 +233,7 @@ type Chosen = (
     Option<PathBuf>,
     Option<PathBuf>,
     Option<String>,
-    Option<Source>,
+    Option<Document>,
 );
 
 /// The ladder file, catalogue folder and chosen ladder id of a run, from `--data` (or
@@ -260,7 +260,7 @@ fn chosen(data: Option<PathBuf>, ladder: Option<String>) -> Result<Chosen> {
 
 /// The id and source of the ladder `--ladder` names in a catalogue folder: the file of exactly
 /// that id when there is one (nothing else is read), else an id that differs only in case.
-fn ladder_file(dir: &std::path::Path, id: &str) -> Result<(String, Source)> {
+fn ladder_file(dir: &std::path::Path, id: &str) -> Result<(String, Document)> {
     if let Some(source) = load::catalogue::file(dir, id)? {
         return Ok((id.to_string(), source));
     }

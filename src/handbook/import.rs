@@ -463,7 +463,7 @@ mod tests {
             crate::load::chunks::split(&text).is_some(),
             "loads piece by piece"
         );
-        let source = crate::source::Source {
+        let source = crate::document::Document {
             name: "imported.toml".into(),
             text,
         };

@@ -558,10 +558,10 @@ fn escape_into(text: &mut String, field: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
     use crate::model::Ladder;
     use crate::query::compare::compare;
     use crate::query::search::{self, Query};
-    use crate::source::Source;
     use crate::view::{
         Detail, NextSteps, PathView, RoleList, RoleView, Step, Structure, TrackList,
     };
@@ -573,7 +573,7 @@ mod tests {
     }
 
     /// A ladder from a file of tests/data, loaded as `--data` loads it.
-    fn test_data(name: &str) -> (Source, Ladder) {
+    fn test_data(name: &str) -> (Document, Ladder) {
         let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
         let source = crate::load::read(std::path::Path::new(&path)).expect("test data");
         let ladder = Ladder::load(&source).expect("test data loads");
@@ -582,7 +582,7 @@ mod tests {
 
     /// Every kind of report over a whole ladder: each role shown and compared with the next
     /// on each of its tracks (the top of a track too), each track's path, and so on.
-    fn every_report<'a>(source: &Source, ladder: &'a Ladder) -> Vec<Report<'a>> {
+    fn every_report<'a>(source: &Document, ladder: &'a Ladder) -> Vec<Report<'a>> {
         let dimensions: Vec<_> = ladder.dimensions.iter().collect();
         let query = Query {
             text: "e",
@@ -634,7 +634,7 @@ mod tests {
     #[test]
     fn every_record_has_as_many_fields_as_its_header() {
         let ladders = [
-            (Source::embedded(), crate::embedded::ladder()),
+            (Document::embedded(), crate::embedded::ladder()),
             test_data("design.toml"),
             test_data("hostile.toml"),
         ];

@@ -368,10 +368,10 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Source;
+    use crate::document::Document;
 
     fn embedded() -> Ladder {
-        Ladder::load(&Source::embedded()).expect("data/ladder.toml loads")
+        Ladder::load(&Document::embedded()).expect("data/ladder.toml loads")
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! the `ladder` crate and its build script, which validates the embedded ladder and encodes it.
 
 pub mod blob;
+pub mod document;
 pub mod load;
 pub mod model;
-pub mod source;
 pub mod text;
 pub mod validate;

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 
+use crate::document::Document;
 use crate::model::{Catalogue, Entry, Ladder};
-use crate::source::Source;
 use crate::text;
 use crate::validate::{Located, Severity, Validation};
 
@@ -127,7 +127,7 @@ fn whole_file(file: &str, message: String) -> Validation {
 
 /// The ladder with this exact id in the folder, read as [`load`] reads each; `None` when the
 /// folder holds no such file.
-pub fn file(dir: &Path, id: &str) -> Result<Option<Source>> {
+pub fn file(dir: &Path, id: &str) -> Result<Option<Document>> {
     if !text::is_safe_id(id) {
         return Ok(None);
     }
@@ -166,7 +166,7 @@ fn check_id(id: &str, shown: &str) -> Result<()> {
 /// without waiting on a FIFO or a device, and read only when what was opened is a regular
 /// file of the folder. A check of the name before opening it could be raced: a link swapped
 /// in between would be followed.
-fn read_entry(inside: &Path, path: &Path, id: &str, total: &mut Total) -> Result<Source> {
+fn read_entry(inside: &Path, path: &Path, id: &str, total: &mut Total) -> Result<Document> {
     let shown = shown(path);
     check_id(id, &shown)?;
     let file = super::open_without_waiting(path)

@@ -13,8 +13,8 @@ use anyhow::Context as _;
 use anyhow::{Result, bail};
 use serde::Deserialize;
 
+use crate::document::{self, Document};
 use crate::model::{Ladder, Lookup, Role};
-use crate::source::{self, Source};
 use crate::text;
 use crate::validate::{self, Scope, Severity, Validation};
 
@@ -30,10 +30,10 @@ pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// The name findings and errors give the embedded ladder.
 pub const EMBEDDED_NAME: &str = "<embedded>";
 
-impl Source {
+impl Document {
     /// The ladder compiled into the binary.
-    pub fn embedded() -> Source {
-        Source {
+    pub fn embedded() -> Document {
+        Document {
             name: EMBEDDED_NAME.to_string(),
             text: EMBEDDED.to_string(),
         }
@@ -44,7 +44,7 @@ impl Source {
 ///
 /// Fails with one line naming the file when it is missing, a directory, empty,
 /// larger than [`MAX_BYTES`], or not UTF-8 text.
-pub fn read(path: &Path) -> Result<Source> {
+pub fn read(path: &Path) -> Result<Document> {
     let name = path.display().to_string();
     if name == "-" {
         let bytes = read_limited(io::stdin().lock(), 0)
@@ -63,7 +63,7 @@ pub fn read(path: &Path) -> Result<Source> {
 }
 
 /// Reads a ladder file already opened (and checked) as `name`, `len` bytes long when checked.
-pub fn read_opened(name: String, file: File, len: u64) -> Result<Source> {
+pub fn read_opened(name: String, file: File, len: u64) -> Result<Document> {
     let shown = crate::text::cut_middle(&name);
     if len > MAX_BYTES {
         bail!("ladder file {shown:?} is {len} bytes, over the limit of {MAX_BYTES} (64 MiB)");
@@ -101,7 +101,7 @@ pub fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
 }
 
 /// Checks bytes read from `name` and makes them a source: not over the limit, not empty, UTF-8.
-pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Source> {
+pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Document> {
     let shown = crate::text::cut_middle(&name);
     if bytes.len() as u64 > MAX_BYTES {
         bail!("ladder file {shown:?} is over the limit of {MAX_BYTES} bytes (64 MiB)");
@@ -115,7 +115,7 @@ pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<Source> {
             e.utf8_error().valid_up_to()
         )
     })?;
-    Ok(Source { name, text })
+    Ok(Document { name, text })
 }
 
 /// Reads at most one byte past the limit, so an endless stream cannot exhaust memory;
@@ -128,19 +128,19 @@ fn read_limited(reader: impl Read, expected: u64) -> io::Result<Vec<u8>> {
 
 /// Validates a ladder's source: TOML syntax and shape first (the first such error ends the
 /// check), then every semantic error and warning, each located in the file.
-pub fn validate(source: &Source) -> Validation {
+pub fn validate(source: &Document) -> Validation {
     report(source, Scope::All)
 }
 
 /// Only the errors of a ladder's source, each located in the file: what loading a broken
 /// ladder reports, without the cost of checking and placing every warning.
-pub fn validate_errors(source: &Source) -> Validation {
+pub fn validate_errors(source: &Document) -> Validation {
     report(source, Scope::Errors)
 }
 
 /// The findings of `scope`, each placed by parsing again only the piece of the file it is in
 /// (the head, or one role) when the file cuts into pieces.
-fn report(source: &Source, scope: Scope) -> Validation {
+fn report(source: &Document, scope: Scope) -> Validation {
     let parsed = Ladder::parse(&source.text);
     let chunks = chunks::split(&source.text);
     let pieces = chunks.as_ref().map(|c| validate::Pieces {
@@ -173,12 +173,12 @@ impl Ladder {
     /// Parses a ladder, rejects it when it has errors, and makes its text safe to print.
     ///
     /// Errors are one line: `FILE:LINE:COLUMN: message`, plus how many more there are.
-    pub fn load(source: &Source) -> Result<Ladder> {
+    pub fn load(source: &Document) -> Result<Ladder> {
         let mut ladder: Ladder = match Ladder::parse(&source.text) {
             Ok(ladder) => ladder,
             Err(err) => {
                 let (line, column) =
-                    source::line_column(&source.text, err.span().map_or(0, |s| s.start));
+                    document::line_column(&source.text, err.span().map_or(0, |s| s.start));
                 let file = text::escape_controls(&source.name);
                 bail!(
                     "{file}:{line}:{column}: {}",
@@ -220,7 +220,7 @@ pub struct OneRole {
 /// This is what keeps `ladder show ID` fast on a ladder of thousands of roles. The role and
 /// the head are checked as a full load checks them, except for what needs the other roles
 /// (tracks naming roles, levels ascending along a track).
-pub fn one_role(source: &Source, id: &str) -> Result<Option<OneRole>> {
+pub fn one_role(source: &Document, id: &str) -> Result<Option<OneRole>> {
     let Some(chunks) = chunks::split(&source.text) else {
         return Ok(None);
     };
@@ -252,7 +252,7 @@ pub fn one_role(source: &Source, id: &str) -> Result<Option<OneRole>> {
 
 impl Ladder {
     /// Fails with the first error located in the file, when `clean` says there is one.
-    fn reject_errors(&self, source: &Source, clean: bool) -> Result<()> {
+    fn reject_errors(&self, source: &Document, clean: bool) -> Result<()> {
         if !clean {
             // Locating findings parses the file again; only a broken ladder pays for it, and
             // only for its errors: the warnings are not reported here.
@@ -277,7 +277,7 @@ impl Ladder {
     /// Parses ladder TOML held in memory, as [`Ladder::load`] does for a file.
     #[cfg(test)]
     pub fn from_toml(text: &str) -> Result<Ladder> {
-        Ladder::load(&Source {
+        Ladder::load(&Document {
             name: "test.toml".to_string(),
             text: text.to_string(),
         })
@@ -308,7 +308,7 @@ mod tests {
 
     /// The embedded ladder, loaded as `ladder` loads it (the binary's compiled copy equals it).
     fn embedded() -> Ladder {
-        Ladder::load(&Source::embedded()).expect("data/ladder.toml loads")
+        Ladder::load(&Document::embedded()).expect("data/ladder.toml loads")
     }
 
     const MINIMAL: &str = r#"
@@ -387,7 +387,7 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
 
     #[test]
     fn the_head_of_one_role_answers_look_ups_as_a_head_loaded_afresh() {
-        let source = Source {
+        let source = Document {
             name: "test.toml".to_string(),
             text: MINIMAL.to_string(),
         };
@@ -437,7 +437,7 @@ dimensions.craft.expectations = [{ theme = "depth", text = "Teaches." }]
                 1,
             )
             .replacen("name = \"Security Operations\"", "name = \"\"", 1);
-        let source = Source {
+        let source = Document {
             name: "t.toml".to_string(),
             text,
         };

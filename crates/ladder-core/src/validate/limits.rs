@@ -245,7 +245,7 @@ pub fn too_many_roles(head: &Ladder, roles: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Source;
+    use crate::document::Document;
     use crate::validate::{Scope, report};
 
     /// The annotated minimal ladder of docs/format.md.
@@ -258,7 +258,7 @@ mod tests {
 
     /// The errors `ladder validate` reports for a text, as it prints them.
     fn errors(text: &str) -> Vec<String> {
-        let source = Source {
+        let source = Document {
             name: "t.toml".to_string(),
             text: text.to_string(),
         };
@@ -541,7 +541,7 @@ mod tests {
         let text = roles(most + 1);
         refused(&text, &format!("\"D1-r{}\"", most + 1), &message);
         // `show ID` reads only that role, and still refuses the ladder.
-        let source = Source {
+        let source = Document {
             name: "t.toml".to_string(),
             text,
         };

@@ -4,11 +4,11 @@
 use toml::de::{DeTable, DeValue};
 
 use super::finding::{EXCERPT_CHARS, Finding, Located, Pieces, Seg, Severity};
-use crate::source::Source;
+use crate::document::Document;
 use crate::text;
 
 /// The error of a text that did not parse as a ladder, placed at the start of its span.
-pub(super) fn syntax_error(source: &Source, err: &toml::de::Error) -> Vec<Located> {
+pub(super) fn syntax_error(source: &Document, err: &toml::de::Error) -> Vec<Located> {
     let at = err.span().map_or(0, |s| s.start);
     locate(source, vec![(Severity::Error, syntax_message(err), at)])
 }
@@ -18,7 +18,7 @@ pub(super) fn syntax_error(source: &Source, err: &toml::de::Error) -> Vec<Locate
 /// are parsed again, one at a time: a file of ten thousand roles with one error in its head
 /// costs the head, not the whole file's tree.
 pub(super) fn findings(
-    source: &Source,
+    source: &Document,
     found: Vec<Finding>,
     pieces: Option<Pieces<'_>>,
 ) -> Vec<Located> {
@@ -82,7 +82,7 @@ fn offsets_in_pieces(pieces: &Pieces<'_>, found: &[Finding]) -> Vec<usize> {
 /// Places findings (severity, message, byte offset) in the file: line, column and a window
 /// of the line. Linear in the text and the findings however many share a line: columns are
 /// counted in one pass over the offsets in order, each count going on from the one before.
-pub(super) fn locate(source: &Source, found: Vec<(Severity, String, usize)>) -> Vec<Located> {
+pub(super) fn locate(source: &Document, found: Vec<(Severity, String, usize)>) -> Vec<Located> {
     let text = &source.text;
     let starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))

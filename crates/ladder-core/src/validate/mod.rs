@@ -23,13 +23,13 @@ mod texts;
 pub use finding::*;
 pub use locate::syntax_message;
 
+use crate::document::Document;
 use crate::model::Ladder;
-use crate::source::Source;
 
 /// Every finding of a ladder's source, each located in the file: the TOML or shape error when
 /// it did not parse (the first such error ends the check), else the findings of `scope`.
 pub fn report(
-    source: &Source,
+    source: &Document,
     parsed: &Result<Ladder, toml::de::Error>,
     scope: Scope,
 ) -> Validation {
@@ -39,7 +39,7 @@ pub fn report(
 /// As [`report`], for a text cut into `pieces` that the ladder was parsed from: only the
 /// pieces that findings are in are parsed again to place them.
 pub fn report_in(
-    source: &Source,
+    source: &Document,
     parsed: &Result<Ladder, toml::de::Error>,
     scope: Scope,
     pieces: Option<Pieces<'_>>,
@@ -137,21 +137,21 @@ mod tests {
     use super::coverage::theme_gaps;
     use super::locate::{excerpt, locate};
     use super::*;
+    use crate::document::Document;
     use crate::model::Role;
-    use crate::source::Source;
 
     /// What `load::validate` reports, with the whole-text parse (the same ladder as the
     /// piece-by-piece one).
-    fn validate(source: &Source) -> Validation {
+    fn validate(source: &Document) -> Validation {
         report(source, &toml::from_str(&source.text), Scope::All)
     }
 
-    fn validate_errors(source: &Source) -> Validation {
+    fn validate_errors(source: &Document) -> Validation {
         report(source, &toml::from_str(&source.text), Scope::Errors)
     }
 
-    fn source(text: &str) -> Source {
-        Source {
+    fn source(text: &str) -> Document {
+        Document {
             name: "t.toml".to_string(),
             text: text.to_string(),
         }
@@ -675,7 +675,7 @@ mod tests {
             .collect();
         let expected: Vec<(usize, usize)> = offsets
             .iter()
-            .map(|&o| crate::source::line_column(text, o))
+            .map(|&o| crate::document::line_column(text, o))
             .collect();
         assert_eq!(placed, expected);
     }

@@ -1,8 +1,8 @@
-//! A ladder's source: its TOML text, the name to report it by, and places in the text.
+//! A ladder document: its TOML text, the name to report it by, and places in the text.
 
 /// A ladder's TOML text and the name to report it by.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Source {
+pub struct Document {
     /// The path as the user gave it, `-` for stdin, or [`crate::load::EMBEDDED_NAME`].
     pub name: String,
     pub text: String,
