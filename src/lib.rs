@@ -19,6 +19,7 @@ pub mod pager;
 mod proptests;
 pub mod query;
 pub mod render;
+pub mod source;
 pub mod style;
 pub mod term;
 pub mod view;

@@ -757,7 +757,7 @@ impl<'a> Evidence<'a> {
             if std::ptr::eq(other, ladder) {
                 compare::compare(ladder, f, role, &all)
             } else {
-                compare::compare_across((other, f), (ladder, role))
+                compare::compare_across((other, f), (ladder, role), None)
             }
         });
         let same_ladder = from.is_some_and(|(other, _)| std::ptr::eq(other, ladder));

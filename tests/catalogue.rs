@@ -986,3 +986,116 @@ fn validate_of_a_large_folder_shows_a_bounded_page_then_the_totals() {
     ]);
     assert_eq!(tsv.lines().count(), 150);
 }
+
+#[test]
+fn a_comparison_across_ladders_names_each_side_with_its_ladder() {
+    let (a, b) = (
+        "secops/L3-senior-security-engineer",
+        "design/P3-senior-product-designer",
+    );
+    let out = ok_in(&["diff", a, b]);
+    let head: Vec<&str> = out.lines().take(2).collect();
+    assert_eq!(
+        head,
+        [
+            "L3 Senior Security Engineer → P3 Senior Product Designer",
+            "A = secops/L3-senior-security-engineer   B = design/P3-senior-product-designer",
+        ]
+    );
+    let markdown = ok_in(&["diff", a, b, "--format", "markdown"]);
+    assert!(
+        markdown.contains(
+            "A is secops/L3-senior-security-engineer, B is design/P3-senior-product-designer."
+        ),
+        "{markdown}"
+    );
+    let json = json(
+        &in_catalogue(&["diff", a, b])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(json["from"]["ladder"], "secops");
+    assert_eq!(json["to"]["ladder"], "design");
+    // Within one ladder the sides carry no ladder, as in a single file.
+    let within = json_in(&[
+        "diff",
+        "secops/L2-security-engineer",
+        "secops/L3-senior-security-engineer",
+    ]);
+    assert_eq!(keys(&within["from"]), ["id", "level", "title"]);
+}
+
+fn json_in(args: &[&str]) -> serde_json::Value {
+    let full = in_catalogue(args);
+    json(&full.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+#[test]
+fn track_applies_to_each_side_that_has_it_and_fails_only_when_none_has() {
+    let (a, b) = (
+        "secops/L3-senior-security-engineer",
+        "design/P3-senior-product-designer",
+    );
+    // Only secops has track engineer: it settles A, and B is compared as named.
+    assert_eq!(
+        ok_in(&["diff", a, b, "--track", "engineer"]),
+        ok_in(&["diff", a, b])
+    );
+    assert_eq!(
+        ok_in(&["diff", "secops/L3", b, "--track", "engineer"]),
+        ok_in(&["diff", a, b])
+    );
+    let err = fails_in(&["diff", a, b, "--track", "nope"], 2);
+    assert!(
+        err.starts_with("error: unknown track \"nope\"; the tracks are "),
+        "{err}"
+    );
+}
+
+#[test]
+fn evidence_from_a_level_is_settled_by_the_track() {
+    assert_eq!(
+        ok(&["evidence", "L3", "--track", "engineer", "--from", "L2"]),
+        ok(&[
+            "evidence",
+            "L3-senior-security-engineer",
+            "--from",
+            "L2-security-engineer"
+        ])
+    );
+}
+
+#[test]
+fn roles_named_with_their_ladder_read_only_that_ladder() {
+    let folder = Folder::new("catalogue-only-named");
+    folder.write("design.toml", std::fs::read(DESIGN).expect("design"));
+    folder.write("broken.toml", "name = \"Broken\"\nlevels = [\n");
+    let dir = folder.arg("");
+    let single = |args: &[&str]| ok(&[&["--data", DESIGN][..], args].concat());
+    for (args, same) in [
+        (
+            &["show", "design/P2-product-designer"][..],
+            &["show", "P2-product-designer"][..],
+        ),
+        (&["show", "design/P1"], &["show", "P1"]),
+        (
+            &["diff", "design/P1", "design/P2-product-designer"],
+            &["diff", "P1", "P2-product-designer"],
+        ),
+        (&["next", "design/P1"], &["next", "P1"]),
+        (
+            &["evidence", "design/P2-product-designer"],
+            &["evidence", "P2-product-designer"],
+        ),
+    ] {
+        assert_eq!(
+            ok(&[&["--data", dir.as_str()][..], args].concat()),
+            single(same),
+            "{args:?}"
+        );
+    }
+    // An unqualified name is looked for in every ladder, so the broken one is read.
+    let err = fails(&["--data", &dir, "show", "P1"], 1);
+    assert!(err.contains("broken.toml"), "{err}");
+}

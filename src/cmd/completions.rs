@@ -100,7 +100,7 @@ fn data_on_line(args: &[OsString]) -> Option<PathBuf> {
         }
         after_data = word == "--data";
     }
-    super::data_file(flag)
+    crate::source::data_path(flag)
 }
 
 /// The ladders completions come from, loaded on first use, each with its id in a catalogue

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::Context;
+use super::{Context, Need};
 use crate::cli::DiffArgs;
 use crate::exit::{Exit, UsageError};
 use crate::query::compare;
@@ -13,8 +13,11 @@ use crate::render::Report;
 /// Compares role A with role B, attribute by attribute and theme by theme.
 pub fn run(ctx: &Context, args: &DiffArgs, out: &mut impl Write) -> Result<Exit> {
     let detail = super::detail(ctx, &args.brief)?;
-    let (ladder, from) = ctx.role(&args.from, &args.track)?;
-    let (other, to) = ctx.role(&args.to, &args.track)?;
+    let track = args.track.name.as_deref();
+    let [a, b] = ctx.roles(&[&args.from, &args.to], track, Need::Ladder)?[..] else {
+        unreachable!("two names give two roles")
+    };
+    let (ladder, from, other, to) = (a.ladder, a.role, b.ladder, b.role);
     let comparison = if std::ptr::eq(ladder, other) {
         let dimensions = super::dimensions(ladder, &args.dimension)?;
         compare::compare(ladder, from, to, &dimensions)
@@ -25,7 +28,8 @@ pub fn run(ctx: &Context, args: &DiffArgs, out: &mut impl Write) -> Result<Exit>
             )
             .into());
         }
-        compare::compare_across((ladder, from), (other, to))
+        let ladders = a.ladder_id.zip(b.ladder_id).map(|(x, y)| [x, y]);
+        compare::compare_across((ladder, from), (other, to), ladders)
     };
     ctx.render(out, &Report::Diff(comparison, detail))?;
     Ok(Exit::Success)

@@ -4,8 +4,8 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::Context;
-use crate::cli::{EvidenceArgs, TrackArg};
+use super::{Context, Need};
+use crate::cli::EvidenceArgs;
 use crate::exit::Exit;
 use crate::files;
 use crate::outline;
@@ -16,14 +16,23 @@ use crate::view::Evidence;
 /// Writes the outline to stdout, or to `--output` without overwriting unless `--force`.
 pub fn run(ctx: &Context, args: &EvidenceArgs, out: &mut impl Write) -> Result<Exit> {
     ctx.only_format("evidence", "a Markdown outline", Some(Format::Markdown))?;
-    let (ladder, role) = ctx.role(&args.role, &args.track)?;
-    let track = super::track(ladder, &args.track)?;
-    // `--from` may name a role of another ladder of a catalogue; the level below is on the
-    // role's own track.
-    let from = match &args.from {
-        Some(name) => Some(ctx.role(name, &TrackArg::default())?),
-        None => resolve::level_below(ladder, role, track)?.map(|below| (ladder, below)),
+    // `--from` may name a role of another ladder of a catalogue; `--track` settles it too.
+    // Without it, the level below is on the role's own track.
+    let track = args.track.name.as_deref();
+    let (found, from) = match &args.from {
+        Some(from) => {
+            let [to, from] = ctx.roles(&[&args.role, from], track, Need::Ladder)?[..] else {
+                unreachable!("two names give two roles")
+            };
+            (to, Some((from.ladder, from.role)))
+        }
+        None => {
+            let to = ctx.role(&args.role, track, Need::Ladder)?;
+            let below = resolve::level_below(to.ladder, to.role, to.track)?;
+            (to, below.map(|below| (to.ladder, below)))
+        }
     };
+    let (ladder, role) = (found.ladder, found.role);
     let evidence = Evidence::of(ladder, role, from);
     match &args.file.output {
         Some(path) => {

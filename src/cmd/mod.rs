@@ -12,6 +12,7 @@ mod list;
 mod man;
 mod next;
 mod path;
+mod roles;
 mod search;
 mod show;
 mod tracks;
@@ -31,7 +32,8 @@ use crate::term::Terminal;
 use crate::view::Detail;
 
 pub use completions::complete_if_asked;
-pub use context::{Context, data_file};
+pub use context::Context;
+pub use roles::{Need, Resolved};
 
 /// Runs the parsed command line, writing to stdout, or through a pager on a terminal.
 pub fn run(mut cli: Cli) -> Result<Exit> {

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::Context;
+use super::{Context, Need};
 use crate::cli::NextArgs;
 use crate::exit::Exit;
 use crate::render::Report;
@@ -13,8 +13,8 @@ use crate::view::NextSteps;
 /// Compares the role with the next role of each track it is on, or of `--track`.
 pub fn run(ctx: &Context, args: &NextArgs, out: &mut impl Write) -> Result<Exit> {
     let detail = super::detail(ctx, &args.brief)?;
-    let (ladder, role) = ctx.role(&args.role, &args.track)?;
-    let track = super::track(ladder, &args.track)?;
+    let found = ctx.role(&args.role, args.track.name.as_deref(), Need::Ladder)?;
+    let (ladder, role, track) = (found.ladder, found.role, found.track);
     let dimensions = super::dimensions(ladder, &args.dimension)?;
     // People read the first few steps; scripts get every one.
     let compared = ctx

@@ -16,8 +16,8 @@ use crate::validate::{Severity, Validation};
 /// under `--strict`.
 pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut impl Write) -> Result<Exit> {
     let folder = match &args.file {
-        Some(path) => load::catalogue::is_folder(path).then_some(path),
-        None => ctx.folder.as_ref(),
+        Some(path) => load::catalogue::is_folder(path).then_some(path.as_path()),
+        None => ctx.source.folder(),
     };
     if let Some(dir) = folder {
         let all = load::catalogue::validate(dir)?;
@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut impl Write) -> Result<E
             read = load::read(path)?;
             &read
         }
-        None => ctx.source()?,
+        None => ctx.document()?,
     };
     let validation = load::validate(source);
     let failed = fails(&validation, args.strict);

@@ -63,6 +63,9 @@ pub struct Comparison<'a> {
     pub dimensions: Vec<DimensionChange<'a>>,
     /// Across two ladders: the dimensions only A's ladder has, and only B's; empty within one.
     pub only_at: [Vec<&'a Dimension>; 2],
+    /// Across two ladders of a catalogue: the ids of A's ladder and B's, so that each side is
+    /// named `ladder/role`; `None` within one ladder.
+    pub ladders: Option<[&'a str; 2]>,
 }
 
 /// One attribute's value at A and at B.
@@ -256,6 +259,7 @@ pub fn compare<'a>(
         attributes,
         dimensions,
         only_at: [Vec::new(), Vec::new()],
+        ladders: None,
     }
 }
 
@@ -266,6 +270,7 @@ pub fn compare<'a>(
 pub fn compare_across<'a>(
     (a, from): (&'a Ladder, &'a Role),
     (b, to): (&'a Ladder, &'a Role),
+    ladders: Option<[&'a str; 2]>,
 ) -> Comparison<'a> {
     let upward = a.level_rank(&from.level) < b.level_rank(&to.level);
     let differ = if upward { Mark::Grows } else { Mark::Differs };
@@ -337,6 +342,7 @@ pub fn compare_across<'a>(
         attributes,
         dimensions,
         only_at,
+        ladders,
     }
 }
 

@@ -181,24 +181,52 @@ fn no_ladder_has_track(query: &str) -> UsageError {
     ))
 }
 
-/// The one role the user means in a catalogue, with its ladder: `LADDER/ROLE` resolves ROLE
-/// in that ladder as [`role`] does, `--track` a track of it; an unqualified name is looked
-/// for in every ladder (that has the track) and must find one role in all of them, an exact
-/// id or title winning over partial matches.
+/// A role name as the user typed it, parsed once: `LADDER/ROLE` in a catalogue names the
+/// ladder, any other name is looked for as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Name<'a> {
+    pub ladder: Option<&'a str>,
+    pub role: &'a str,
+}
+
+impl<'a> Name<'a> {
+    /// A name typed in a catalogue: `LADDER/ROLE`, or a role of any ladder.
+    pub fn in_catalogue(typed: &'a str) -> Name<'a> {
+        match typed.split_once('/') {
+            Some((ladder, role)) => Name {
+                ladder: Some(ladder),
+                role,
+            },
+            None => Name {
+                ladder: None,
+                role: typed,
+            },
+        }
+    }
+}
+
+/// The one role the user means in a catalogue, with its ladder and the track `--track` names
+/// there, if that ladder has it: `LADDER/ROLE` resolves ROLE in that ladder as [`role`] does
+/// (with the track when its ladder has it: a comparison across ladders applies `--track` to
+/// each side that has it); an unqualified name is looked for in every ladder (that has the
+/// track) and must find one role in all of them, an exact id or title winning over partial
+/// matches.
 pub fn role_in<'a>(
     catalogue: &'a Catalogue,
-    query: &str,
+    query: Name<'_>,
     track: Option<&str>,
-) -> Result<(&'a Entry, &'a Role), UsageError> {
+) -> Result<(&'a Entry, &'a Role, Option<&'a Track>), UsageError> {
     let within = |entry: &'a Entry, name: &str| {
-        let t = track.map(|t| self::track(&entry.ladder, t)).transpose()?;
-        Ok((entry, role(&entry.ladder, name, t)?))
+        let t = track.and_then(|t| self::track(&entry.ladder, t).ok());
+        Ok((entry, role(&entry.ladder, name, t)?, t))
     };
-    if let Some((id, name)) = query.split_once('/') {
-        return within(ladder(catalogue, id)?, name);
+    if let Some(id) = query.ladder {
+        return within(ladder(catalogue, id)?, query.role);
     }
+    let query = query.role;
     if let [one] = catalogue.ladders.as_slice() {
-        return within(one, query);
+        let t = track.map(|t| self::track(&one.ladder, t)).transpose()?;
+        return Ok((one, role(&one.ladder, query, t)?, t));
     }
     let (mut exact, mut partial, mut refused) = (Vec::new(), Vec::new(), None);
     // The ladder whose own roles were ambiguous: its tracks may settle the name.
@@ -228,7 +256,11 @@ pub fn role_in<'a>(
     }
     let found = if exact.is_empty() { partial } else { exact };
     match found.as_slice() {
-        [one] => Ok(*one),
+        [(entry, role)] => Ok((
+            entry,
+            role,
+            track.and_then(|t| self::track(&entry.ladder, t).ok()),
+        )),
         [] => Err(refused.unwrap_or_else(|| unknown_in(catalogue, query))),
         many if many.iter().all(|(e, _)| std::ptr::eq(*e, many[0].0)) => {
             let roles: Vec<&Role> = many.iter().map(|(_, r)| *r).collect();

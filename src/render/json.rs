@@ -273,6 +273,9 @@ fn band(b: &Band) -> BandOut<'_> {
 
 #[derive(Serialize)]
 struct RoleRef<'a> {
+    /// The role's ladder, across the ladders of a catalogue only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ladder: Option<&'a str>,
     id: &'a str,
     level: &'a str,
     title: &'a str,
@@ -280,6 +283,7 @@ struct RoleRef<'a> {
 
 fn role_ref(role: &Role) -> RoleRef<'_> {
     RoleRef {
+        ladder: None,
         id: &role.id,
         level: &role.level,
         title: &role.title,
@@ -362,8 +366,14 @@ fn counts(n: compare::Counts) -> Counts {
 
 fn diff_body<'a>(c: &'a Comparison<'a>) -> DiffBody<'a> {
     DiffBody {
-        from: role_ref(c.from),
-        to: role_ref(c.to),
+        from: RoleRef {
+            ladder: c.ladders.map(|[a, _]| a),
+            ..role_ref(c.from)
+        },
+        to: RoleRef {
+            ladder: c.ladders.map(|[_, b]| b),
+            ..role_ref(c.to)
+        },
         attributes: c
             .attributes
             .iter()

@@ -271,11 +271,8 @@ fn diff_titled(c: &Comparison<'_>, depth: usize, lead: &str, detail: Detail) -> 
     let (a, b) = (inline(&c.from.heading()), inline(&c.to.heading()));
     let (h1, h2) = ("#".repeat(depth), "#".repeat(depth + 1));
     let mut md = format!("{h1} {lead}{a} → {b}\n\n");
-    md += &format!(
-        "A is {}, B is {}.\n\n",
-        inline(&c.from.id),
-        inline(&c.to.id)
-    );
+    let [id_a, id_b] = super::side_ids(c);
+    md += &format!("A is {}, B is {}.\n\n", inline(&id_a), inline(&id_b));
     match detail {
         Detail::Full => md += &diff_full(c, &h2, [&a, &b]),
         Detail::Brief => md += &diff_brief(c, &h2),

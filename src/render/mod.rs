@@ -281,6 +281,15 @@ const BUILDS_ON: &str = "B still builds on A: what B does not restate still appl
 
 /// A dimension's statements counted by mark, for the summaries of `diff` and `next`:
 /// "3 new · 2 grow · 1 reworded · 4 not restated"; marks no statement carries are left out.
+/// The ids of a comparison's two roles as its header names them: `ladder/role` across the
+/// ladders of a catalogue, the role's id within one ladder.
+fn side_ids(c: &Comparison<'_>) -> [String; 2] {
+    match c.ladders {
+        Some([a, b]) => [format!("{a}/{}", c.from.id), format!("{b}/{}", c.to.id)],
+        None => [c.from.id.clone(), c.to.id.clone()],
+    }
+}
+
 fn summary(counts: &Counts) -> String {
     summary_parts(counts).join(" · ")
 }

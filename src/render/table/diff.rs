@@ -54,9 +54,10 @@ fn comparison(
     lines(out, &wrap_items(&title, " ", width, "  "), |l| {
         style.heading(l)
     })?;
+    let [id_a, id_b] = super::super::side_ids(c);
     let sides = [
-        format!("A = {}", style.id(&a.id)),
-        format!("B = {}", style.id(&b.id)),
+        format!("A = {}", style.id(&id_a)),
+        format!("B = {}", style.id(&id_b)),
     ];
     lines(out, &wrap_items(&sides, "   ", width, ""), |l| {
         l.to_string()

@@ -128,16 +128,18 @@ fn whole_file(file: &str, message: String) -> Validation {
 /// The ladder with this exact id in the folder, read as [`load`] reads each; `None` when the
 /// folder holds no such file.
 pub fn file(dir: &Path, id: &str) -> Result<Option<Document>> {
-    if !text::is_safe_id(id) {
+    if !exists(dir, id) {
         return Ok(None);
     }
     let path = dir.join(format!("{id}{EXTENSION}"));
-    if fs::symlink_metadata(&path).is_err() {
-        return Ok(None);
-    }
     let shown = text::cut_middle(&dir.display().to_string());
     let inside = fs::canonicalize(dir).with_context(|| format!("cannot read folder {shown:?}"))?;
     read_entry(&inside, &path, id, &mut Total::new()).map(Some)
+}
+
+/// Whether the folder has an entry named as the ladder file of exactly this id (not read).
+pub fn exists(dir: &Path, id: &str) -> bool {
+    text::is_safe_id(id) && fs::symlink_metadata(dir.join(format!("{id}{EXTENSION}"))).is_ok()
 }
 
 /// A path as messages quote it.
