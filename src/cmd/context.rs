@@ -1,28 +1,25 @@
 //! The context of one run: what every subcommand needs besides its own arguments (where the
-//! ladder comes from, the terminal, the format), chosen once; the ladder, catalogue or role is
-//! read lazily, once, on first use.
+//! ladder comes from and what was read of it, the terminal, the format), chosen once.
 
-use std::cell::OnceCell;
 use std::io::Write;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::ValueEnum;
 
 use crate::cli::GlobalArgs;
 use crate::document::Document;
 use crate::exit::UsageError;
-use crate::load::OneRole;
 use crate::model::{Catalogue, Ladder};
 use crate::render::{self, Format, Header, Report};
-use crate::source::{Source, data_path};
+use crate::source::{Loader, Need, Resolved, Source, data_path};
 use crate::term::Terminal;
-use crate::text;
 
 /// What every subcommand needs besides its own arguments, resolved once.
 #[derive(Debug)]
 pub struct Context {
-    /// Where the ladder comes from: `--data` (or `LADDER_DATA`) and `--ladder`.
-    pub source: Source,
+    /// Where the ladder comes from (`--data` or `LADDER_DATA`, and `--ladder`), and what was
+    /// read of it.
+    pub loader: Loader,
     /// Colour and width, decided once from `--color`, the environment and the terminal.
     pub term: Terminal,
     /// The `--format` the user chose; `None` leaves each command its default (a table, or
@@ -31,13 +28,6 @@ pub struct Context {
     pub format: Option<Format>,
     /// Whether TSV starts with its header line (`--no-header`, allowed only with tsv).
     pub header: Header,
-    document: OnceCell<Document>,
-    ladder: OnceCell<Ladder>,
-    catalogue: OnceCell<Catalogue>,
-    /// What the resolver read for the roles a command named (see `roles.rs`): one role and
-    /// its ladder's head, or the ladders of a catalogue that the names qualify.
-    pub(super) one_role: OnceCell<(Option<String>, OneRole)>,
-    pub(super) members: OnceCell<Catalogue>,
 }
 
 impl Context {
@@ -55,71 +45,48 @@ impl Context {
                 .into());
             }
         };
+        let source = Source::choose(data_path(global.data), global.ladder)?;
         Ok(Context {
-            source: Source::choose(data_path(global.data), global.ladder)?,
+            loader: Loader::new(source),
             term,
             format: global.format,
             header,
-            document: OnceCell::new(),
-            ladder: OnceCell::new(),
-            catalogue: OnceCell::new(),
-            one_role: OnceCell::new(),
-            members: OnceCell::new(),
         })
     }
 
-    /// The text of the ladder, read once: the file, stdin, the catalogue's chosen ladder or
-    /// the embedded ladder. A catalogue folder has no one text: `validate` reads it file by file.
+    /// The text of the ladder, read once (see [`Loader::document`]).
     pub fn document(&self) -> Result<&Document> {
-        if let Some(document) = self.document.get() {
-            return Ok(document);
-        }
-        let Some(document) = self.source.document()? else {
-            bail!("a catalogue folder is read ladder by ladder");
-        };
-        Ok(self.document.get_or_init(|| document))
+        self.loader.document()
     }
 
-    /// The ladder, loaded the first time a command asks for it; in a catalogue, its only
-    /// ladder, else a usage error asking for `--ladder`.
+    /// The ladder, loaded once (see [`Loader::ladder`]).
     pub fn ladder(&self) -> Result<&Ladder> {
-        if let Some(ladder) = self.ladder.get() {
-            return Ok(ladder);
-        }
-        if let Some(catalogue) = self.catalogue()? {
-            return match catalogue.ladders.as_slice() {
-                [one] => Ok(&one.ladder),
-                many => Err(UsageError(format!(
-                    "the catalogue holds {} ladders ({}); choose one with --ladder ID",
-                    many.len(),
-                    text::some_of(catalogue.ids())
-                ))
-                .into()),
-            };
-        }
-        let ladder = match &self.source {
-            Source::Embedded => crate::embedded::ladder(),
-            _ => Ladder::load(self.document()?)?,
-        };
-        Ok(self.ladder.get_or_init(|| ladder))
+        self.loader.ladder()
     }
 
-    /// The catalogue of `--data DIR`, loaded the first time a command asks for it; `None` when
-    /// the ladder is one file or the embedded one.
+    /// The catalogue of `--data DIR`, loaded once (see [`Loader::catalogue`]).
     pub fn catalogue(&self) -> Result<Option<&Catalogue>> {
-        if let Some(catalogue) = self.catalogue.get() {
-            return Ok(Some(catalogue));
-        }
-        let Some(catalogue) = self.source.catalogue()? else {
-            return Ok(None);
-        };
-        Ok(Some(self.catalogue.get_or_init(|| catalogue)))
+        self.loader.catalogue()
     }
 
-    /// The catalogue when it holds more than one ladder: the commands that read across
-    /// ladders do so then; with one ladder they print as for a single file.
+    /// The catalogue when it holds more than one ladder (see [`Loader::many`]).
     pub fn many(&self) -> Result<Option<&Catalogue>> {
-        Ok(self.catalogue()?.filter(|c| c.ladders.len() > 1))
+        self.loader.many()
+    }
+
+    /// The roles the names mean (see [`Loader::roles`]).
+    pub fn roles(
+        &self,
+        names: &[&str],
+        track: Option<&str>,
+        need: Need,
+    ) -> Result<Vec<Resolved<'_>>> {
+        self.loader.roles(names, track, need)
+    }
+
+    /// The role a name means (see [`Loader::roles`]).
+    pub fn role(&self, name: &str, track: Option<&str>, need: Need) -> Result<Resolved<'_>> {
+        self.loader.role(name, track, need)
     }
 
     /// Writes a report in the chosen format, a table unless `--format` says otherwise.

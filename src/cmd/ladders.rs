@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, out: &mut impl Write) -> Result<Exit> {
             .iter()
             .map(|e| LadderRow::of(Some(&e.id), &e.ladder))
             .collect(),
-        None => vec![LadderRow::of(ctx.source.ladder_id(), ctx.ladder()?)],
+        None => vec![LadderRow::of(ctx.loader.source.ladder_id(), ctx.ladder()?)],
     };
     ctx.render(out, &Report::Ladders(LadderList { ladders }))?;
     Ok(Exit::Success)

@@ -12,7 +12,6 @@ mod list;
 mod man;
 mod next;
 mod path;
-mod roles;
 mod search;
 mod show;
 mod tracks;
@@ -31,9 +30,9 @@ use crate::render::Format;
 use crate::term::Terminal;
 use crate::view::Detail;
 
+pub use crate::source::{Need, Resolved};
 pub use completions::complete_if_asked;
 pub use context::Context;
-pub use roles::{Need, Resolved};
 
 /// Runs the parsed command line, writing to stdout, or through a pager on a terminal.
 pub fn run(mut cli: Cli) -> Result<Exit> {

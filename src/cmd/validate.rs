@@ -17,7 +17,7 @@ use crate::validate::{Severity, Validation};
 pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut impl Write) -> Result<Exit> {
     let folder = match &args.file {
         Some(path) => load::catalogue::is_folder(path).then_some(path.as_path()),
-        None => ctx.source.folder(),
+        None => ctx.loader.source.folder(),
     };
     if let Some(dir) = folder {
         let all = load::catalogue::validate(dir)?;

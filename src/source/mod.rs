@@ -1,6 +1,10 @@
 //! Where a ladder comes from: the embedded ladder, a file, standard input, a catalogue folder or
 //! one ladder of one. Chosen once from `--data` (or `LADDER_DATA`) and `--ladder`; every read
-//! of a ladder goes through it, so a new kind of source is one more variant here.
+//! of a ladder goes through it (`loader.rs`), and so does every role name (`resolver.rs`), so
+//! a new kind of source is one more variant here.
+
+mod loader;
+mod resolver;
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +15,9 @@ use crate::exit::UsageError;
 use crate::load::{self, OneRole};
 use crate::model::{Catalogue, Ladder};
 use crate::text;
+
+pub use loader::Loader;
+pub use resolver::{Need, Resolved};
 
 /// Where the ladder of a run comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]

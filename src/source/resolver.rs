@@ -5,12 +5,11 @@
 
 use anyhow::{Result, anyhow};
 
-use super::Context;
+use super::{Loader, Source};
 use crate::exit::UsageError;
 use crate::load::{self, OneRole};
 use crate::model::{Catalogue, Entry, Ladder, Role, Track};
 use crate::query::resolve::{self, Name};
-use crate::source::Source;
 use crate::text;
 
 /// What a command needs of the roles it names.
@@ -34,7 +33,7 @@ pub struct Resolved<'a> {
     pub track: Option<&'a Track>,
 }
 
-impl Context {
+impl Loader {
     /// The roles the names mean, in order. `--track` settles every one of them; across the
     /// ladders of a catalogue it applies to each role whose ladder has that track, and is an
     /// error only when none has it.
@@ -60,7 +59,7 @@ impl Context {
         }
     }
 
-    /// [`Context::roles`] for a command that takes one role.
+    /// [`Loader::roles`] for a command that takes one role.
     pub fn role(&self, name: &str, track: Option<&str>, need: Need) -> Result<Resolved<'_>> {
         let mut found = self.roles(&[name], track, need)?;
         Ok(found.remove(0))
