@@ -1,12 +1,19 @@
-//! Turns what the user typed into roles and tracks of the ladder, with suggestions when it fails.
+//! Turns what the user typed into roles, tracks, dimensions and levels of a ladder, with
+//! suggestions when it fails (`suggest.rs`); in a catalogue, into ladders and roles of any of
+//! them (`catalogue.rs`).
+
+mod catalogue;
+mod suggest;
 
 use std::collections::{HashMap, HashSet};
 
 use crate::exit::UsageError;
-use crate::model::{Catalogue, Dimension, Entry, Ladder, Role, Track};
+use crate::model::{Dimension, Ladder, Role, Track};
 use crate::text::quoted;
 
-/// The track named by the user, or a usage error listing the tracks that exist.
+pub use catalogue::{Name, ladder, role_in, with_track};
+use suggest::suggest;
+
 pub fn track<'a>(ladder: &'a Ladder, query: &str) -> Result<&'a Track, UsageError> {
     let wanted = query.trim().to_lowercase();
     if let Some(track) = ladder.tracks.iter().find(|t| t.id.to_lowercase() == wanted) {
@@ -138,177 +145,6 @@ fn find<'a>(
     ))
 }
 
-/// The ladder of a catalogue with this id, in any case.
-pub fn ladder<'a>(catalogue: &'a Catalogue, query: &str) -> Result<&'a Entry, UsageError> {
-    catalogue
-        .ladders
-        .iter()
-        .find(|e| e.id.eq_ignore_ascii_case(query))
-        .ok_or_else(|| {
-            UsageError(format!(
-                "unknown ladder {}; the ladders are {}",
-                quoted(query),
-                list(catalogue.ids())
-            ))
-        })
-}
-
-/// The ladders of a catalogue that a command reads across, each with the track `--track`
-/// names in it: every ladder without `--track`, else those that have the track.
-pub fn with_track<'a>(
-    catalogue: &'a Catalogue,
-    track: Option<&str>,
-) -> Result<Vec<(&'a Entry, Option<&'a Track>)>, UsageError> {
-    let Some(query) = track else {
-        return Ok(catalogue.ladders.iter().map(|e| (e, None)).collect());
-    };
-    let found: Vec<_> = catalogue
-        .ladders
-        .iter()
-        .filter_map(|e| self::track(&e.ladder, query).ok().map(|t| (e, Some(t))))
-        .collect();
-    if found.is_empty() {
-        return Err(no_ladder_has_track(query));
-    }
-    Ok(found)
-}
-
-/// A track that no ladder of the catalogue has.
-fn no_ladder_has_track(query: &str) -> UsageError {
-    UsageError(format!(
-        "unknown track {}: no ladder of the catalogue has it; run `ladder tracks --ladder ID`",
-        quoted(query)
-    ))
-}
-
-/// A role name as the user typed it, parsed once: `LADDER/ROLE` in a catalogue names the
-/// ladder, any other name is looked for as it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Name<'a> {
-    pub ladder: Option<&'a str>,
-    pub role: &'a str,
-}
-
-impl<'a> Name<'a> {
-    /// A name typed in a catalogue: `LADDER/ROLE`, or a role of any ladder.
-    pub fn in_catalogue(typed: &'a str) -> Name<'a> {
-        match typed.split_once('/') {
-            Some((ladder, role)) => Name {
-                ladder: Some(ladder),
-                role,
-            },
-            None => Name {
-                ladder: None,
-                role: typed,
-            },
-        }
-    }
-}
-
-/// The one role the user means in a catalogue, with its ladder and the track `--track` names
-/// there, if that ladder has it: `LADDER/ROLE` resolves ROLE in that ladder as [`role`] does
-/// (with the track when its ladder has it: a comparison across ladders applies `--track` to
-/// each side that has it); an unqualified name is looked for in every ladder (that has the
-/// track) and must find one role in all of them, an exact id or title winning over partial
-/// matches.
-pub fn role_in<'a>(
-    catalogue: &'a Catalogue,
-    query: Name<'_>,
-    track: Option<&str>,
-) -> Result<(&'a Entry, &'a Role, Option<&'a Track>), UsageError> {
-    let within = |entry: &'a Entry, name: &str| {
-        let t = track.and_then(|t| self::track(&entry.ladder, t).ok());
-        Ok((entry, role(&entry.ladder, name, t)?, t))
-    };
-    if let Some(id) = query.ladder {
-        return within(ladder(catalogue, id)?, query.role);
-    }
-    let query = query.role;
-    if let [one] = catalogue.ladders.as_slice() {
-        let t = track.map(|t| self::track(&one.ladder, t)).transpose()?;
-        return Ok((one, role(&one.ladder, query, t)?, t));
-    }
-    let (mut exact, mut partial, mut refused) = (Vec::new(), Vec::new(), None);
-    // The ladder whose own roles were ambiguous: its tracks may settle the name.
-    let mut settle = None;
-    let mut searched = 0;
-    for entry in &catalogue.ladders {
-        let t = match track.map(|t| self::track(&entry.ladder, t)) {
-            Some(Err(_)) => continue,
-            found => found.transpose()?,
-        };
-        searched += 1;
-        match find(&entry.ladder, query, t)? {
-            Found::Exact(r) => match role_on_track(&entry.ladder, r, t) {
-                Ok(r) => exact.push((entry, r)),
-                Err(e) => refused = refused.or(Some(e)),
-            },
-            Found::Partial(many) => {
-                if many.len() > 1 {
-                    settle = Some((entry, t));
-                }
-                partial.extend(many.into_iter().map(|r| (entry, r)));
-            }
-        }
-    }
-    if let (Some(t), 0) = (track, searched) {
-        return Err(no_ladder_has_track(t));
-    }
-    let found = if exact.is_empty() { partial } else { exact };
-    match found.as_slice() {
-        [(entry, role)] => Ok((
-            entry,
-            role,
-            track.and_then(|t| self::track(&entry.ladder, t).ok()),
-        )),
-        [] => Err(refused.unwrap_or_else(|| unknown_in(catalogue, query))),
-        many if many.iter().all(|(e, _)| std::ptr::eq(*e, many[0].0)) => {
-            let roles: Vec<&Role> = many.iter().map(|(_, r)| *r).collect();
-            let t = settle.and_then(|(_, t)| t);
-            let entry = many[0].0;
-            Err(ambiguous_in(
-                &entry.ladder,
-                Some(&entry.id),
-                query,
-                t,
-                &roles,
-            ))
-        }
-        many => Err(UsageError(format!(
-            "{} matches {} roles in the catalogue: {}; give LADDER/ROLE",
-            quoted(query),
-            many.len(),
-            crate::text::some_of(many.iter().map(|(e, r)| format!("{}/{}", e.id, r.id)))
-        ))),
-    }
-}
-
-/// A name no ladder of the catalogue knows, with the closest qualified ids of every ladder.
-fn unknown_in(catalogue: &Catalogue, query: &str) -> UsageError {
-    let suggestions = closest(
-        catalogue
-            .ladders
-            .iter()
-            .flat_map(|e| {
-                scored(&e.ladder, query)
-                    .into_iter()
-                    .map(move |(score, r)| (score, format!("{}/{r}", e.id)))
-            })
-            .collect(),
-    );
-    let shown = quoted(query);
-    if suggestions.is_empty() {
-        UsageError(format!(
-            "no role of any ladder matches {shown}; run `ladder list` to see every role"
-        ))
-    } else {
-        UsageError(format!(
-            "no role of any ladder matches {shown}; did you mean {}?",
-            suggestions.join(" or ")
-        ))
-    }
-}
-
 /// The role, when `--track` names none or a track it is on; otherwise an error naming its
 /// tracks. `ladder` may be a head without roles (see `load::one_role`): only tracks are read.
 pub fn role_on_track<'a>(
@@ -409,65 +245,6 @@ fn unknown(ladder: &Ladder, query: &str, track: Option<&Track>) -> UsageError {
             suggestions.join(" or ")
         ))
     }
-}
-
-/// The Jaro-Winkler score from which an id or title is offered as a suggestion.
-const SUGGESTED: f64 = 0.75;
-
-/// Names longer than this get no suggestion: nobody mistypes an id that long, and scoring
-/// costs the name's length for every role.
-const MAX_SUGGESTED_CHARS: usize = 200;
-
-/// Up to three role ids that look like the query, best first.
-fn suggest<'a>(ladder: &'a Ladder, query: &str) -> Vec<&'a str> {
-    closest(scored(ladder, query))
-}
-
-/// Every role id of the ladder that scores as a suggestion for the query, with its score.
-fn scored<'a>(ladder: &'a Ladder, query: &str) -> Vec<(f64, &'a str)> {
-    let wanted = normalise(query);
-    let length = wanted.chars().count();
-    if length > MAX_SUGGESTED_CHARS {
-        return Vec::new();
-    }
-    let score = |name: &str| {
-        let name = normalise(name);
-        if far_apart_in_length(length, name.chars().count()) {
-            0.0
-        } else {
-            strsim::jaro_winkler(&wanted, &name)
-        }
-    };
-    ladder
-        .roles
-        .iter()
-        .map(|r| (score(&r.id).max(score(&r.title)), r.id.as_str()))
-        .filter(|(score, _)| *score >= SUGGESTED)
-        .collect()
-}
-
-/// Up to three of the scored names, best first, and only those about as close as the best:
-/// a typo should point at one role, not three.
-fn closest<T: Ord>(mut scored: Vec<(f64, T)>) -> Vec<T> {
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let best = scored.first().map_or(0.0, |s| s.0);
-    scored
-        .into_iter()
-        .take_while(|(score, _)| best - score <= 0.03)
-        .take(3)
-        .map(|(_, id)| id)
-        .collect()
-}
-
-/// Whether two names' lengths (in characters) differ too much for a Jaro-Winkler score of
-/// [`SUGGESTED`]. Jaro is the mean of m/|a|, m/|b| and a part at most 1, with m matching
-/// characters (m ≤ the shorter length s; l the longer), so it is at most (2 + s/l)/3; the
-/// Winkler prefix bonus applies only above 0.7, and below it the score stays under 0.75. So a
-/// suggestion needs (2 + s/l)/3 > 0.7, that is s/l > 0.1. At s/l = 0.1 exactly, rounding
-/// could tip Jaro over 0.7: the test keeps a margin, s/l ≤ 1/11.
-fn far_apart_in_length(a: usize, b: usize) -> bool {
-    let (short, long) = (a.min(b), a.max(b));
-    short * 11 <= long
 }
 
 /// Whether `haystack` holds `needle`, without building a searcher for a needle that cannot fit.
@@ -689,30 +466,6 @@ mod tests {
             track(&l, "devops").map(|t| t.id.clone()).map_err(|e| e.0),
             Err("unknown track \"devops\"; the tracks are analyst, engineer, cloud".to_string())
         );
-    }
-
-    #[test]
-    fn names_far_apart_in_length_never_score_a_suggestion() {
-        let l = ladder();
-        let names: Vec<String> = l
-            .roles
-            .iter()
-            .flat_map(|r| [normalise(&r.id), normalise(&r.title)])
-            .collect();
-        for name in &names {
-            for query in [
-                name.repeat(10),
-                name.repeat(12),
-                format!("{name}{}", "x".repeat(9 * name.chars().count())),
-                name.chars().take(name.chars().count() / 10).collect(),
-            ] {
-                let (a, b) = (query.chars().count(), name.chars().count());
-                if far_apart_in_length(a, b) {
-                    assert!(strsim::jaro_winkler(&query, name) < SUGGESTED, "{query}");
-                }
-            }
-        }
-        assert!(far_apart_in_length(10, 110) && !far_apart_in_length(10, 109));
     }
 
     #[test]
