@@ -3,7 +3,7 @@
 
 // The model, loading and validation live in the `ladder-core` crate (which build.rs uses too);
 // they keep their paths here, `crate::model` and the rest.
-pub use ladder_core::{document, load, model, text, validate};
+pub use ladder_core::{document, ladder_toml, load, model, text, validate};
 
 pub mod cli;
 pub mod cmd;
@@ -11,7 +11,6 @@ pub mod embedded;
 pub mod exit;
 pub mod files;
 pub mod handbook;
-pub mod ladder_toml;
 pub mod markdown;
 pub mod outline;
 pub mod pager;

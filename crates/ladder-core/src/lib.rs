@@ -3,6 +3,7 @@
 
 pub mod blob;
 pub mod document;
+pub mod ladder_toml;
 pub mod load;
 pub mod model;
 pub mod text;

@@ -7,7 +7,7 @@
 //! smaller and cheaper to load; and every character [`crate::text::is_unsafe`] flags is
 //! written as a TOML escape (`\u202E`) as the string is written, so no raw control or
 //! bidirectional character reaches a terminal. The tests below and the property tests
-//! (`src/proptests.rs`) hold the invariant `ladder import` relies on instead of parsing its own
+//! (the `ladder` crate's `src/proptests.rs`) hold the invariant `ladder import` relies on instead of parsing its own
 //! output again: the text parses back to exactly the ladder written.
 
 use std::io::{self, Write};
@@ -284,6 +284,15 @@ mod tests {
         Attribute, Band, Dimension, Discipline, Expectation, RoleDimension, Theme, Track,
     };
 
+    /// `default` cases, or `PROPTEST_CASES` when set, as the `ladder` crate's property tests
+    /// take it.
+    fn cases(default: u32) -> u32 {
+        std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(default)
+    }
+
     /// The text written for `ladder`, checked to parse back to it whole and piece by piece.
     fn round_trip(ladder: &Ladder) -> String {
         let text = to_string(ladder).expect("written");
@@ -506,7 +515,7 @@ examples = []
     }
 
     proptest! {
-        #![proptest_config(Config { cases: crate::proptests::cases(256), ..Config::default() })]
+        #![proptest_config(Config { cases: cases(256), ..Config::default() })]
 
         /// The invariant `ladder import` rests on: what is written parses back to the ladder.
         #[test]
