@@ -205,62 +205,15 @@ impl Comparison<'_> {
     }
 }
 
-/// Compares role `from` (A) with role `to` (B) over the given dimensions, in ladder order.
+/// Compares role `from` (A) with role `to` (B) of one ladder over the given dimensions, in
+/// ladder order: a comparison across two ladders that are the same, so one builder serves both.
 pub fn compare<'a>(
     ladder: &'a Ladder,
     from: &'a Role,
     to: &'a Role,
     dimensions: &[&'a Dimension],
 ) -> Comparison<'a> {
-    // "Grows" only where B is above A; a level unknown to the ladder ranks below every other.
-    let upward = ladder.level_rank(&from.level) < ladder.level_rank(&to.level);
-    let differ = if upward { Mark::Grows } else { Mark::Differs };
-    let attributes = ladder
-        .attributes
-        .iter()
-        .map(|attribute| {
-            let a = from.attributes.get(&attribute.id).map(String::as_str);
-            let b = to.attributes.get(&attribute.id).map(String::as_str);
-            AttributeChange {
-                attribute,
-                from: a,
-                to: b,
-                mark: attribute_mark(a, b, differ),
-            }
-        })
-        .collect();
-    let dimensions = dimensions
-        .iter()
-        .map(|dimension| {
-            // Declared themes in ladder order, then the untagged expectations last.
-            let keys = dimension
-                .themes
-                .iter()
-                .map(|t| {
-                    (
-                        Some(t),
-                        Some(Some(t.id.as_str())),
-                        Some(Some(t.id.as_str())),
-                    )
-                })
-                .chain(std::iter::once((None, Some(None), Some(None))))
-                .collect();
-            let sides = [Some(dimension.id.as_str()); 2];
-            DimensionChange {
-                dimension,
-                themes: compare_dimension(sides, keys, from, to, differ),
-            }
-        })
-        .collect();
-    Comparison {
-        from,
-        to,
-        upward,
-        attributes,
-        dimensions,
-        only_at: [Vec::new(), Vec::new()],
-        ladders: None,
-    }
+    compare_sides((ladder, from), (ladder, to), Some(dimensions), None)
 }
 
 /// Compares role `from` (A) of ladder `a` with role `to` (B) of ladder `b`: a sideways move.
@@ -268,14 +221,28 @@ pub fn compare<'a>(
 /// the words of their names (see [`align`]). A dimension only one ladder has is compared with
 /// nothing: new at B, or not restated at B. Levels compare by their rank in each ladder.
 pub fn compare_across<'a>(
-    (a, from): (&'a Ladder, &'a Role),
-    (b, to): (&'a Ladder, &'a Role),
+    a: (&'a Ladder, &'a Role),
+    b: (&'a Ladder, &'a Role),
     ladders: Option<[&'a str; 2]>,
 ) -> Comparison<'a> {
+    compare_sides(a, b, None, ladders)
+}
+
+/// The one builder of a comparison: A's and B's attributes, dimensions and themes lined up
+/// (see [`align`]; a ladder lines up with itself item by item), then compared theme by theme;
+/// `only` keeps the dimensions given, of A's ladder.
+fn compare_sides<'a>(
+    (a, from): (&'a Ladder, &'a Role),
+    (b, to): (&'a Ladder, &'a Role),
+    only: Option<&[&'a Dimension]>,
+    ladders: Option<[&'a str; 2]>,
+) -> Comparison<'a> {
+    // "Grows" only where B is above A; a level unknown to the ladder ranks below every other.
     let upward = a.level_rank(&from.level) < b.level_rank(&to.level);
     let differ = if upward { Mark::Grows } else { Mark::Differs };
     let named = |items: &'a [Attribute]| items.iter().map(|x| (x.id.as_str(), x.name.as_str()));
-    let attributes = align(named(&a.attributes), named(&b.attributes))
+    let same = std::ptr::eq(a, b);
+    let attributes = line_up(same, named(&a.attributes), named(&b.attributes))
         .into_iter()
         .map(|(i, j)| {
             let (at_a, at_b) = (i.map(|i| &a.attributes[i]), j.map(|j| &b.attributes[j]));
@@ -298,8 +265,14 @@ pub fn compare_across<'a>(
             .map(|d| (d.id.as_str(), d.name.as_str()))
     };
     let mut only_at = [Vec::new(), Vec::new()];
-    let dimensions = align(dims(a), dims(b))
+    let kept = |i: &Option<usize>| match (only, i) {
+        (None, _) => true,
+        (Some(only), Some(i)) => only.iter().any(|d| std::ptr::eq(*d, &a.dimensions[*i])),
+        (Some(_), None) => false,
+    };
+    let dimensions = line_up(same, dims(a), dims(b))
         .into_iter()
+        .filter(|(i, _)| kept(i))
         .map(|(i, j)| {
             let (da, db) = (i.map(|i| &a.dimensions[i]), j.map(|j| &b.dimensions[j]));
             match (da, db) {
@@ -317,7 +290,7 @@ pub fn compare_across<'a>(
                 da.map_or(&[][..], |d| &d.themes),
                 db.map_or(&[][..], |d| &d.themes),
             );
-            let keys = align(themes(da), themes(db))
+            let keys = line_up(same, themes(da), themes(db))
                 .into_iter()
                 .map(|(i, j)| {
                     let (x, y) = (i.map(|i| &ta[i]), j.map(|j| &tb[j]));
@@ -344,6 +317,19 @@ pub fn compare_across<'a>(
         only_at,
         ladders,
     }
+}
+
+/// The items of A and B lined up as [`align`] does; a ladder's items line up with themselves,
+/// one by one, without the look-ups.
+fn line_up<'a>(
+    same: bool,
+    a: impl Iterator<Item = (&'a str, &'a str)>,
+    b: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Vec<(Option<usize>, Option<usize>)> {
+    if same {
+        return (0..a.count()).map(|i| (Some(i), Some(i))).collect();
+    }
+    align(a, b)
 }
 
 /// How an attribute's value at B reads against A's.
