@@ -1,4 +1,5 @@
-//! `ladder dimensions`: the attributes and dimensions that describe every role.
+//! `ladder dimensions`: the attributes and dimensions that describe every role; in a catalogue
+//! of several ladders, each ladder's under its heading.
 
 use std::io::Write;
 
@@ -7,11 +8,19 @@ use anyhow::Result;
 use super::Context;
 use crate::exit::Exit;
 use crate::render::Report;
-use crate::view::Structure;
+use crate::view::{PerLadder, Structure};
 
 /// Prints the attributes with their meaning and the dimensions with their themes.
 pub fn run(ctx: &Context, out: &mut impl Write) -> Result<Exit> {
-    let ladder = ctx.ladder()?;
-    ctx.render(out, &Report::Dimensions(Structure::of(ladder)))?;
+    let report = match ctx.many()? {
+        Some(catalogue) => Report::CatalogueDimensions(PerLadder::of(
+            catalogue
+                .ladders
+                .iter()
+                .map(|e| (e, Structure::of(&e.ladder))),
+        )),
+        None => Report::Dimensions(Structure::of(ctx.ladder()?)),
+    };
+    ctx.render(out, &report)?;
     Ok(Exit::Success)
 }

@@ -1,4 +1,5 @@
-//! `ladder tracks`: the career paths, each with its roles level by level.
+//! `ladder tracks`: the career paths, each with its roles level by level; in a catalogue of
+//! several ladders, each ladder's tracks under its heading.
 
 use std::io::Write;
 
@@ -7,11 +8,19 @@ use anyhow::Result;
 use super::Context;
 use crate::exit::Exit;
 use crate::render::Report;
-use crate::view::TrackList;
+use crate::view::{PerLadder, TrackList};
 
 /// Prints every track with its roles in order.
 pub fn run(ctx: &Context, out: &mut impl Write) -> Result<Exit> {
-    let ladder = ctx.ladder()?;
-    ctx.render(out, &Report::Tracks(TrackList::of(ladder)))?;
+    let report = match ctx.many()? {
+        Some(catalogue) => Report::CatalogueTracks(PerLadder::of(
+            catalogue
+                .ladders
+                .iter()
+                .map(|e| (e, TrackList::of(&e.ladder))),
+        )),
+        None => Report::Tracks(TrackList::of(ctx.ladder()?)),
+    };
+    ctx.render(out, &report)?;
     Ok(Exit::Success)
 }
