@@ -8,19 +8,16 @@ use anyhow::Result;
 use super::Context;
 use crate::exit::Exit;
 use crate::render::Report;
-use crate::view::{PerLadder, Structure};
+use crate::view::Structure;
 
 /// Prints the attributes with their meaning and the dimensions with their themes.
 pub fn run(ctx: &Context, out: &mut impl Write) -> Result<Exit> {
-    let report = match ctx.many()? {
-        Some(catalogue) => Report::CatalogueDimensions(PerLadder::of(
-            catalogue
-                .ladders
-                .iter()
-                .map(|e| (e, Structure::of(&e.ladder))),
-        )),
-        None => Report::Dimensions(Structure::of(ctx.ladder()?)),
-    };
+    let report = super::whole(
+        ctx,
+        Structure::of,
+        Report::Dimensions,
+        Report::CatalogueDimensions,
+    )?;
     ctx.render(out, &report)?;
     Ok(Exit::Success)
 }

@@ -26,10 +26,10 @@ use crate::exit::{Exit, UsageError};
 use crate::model::{Catalogue, Dimension, Entry, Ladder, Track};
 use crate::pager::{self, Output};
 use crate::query::resolve;
-use crate::render::Format;
+use crate::render::{Format, Report};
 use crate::term::Terminal;
 use crate::text;
-use crate::view::Detail;
+use crate::view::{Detail, PerLadder};
 
 pub use completions::complete_if_asked;
 pub use context::{Context, data_file};
@@ -142,6 +142,23 @@ fn dimensions<'a>(ladder: &'a Ladder, arg: &DimensionArg) -> Result<Vec<&'a Dime
     Ok(match dimension(ladder, arg)? {
         Some(one) => vec![one],
         None => ladder.dimensions.iter().collect(),
+    })
+}
+
+/// The report of a command about whole ladders without arguments (`tracks`, `dimensions`):
+/// `one` of the ladder's `view`, or in a catalogue of several ladders `each` of every
+/// ladder's.
+fn whole<'a, V>(
+    ctx: &'a Context,
+    view: impl Fn(&'a Ladder) -> V,
+    one: impl FnOnce(V) -> Report<'a>,
+    each: impl FnOnce(PerLadder<'a, V>) -> Report<'a>,
+) -> Result<Report<'a>> {
+    Ok(match ctx.many()? {
+        Some(catalogue) => each(PerLadder::of(
+            catalogue.ladders.iter().map(|e| (e, view(&e.ladder))),
+        )),
+        None => one(view(ctx.ladder()?)),
     })
 }
 

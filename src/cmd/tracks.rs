@@ -8,19 +8,11 @@ use anyhow::Result;
 use super::Context;
 use crate::exit::Exit;
 use crate::render::Report;
-use crate::view::{PerLadder, TrackList};
+use crate::view::TrackList;
 
 /// Prints every track with its roles in order.
 pub fn run(ctx: &Context, out: &mut impl Write) -> Result<Exit> {
-    let report = match ctx.many()? {
-        Some(catalogue) => Report::CatalogueTracks(PerLadder::of(
-            catalogue
-                .ladders
-                .iter()
-                .map(|e| (e, TrackList::of(&e.ladder))),
-        )),
-        None => Report::Tracks(TrackList::of(ctx.ladder()?)),
-    };
+    let report = super::whole(ctx, TrackList::of, Report::Tracks, Report::CatalogueTracks)?;
     ctx.render(out, &report)?;
     Ok(Exit::Success)
 }

@@ -11,8 +11,8 @@ use crate::query::compare::{self, Comparison, Marked};
 use crate::query::search::Hits;
 use crate::validate::{Severity, Validation};
 use crate::view::{
-    LadderList, LadderView, NextSteps, PathRow, PathView, PerLadder, RoleList, RoleView, Structure,
-    TrackList,
+    LadderHead, LadderList, LadderView, NextSteps, PathRow, PathView, PerLadder, RoleList,
+    RoleView, Structure, TrackList,
 };
 
 /// The version of the JSON documents; it changes only when a field changes meaning or goes away.
@@ -119,28 +119,48 @@ fn summaries<'a>(
     })
 }
 
+/// A ladder's `id` (null outside a catalogue) and `name`, then the fields of `rest`: an item
+/// of the `ladders` of `ladders` and of `show --all` over a catalogue.
+#[derive(Serialize)]
+struct LadderOut<'a, T: Serialize> {
+    id: Option<&'a str>,
+    name: &'a str,
+    #[serde(flatten)]
+    rest: T,
+}
+
+/// The fields of a document that lists ladders.
+#[derive(Serialize)]
+struct LaddersBody<T: Serialize> {
+    ladders: Vec<T>,
+}
+
+fn ladder_out<'a, T: Serialize>(head: &LadderHead<'a>, rest: T) -> LadderOut<'a, T> {
+    LadderOut {
+        id: head.id,
+        name: head.name,
+        rest,
+    }
+}
+
 /// `ladders`: each ladder's id (null outside a catalogue), name, role count and track ids.
 fn ladders_doc<'a>(list: &'a LadderList<'a>) -> impl Serialize + 'a {
     #[derive(Serialize)]
-    struct Body<'a> {
-        ladders: Vec<Row<'a>>,
-    }
-    #[derive(Serialize)]
-    struct Row<'a> {
-        id: Option<&'a str>,
-        name: &'a str,
+    struct Counts<'a> {
         roles: usize,
         tracks: Vec<&'a str>,
     }
-    doc(Body {
+    doc(LaddersBody {
         ladders: list
             .ladders
             .iter()
-            .map(|row| Row {
-                id: row.head.id,
-                name: row.head.name,
-                roles: row.roles,
-                tracks: row.tracks.iter().map(|t| t.id.as_str()).collect(),
+            .map(|row| {
+                let tracks = row.tracks.iter().map(|t| t.id.as_str()).collect();
+                let counts = Counts {
+                    roles: row.roles,
+                    tracks,
+                };
+                ladder_out(&row.head, counts)
             })
             .collect(),
     })
@@ -175,24 +195,14 @@ fn all_doc<'a>(all: &'a LadderView<'a>) -> impl Serialize + 'a {
 /// structures, tracks and roles of every ladder, each item naming its ladder.
 fn catalogue_all_doc<'a>(alls: &'a PerLadder<'a, LadderView<'a>>) -> impl Serialize + 'a {
     #[derive(Serialize)]
-    struct Head<'a> {
-        ladders: Vec<LadderOut<'a>>,
-    }
-    #[derive(Serialize)]
-    struct LadderOut<'a> {
-        id: Option<&'a str>,
-        name: &'a str,
+    struct Levels<'a> {
         levels: &'a [String],
     }
-    let head = Head {
+    let head = LaddersBody {
         ladders: alls
             .ladders
             .iter()
-            .map(|(head, all)| LadderOut {
-                id: head.id,
-                name: head.name,
-                levels: all.levels,
-            })
+            .map(|(head, all)| ladder_out(head, Levels { levels: all.levels }))
             .collect(),
     };
     handbook_doc(head, each(alls).collect())
