@@ -5,7 +5,8 @@
 #   bench/run.sh embedded   # only the embedded ladder against cat and jq
 #   bench/run.sh scale      # only the synthetic ladders of 100, 1,000 and 10,000 roles
 #   bench/run.sh hostile    # only the files built to be expensive (bench/hostile*.py)
-#   bench/run.sh catalogue  # only a folder of 50 ladders (show LADDER/ROLE, list, search)
+#   bench/run.sh catalogue  # only a folder of 50 ladders (show LADDER/ROLE, and list, search,
+#                           # tracks, dimensions, path, show --all across it)
 #   RUNS=500 bench/run.sh   # more runs per command (default 300; scale uses fewer)
 #   bench/interleave.py     # times commands side by side, spawning each in turn
 #
@@ -15,7 +16,8 @@
 # for the role, medians from the same run; peak resident memory at most 10 MiB; on the
 # synthetic ladders, 10x the roles at most 12x the time, and `show` on 10,000 roles under
 # 150 ms; each hostile case within its own budget (below); in a catalogue of 50 ladders,
-# `show LADDER/ROLE` at most 1.5x the start, and `list` and `search` linear.
+# `show LADDER/ROLE` at most 1.5x the start, and `list`, `search`, `tracks`, `dimensions`,
+# `path` and `show --all` linear.
 # Exits 1 when a budget is missed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -375,7 +377,7 @@ catalogue() {
     "$(ratio "$show_ms" "$cat_ms")" "$(to_start "$work/cat.json" show)" "$(faults $one)" "$(instructions $one)"
   if over "$(to_start "$work/cat.json" show)" 1.5; then echo "  over budget: show LADDER/ROLE is more than 1.5x the start"; failed=1; fi
   # Across the catalogue: 5x the ladders at most 6x the instructions.
-  local -a across=("list" "search role")
+  local -a across=("list" "search role" "tracks" "dimensions" "path -t track-0" "show --all")
   for tail in "${across[@]}"; do
     local small large
     # shellcheck disable=SC2086 # the command is words on purpose

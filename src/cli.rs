@@ -383,7 +383,8 @@ pub struct ShowArgs {
     pub role: Option<String>,
 
     /// Every role, in the order of the ladder file (with --track, the roles on that track); json
-    /// and markdown lead with the ladder's attributes, dimensions and tracks.
+    /// and markdown lead with the ladder's attributes, dimensions and tracks. In a catalogue
+    /// (--data DIR), every ladder (that has the track) under its heading.
     #[arg(long, conflicts_with = "role")]
     pub all: bool,
 
@@ -448,7 +449,7 @@ pub struct NextArgs {
 // Arguments of `ladder path`.
 #[derive(Debug, Args)]
 pub struct PathArgs {
-    /// The track to lay out.
+    /// The track to lay out; in a catalogue (--data DIR), in each ladder that has it.
     // Not a `TrackArg`: here the track is required, not a filter.
     #[arg(long, short, value_name = "TRACK", required = true)]
     pub track: String,

@@ -491,9 +491,11 @@ proptest! {
         let catalogue = dir.join("catalogue");
         let _ = std::fs::remove_dir_all(&catalogue);
         std::fs::create_dir_all(&catalogue).expect("catalogue folder");
+        // Two ladders, so that the views of a catalogue put each under its (hostile) name.
         std::fs::write(catalogue.join("ev.toml"), &source.text).expect("ladder written");
+        std::fs::write(catalogue.join("ev2.toml"), &source.text).expect("ladder written");
         for format in ["table", "json", "markdown", "tsv"] {
-            for command in [&["show", "ev/F1-maker"][..], &["list"], &["search", "the"], &["diff", "ev/F1-maker", "ev/F2-senior-maker"]] {
+            for command in [&["show", "ev/F1-maker"][..], &["list"], &["search", "the"], &["diff", "ev/F1-maker", "ev/F2-senior-maker"], &["tracks"], &["dimensions"], &["path", "--track", "track0"], &["show", "--all"]] {
                 let mut args = vec!["--format", format];
                 args.extend(command);
                 let (result, out) = run_on(&catalogue, &args);

@@ -3,7 +3,7 @@
 use crate::query::compare::{self, Comparison, Mark, Marked};
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Attribute, Band, Dimension, Ladder, Role, Theme, Track};
+use crate::model::{Attribute, Band, Dimension, Entry, Ladder, Role, Theme, Track};
 
 /// The roles of `ladder list`, in display order.
 #[derive(Debug)]
@@ -11,11 +11,24 @@ pub struct RoleList<'a> {
     pub rows: Vec<RoleRow<'a>>,
 }
 
-/// The roles of `ladder list` in a catalogue of several ladders: each ladder's own list, in
-/// catalogue order, under its id and name.
+/// A view of each ladder of a catalogue of several ladders, in catalogue order, under its id
+/// and name: what `list`, `tracks`, `dimensions`, `path` and `show --all` show of a catalogue
+/// (a ladder that lacks the track or dimension asked for is left out).
 #[derive(Debug)]
-pub struct CatalogueList<'a> {
-    pub ladders: Vec<(LadderHead<'a>, RoleList<'a>)>,
+pub struct PerLadder<'a, V> {
+    pub ladders: Vec<(LadderHead<'a>, V)>,
+}
+
+impl<'a, V> PerLadder<'a, V> {
+    /// The ladders given, each with its view, in the order given.
+    pub fn of(ladders: impl IntoIterator<Item = (&'a Entry, V)>) -> PerLadder<'a, V> {
+        PerLadder {
+            ladders: ladders
+                .into_iter()
+                .map(|(entry, view)| (LadderHead::of(Some(&entry.id), &entry.ladder), view))
+                .collect(),
+        }
+    }
 }
 
 /// A ladder of a catalogue, as headings and listings name it.
@@ -24,6 +37,16 @@ pub struct LadderHead<'a> {
     /// The ladder's id: its file's stem, or `None` for a ladder outside a catalogue.
     pub id: Option<&'a str>,
     pub name: &'a str,
+}
+
+impl<'a> LadderHead<'a> {
+    /// The head of a ladder under an id (`None` outside a catalogue).
+    pub fn of(id: Option<&'a str>, ladder: &'a Ladder) -> LadderHead<'a> {
+        LadderHead {
+            id,
+            name: &ladder.name,
+        }
+    }
 }
 
 /// The ladders of `ladder ladders`, in catalogue order.
@@ -44,10 +67,7 @@ impl<'a> LadderRow<'a> {
     /// The row of a ladder under an id (`None` outside a catalogue).
     pub fn of(id: Option<&'a str>, ladder: &'a Ladder) -> LadderRow<'a> {
         LadderRow {
-            head: LadderHead {
-                id,
-                name: &ladder.name,
-            },
+            head: LadderHead::of(id, ladder),
             roles: ladder.roles.len(),
             tracks: &ladder.tracks,
         }

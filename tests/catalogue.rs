@@ -129,11 +129,6 @@ fn the_ladder_flag_narrows_every_command_to_one_ladder() {
         fails(&["--ladder", "design", "list"], 2),
         "error: --ladder chooses a ladder of a catalogue; use it with --data DIR (or LADDER_DATA=DIR)\n"
     );
-    // A command about one whole ladder asks which.
-    assert_eq!(
-        fails_in(&["tracks"], 2),
-        "error: the catalogue holds 2 ladders (design, secops); choose one with --ladder ID\n"
-    );
 }
 
 #[test]
@@ -143,12 +138,21 @@ fn a_folder_of_one_ladder_works_as_that_file() {
     folder.write("notes.txt", "not a ladder");
     folder.write(".hidden.toml", "not read");
     let dir = folder.arg("");
-    for args in [&["list"][..], &["tracks"], &["show", "P2-product-designer"]] {
-        let mut full = vec!["--data", dir.as_str()];
-        full.extend(args);
-        let mut single = vec!["--data", DESIGN];
-        single.extend(args);
-        assert_eq!(ok(&full), ok(&single), "{args:?}");
+    for args in [
+        &["list"][..],
+        &["tracks"],
+        &["dimensions"],
+        &["path", "--track", "research"],
+        &["show", "--all", "--track", "systems"],
+        &["show", "P2-product-designer"],
+    ] {
+        for format in ["table", "json", "markdown", "tsv"] {
+            let mut full = vec!["--data", dir.as_str(), "--format", format];
+            full.extend(args);
+            let mut single = vec!["--data", DESIGN, "--format", format];
+            single.extend(args);
+            assert_eq!(ok(&full), ok(&single), "{args:?} {format}");
+        }
     }
 }
 
@@ -367,8 +371,327 @@ design/P3-senior-design-researcher  🤝 Collaboration › Mentoring
     assert_eq!(
         fails_in(&["search", "mentor", "--level", "Q9"], 2),
         "error: no ladder of the catalogue has that dimension and level; \
-         run `ladder dimensions --ladder ID`\n"
+         run `ladder dimensions`\n"
     );
+}
+
+/// What `ladder --data FILE ARGS...` prints, for the ladders of the catalogue fixture.
+fn single(file: &str, args: &[&str]) -> String {
+    match file {
+        "secops" => ok(args),
+        _ => {
+            let mut full = vec!["--data", DESIGN];
+            full.extend(args);
+            ok(&full)
+        }
+    }
+}
+
+#[test]
+fn tracks_dimensions_and_show_all_put_each_ladder_under_its_heading() {
+    for args in [&["tracks"][..], &["dimensions"], &["show", "--all"]] {
+        let (design, secops) = (single("design", args), single("secops", args));
+        assert_eq!(
+            ok_in(args),
+            format!("design: Product Design\n\n{design}\nsecops: Security Operations\n\n{secops}"),
+            "{args:?}"
+        );
+    }
+    // Only the ladders that have the track, as `list --track` does.
+    let args = [
+        "show",
+        "--all",
+        "--track",
+        "analyst",
+        "--dimension",
+        "teaching",
+    ];
+    assert_eq!(
+        ok_in(&args),
+        format!("secops: Security Operations\n\n{}", single("secops", &args))
+    );
+}
+
+#[test]
+fn path_lays_out_the_track_in_each_ladder_that_has_it() {
+    assert_eq!(
+        ok_in(&["path", "--track", "systems", "--dimension", "impact"]),
+        "design: Product Design
+
+systems  Design Systems Designer
+P3 Design Systems Designer → P4 Staff Designer → P5 Design Director
+
+Attributes
+┌──────────────────────┬────────────────────────┬────────────────────────┬────────────────────────┐
+│ Attribute            ┆ P3 Design Systems      ┆ P4 Staff Designer      ┆ P5 Design Director     │
+│                      ┆ Designer               ┆                        ┆                        │
+╞══════════════════════╪════════════════════════╪════════════════════════╪════════════════════════╡
+│ Scope of work        ┆ The shared design      ┆ Several product areas  ┆ The whole product      │
+│                      ┆ system                 ┆                        ┆                        │
+├╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┤
+│ Autonomy             ┆ Sets the system's      ┆ Chooses which          ┆ Sets the direction of  │
+│                      ┆ priorities within      ┆ cross-team problems to ┆ the design function    │
+│                      ┆ agreed goals           ┆ take on                ┆                        │
+└──────────────────────┴────────────────────────┴────────────────────────┴────────────────────────┘
+
+📈 Impact
+┌──────────────────────┬────────────────────────┬────────────────────────┬────────────────────────┐
+│ Theme                ┆ P3 Design Systems      ┆ P4 Staff Designer      ┆ P5 Design Director     │
+│                      ┆ Designer               ┆                        ┆                        │
+╞══════════════════════╪════════════════════════╪════════════════════════╪════════════════════════╡
+│ User and business    ┆ • Cuts the time        ┆ • Delivers changes     ┆ • Makes design a       │
+│ outcomes             ┆   product teams spend  ┆   that move goals      ┆   visible driver of    │
+│                      ┆   rebuilding common    ┆   shared by several    ┆   company results.     │
+│                      ┆   patterns.            ┆   product areas.       ┆                        │
+├╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┤
+│ Influence on         ┆ • Decides which        ┆ • Shapes product       ┆ • Brings the voice of  │
+│ decisions            ┆   patterns become part ┆   strategy with senior ┆   users to the         │
+│                      ┆   of the system and    ┆   leaders through      ┆   company's most       │
+│                      ┆   explains why.        ┆   design and research  ┆   important decisions. │
+│                      ┆                        ┆   evidence.            ┆                        │
+├╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┤
+│ Design practice      ┆ • Writes usage         ┆ • Raises the standard  ┆ • Hires, structures    │
+│                      ┆   guidelines that      ┆   of the design        ┆   and funds the design │
+│                      ┆   answer the common    ┆   practice across the  ┆   function to match    │
+│                      ┆   questions before     ┆   company.             ┆   the company's goals. │
+│                      ┆   they are asked.      ┆                        ┆                        │
+└──────────────────────┴────────────────────────┴────────────────────────┴────────────────────────┘
+"
+    );
+    let args = ["path", "--track", "cloud"];
+    assert_eq!(
+        ok_in(&args),
+        format!("secops: Security Operations\n\n{}", single("secops", &args))
+    );
+    // An error only when no ladder has the track, or none of those the dimension.
+    assert_eq!(
+        fails_in(&["path", "--track", "platform"], 2),
+        "error: unknown track \"platform\": no ladder of the catalogue has it; \
+         run `ladder tracks --ladder ID`\n"
+    );
+    assert_eq!(
+        fails_in(&["show", "--all", "--dimension", "zzz"], 2),
+        "error: no ladder of the catalogue has dimension \"zzz\"; run `ladder dimensions`\n"
+    );
+    // One ladder has the track: its own error, which names its dimensions.
+    assert_eq!(
+        fails_in(
+            &["path", "--track", "research", "--dimension", "teaching"],
+            2
+        ),
+        "error: unknown dimension \"teaching\"; the dimensions are craft, collaboration, impact\n"
+    );
+    // A ladder without the dimension is left out, as one without the track is.
+    assert_eq!(
+        ok_in(&["show", "--all", "--dimension", "craft"]),
+        format!(
+            "design: Product Design\n\n{}",
+            single("design", &["show", "--all", "--dimension", "craft"])
+        )
+    );
+}
+
+/// Each line of `text` but the first (a header line), led by `ladder` and a tab.
+fn led_by(ladder: &str, text: &str) -> String {
+    text.lines()
+        .skip(1)
+        .map(|l| format!("{ladder}\t{l}\n"))
+        .collect()
+}
+
+#[test]
+fn catalogue_views_in_tsv_lead_each_record_with_its_ladder() {
+    for args in [
+        &["tracks"][..],
+        &["dimensions"],
+        &["show", "--all"],
+        &["path", "--track", "research"],
+    ] {
+        let mut tsv = vec!["--format", "tsv"];
+        tsv.extend(args);
+        let design = single("design", &tsv);
+        // The ladders that have the track, under one header.
+        let expected = match args {
+            ["path", ..] => led_by("design", &design),
+            _ => led_by("design", &design) + &led_by("secops", &single("secops", &tsv)),
+        };
+        let header = design.lines().next().expect("header");
+        assert_eq!(
+            ok_in(&tsv),
+            format!("ladder\t{header}\n{expected}"),
+            "{args:?}"
+        );
+    }
+    assert!(ok_in(&["tracks", "--format", "tsv"]).starts_with(
+        "ladder\ttrack\tname\tstep\tlevel\trole\ndesign\tproduct\tProduct Designer\t1\tP1\t"
+    ));
+    let tsv = ok_in(&["tracks", "--format", "tsv", "--no-header"]);
+    assert_eq!(tsv.lines().count(), 22);
+    assert!(
+        tsv.lines()
+            .all(|l| l.starts_with("design\t") || l.starts_with("secops\t"))
+    );
+}
+
+/// A JSON value without its `ladder` field.
+fn without_ladder(value: &serde_json::Value) -> serde_json::Value {
+    let mut value = value.clone();
+    value.as_object_mut().expect("object").remove("ladder");
+    value
+}
+
+/// `field` of a document of the design ladder and of the embedded one, one after the other.
+fn both(field: &str, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut json_args = vec!["--format", "json"];
+    json_args.extend(args);
+    let parse = |text: String| -> serde_json::Value { serde_json::from_str(&text).expect("JSON") };
+    let (design, secops) = (
+        parse(single("design", &json_args)),
+        parse(single("secops", &json_args)),
+    );
+    let items = |doc: &serde_json::Value| doc[field].as_array().expect(field).clone();
+    items(&design).into_iter().chain(items(&secops)).collect()
+}
+
+/// The items of `field` of a catalogue document, each checked to name `ladder` first, and the
+/// ladders they name.
+fn named(doc: &serde_json::Value, field: &str) -> (Vec<serde_json::Value>, Vec<String>) {
+    let items = doc[field].as_array().expect(field);
+    let ladders = items
+        .iter()
+        .map(|item| {
+            assert_eq!(keys(item)[0], "ladder", "{field}: {item}");
+            item["ladder"].as_str().expect("ladder").to_string()
+        })
+        .collect();
+    (items.iter().map(without_ladder).collect(), ladders)
+}
+
+#[test]
+fn catalogue_views_in_json_name_the_ladder_of_each_item() {
+    let doc = json(&["--data", CATALOGUE, "tracks"]);
+    assert_eq!(keys(&doc), ["schema", "tracks"]);
+    let (tracks, ladders) = named(&doc, "tracks");
+    assert_eq!(tracks, both("tracks", &["tracks"]));
+    assert_eq!(
+        ladders,
+        ["design", "design", "design", "secops", "secops", "secops"]
+    );
+    assert_eq!(keys(&doc["tracks"][0]), ["ladder", "id", "name", "roles"]);
+
+    let doc = json(&["--data", CATALOGUE, "dimensions"]);
+    assert_eq!(keys(&doc), ["schema", "attributes", "dimensions", "bands"]);
+    for field in ["attributes", "dimensions", "bands"] {
+        let (items, _) = named(&doc, field);
+        assert_eq!(items, both(field, &["dimensions"]), "{field}");
+    }
+    assert_eq!(
+        keys(&doc["attributes"][0]),
+        ["ladder", "id", "name", "meaning"]
+    );
+
+    // show --all: each ladder's head under `ladders`, then the parts of every ladder.
+    let doc = json(&["--data", CATALOGUE, "show", "--all"]);
+    assert_eq!(
+        keys(&doc),
+        [
+            "schema",
+            "ladders",
+            "attributes",
+            "dimensions",
+            "bands",
+            "tracks",
+            "roles"
+        ]
+    );
+    assert_eq!(
+        doc["ladders"],
+        serde_json::json!([
+            { "id": "design", "name": "Product Design", "levels": ["P1", "P2", "P3", "P4", "P5"] },
+            { "id": "secops", "name": "Security Operations", "levels": ["L1", "L2", "L3", "L4"] }
+        ])
+    );
+    for field in ["attributes", "dimensions", "bands", "tracks", "roles"] {
+        let (items, _) = named(&doc, field);
+        assert_eq!(items, both(field, &["show", "--all"]), "{field}");
+    }
+    let (_, ladders) = named(&doc, "roles");
+    assert_eq!(ladders.iter().filter(|l| *l == "design").count(), 8);
+    assert_eq!(ladders.iter().filter(|l| *l == "secops").count(), 7);
+
+    // path: the path of each ladder that has the track, whole, under `paths`.
+    let doc = json(&["--data", CATALOGUE, "path", "--track", "engineer"]);
+    assert_eq!(keys(&doc), ["schema", "paths"]);
+    let paths = doc["paths"].as_array().expect("paths");
+    assert_eq!(paths.len(), 1);
+    assert_eq!(
+        keys(&paths[0]),
+        ["ladder", "track", "roles", "attributes", "dimensions"]
+    );
+    assert_eq!(paths[0]["ladder"], "secops");
+    let mut alone = json(&["path", "--track", "engineer"]);
+    alone.as_object_mut().expect("object").remove("schema");
+    assert_eq!(without_ladder(&paths[0]), alone);
+}
+
+#[test]
+fn catalogue_views_in_markdown_put_each_ladder_under_a_second_level_heading() {
+    let md = |args: &[&str]| {
+        let mut full = vec!["--format", "markdown"];
+        full.extend(args);
+        ok_in(&full)
+    };
+    let single_md = |file: &str, args: &[&str]| {
+        let mut full = vec!["--format", "markdown"];
+        full.extend(args);
+        single(file, &full)
+    };
+    // Each heading of a ladder's view a level deeper, under the ladder's own.
+    let deeper = |text: String| -> String {
+        text.lines()
+            .map(|l| match l.starts_with('#') {
+                true => format!("#{l}\n"),
+                false => format!("{l}\n"),
+            })
+            .collect()
+    };
+    let under = |id: &str, name: &str, view: String| format!("## {id}: {name}\n\n{view}");
+    for args in [&["tracks"][..], &["dimensions"]] {
+        assert_eq!(
+            md(args),
+            under(
+                "design",
+                "Product Design",
+                deeper(single_md("design", args))
+            ) + "\n"
+                + &under(
+                    "secops",
+                    "Security Operations",
+                    deeper(single_md("secops", args))
+                ),
+            "{args:?}"
+        );
+    }
+    // show --all: the ladder's heading in place of its title.
+    let args = ["show", "--all", "--track", "research"];
+    let alone = single_md("design", &args);
+    let body = alone.strip_prefix("# Product Design\n\n").expect("titled");
+    assert_eq!(
+        md(&args),
+        under("design", "Product Design", deeper(body.to_string()))
+    );
+    let args = ["path", "--track", "research"];
+    assert_eq!(
+        md(&args),
+        under(
+            "design",
+            "Product Design",
+            deeper(deeper(single_md("design", &args)))
+        )
+    );
+    assert!(md(&args).starts_with(
+        "## design: Product Design\n\n### Track research: Design Researcher\n\n#### Attributes\n"
+    ));
 }
 
 #[test]
@@ -939,10 +1262,6 @@ fn messages_about_a_large_catalogue_name_a_few_and_count_the_rest() {
     assert_eq!(
         fails(&["--data", &dir, "--ladder", "nope", "list"], 2),
         format!("error: unknown ladder \"nope\"; the ladders are {first}\n")
-    );
-    assert_eq!(
-        fails(&["--data", &dir, "tracks"], 2),
-        format!("error: the catalogue holds 200 ladders ({first}); choose one with --ladder ID\n")
     );
     let roles = "l000/D1-x, l001/D1-x, l002/D1-x, l003/D1-x, l004/D1-x, l005/D1-x, l006/D1-x, \
                  l007/D1-x and 192 more";

@@ -101,7 +101,8 @@ fn readme_examples_match_the_binary() {
 fn json_contract_examples_match_the_binary() {
     let checked = check_console_examples(include_str!("../docs/json.md"));
     assert_eq!(
-        checked, 11,
-        "one example per command (ladders included), one of show --all, one of a catalogue's list"
+        checked, 14,
+        "one example per command (ladders included), one of show --all, and of a catalogue's \
+         list, tracks, path and show --all"
     );
 }

@@ -1,4 +1,5 @@
-//! `ladder dimensions`: the attributes and dimensions that describe every role.
+//! `ladder dimensions`: the attributes and dimensions that describe every role; in a catalogue
+//! of several ladders, each ladder's under its heading.
 
 use std::io::Write;
 
@@ -11,7 +12,12 @@ use crate::view::Structure;
 
 /// Prints the attributes with their meaning and the dimensions with their themes.
 pub fn run(ctx: &Context, out: &mut impl Write) -> Result<Exit> {
-    let ladder = ctx.ladder()?;
-    ctx.render(out, &Report::Dimensions(Structure::of(ladder)))?;
+    let report = super::whole(
+        ctx,
+        Structure::of,
+        Report::Dimensions,
+        Report::CatalogueDimensions,
+    )?;
+    ctx.render(out, &report)?;
     Ok(Exit::Success)
 }

@@ -10,7 +10,7 @@ use crate::cli::ListArgs;
 use crate::exit::{Exit, UsageError};
 use crate::query::resolve;
 use crate::render::{self, Report};
-use crate::view::{CatalogueList, LadderHead, RoleList};
+use crate::view::{PerLadder, RoleList};
 
 /// Lists the roles, ordered by track and level.
 pub fn run(ctx: &Context, args: &ListArgs, out: &mut impl Write) -> Result<Exit> {
@@ -21,21 +21,15 @@ pub fn run(ctx: &Context, args: &ListArgs, out: &mut impl Write) -> Result<Exit>
         .into());
     }
     if let Some(catalogue) = ctx.many()? {
-        let ladders = resolve::with_track(catalogue, args.track.name.as_deref())?
-            .into_iter()
-            .map(|(entry, track)| {
-                let head = LadderHead {
-                    id: Some(&entry.id),
-                    name: &entry.ladder.name,
-                };
-                (head, RoleList::of(&entry.ladder, track))
-            })
-            .collect();
-        let list = CatalogueList { ladders };
+        let list = PerLadder::of(
+            resolve::with_track(catalogue, args.track.name.as_deref())?
+                .into_iter()
+                .map(|(entry, track)| (entry, RoleList::of(&entry.ladder, track))),
+        );
         if args.ids {
             render::qualified_ids(out, &list)?;
         } else {
-            ctx.render(out, &Report::Catalogue(list))?;
+            ctx.render(out, &Report::CatalogueList(list))?;
         }
         return Ok(Exit::Success);
     }

@@ -23,12 +23,13 @@ use anyhow::{Context as _, Result};
 
 use crate::cli::{BriefArg, Cli, Command, DimensionArg, TrackArg};
 use crate::exit::{Exit, UsageError};
-use crate::model::{Dimension, Ladder, Track};
+use crate::model::{Catalogue, Dimension, Entry, Ladder, Track};
 use crate::pager::{self, Output};
 use crate::query::resolve;
-use crate::render::Format;
+use crate::render::{Format, Report};
 use crate::term::Terminal;
-use crate::view::Detail;
+use crate::text;
+use crate::view::{Detail, PerLadder};
 
 pub use crate::source::{Need, Resolved};
 pub use completions::complete_if_asked;
@@ -143,4 +144,57 @@ fn dimensions<'a>(ladder: &'a Ladder, arg: &DimensionArg) -> Result<Vec<&'a Dime
         Some(one) => vec![one],
         None => ladder.dimensions.iter().collect(),
     })
+}
+
+/// The report of a command about whole ladders without arguments (`tracks`, `dimensions`):
+/// `one` of the ladder's `view`, or in a catalogue of several ladders `each` of every
+/// ladder's.
+fn whole<'a, V>(
+    ctx: &'a Context,
+    view: impl Fn(&'a Ladder) -> V,
+    one: impl FnOnce(V) -> Report<'a>,
+    each: impl FnOnce(PerLadder<'a, V>) -> Report<'a>,
+) -> Result<Report<'a>> {
+    Ok(match ctx.many()? {
+        Some(catalogue) => each(PerLadder::of(
+            catalogue.ladders.iter().map(|e| (e, view(&e.ladder))),
+        )),
+        None => one(view(ctx.ladder()?)),
+    })
+}
+
+/// One ladder of a catalogue as a command about whole ladders reads it: the ladder, the track
+/// `--track` names in it (if given) and the dimensions `--dimension` asks for in it.
+type InLadder<'a> = (&'a Entry, Option<&'a Track>, Vec<&'a Dimension>);
+
+/// In a catalogue, each ladder that has `track` (every ladder, without one), with that track
+/// and the dimensions `--dimension` asks for in it. A ladder without that dimension is left
+/// out, as one without the track is; when every one is, that is a usage error: the ladder's
+/// own, when only one had the track.
+fn each_ladder<'a>(
+    catalogue: &'a Catalogue,
+    track: Option<&str>,
+    dimension: &DimensionArg,
+) -> Result<Vec<InLadder<'a>>> {
+    let (mut kept, mut refused) = (Vec::new(), Vec::new());
+    for (entry, track) in resolve::with_track(catalogue, track)? {
+        match dimensions(&entry.ladder, dimension) {
+            Ok(dimensions) => kept.push((entry, track, dimensions)),
+            Err(error) => refused.push(error),
+        }
+    }
+    if !kept.is_empty() {
+        return Ok(kept);
+    }
+    if let [_] = refused.as_slice() {
+        return Err(refused.remove(0));
+    }
+    let with = track.map_or(String::new(), |t| {
+        format!(" with track {}", text::quoted(t))
+    });
+    Err(UsageError(format!(
+        "no ladder of the catalogue{with} has dimension {}; run `ladder dimensions`",
+        text::quoted(dimension.name.as_deref().unwrap_or_default())
+    ))
+    .into())
 }

@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, args: &SearchArgs, out: &mut impl Write) -> Result<Exi
             if !searched {
                 return Err(UsageError(
                     "no ladder of the catalogue has that dimension and level; \
-                     run `ladder dimensions --ladder ID`"
+                     run `ladder dimensions`"
                         .into(),
                 )
                 .into());

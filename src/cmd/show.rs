@@ -1,4 +1,5 @@
-//! `ladder show ROLE`: one role in full, or one of its dimensions; `--all`: every role.
+//! `ladder show ROLE`: one role in full, or one of its dimensions; `--all`: every role (of
+//! every ladder, in a catalogue of several).
 
 use std::io::Write;
 
@@ -8,7 +9,7 @@ use super::{Context, Need};
 use crate::cli::ShowArgs;
 use crate::exit::Exit;
 use crate::render::Report;
-use crate::view::{LadderView, RoleView};
+use crate::view::{LadderView, PerLadder, RoleView};
 
 /// Shows the role's attributes, expectations and examples.
 pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit> {
@@ -22,7 +23,18 @@ pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit>
     Ok(Exit::Success)
 }
 
+/// `--all`: every role (on `--track`, if given), after the ladder's head; in a catalogue of
+/// several ladders, each ladder (that has the track) so, under its heading.
 fn all(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit> {
+    if let Some(catalogue) = ctx.many()? {
+        let ladders = super::each_ladder(catalogue, args.track.name.as_deref(), &args.dimension)?
+            .into_iter()
+            .map(|(entry, track, dimensions)| {
+                (entry, LadderView::of(&entry.ladder, track, &dimensions))
+            });
+        ctx.render(out, &Report::CatalogueShowAll(PerLadder::of(ladders)))?;
+        return Ok(Exit::Success);
+    }
     let ladder = ctx.ladder()?;
     let track = super::track(ladder, &args.track)?;
     let dimensions = super::dimensions(ladder, &args.dimension)?;

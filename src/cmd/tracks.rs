@@ -1,4 +1,5 @@
-//! `ladder tracks`: the career paths, each with its roles level by level.
+//! `ladder tracks`: the career paths, each with its roles level by level; in a catalogue of
+//! several ladders, each ladder's tracks under its heading.
 
 use std::io::Write;
 
@@ -11,7 +12,7 @@ use crate::view::TrackList;
 
 /// Prints every track with its roles in order.
 pub fn run(ctx: &Context, out: &mut impl Write) -> Result<Exit> {
-    let ladder = ctx.ladder()?;
-    ctx.render(out, &Report::Tracks(TrackList::of(ladder)))?;
+    let report = super::whole(ctx, TrackList::of, Report::Tracks, Report::CatalogueTracks)?;
+    ctx.render(out, &report)?;
     Ok(Exit::Success)
 }

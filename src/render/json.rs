@@ -11,8 +11,8 @@ use crate::query::compare::{self, Comparison, Marked};
 use crate::query::search::Hits;
 use crate::validate::{Severity, Validation};
 use crate::view::{
-    CatalogueList, LadderList, LadderView, NextSteps, PathRow, PathView, RoleList, RoleView,
-    Structure, TrackList,
+    LadderHead, LadderList, LadderView, NextSteps, PathRow, PathView, PerLadder, RoleList,
+    RoleView, Structure, TrackList,
 };
 
 /// The version of the JSON documents; it changes only when a field changes meaning or goes away.
@@ -22,16 +22,20 @@ pub const SCHEMA: u32 = 2;
 pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
     match report {
         Report::List(list) => write(out, &list_doc(list)),
-        Report::Catalogue(list) => write(out, &catalogue_doc(list)),
+        Report::CatalogueList(lists) => write(out, &catalogue_list_doc(lists)),
         Report::Ladders(list) => write(out, &ladders_doc(list)),
         Report::Show(view) => write(out, &show_doc(view)),
         Report::ShowAll(all) => write(out, &all_doc(all)),
+        Report::CatalogueShowAll(alls) => write(out, &catalogue_all_doc(alls)),
         Report::Diff(c, _) => write(out, &doc(diff_body(c))),
         Report::Next(steps, _) => write(out, &next_doc(steps)),
-        Report::Path(path) => write(out, &path_doc(path)),
+        Report::Path(path) => write(out, &doc(path_body(None, path))),
+        Report::CataloguePath(paths) => write(out, &catalogue_path_doc(paths)),
         Report::Search(hits) => write(out, &search_doc(hits)),
-        Report::Tracks(tracks) => write(out, &tracks_doc(tracks)),
-        Report::Dimensions(structure) => write(out, &dimensions_doc(structure)),
+        Report::Tracks(list) => write(out, &doc(tracks_body([(None, list)]))),
+        Report::CatalogueTracks(lists) => write(out, &doc(tracks_body(each(lists)))),
+        Report::Dimensions(s) => write(out, &doc(structure_body([(None, s)]))),
+        Report::CatalogueDimensions(all) => write(out, &doc(structure_body(each(all)))),
         Report::Validation(v) => write(out, &doc(validation_body(v))),
         Report::Validations(all) => write(out, &validations_doc(all)),
     }
@@ -59,6 +63,15 @@ fn doc<T: Serialize>(body: T) -> Doc<T> {
     }
 }
 
+/// Each ladder's view of a catalogue with the ladder's id, which every item written from it
+/// carries first as `ladder`; a view outside a catalogue goes with `None`, and its items
+/// without the field.
+fn each<'v, 'a, V>(
+    ladders: &'v PerLadder<'a, V>,
+) -> impl Iterator<Item = (Option<&'a str>, &'v V)> + Clone {
+    ladders.ladders.iter().map(|(head, view)| (head.id, view))
+}
+
 #[derive(Serialize)]
 struct RoleSummary<'a> {
     /// Only in a catalogue of several ladders: the id of the role's ladder.
@@ -83,12 +96,10 @@ fn list_doc<'a>(list: &'a RoleList<'a>) -> impl Serialize + 'a {
 }
 
 /// `list` over a catalogue: the roles of every ladder in one array, each naming its ladder.
-fn catalogue_doc<'a>(list: &'a CatalogueList<'a>) -> impl Serialize + 'a {
+fn catalogue_list_doc<'a>(lists: &'a PerLadder<'a, RoleList<'a>>) -> impl Serialize + 'a {
     doc(ListBody {
-        roles: list
-            .ladders
-            .iter()
-            .flat_map(|(head, roles)| summaries(head.id, roles))
+        roles: each(lists)
+            .flat_map(|(ladder, roles)| summaries(ladder, roles))
             .collect(),
     })
 }
@@ -108,28 +119,48 @@ fn summaries<'a>(
     })
 }
 
+/// A ladder's `id` (null outside a catalogue) and `name`, then the fields of `rest`: an item
+/// of the `ladders` of `ladders` and of `show --all` over a catalogue.
+#[derive(Serialize)]
+struct LadderOut<'a, T: Serialize> {
+    id: Option<&'a str>,
+    name: &'a str,
+    #[serde(flatten)]
+    rest: T,
+}
+
+/// The fields of a document that lists ladders.
+#[derive(Serialize)]
+struct LaddersBody<T: Serialize> {
+    ladders: Vec<T>,
+}
+
+fn ladder_out<'a, T: Serialize>(head: &LadderHead<'a>, rest: T) -> LadderOut<'a, T> {
+    LadderOut {
+        id: head.id,
+        name: head.name,
+        rest,
+    }
+}
+
 /// `ladders`: each ladder's id (null outside a catalogue), name, role count and track ids.
 fn ladders_doc<'a>(list: &'a LadderList<'a>) -> impl Serialize + 'a {
     #[derive(Serialize)]
-    struct Body<'a> {
-        ladders: Vec<Row<'a>>,
-    }
-    #[derive(Serialize)]
-    struct Row<'a> {
-        id: Option<&'a str>,
-        name: &'a str,
+    struct Counts<'a> {
         roles: usize,
         tracks: Vec<&'a str>,
     }
-    doc(Body {
+    doc(LaddersBody {
         ladders: list
             .ladders
             .iter()
-            .map(|row| Row {
-                id: row.head.id,
-                name: row.head.name,
-                roles: row.roles,
-                tracks: row.tracks.iter().map(|t| t.id.as_str()).collect(),
+            .map(|row| {
+                let tracks = row.tracks.iter().map(|t| t.id.as_str()).collect();
+                let counts = Counts {
+                    roles: row.roles,
+                    tracks,
+                };
+                ladder_out(&row.head, counts)
             })
             .collect(),
     })
@@ -141,7 +172,7 @@ fn show_doc<'a>(view: &'a RoleView<'a>) -> impl Serialize + 'a {
         role: FullRole<'a>,
     }
     doc(Body {
-        role: full_role(view),
+        role: full_role(None, view),
     })
 }
 
@@ -149,9 +180,43 @@ fn show_doc<'a>(view: &'a RoleView<'a>) -> impl Serialize + 'a {
 /// tracks as `tracks` writes them, then every role as `show` writes it.
 fn all_doc<'a>(all: &'a LadderView<'a>) -> impl Serialize + 'a {
     #[derive(Serialize)]
-    struct Body<'a, S: Serialize, T: Serialize> {
+    struct Head<'a> {
         name: &'a str,
         levels: &'a [String],
+    }
+    let head = Head {
+        name: all.name,
+        levels: all.levels,
+    };
+    handbook_doc(head, vec![(None, all)])
+}
+
+/// `show --all` over a catalogue: each ladder's id, name and levels under `ladders`, then the
+/// structures, tracks and roles of every ladder, each item naming its ladder.
+fn catalogue_all_doc<'a>(alls: &'a PerLadder<'a, LadderView<'a>>) -> impl Serialize + 'a {
+    #[derive(Serialize)]
+    struct Levels<'a> {
+        levels: &'a [String],
+    }
+    let head = LaddersBody {
+        ladders: alls
+            .ladders
+            .iter()
+            .map(|(head, all)| ladder_out(head, Levels { levels: all.levels }))
+            .collect(),
+    };
+    handbook_doc(head, each(alls).collect())
+}
+
+/// A `show --all` document after its head: the structures, tracks and roles of the ladders.
+fn handbook_doc<'a, H: Serialize + 'a>(
+    head: H,
+    ladders: Vec<(Option<&'a str>, &'a LadderView<'a>)>,
+) -> impl Serialize + 'a {
+    #[derive(Serialize)]
+    struct Body<'a, H: Serialize, S: Serialize, T: Serialize> {
+        #[serde(flatten)]
+        head: H,
         #[serde(flatten)]
         structure: S,
         #[serde(flatten)]
@@ -160,18 +225,23 @@ fn all_doc<'a>(all: &'a LadderView<'a>) -> impl Serialize + 'a {
     }
     /// The roles written one by one as they are made: every role holds every attribute and
     /// dimension, so all of them at once would be the roles times those.
-    struct Roles<'a>(&'a LadderView<'a>);
+    struct Roles<'a>(Vec<(Option<&'a str>, &'a LadderView<'a>)>);
     impl Serialize for Roles<'_> {
         fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_seq(self.0.roles().map(|view| full_role(&view)))
+            serializer.collect_seq(
+                self.0.iter().flat_map(|&(ladder, all)| {
+                    all.roles().map(move |view| full_role(ladder, &view))
+                }),
+            )
         }
     }
+    // By value: the bodies made from them must not borrow `ladders`, which `Roles` takes.
+    let parts = ladders.clone().into_iter();
     doc(Body {
-        name: all.name,
-        levels: all.levels,
-        structure: structure_body(&all.structure),
-        tracks: tracks_body(&all.tracks),
-        roles: Roles(all),
+        head,
+        structure: structure_body(parts.clone().map(|(id, all)| (id, &all.structure))),
+        tracks: tracks_body(parts.map(|(id, all)| (id, &all.tracks))),
+        roles: Roles(ladders),
     })
 }
 
@@ -210,11 +280,12 @@ struct Expectation<'a> {
     text: &'a str,
 }
 
-fn full_role<'a>(view: &RoleView<'a>) -> FullRole<'a> {
+/// A role in full, naming its ladder in a catalogue.
+fn full_role<'a>(ladder: Option<&'a str>, view: &RoleView<'a>) -> FullRole<'a> {
     let role = view.role;
     FullRole {
         summary: RoleSummary {
-            ladder: None,
+            ladder,
             id: &role.id,
             level: &role.level,
             title: &role.title,
@@ -252,19 +323,23 @@ fn full_role<'a>(view: &RoleView<'a>) -> FullRole<'a> {
                 }
             })
             .collect(),
-        bands: view.bands.iter().map(band).collect(),
+        bands: view.bands.iter().map(|b| band(None, b)).collect(),
     }
 }
 
 #[derive(Serialize)]
 struct BandOut<'a> {
+    /// Only in a catalogue of several ladders: the id of the band's ladder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ladder: Option<&'a str>,
     id: &'a str,
     name: &'a str,
     meaning: &'a str,
 }
 
-fn band(b: &Band) -> BandOut<'_> {
+fn band<'a>(ladder: Option<&'a str>, b: &'a Band) -> BandOut<'a> {
     BandOut {
+        ladder,
         id: &b.id,
         name: &b.name,
         meaning: &b.meaning,
@@ -447,9 +522,27 @@ fn next_doc<'a>(n: &'a NextSteps<'a>) -> impl Serialize + 'a {
     })
 }
 
-fn path_doc<'a>(p: &'a PathView<'a>) -> impl Serialize + 'a {
+/// `path` over a catalogue: under `paths`, the path of each ladder that has the track, as
+/// `path` writes it, each naming its ladder first. A path's rows hold one item per role of its
+/// track, so the paths of several ladders cannot share one set of rows.
+fn catalogue_path_doc<'a>(paths: &'a PerLadder<'a, PathView<'a>>) -> impl Serialize + 'a {
+    #[derive(Serialize)]
+    struct Body<P: Serialize> {
+        paths: Vec<P>,
+    }
+    doc(Body {
+        paths: each(paths)
+            .map(|(ladder, path)| path_body(ladder, path))
+            .collect(),
+    })
+}
+
+/// The fields of a `path` document, after its ladder's id in a catalogue.
+fn path_body<'a>(ladder: Option<&'a str>, p: &'a PathView<'a>) -> impl Serialize + 'a {
     #[derive(Serialize)]
     struct Body<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ladder: Option<&'a str>,
         track: TrackRef<'a>,
         roles: Vec<RoleRef<'a>>,
         attributes: Vec<AttributeRow<'a>>,
@@ -479,7 +572,8 @@ fn path_doc<'a>(p: &'a PathView<'a>) -> impl Serialize + 'a {
         expectations: Dense<'a, &'a [&'a str]>,
     }
     let places = p.roles.len();
-    doc(Body {
+    Body {
+        ladder,
         track: TrackRef {
             id: &p.track.id,
             name: &p.track.name,
@@ -511,7 +605,7 @@ fn path_doc<'a>(p: &'a PathView<'a>) -> impl Serialize + 'a {
                     .collect(),
             })
             .collect(),
-    })
+    }
 }
 
 /// A row of a path as the contract writes it: one item per role of the track, made from
@@ -573,41 +667,43 @@ fn search_doc<'a>(hits: &'a Hits<'a>) -> impl Serialize + 'a {
     })
 }
 
-fn tracks_doc<'a>(list: &'a TrackList<'a>) -> impl Serialize + 'a {
-    doc(tracks_body(list))
-}
-
-/// The fields of a `tracks` document, which `show --all` carries too.
-fn tracks_body<'a>(list: &'a TrackList<'a>) -> impl Serialize + 'a {
+/// The fields of a `tracks` document (which `show --all` carries too): the tracks of each
+/// ladder given, each naming its ladder in a catalogue.
+fn tracks_body<'a>(
+    ladders: impl IntoIterator<Item = (Option<&'a str>, &'a TrackList<'a>)>,
+) -> impl Serialize + 'a {
     #[derive(Serialize)]
     struct Body<'a> {
         tracks: Vec<Track<'a>>,
     }
     #[derive(Serialize)]
     struct Track<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ladder: Option<&'a str>,
         id: &'a str,
         name: &'a str,
         roles: Vec<RoleRef<'a>>,
     }
     Body {
-        tracks: list
-            .tracks
-            .iter()
-            .map(|(t, roles)| Track {
-                id: &t.id,
-                name: &t.name,
-                roles: roles.iter().map(|r| role_ref(r)).collect(),
+        tracks: ladders
+            .into_iter()
+            .flat_map(|(ladder, list)| {
+                list.tracks.iter().map(move |(t, roles)| Track {
+                    ladder,
+                    id: &t.id,
+                    name: &t.name,
+                    roles: roles.iter().map(|r| role_ref(r)).collect(),
+                })
             })
             .collect(),
     }
 }
 
-fn dimensions_doc<'a>(s: &'a Structure<'a>) -> impl Serialize + 'a {
-    doc(structure_body(s))
-}
-
-/// The fields of a `dimensions` document, which `show --all` carries too.
-fn structure_body<'a>(s: &'a Structure<'a>) -> impl Serialize + 'a {
+/// The fields of a `dimensions` document (which `show --all` carries too): the attributes,
+/// dimensions and bands of each ladder given, each naming its ladder in a catalogue.
+fn structure_body<'a>(
+    ladders: impl IntoIterator<Item = (Option<&'a str>, &'a Structure<'a>)> + Clone,
+) -> impl Serialize + 'a {
     #[derive(Serialize)]
     struct Body<'a> {
         attributes: Vec<Attribute<'a>>,
@@ -616,12 +712,16 @@ fn structure_body<'a>(s: &'a Structure<'a>) -> impl Serialize + 'a {
     }
     #[derive(Serialize)]
     struct Attribute<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ladder: Option<&'a str>,
         id: &'a str,
         name: &'a str,
         meaning: &'a str,
     }
     #[derive(Serialize)]
     struct DimensionOut<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ladder: Option<&'a str>,
         id: &'a str,
         name: &'a str,
         emoji: Option<&'a str>,
@@ -632,7 +732,8 @@ fn structure_body<'a>(s: &'a Structure<'a>) -> impl Serialize + 'a {
         id: &'a str,
         name: &'a str,
     }
-    let dimension = |d: &'a Dimension| DimensionOut {
+    let dimension = |ladder: Option<&'a str>, d: &'a Dimension| DimensionOut {
+        ladder,
         id: &d.id,
         name: &d.name,
         emoji: d.emoji.as_deref(),
@@ -646,17 +747,27 @@ fn structure_body<'a>(s: &'a Structure<'a>) -> impl Serialize + 'a {
             .collect(),
     };
     Body {
-        attributes: s
-            .attributes
-            .iter()
-            .map(|a| Attribute {
-                id: &a.id,
-                name: &a.name,
-                meaning: &a.meaning,
+        attributes: ladders
+            .clone()
+            .into_iter()
+            .flat_map(|(ladder, s)| {
+                s.attributes.iter().map(move |a| Attribute {
+                    ladder,
+                    id: &a.id,
+                    name: &a.name,
+                    meaning: &a.meaning,
+                })
             })
             .collect(),
-        dimensions: s.dimensions.iter().map(dimension).collect(),
-        bands: s.bands.iter().map(band).collect(),
+        dimensions: ladders
+            .clone()
+            .into_iter()
+            .flat_map(|(ladder, s)| s.dimensions.iter().map(move |d| dimension(ladder, d)))
+            .collect(),
+        bands: ladders
+            .into_iter()
+            .flat_map(|(ladder, s)| s.bands.iter().map(move |b| band(ladder, b)))
+            .collect(),
     }
 }
 

@@ -16,7 +16,7 @@ use crate::query::search::Hits;
 use crate::text::some_of;
 use crate::validate::{SHOWN_FINDINGS, Severity, Validation, left_out, shown_in_all};
 use crate::view::{
-    CatalogueList, Detail, LadderList, LadderView, NextSteps, PathView, RoleList, RoleView,
+    Detail, LadderHead, LadderList, LadderView, NextSteps, PathView, PerLadder, RoleList, RoleView,
     Structure, TrackList,
 };
 
@@ -24,17 +24,27 @@ use crate::view::{
 pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
     let text = match report {
         Report::List(list) => role_list(list),
-        Report::Catalogue(list) => catalogue(list),
+        Report::CatalogueList(lists) => each(lists, |list, _| role_list(list)),
         Report::Ladders(list) => ladders(list),
         Report::Show(view) => role(view, "#"),
-        Report::ShowAll(all) => handbook(all),
+        Report::ShowAll(all) => format!("# {}\n\n{}", inline(all.name), handbook(all, 2)),
+        Report::CatalogueShowAll(alls) => each(alls, handbook),
         Report::Diff(c, detail) => diff(c, 1, *detail),
         Report::Next(n, detail) => next(n, *detail),
         // Written row by row: its tables have a cell for every level of the track.
-        Report::Path(p) => return path(out, p),
+        Report::Path(p) => return path(out, p, 1),
+        Report::CataloguePath(paths) => {
+            for (i, (head, p)) in paths.ladders.iter().enumerate() {
+                out.write_all(ladder_heading(i, head).as_bytes())?;
+                path(out, p, 3)?;
+            }
+            return Ok(());
+        }
         Report::Search(hits) => search(hits),
         Report::Tracks(list) => tracks(list),
-        Report::Dimensions(s) => dimensions(s),
+        Report::CatalogueTracks(lists) => each(lists, |list, _| tracks(list)),
+        Report::Dimensions(s) => dimensions(s, 2),
+        Report::CatalogueDimensions(all) => each(all, dimensions),
         Report::Validation(v) => validation(v),
         Report::Validations(all) => validations(all),
     };
@@ -56,21 +66,23 @@ fn role_list(list: &RoleList<'_>) -> String {
     table(&["Level", "Role", "Title", "Tracks", "Summary"], rows)
 }
 
-/// `list` over a catalogue: each ladder's roles under a heading with its id and name.
-fn catalogue(list: &CatalogueList<'_>) -> String {
+/// A view of a catalogue (`list`, `tracks`, `dimensions`, `show --all`): each ladder's as
+/// `view` writes it with its headings at the depth given (three), under a heading with the
+/// ladder's id and name.
+fn each<V>(ladders: &PerLadder<'_, V>, view: impl Fn(&V, usize) -> String) -> String {
     let mut md = String::new();
-    for (i, (head, roles)) in list.ladders.iter().enumerate() {
-        if i > 0 {
-            md.push('\n');
-        }
-        md += &format!(
-            "## {}: {}\n\n",
-            inline(head.id.unwrap_or_default()),
-            inline(head.name)
-        );
-        md += &role_list(roles);
+    for (i, (head, one)) in ladders.ladders.iter().enumerate() {
+        md += &ladder_heading(i, head);
+        md += &view(one, 3);
     }
     md
+}
+
+/// The heading of the `i`th ladder of a catalogue view, a blank line after the one before.
+fn ladder_heading(i: usize, head: &LadderHead<'_>) -> String {
+    let gap = if i > 0 { "\n" } else { "" };
+    let id = inline(head.id.unwrap_or_default());
+    format!("{gap}## {id}: {}\n\n", inline(head.name))
 }
 
 /// `ladders`: one row per ladder.
@@ -87,18 +99,19 @@ fn ladders(list: &LadderList<'_>) -> String {
     table(&["Ladder", "Name", "Roles", "Tracks"], rows)
 }
 
-/// `show --all`: the whole ladder as one document, a handbook: its attributes, dimensions and
-/// bands, its tracks, then every role a heading level down from `show`.
-fn handbook(all: &LadderView<'_>) -> String {
-    let mut md = format!("# {}\n\n", inline(all.name));
-    md += &dimensions(&all.structure);
+/// `show --all`: the whole ladder as one document, a handbook, under its title: its
+/// attributes, dimensions and bands, its tracks, then every role, each under a heading of
+/// `depth` hashes (two after the ladder's title), a level down from `show`.
+fn handbook(all: &LadderView<'_>, depth: usize) -> String {
+    let h = "#".repeat(depth);
+    let mut md = dimensions(&all.structure, depth);
     if !all.tracks.tracks.is_empty() {
-        md += "\n## Tracks\n\n";
+        md += &format!("\n{h} Tracks\n\n");
         md += &tracks(&all.tracks);
     }
     for view in all.roles() {
         md += "\n";
-        md += &role(&view, "##");
+        md += &role(&view, &h);
     }
     md
 }
@@ -207,12 +220,14 @@ fn next(n: &NextSteps<'_>, detail: Detail) -> String {
     md
 }
 
-/// `path`: the track's attributes, then each dimension, in tables of one column per level.
+/// `path`: the track's attributes, then each dimension, in tables of one column per level,
+/// under a title of `depth` hashes (one, or three under a ladder's heading in a catalogue).
 /// A Markdown table has every cell of every row, so the rows are written one at a time, each
 /// made from the view's sparse row, and no matrix is held.
-fn path(out: &mut impl Write, p: &PathView<'_>) -> Result<()> {
+fn path(out: &mut impl Write, p: &PathView<'_>, depth: usize) -> Result<()> {
+    let (h1, h2) = ("#".repeat(depth), "#".repeat(depth + 1));
     let mut md = format!(
-        "# Track {}: {}\n\n",
+        "{h1} Track {}: {}\n\n",
         inline(&p.track.id),
         inline(&p.track.name)
     );
@@ -223,7 +238,7 @@ fn path(out: &mut impl Write, p: &PathView<'_>) -> Result<()> {
             .collect()
     };
     let places = p.roles.len();
-    md += "## Attributes\n\n";
+    md += &format!("{h2} Attributes\n\n");
     md += &table_head(&header("Attribute"));
     let not_stated = inline(crate::render::NOT_STATED);
     for (a, values) in &p.attributes {
@@ -239,7 +254,7 @@ fn path(out: &mut impl Write, p: &PathView<'_>) -> Result<()> {
         );
     }
     for d in &p.dimensions {
-        md += &format!("\n## {}\n\n", inline(&d.dimension.label()));
+        md += &format!("\n{h2} {}\n\n", inline(&d.dimension.label()));
         md += &table_head(&header("Theme"));
         for (theme, row) in &d.themes {
             out.write_all(md.as_bytes())?;
@@ -432,14 +447,16 @@ fn tracks_table(list: &TrackList<'_>) -> String {
     table(&["Track", "Name", "Roles, level by level"], rows)
 }
 
-fn dimensions(s: &Structure<'_>) -> String {
-    let mut md = String::from("## Attributes\n\n");
+/// `dimensions`: the attributes, dimensions and bands, each under a heading of `depth` hashes.
+fn dimensions(s: &Structure<'_>, depth: usize) -> String {
+    let h = "#".repeat(depth);
+    let mut md = format!("{h} Attributes\n\n");
     let rows = s
         .attributes
         .iter()
         .map(|a| vec![inline(&a.name), inline(&a.id), inline(&a.meaning)]);
     md += &table(&["Attribute", "Id", "Meaning"], rows);
-    md += "\n## Dimensions\n\n";
+    md += &format!("\n{h} Dimensions\n\n");
     let rows = s.dimensions.iter().map(|d| {
         let themes: Vec<String> = d
             .themes
@@ -450,7 +467,7 @@ fn dimensions(s: &Structure<'_>) -> String {
     });
     md += &table(&["Dimension", "Id", "Themes"], rows);
     if !s.bands.is_empty() {
-        md += "\n## Bands\n\n";
+        md += &format!("\n{h} Bands\n\n");
         md += &bands(s.bands);
     }
     md

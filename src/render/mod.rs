@@ -24,8 +24,8 @@ use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
 use crate::view::{
-    CatalogueList, Detail, LadderList, LadderView, LeftOut, NextSteps, PathView, RoleList,
-    RoleView, Structure, TrackList,
+    Detail, LadderList, LadderView, LeftOut, NextSteps, PathView, PerLadder, RoleList, RoleView,
+    Structure, TrackList,
 };
 
 /// How a command prints its data: one renderer per format. The variants' doc comments are the
@@ -78,20 +78,28 @@ pub enum Shell {
 pub enum Report<'a> {
     List(RoleList<'a>),
     /// `list` over a catalogue of several ladders.
-    Catalogue(CatalogueList<'a>),
+    CatalogueList(PerLadder<'a, RoleList<'a>>),
     /// `ladders`: the ladders of the catalogue.
     Ladders(LadderList<'a>),
     Show(RoleView<'a>),
     /// `show --all`: the whole ladder.
     ShowAll(LadderView<'a>),
+    /// `show --all` over a catalogue of several ladders.
+    CatalogueShowAll(PerLadder<'a, LadderView<'a>>),
     /// `--brief` is for people: the commands refuse it with JSON and TSV, which carry every
     /// change.
     Diff(Comparison<'a>, Detail),
     Next(NextSteps<'a>, Detail),
     Path(PathView<'a>),
+    /// `path` over a catalogue: the track in each ladder that has it.
+    CataloguePath(PerLadder<'a, PathView<'a>>),
     Search(Hits<'a>),
     Tracks(TrackList<'a>),
+    /// `tracks` over a catalogue of several ladders.
+    CatalogueTracks(PerLadder<'a, TrackList<'a>>),
     Dimensions(Structure<'a>),
+    /// `dimensions` over a catalogue of several ladders.
+    CatalogueDimensions(PerLadder<'a, Structure<'a>>),
     Validation(Validation),
     /// `validate DIR`: one validation per ladder file of a catalogue.
     Validations(Vec<Validation>),
@@ -122,7 +130,7 @@ pub fn ids(out: &mut impl Write, list: &RoleList<'_>) -> Result<()> {
 }
 
 /// Writes one `LADDER/ROLE` per line, for `ladder list --ids` over a catalogue.
-pub fn qualified_ids(out: &mut impl Write, list: &CatalogueList<'_>) -> Result<()> {
+pub fn qualified_ids(out: &mut impl Write, list: &PerLadder<'_, RoleList<'_>>) -> Result<()> {
     for (head, roles) in &list.ladders {
         for row in &roles.rows {
             writeln!(out, "{}/{}", head.id.unwrap_or_default(), row.role.id)?;

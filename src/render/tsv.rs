@@ -12,11 +12,11 @@ use anyhow::Result;
 use super::{Header, Report, mark_name};
 use crate::model::{Role, Track};
 use crate::query::compare::Comparison;
-use crate::query::search::Hits;
+use crate::query::search::{Hit, Hits};
 use crate::validate::{Located, Validation};
 use crate::view::{
-    CatalogueList, LadderHead, LadderList, LadderRow, NextSteps, PathView, RoleList, RoleRow,
-    RoleView, Structure, TrackList,
+    LadderList, LadderRow, LadderView, NextSteps, PathView, PerLadder, RoleList, RoleRow, RoleView,
+    Structure, TrackList,
 };
 
 /// One column: its header, and how to read its field from a record of type `R`.
@@ -24,19 +24,27 @@ type Column<R> = (&'static str, fn(&R) -> Cow<'_, str>);
 
 /// Writes the report as a header line (unless omitted) and one tab-separated record per line.
 pub fn render(out: &mut impl Write, report: &Report<'_>, header: Header) -> Result<()> {
-    let out = &mut Records { out, header };
+    let out = &mut Records {
+        out,
+        header,
+        ladder: None,
+    };
     match report {
         Report::List(list) => role_list(out, list),
-        Report::Catalogue(list) => catalogue(out, list),
+        Report::CatalogueList(lists) => each(out, heads(lists), role_list),
         Report::Ladders(list) => ladders(out, list),
         Report::Show(view) => role_fields(out, fields_of(view)),
-        Report::ShowAll(all) => role_fields(out, all.roles().flat_map(|view| fields_of(&view))),
+        Report::ShowAll(all) => show_all(out, all),
+        Report::CatalogueShowAll(alls) => each(out, heads(alls), show_all),
         Report::Search(hits) => search(out, hits),
         Report::Diff(c, _) => diff(out, c),
         Report::Next(n, _) => next(out, n),
         Report::Path(p) => path(out, p),
+        Report::CataloguePath(paths) => each(out, heads(paths), path),
         Report::Tracks(list) => tracks(out, list),
+        Report::CatalogueTracks(lists) => each(out, heads(lists), tracks),
         Report::Dimensions(s) => structure(out, s),
+        Report::CatalogueDimensions(all) => each(out, heads(all), structure),
         Report::Validation(v) => validation(out, v),
         Report::Validations(all) => validation_rows(out, all.iter().flat_map(|v| &v.findings)),
     }
@@ -54,21 +62,32 @@ fn role_list(out: &mut Records<impl Write>, list: &RoleList<'_>) -> Result<()> {
     table(out, &columns, &list.rows)
 }
 
-/// `list` over a catalogue: one record per role, its ladder's id first.
-fn catalogue(out: &mut Records<impl Write>, list: &CatalogueList<'_>) -> Result<()> {
-    let columns: [Column<(&LadderHead, &RoleRow)>; 6] = [
-        ("ladder", |(h, _)| h.id.unwrap_or_default().into()),
-        ("role", |(_, r)| r.role.id.as_str().into()),
-        ("level", |(_, r)| r.role.level.as_str().into()),
-        ("title", |(_, r)| r.role.title.as_str().into()),
-        ("tracks", |(_, r)| ids(&r.tracks).into()),
-        ("summary", |(_, r)| r.role.summary.as_str().into()),
-    ];
-    let rows = list
+/// The records of several ladders under one header line: each ladder's as `write` writes
+/// them for one ladder, led by the ladder's id in a `ladder` column (`list`, `tracks`,
+/// `dimensions`, `path`, `show --all` and `search` over a catalogue).
+fn each<'v, W: Write, V: ?Sized + 'v>(
+    out: &mut Records<W>,
+    ladders: impl IntoIterator<Item = (&'v str, &'v V)>,
+    write: impl Fn(&mut Records<W>, &V) -> Result<()>,
+) -> Result<()> {
+    for (i, (id, view)) in ladders.into_iter().enumerate() {
+        let header = if i == 0 { out.header } else { Header::Omitted };
+        let mut records = Records {
+            out: &mut *out.out,
+            header,
+            ladder: Some(id),
+        };
+        write(&mut records, view)?;
+    }
+    Ok(())
+}
+
+/// Each ladder's view of a catalogue, with its id.
+fn heads<'v, V>(ladders: &'v PerLadder<'_, V>) -> impl Iterator<Item = (&'v str, &'v V)> {
+    ladders
         .ladders
         .iter()
-        .flat_map(|(head, roles)| roles.rows.iter().map(move |row| (head, row)));
-    table(out, &columns, rows)
+        .map(|(head, view)| (head.id.unwrap_or_default(), view))
 }
 
 /// `ladders`: one record per ladder, its tracks comma-separated.
@@ -88,8 +107,6 @@ fn ladders(out: &mut Records<impl Write>, list: &LadderList<'_>) -> Result<()> {
 /// One field of a role, as `show` and `search` both write it.
 #[derive(Default)]
 struct RoleField<'a> {
-    /// The role's ladder, in a search across a catalogue: a `ladder` column leads then.
-    ladder: Option<&'a str>,
     role: &'a str,
     field: &'a str,
     dimension: &'a str,
@@ -115,8 +132,7 @@ fn role_fields<'a>(
     out: &mut Records<impl Write>,
     fields: impl IntoIterator<Item = RoleField<'a>>,
 ) -> Result<()> {
-    let columns: [Column<RoleField>; 7] = [
-        ("ladder", |f| f.ladder.unwrap_or_default().into()),
+    let columns: [Column<RoleField>; 6] = [
         ("role", |f| f.role.into()),
         ("field", |f| f.field.into()),
         ("dimension", |f| f.dimension.into()),
@@ -124,10 +140,12 @@ fn role_fields<'a>(
         ("attribute", |f| f.attribute.into()),
         ("text", |f| f.text.into()),
     ];
-    let mut fields = fields.into_iter().peekable();
-    // The `ladder` column only in a catalogue: outside one, the columns stay as they were.
-    let across = fields.peek().is_some_and(|f| f.ladder.is_some());
-    table(out, &columns[usize::from(!across)..], fields)
+    table(out, &columns, fields)
+}
+
+/// `show --all`: the records of `show` of every role, under one header.
+fn show_all(out: &mut Records<impl Write>, all: &LadderView<'_>) -> Result<()> {
+    role_fields(out, all.roles().flat_map(|view| fields_of(&view)))
 }
 
 /// `show`: one record per field of the role, in the order the table shows them; `show --all`
@@ -175,15 +193,27 @@ fn fields_of<'a>(view: &RoleView<'a>) -> Vec<RoleField<'a>> {
     fields
 }
 
-/// `search`: one record per matching text.
+/// `search`: one record per matching text; across a catalogue, led by the hit's ladder (the
+/// hits of each ladder follow one another).
 fn search(out: &mut Records<impl Write>, hits: &Hits<'_>) -> Result<()> {
+    if hits.hits.first().is_some_and(|h| h.ladder.is_some()) {
+        let ladders = hits
+            .hits
+            .chunk_by(|a, b| a.ladder == b.ladder)
+            .map(|hits| (hits[0].ladder.unwrap_or_default(), hits));
+        return each(out, ladders, hit_fields);
+    }
+    hit_fields(out, &hits.hits)
+}
+
+/// The records of some hits of a search.
+fn hit_fields(out: &mut Records<impl Write>, hits: &[Hit<'_>]) -> Result<()> {
     role_fields(
         out,
-        hits.hits.iter().map(|h| RoleField {
+        hits.iter().map(|h| RoleField {
             dimension: h.field.dimension().map_or("", |d| d.id.as_str()),
             theme: h.field.theme().map_or("", |t| t.id.as_str()),
             attribute: h.field.attribute().map_or("", |a| a.id.as_str()),
-            ladder: h.ladder,
             ..RoleField::new(&h.role.id, h.field.kind(), h.text)
         }),
     )
@@ -486,10 +516,14 @@ fn ids(tracks: &[&Track]) -> String {
     ids.join(",")
 }
 
-/// Where records go, and whether a header line leads them.
+/// Where records go, whether a header line leads them, and the ladder they are of.
 struct Records<'w, W: Write> {
     out: &'w mut W,
     header: Header,
+    /// In a catalogue of several ladders, the id of the ladder whose records these are: a
+    /// `ladder` column leads the header and every record then. Outside one, the columns
+    /// stay as they were.
+    ladder: Option<&'w str>,
 }
 
 /// The header line, then one line per record: a field for every column, read the same way.
@@ -501,16 +535,17 @@ fn table<R>(
     // Each line is put together here and reaches the writer in one piece: a report may have
     // millions of records (`path` writes every attribute at every level).
     let mut text = String::new();
+    let ladder = out.ladder.map(Cow::Borrowed);
     if out.header == Header::Shown {
-        line(
-            &mut text,
-            columns.iter().map(|(name, _)| Cow::Borrowed(*name)),
-        );
+        let lead = ladder.as_ref().map(|_| Cow::Borrowed("ladder"));
+        let names = columns.iter().map(|(name, _)| Cow::Borrowed(*name));
+        line(&mut text, lead.into_iter().chain(names));
         out.out.write_all(text.as_bytes())?;
     }
     for record in records {
         text.clear();
-        line(&mut text, columns.iter().map(|(_, field)| field(&record)));
+        let fields = columns.iter().map(|(_, field)| field(&record));
+        line(&mut text, ladder.clone().into_iter().chain(fields));
         out.out.write_all(text.as_bytes())?;
     }
     Ok(())

@@ -1,16 +1,15 @@
-//! `ladders`: the ladders of a catalogue, one row each; and `list` over a catalogue, each
-//! ladder's roles under a heading.
+//! `ladders`: the ladders of a catalogue, one row each; and the views of a catalogue (`list`,
+//! `tracks`, `dimensions`, `path`, `show --all`), each ladder's under a heading.
 
 use std::io::Write;
 
 use anyhow::Result;
 use comfy_table::{Cell, ColumnConstraint};
 
-use super::layout::{plain_table, tighten, trim_lines};
-use super::list;
+use super::layout::{plain_table, prose_width, tighten, trim_lines, wrap};
 use crate::style::Style;
 use crate::term::Terminal;
-use crate::view::{CatalogueList, LadderHead, LadderList};
+use crate::view::{LadderHead, LadderList, PerLadder};
 
 /// The column headings of the table.
 const HEADER: [&str; 4] = ["Ladder", "Name", "Roles", "Tracks"];
@@ -43,20 +42,25 @@ pub fn render(
     Ok(())
 }
 
-/// Writes each ladder's roles as `list` does, under a heading with its id and name.
-pub fn roles(
-    out: &mut impl Write,
-    list: &CatalogueList<'_>,
+/// Writes each ladder's view as `view` draws it (the renderer of one ladder's), under a heading with the ladder's id and name,
+/// a blank line after the heading and between ladders: `list`, `tracks`, `dimensions`, `path`
+/// and `show --all` over a catalogue.
+pub fn each<W: Write, V>(
+    out: &mut W,
+    ladders: &PerLadder<'_, V>,
     style: &Style,
     term: &Terminal,
+    view: impl Fn(&mut W, &V, &Style, &Terminal) -> Result<()>,
 ) -> Result<()> {
-    for (i, (head, roles)) in list.ladders.iter().enumerate() {
+    for (i, (head, one)) in ladders.ladders.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "{}", style.heading(&heading(head)))?;
+        for line in wrap(&heading(head), prose_width(term), "", "") {
+            writeln!(out, "{}", style.heading(&line))?;
+        }
         writeln!(out)?;
-        list::render(out, roles, style, term)?;
+        view(out, one, style, term)?;
     }
     Ok(())
 }

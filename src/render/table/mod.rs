@@ -50,16 +50,22 @@ pub fn render(
 ) -> Result<()> {
     match report {
         Report::List(list) => list::render(out, list, style, term),
-        Report::Catalogue(list) => ladders::roles(out, list, style, term),
+        Report::CatalogueList(lists) => ladders::each(out, lists, style, term, list::render),
         Report::Ladders(list) => ladders::render(out, list, style, term),
         Report::Show(view) => show::render(out, view, style, term),
         Report::ShowAll(all) => show::all(out, all, style, term),
+        Report::CatalogueShowAll(alls) => ladders::each(out, alls, style, term, show::all),
         Report::Diff(comparison, detail) => diff::render(out, comparison, *detail, style, term),
         Report::Next(steps, detail) => diff::next(out, steps, *detail, style, term),
         Report::Path(path) => path::render(out, path, style, term),
+        Report::CataloguePath(paths) => ladders::each(out, paths, style, term, path::render),
         Report::Search(hits) => search::render(out, hits, style, term),
         Report::Tracks(list) => tracks::render(out, list, style, term),
+        Report::CatalogueTracks(lists) => ladders::each(out, lists, style, term, tracks::render),
         Report::Dimensions(structure) => dimensions::render(out, structure, style, term),
+        Report::CatalogueDimensions(all) => {
+            ladders::each(out, all, style, term, dimensions::render)
+        }
         Report::Validation(v) => validate::render(out, v, style, usize::from(term.width)),
         Report::Validations(all) => validate::each(out, all, style, usize::from(term.width)),
     }
