@@ -95,7 +95,7 @@ fn an_ambiguous_name_lists_the_qualified_candidates() {
     assert_eq!(
         fails_in(&["show", "L3", "--track", "nowhere"], 2),
         "error: unknown track \"nowhere\": no ladder of the catalogue has it; \
-         run `ladder tracks --ladder ID`\n"
+         run `ladder tracks`\n"
     );
 }
 
@@ -467,7 +467,7 @@ Attributes
     assert_eq!(
         fails_in(&["path", "--track", "platform"], 2),
         "error: unknown track \"platform\": no ladder of the catalogue has it; \
-         run `ladder tracks --ladder ID`\n"
+         run `ladder tracks`\n"
     );
     assert_eq!(
         fails_in(&["show", "--all", "--dimension", "zzz"], 2),

@@ -45,7 +45,7 @@ pub fn with_track<'a>(
 /// A track that no ladder of the catalogue has.
 fn no_ladder_has_track(query: &str) -> UsageError {
     UsageError(format!(
-        "unknown track {}: no ladder of the catalogue has it; run `ladder tracks --ladder ID`",
+        "unknown track {}: no ladder of the catalogue has it; run `ladder tracks`",
         quoted(query)
     ))
 }
