@@ -19,7 +19,7 @@ pub fn run(ctx: &Context, args: &DiffArgs, out: &mut impl Write) -> Result<Exit>
     };
     let (ladder, from, other, to) = (a.ladder, a.role, b.ladder, b.role);
     let comparison = if std::ptr::eq(ladder, other) {
-        let dimensions = super::dimensions(ladder, &args.dimension)?;
+        let dimensions = super::dimensions_asked(ladder, &args.dimension)?;
         compare::compare(ladder, from, to, &dimensions)
     } else {
         if args.dimension.name.is_some() {

@@ -8,13 +8,13 @@ use anyhow::Result;
 use super::Context;
 use crate::exit::Exit;
 use crate::render::Report;
-use crate::view::Structure;
+use crate::view::DimensionList;
 
 /// Prints the attributes with their meaning and the dimensions with their themes.
 pub fn run(ctx: &Context, out: &mut impl Write) -> Result<Exit> {
     let report = super::whole(
         ctx,
-        Structure::of,
+        DimensionList::of,
         Report::Dimensions,
         Report::CatalogueDimensions,
     )?;

@@ -139,7 +139,7 @@ fn dimension<'a>(ladder: &'a Ladder, arg: &DimensionArg) -> Result<Option<&'a Di
 }
 
 /// The dimensions a command covers: the one named by `--dimension`, or all of them.
-fn dimensions<'a>(ladder: &'a Ladder, arg: &DimensionArg) -> Result<Vec<&'a Dimension>> {
+fn dimensions_asked<'a>(ladder: &'a Ladder, arg: &DimensionArg) -> Result<Vec<&'a Dimension>> {
     Ok(match dimension(ladder, arg)? {
         Some(one) => vec![one],
         None => ladder.dimensions.iter().collect(),
@@ -178,7 +178,7 @@ fn each_ladder<'a>(
 ) -> Result<Vec<InLadder<'a>>> {
     let (mut kept, mut refused) = (Vec::new(), Vec::new());
     for (entry, track) in resolve::with_track(catalogue, track)? {
-        match dimensions(&entry.ladder, dimension) {
+        match dimensions_asked(&entry.ladder, dimension) {
             Ok(dimensions) => kept.push((entry, track, dimensions)),
             Err(error) => refused.push(error),
         }

@@ -27,7 +27,7 @@ pub fn run(ctx: &Context, args: &PathArgs, out: &mut impl Write) -> Result<Exit>
     }
     let ladder = ctx.ladder()?;
     let track = resolve::track(ladder, &args.track)?;
-    let dimensions = super::dimensions(ladder, &args.dimension)?;
+    let dimensions = super::dimensions_asked(ladder, &args.dimension)?;
     let view = PathView::of(ladder, track, &dimensions);
     ctx.render(out, &Report::Path(view))?;
     Ok(Exit::Success)

@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit>
         return all(ctx, args, out);
     };
     let found = ctx.role(name, args.track.name.as_deref(), Need::Role)?;
-    let dimensions = super::dimensions(found.ladder, &args.dimension)?;
+    let dimensions = super::dimensions_asked(found.ladder, &args.dimension)?;
     let view = RoleView::of(found.ladder, found.role, &dimensions);
     ctx.render(out, &Report::Show(view))?;
     Ok(Exit::Success)
@@ -37,7 +37,7 @@ fn all(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit> {
     }
     let ladder = ctx.ladder()?;
     let track = super::track(ladder, &args.track)?;
-    let dimensions = super::dimensions(ladder, &args.dimension)?;
+    let dimensions = super::dimensions_asked(ladder, &args.dimension)?;
     ctx.render(
         out,
         &Report::ShowAll(LadderView::of(ladder, track, &dimensions)),

@@ -11,8 +11,8 @@ use crate::query::compare::{self, Comparison, Marked};
 use crate::query::search::Hits;
 use crate::validate::{Severity, Validation};
 use crate::view::{
-    LadderHead, LadderList, LadderView, NextSteps, PathRow, PathView, PerLadder, RoleList,
-    RoleView, Structure, TrackList,
+    DimensionList, LadderHead, LadderList, LadderView, NextSteps, PathRow, PathView, PerLadder,
+    RoleList, RoleView, TrackList,
 };
 
 /// The version of the JSON documents; it changes only when a field changes meaning or goes away.
@@ -702,7 +702,7 @@ fn tracks_body<'a>(
 /// The fields of a `dimensions` document (which `show --all` carries too): the attributes,
 /// dimensions and bands of each ladder given, each naming its ladder in a catalogue.
 fn structure_body<'a>(
-    ladders: impl IntoIterator<Item = (Option<&'a str>, &'a Structure<'a>)> + Clone,
+    ladders: impl IntoIterator<Item = (Option<&'a str>, &'a DimensionList<'a>)> + Clone,
 ) -> impl Serialize + 'a {
     #[derive(Serialize)]
     struct Body<'a> {

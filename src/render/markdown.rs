@@ -16,8 +16,8 @@ use crate::query::search::Hits;
 use crate::text::some_of;
 use crate::validate::{SHOWN_FINDINGS, Severity, Validation, left_out, shown_in_all};
 use crate::view::{
-    Detail, LadderHead, LadderList, LadderView, NextSteps, PathView, PerLadder, RoleList, RoleView,
-    Structure, TrackList,
+    Detail, DimensionList, LadderHead, LadderList, LadderView, NextSteps, PathView, PerLadder,
+    RoleList, RoleView, TrackList,
 };
 
 /// Writes the report as a Markdown document.
@@ -448,7 +448,7 @@ fn tracks_table(list: &TrackList<'_>) -> String {
 }
 
 /// `dimensions`: the attributes, dimensions and bands, each under a heading of `depth` hashes.
-fn dimensions(s: &Structure<'_>, depth: usize) -> String {
+fn dimensions(s: &DimensionList<'_>, depth: usize) -> String {
     let h = "#".repeat(depth);
     let mut md = format!("{h} Attributes\n\n");
     let rows = s

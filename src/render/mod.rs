@@ -24,8 +24,8 @@ use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
 use crate::view::{
-    Detail, LadderList, LadderView, LeftOut, NextSteps, PathView, PerLadder, RoleList, RoleView,
-    Structure, TrackList,
+    Detail, DimensionList, LadderList, LadderView, LeftOut, NextSteps, PathView, PerLadder,
+    RoleList, RoleView, TrackList,
 };
 
 /// How a command prints its data: one renderer per format. The variants' doc comments are the
@@ -97,9 +97,9 @@ pub enum Report<'a> {
     Tracks(TrackList<'a>),
     /// `tracks` over a catalogue of several ladders.
     CatalogueTracks(PerLadder<'a, TrackList<'a>>),
-    Dimensions(Structure<'a>),
+    Dimensions(DimensionList<'a>),
     /// `dimensions` over a catalogue of several ladders.
-    CatalogueDimensions(PerLadder<'a, Structure<'a>>),
+    CatalogueDimensions(PerLadder<'a, DimensionList<'a>>),
     Validation(Validation),
     /// `validate DIR`: one validation per ladder file of a catalogue.
     Validations(Vec<Validation>),

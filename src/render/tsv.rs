@@ -15,8 +15,8 @@ use crate::query::compare::Comparison;
 use crate::query::search::{Hit, Hits};
 use crate::validate::{Located, Validation};
 use crate::view::{
-    LadderList, LadderRow, LadderView, NextSteps, PathView, PerLadder, RoleList, RoleRow, RoleView,
-    Structure, TrackList,
+    DimensionList, LadderList, LadderRow, LadderView, NextSteps, PathView, PerLadder, RoleList,
+    RoleRow, RoleView, TrackList,
 };
 
 /// One column: its header, and how to read its field from a record of type `R`.
@@ -443,7 +443,7 @@ struct Entry<'a> {
 }
 
 /// `dimensions`: the attributes, each dimension followed by its themes, then the bands.
-fn structure(out: &mut Records<impl Write>, s: &Structure<'_>) -> Result<()> {
+fn structure(out: &mut Records<impl Write>, s: &DimensionList<'_>) -> Result<()> {
     let columns: [Column<Entry>; 6] = [
         ("kind", |e| e.kind.into()),
         ("id", |e| e.id.into()),
@@ -598,7 +598,7 @@ mod tests {
     use crate::query::compare::compare;
     use crate::query::search::{self, Query};
     use crate::view::{
-        Detail, NextSteps, PathView, RoleList, RoleView, Step, Structure, TrackList,
+        Detail, DimensionList, NextSteps, PathView, RoleList, RoleView, Step, TrackList,
     };
 
     #[test]
@@ -630,7 +630,7 @@ mod tests {
             Report::List(RoleList::of(ladder, None)),
             Report::Search(search::search(ladder, &query)),
             Report::Tracks(TrackList::of(ladder)),
-            Report::Dimensions(Structure::of(ladder)),
+            Report::Dimensions(DimensionList::of(ladder)),
             Report::Validation(crate::load::validate(source)),
         ];
         for role in &ladder.roles {

@@ -9,12 +9,12 @@ use super::layout::{display_width, longest_word, pad, prose_width, wrap, wrap_it
 use crate::model::{Band, Dimension};
 use crate::style::Style;
 use crate::term::Terminal;
-use crate::view::Structure;
+use crate::view::DimensionList;
 
 /// Writes the attributes, then each dimension and its themes, then the bands.
 pub fn render(
     out: &mut impl Write,
-    s: &Structure<'_>,
+    s: &DimensionList<'_>,
     style: &Style,
     term: &Terminal,
 ) -> Result<()> {
