@@ -12,7 +12,6 @@ pub mod exit;
 pub mod files;
 pub mod handbook;
 pub mod markdown;
-pub mod outline;
 pub mod pager;
 #[cfg(test)]
 mod proptests;

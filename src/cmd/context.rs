@@ -91,7 +91,17 @@ impl Context {
 
     /// Writes a report in the chosen format, a table unless `--format` says otherwise.
     pub fn render(&self, out: &mut impl Write, report: &Report<'_>) -> Result<()> {
-        let format = self.format.unwrap_or_default();
+        self.render_as(out, report, Format::default())
+    }
+
+    /// Writes a report in the chosen format, `default` unless `--format` says otherwise.
+    pub fn render_as(
+        &self,
+        out: &mut impl Write,
+        report: &Report<'_>,
+        default: Format,
+    ) -> Result<()> {
+        let format = self.format.unwrap_or(default);
         render::render(out, report, format, self.header, &self.term)
     }
 

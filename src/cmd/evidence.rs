@@ -8,9 +8,8 @@ use super::{Context, Need};
 use crate::cli::EvidenceArgs;
 use crate::exit::Exit;
 use crate::files;
-use crate::outline;
 use crate::query::resolve;
-use crate::render::Format;
+use crate::render::{Format, Report};
 use crate::view::Evidence;
 
 /// Writes the outline to stdout, or to `--output` without overwriting unless `--force`.
@@ -37,14 +36,18 @@ pub fn run(ctx: &Context, args: &EvidenceArgs, out: &mut impl Write) -> Result<E
     match &args.file.output {
         Some(path) => {
             let mut text = Vec::new();
-            outline::write(&mut text, &evidence, None)?;
+            ctx.render_as(
+                &mut text,
+                &Report::Evidence(evidence, None),
+                Format::Markdown,
+            )?;
             files::write_new(path, &text, args.file.force)?
         }
         None => {
-            // Wrapped for a person at a terminal; a pipe gets one line per paragraph.
+            // Folded for a person at a terminal; a pipe gets one line per paragraph.
             let term = ctx.term;
             let width = term.is_tty.then_some(usize::from(term.width));
-            outline::write(out, &evidence, width)?
+            ctx.render_as(out, &Report::Evidence(evidence, width), Format::Markdown)?
         }
     }
     Ok(Exit::Success)

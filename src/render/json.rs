@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use serde::Serialize;
 
 use super::{Report, mark_name};
@@ -38,6 +38,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::CatalogueDimensions(all) => write(out, &doc(structure_body(each(all)))),
         Report::Validation(v) => write(out, &doc(validation_body(v))),
         Report::Validations(all) => write(out, &validations_doc(all)),
+        Report::Evidence(..) => bail!("the evidence outline is Markdown; it has no JSON form"),
     }
 }
 

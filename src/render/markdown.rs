@@ -47,6 +47,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::CatalogueDimensions(all) => each(all, dimensions),
         Report::Validation(v) => validation(v),
         Report::Validations(all) => validations(all),
+        Report::Evidence(evidence, width) => return super::outline::write(out, evidence, *width),
     };
     out.write_all(text.as_bytes())?;
     Ok(())

@@ -4,6 +4,7 @@ mod json;
 mod man;
 mod markdown;
 mod messages;
+mod outline;
 mod table;
 mod tsv;
 
@@ -24,8 +25,8 @@ use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
 use crate::view::{
-    Detail, DimensionList, LadderList, LadderView, LeftOut, NextSteps, PathView, PerLadder,
-    RoleList, RoleView, TrackList,
+    Detail, DimensionList, Evidence, LadderList, LadderView, LeftOut, NextSteps, PathView,
+    PerLadder, RoleList, RoleView, TrackList,
 };
 
 /// How a command prints its data: one renderer per format. The variants' doc comments are the
@@ -103,6 +104,9 @@ pub enum Report<'a> {
     Validation(Validation),
     /// `validate DIR`: one validation per ladder file of a catalogue.
     Validations(Vec<Validation>),
+    /// `evidence`: the outline, Markdown in every format that takes it, folded to `width`
+    /// when one is given (a terminal's).
+    Evidence(Evidence<'a>, Option<usize>),
 }
 
 /// Writes a report in the chosen format; only the table format ever uses colour.

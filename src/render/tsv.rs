@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use super::{Header, Report, mark_name};
 use crate::model::{Role, Track};
@@ -47,6 +47,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>, header: Header) -> Resu
         Report::CatalogueDimensions(all) => each(out, heads(all), structure),
         Report::Validation(v) => validation(out, v),
         Report::Validations(all) => validation_rows(out, all.iter().flat_map(|v| &v.findings)),
+        Report::Evidence(..) => bail!("the evidence outline is Markdown; it has no TSV form"),
     }
 }
 

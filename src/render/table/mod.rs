@@ -68,5 +68,7 @@ pub fn render(
         }
         Report::Validation(v) => validate::render(out, v, style, usize::from(term.width)),
         Report::Validations(all) => validate::each(out, all, style, usize::from(term.width)),
+        // The outline is Markdown for people, at a terminal too.
+        Report::Evidence(evidence, width) => super::outline::write(out, evidence, *width),
     }
 }

@@ -1,18 +1,22 @@
-//! The outline `ladder evidence` writes: Markdown prompts for a progression conversation. It
-//! has no other format (the command refuses any other `--format`), so it is not a
-//! [`Report`](crate::render::Report).
+//! The outline `ladder evidence` writes: Markdown prompts for a progression conversation, the
+//! one form of [`Report::Evidence`](super::Report::Evidence) (the command refuses JSON and
+//! TSV); on a terminal its lines are folded to the width.
 
 use std::io::Write;
 
 use anyhow::Result;
 
+use super::fold_markdown;
 use crate::markdown::inline;
-use crate::render::fold_markdown;
 use crate::view::Evidence;
 
 /// Writes the outline of a role's expectations as Markdown; with a `width` (a terminal's),
 /// its lines wrapped to it. A file or a pipe gets one line per paragraph.
-pub fn write(out: &mut impl Write, evidence: &Evidence<'_>, width: Option<usize>) -> Result<()> {
+pub(super) fn write(
+    out: &mut impl Write,
+    evidence: &Evidence<'_>,
+    width: Option<usize>,
+) -> Result<()> {
     let text = outline(evidence);
     match width {
         Some(width) => out.write_all(fold_markdown(&text, width).as_bytes())?,
