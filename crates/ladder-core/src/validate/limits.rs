@@ -21,7 +21,8 @@ pub const MAX_SYMBOL_CHARS: usize = 32;
 /// The longest attribute value: a phrase or a sentence, shown in a table cell.
 pub(crate) const MAX_VALUE_CHARS: usize = 500;
 /// The longest text (about, meaning, definition, summary, expectation, example): ten times the
-/// longest paragraph of the public ladders measured (about 1,000 characters).
+/// longest paragraph found in the public ladders (BENCHMARKS.md, "Hostile inputs, second
+/// round").
 pub(crate) const MAX_PROSE_CHARS: usize = 10_000;
 
 /// The most levels a ladder may have: a track is at most this long, and `path` writes a
