@@ -44,7 +44,7 @@ const BATCH: usize = 64;
 
 /// Flushes written temporaries to disk before they are renamed into place: on Linux with one
 /// `syncfs` of their file system for the batch (a flush per file costs a journal commit each,
-/// which dominates an export of many small pages: BENCHMARKS.md, "Figures the code relies
+/// which slows a forced export of many small pages: BENCHMARKS.md, "Figures the code relies
 /// on"), elsewhere file by file.
 fn sync_files(pending: &[Pending]) -> Result<()> {
     #[cfg(target_os = "linux")]
