@@ -73,9 +73,9 @@ pub const GLOBAL: &str = "Global options";
 // Options that every subcommand accepts, before its name or after it.
 //
 // They are flattened into the top level and into each subcommand's arguments rather than
-// marked `global`: clap clones a global option into every subcommand at every start, which
-// cost each command 150K instructions and 29 page faults (BENCHMARKS.md, "The start-up
-// budget"). `Cli::globals` merges the two places, the later one winning. Plain comments, as on
+// marked `global`: clap clones a global option into every subcommand at every start and drops
+// it again, work every command paid for (BENCHMARKS.md, "The start-up budget").
+// `Cli::globals` merges the two places, the later one winning. Plain comments, as on
 // the argument structs below: a doc comment would become each subcommand's description.
 #[derive(Debug, Default, Args)]
 pub struct GlobalArgs {
@@ -142,8 +142,8 @@ pub struct GlobalOnly {
 ///
 /// `defer`: a subcommand's arguments are added only when clap builds that subcommand (the one
 /// typed; all of them for help, completions and the manual page), so a run does not build and
-/// drop some hundred arguments it never reads: 13 page faults and 9% of the instructions of
-/// `ladder show` (BENCHMARKS.md). The argument structs
+/// drop the arguments of every other subcommand, which it never reads (what that saves:
+/// BENCHMARKS.md, "Figures the code relies on"). The argument structs
 /// below carry plain comments, not doc comments: a deferred subcommand would take a doc
 /// comment of its struct as its description.
 #[derive(Debug, Subcommand)]

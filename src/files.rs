@@ -43,8 +43,9 @@ pub fn write_new_with(
 const BATCH: usize = 64;
 
 /// Flushes written temporaries to disk before they are renamed into place: on Linux with one
-/// `syncfs` of their file system for the batch (a flush per file costs a journal commit each:
-/// 16,000 pages took 16 s), elsewhere file by file.
+/// `syncfs` of their file system for the batch (a flush per file costs a journal commit each,
+/// which slows a forced export of many small pages: BENCHMARKS.md, "Figures the code relies
+/// on"), elsewhere file by file.
 fn sync_files(pending: &[Pending]) -> Result<()> {
     #[cfg(target_os = "linux")]
     if let [first, _, ..] = pending {

@@ -159,7 +159,8 @@ pub(crate) mod tests {
 
     #[test]
     fn an_absurd_width_is_capped() {
-        // 65,535 columns made `diff` write 9 MB of padding; 99,999 was read as no number.
+        // 65,535 columns made `diff` write megabytes of padding (BENCHMARKS.md, "Hostile
+        // inputs"); 99,999 was read as no number.
         for columns in ["65535", "99999", "18446744073709551616"] {
             assert_eq!(
                 width(false, env_of(&[("COLUMNS", columns)]), || None),

@@ -1,5 +1,5 @@
 //! Integration tests: run the built `ladder` binary and check its exact output, exit codes and streams.
-// Tests that need an outside tool (jq, bash, man) say on stderr when they skip.
+// Tests that need an outside tool (jq, bash, man) say on stderr when they skip (`tool`).
 #![allow(clippy::print_stderr)]
 
 use std::io::Read;
@@ -52,13 +52,42 @@ fn ladder(args: &[&str]) -> Command {
     cmd
 }
 
+/// The variable that turns a test's missing tool into a failure: `.ci/run` sets it to 1 after
+/// installing the tools, so that CI cannot pass a test that ran nothing.
+const REQUIRE_TOOLS: &str = "LADDER_TEST_REQUIRE_TOOLS";
+
+/// Whether the outside tool `name` (jq, util-linux `script`, man, a shell) is on the PATH, for
+/// a test that needs it. When it is not, the test is to skip: this says so in one line on
+/// stderr, `skipped: NAME not found`, and returns false; with `LADDER_TEST_REQUIRE_TOOLS=1`
+/// it panics instead.
+fn tool(name: &str) -> bool {
+    use std::os::unix::fs::PermissionsExt as _;
+    let found = std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|dir| {
+            std::fs::metadata(dir.join(name))
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+    });
+    if !found {
+        skip(&format!("{name} not found"));
+    }
+    found
+}
+
+/// Says on stderr that a test skips the rest of its work, and why; with
+/// `LADDER_TEST_REQUIRE_TOOLS=1` set, fails the test instead.
+fn skip(why: &str) {
+    let required = std::env::var_os(REQUIRE_TOOLS).is_some_and(|v| v == "1");
+    assert!(!required, "{why} ({REQUIRE_TOOLS}=1: no test may skip)");
+    eprintln!("skipped: {why}");
+}
+
 /// Runs `ladder` with stdout on a pseudo-terminal (through util-linux `script`), with the
-/// given environment; returns what the terminal showed, or `None` when `script` is missing.
-/// Views page on a terminal: pass `--no-pager` or a pager that does not wait for a reader.
+/// given environment; returns what the terminal showed, or `None` when `script` is missing
+/// (see [`tool`]). Views page on a terminal: pass `--no-pager` or a pager that does not wait
+/// for a reader.
 fn on_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<(i32, String)> {
-    let probe = Command::new("script").arg("--version").output();
-    if !probe.is_ok_and(|o| o.status.success()) {
-        eprintln!("skipped: util-linux script is not installed");
+    if !tool("script") {
         return None;
     }
     // Every argument single-quoted for the shell that `script` starts.
@@ -82,15 +111,10 @@ fn on_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<(i32, String)> {
     Some((out.status.code().unwrap_or(-1), shown))
 }
 
-/// Runs jq with a filter on a document; `None` (and a note) when jq is missing.
+/// Runs jq with a filter on a document; `None` when jq is missing (see [`tool`]).
 fn jq(filter: &str, document: &str) -> Option<String> {
     use std::io::Write as _;
-    if !Command::new("jq")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
-        eprintln!("skipped: jq is not installed");
+    if !tool("jq") {
         return None;
     }
     let mut child = Command::new("jq")

@@ -108,8 +108,7 @@ fn the_registration_calls_ladder_back_by_a_path_no_shell_can_misread() {
 
 #[test]
 fn bash_completes_through_the_registered_function() {
-    if Command::new("bash").arg("--version").output().is_err() {
-        eprintln!("skipped: bash is not installed");
+    if !tool("bash") {
         return;
     }
     let dir = Folder::new("bash-completion");
@@ -162,11 +161,10 @@ fn bash_completes_through_the_registered_function() {
     assert_eq!(complete("ladder show l4"), ["L4-technical-lead"]);
 }
 
-/// The manual page as `man` shows it at `width` columns, overstriking removed; `None` (with a
-/// note) when man is missing or cannot render here.
+/// The manual page as `man` shows it at `width` columns, overstriking removed; `None` when man
+/// is missing or cannot render here (see [`tool`] and [`skip`]).
 fn man_page(page: &str, width: u16) -> Option<String> {
-    if Command::new("man").arg("--version").output().is_err() {
-        eprintln!("skipped: man is not installed");
+    if !tool("man") {
         return None;
     }
     let dir = Folder::new(&format!("man-{width}"));
@@ -180,7 +178,7 @@ fn man_page(page: &str, width: u16) -> Option<String> {
         .expect("man runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     if stderr.contains("command exited with status") || stderr.contains("can't execute") {
-        eprintln!("skipped: man cannot render here: {stderr}");
+        skip(&format!("man cannot render here: {stderr}"));
         return None;
     }
     assert_eq!(out.status.code(), Some(0), "{stderr}");

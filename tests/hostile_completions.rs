@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use super::{TempFile, fails, ok};
+use super::{TempFile, fails, ok, tool};
 
 /// A ladder that loads, though it is as hostile as a valid file can be: shell code in every
 /// name, title and text, and ids at the edges of the id alphabet (`rf-`, `L2.x`, `z.b_c`).
@@ -74,18 +74,6 @@ impl Data {
             Data::InTheEnvironment => ("ladder", "export LADDER_DATA=./ladder.toml"),
         }
     }
-}
-
-/// Whether a shell is installed; tests that need it say so on stderr and skip when not.
-fn shell(name: &str) -> bool {
-    let found = Command::new(name)
-        .args(["-c", "true"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if !found {
-        eprintln!("skipped: {name} is not installed");
-    }
-    found
 }
 
 /// What `ladder` prints with `LADDER_COMPLETE` set: the registration script without words, the
@@ -245,7 +233,7 @@ fn ids_that_carry_shell_code_refuse_to_load_with_their_place() {
 
 #[test]
 fn bash_completes_the_ladders_ids_and_runs_nothing_from_it() {
-    if !shell("bash") {
+    if !tool("bash") {
         return;
     }
     for data_at in [Data::OnTheLine, Data::InTheEnvironment] {
@@ -272,7 +260,7 @@ fn bash_completes_the_ladders_ids_and_runs_nothing_from_it() {
 
 #[test]
 fn fish_completes_the_ladders_ids_and_runs_nothing_from_it() {
-    if !shell("fish") {
+    if !tool("fish") {
         return;
     }
     for data_at in [Data::OnTheLine, Data::InTheEnvironment] {
@@ -297,7 +285,7 @@ fn fish_completes_the_ladders_ids_and_runs_nothing_from_it() {
 
 #[test]
 fn zsh_offers_the_ladders_ids_and_runs_nothing_from_it() {
-    if !shell("zsh") {
+    if !tool("zsh") {
         return;
     }
     let data = ladder_with_script("hc-zsh", "zsh", "_ladder");
@@ -501,17 +489,12 @@ struct Terminal {
 }
 
 impl Terminal {
-    /// Starts `shell` in `dir` (its home too) and runs `setup`; `None` (and a note) when
-    /// `script` or the shell is missing.
+    /// Starts `shell` in `dir` (its home too) and runs `setup`; `None` when `script` or the
+    /// shell is missing (see [`tool`]).
     fn start(shell: &str, dir: &Path, setup: &str) -> Option<Terminal> {
         use std::io::Read;
         use std::process::Stdio;
-        let probe = Command::new("script").arg("--version").output();
-        if !probe.is_ok_and(|o| o.status.success()) {
-            eprintln!("skipped: util-linux script is not installed");
-            return None;
-        }
-        if !self::shell(shell) {
+        if !tool("script") || !tool(shell) {
             return None;
         }
         let interactive = match shell {

@@ -55,16 +55,11 @@ fn is_head_or_tail(filter: &str) -> bool {
 }
 
 /// What `ladder COMMAND` prints when bash runs it as written (stdout, then stderr; pipefail,
-/// so a failing `ladder` fails the recipe), or `None` when bash, jq or awk is missing.
+/// so a failing `ladder` fails the recipe), or `None` when bash, jq or awk is missing (see
+/// [`tool`]).
 fn in_bash(command: &str) -> Option<String> {
-    for tool in ["bash", "jq", "awk"] {
-        let found = Command::new("sh")
-            .args(["-c", &format!("command -v {tool}")])
-            .output();
-        if !found.is_ok_and(|o| o.status.success()) {
-            eprintln!("skipped: {tool} is not installed");
-            return None;
-        }
+    if !["bash", "jq", "awk"].into_iter().all(tool) {
+        return None;
     }
     let dir = std::path::Path::new(BIN).parent().expect("bin dir");
     let path = format!(

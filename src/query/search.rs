@@ -50,7 +50,8 @@ pub struct Hits<'a> {
 /// Compiles the user's pattern: a literal substring unless `regex`, ignoring case unless `case_sensitive`.
 ///
 /// A literal pattern of ASCII characters (the usual case) is matched directly, ASCII letters in
-/// any case: building a Unicode-aware regex for it cost a third of a search's time. Any other
+/// any case: building a Unicode-aware regex for it cost a good part of a search (BENCHMARKS.md,
+/// "Figures the code relies on"). Any other
 /// pattern is a regular expression whose case folding follows Unicode.
 pub fn pattern(text: &str, regex: bool, case_sensitive: bool) -> Result<Matcher, UsageError> {
     if !regex && text.is_ascii() && !text.is_empty() {
@@ -155,16 +156,16 @@ fn fallbacks(needle: &[u8]) -> Vec<usize> {
 ///
 /// When the regex crate's lazy DFA cannot cache the states a pattern needs (`a[ab]{N}c` needs
 /// 2^N), it falls back on following every place of the pattern at once, byte by byte: time
-/// grows as the text times the places. On 900 KB of text, 50 places took 0.46 s, 100 places
-/// 0.7 to 1 s and 1,002 took 6.5 s. The compiled size (`RegexBuilder::size_limit`) cannot
-/// tell those apart: `\w+` compiles to 50 KB of Unicode classes and runs in linear time,
-/// `a[ab]{600}c` to 48 KB and takes 4 s. A literal search (without `--regex`) has no such
-/// limit: it never falls back.
+/// grows as the text times the places, and 50 places keep a search of a large ladder within
+/// its budget (the times: BENCHMARKS.md, "Figures the code relies on").
+/// The compiled size (`RegexBuilder::size_limit`) cannot tell those apart: `\w+`, all Unicode
+/// classes, compiles to about as many bytes as `a[ab]{600}c`, yet runs in linear time. A
+/// literal search (without `--regex`) has no such limit: it never falls back.
 pub const MAX_REGEX_PLACES: u64 = 50;
 
 /// The lazy DFA's cache: 8 MiB instead of the crate's 2, so that a repeated Unicode class
-/// (`\w{50}`, whose states are many) stays cached rather than falling back: on 900 KB,
-/// `\w{100}` took 0.8 s with 2 MiB and 0.04 s with 8.
+/// (`\w{50}`, whose states are many) stays cached rather than falling back (BENCHMARKS.md,
+/// "Figures the code relies on").
 const DFA_CACHE_BYTES: usize = 8 << 20;
 
 /// How many places a pattern has: characters and classes, each Unicode class counted once

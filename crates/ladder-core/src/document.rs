@@ -3,13 +3,13 @@
 /// A ladder's TOML text and the name to report it by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
-    /// The path as the user gave it, `-` for stdin, or [`crate::load::EMBEDDED_NAME`].
+    /// The path as the user gave it, `-` for stdin, or `load::EMBEDDED_NAME`.
     pub name: String,
     pub text: String,
 }
 
 /// The 1-based line and column (in characters) of a byte offset in `text`.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

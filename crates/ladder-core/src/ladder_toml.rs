@@ -3,12 +3,13 @@
 //! `ladder import` writes its ladder through here rather than through the `toml` crate's
 //! serializer, for three reasons: the text streams to its destination instead of being held
 //! (twice) in memory; the layout is the compact one a person writes (an inline table per
-//! expectation, not an `[[role.dimensions.X.expectations]]` table), which is also a third
-//! smaller and cheaper to load; and every character [`crate::text::is_unsafe`] flags is
-//! written as a TOML escape (`\u202E`) as the string is written, so no raw control or
-//! bidirectional character reaches a terminal. The tests below and the property tests
-//! (the `ladder` crate's `src/proptests.rs`) hold the invariant `ladder import` relies on instead of parsing its own
-//! output again: the text parses back to exactly the ladder written.
+//! expectation, not an `[[role.dimensions.X.expectations]]` table), which is also smaller and
+//! cheaper to load (BENCHMARKS.md, "Figures the code relies on"); and every character
+//! [`crate::text::is_unsafe`] flags is written as a TOML escape (`\u202E`) as the string is
+//! written, so no raw control or bidirectional character reaches a terminal. The tests below
+//! and the property tests (the `ladder` crate's `src/proptests.rs`) hold the invariant `ladder import` relies on
+//! instead of parsing its own output again: the text parses back to exactly the ladder
+//! written.
 
 use std::io::{self, Write};
 

@@ -2,10 +2,10 @@
 //! stack of blocks they become when their columns cannot fit the terminal.
 //!
 //! The cells arrive wrapped to their widths already, so there is nothing to arrange: drawing
-//! them here costs a fraction of what comfy-table spends measuring styled text (2 to 3 times
-//! the instructions of `diff`, `next` and `path`), and comfy-table would add reset codes to
-//! coloured cells (see BENCHMARKS.md). The borders are those of comfy-table's `UTF8_FULL`
-//! preset, so every table looks alike.
+//! them here costs a fraction of what comfy-table spends measuring styled text through its
+//! ANSI parser, and comfy-table would add reset codes to coloured cells (BENCHMARKS.md, "Why
+//! the terminal format keeps its own wrapper and grids"). The borders are those of
+//! comfy-table's `UTF8_FULL` preset, so every table looks alike.
 
 use std::fmt;
 use std::io::Write;

@@ -124,8 +124,8 @@ pub fn pad(text: &str, width: usize) -> String {
 /// sequences.
 ///
 /// textwrap's first fit gives the same lines on ordinary text (a test holds them to it) but
-/// keeps runs of spaces, and costs 14% more instructions on `diff`, 23% on `show` (see
-/// BENCHMARKS.md).
+/// keeps runs of spaces, and costs more instructions on every view that wraps text (how much:
+/// BENCHMARKS.md, "Figures the code relies on").
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     // At least a column of text after the indent, which is measured in columns: a `• ` is
     // two columns though four bytes.

@@ -11,9 +11,9 @@
 #[derive(Debug, PartialEq, Eq)]
 pub struct Chunks<'a> {
     /// Everything before the first `[[role]]` header.
-    pub head: &'a str,
+    pub(crate) head: &'a str,
     /// Each role table, from its `[[role]]` header up to the next one, with its byte offset.
-    pub roles: Vec<(usize, &'a str)>,
+    pub(crate) roles: Vec<(usize, &'a str)>,
 }
 
 /// The bytes that can change the scanner's state outside strings.
@@ -193,7 +193,7 @@ fn header_of(line: &str) -> Option<String> {
 
 /// The id of a role chunk when it is written plainly as `id = "..."` (no escapes), so that
 /// a role can be found without parsing every chunk.
-pub fn plain_id(chunk: &str) -> Option<&str> {
+pub(crate) fn plain_id(chunk: &str) -> Option<&str> {
     for line in chunk.lines().skip(1) {
         let line = line.trim();
         if line.starts_with('[') {

@@ -28,7 +28,7 @@ pub const EMBEDDED: &str = include_str!(concat!(
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The name findings and errors give the embedded ladder.
-pub const EMBEDDED_NAME: &str = "<embedded>";
+pub(crate) const EMBEDDED_NAME: &str = "<embedded>";
 
 impl Document {
     /// The ladder compiled into the binary.
@@ -89,14 +89,14 @@ pub fn open_without_waiting(path: &Path) -> io::Result<File> {
 
 /// Whether two looks at a file saw the same file: its device and inode.
 #[cfg(unix)]
-pub fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+pub(crate) fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
     (a.dev(), a.ino()) == (b.dev(), b.ino())
 }
 
 /// Whether two looks at a file saw the same file (without inodes: the same length).
 #[cfg(not(unix))]
-pub fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+pub(crate) fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
     a.len() == b.len()
 }
 
@@ -134,7 +134,7 @@ pub fn validate(source: &Document) -> Validation {
 
 /// Only the errors of a ladder's source, each located in the file: what loading a broken
 /// ladder reports, without the cost of checking and placing every warning.
-pub fn validate_errors(source: &Document) -> Validation {
+pub(crate) fn validate_errors(source: &Document) -> Validation {
     report(source, Scope::Errors)
 }
 
@@ -276,7 +276,7 @@ impl Ladder {
 
     /// Parses ladder TOML held in memory, as [`Ladder::load`] does for a file.
     #[cfg(test)]
-    pub fn from_toml(text: &str) -> Result<Ladder> {
+    pub(crate) fn from_toml(text: &str) -> Result<Ladder> {
         Ladder::load(&Document {
             name: "test.toml".to_string(),
             text: text.to_string(),

@@ -16,11 +16,6 @@ pub struct Entry {
 }
 
 impl Catalogue {
-    /// The ladder with exactly this id; ids are few, so a scan is cheap.
-    pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.ladders.iter().find(|e| e.id == id)
-    }
-
     /// The ids, in catalogue order.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.ladders.iter().map(|e| e.id.as_str())

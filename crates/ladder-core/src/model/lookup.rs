@@ -30,7 +30,7 @@ struct Index {
 impl Lookup {
     /// Empties the look-up of roles, keeping the others (built or not): for a ladder whose
     /// roles were taken out. The tracks' table is kept: it is built from the tracks alone.
-    pub fn forget_roles(&mut self) {
+    pub(crate) fn forget_roles(&mut self) {
         if let Some(index) = self.0.get_mut() {
             index.roles.clear();
         }
@@ -111,7 +111,7 @@ impl Ladder {
     }
 
     /// The theme with exactly this id in a dimension of this ladder: a look-up, where
-    /// [`Dimension::theme`] searches.
+    /// `Dimension::theme` searches.
     pub fn theme<'a>(&'a self, dimension: &'a Dimension, id: &str) -> Option<&'a Theme> {
         let index = self.index();
         // The dimension's place, found through its id; one that is not that place (a repeated

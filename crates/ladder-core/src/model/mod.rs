@@ -155,7 +155,7 @@ impl Track {
 impl Dimension {
     /// The theme with exactly this id, searched for: inside a loop, [`Ladder::theme`] looks it
     /// up instead.
-    pub fn theme(&self, id: &str) -> Option<&Theme> {
+    pub(crate) fn theme(&self, id: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.id == id)
     }
 

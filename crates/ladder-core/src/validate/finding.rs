@@ -33,7 +33,7 @@ pub enum Seg {
 /// One problem found in a ladder, with the path of the value it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     pub message: String,
     pub at: Vec<Seg>,
 }
@@ -46,7 +46,7 @@ pub struct Located {
     pub column: usize,
     pub severity: Severity,
     pub message: String,
-    /// A window of the source line around the column, escaped: at most [`EXCERPT_CHARS`]
+    /// A window of the source line around the column, escaped: at most `EXCERPT_CHARS`
     /// characters of the line, with `…` on a side where the line was cut.
     pub source_line: String,
     /// How many characters of `source_line` come before the one the column points at, so
@@ -58,7 +58,7 @@ pub struct Located {
 /// start of the text), and each role's table with its byte offset, in the order of the roles.
 /// With it, a finding is placed by parsing only the piece it is in.
 #[derive(Debug, Clone, Copy)]
-pub struct Pieces<'a> {
+pub(crate) struct Pieces<'a> {
     pub head: &'a str,
     pub roles: &'a [(usize, &'a str)],
 }
@@ -66,7 +66,7 @@ pub struct Pieces<'a> {
 /// How many characters of a source line a finding shows around its column. A finding never
 /// carries its whole line: a line of a megabyte with a thousand findings on it would cost a
 /// gigabyte.
-pub const EXCERPT_CHARS: usize = 80;
+pub(crate) const EXCERPT_CHARS: usize = 80;
 
 /// How many findings the formats people read (table, Markdown) show; they count the rest.
 /// The machine formats (JSON, TSV) list them all: one short record each.

@@ -12,40 +12,41 @@ use crate::text::quoted as q;
 
 /// The longest id, in characters: real ids are a few words in kebab-case (the longest of the
 /// embedded ladder has 33).
-pub const MAX_ID_CHARS: usize = 100;
+pub(crate) const MAX_ID_CHARS: usize = 100;
 /// The longest name, title or motto: each is repeated wherever its item is named (a title on
 /// every track of its role, an attribute's name in every role).
-pub const MAX_NAME_CHARS: usize = 200;
+pub(crate) const MAX_NAME_CHARS: usize = 200;
 /// The longest emoji: one emoji sequence (a family with skin tones has 11 characters).
 pub const MAX_SYMBOL_CHARS: usize = 32;
 /// The longest attribute value: a phrase or a sentence, shown in a table cell.
-pub const MAX_VALUE_CHARS: usize = 500;
+pub(crate) const MAX_VALUE_CHARS: usize = 500;
 /// The longest text (about, meaning, definition, summary, expectation, example): ten times the
-/// longest paragraph of the public ladders measured (about 1,000 characters).
-pub const MAX_PROSE_CHARS: usize = 10_000;
+/// longest paragraph found in the public ladders (BENCHMARKS.md, "Hostile inputs, second
+/// round").
+pub(crate) const MAX_PROSE_CHARS: usize = 10_000;
 
 /// The most levels a ladder may have: a track is at most this long, and `path` writes a
 /// column per level for every attribute and theme.
-pub const MAX_LEVELS: usize = 100;
+pub(crate) const MAX_LEVELS: usize = 100;
 /// The most attributes a ladder may have.
-pub const MAX_ATTRIBUTES: usize = 100;
+pub(crate) const MAX_ATTRIBUTES: usize = 100;
 /// The most dimensions a ladder may have.
-pub const MAX_DIMENSIONS: usize = 100;
+pub(crate) const MAX_DIMENSIONS: usize = 100;
 /// The most themes one dimension may have.
-pub const MAX_THEMES: usize = 100;
+pub(crate) const MAX_THEMES: usize = 100;
 /// The most roles that may follow one role on its tracks, all told: `next` compares the role
 /// with each of them, repeating its expectations in each comparison. A role on any number of
 /// tracks that go on to few roles (the lead at the top of every track) is not limited.
-pub const MAX_NEXT_ROLES: usize = 20;
+pub(crate) const MAX_NEXT_ROLES: usize = 20;
 /// The most expectations one role may have, in all its dimensions: `next` repeats them in the
 /// comparison with each next role, `diff` and `path` pair them with another role's.
-pub const MAX_EXPECTATIONS_PER_ROLE: usize = 1_000;
+pub(crate) const MAX_EXPECTATIONS_PER_ROLE: usize = 1_000;
 /// The most roles times attributes and dimensions a ladder may have: every role's page, its
 /// `show --all` entry and its JSON carry every attribute and dimension of the ladder.
-pub const MAX_ROLE_CELLS: usize = 200_000;
+pub(crate) const MAX_ROLE_CELLS: usize = 200_000;
 
 /// The most characters a text of this kind may have. A reference is an id: one longer than
-/// [`MAX_ID_CHARS`] names nothing, and is reported as such, not as too long.
+/// `MAX_ID_CHARS` names nothing, and is reported as such, not as too long.
 pub fn max_chars(kind: TextKind) -> usize {
     match kind {
         TextKind::Id(_) | TextKind::Ref(_) => MAX_ID_CHARS,
@@ -237,7 +238,7 @@ fn next_roles(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>, Strin
 
 /// Whether a ladder of this head and `roles` roles holds more roles than its attributes and
 /// dimensions allow: what a ladder loaded with one of its roles cannot see by itself.
-pub fn too_many_roles(head: &Ladder, roles: usize) -> bool {
+pub(crate) fn too_many_roles(head: &Ladder, roles: usize) -> bool {
     let per_role = head.attributes.len() + head.dimensions.len();
     per_role > 0 && roles > MAX_ROLE_CELLS / per_role
 }

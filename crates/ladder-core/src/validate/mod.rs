@@ -21,14 +21,14 @@ mod texts;
 
 // Every public item of `finding.rs` is part of this module's interface.
 pub use finding::*;
-pub use locate::syntax_message;
+pub(crate) use locate::syntax_message;
 
 use crate::document::Document;
 use crate::model::Ladder;
 
-/// Every finding of a ladder's source, each located in the file: the TOML or shape error when
-/// it did not parse (the first such error ends the check), else the findings of `scope`.
-pub fn report(
+/// [`report_in`] for a text parsed whole (the tests' short way).
+#[cfg(test)]
+pub(crate) fn report(
     source: &Document,
     parsed: &Result<Ladder, toml::de::Error>,
     scope: Scope,
@@ -36,9 +36,11 @@ pub fn report(
     report_in(source, parsed, scope, None)
 }
 
-/// As [`report`], for a text cut into `pieces` that the ladder was parsed from: only the
-/// pieces that findings are in are parsed again to place them.
-pub fn report_in(
+/// Every finding of a ladder's source, each located in the file: the TOML or shape error when
+/// it did not parse (the first such error ends the check), else the findings of `scope`. When
+/// the ladder was parsed from a text cut into `pieces`, only the pieces that findings are in
+/// are parsed again to place them.
+pub(crate) fn report_in(
     source: &Document,
     parsed: &Result<Ladder, toml::de::Error>,
     scope: Scope,
@@ -54,8 +56,10 @@ pub fn report_in(
     }
 }
 
-/// Every semantic problem of a parsed ladder, in the order of the file's sections.
-pub fn check(ladder: &Ladder) -> Vec<Finding> {
+/// Every semantic problem of a parsed ladder, in the order of the file's sections (the tests'
+/// short way to [`check_scope`] with [`Scope::All`]).
+#[cfg(test)]
+pub(crate) fn check(ladder: &Ladder) -> Vec<Finding> {
     check_scope(ladder, Scope::All)
 }
 
@@ -66,13 +70,13 @@ pub fn errors(ladder: &Ladder) -> Vec<Finding> {
 
 /// The errors of a ladder loaded with one of its roles (see `load::one_role`): what concerns
 /// that role and everything else, but not tracks, whose other roles are not there to check.
-pub fn errors_of_one_role(ladder: &Ladder) -> Vec<Finding> {
+pub(crate) fn errors_of_one_role(ladder: &Ladder) -> Vec<Finding> {
     check_scope(ladder, Scope::OneRole)
 }
 
 /// Which findings a check looks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
+pub(crate) enum Scope {
     /// Every error and warning: what `ladder validate` reports.
     All,
     /// Only the errors: what loading needs to know.
