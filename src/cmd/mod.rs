@@ -48,8 +48,8 @@ pub fn run(mut cli: Cli) -> Result<Exit> {
     let exit = dispatch(cli.command, &ctx, &mut out);
     // The pager is waited for even when the command failed, so the error shows after it.
     let finished = out.finish().context("could not write to stdout");
-    // The process ends next: freeing the ladder's thousand strings one by one would cost 6% of
-    // the instructions of `ladder show` (BENCHMARKS.md), for memory the exit returns anyway.
+    // The process ends next: freeing the ladder's strings one by one costs instructions
+    // (BENCHMARKS.md, "Figures the code relies on") for memory the exit returns anyway.
     std::mem::forget(ctx);
     let exit = exit?;
     finished?;
