@@ -2,9 +2,19 @@
 
 use std::path::PathBuf;
 
-use clap::{Arg, Args, ColorChoice, Parser, Subcommand, ValueHint};
+use clap::{Arg, Args, ColorChoice, Parser, Subcommand, ValueEnum, ValueHint};
 
-use crate::render::{Format, Shell};
+use crate::render::Format;
+
+/// The shells `ladder` completes in, for `ladder completions SHELL`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
+}
 
 // The sections of the top-level help, each also a section of the manual page (`ladder man`):
 // macros, so that `concat!` can join them into the help at compile time.

@@ -1,15 +1,119 @@
-//! The words of `ladder import`'s warnings and notes, one line each, as compilers write
-//! them: `FILE:LINE: warning: ...`, then `note: ...`; after the last of a kind said, how many
-//! more like it there were.
+//! The lines commands print outside their reports: `list --ids`, what `export` and `import`
+//! wrote, the line that registers completion, and the words of `import`'s warnings and notes,
+//! one line each, as compilers write them: `FILE:LINE: warning: ...`, then `note: ...`; after
+//! the last of a kind said, how many more like it there were.
 
 use std::collections::HashMap;
 use std::io::Write;
 use std::mem::discriminant;
+use std::path::Path;
 
 use anyhow::Result;
 
+use super::Manual;
+use crate::cli::Shell;
+use crate::files;
+use crate::view::{PerLadder, RoleList};
+
 use crate::handbook::warning::{Note, SHOWN_PER_KIND, Warning, WarningKind, Warnings};
 use crate::text::{cut_middle, escape_controls, quoted};
+
+/// Writes one role id per line and nothing else, for `ladder list --ids`.
+pub fn ids(out: &mut impl Write, list: &RoleList<'_>) -> Result<()> {
+    for row in &list.rows {
+        writeln!(out, "{}", row.role.id)?;
+    }
+    Ok(())
+}
+
+/// Writes one `LADDER/ROLE` per line, for `ladder list --ids` over a catalogue.
+pub fn qualified_ids(out: &mut impl Write, list: &PerLadder<'_, RoleList<'_>>) -> Result<()> {
+    for (head, roles) in &list.ladders {
+        for row in &roles.rows {
+            writeln!(out, "{}/{}", head.id.unwrap_or_default(), row.role.id)?;
+        }
+    }
+    Ok(())
+}
+
+/// The line `ladder export` prints once the handbook is in place, whatever the format.
+pub fn exported(
+    out: &mut impl Write,
+    pages: usize,
+    ladders: Option<usize>,
+    dir: &Path,
+) -> Result<()> {
+    let dir = files::shown(dir);
+    match ladders {
+        Some(1) => writeln!(out, "wrote {pages} pages of 1 ladder to {dir}")?,
+        Some(ladders) => writeln!(out, "wrote {pages} pages of {ladders} ladders to {dir}")?,
+        None => writeln!(out, "wrote {pages} pages to {dir}")?,
+    }
+    Ok(())
+}
+
+/// What `ladder import` says about how it read a handbook: its warnings, then its notes, one
+/// line each and the first of each kind only, with how many more (for stderr, whatever the
+/// format).
+pub fn import_messages(out: &mut impl Write, warnings: &Warnings, notes: &[Note]) -> Result<()> {
+    import(out, warnings, notes)
+}
+
+/// The line that registers completion in a shell's start-up file: it runs `ladder` with
+/// `LADDER_COMPLETE` set, which prints the script that asks `ladder` for candidates at each TAB.
+pub fn completion_line(out: &mut impl Write, shell: Shell) -> Result<()> {
+    let line = match shell {
+        Shell::Bash => "source <(LADDER_COMPLETE=bash ladder)",
+        Shell::Zsh => "source <(LADDER_COMPLETE=zsh ladder)",
+        Shell::Fish => "LADDER_COMPLETE=fish ladder | source",
+        Shell::Elvish => "eval (E:LADDER_COMPLETE=elvish ladder | slurp)",
+        Shell::Powershell => {
+            "$env:LADDER_COMPLETE = \"powershell\"; ladder | Out-String | Invoke-Expression; \
+             Remove-Item Env:\\LADDER_COMPLETE"
+        }
+    };
+    writeln!(out, "{line}")?;
+    Ok(())
+}
+
+/// The last line `ladder import` prints: what it read and made of it.
+pub fn imported(
+    out: &mut impl Write,
+    ladder: Option<&str>,
+    t: &crate::handbook::import::Tally,
+) -> Result<()> {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if let Some(id) = ladder {
+        write!(out, "{id}: ")?;
+    }
+    writeln!(
+        out,
+        "read {}: {}, {}, {}; {}",
+        plural(t.pages, "page"),
+        plural(t.roles, "role"),
+        plural(t.statements, "statement"),
+        plural(t.examples, "example"),
+        plural(t.warnings, "warning"),
+    )?;
+    Ok(())
+}
+
+/// The note `ladder import` gives when a folder could be one ladder or a catalogue: which it
+/// read it as (`ladders` is how many, for a catalogue).
+pub fn import_found(out: &mut impl Write, dir: &Path, ladders: Option<usize>) -> Result<()> {
+    let dir = files::shown(dir);
+    match ladders {
+        Some(1) => writeln!(out, "note: {dir} is a catalogue of 1 ladder")?,
+        Some(n) => writeln!(out, "note: {dir} is a catalogue of {n} ladders")?,
+        None => writeln!(out, "note: {dir} is one ladder")?,
+    }
+    Ok(())
+}
+
+/// The manual page (roff) of a built clap command and all its subcommands, for `ladder man`.
+pub fn man(out: &mut impl Write, cmd: &clap::Command, manual: &Manual<'_>) -> Result<()> {
+    super::man::render(out, cmd, manual)
+}
 
 /// How many names a note lists (the roles of a track, the headings read as a dimension)
 /// before it says how many more there are.

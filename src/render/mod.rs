@@ -1,4 +1,6 @@
-//! Renderers: each turns a command's plain result into bytes on a writer, one module per format.
+//! Renderers: each turns a command's plain result into bytes on a writer, one module per
+//! format behind the one `match` on `Format` below; the words the formats share are in
+//! `words.rs`, the lines commands print outside their reports in `messages.rs`.
 
 mod json;
 mod man;
@@ -7,26 +9,30 @@ mod messages;
 mod outline;
 mod table;
 mod tsv;
+mod words;
 
 pub use man::Manual;
+pub use messages::{
+    completion_line, exported, ids, import_found, import_messages, imported, man, qualified_ids,
+};
 pub use table::fold_markdown;
+pub(crate) use words::NOT_STATED;
+// The formats below take the shared words as `super::mark_name` and so on.
+use words::*;
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::Result;
 use clap::ValueEnum;
 
-use crate::files;
-use crate::handbook::warning::{Note, Warnings};
-use crate::query::compare::{Comparison, Counts, Mark, Marked};
+use crate::query::compare::Comparison;
 use crate::query::search::Hits;
 use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
 use crate::view::{
-    Detail, DimensionList, Evidence, LadderList, LadderView, LeftOut, NextSteps, PathView,
-    PerLadder, RoleList, RoleView, TrackList,
+    Detail, DimensionList, Evidence, LadderList, LadderView, NextSteps, PathView, PerLadder,
+    RoleList, RoleView, TrackList,
 };
 
 /// How a command prints its data: one renderer per format. The variants' doc comments are the
@@ -62,16 +68,6 @@ pub enum Header {
     #[default]
     Shown,
     Omitted,
-}
-
-/// The shells `ladder` completes in, for `ladder completions SHELL`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Shell {
-    Bash,
-    Zsh,
-    Fish,
-    Elvish,
-    Powershell,
 }
 
 /// What a command produced, ready to be rendered.
@@ -122,262 +118,5 @@ pub fn render(
         Format::Json => json::render(out, report),
         Format::Markdown => markdown::render(out, report),
         Format::Tsv => tsv::render(out, report, header),
-    }
-}
-
-/// Writes one role id per line and nothing else, for `ladder list --ids`.
-pub fn ids(out: &mut impl Write, list: &RoleList<'_>) -> Result<()> {
-    for row in &list.rows {
-        writeln!(out, "{}", row.role.id)?;
-    }
-    Ok(())
-}
-
-/// Writes one `LADDER/ROLE` per line, for `ladder list --ids` over a catalogue.
-pub fn qualified_ids(out: &mut impl Write, list: &PerLadder<'_, RoleList<'_>>) -> Result<()> {
-    for (head, roles) in &list.ladders {
-        for row in &roles.rows {
-            writeln!(out, "{}/{}", head.id.unwrap_or_default(), row.role.id)?;
-        }
-    }
-    Ok(())
-}
-
-/// The line `ladder export` prints once the handbook is in place, whatever the format.
-pub fn exported(
-    out: &mut impl Write,
-    pages: usize,
-    ladders: Option<usize>,
-    dir: &Path,
-) -> Result<()> {
-    let dir = files::shown(dir);
-    match ladders {
-        Some(1) => writeln!(out, "wrote {pages} pages of 1 ladder to {dir}")?,
-        Some(ladders) => writeln!(out, "wrote {pages} pages of {ladders} ladders to {dir}")?,
-        None => writeln!(out, "wrote {pages} pages to {dir}")?,
-    }
-    Ok(())
-}
-
-/// What `ladder import` says about how it read a handbook: its warnings, then its notes, one
-/// line each and the first of each kind only, with how many more (for stderr, whatever the
-/// format).
-pub fn import_messages(out: &mut impl Write, warnings: &Warnings, notes: &[Note]) -> Result<()> {
-    messages::import(out, warnings, notes)
-}
-
-/// The line that registers completion in a shell's start-up file: it runs `ladder` with
-/// `LADDER_COMPLETE` set, which prints the script that asks `ladder` for candidates at each TAB.
-pub fn completion_line(out: &mut impl Write, shell: Shell) -> Result<()> {
-    let line = match shell {
-        Shell::Bash => "source <(LADDER_COMPLETE=bash ladder)",
-        Shell::Zsh => "source <(LADDER_COMPLETE=zsh ladder)",
-        Shell::Fish => "LADDER_COMPLETE=fish ladder | source",
-        Shell::Elvish => "eval (E:LADDER_COMPLETE=elvish ladder | slurp)",
-        Shell::Powershell => {
-            "$env:LADDER_COMPLETE = \"powershell\"; ladder | Out-String | Invoke-Expression; \
-             Remove-Item Env:\\LADDER_COMPLETE"
-        }
-    };
-    writeln!(out, "{line}")?;
-    Ok(())
-}
-
-/// What the human formats show for an attribute value a role does not state (values are
-/// optional in the format).
-pub(crate) const NOT_STATED: &str = "not stated";
-
-/// The last line `ladder import` prints: what it read and made of it.
-pub fn imported(
-    out: &mut impl Write,
-    ladder: Option<&str>,
-    t: &crate::handbook::import::Tally,
-) -> Result<()> {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    if let Some(id) = ladder {
-        write!(out, "{id}: ")?;
-    }
-    writeln!(
-        out,
-        "read {}: {}, {}, {}; {}",
-        plural(t.pages, "page"),
-        plural(t.roles, "role"),
-        plural(t.statements, "statement"),
-        plural(t.examples, "example"),
-        plural(t.warnings, "warning"),
-    )?;
-    Ok(())
-}
-
-/// The note `ladder import` gives when a folder could be one ladder or a catalogue: which it
-/// read it as (`ladders` is how many, for a catalogue).
-pub fn import_found(out: &mut impl Write, dir: &Path, ladders: Option<usize>) -> Result<()> {
-    let dir = files::shown(dir);
-    match ladders {
-        Some(1) => writeln!(out, "note: {dir} is a catalogue of 1 ladder")?,
-        Some(n) => writeln!(out, "note: {dir} is a catalogue of {n} ladders")?,
-        None => writeln!(out, "note: {dir} is one ladder")?,
-    }
-    Ok(())
-}
-
-/// The manual page (roff) of a built clap command and all its subcommands, for `ladder man`.
-pub fn man(out: &mut impl Write, cmd: &clap::Command, manual: &Manual<'_>) -> Result<()> {
-    man::render(out, cmd, manual)
-}
-
-/// The value of a comparison mark in the machine formats (JSON and TSV).
-fn mark_name(mark: Mark) -> &'static str {
-    match mark {
-        Mark::New => "new",
-        Mark::Grows => "grows",
-        Mark::Differs => "differs",
-        Mark::Reworded => "reworded",
-        Mark::NotRestated => "not-restated",
-        Mark::Same => "same",
-    }
-}
-
-/// The symbol of a comparison mark for people: it holds without colour.
-fn mark_symbol(mark: Mark) -> &'static str {
-    match mark {
-        Mark::New => "+",
-        Mark::Grows | Mark::Differs => "~",
-        Mark::Reworded => "≈",
-        Mark::NotRestated => "·",
-        Mark::Same => "=",
-    }
-}
-
-/// What a comparison mark means, for legends and brief lists (table and Markdown).
-fn mark_legend(mark: Mark) -> &'static str {
-    match mark {
-        Mark::New => "new at B",
-        Mark::Grows => "grows",
-        Mark::Differs => "differs",
-        Mark::Reworded => "reworded",
-        Mark::NotRestated => "not restated at B",
-        Mark::Same => "same",
-    }
-}
-
-/// The marks a legend lists, in its order: "grows" upward, "differs" otherwise.
-fn legend_marks(c: &Comparison<'_>) -> [Mark; 5] {
-    let differ = if c.upward { Mark::Grows } else { Mark::Differs };
-    [
-        Mark::New,
-        differ,
-        Mark::Reworded,
-        Mark::NotRestated,
-        Mark::Same,
-    ]
-}
-
-/// Across two ladders, the lines that say which dimensions only one of them has, e.g. "Only
-/// A's ladder has: 🦉 Domain Expertise"; none within one ladder.
-fn only_at(c: &Comparison<'_>) -> Vec<String> {
-    let side = |dims: &[&crate::model::Dimension], who: &str| {
-        (!dims.is_empty()).then(|| {
-            let labels = crate::text::some_of(dims.iter().map(|d| d.label()));
-            format!("Only {who}'s ladder has: {labels}")
-        })
-    };
-    [side(&c.only_at[0], "A"), side(&c.only_at[1], "B")]
-        .into_iter()
-        .flatten()
-        .collect()
-}
-
-/// What the legend adds when B is above A: a level builds on the ones below.
-const BUILDS_ON: &str = "B still builds on A: what B does not restate still applies.";
-
-/// A dimension's statements counted by mark, for the summaries of `diff` and `next`:
-/// "3 new · 2 grow · 1 reworded · 4 not restated"; marks no statement carries are left out.
-/// The ids of a comparison's two roles as its header names them: `ladder/role` across the
-/// ladders of a catalogue, the role's id within one ladder.
-fn side_ids(c: &Comparison<'_>) -> [String; 2] {
-    match c.ladders {
-        Some([a, b]) => [format!("{a}/{}", c.from.id), format!("{b}/{}", c.to.id)],
-        None => [c.from.id.clone(), c.to.id.clone()],
-    }
-}
-
-fn summary(counts: &Counts) -> String {
-    summary_parts(counts).join(" · ")
-}
-
-/// The parts of a [`summary`], one count each.
-fn summary_parts(counts: &Counts) -> Vec<String> {
-    let parts: Vec<String> = SUMMARY
-        .iter()
-        .filter(|m| counts.of(**m) > 0)
-        .map(|&m| {
-            let n = counts.of(m);
-            let word = match (m, n) {
-                (Mark::New, _) => "new",
-                (Mark::Grows, 1) => "grows",
-                (Mark::Grows, _) => "grow",
-                (Mark::Differs, 1) => "differs",
-                (Mark::Differs, _) => "differ",
-                (Mark::Reworded, _) => "reworded",
-                (Mark::NotRestated, _) => "not restated",
-                (Mark::Same, _) => "same",
-            };
-            format!("{n} {word}")
-        })
-        .collect();
-    if parts.is_empty() {
-        vec!["no expectations".to_string()]
-    } else {
-        parts
-    }
-}
-
-/// The order of a summary's counts.
-const SUMMARY: [Mark; 6] = [
-    Mark::New,
-    Mark::Grows,
-    Mark::Differs,
-    Mark::Reworded,
-    Mark::NotRestated,
-    Mark::Same,
-];
-
-/// What a view for people says of the attributes a role states no value for, past the first
-/// few: "3 more attributes not stated".
-fn more_not_stated(count: usize) -> String {
-    let plural = if count == 1 { "" } else { "s" };
-    format!("{count} more attribute{plural} not stated")
-}
-
-/// What a view for people says of the dimensions a role says nothing in, past the first few:
-/// "3 more dimensions without expectations".
-fn more_without_expectations(count: usize) -> String {
-    let plural = if count == 1 { "" } else { "s" };
-    format!("{count} more dimension{plural} without expectations")
-}
-
-/// The line after the next steps a view for people shows, about those it leaves out.
-fn steps_left_out(role_id: &str, left_out: &LeftOut<'_>) -> String {
-    let steps = left_out.steps;
-    let tracks = crate::text::some_of(left_out.tracks.iter().map(|t| t.id.as_str()));
-    format!(
-        "{steps} more next step{} on track{} {tracks} {} left out: see one with ladder next {role_id} --track TRACK",
-        if steps == 1 { "" } else { "s" },
-        if left_out.tracks.len() == 1 { "" } else { "s" },
-        if steps == 1 { "is" } else { "are" },
-    )
-}
-
-/// Whether a brief list shows an item with this mark: only what is new and what grows.
-fn in_brief(mark: Mark) -> bool {
-    matches!(mark, Mark::New | Mark::Grows | Mark::Differs)
-}
-
-/// An expectation's text, followed by how alike it reads to its counterpart when reworded.
-fn with_similarity(m: &Marked<'_>) -> String {
-    match (m.mark, m.similarity) {
-        (Mark::Reworded, Some(s)) => format!("{} ({:.0}% alike)", m.text, s * 100.0),
-        _ => m.text.to_string(),
     }
 }

@@ -1,0 +1,165 @@
+//! The words the formats share: the names, symbols and legends of comparison marks, the
+//! summary of a comparison, and the phrases of what a view leaves out.
+
+use crate::query::compare::{Comparison, Counts, Mark, Marked};
+use crate::view::LeftOut;
+
+/// What the human formats show for an attribute value a role does not state (values are
+/// optional in the format).
+pub(crate) const NOT_STATED: &str = "not stated";
+
+/// The value of a comparison mark in the machine formats (JSON and TSV).
+pub(super) fn mark_name(mark: Mark) -> &'static str {
+    match mark {
+        Mark::New => "new",
+        Mark::Grows => "grows",
+        Mark::Differs => "differs",
+        Mark::Reworded => "reworded",
+        Mark::NotRestated => "not-restated",
+        Mark::Same => "same",
+    }
+}
+
+/// The symbol of a comparison mark for people: it holds without colour.
+pub(super) fn mark_symbol(mark: Mark) -> &'static str {
+    match mark {
+        Mark::New => "+",
+        Mark::Grows | Mark::Differs => "~",
+        Mark::Reworded => "≈",
+        Mark::NotRestated => "·",
+        Mark::Same => "=",
+    }
+}
+
+/// What a comparison mark means, for legends and brief lists (table and Markdown).
+pub(super) fn mark_legend(mark: Mark) -> &'static str {
+    match mark {
+        Mark::New => "new at B",
+        Mark::Grows => "grows",
+        Mark::Differs => "differs",
+        Mark::Reworded => "reworded",
+        Mark::NotRestated => "not restated at B",
+        Mark::Same => "same",
+    }
+}
+
+/// The marks a legend lists, in its order: "grows" upward, "differs" otherwise.
+pub(super) fn legend_marks(c: &Comparison<'_>) -> [Mark; 5] {
+    let differ = if c.upward { Mark::Grows } else { Mark::Differs };
+    [
+        Mark::New,
+        differ,
+        Mark::Reworded,
+        Mark::NotRestated,
+        Mark::Same,
+    ]
+}
+
+/// Across two ladders, the lines that say which dimensions only one of them has, e.g. "Only
+/// A's ladder has: 🦉 Domain Expertise"; none within one ladder.
+pub(super) fn only_at(c: &Comparison<'_>) -> Vec<String> {
+    let side = |dims: &[&crate::model::Dimension], who: &str| {
+        (!dims.is_empty()).then(|| {
+            let labels = crate::text::some_of(dims.iter().map(|d| d.label()));
+            format!("Only {who}'s ladder has: {labels}")
+        })
+    };
+    [side(&c.only_at[0], "A"), side(&c.only_at[1], "B")]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// What the legend adds when B is above A: a level builds on the ones below.
+pub(super) const BUILDS_ON: &str = "B still builds on A: what B does not restate still applies.";
+
+/// A dimension's statements counted by mark, for the summaries of `diff` and `next`:
+/// "3 new · 2 grow · 1 reworded · 4 not restated"; marks no statement carries are left out.
+/// The ids of a comparison's two roles as its header names them: `ladder/role` across the
+/// ladders of a catalogue, the role's id within one ladder.
+pub(super) fn side_ids(c: &Comparison<'_>) -> [String; 2] {
+    match c.ladders {
+        Some([a, b]) => [format!("{a}/{}", c.from.id), format!("{b}/{}", c.to.id)],
+        None => [c.from.id.clone(), c.to.id.clone()],
+    }
+}
+
+pub(super) fn summary(counts: &Counts) -> String {
+    summary_parts(counts).join(" · ")
+}
+
+/// The parts of a [`summary`], one count each.
+pub(super) fn summary_parts(counts: &Counts) -> Vec<String> {
+    let parts: Vec<String> = SUMMARY
+        .iter()
+        .filter(|m| counts.of(**m) > 0)
+        .map(|&m| {
+            let n = counts.of(m);
+            let word = match (m, n) {
+                (Mark::New, _) => "new",
+                (Mark::Grows, 1) => "grows",
+                (Mark::Grows, _) => "grow",
+                (Mark::Differs, 1) => "differs",
+                (Mark::Differs, _) => "differ",
+                (Mark::Reworded, _) => "reworded",
+                (Mark::NotRestated, _) => "not restated",
+                (Mark::Same, _) => "same",
+            };
+            format!("{n} {word}")
+        })
+        .collect();
+    if parts.is_empty() {
+        vec!["no expectations".to_string()]
+    } else {
+        parts
+    }
+}
+
+/// The order of a summary's counts.
+pub(super) const SUMMARY: [Mark; 6] = [
+    Mark::New,
+    Mark::Grows,
+    Mark::Differs,
+    Mark::Reworded,
+    Mark::NotRestated,
+    Mark::Same,
+];
+
+/// What a view for people says of the attributes a role states no value for, past the first
+/// few: "3 more attributes not stated".
+pub(super) fn more_not_stated(count: usize) -> String {
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} more attribute{plural} not stated")
+}
+
+/// What a view for people says of the dimensions a role says nothing in, past the first few:
+/// "3 more dimensions without expectations".
+pub(super) fn more_without_expectations(count: usize) -> String {
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} more dimension{plural} without expectations")
+}
+
+/// The line after the next steps a view for people shows, about those it leaves out.
+pub(super) fn steps_left_out(role_id: &str, left_out: &LeftOut<'_>) -> String {
+    let steps = left_out.steps;
+    let tracks = crate::text::some_of(left_out.tracks.iter().map(|t| t.id.as_str()));
+    format!(
+        "{steps} more next step{} on track{} {tracks} {} left out: see one with ladder next {role_id} --track TRACK",
+        if steps == 1 { "" } else { "s" },
+        if left_out.tracks.len() == 1 { "" } else { "s" },
+        if steps == 1 { "is" } else { "are" },
+    )
+}
+
+/// Whether a brief list shows an item with this mark: only what is new and what grows.
+pub(super) fn in_brief(mark: Mark) -> bool {
+    matches!(mark, Mark::New | Mark::Grows | Mark::Differs)
+}
+
+/// An expectation's text, followed by how alike it reads to its counterpart when reworded.
+pub(super) fn with_similarity(m: &Marked<'_>) -> String {
+    match (m.mark, m.similarity) {
+        (Mark::Reworded, Some(s)) => format!("{} ({:.0}% alike)", m.text, s * 100.0),
+        _ => m.text.to_string(),
+    }
+}
