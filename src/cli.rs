@@ -16,6 +16,24 @@ pub enum Shell {
     Powershell,
 }
 
+impl Shell {
+    /// The line that registers completion in the shell's start-up file: it runs `ladder` with
+    /// `LADDER_COMPLETE` set, which prints the script that asks `ladder` for candidates at
+    /// each TAB.
+    pub fn registration(self) -> &'static str {
+        match self {
+            Shell::Bash => "source <(LADDER_COMPLETE=bash ladder)",
+            Shell::Zsh => "source <(LADDER_COMPLETE=zsh ladder)",
+            Shell::Fish => "LADDER_COMPLETE=fish ladder | source",
+            Shell::Elvish => "eval (E:LADDER_COMPLETE=elvish ladder | slurp)",
+            Shell::Powershell => {
+                "$env:LADDER_COMPLETE = \"powershell\"; ladder | Out-String | Invoke-Expression; \
+                 Remove-Item Env:\\LADDER_COMPLETE"
+            }
+        }
+    }
+}
+
 // The sections of the top-level help, each also a section of the manual page (`ladder man`):
 // macros, so that `concat!` can join them into the help at compile time.
 macro_rules! examples {

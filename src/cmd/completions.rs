@@ -36,7 +36,7 @@ const VAR: &str = "LADDER_COMPLETE";
 /// Prints the line that registers completion for the shell (for its start-up file).
 pub fn run(ctx: &Context, args: &CompletionsArgs, out: &mut impl Write) -> Result<Exit> {
     ctx.only_format("completions", "a shell script", None)?;
-    render::completion_line(out, args.shell)?;
+    render::completion_line(out, args.shell.registration())?;
     Ok(Exit::Success)
 }
 

@@ -11,7 +11,6 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::Manual;
-use crate::cli::Shell;
 use crate::files;
 use crate::view::{PerLadder, RoleList};
 
@@ -59,19 +58,9 @@ pub fn import_messages(out: &mut impl Write, warnings: &Warnings, notes: &[Note]
     import(out, warnings, notes)
 }
 
-/// The line that registers completion in a shell's start-up file: it runs `ladder` with
-/// `LADDER_COMPLETE` set, which prints the script that asks `ladder` for candidates at each TAB.
-pub fn completion_line(out: &mut impl Write, shell: Shell) -> Result<()> {
-    let line = match shell {
-        Shell::Bash => "source <(LADDER_COMPLETE=bash ladder)",
-        Shell::Zsh => "source <(LADDER_COMPLETE=zsh ladder)",
-        Shell::Fish => "LADDER_COMPLETE=fish ladder | source",
-        Shell::Elvish => "eval (E:LADDER_COMPLETE=elvish ladder | slurp)",
-        Shell::Powershell => {
-            "$env:LADDER_COMPLETE = \"powershell\"; ladder | Out-String | Invoke-Expression; \
-             Remove-Item Env:\\LADDER_COMPLETE"
-        }
-    };
+/// The line that registers completion in a shell's start-up file (see
+/// [`Shell::registration`](crate::cli::Shell::registration)), for `ladder completions SHELL`.
+pub fn completion_line(out: &mut impl Write, line: &str) -> Result<()> {
     writeln!(out, "{line}")?;
     Ok(())
 }
