@@ -11,7 +11,6 @@ pub mod embedded;
 pub mod exit;
 pub mod files;
 pub mod handbook;
-pub mod markdown;
 pub mod pager;
 #[cfg(test)]
 mod proptests;

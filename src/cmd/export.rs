@@ -9,7 +9,7 @@ use super::Context;
 use crate::cli::ExportArgs;
 use crate::exit::Exit;
 use crate::files;
-use crate::handbook::{self, Handbook};
+use crate::handbook::Handbook;
 use crate::render::{self, Format};
 
 /// Renders every page (of every ladder of a catalogue folder, unless `--ladder` chose one), then has `files::write_folder` put the handbook in place whole;
@@ -19,10 +19,10 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut impl Write) -> Result<Exi
     // Every page is written out first: the folder is put in place whole or not at all.
     let (pages, ladders) = match ctx.catalogue()? {
         Some(catalogue) => (
-            handbook::write::catalogue_pages(catalogue),
+            render::handbook::catalogue_pages(catalogue),
             Some(catalogue.ladders.len()),
         ),
-        None => (handbook::write::pages(&Handbook::of(ctx.ladder()?)), None),
+        None => (render::handbook::pages(&Handbook::of(ctx.ladder()?)), None),
     };
     files::write_folder(&args.dir, &pages, args.force)?;
     render::exported(out, pages.len(), ladders, &args.dir)?;

@@ -17,7 +17,6 @@ mod parsed;
 mod read;
 mod tracks;
 pub mod warning;
-pub mod write;
 
 pub use tracks::infer_tracks;
 

@@ -2,20 +2,20 @@
 //! format behind the one `match` on `Format` below; the words the formats share are in
 //! `words.rs`, the lines commands print outside their reports in `messages.rs`.
 
+pub mod handbook;
 mod json;
 mod man;
 mod markdown;
 mod messages;
-mod outline;
 mod table;
 mod tsv;
 mod words;
 
 pub use man::Manual;
+pub use markdown::fold_markdown;
 pub use messages::{
     completion_line, exported, ids, import_found, import_messages, imported, man, qualified_ids,
 };
-pub use table::fold_markdown;
 pub(crate) use words::NOT_STATED;
 // The formats below take the shared words as `super::mark_name` and so on.
 use words::*;

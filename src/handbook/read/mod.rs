@@ -5,10 +5,10 @@
 
 mod blocks;
 mod front_matter;
-mod index;
+mod index_page;
 mod page;
 
-pub use index::index;
+pub use index_page::index;
 pub use page::level_page;
 
 use super::names::shortcodes;

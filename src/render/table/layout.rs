@@ -223,36 +223,6 @@ fn units(word: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Markdown with each line wrapped to `width` for reading on a terminal, continuations
-/// indented so that the text stays what it was: under a heading's text, a list item's text, or
-/// behind a quote's `> `.
-pub fn fold_markdown(markdown: &str, width: usize) -> String {
-    let mut folded = String::with_capacity(markdown.len());
-    for line in markdown.split_inclusive('\n') {
-        let (body, newline) = match line.strip_suffix('\n') {
-            Some(body) => (body, "\n"),
-            None => (line, ""),
-        };
-        if display_width(body) <= width {
-            folded += line;
-            continue;
-        }
-        let hashes = body.len() - body.trim_start_matches('#').len();
-        let (first, rest) = if hashes > 0 && body[hashes..].starts_with(' ') {
-            (&body[..=hashes], " ".repeat(hashes + 1))
-        } else if body.starts_with("> ") {
-            ("> ", "> ".to_string())
-        } else if body.starts_with("- ") {
-            ("- ", "  ".to_string())
-        } else {
-            ("", String::new())
-        };
-        folded += &wrap(&body[first.len()..], width, first, &rest).join("\n");
-        folded += newline;
-    }
-    folded
-}
-
 /// Removes the padding comfy-table leaves at the ends of lines.
 pub fn trim_lines(table: &str) -> String {
     table
@@ -420,15 +390,6 @@ mod tests {
         assert_eq!(
             wrap_items(&items, " · ", 16, "  "),
             ["3 new · 2 grow ·", "  1 not restated"]
-        );
-    }
-
-    #[test]
-    fn markdown_folds_under_its_headings_items_and_quotes() {
-        let text = "### A heading of words\n\n> quoted words here\n- an item of words\nshort\n";
-        assert_eq!(
-            fold_markdown(text, 12),
-            "### A\n    heading\n    of words\n\n> quoted\n> words here\n- an item of\n  words\nshort\n"
         );
     }
 }

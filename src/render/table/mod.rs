@@ -8,7 +8,7 @@ mod diff;
 mod dimensions;
 mod grid;
 mod ladders;
-mod layout;
+pub(super) mod layout;
 mod list;
 mod path;
 mod search;
@@ -18,9 +18,7 @@ mod validate;
 
 use std::io::Write;
 
-use anyhow::Result;
-
-pub use layout::fold_markdown;
+use anyhow::{Result, bail};
 
 use super::Report;
 use crate::style::Style;
@@ -68,7 +66,6 @@ pub fn render(
         }
         Report::Validation(v) => validate::render(out, v, style, usize::from(term.width)),
         Report::Validations(all) => validate::each(out, all, style, usize::from(term.width)),
-        // The outline is Markdown for people, at a terminal too.
-        Report::Evidence(evidence, width) => super::outline::write(out, evidence, *width),
+        Report::Evidence(..) => bail!("the evidence outline is Markdown; it has no table form"),
     }
 }

@@ -1,13 +1,13 @@
 //! The outline `ladder evidence` writes: Markdown prompts for a progression conversation, the
-//! one form of [`Report::Evidence`](super::Report::Evidence) (the command refuses JSON and
-//! TSV); on a terminal its lines are folded to the width.
+//! one form of [`Report::Evidence`](crate::render::Report::Evidence) (the command refuses
+//! every other format); on a terminal its lines are folded to the width.
 
 use std::io::Write;
 
 use anyhow::Result;
 
 use super::fold_markdown;
-use crate::markdown::inline;
+use super::text::inline;
 use crate::view::Evidence;
 
 /// Writes the outline of a role's expectations as Markdown; with a `width` (a terminal's),

@@ -1,9 +1,10 @@
 //! The pages `ladder export` writes: the index and one page per role, laid out as handbooks
-//! write career ladders, with the [`meta`](super::meta) comments that `ladder import` reads back.
+//! write career ladders, with the [`meta`](crate::handbook::meta) comments that `ladder import`
+//! reads back.
 
-use super::meta::Tag;
-use super::{Handbook, INDEX, Page};
-use crate::markdown::{inline, mermaid};
+use super::markdown::text::{inline, mermaid};
+use crate::handbook::meta::Tag;
+use crate::handbook::{Handbook, INDEX, Page};
 use crate::model::{Catalogue, Ladder, Role};
 
 /// Every page of the handbook as (file name, Markdown): the index first, then the roles'

@@ -1,5 +1,11 @@
 //! The Markdown format: GitHub-flavoured Markdown carrying what the table format shows, ready to paste.
 
+mod fold;
+mod outline;
+pub(crate) mod text;
+
+pub use fold::fold_markdown;
+
 use std::borrow::Cow;
 use std::io::Write;
 
@@ -9,7 +15,6 @@ use super::{
     BUILDS_ON, Report, in_brief, legend_marks, mark_legend, mark_symbol, only_at, summary,
     with_similarity,
 };
-use crate::markdown::{inline, mermaid};
 use crate::model::Band;
 use crate::query::compare::{Comparison, Mark, Marked};
 use crate::query::search::Hits;
@@ -19,6 +24,7 @@ use crate::view::{
     Detail, DimensionList, LadderHead, LadderList, LadderView, NextSteps, PathView, PerLadder,
     RoleList, RoleView, TrackList,
 };
+use text::{inline, mermaid};
 
 /// Writes the report as a Markdown document.
 pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
@@ -47,7 +53,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::CatalogueDimensions(all) => each(all, dimensions),
         Report::Validation(v) => validation(v),
         Report::Validations(all) => validations(all),
-        Report::Evidence(evidence, width) => return super::outline::write(out, evidence, *width),
+        Report::Evidence(evidence, width) => return outline::write(out, evidence, *width),
     };
     out.write_all(text.as_bytes())?;
     Ok(())
