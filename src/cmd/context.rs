@@ -7,11 +7,9 @@ use anyhow::Result;
 use clap::ValueEnum;
 
 use crate::cli::GlobalArgs;
-use crate::document::Document;
 use crate::exit::UsageError;
-use crate::model::{Catalogue, Ladder};
 use crate::render::{self, Format, Header, Report};
-use crate::source::{Loader, Need, Resolved, Source, data_path};
+use crate::source::{Loader, Source, data_path};
 use crate::term::Terminal;
 
 /// What every subcommand needs besides its own arguments, resolved once.
@@ -52,41 +50,6 @@ impl Context {
             format: global.format,
             header,
         })
-    }
-
-    /// The text of the ladder, read once (see [`Loader::document`]).
-    pub fn document(&self) -> Result<&Document> {
-        self.loader.document()
-    }
-
-    /// The ladder, loaded once (see [`Loader::ladder`]).
-    pub fn ladder(&self) -> Result<&Ladder> {
-        self.loader.ladder()
-    }
-
-    /// The catalogue of `--data DIR`, loaded once (see [`Loader::catalogue`]).
-    pub fn catalogue(&self) -> Result<Option<&Catalogue>> {
-        self.loader.catalogue()
-    }
-
-    /// The catalogue when it holds more than one ladder (see [`Loader::many`]).
-    pub fn many(&self) -> Result<Option<&Catalogue>> {
-        self.loader.many()
-    }
-
-    /// The roles the names mean (see [`Loader::roles`]).
-    pub fn roles(
-        &self,
-        names: &[&str],
-        track: Option<&str>,
-        need: Need,
-    ) -> Result<Vec<Resolved<'_>>> {
-        self.loader.roles(names, track, need)
-    }
-
-    /// The role a name means (see [`Loader::roles`]).
-    pub fn role(&self, name: &str, track: Option<&str>, need: Need) -> Result<Resolved<'_>> {
-        self.loader.role(name, track, need)
     }
 
     /// Writes a report in the chosen format, a table unless `--format` says otherwise.

@@ -14,7 +14,10 @@ use crate::render::Report;
 pub fn run(ctx: &Context, args: &DiffArgs, out: &mut impl Write) -> Result<Exit> {
     let detail = super::detail(ctx, &args.brief)?;
     let track = args.track.name.as_deref();
-    let [a, b] = ctx.roles(&[&args.from, &args.to], track, Need::Ladder)?[..] else {
+    let [a, b] = ctx
+        .loader
+        .roles(&[&args.from, &args.to], track, Need::Ladder)?[..]
+    else {
         unreachable!("two names give two roles")
     };
     let (ladder, from, other, to) = (a.ladder, a.role, b.ladder, b.role);

@@ -20,13 +20,13 @@ pub fn run(ctx: &Context, args: &EvidenceArgs, out: &mut impl Write) -> Result<E
     let track = args.track.name.as_deref();
     let (found, from) = match &args.from {
         Some(from) => {
-            let [to, from] = ctx.roles(&[&args.role, from], track, Need::Ladder)?[..] else {
+            let [to, from] = ctx.loader.roles(&[&args.role, from], track, Need::Ladder)?[..] else {
                 unreachable!("two names give two roles")
             };
             (to, Some((from.ladder, from.role)))
         }
         None => {
-            let to = ctx.role(&args.role, track, Need::Ladder)?;
+            let to = ctx.loader.role(&args.role, track, Need::Ladder)?;
             let below = resolve::level_below(to.ladder, to.role, to.track)?;
             (to, below.map(|below| (to.ladder, below)))
         }

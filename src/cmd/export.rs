@@ -17,12 +17,15 @@ use crate::render::{self, Format};
 pub fn run(ctx: &Context, args: &ExportArgs, out: &mut impl Write) -> Result<Exit> {
     ctx.only_format("export", "a Markdown handbook", Some(Format::Markdown))?;
     // Every page is written out first: the folder is put in place whole or not at all.
-    let (pages, ladders) = match ctx.catalogue()? {
+    let (pages, ladders) = match ctx.loader.catalogue()? {
         Some(catalogue) => (
             render::handbook::catalogue_pages(catalogue),
             Some(catalogue.ladders.len()),
         ),
-        None => (render::handbook::pages(&Handbook::of(ctx.ladder()?)), None),
+        None => (
+            render::handbook::pages(&Handbook::of(ctx.loader.ladder()?)),
+            None,
+        ),
     };
     files::write_folder(&args.dir, &pages, args.force)?;
     render::exported(out, pages.len(), ladders, &args.dir)?;

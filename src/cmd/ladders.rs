@@ -11,13 +11,16 @@ use crate::view::{LadderList, LadderRow};
 
 /// Prints one row per ladder; outside a catalogue, the one ladder in use (its id `-`/null).
 pub fn run(ctx: &Context, out: &mut impl Write) -> Result<Exit> {
-    let ladders = match ctx.catalogue()? {
+    let ladders = match ctx.loader.catalogue()? {
         Some(catalogue) => catalogue
             .ladders
             .iter()
             .map(|e| LadderRow::of(Some(&e.id), &e.ladder))
             .collect(),
-        None => vec![LadderRow::of(ctx.loader.source.ladder_id(), ctx.ladder()?)],
+        None => vec![LadderRow::of(
+            ctx.loader.source.ladder_id(),
+            ctx.loader.ladder()?,
+        )],
     };
     ctx.render(out, &Report::Ladders(LadderList { ladders }))?;
     Ok(Exit::Success)

@@ -20,7 +20,7 @@ pub fn run(ctx: &Context, args: &ListArgs, out: &mut impl Write) -> Result<Exit>
         )
         .into());
     }
-    if let Some(catalogue) = ctx.many()? {
+    if let Some(catalogue) = ctx.loader.many()? {
         let list = PerLadder::of(
             resolve::with_track(catalogue, args.track.name.as_deref())?
                 .into_iter()
@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, args: &ListArgs, out: &mut impl Write) -> Result<Exit>
         }
         return Ok(Exit::Success);
     }
-    let ladder = ctx.ladder()?;
+    let ladder = ctx.loader.ladder()?;
     let track = super::track(ladder, &args.track)?;
     let list = RoleList::of(ladder, track);
     if args.ids {

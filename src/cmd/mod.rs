@@ -155,11 +155,11 @@ fn whole<'a, V>(
     one: impl FnOnce(V) -> Report<'a>,
     each: impl FnOnce(PerLadder<'a, V>) -> Report<'a>,
 ) -> Result<Report<'a>> {
-    Ok(match ctx.many()? {
+    Ok(match ctx.loader.many()? {
         Some(catalogue) => each(PerLadder::of(
             catalogue.ladders.iter().map(|e| (e, view(&e.ladder))),
         )),
-        None => one(view(ctx.ladder()?)),
+        None => one(view(ctx.loader.ladder()?)),
     })
 }
 

@@ -13,7 +13,9 @@ use crate::view::NextSteps;
 /// Compares the role with the next role of each track it is on, or of `--track`.
 pub fn run(ctx: &Context, args: &NextArgs, out: &mut impl Write) -> Result<Exit> {
     let detail = super::detail(ctx, &args.brief)?;
-    let found = ctx.role(&args.role, args.track.name.as_deref(), Need::Ladder)?;
+    let found = ctx
+        .loader
+        .role(&args.role, args.track.name.as_deref(), Need::Ladder)?;
     let (ladder, role, track) = (found.ladder, found.role, found.track);
     let dimensions = super::dimensions_asked(ladder, &args.dimension)?;
     // People read the first few steps; scripts get every one.

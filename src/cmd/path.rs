@@ -14,7 +14,7 @@ use crate::view::{PathView, PerLadder};
 
 /// Lays the track out level by level, attribute by attribute and theme by theme.
 pub fn run(ctx: &Context, args: &PathArgs, out: &mut impl Write) -> Result<Exit> {
-    if let Some(catalogue) = ctx.many()? {
+    if let Some(catalogue) = ctx.loader.many()? {
         let ladders = super::each_ladder(catalogue, Some(&args.track), &args.dimension)?;
         // Every ladder kept has the track.
         let paths = ladders
@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: &PathArgs, out: &mut impl Write) -> Result<Exit>
         ctx.render(out, &Report::CataloguePath(PerLadder::of(paths)))?;
         return Ok(Exit::Success);
     }
-    let ladder = ctx.ladder()?;
+    let ladder = ctx.loader.ladder()?;
     let track = resolve::track(ladder, &args.track)?;
     let dimensions = super::dimensions_asked(ladder, &args.dimension)?;
     let view = PathView::of(ladder, track, &dimensions);

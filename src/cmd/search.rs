@@ -15,7 +15,7 @@ use crate::render::Report;
 
 /// Prints every matching text; exits 0 when something matched and 1 when nothing did.
 pub fn run(ctx: &Context, args: &SearchArgs, out: &mut impl Write) -> Result<Exit> {
-    let hits = match ctx.many()? {
+    let hits = match ctx.loader.many()? {
         Some(catalogue) => {
             // A bad pattern is the user's error, not a ladder's to skip.
             search::pattern(&args.pattern, args.regex, args.case_sensitive)?;
@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, args: &SearchArgs, out: &mut impl Write) -> Result<Exi
             hits
         }
         None => {
-            let ladder = ctx.ladder()?;
+            let ladder = ctx.loader.ladder()?;
             let track = super::track(ladder, &args.track)?;
             search::search(ladder, &query(ladder, track, args)?)
         }

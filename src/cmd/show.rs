@@ -16,7 +16,9 @@ pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit>
     let Some(name) = args.role.as_deref() else {
         return all(ctx, args, out);
     };
-    let found = ctx.role(name, args.track.name.as_deref(), Need::Role)?;
+    let found = ctx
+        .loader
+        .role(name, args.track.name.as_deref(), Need::Role)?;
     let dimensions = super::dimensions_asked(found.ladder, &args.dimension)?;
     let view = RoleView::of(found.ladder, found.role, &dimensions);
     ctx.render(out, &Report::Show(view))?;
@@ -26,7 +28,7 @@ pub fn run(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit>
 /// `--all`: every role (on `--track`, if given), after the ladder's head; in a catalogue of
 /// several ladders, each ladder (that has the track) so, under its heading.
 fn all(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit> {
-    if let Some(catalogue) = ctx.many()? {
+    if let Some(catalogue) = ctx.loader.many()? {
         let ladders = super::each_ladder(catalogue, args.track.name.as_deref(), &args.dimension)?
             .into_iter()
             .map(|(entry, track, dimensions)| {
@@ -35,7 +37,7 @@ fn all(ctx: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<Exit> {
         ctx.render(out, &Report::CatalogueShowAll(PerLadder::of(ladders)))?;
         return Ok(Exit::Success);
     }
-    let ladder = ctx.ladder()?;
+    let ladder = ctx.loader.ladder()?;
     let track = super::track(ladder, &args.track)?;
     let dimensions = super::dimensions_asked(ladder, &args.dimension)?;
     ctx.render(

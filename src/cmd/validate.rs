@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut impl Write) -> Result<E
             read = load::read(path)?;
             &read
         }
-        None => ctx.document()?,
+        None => ctx.loader.document()?,
     };
     let validation = load::validate(source);
     let failed = fails(&validation, args.strict);
