@@ -245,3 +245,178 @@ pub(super) fn theme_gaps(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::check;
+    use crate::validate::test_support::{minimal, source, validate};
+
+    #[test]
+    fn the_gaps_at_one_place_are_named_eight_times_then_counted() {
+        // 20 themes more that D1 and D3 have and D2, between them on the track, lacks.
+        let themes: Vec<String> = (0..20)
+            .map(|i| format!("{{ id = \"t{i}\", name = \"T{i}\" }}"))
+            .collect();
+        let tagged: Vec<String> = (0..20)
+            .map(|i| format!("{{ theme = \"t{i}\", text = \"Does t{i}.\" }}"))
+            .collect();
+        let mut text = minimal()
+            .replacen("[\"D1\", \"D2\"]", "[\"D1\", \"D2\", \"D3\"]", 1)
+            .replacen(
+                "{ id = \"reach\", name = \"Reach\" },",
+                &format!(
+                    "{{ id = \"reach\", name = \"Reach\" }}, {},",
+                    themes.join(", ")
+                ),
+                1,
+            )
+            .replacen(
+                "\"D2-senior-designer\"]",
+                "\"D2-senior-designer\", \"D3-lead\"]",
+                1,
+            )
+            .replacen(
+                "{ theme = \"reach\", text = \"Asks for critique early.\" },",
+                &format!(
+                    "{{ theme = \"reach\", text = \"Asks for critique early.\" }}, {},",
+                    tagged.join(", ")
+                ),
+                1,
+            );
+        text += &format!(
+            "\n[[role]]\nid = \"D3-lead\"\nlevel = \"D3\"\ntitle = \"Lead\"\nsummary = \"Leads.\"\n\
+             [role.attributes]\nscope = \"All\"\n[role.dimensions.craft]\nexpectations = [{}]\n",
+            tagged.join(", ")
+        );
+        let gaps: Vec<String> = validate(&source(&text))
+            .findings
+            .into_iter()
+            .filter(|f| f.message.contains("though the track has"))
+            .map(|f| f.message)
+            .collect();
+        let mut expected: Vec<String> = (0..8)
+            .map(|i| {
+                format!(
+                    "theme \"t{i}\" of \"craft\" has no expectation at \"D2-senior-designer\" on track \
+                     \"design\", though the track has it before and after"
+                )
+            })
+            .collect();
+        expected.push(
+            "12 more themes have no expectation at \"D2-senior-designer\" on track \"design\", \
+             though the track has them before and after"
+                .to_string(),
+        );
+        assert_eq!(gaps, expected);
+    }
+
+    #[test]
+    fn a_theme_gap_inside_a_track_is_a_warning() {
+        let l: Ladder =
+            toml::from_str(include_str!("../../../../data/ladder.toml")).expect("the data parses");
+        let gaps: Vec<String> = check(&l)
+            .into_iter()
+            .filter(|f| f.message.starts_with("theme \"escalation-ambiguity\""))
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(
+            gaps,
+            ["analyst", "engineer", "cloud"].map(|t| {
+                let role = match t {
+                    "analyst" => "L3-senior-security-analyst",
+                    "engineer" => "L3-senior-security-engineer",
+                    _ => "L3-senior-cloud-security-engineer",
+                };
+                format!(
+                    "theme \"escalation-ambiguity\" of \"domain-expertise\" has no expectation at \"{role}\" on track \"{t}\", \
+                     though the track has it before and after"
+                )
+            })
+        );
+    }
+
+    /// The theme-gap check as a search of every track, dimension, theme and role: what
+    /// [`theme_gaps`] must find, in the same order.
+    fn theme_gaps_searched(ladder: &Ladder) -> Vec<(Vec<Seg>, String)> {
+        let mut out = Vec::new();
+        for (ti, track) in ladder.tracks.iter().enumerate() {
+            let roles: Vec<&Role> = track
+                .roles
+                .iter()
+                .filter_map(|id| ladder.role(id))
+                .collect();
+            for dimension in &ladder.dimensions {
+                for theme in &dimension.themes {
+                    let present: Vec<bool> = roles
+                        .iter()
+                        .map(|r| {
+                            r.in_dimension(&dimension.id)
+                                .expectations
+                                .iter()
+                                .any(|e| e.theme.as_deref() == Some(&theme.id))
+                        })
+                        .collect();
+                    let (Some(first), Some(last)) = (
+                        present.iter().position(|p| *p),
+                        present.iter().rposition(|p| *p),
+                    ) else {
+                        continue;
+                    };
+                    for i in (first + 1..last).filter(|&i| !present[i]) {
+                        out.push((
+                            vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(i)],
+                            format!(
+                                "theme {:?} of {:?} has no expectation at {:?} on track {:?}, \
+                                 though the track has it before and after",
+                                theme.id, dimension.id, roles[i].id, track.id
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn theme_gaps_are_those_a_search_finds_in_the_same_order() {
+        // Themes declared twice, in two dimensions, along two tracks that share roles, one
+        // naming an unknown role, with gaps of one and of several levels.
+        let role = |id: &str, level: &str, themes: &[(&str, &str)]| {
+            let mut text = format!(
+                "[[role]]\nid = \"{id}\"\nlevel = \"{level}\"\ntitle = \"T\"\nsummary = \"S.\"\n"
+            );
+            for d in ["craft", "care"] {
+                let es: Vec<String> = themes
+                    .iter()
+                    .filter(|(dim, _)| *dim == d)
+                    .map(|(_, t)| format!("{{ theme = \"{t}\", text = \"{id} {t}.\" }}"))
+                    .collect();
+                text += &format!("dimensions.{d}.expectations = [{}]\n", es.join(", "));
+            }
+            text
+        };
+        let mut text = String::from(
+            "name = \"G\"\nlevels = [\"A\", \"B\", \"C\", \"D\", \"E\"]\n\
+             [[dimension]]\nid = \"craft\"\nname = \"Craft\"\nthemes = [\
+             { id = \"x\", name = \"X\" }, { id = \"y\", name = \"Y\" }, { id = \"x\", name = \"X2\" }]\n\
+             [[dimension]]\nid = \"care\"\nname = \"Care\"\nthemes = [\
+             { id = \"y\", name = \"Y\" }, { id = \"z\", name = \"Z\" }]\n\
+             [[track]]\nid = \"one\"\nname = \"One\"\nroles = [\"A-a\", \"B-b\", \"C-c\", \"D-d\", \"E-e\"]\n\
+             [[track]]\nid = \"two\"\nname = \"Two\"\nroles = [\"A-a\", \"nobody\", \"C-c\", \"D-d2\", \"E-e\"]\n",
+        );
+        text += &role("A-a", "A", &[("craft", "x"), ("care", "y"), ("care", "z")]);
+        text += &role("B-b", "B", &[("craft", "y")]);
+        text += &role("C-c", "C", &[("craft", "y"), ("care", "z")]);
+        text += &role("D-d", "D", &[("craft", "x")]);
+        text += &role("D-d2", "D", &[]);
+        text += &role("E-e", "E", &[("craft", "x"), ("craft", "y"), ("care", "y")]);
+        let ladder: Ladder = toml::from_str(&text).expect("parses");
+        let mut found = Vec::new();
+        theme_gaps(&ladder, &mut |_, at, message| found.push((at, message)));
+        let expected = theme_gaps_searched(&ladder);
+        assert!(expected.len() > 10, "{expected:#?}");
+        assert_eq!(found, expected);
+    }
+}

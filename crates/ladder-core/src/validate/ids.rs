@@ -98,3 +98,79 @@ pub(super) fn unique(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>
     let at = |i| field("discipline", i, "id");
     duplicates(|| "discipline".to_string(), disciplines, at, report);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::errors;
+    use crate::validate::test_support::{lines, minimal};
+
+    #[test]
+    fn repeated_ids_are_errors_at_their_later_places() {
+        let mut ladder: Ladder = toml::from_str(&minimal()).expect("parses");
+        ladder.levels.push("D1".to_string());
+        let themes = &mut ladder.dimensions[0].themes;
+        themes.insert(0, themes[1].clone());
+        ladder.roles.push(ladder.roles[0].clone());
+        let found: Vec<(String, Vec<Seg>)> = errors(&ladder)
+            .into_iter()
+            .filter(|f| f.message.starts_with("duplicate"))
+            .map(|f| (f.message, f.at))
+            .collect();
+        let at = |kind: &str, i: usize, rest: &[Seg]| {
+            let mut at = vec![Seg::Key(kind.to_string()), Seg::Index(i)];
+            at.extend_from_slice(rest);
+            at
+        };
+        let id = || Seg::Key("id".to_string());
+        let themes = Seg::Key("themes".to_string());
+        let expected = vec![
+            (
+                "duplicate level id \"D1\"".to_string(),
+                at("levels", 2, &[]),
+            ),
+            (
+                "duplicate theme in dimension \"craft\" id \"reach\"".to_string(),
+                at("dimension", 0, &[themes, Seg::Index(2), id()]),
+            ),
+            (
+                "duplicate role id \"D1-designer\"".to_string(),
+                at("role", 2, &[id()]),
+            ),
+        ];
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn ids_outside_the_safe_alphabet_are_errors_at_their_place() {
+        let text = minimal()
+            .replacen("id = \"design\"", "id = \"t$(touch X)\"", 1)
+            .replacen("id = \"craft\"", "id = \"a`touch Y`\"", 1)
+            .replacen(
+                "[role.dimensions.craft]",
+                "[role.dimensions.\"a`touch Y`\"]",
+                2,
+            );
+        // Every line that holds a hostile id, with the column of its opening quote.
+        let places: Vec<(usize, usize)> = text
+            .lines()
+            .enumerate()
+            .filter_map(|(n, l)| Some((n + 1, l.find("\"t$").or_else(|| l.find("\"a`"))? + 1)))
+            .collect();
+        let alphabet = "must use only ASCII letters, digits, '-', '_' and '.', and start with a letter or digit";
+        let expected: Vec<String> = places
+            .iter()
+            .map(|(line, column)| {
+                let what = if text.lines().nth(line - 1).is_some_and(|l| l.contains("t$")) {
+                    "track id \"t$(touch X)\""
+                } else {
+                    "dimension id \"a`touch Y`\""
+                };
+                format!("t.toml:{line}:{column}: error: {what} {alphabet}")
+            })
+            .collect();
+        assert_eq!(expected.len(), 4);
+        assert_eq!(lines(&text), expected);
+        assert!(crate::model::Ladder::from_toml(&text).is_err());
+    }
+}

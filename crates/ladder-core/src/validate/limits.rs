@@ -247,23 +247,11 @@ pub(crate) fn too_many_roles(head: &Ladder, roles: usize) -> bool {
 mod tests {
     use super::*;
     use crate::document::Document;
-    use crate::validate::{Scope, report};
-
-    /// The annotated minimal ladder of docs/format.md.
-    fn minimal() -> String {
-        let doc = include_str!("../../../../docs/format.md");
-        let start = doc.find("```toml\n").expect("toml block") + "```toml\n".len();
-        let end = start + doc[start..].find("```").expect("closed block");
-        doc[start..end].to_string()
-    }
+    use crate::validate::test_support::{minimal, source, validate};
 
     /// The errors `ladder validate` reports for a text, as it prints them.
     fn errors(text: &str) -> Vec<String> {
-        let source = Document {
-            name: "t.toml".to_string(),
-            text: text.to_string(),
-        };
-        report(&source, &toml::from_str(text), Scope::All)
+        validate(&source(text))
             .findings
             .iter()
             .filter(|f| f.severity == Severity::Error)

@@ -229,3 +229,119 @@ fn span_in_value(
         _ => here,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::test_support::{lines, minimal, source};
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let broken = minimal().replacen("name = \"Tiny Design\"", "name = \"Tiny Design", 1);
+        let found = lines(&broken);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("t.toml:"), "{found:?}");
+        assert!(found[0].contains(": error: "), "{found:?}");
+    }
+
+    #[test]
+    fn a_long_key_or_value_is_cut_in_a_syntax_message() {
+        let key = "k".repeat(10_000);
+        let text = minimal().replacen("title = \"Designer\"", &format!("{key} = 1"), 1);
+        let found = lines(&text);
+        let cut = format!("`{}…`", "k".repeat(60));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains(&format!("unknown field {cut}, expected one of `id`")),
+            "{found:?}"
+        );
+        assert!(found[0].len() < 400, "{}", found[0].len());
+    }
+
+    #[test]
+    fn semantic_errors_point_at_the_offending_value() {
+        let text = minimal().replacen(
+            "roles = [\"D1-designer\", \"D2-senior-designer\"]",
+            "roles = [\"D2-senior-designer\", \"D1-designer\", \"D3-lead\"]",
+            1,
+        );
+        let found = lines(&text);
+        let line = text
+            .lines()
+            .position(|l| l.contains("D3-lead"))
+            .expect("line")
+            + 1;
+        let column = text
+            .lines()
+            .nth(line - 1)
+            .expect("line")
+            .find("\"D1-designer\"")
+            .expect("col")
+            + 1;
+        assert!(
+            found.contains(&format!(
+                "t.toml:{line}:{column}: error: track \"design\" does not ascend: \"D1-designer\" (D1) comes after \"D2-senior-designer\" (D2)"
+            )),
+            "{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f.ends_with("error: track \"design\" names unknown role \"D3-lead\"")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_short_line_is_shown_whole_with_the_caret_at_the_column() {
+        assert_eq!(
+            excerpt("level = \"Z9\"", 8),
+            ("level = \"Z9\"".to_string(), 8)
+        );
+        assert_eq!(excerpt("", 0), (String::new(), 0));
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_column_and_marked() {
+        let line: String = (0..1000)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        // In the middle: 40 characters each side, cut on both.
+        let (shown, caret) = excerpt(&line, 500);
+        assert_eq!(shown, format!("…{}…", &line[460..540]));
+        assert_eq!(caret, 41);
+        assert_eq!(shown.chars().nth(caret), line[500..].chars().next());
+        // Near the start, the room before goes after.
+        assert_eq!(excerpt(&line, 3), (format!("{}…", &line[..80]), 3));
+        // At the end, the room after goes before.
+        assert_eq!(excerpt(&line, 1000), (format!("…{}", &line[920..]), 81));
+    }
+
+    #[test]
+    fn the_caret_counts_escapes_and_multibyte_characters_before_it() {
+        let line = "é\u{1b}x = \"y\"";
+        let at = line.find('"').expect("quote");
+        let (shown, caret) = excerpt(line, at);
+        assert_eq!(shown, "é\\u{1b}x = \"y\"");
+        assert_eq!(shown.chars().nth(caret), Some('"'));
+    }
+
+    #[test]
+    fn findings_on_one_line_get_the_columns_a_single_count_gives() {
+        let text = "a = 1\nabout = \"ééé Word. Word. Word.\"\nb = 2\n";
+        let offsets = [30, 0, 9, 15, 12, 40, 9];
+        let found = offsets
+            .iter()
+            .map(|&o| (Severity::Warning, "m".to_string(), o))
+            .collect();
+        let placed: Vec<(usize, usize)> = locate(&source(text), found)
+            .iter()
+            .map(|f| (f.line, f.column))
+            .collect();
+        let expected: Vec<(usize, usize)> = offsets
+            .iter()
+            .map(|&o| crate::document::line_column(text, o))
+            .collect();
+        assert_eq!(placed, expected);
+    }
+}

@@ -194,3 +194,35 @@ pub(super) fn dimensions_and_themes(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::errors;
+    use crate::validate::test_support::minimal;
+
+    #[test]
+    fn an_undeclared_theme_is_found_through_the_look_up_in_its_own_dimension() {
+        // "reach" is a theme of craft only: under another dimension it is undeclared.
+        let text = minimal()
+            .replacen(
+                "[[track]]",
+                "[[dimension]]\nid = \"care\"\nname = \"Care\"\nthemes = [{ id = \"kind\", name = \"Kind\" }]\n\n[[track]]",
+                1,
+            )
+            .replacen(
+                "[role.dimensions.craft]",
+                "[role.dimensions.care]\nexpectations = [{ theme = \"reach\", text = \"Listens.\" }, { theme = \"kind\", text = \"Helps.\" }]\n\n[role.dimensions.craft]",
+                1,
+            );
+        let errors: Vec<String> = errors(&toml::from_str(&text).expect("parses"))
+            .into_iter()
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "role \"D1-designer\" tags an expectation with theme \"reach\", which dimension \"care\" does not declare"
+            ]
+        );
+    }
+}

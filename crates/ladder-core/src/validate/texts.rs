@@ -77,3 +77,38 @@ pub(super) fn filled_and_plain(
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::test_support::{lines, minimal};
+
+    #[test]
+    fn a_line_break_in_a_title_or_name_is_an_error() {
+        for (from, to) in [
+            (
+                "title = \"Designer\"",
+                "title = \"Designer\\n```\\n# Owned\"",
+            ),
+            ("title = \"Designer\"", "title = \"Designer\\u2028x\""),
+            ("name = \"Craft\"", "name = \"Craft\\r\""),
+        ] {
+            let text = minimal().replacen(from, to, 1);
+            let line = text.lines().position(|l| l.contains(to)).expect("line") + 1;
+            let column = to.find('"').expect("quote") + 1;
+            let what = if from.starts_with("title") {
+                "title"
+            } else {
+                "name"
+            };
+            let message = format!(
+                "t.toml:{line}:{column}: error: this {what} holds a line break; a {what} must fit on one line"
+            );
+            let found = lines(&text);
+            assert!(found.contains(&message), "{message}\n{found:#?}");
+            assert!(
+                crate::model::Ladder::from_toml(&text).is_err(),
+                "loading refuses {to}"
+            );
+        }
+    }
+}
