@@ -2,14 +2,17 @@
 //! handbooks into a catalogue folder of ladder files.
 
 use std::io::{self, BufWriter, Write};
+use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
 use crate::cli::ImportArgs;
 use crate::exit::{Exit, UsageError};
 use crate::files;
 use crate::handbook::catalogue::{self, Layout, Member};
 use crate::handbook::import;
+use crate::handbook::plan::{self, Plan};
+use crate::load;
 use crate::render;
 
 /// Reads a catalogue (see [`catalogue::layout`]) as [`catalogue_run`], one ladder as [`one`];
@@ -41,6 +44,12 @@ fn catalogue_run(args: &ImportArgs, members: &[Member]) -> Result<Exit> {
     if args.name.is_some() {
         return Err(UsageError("--name names one ladder; a catalogue has several".into()).into());
     }
+    if args.plan.is_some() || args.plan_out.is_some() {
+        return Err(UsageError(
+            "a plan is one ladder's: import each folder of the catalogue with its own plan".into(),
+        )
+        .into());
+    }
     let mut files = Vec::with_capacity(members.len());
     let mut tallies = Vec::with_capacity(members.len());
     for member in members {
@@ -69,7 +78,15 @@ fn catalogue_run(args: &ImportArgs, members: &[Member]) -> Result<Exit> {
 /// again here: that would cost several times the memory of the import itself. The text is
 /// streamed, never held whole.
 fn one(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
-    let mut imported = import::import(&args.dir)?;
+    let plan = match &args.plan {
+        Some(path) => Some(read_plan(path)?),
+        None => None,
+    };
+    let by = plan.as_ref().map(|(plan, name)| (plan, name.as_str()));
+    let mut imported = import::import_by(&args.dir, by)?;
+    if let Some(path) = &args.plan_out {
+        return write_plan(args, &imported, path);
+    }
     if let Some(name) = &args.name {
         imported.ladder.name = name.clone();
     }
@@ -88,6 +105,29 @@ fn one(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
         }
     }
     render::imported(&mut io::stderr().lock(), None, &imported.tally())?;
+    Ok(Exit::Success)
+}
+
+/// The plan at `path`, and the name its errors report it by.
+fn read_plan(path: &Path) -> Result<(Plan, String)> {
+    let doc = load::read(path).context("cannot read the import plan")?;
+    let plan = plan::read::read(&doc)?;
+    Ok((plan, doc.name))
+}
+
+/// Writes the plan an import inferred to `path` instead of the ladder; warnings and notes go
+/// to stderr as for an import.
+fn write_plan(args: &ImportArgs, imported: &import::Imported, path: &Path) -> Result<Exit> {
+    let mut plan = imported.plan.clone();
+    if let Some(name) = &args.name {
+        plan.name = plan::Choice::new(name.clone(), "From --name.");
+    }
+    let folder = files::shown(&args.dir);
+    files::write_new_with(path, args.file.force, |w| {
+        plan::write::write(&plan, &folder, w)
+    })?;
+    messages(imported)?;
+    render::plan_written(&mut io::stderr().lock(), plan.pages.len(), path)?;
     Ok(Exit::Success)
 }
 

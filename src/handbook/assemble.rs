@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::names::{kebab, same_name, stem_of};
-use super::parsed::{AttributeLine, Index, LevelPage, Section};
+use super::parsed::{AttributeLine, Index, LevelPage, Origin, Section};
 use super::tracks::{infer_tracks, one_track, split_into_families};
 use super::warning::{Note, Warning, WarningKind, Warnings};
 use crate::model::{Attribute, Dimension, Ladder, Role, RoleDimension};
@@ -23,7 +23,7 @@ pub fn ladder(
     pages: Vec<LevelPage>,
     warnings: &mut Warnings,
     notes: &mut Vec<Note>,
-) -> Result<(Ladder, Vec<String>)> {
+) -> Result<Assembled> {
     let pages = in_ladder_order(&index, pages, warnings);
     let levels = levels_of(&index, &pages);
     let (attributes, attribute_names) = gather_attributes(&index, &pages, warnings);
@@ -39,7 +39,8 @@ pub fn ladder(
         .collect();
     let lacking = first_lacking(&values, known.attributes);
     let mut roles = Vec::with_capacity(pages.len());
-    let mut files = Vec::with_capacity(pages.len());
+    let mut origins = Vec::with_capacity(pages.len());
+    let mut headings = Headings::new(dimensions.len());
     for ((mut page, values), lacking) in pages.into_iter().zip(values).zip(lacking) {
         for (at, pages) in lacking {
             let kind = WarningKind::NoValue(known.attributes[at].name.clone());
@@ -49,8 +50,21 @@ pub fn ladder(
         }
         // The page's statements move into the role: a large page is never held twice.
         let sections = std::mem::take(&mut page.sections);
-        roles.push(role_of(&page, sections, values.stated, &known, warnings));
-        files.push(page.file);
+        let role = role_of(
+            &page,
+            sections,
+            values.stated,
+            &known,
+            &mut headings,
+            warnings,
+        );
+        roles.push(role);
+        origins.push(Origin {
+            file: page.file,
+            part: page.part,
+            heading: page.heading,
+            from_comment: page.id.is_some(),
+        });
     }
     let tracks = if index.tracks.is_empty() {
         let one_list = rises_one_by_one(&index, &roles, &levels) && !split_into_families(&roles);
@@ -89,7 +103,43 @@ pub fn ladder(
         roles,
         lookup: Default::default(),
     };
-    Ok((ladder, files))
+    Ok(Assembled {
+        ladder,
+        origins,
+        headings: headings.list,
+    })
+}
+
+/// A ladder put together, with where each role and dimension came from.
+pub struct Assembled {
+    pub ladder: Ladder,
+    /// The page (or part of one) each role was read from, in the order of the roles.
+    pub origins: Vec<Origin>,
+    /// For each dimension, the page headings read as it, in the order met.
+    pub headings: Vec<Vec<String>>,
+}
+
+/// The headings read as each dimension, each once.
+struct Headings {
+    list: Vec<Vec<String>>,
+    seen: HashSet<(usize, String)>,
+}
+
+impl Headings {
+    fn new(dimensions: usize) -> Headings {
+        Headings {
+            list: vec![Vec::new(); dimensions],
+            seen: HashSet::new(),
+        }
+    }
+
+    fn add(&mut self, at: usize, heading: &str) {
+        if self.seen.insert((at, kebab(heading))) {
+            if let Some(list) = self.list.get_mut(at) {
+                list.push(heading.to_string());
+            }
+        }
+    }
 }
 
 /// Whether the ladder is one track whatever its titles say: the index lists every page, one
@@ -254,6 +304,17 @@ fn gather_dimensions(
     for (i, d) in dimensions.iter().enumerate() {
         names.add(i, &d.id, &d.name);
     }
+    // A plan's headings, each read as the dimension it names.
+    let by_id: HashMap<&str, usize> = dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    for (heading, id) in &index.headings {
+        if let Some(&at) = by_id.get(id.as_str()) {
+            names.by_name.insert(kebab(heading), at);
+        }
+    }
     // How many pages have a heading of each name, counted once: for the warning below.
     let mut pages_with: HashMap<String, usize> = HashMap::new();
     for page in pages {
@@ -267,6 +328,11 @@ fn gather_dimensions(
     for page in pages {
         for s in &page.sections {
             if names.find(s.id.as_ref(), &s.heading).is_some() {
+                continue;
+            }
+            if index.closed {
+                let kind = WarningKind::HeadingNotInPlan(s.heading.clone());
+                warnings.push(Warning::at(&page.file, s.line, kind));
                 continue;
             }
             if let Some(at) = similar.best(&s.heading) {
@@ -307,6 +373,7 @@ fn role_of(
     sections: Vec<Section>,
     attributes: BTreeMap<String, String>,
     known: &Known<'_>,
+    headings: &mut Headings,
     warnings: &mut Warnings,
 ) -> Role {
     let id = page
@@ -318,6 +385,7 @@ fn role_of(
         let Some(at) = known.dimension_names.find(s.id.as_ref(), &s.heading) else {
             continue;
         };
+        headings.add(at, &s.heading);
         if s.expectations.is_empty() && s.examples.is_empty() && s.summary.is_none() {
             continue;
         }

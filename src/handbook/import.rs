@@ -20,7 +20,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::parsed::LevelPage;
+use super::parsed::{Index, LevelPage};
+use super::plan::{self, Plan};
 use super::warning::{Note, Warning, WarningKind, Warnings};
 use super::{assemble, folder, read};
 use crate::files;
@@ -43,6 +44,8 @@ pub struct Imported {
     pub index: String,
     /// How many files were read: the index and the pages.
     pub read: usize,
+    /// How the handbook was read: the plan inferred, or the one followed.
+    pub plan: Plan,
 }
 
 /// Imports every Markdown page of `dir`.
@@ -52,6 +55,51 @@ pub struct Imported {
 /// with a warning, so importing a folder someone else prepared cannot read files beside it.
 /// Each file is read once, whatever the names it is reached by (see [`folder::FileId`]).
 pub fn import(dir: &Path) -> Result<Imported> {
+    import_by(dir, None)
+}
+
+/// Why a page the plan skips is left out.
+const SKIPPED_BY_PLAN: &str = "skipped by the plan";
+
+/// The pages a plan names: those it reads and those it skips.
+struct Wanted {
+    read: Vec<String>,
+    skipped: Vec<String>,
+    fates: HashMap<String, bool>,
+}
+
+impl Wanted {
+    fn of(plan: &Plan) -> Wanted {
+        let mut wanted = Wanted {
+            read: Vec::new(),
+            skipped: Vec::new(),
+            fates: HashMap::new(),
+        };
+        for page in &plan.pages {
+            let read = !matches!(page.fate, plan::Fate::Skip(_));
+            wanted.fates.insert(page.file.clone(), read);
+            let list = if read {
+                &mut wanted.read
+            } else {
+                &mut wanted.skipped
+            };
+            list.push(page.file.clone());
+        }
+        wanted
+    }
+
+    /// Whether the plan reads the page (`Some(true)`), skips it, or does not name it.
+    fn fate(&self, file: &str) -> Option<bool> {
+        self.fates.get(file).copied()
+    }
+}
+
+/// A plan to import by, and the name to report its lines by.
+pub type ByPlan<'a> = (&'a Plan, &'a str);
+
+/// Imports `dir` as [`import`] does, by `plan` when one is given (see [`plan::apply`]): what
+/// the plan names that the folder lacks is an error at the plan's line.
+pub fn import_by(dir: &Path, plan: Option<ByPlan<'_>>) -> Result<Imported> {
     let mut warnings = Warnings::default();
     let mut notes = Vec::new();
     let mut folder = folder::pages_inside(dir, &mut warnings)?;
@@ -73,11 +121,25 @@ pub fn import(dir: &Path) -> Result<Imported> {
             read::index(&file.name, &text, &mut warnings),
         ));
     }
+    let wanted = plan.map(|(plan, _)| Wanted::of(plan));
     for file in files.iter().filter(|f| !is_index(f)) {
-        read.once(file, &mut warnings, &mut notes)?;
+        match wanted.as_ref().map(|w| w.fate(&file.name)) {
+            None | Some(Some(true)) => read.once(file, &mut warnings, &mut notes)?,
+            Some(Some(false)) => read.skipped.push((file.name.clone(), SKIPPED_BY_PLAN)),
+            Some(None) => warnings.push(Warning::on(&file.name, WarningKind::PageNotInPlan)),
+        }
     }
-    // The index may link into subfolders: those pages are read too, inside the folder only.
-    if let Some((_, index)) = &mut index {
+    if let Some(wanted) = &wanted {
+        // The plan names pages in subfolders by their path inside the folder.
+        read.linked(&mut folder, &wanted.read, &mut warnings, &mut notes)?;
+        let seen: HashSet<String> = read.skipped.iter().map(|(name, _)| name.clone()).collect();
+        for skip in wanted.skipped.iter().filter(|s| !seen.contains(*s)) {
+            if folder.linked(skip, &mut warnings)?.is_some() {
+                read.skipped.push((skip.clone(), SKIPPED_BY_PLAN));
+            }
+        }
+    } else if let Some((_, index)) = &mut index {
+        // The index may link into subfolders: those pages are read too, inside the folder only.
         read.linked(&mut folder, &index.order, &mut warnings, &mut notes)?;
         index.order = read.as_read(std::mem::take(&mut index.order));
     }
@@ -89,12 +151,30 @@ pub fn import(dir: &Path) -> Result<Imported> {
     if read.pages.is_empty() {
         bail!("{}", no_level_pages(&shown, &read.skipped));
     }
-    let index = index.unwrap_or_else(|| {
+    let had_index = index.is_some();
+    let mut index = index.unwrap_or_else(|| {
         warnings.push(Warning::on(&shown, WarningKind::NoIndex));
         Default::default()
     });
-    let (mut ladder, pages) = assemble::ladder(dir, index, read.pages, &mut warnings, &mut notes)?;
+    if let Some((plan, name)) = plan {
+        plan::apply::apply(plan, name, &mut index, &mut read.pages, &read.skipped)?;
+    }
+    let hows = index_hows(&index, had_index);
+    let assembled = assemble::ladder(dir, index, read.pages, &mut warnings, &mut notes)?;
+    let mut ladder = assembled.ladder;
+    let pages: Vec<String> = assembled.origins.iter().map(|o| o.file.clone()).collect();
     cut_to_limits(&mut ladder, &pages, &index_file, &mut warnings);
+    let hows = plan::infer::Hows {
+        tracks: track_hows(&ladder, &notes, hows.tracks_from_index),
+        ..hows.rest
+    };
+    let plan = plan::infer::infer(
+        &ladder,
+        &assembled.origins,
+        &assembled.headings,
+        &read.skipped,
+        hows,
+    );
     let notes = plain_pages_once(notes);
     Ok(Imported {
         ladder,
@@ -103,7 +183,62 @@ pub fn import(dir: &Path) -> Result<Imported> {
         pages,
         index: index_file,
         read: read.count,
+        plan,
     })
+}
+
+/// How the index-wide choices were made, before the ladder is assembled (which takes the
+/// index): the tracks' words wait for the notes assembling writes.
+struct IndexHows {
+    rest: plan::infer::Hows,
+    tracks_from_index: bool,
+}
+
+fn index_hows(index: &Index, had_index: bool) -> IndexHows {
+    let name = match (&index.name, had_index) {
+        (Some(_), _) if index.closed => "From the plan.",
+        (Some(_), _) => "From the index page's title.",
+        (None, true) => "From the folder's name: the index page has no title.",
+        (None, false) => "From the folder's name: the folder has no index page.",
+    };
+    let levels = if index.closed {
+        "From the plan."
+    } else if index.levels.is_some() {
+        "From the comment `ladder export` writes on the index."
+    } else {
+        "The pages' level codes in natural order (L2 before L10)."
+    };
+    IndexHows {
+        rest: plan::infer::Hows {
+            name: name.to_string(),
+            levels: levels.to_string(),
+            tracks: HashMap::new(),
+            dimensions_in_index: index.dimensions.len(),
+        },
+        tracks_from_index: !index.tracks.is_empty(),
+    }
+}
+
+/// How each track was found: the index's list, or inferred (the notes say how).
+fn track_hows(ladder: &Ladder, notes: &[Note], from_index: bool) -> HashMap<String, String> {
+    let mut hows: HashMap<String, String> = HashMap::new();
+    for note in notes {
+        if let Note::InferredTrack { id, from_list, .. } = note {
+            let how = if *from_list {
+                "Inferred: each level page is one level above the one before, so one track."
+            } else {
+                "Inferred from the roles' titles (seniority words set aside) and levels."
+            };
+            hows.insert(id.clone(), how.to_string());
+        }
+    }
+    if from_index {
+        for t in &ladder.tracks {
+            hows.entry(t.id.clone())
+                .or_insert_with(|| "From the index's list of tracks.".to_string());
+        }
+    }
+    hows
 }
 
 /// Cuts every text longer than its kind may be (see `validate::limits`), with a warning at the

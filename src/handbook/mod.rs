@@ -14,6 +14,7 @@ pub mod import;
 pub mod meta;
 mod names;
 mod parsed;
+pub mod plan;
 mod read;
 mod tracks;
 pub mod warning;

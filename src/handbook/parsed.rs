@@ -18,6 +18,11 @@ pub struct Index {
     /// Page files in ladder order, from the numbered list of links.
     pub order: Vec<String>,
     pub tracks: Vec<Track>,
+    /// Page headings read as a dimension (heading, dimension id), as a plan gives them.
+    pub headings: Vec<(String, String)>,
+    /// Whether the dimensions are exactly those given (a plan's): a heading read as none of
+    /// them is left out with a warning instead of becoming a dimension of its own.
+    pub closed: bool,
 }
 
 /// One level page: a role as the page states it.
@@ -28,10 +33,33 @@ pub struct LevelPage {
     pub id: Option<String>,
     pub level: String,
     pub title: String,
+    /// The heading of the part of the page this role is, when the page holds several levels.
+    pub part: Option<String>,
+    /// The heading the level and title were read from, for the plan to say so.
+    pub heading: Heading,
     /// The quoted self-description, if the page has one.
     pub summary: Option<String>,
     pub attributes: Vec<AttributeLine>,
     pub sections: Vec<Section>,
+}
+
+/// Where a role was read from: its page, the part of the page, the heading, and whether the
+/// export's comment named it.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub file: String,
+    pub part: Option<String>,
+    pub heading: Heading,
+    pub from_comment: bool,
+}
+
+/// A page's heading as written, its line, and whether it holds the level code (else the
+/// level came from the file name).
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub text: String,
+    pub line: usize,
+    pub has_level: bool,
 }
 
 /// A `**Label**: value` line of a level page.

@@ -46,6 +46,10 @@ pub enum WarningKind {
     NoLevelPrefix { heading: String, level: String },
     /// A page the index's list of levels does not link to.
     NotListed,
+    /// A page the plan does not name: left out.
+    PageNotInPlan,
+    /// A section heading the plan reads as no dimension: its statements are left out.
+    HeadingNotInPlan(String),
     /// An attribute label that the index does not define.
     UndefinedAttribute(String),
     /// A dimension heading that the index does not name; `alone` when no other page has it.
@@ -201,6 +205,7 @@ impl WarningKind {
                 | WarningKind::NoSummary
                 | WarningKind::UndefinedAttribute(_)
                 | WarningKind::UndefinedDimension { .. }
+                | WarningKind::HeadingNotInPlan(_)
         )
     }
 }

@@ -87,6 +87,17 @@ pub fn imported(
     Ok(())
 }
 
+/// The line `ladder import --plan-out` ends with: how many pages the plan it wrote reads.
+pub fn plan_written(out: &mut impl Write, pages: usize, path: &Path) -> Result<()> {
+    let s = if pages == 1 { "" } else { "s" };
+    writeln!(
+        out,
+        "wrote the plan of {pages} page{s} to {}",
+        files::shown(path)
+    )?;
+    Ok(())
+}
+
 /// The note `ladder import` gives when a folder could be one ladder or a catalogue: which it
 /// read it as (`ladders` is how many, for a catalogue).
 pub fn import_found(out: &mut impl Write, dir: &Path, ladders: Option<usize>) -> Result<()> {
@@ -186,6 +197,13 @@ fn warning_text(kind: &WarningKind) -> String {
         WarningKind::NotListed => {
             "the index does not list this page; it comes after those it lists".to_string()
         }
+        WarningKind::PageNotInPlan => {
+            "the plan does not name this page; it was left out (add it to the plan to read it)".to_string()
+        }
+        WarningKind::HeadingNotInPlan(heading) => format!(
+            "the plan reads heading {} as no dimension; its text was left out",
+            quoted(heading)
+        ),
         WarningKind::UndefinedAttribute(label) => format!(
             "attribute {} is not defined on the index page; added without a meaning",
             quoted(label)

@@ -147,14 +147,14 @@ fn table(name: &str, pairs: &[(&str, &String)], out: &mut (impl Write + ?Sized))
 }
 
 /// `key = "value"` and a line break; `key` is one of the format's own (bare) keys.
-fn pair(key: &str, value: &str, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+pub fn pair(key: &str, value: &str, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     write!(out, "{key} = ")?;
     string(value, out)?;
     writeln!(out)
 }
 
 /// `["a", "b"]` on one line.
-fn strings_inline(values: &[String], out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+pub fn strings_inline(values: &[String], out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     write!(out, "[")?;
     for (i, v) in values.iter().enumerate() {
         if i > 0 {

@@ -5,7 +5,7 @@ use super::blocks::{self, Block, Item, Para};
 use super::{example_like, heading_text, html_markers};
 use crate::handbook::meta::{Comment, Key};
 use crate::handbook::names::split_emoji;
-use crate::handbook::parsed::{AttributeLine, LevelPage, Section};
+use crate::handbook::parsed::{AttributeLine, Heading, LevelPage, Section};
 use crate::handbook::warning::{Note, Warning, WarningKind, Warnings};
 use crate::model::Expectation;
 
@@ -167,7 +167,13 @@ fn reader_for<'a>(
 ) -> Option<PageReader<'a>> {
     // The export's own heading (it names the role in a comment) is taken as written.
     let text = heading_text(&head.text, head.id.is_some());
+    let has_level = split_level(&text).is_some();
     let (level, title) = level_and_title(file, head.line, &text, warnings, notes)?;
+    let heading = Heading {
+        text,
+        line: head.line,
+        has_level,
+    };
     Some(PageReader {
         file,
         page: LevelPage {
@@ -175,6 +181,8 @@ fn reader_for<'a>(
             id: head.id,
             level,
             title,
+            part: None,
+            heading,
             summary: None,
             attributes: Vec::new(),
             sections: Vec::new(),
