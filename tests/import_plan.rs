@@ -98,7 +98,7 @@ fn the_plan_says_every_choice_and_how_it_was_made() {
             "# From the folder's name: the folder has no index page.",
             "name = \"handbook-success\"",
             "",
-            "# The pages' level codes in natural order (L2 before L10).",
+            "# The pages' level codes in natural order (L2 before L10); pages without one by how senior their titles sound.",
             "levels = [\"L1\", \"L2\", \"L3\", \"L4\"]",
             "",
             "# Inferred: each level page is one level above the one before, so one track.",

@@ -6,8 +6,9 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::names::{kebab, same_name, stem_of};
+use super::names::{is_level_code, kebab, same_name, stem_of};
 use super::parsed::{AttributeLine, Index, LevelPage, Origin, Section};
+use super::seniority;
 use super::tracks::{infer_tracks, one_track, split_into_families};
 use super::warning::{Note, Warning, WarningKind, Warnings};
 use crate::model::{Attribute, Dimension, Ladder, Role, RoleDimension};
@@ -216,9 +217,10 @@ fn in_ladder_order(
         listed.entry(file.as_str()).or_insert(i);
     }
     let position = |p: &LevelPage| listed.get(p.file.as_str()).copied().unwrap_or(usize::MAX);
+    settle_uncoded_levels(&mut pages);
     if index.order.is_empty() {
-        // No list: pages by level code, compared component by component.
-        pages.sort_by_cached_key(|p| natural_key(&p.level));
+        // No list: pages by their front matter's weight, then by level (see `level_key`).
+        pages.sort_by_cached_key(|p| (p.weight.is_none(), p.weight, level_key(p)));
     }
     pages.sort_by_key(|p| position(p));
     for page in &pages {
@@ -229,18 +231,11 @@ fn in_ladder_order(
     pages
 }
 
-/// The index's levels, or the pages' in natural order; then any level only a page names.
+/// The index's levels (the comment the export writes), else the pages' levels in the order
+/// the pages come in (the index's list, else weights and level codes); then any level only a
+/// page names.
 fn levels_of(index: &Index, pages: &[LevelPage]) -> Vec<String> {
-    let mut levels = index.levels.clone().unwrap_or_else(|| {
-        let mut seen = HashSet::new();
-        let mut levels: Vec<String> = pages
-            .iter()
-            .filter(|p| seen.insert(p.level.as_str()))
-            .map(|p| p.level.clone())
-            .collect();
-        levels.sort_by_key(|l| natural_key(l));
-        levels
-    });
+    let mut levels = index.levels.clone().unwrap_or_default();
     let mut seen: HashSet<String> = levels.iter().cloned().collect();
     for p in pages {
         if seen.insert(p.level.clone()) {
@@ -248,6 +243,48 @@ fn levels_of(index: &Index, pages: &[LevelPage]) -> Vec<String> {
         }
     }
     levels
+}
+
+/// Whether a page's level is its file name's first word, which is no level code.
+fn uncoded(page: &LevelPage) -> bool {
+    !page.heading.has_level && page.id.is_none() && !is_level_code(&page.level)
+}
+
+/// How a page ranks among pages of no list: by its level code, compared component by
+/// component (`L2` before `L10`, `L1.0` before `L6`); a page whose heading has no level code
+/// after those that have one, by how senior its title sounds.
+fn level_key(page: &LevelPage) -> (bool, u32, Vec<(String, u64)>) {
+    let coded = !uncoded(page);
+    let rank = if coded {
+        0
+    } else {
+        seniority::rank(&page.title)
+    };
+    (!coded, rank, natural_key(&page.level))
+}
+
+/// Pages without a level code took their level from their file name's first word; where
+/// that word gives one level to titles of different seniority (`engineer-1.md`,
+/// `engineer-2.md`; `senior-engineer.md`, `senior-manager.md` stay one level), each of those
+/// pages' level is its title instead.
+fn settle_uncoded_levels(pages: &mut [LevelPage]) {
+    let mut ranks: HashMap<&str, HashSet<u32>> = HashMap::new();
+    for p in pages.iter().filter(|p| uncoded(p)) {
+        ranks
+            .entry(p.level.as_str())
+            .or_default()
+            .insert(seniority::rank(&p.title));
+    }
+    let mixed: HashSet<String> = ranks
+        .into_iter()
+        .filter(|(_, r)| r.len() > 1)
+        .map(|(level, _)| level.to_string())
+        .collect();
+    for p in pages.iter_mut().filter(|p| uncoded(p)) {
+        if mixed.contains(&p.level) {
+            p.level = kebab(&p.title);
+        }
+    }
 }
 
 /// Attributes: the index's, then any label a page uses that matches none of them.

@@ -159,7 +159,8 @@ pub fn import_by(dir: &Path, plan: Option<ByPlan<'_>>) -> Result<Imported> {
     if let Some((plan, name)) = plan {
         plan::apply::apply(plan, name, &mut index, &mut read.pages, &read.skipped)?;
     }
-    let hows = index_hows(&index, had_index);
+    let weighted = read.pages.iter().any(|p| p.weight.is_some());
+    let hows = index_hows(&index, had_index, weighted);
     let assembled = assemble::ladder(dir, index, read.pages, &mut warnings, &mut notes)?;
     let mut ladder = assembled.ladder;
     let pages: Vec<String> = assembled.origins.iter().map(|o| o.file.clone()).collect();
@@ -194,7 +195,7 @@ struct IndexHows {
     tracks_from_index: bool,
 }
 
-fn index_hows(index: &Index, had_index: bool) -> IndexHows {
+fn index_hows(index: &Index, had_index: bool, weighted: bool) -> IndexHows {
     let name = match (&index.name, had_index) {
         (Some(_), _) if index.closed => "From the plan.",
         (Some(_), _) => "From the index page's title.",
@@ -205,8 +206,12 @@ fn index_hows(index: &Index, had_index: bool) -> IndexHows {
         "From the plan."
     } else if index.levels.is_some() {
         "From the comment `ladder export` writes on the index."
+    } else if !index.order.is_empty() {
+        "In the order of the index's list of level pages."
+    } else if weighted {
+        "In the order of the pages' front matter weights."
     } else {
-        "The pages' level codes in natural order (L2 before L10)."
+        "The pages' level codes in natural order (L2 before L10); pages without one by how senior their titles sound."
     };
     IndexHows {
         rest: plan::infer::Hows {

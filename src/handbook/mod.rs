@@ -16,6 +16,7 @@ mod names;
 mod parsed;
 pub mod plan;
 mod read;
+mod seniority;
 mod tracks;
 pub mod warning;
 

@@ -17,6 +17,14 @@ pub(super) fn split_emoji(text: &str) -> (Option<String>, String) {
     )
 }
 
+/// Whether a word is a level code: short, letters and digits (and dots), with a digit (`L3`,
+/// `MG1`, `L1.0`, `IC4`).
+pub(super) fn is_level_code(word: &str) -> bool {
+    word.len() <= 10
+        && word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+}
+
 /// Lower-case words joined by dashes: the id a name gets when no comment gives one. In the id
 /// alphabet (see `text::slug`); never empty.
 pub(super) fn kebab(text: &str) -> String {

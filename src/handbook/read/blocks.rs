@@ -126,6 +126,8 @@ pub enum Block {
     /// the line and what the YAML parser said, when it is not YAML.
     FrontMatter {
         title: Option<String>,
+        /// Its `weight`: where a static-site generator places the page.
+        weight: Option<i64>,
         line: usize,
         problem: Option<(usize, String)>,
     },
@@ -348,12 +350,13 @@ impl Walk {
                         Block::Html { html: text, line }
                     } else if info == FRONT_MATTER {
                         // The YAML starts on the line after the opening `---`.
-                        let (title, problem) = match front_matter::title(&text, line + 1) {
-                            Ok(title) => (title, None),
-                            Err(problem) => (None, Some(problem)),
+                        let (fields, problem) = match front_matter::fields(&text, line + 1) {
+                            Ok(fields) => (fields, None),
+                            Err(problem) => (Default::default(), Some(problem)),
                         };
                         Block::FrontMatter {
-                            title,
+                            title: fields.title,
+                            weight: fields.weight,
                             line,
                             problem,
                         }

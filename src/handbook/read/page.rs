@@ -4,7 +4,7 @@
 use super::blocks::{self, Block, Item, Para};
 use super::{example_like, heading_text, html_markers};
 use crate::handbook::meta::{Comment, Key};
-use crate::handbook::names::split_emoji;
+use crate::handbook::names::{is_level_code, split_emoji};
 use crate::handbook::parsed::{AttributeLine, Heading, LevelPage, Section};
 use crate::handbook::warning::{Note, Warning, WarningKind, Warnings};
 use crate::model::Expectation;
@@ -21,7 +21,11 @@ pub fn level_page(
     notes: &mut Vec<Note>,
 ) -> Option<LevelPage> {
     let mut state = Reading::Start(None);
+    let mut weight = None;
     blocks::parse_each(&text, 1, &mut |block| {
+        if let Block::FrontMatter { weight: w, .. } = &block {
+            weight = weight.or(*w);
+        }
         state = match std::mem::replace(&mut state, Reading::Rejected) {
             Reading::Start(titled) if is_comment(&block) => Reading::Start(titled),
             Reading::Start(None) => match &block {
@@ -85,6 +89,7 @@ pub fn level_page(
     // The reader held the import's warnings while it read; they come back with its own.
     *warnings = reader.warnings;
     let mut page = reader.page;
+    page.weight = weight;
     // Without a quoted self-description, the paragraph right under the heading is the summary
     // (it would otherwise be dropped unsaid); on a page of prose only, say that it sets no
     // expectations.
@@ -182,6 +187,7 @@ fn reader_for<'a>(
             level,
             title,
             part: None,
+            weight: None,
             heading,
             summary: None,
             attributes: Vec::new(),
@@ -257,11 +263,7 @@ pub(super) fn split_level(head: &str) -> Option<(String, String)> {
     }
     let mut words = head.split_whitespace();
     let first = words.next()?;
-    let code = |w: &str| {
-        w.len() <= 10
-            && w.chars().any(|c| c.is_ascii_digit())
-            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
-    };
+    let code = is_level_code;
     let (level, rest) = if code(first) {
         (first.to_string(), &head[head.find(first)? + first.len()..])
     } else {
