@@ -10,8 +10,8 @@ use super::names::{is_level_code, kebab, same_name, stem_of};
 use super::parsed::{AttributeLine, Index, LevelPage, Origin, Section};
 use super::seniority;
 use super::tracks::{infer_tracks, one_track, split_into_families};
-use super::warning::{Note, Warning, WarningKind, Warnings};
-use crate::model::{Attribute, Dimension, Ladder, Role, RoleDimension};
+use super::warning::{Note, TrackFrom, Warning, WarningKind, Warnings};
+use crate::model::{Attribute, Dimension, Ladder, Role, RoleDimension, Track};
 
 /// The ladder the index and pages describe, and the page each of its roles came from.
 ///
@@ -25,7 +25,7 @@ pub fn ladder(
     warnings: &mut Warnings,
     notes: &mut Vec<Note>,
 ) -> Result<Assembled> {
-    let pages = in_ladder_order(&index, pages, warnings);
+    let pages = in_ladder_order(&index, pages);
     let levels = levels_of(&index, &pages);
     let (attributes, attribute_names) = gather_attributes(&index, &pages, warnings);
     let (dimensions, dimension_names) = gather_dimensions(&index, &pages, warnings, notes);
@@ -42,6 +42,7 @@ pub fn ladder(
     let mut roles = Vec::with_capacity(pages.len());
     let mut origins = Vec::with_capacity(pages.len());
     let mut headings = Headings::new(dimensions.len());
+    let mut groups = Vec::with_capacity(pages.len());
     for ((mut page, values), lacking) in pages.into_iter().zip(values).zip(lacking) {
         for (at, pages) in lacking {
             let kind = WarningKind::NoValue(known.attributes[at].name.clone());
@@ -60,6 +61,7 @@ pub fn ladder(
             warnings,
         );
         roles.push(role);
+        groups.push(page.group);
         origins.push(Origin {
             file: page.file,
             part: page.part,
@@ -67,18 +69,17 @@ pub fn ladder(
             from_comment: page.id.is_some(),
         });
     }
+    unique_ids(&mut roles, &origins);
     let tracks = if index.tracks.is_empty() {
-        let one_list = rises_one_by_one(&index, &roles, &levels) && !split_into_families(&roles);
-        let tracks = if one_list {
-            vec![one_track(&roles, &levels)]
-        } else {
-            infer_tracks(&roles, &levels)?
-        };
+        let groups: Vec<(Option<String>, &str)> = (groups.into_iter().zip(&origins))
+            .map(|(g, o)| (g, o.file.as_str()))
+            .collect();
+        let (tracks, from) = inferred_tracks(&index, &roles, &groups, &levels)?;
         for t in &tracks {
             notes.push(Note::InferredTrack {
                 id: t.id.clone(),
                 roles: t.roles.clone(),
-                from_list: one_list,
+                from,
             });
         }
         tracks
@@ -141,6 +142,82 @@ impl Headings {
             }
         }
     }
+}
+
+/// Tracks for pages that name none: one per heading that groups a page's levels, when every
+/// role has one; else one track when the levels rise one by one (see [`rises_one_by_one`]);
+/// else by the roles' titles.
+fn inferred_tracks(
+    index: &Index,
+    roles: &[Role],
+    groups: &[(Option<String>, &str)],
+    levels: &[String],
+) -> Result<(Vec<Track>, TrackFrom)> {
+    if !groups.is_empty() && groups.iter().all(|(g, _)| g.is_some()) {
+        return Ok((group_tracks(roles, groups, levels), TrackFrom::Groups));
+    }
+    if rises_one_by_one(index, roles, levels) && !split_into_families(roles) {
+        return Ok((vec![one_track(roles, levels)], TrackFrom::List));
+    }
+    Ok((infer_tracks(roles, levels)?, TrackFrom::Titles))
+}
+
+/// One track per group heading of a page, in the order met, its roles in level order. A
+/// heading that several pages use (`# Managers` on each track's page) is one track per page,
+/// named with the page: `Managers (ops)`. Ids from the names, made unique.
+fn group_tracks(
+    roles: &[Role],
+    groups: &[(Option<String>, &str)],
+    levels: &[String],
+) -> Vec<Track> {
+    let rank: HashMap<&str, usize> = levels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
+    let mut files_of: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for (group, file) in groups {
+        if let Some(group) = group {
+            files_of.entry(group.as_str()).or_default().insert(file);
+        }
+    }
+    let mut at: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut tracks: Vec<(Track, Vec<(usize, String)>)> = Vec::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    for (role, (group, file)) in roles.iter().zip(groups) {
+        let Some(group) = group.as_deref() else {
+            continue;
+        };
+        let i = *at.entry((group, file)).or_insert_with(|| {
+            let name = match files_of.get(group) {
+                Some(files) if files.len() > 1 => format!("{group} ({})", page_stem(file)),
+                _ => group.to_string(),
+            };
+            let mut id = kebab(&name);
+            let mut n = 2;
+            while !ids.insert(id.clone()) {
+                id = format!("{}-{n}", kebab(&name));
+                n += 1;
+            }
+            let track = Track {
+                id,
+                name,
+                roles: Vec::new(),
+            };
+            tracks.push((track, Vec::new()));
+            tracks.len() - 1
+        });
+        let level = rank.get(role.level.as_str()).copied().unwrap_or(usize::MAX);
+        tracks[i].1.push((level, role.id.clone()));
+    }
+    tracks
+        .into_iter()
+        .map(|(mut track, mut roles)| {
+            roles.sort_by_key(|(level, _)| *level);
+            track.roles = roles.into_iter().map(|(_, id)| id).collect();
+            track
+        })
+        .collect()
 }
 
 /// Whether the ladder is one track whatever its titles say: the index lists every page, one
@@ -206,12 +283,9 @@ struct Known<'a> {
     dimension_names: &'a Names,
 }
 
-/// Ladder order: the index's numbered list, then the pages it does not list.
-fn in_ladder_order(
-    index: &Index,
-    mut pages: Vec<LevelPage>,
-    warnings: &mut Warnings,
-) -> Vec<LevelPage> {
+/// Ladder order: the index's numbered list (import keeps only the pages it lists), else the
+/// pages' weights and levels.
+fn in_ladder_order(index: &Index, mut pages: Vec<LevelPage>) -> Vec<LevelPage> {
     let mut listed: HashMap<&str, usize> = HashMap::new();
     for (i, file) in index.order.iter().enumerate() {
         listed.entry(file.as_str()).or_insert(i);
@@ -223,11 +297,6 @@ fn in_ladder_order(
         pages.sort_by_cached_key(|p| (p.weight.is_none(), p.weight, level_key(p)));
     }
     pages.sort_by_key(|p| position(p));
-    for page in &pages {
-        if !index.order.is_empty() && position(page) == usize::MAX {
-            warnings.push(Warning::at(&page.file, 1, WarningKind::NotListed));
-        }
-    }
     pages
 }
 
@@ -268,6 +337,10 @@ fn level_key(page: &LevelPage) -> (bool, u32, Vec<(String, u64)>) {
 /// `engineer-2.md`; `senior-engineer.md`, `senior-manager.md` stay one level), each of those
 /// pages' level is its title instead.
 fn settle_uncoded_levels(pages: &mut [LevelPage]) {
+    // A level of a page of several is named by its title's seniority words.
+    for p in pages.iter_mut().filter(|p| p.part.is_some() && uncoded(p)) {
+        p.level = seniority::label(&p.title).unwrap_or_else(|| kebab(&p.title));
+    }
     let mut ranks: HashMap<&str, HashSet<u32>> = HashMap::new();
     for p in pages.iter().filter(|p| uncoded(p)) {
         ranks
@@ -413,10 +486,7 @@ fn role_of(
     headings: &mut Headings,
     warnings: &mut Warnings,
 ) -> Role {
-    let id = page
-        .id
-        .clone()
-        .unwrap_or_else(|| format!("{}-{}", page.level, kebab(&page.title)));
+    let id = page.id.clone().unwrap_or_else(|| role_id(page));
     let mut role_dimensions = BTreeMap::new();
     for s in sections {
         let Some(at) = known.dimension_names.find(s.id.as_ref(), &s.heading) else {
@@ -450,6 +520,54 @@ fn role_of(
         summary,
         attributes,
         dimensions: role_dimensions,
+    }
+}
+
+/// The id of a role its page does not name: `LEVEL-title`, or the title alone when it holds
+/// the level's words already (`Senior Engineer` at level `senior`); a title's closing
+/// qualifier in parentheses (`Senior Manager (IC4)`) is left out of it.
+fn role_id(page: &LevelPage) -> String {
+    let title = match page
+        .title
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+    {
+        Some((before, _)) if !before.trim().is_empty() => before.trim(),
+        _ => page.title.as_str(),
+    };
+    let title = kebab(title);
+    let level = kebab(&page.level);
+    let words: HashSet<&str> = title.split('-').collect();
+    if level.split('-').all(|w| words.contains(w)) {
+        title
+    } else {
+        format!("{}-{title}", page.level)
+    }
+}
+
+/// A page's file name without its folder and `.md`.
+fn page_stem(file: &str) -> &str {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.strip_suffix(".md").unwrap_or(name)
+}
+
+/// Makes each role's id unique: a later role whose id is taken gets its page's name in front
+/// (`ops-manager`), then a number.
+fn unique_ids(roles: &mut [Role], origins: &[Origin]) {
+    let mut taken: HashSet<String> = HashSet::with_capacity(roles.len());
+    for (role, origin) in roles.iter_mut().zip(origins) {
+        if taken.insert(role.id.clone()) {
+            continue;
+        }
+        let stem = kebab(page_stem(&origin.file));
+        let mut id = format!("{stem}-{}", role.id);
+        let mut n = 2;
+        while !taken.insert(id.clone()) {
+            id = format!("{stem}-{}-{n}", role.id);
+            n += 1;
+        }
+        role.id = id;
     }
 }
 

@@ -231,6 +231,17 @@ fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
     a.len() == b.len()
 }
 
+/// How a file name ranks as a handbook's index: `README.md`, then `index.md`, then `_index.md`
+/// (static-site generators); `SUMMARY.md` (GitBook's table of contents) last, which gives the
+/// order of the pages when another index gives the rest. `None` for a page.
+pub(super) fn index_rank(name: &str) -> Option<usize> {
+    const INDEXES: [&str; 4] = ["README.md", "index.md", "_index.md", "SUMMARY.md"];
+    INDEXES.iter().position(|i| name.eq_ignore_ascii_case(i))
+}
+
+/// The rank of `SUMMARY.md` (see [`index_rank`]).
+pub(super) const SUMMARY: usize = 3;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,7 +22,7 @@ use anyhow::{Context, Result, bail};
 
 use super::parsed::{Index, LevelPage};
 use super::plan::{self, Plan};
-use super::warning::{Note, Warning, WarningKind, Warnings};
+use super::warning::{Note, TrackFrom, Warning, WarningKind, Warnings};
 use super::{assemble, folder, read};
 use crate::files;
 use crate::load;
@@ -104,23 +104,12 @@ pub fn import_by(dir: &Path, plan: Option<ByPlan<'_>>) -> Result<Imported> {
     let mut notes = Vec::new();
     let mut folder = folder::pages_inside(dir, &mut warnings)?;
     let files = std::mem::take(&mut folder.pages);
-    let is_index = |f: &&folder::Found| {
-        f.name.eq_ignore_ascii_case("README.md") || f.name.eq_ignore_ascii_case("index.md")
-    };
+    let is_index = |f: &&folder::Found| folder::index_rank(&f.name).is_some();
     let mut read = Reading {
         skipped: std::mem::take(&mut folder.skipped),
         ..Reading::default()
     };
-    let mut index = None;
-    if let Some(file) = files.iter().find(is_index) {
-        let text = folder::read_found(file)?;
-        read.count += 1;
-        read.names.insert(file.id(), file.name.clone());
-        index = Some((
-            file.name.clone(),
-            read::index(&file.name, &text, &mut warnings),
-        ));
-    }
+    let mut index = read.index(dir, &files, &mut warnings)?;
     let wanted = plan.map(|(plan, _)| Wanted::of(plan));
     for file in files.iter().filter(|f| !is_index(f)) {
         match wanted.as_ref().map(|w| w.fate(&file.name)) {
@@ -148,6 +137,9 @@ pub fn import_by(dir: &Path, plan: Option<ByPlan<'_>>) -> Result<Imported> {
         .as_ref()
         .map_or(shown.clone(), |(name, _)| name.clone());
     let index = index.map(|(_, index)| index);
+    if plan.is_none() {
+        levels_only(index.as_ref(), &mut read, &mut notes);
+    }
     if read.pages.is_empty() {
         bail!("{}", no_level_pages(&shown, &read.skipped));
     }
@@ -228,13 +220,8 @@ fn index_hows(index: &Index, had_index: bool, weighted: bool) -> IndexHows {
 fn track_hows(ladder: &Ladder, notes: &[Note], from_index: bool) -> HashMap<String, String> {
     let mut hows: HashMap<String, String> = HashMap::new();
     for note in notes {
-        if let Note::InferredTrack { id, from_list, .. } = note {
-            let how = if *from_list {
-                "Inferred: each level page is one level above the one before, so one track."
-            } else {
-                "Inferred from the roles' titles (seniority words set aside) and levels."
-            };
-            hows.insert(id.clone(), how.to_string());
+        if let Note::InferredTrack { id, from, .. } = note {
+            hows.insert(id.clone(), from.how().to_string());
         }
     }
     if from_index {
@@ -352,6 +339,68 @@ struct Reading {
 }
 
 impl Reading {
+    /// Reads the folder's index (see [`folder::index_rank`]), and its name: the first of
+    /// `README.md`, `index.md` and `_index.md` there is, with the order of `SUMMARY.md` when
+    /// there is one, else `SUMMARY.md` alone. Links without an extension are resolved to the
+    /// page they name (see [`resolve_links`]).
+    fn index(
+        &mut self,
+        dir: &Path,
+        files: &[folder::Found],
+        warnings: &mut Warnings,
+    ) -> Result<Option<(String, Index)>> {
+        let mut found: Vec<(usize, &folder::Found)> = files
+            .iter()
+            .filter_map(|f| folder::index_rank(&f.name).map(|rank| (rank, f)))
+            .collect();
+        found.sort_by_key(|(rank, _)| *rank);
+        let mut index: Option<(String, Index)> = None;
+        for (rank, file) in found {
+            if index.is_some() && rank != folder::SUMMARY {
+                continue;
+            }
+            let text = folder::read_found(file)?;
+            self.count += 1;
+            self.names.insert(file.id(), file.name.clone());
+            let read = read::index(&file.name, &text, warnings);
+            match &mut index {
+                Some((_, main)) if !read.order.is_empty() => main.order = read.order,
+                Some(_) => {}
+                None => index = Some((file.name.clone(), read)),
+            }
+        }
+        if let Some((_, index)) = &mut index {
+            resolve_links(dir, &mut index.order);
+        }
+        Ok(index)
+    }
+
+    /// Reads each level of a page that holds several as a page of its own, titled by its
+    /// heading.
+    fn parts(
+        &mut self,
+        name: &str,
+        text: &str,
+        parts: Vec<read::Part>,
+        warnings: &mut Warnings,
+        notes: &mut Vec<Note>,
+    ) {
+        for part in parts {
+            let body = format!("# {}\n{}", part.heading, &text[part.body]);
+            if let Some(mut page) = read::level_page(
+                name,
+                body,
+                read::Place::Part { line: part.line },
+                warnings,
+                notes,
+            ) {
+                page.part = Some(part.heading);
+                page.group = part.group;
+                self.pages.push(page);
+            }
+        }
+    }
+
     /// Reads a page unless its file was read already, under this name or another.
     fn once(
         &mut self,
@@ -412,7 +461,11 @@ impl Reading {
         let name = &file.name;
         let text = folder::read_found(file)?;
         self.count += 1;
-        match read::level_page(name, text, warnings, notes) {
+        if let Some(parts) = read::parts(&text) {
+            self.parts(name, &text, parts, warnings, notes);
+            return Ok(());
+        }
+        match read::level_page(name, text, read::Place::Page, warnings, notes) {
             Some(page) => self.pages.push(page),
             // A file without `.md` is a page only when it reads as one: no warning otherwise.
             None if !name.to_lowercase().ends_with(".md") => self
@@ -425,6 +478,97 @@ impl Reading {
             }
         }
         Ok(())
+    }
+}
+
+/// Leaves out the pages that are not levels: those the index's list of levels does not list,
+/// when it has one, and those whose title names no level (see [`not_a_level`]).
+fn levels_only(index: Option<&Index>, read: &mut Reading, notes: &mut Vec<Note>) {
+    const UNLISTED: &str = "the index does not list it among the levels";
+    const TITLED: &str = "its title names no level";
+    let mut listed: HashSet<&str> = index.map_or(HashSet::new(), |i| {
+        i.order.iter().map(String::as_str).collect()
+    });
+    // A list that links none of the pages read (only documents of another kind) lists no level.
+    if !read.pages.iter().any(|p| listed.contains(p.file.as_str())) {
+        listed.clear();
+    }
+    let pages = std::mem::take(&mut read.pages);
+    for page in pages {
+        let why = if !listed.is_empty() && !listed.contains(page.file.as_str()) {
+            Some(UNLISTED)
+        } else if not_a_level(&page) {
+            Some(TITLED)
+        } else {
+            None
+        };
+        match why {
+            Some(why) => {
+                notes.push(Note::NotALevel {
+                    page: page.file.clone(),
+                    why,
+                });
+                read.skipped.push((page.file, why));
+            }
+            None => read.pages.push(page),
+        }
+    }
+}
+
+/// Whether a page without a level code is titled as no level is: a question, a FAQ, an
+/// introduction or overview, a comparison of roles (`Staff vs Principal`), the project's own
+/// files (contributing, changelog, licence).
+fn not_a_level(page: &LevelPage) -> bool {
+    const TITLES: [&str; 14] = [
+        "faq",
+        "faqs",
+        "frequently asked questions",
+        "introduction",
+        "intro",
+        "overview",
+        "about",
+        "contributing",
+        "changelog",
+        "license",
+        "licence",
+        "glossary",
+        "readme",
+        "code of conduct",
+    ];
+    if page.heading.has_level || page.id.is_some() {
+        return false;
+    }
+    let title = page.title.trim().to_lowercase();
+    let words: Vec<&str> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    title.ends_with('?')
+        || TITLES.contains(&words.join(" ").as_str())
+        || words.iter().any(|w| matches!(*w, "vs" | "versus"))
+}
+
+/// Links written without an extension, as static sites write them (`senior-engineer`,
+/// `levels/senior/`), made the page they name: `senior-engineer.md`, or the folder's
+/// `_index.md`, `index.md` or `README.md`. Others are kept as written.
+fn resolve_links(dir: &Path, order: &mut [String]) {
+    for target in order.iter_mut() {
+        let bare = target.trim_end_matches('/');
+        let inside = Path::new(bare)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside || Path::new(bare).extension().is_some() || dir.join(bare).is_file() {
+            continue;
+        }
+        let candidates = [
+            format!("{bare}.md"),
+            format!("{bare}/_index.md"),
+            format!("{bare}/index.md"),
+            format!("{bare}/README.md"),
+        ];
+        if let Some(page) = candidates.into_iter().find(|c| dir.join(c).is_file()) {
+            *target = page;
+        }
     }
 }
 
@@ -464,23 +608,18 @@ pub fn write_toml(
 
 /// How an inferred track was inferred, as the comment above it in the TOML; looked up by id
 /// through a map, so a ladder of many tracks costs no search per track.
-fn track_comment(imported: &Imported) -> impl Fn(&Track) -> Option<&'static str> + '_ {
-    let how: HashMap<&str, bool> = imported
+fn track_comment(imported: &Imported) -> impl Fn(&Track) -> Option<String> + '_ {
+    let how: HashMap<&str, TrackFrom> = imported
         .notes
         .iter()
         .filter_map(|n| match n {
-            Note::InferredTrack { id, from_list, .. } => Some((id.as_str(), *from_list)),
+            Note::InferredTrack { id, from, .. } => Some((id.as_str(), *from)),
             _ => None,
         })
         .collect();
     move |track: &Track| {
-        how.get(track.id.as_str()).map(|from_list| {
-            if *from_list {
-                "Inferred: each level page is one level above the one before, so one track. Edit if wrong."
-            } else {
-                "Inferred from the roles' titles (seniority words set aside) and levels. Edit if wrong."
-            }
-        })
+        how.get(track.id.as_str())
+            .map(|from| format!("{} Edit if wrong.", from.how()))
     }
 }
 

@@ -16,7 +16,7 @@ mod names;
 mod parsed;
 pub mod plan;
 mod read;
-mod seniority;
+pub(super) mod seniority;
 mod tracks;
 pub mod warning;
 

@@ -35,6 +35,8 @@ pub struct LevelPage {
     pub title: String,
     /// The heading of the part of the page this role is, when the page holds several levels.
     pub part: Option<String>,
+    /// The `#` heading a part sits under when its page groups its levels (`# Managers`).
+    pub group: Option<String>,
     /// The front matter's `weight`: a smaller weight comes first.
     pub weight: Option<i64>,
     /// The heading the level and title were read from, for the plan to say so.

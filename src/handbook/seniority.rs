@@ -21,6 +21,36 @@ pub fn rank(title: &str) -> u32 {
     word * 10 + numeral
 }
 
+/// Whether a word of a title (lower case) says how senior it is rather than what the role
+/// does: a ranked word other than a manager's (`senior`, `staff`, `junior`, `lead`…), or a
+/// Roman numeral.
+pub fn says_seniority(word: &str) -> bool {
+    let management = [
+        "manager", "director", "head", "vp", "vice", "chief", "cto", "ciso", "cio", "ceo",
+    ];
+    (word_rank(word).is_some() && !management.contains(&word)) || roman(word) > 0
+}
+
+/// A level's name from its title's seniority words and closing Roman numeral, in the
+/// title's order (`Senior Engineer` → `senior`, `Engineer II` → `ii`, `Senior Manager` →
+/// `senior-manager`); `None` for a title without any (`Engineer`).
+pub fn label(title: &str) -> Option<String> {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let last = words.len().saturating_sub(1);
+    let mut kept: Vec<&str> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let ranked = word_rank(w).is_some() || (i == last && roman(w) > 0);
+        if ranked && !kept.contains(&w.as_str()) {
+            kept.push(w);
+        }
+    }
+    (!kept.is_empty()).then(|| kept.join("-"))
+}
+
 /// The rank of a title with no ranked word.
 const PLAIN: u32 = 4;
 
@@ -70,5 +100,14 @@ mod tests {
         assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
         assert_eq!(rank("Engineer I"), rank("Engineer") + 1);
         assert_eq!(rank("Software Engineer"), rank("Data Analyst"));
+    }
+
+    #[test]
+    fn a_title_names_its_level_by_its_seniority_words() {
+        assert_eq!(label("Senior OSPO Engineer").as_deref(), Some("senior"));
+        assert_eq!(label("Open Source Contributor II").as_deref(), Some("ii"));
+        assert_eq!(label("Senior Manager").as_deref(), Some("senior-manager"));
+        assert_eq!(label("Engineer"), None);
+        assert!(says_seniority("staff") && says_seniority("iii") && !says_seniority("manager"));
     }
 }

@@ -44,8 +44,6 @@ pub enum WarningKind {
     BulletBeforeDimensions(String),
     /// A page heading without `LEVEL:`; the level was taken from the file name.
     NoLevelPrefix { heading: String, level: String },
-    /// A page the index's list of levels does not link to.
-    NotListed,
     /// A page the plan does not name: left out.
     PageNotInPlan,
     /// A section heading the plan reads as no dimension: its statements are left out.
@@ -85,13 +83,15 @@ pub enum Note {
         page: String,
         line: usize,
     },
-    /// A track inferred: its id and role ids; `from_list` when it is the index's one list of
-    /// levels rising one by one, else it was inferred from the roles' titles and levels.
+    /// A track inferred: its id and role ids, and what it was inferred from.
     InferredTrack {
         id: String,
         roles: Vec<String>,
-        from_list: bool,
+        from: TrackFrom,
     },
+    /// A page that is not a level: the index does not list it among its levels, or its title
+    /// names none (a FAQ, an introduction).
+    NotALevel { page: String, why: &'static str },
     /// A page with prose only: its first paragraph is the summary, and it sets no expectations.
     ProsePage { page: String },
     /// Pages without `.md` whose first line is the title: the level came from the file name.
@@ -106,6 +106,32 @@ pub enum Note {
         dimension: String,
         headings: Vec<String>,
     },
+}
+
+/// What an inferred track was inferred from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrackFrom {
+    /// The index's one list of levels, rising one by one.
+    List,
+    /// The roles' titles and levels.
+    Titles,
+    /// The `#` headings a page groups its levels under.
+    Groups,
+}
+
+impl TrackFrom {
+    /// How the track was inferred, as a sentence for the comments of the TOML and the plan.
+    pub fn how(self) -> &'static str {
+        match self {
+            TrackFrom::List => {
+                "Inferred: each level page is one level above the one before, so one track."
+            }
+            TrackFrom::Titles => {
+                "Inferred from the roles' titles (seniority words set aside) and levels."
+            }
+            TrackFrom::Groups => "Inferred from the headings a page groups its levels under.",
+        }
+    }
 }
 
 impl Warning {

@@ -194,9 +194,6 @@ fn warning_text(kind: &WarningKind) -> String {
             quoted(heading),
             quoted(level)
         ),
-        WarningKind::NotListed => {
-            "the index does not list this page; it comes after those it lists".to_string()
-        }
         WarningKind::PageNotInPlan => {
             "the plan does not name this page; it was left out (add it to the plan to read it)".to_string()
         }
@@ -259,6 +256,7 @@ fn note_text(note: &Note) -> String {
                 track_roles(roles)
             )
         }
+        Note::NotALevel { page, why } => format!("left out {}: {why}", quoted(page)),
         Note::ProsePage { page } => format!(
             "{} has prose only: its first paragraph is the role's summary, and it sets no expectations",
             cut_middle(page)

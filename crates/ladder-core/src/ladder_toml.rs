@@ -25,7 +25,7 @@ pub fn write(ladder: &Ladder, out: &mut (impl Write + ?Sized)) -> io::Result<()>
 /// `[[track]]` that `comment` has one for.
 pub fn write_with(
     ladder: &Ladder,
-    comment: &dyn Fn(&Track) -> Option<&'static str>,
+    comment: &dyn Fn(&Track) -> Option<String>,
     out: &mut (impl Write + ?Sized),
 ) -> io::Result<()> {
     write!(out, "name = ")?;
@@ -257,10 +257,7 @@ impl Write for Counter {
 }
 
 /// How many bytes [`write_with`] writes.
-pub fn size_with(
-    ladder: &Ladder,
-    comment: &dyn Fn(&Track) -> Option<&'static str>,
-) -> io::Result<u64> {
+pub fn size_with(ladder: &Ladder, comment: &dyn Fn(&Track) -> Option<String>) -> io::Result<u64> {
     let mut counter = Counter(0);
     write_with(ladder, comment, &mut counter)?;
     Ok(counter.0)

@@ -7,9 +7,11 @@ mod blocks;
 mod front_matter;
 mod index_page;
 mod page;
+mod parts;
 
 pub use index_page::index;
-pub use page::level_page;
+pub use page::{Place, level_page};
+pub use parts::{Part, parts};
 
 use super::names::shortcodes;
 

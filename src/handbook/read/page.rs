@@ -9,7 +9,15 @@ use crate::handbook::parsed::{AttributeLine, Heading, LevelPage, Section};
 use crate::handbook::warning::{Note, Warning, WarningKind, Warnings};
 use crate::model::Expectation;
 
-/// Reads the level page `file`: `None` when it opens with no `# LEVEL Title` heading (or, in a
+/// Where a level page's text comes from: a whole file, or one level of a page that holds
+/// several, whose heading is at `line` of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Page,
+    Part { line: usize },
+}
+
+/// Reads the level page `file` (the whole file, or one part of it: see [`Place`]): `None` when it opens with no `# LEVEL Title` heading (or, in a
 /// page without the `.md` extension, a first line in bold).
 ///
 /// The page is read block by block as the parser completes them, so a large page is held
@@ -17,12 +25,17 @@ use crate::model::Expectation;
 pub fn level_page(
     file: &str,
     text: String,
+    place: Place,
     warnings: &mut Warnings,
     notes: &mut Vec<Note>,
 ) -> Option<LevelPage> {
     let mut state = Reading::Start(None);
     let mut weight = None;
-    blocks::parse_each(&text, 1, &mut |block| {
+    let first_line = match place {
+        Place::Page => 1,
+        Place::Part { line } => line,
+    };
+    blocks::parse_each(&text, first_line, &mut |block| {
         if let Block::FrontMatter { weight: w, .. } = &block {
             weight = weight.or(*w);
         }
@@ -52,7 +65,7 @@ pub fn level_page(
             // After front matter: the page's own heading, else the front matter's title.
             Reading::Start(Some(titled)) => match head_of(file, &block) {
                 Some(head) => Reading::Head(head),
-                None => body(file, titled, &block, warnings, notes),
+                None => body(file, titled, place, &block, warnings, notes),
             },
             Reading::Head(mut head) => {
                 // The export puts the role's comment on the line after the heading.
@@ -62,7 +75,7 @@ pub fn level_page(
                 };
                 let taken = id.is_some();
                 head.id = head.id.take().or(id);
-                match reader_for(file, head, warnings, notes) {
+                match reader_for(file, head, place, warnings, notes) {
                     Some(mut reader) => {
                         if !taken {
                             reader.blocks(std::slice::from_ref(&block), 0);
@@ -82,7 +95,7 @@ pub fn level_page(
     let reader = match state {
         Reading::Start(None) | Reading::Rejected => return None,
         Reading::Start(Some(head)) | Reading::Head(head) => {
-            reader_for(file, head, warnings, notes)?
+            reader_for(file, head, place, warnings, notes)?
         }
         Reading::Body(reader) => *reader,
     };
@@ -110,11 +123,12 @@ pub fn level_page(
 fn body<'a>(
     file: &'a str,
     head: Head,
+    place: Place,
     block: &Block,
     warnings: &mut Warnings,
     notes: &mut Vec<Note>,
 ) -> Reading<'a> {
-    match reader_for(file, head, warnings, notes) {
+    match reader_for(file, head, place, warnings, notes) {
         Some(mut reader) => {
             reader.blocks(std::slice::from_ref(block), 0);
             Reading::Body(Box::new(reader))
@@ -167,13 +181,14 @@ fn head_of(file: &str, block: &Block) -> Option<Head> {
 fn reader_for<'a>(
     file: &'a str,
     head: Head,
+    place: Place,
     warnings: &mut Warnings,
     notes: &mut Vec<Note>,
 ) -> Option<PageReader<'a>> {
     // The export's own heading (it names the role in a comment) is taken as written.
     let text = heading_text(&head.text, head.id.is_some());
     let has_level = split_level(&text).is_some();
-    let (level, title) = level_and_title(file, head.line, &text, warnings, notes)?;
+    let (level, title) = level_and_title(file, head.line, &text, place, warnings, notes)?;
     let heading = Heading {
         text,
         line: head.line,
@@ -187,6 +202,7 @@ fn reader_for<'a>(
             level,
             title,
             part: None,
+            group: None,
             weight: None,
             heading,
             summary: None,
@@ -217,6 +233,7 @@ fn level_and_title(
     file: &str,
     line: usize,
     head: &str,
+    place: Place,
     warnings: &mut Warnings,
     notes: &mut Vec<Note>,
 ) -> Option<(String, String)> {
@@ -226,7 +243,10 @@ fn level_and_title(
             let name = file.rsplit('/').next().unwrap_or(file);
             let level = name.split(['-', '_', ' ', '.']).next().unwrap_or("");
             let level = level.to_string();
-            if file.ends_with(".md") {
+            if place != Place::Page {
+                // A level of a page of several: its level comes from its title (the plan
+                // says so), not from the file name.
+            } else if file.ends_with(".md") {
                 let kind = WarningKind::NoLevelPrefix {
                     heading: head.to_string(),
                     level: level.clone(),
@@ -242,9 +262,15 @@ fn level_and_title(
             (level, head.to_string())
         }
     };
-    if level.is_empty() || title.is_empty() {
+    if level.is_empty() {
         return None;
     }
+    // A heading that is only a level code (`# MG3`) names the level and titles the page.
+    let title = if title.is_empty() {
+        level.clone()
+    } else {
+        title
+    };
     // A level is an id: `Level 2` becomes `Level-2`.
     let level = if crate::text::is_safe_id(&level) {
         level
