@@ -6,7 +6,8 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::names::{kebab, same_name, stem_of};
+use super::across;
+use super::names::{kebab, same_name, stem_of, without_level_qualifier};
 use super::parsed::{AttributeLine, Index, LevelPage, Section};
 use super::tracks::{infer_tracks, one_track, split_into_families};
 use super::warning::{Note, Warning, WarningKind, Warnings};
@@ -25,6 +26,7 @@ pub fn ladder(
     notes: &mut Vec<Note>,
 ) -> Result<(Ladder, Vec<String>)> {
     let pages = in_ladder_order(&index, pages, warnings);
+    let pages = across::read_across(&index, pages, notes);
     let levels = levels_of(&index, &pages);
     let (attributes, attribute_names) = gather_attributes(&index, &pages, warnings);
     let (dimensions, dimension_names) = gather_dimensions(&index, &pages, warnings, notes);
@@ -269,6 +271,19 @@ fn gather_dimensions(
             if names.find(s.id.as_ref(), &s.heading).is_some() {
                 continue;
             }
+            // The text above a page's first section: its own dimension, said in a note
+            // (`across`), never one of the index's by a shared word.
+            if s.overview {
+                let id = s.id.clone().unwrap_or_else(|| kebab(&s.heading));
+                names.add(dimensions.len(), &id, &s.heading);
+                dimensions.push(Dimension {
+                    id,
+                    name: s.heading.clone(),
+                    emoji: None,
+                    themes: Vec::new(),
+                });
+                continue;
+            }
             if let Some(at) = similar.best(&s.heading) {
                 // A page's own heading for one of the index's dimensions (`I deliver …`).
                 names.by_name.entry(kebab(&s.heading)).or_insert(at);
@@ -309,10 +324,10 @@ fn role_of(
     known: &Known<'_>,
     warnings: &mut Warnings,
 ) -> Role {
-    let id = page
-        .id
-        .clone()
-        .unwrap_or_else(|| format!("{}-{}", page.level, kebab(&page.title)));
+    let id = page.id.clone().unwrap_or_else(|| {
+        let title = without_level_qualifier(&page.title);
+        format!("{}-{}", page.level, kebab(title))
+    });
     let mut role_dimensions = BTreeMap::new();
     for s in sections {
         let Some(at) = known.dimension_names.find(s.id.as_ref(), &s.heading) else {
@@ -321,7 +336,7 @@ fn role_of(
         if s.expectations.is_empty() && s.examples.is_empty() && s.summary.is_none() {
             continue;
         }
-        if s.examples.is_empty() && !s.expectations.is_empty() {
+        if s.examples.is_empty() && !s.expectations.is_empty() && !s.overview {
             let kind = WarningKind::NoExamples(s.heading.clone());
             warnings.push(Warning::at(&page.file, s.line, kind));
         }
@@ -381,7 +396,7 @@ fn attribute_values(page: &LevelPage, known: &Known<'_>, notes: &mut Vec<Note>) 
         }
     }
     // A prose page states nothing: the note about it says so once, without a warning per value.
-    let prose = page.attributes.is_empty() && page.sections.is_empty();
+    let prose = page.is_prose();
     Values {
         stated,
         says_none: prose || page.attributes.iter().any(|a| a.value == "—"),
