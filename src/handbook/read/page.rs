@@ -356,11 +356,16 @@ impl PageReader<'_> {
             if self.ended.is_some() {
                 return;
             }
+            // Inside an HTML table until its `</table>` (or, if it is never closed, a heading).
             if self.in_html_table {
-                if let Block::Html { html, .. } = block {
-                    self.in_html_table = !html.to_ascii_lowercase().contains("</table");
+                match block {
+                    Block::Html { html, .. } => {
+                        self.in_html_table = !html.to_ascii_lowercase().contains("</table");
+                        continue;
+                    }
+                    Block::Heading { .. } => self.in_html_table = false,
+                    _ => continue,
                 }
-                continue;
             }
             let after_rule = std::mem::take(&mut self.after_rule);
             match block {
@@ -469,7 +474,7 @@ impl PageReader<'_> {
         if p.only_links() {
             return self.navigation(p.links().count());
         }
-        if after_rule && p.runs[0].starts_with_link {
+        if after_rule && p.runs.first().is_some_and(|r| r.starts_with_link) {
             return; // the page's footer of links to other pages, as the export writes it
         }
         let label = p.labelled();
@@ -825,7 +830,8 @@ fn attribute_like(header: &str) -> bool {
 fn is_navigation(items: &[Item]) -> bool {
     !items.is_empty()
         && items.iter().all(|item| {
-            item.lead().is_some_and(|p| p.runs[0].starts_with_link)
+            item.lead()
+                .is_some_and(|p| p.runs.first().is_some_and(|r| r.starts_with_link))
                 && item.blocks[1..].iter().all(|b| match b {
                     Block::List { items, .. } => is_navigation(items),
                     _ => false,
@@ -969,6 +975,19 @@ mod tests {
         let kinds: Vec<(Option<usize>, WarningKind)> =
             warnings.iter().map(|w| (w.line, w.kind.clone())).collect();
         assert_eq!(kinds, [(Some(17), WarningKind::HtmlTable)]);
+    }
+
+    #[test]
+    fn an_html_table_never_closed_ends_at_the_next_heading() {
+        let (page, warnings, _) = read(
+            "# L1: Writer\n\n## Craft\n\n<table>\n<tr><td>Unread.</td></tr>\n\nStill inside.\n\n\
+             ## Voice\n\nWrites plainly.\n",
+        );
+        assert_eq!(
+            sections(&page),
+            owned(&[("Craft", &[]), ("Voice", &["Writes plainly."])])
+        );
+        assert_eq!(warnings.total(), 1);
     }
 
     #[test]
