@@ -23,6 +23,7 @@ mod hostile_writes;
 mod house_styles;
 mod import;
 mod import_plan;
+mod import_shapes;
 mod large;
 mod list;
 mod next_path;

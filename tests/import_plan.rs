@@ -124,7 +124,7 @@ fn the_plan_says_every_choice_and_how_it_was_made() {
     ), "{plan}");
     assert!(
         plan.ends_with(
-            "[[page]]\nfile = \"LICENSE\"\nskip = \"no title in bold on its first line\"\n"
+            "[[page]]\nfile = \"LICENSE\"\nskip = \"not Markdown: no `.md`, and no level code in its name\"\n"
         ),
         "{plan}"
     );

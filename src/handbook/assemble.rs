@@ -6,7 +6,8 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::names::{is_level_code, kebab, same_name, stem_of};
+use super::across;
+use super::names::{is_level_code, kebab, same_name, stem_of, without_level_qualifier};
 use super::parsed::{AttributeLine, Index, LevelPage, Origin, Section};
 use super::seniority;
 use super::tracks::{infer_tracks, one_track, split_into_families};
@@ -26,6 +27,7 @@ pub fn ladder(
     notes: &mut Vec<Note>,
 ) -> Result<Assembled> {
     let pages = in_ladder_order(&index, pages);
+    let pages = across::read_across(&index, pages, notes);
     let levels = levels_of(&index, &pages);
     let (attributes, attribute_names) = gather_attributes(&index, &pages, warnings);
     let (dimensions, dimension_names) = gather_dimensions(&index, &pages, warnings, notes);
@@ -445,6 +447,19 @@ fn gather_dimensions(
                 warnings.push(Warning::at(&page.file, s.line, kind));
                 continue;
             }
+            // The text above a page's first section: its own dimension, said in a note
+            // (`across`), never one of the index's by a shared word.
+            if s.overview {
+                let id = s.id.clone().unwrap_or_else(|| kebab(&s.heading));
+                names.add(dimensions.len(), &id, &s.heading);
+                dimensions.push(Dimension {
+                    id,
+                    name: s.heading.clone(),
+                    emoji: None,
+                    themes: Vec::new(),
+                });
+                continue;
+            }
             if let Some(at) = similar.best(&s.heading) {
                 // A page's own heading for one of the index's dimensions (`I deliver …`).
                 names.by_name.entry(kebab(&s.heading)).or_insert(at);
@@ -496,7 +511,7 @@ fn role_of(
         if s.expectations.is_empty() && s.examples.is_empty() && s.summary.is_none() {
             continue;
         }
-        if s.examples.is_empty() && !s.expectations.is_empty() {
+        if s.examples.is_empty() && !s.expectations.is_empty() && !s.overview {
             let kind = WarningKind::NoExamples(s.heading.clone());
             warnings.push(Warning::at(&page.file, s.line, kind));
         }
@@ -524,19 +539,10 @@ fn role_of(
 }
 
 /// The id of a role its page does not name: `LEVEL-title`, or the title alone when it holds
-/// the level's words already (`Senior Engineer` at level `senior`); a title's closing
-/// qualifier in parentheses (`Senior Manager (IC4)`) is left out of it.
+/// the level's words already (`Senior Engineer` at level `senior`); a title's closing level
+/// code in parentheses (`Senior Manager (IC4)`) is left out of it.
 fn role_id(page: &LevelPage) -> String {
-    let title = match page
-        .title
-        .trim_end()
-        .strip_suffix(')')
-        .and_then(|t| t.rsplit_once('('))
-    {
-        Some((before, _)) if !before.trim().is_empty() => before.trim(),
-        _ => page.title.as_str(),
-    };
-    let title = kebab(title);
+    let title = kebab(without_level_qualifier(&page.title));
     let level = kebab(&page.level);
     let words: HashSet<&str> = title.split('-').collect();
     if level.split('-').all(|w| words.contains(w)) {
@@ -604,7 +610,7 @@ fn attribute_values(page: &LevelPage, known: &Known<'_>, notes: &mut Vec<Note>) 
         }
     }
     // A prose page states nothing: the note about it says so once, without a warning per value.
-    let prose = page.attributes.is_empty() && page.sections.is_empty();
+    let prose = page.is_prose();
     Values {
         stated,
         says_none: prose || page.attributes.iter().any(|a| a.value == "—"),

@@ -468,9 +468,10 @@ impl Reading {
         match read::level_page(name, text, read::Place::Page, warnings, notes) {
             Some(page) => self.pages.push(page),
             // A file without `.md` is a page only when it reads as one: no warning otherwise.
-            None if !name.to_lowercase().ends_with(".md") => self
-                .skipped
-                .push((name.clone(), "no title in bold on its first line")),
+            None if !name.to_lowercase().ends_with(".md") => self.skipped.push((
+                name.clone(),
+                "no `# LEVEL Title` heading or title in bold first",
+            )),
             None => {
                 warnings.push(Warning::at(name, 1, WarningKind::NotALevelPage));
                 self.skipped

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use crate::model::{Ladder, Role, Track};
 use crate::view::TrackList;
 
+mod across;
 mod assemble;
 pub mod catalogue;
 mod folder;

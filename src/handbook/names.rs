@@ -36,6 +36,39 @@ pub(super) fn kebab(text: &str) -> String {
     }
 }
 
+/// Whether a file's name opens with a level code that has a letter
+/// (`L2-Junior-Customer-Success-Manager`): a date such as `2024-notes` does not.
+pub(super) fn named_with_level(name: &str) -> bool {
+    let first = name.split(['-', '_', ' ']).next().unwrap_or("");
+    is_level_code(first) && first.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// A title without a trailing level code in parentheses, for its id: `Senior Customer
+/// Success Manager (IC4)` is `Senior Customer Success Manager`. Other qualifiers
+/// (`Engineer (Backend)`) tell roles apart, and stay.
+pub(super) fn without_level_qualifier(title: &str) -> &str {
+    let Some(open) = title
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('('))
+    else {
+        return title;
+    };
+    let inner = &title[open + 1..title.trim_end().len() - 1];
+    let mut words = inner.split_whitespace();
+    let code = match (words.next(), words.next(), words.next()) {
+        (Some(code), None, _) => is_level_code(code),
+        (Some(word), Some(code), None) => word.eq_ignore_ascii_case("level") && is_level_code(code),
+        _ => false,
+    };
+    let rest = title[..open].trim_end();
+    if code && !rest.is_empty() {
+        rest
+    } else {
+        title
+    }
+}
+
 /// Names compare equal ignoring case, punctuation and emoji.
 pub(super) fn same_name(a: &str, b: &str) -> bool {
     kebab(&split_emoji(a).1) == kebab(&split_emoji(b).1)
@@ -128,5 +161,30 @@ mod tests {
             "🚩 Leadership"
         );
         assert_eq!(shortcodes("Time: 10:30 :nope: x:"), "Time: 10:30 :nope: x:");
+    }
+
+    #[test]
+    fn a_level_code_in_parentheses_is_no_part_of_the_id() {
+        assert_eq!(
+            without_level_qualifier("Senior Customer Success Manager (IC4)"),
+            "Senior Customer Success Manager"
+        );
+        assert_eq!(without_level_qualifier("Analyst (Level 2) "), "Analyst");
+        assert_eq!(
+            without_level_qualifier("Engineer (Backend)"),
+            "Engineer (Backend)"
+        );
+        assert_eq!(without_level_qualifier("(IC4)"), "(IC4)");
+        assert_eq!(without_level_qualifier("Lead (a) (b)"), "Lead (a) (b)");
+    }
+
+    #[test]
+    fn file_names_with_a_level_code() {
+        assert!(named_with_level("L2-Junior-Customer-Success-Manager"));
+        assert!(named_with_level("L1.0-Graduate"));
+        assert!(named_with_level("IC3 Engineer"));
+        assert!(!named_with_level("LICENSE"));
+        assert!(!named_with_level("Dockerfile"));
+        assert!(!named_with_level("2024-notes"));
     }
 }

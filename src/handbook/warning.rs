@@ -40,8 +40,8 @@ pub enum WarningKind {
     Text(String),
     /// An item of the index's numbered list that is not a link.
     NumberedItem(String),
-    /// A bullet before a page's first dimension that is not `**Attribute**: value`.
-    BulletBeforeDimensions(String),
+    /// An HTML `<table>`: its text is not read.
+    HtmlTable,
     /// A page heading without `LEVEL:`; the level was taken from the file name.
     NoLevelPrefix { heading: String, level: String },
     /// A page the plan does not name: left out.
@@ -105,6 +105,28 @@ pub enum Note {
     MappedDimension {
         dimension: String,
         headings: Vec<String>,
+    },
+    /// What a page left out as navigation: how many links (lists and lines of links only),
+    /// and the heading that ended its content (`See also`) with its line.
+    Navigation {
+        page: String,
+        links: usize,
+        ended: Option<(String, usize)>,
+    },
+    /// The text above the first section of `pages` pages, the first named, read as the
+    /// dimension `dimension`.
+    Overview {
+        dimension: String,
+        page: String,
+        pages: usize,
+    },
+    /// The text that every page (`pages` of them) opens with: left out, not each role's
+    /// summary.
+    Boilerplate { text: String, pages: usize },
+    /// Statements whose label is the name of one of the index's dimensions, filed under it.
+    FiledByLabel {
+        statements: usize,
+        dimensions: Vec<String>,
     },
 }
 

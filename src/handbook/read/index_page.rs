@@ -103,6 +103,7 @@ impl IndexReader<'_> {
                         self.warnings.push(Warning::at(self.file, *line, kind));
                     }
                 }
+                Block::Table(table) => self.table(table),
                 Block::Rule => {}
             }
             self.seen_content |= !matches!(
@@ -235,6 +236,23 @@ impl IndexReader<'_> {
         }
     }
 
+    /// A table on the index, as lines of the about text: each row's cells after their headers.
+    fn table(&mut self, table: &blocks::Table) {
+        for row in &table.rows {
+            let cells: Vec<String> = (row.iter().zip(&table.header))
+                .map(|(cell, header)| (header.text(), cell.text()))
+                .filter(|(_, cell)| !cell.is_empty())
+                .map(|(header, cell)| match header.as_str() {
+                    "" => cell,
+                    h => format!("{h}: {cell}"),
+                })
+                .collect();
+            if !cells.is_empty() {
+                self.index.about.push(format!("- {}", cells.join("; ")));
+            }
+        }
+    }
+
     /// A list item of prose, as one line of the about text: `- Name: its paragraph`.
     fn about_item(&mut self, item: &Item) {
         let mut line = String::new();
@@ -358,7 +376,7 @@ fn shortcode_links(text: &str) -> Vec<String> {
 
 /// Whether a paragraph or heading says that dimensions follow.
 fn says_dimensions(text: &str) -> bool {
-    ["dimension", "competenc", "areas", "pillars"]
+    ["dimension", "competenc", "areas", "pillars", "axes"]
         .iter()
         .any(|w| text.contains(w))
 }
