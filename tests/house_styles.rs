@@ -101,7 +101,7 @@ fn a_platform_handbook_with_subfolders_shortcodes_and_a_management_track() {
             "management/L6-VP-of-Engineering.md: warning: the index links to this page, which does not exist",
             "engineering/L1-Platform-Engineer.md:30: warning: dimension \"Leadership\" has no examples",
             "note: mapped attribute label \"Thinking horizon\" to \"Planning horizon\" (management/L5-Director-of-Platform.md:5)",
-            "note: inferred track engineer: L1-platform-engineer → L2-senior-platform-engineer → L3-lead-platform-engineer → L4-staff-platform-engineer",
+            "note: inferred track engineering: L1-platform-engineer → L2-senior-platform-engineer → L3-lead-platform-engineer → L4-staff-platform-engineer",
             "note: inferred track management: L3-engineering-manager → L4-senior-engineering-manager → L5-director-of-platform",
             "read 8 pages: 7 roles, 25 statements, 21 examples; 2 warnings",
         ]
@@ -144,7 +144,7 @@ fn a_platform_handbook_with_subfolders_shortcodes_and_a_management_track() {
         tracks(&ladder),
         [
             (
-                "engineer".to_string(),
+                "engineering".to_string(),
                 [
                     "L1-platform-engineer",
                     "L2-senior-platform-engineer",

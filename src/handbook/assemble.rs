@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use super::across;
 use super::names::{is_level_code, kebab, same_name, stem_of, without_level_qualifier};
-use super::parsed::{AttributeLine, Index, LevelPage, Origin, Section};
+use super::parsed::{AttributeLine, Group, Index, LevelPage, Origin, Section};
 use super::seniority;
 use super::tracks::{infer_tracks, one_track, split_into_families};
 use super::warning::{Note, TrackFrom, Warning, WarningKind, Warnings};
@@ -26,7 +26,9 @@ pub fn ladder(
     warnings: &mut Warnings,
     notes: &mut Vec<Note>,
 ) -> Result<Assembled> {
-    let pages = in_ladder_order(&index, pages);
+    let mut pages = pages;
+    let per_role_levels = group_by_index(&index, &mut pages);
+    let pages = in_ladder_order(&index, pages, per_role_levels);
     let pages = across::read_across(&index, pages, notes);
     let levels = levels_of(&index, &pages);
     let (attributes, attribute_names) = gather_attributes(&index, &pages, warnings);
@@ -63,7 +65,7 @@ pub fn ladder(
             warnings,
         );
         roles.push(role);
-        groups.push(page.group);
+        groups.push(page.group.take());
         origins.push(Origin {
             file: page.file,
             part: page.part,
@@ -73,9 +75,6 @@ pub fn ladder(
     }
     unique_ids(&mut roles, &origins);
     let tracks = if index.tracks.is_empty() {
-        let groups: Vec<(Option<String>, &str)> = (groups.into_iter().zip(&origins))
-            .map(|(g, o)| (g, o.file.as_str()))
-            .collect();
         let (tracks, from) = inferred_tracks(&index, &roles, &groups, &levels)?;
         for t in &tracks {
             notes.push(Note::InferredTrack {
@@ -146,17 +145,54 @@ impl Headings {
     }
 }
 
+/// Puts each page the index lists into the group of its list, when the index groups its
+/// links into two lists or more (`### Makers`, `### Managers`) that take in every page; else,
+/// when every page is in a folder and they are in two or more, into the group of its folder.
+/// A page a heading groups already keeps its group. Whether pages were grouped: their levels
+/// are then each page's own (the lists do not line the tracks' levels up).
+fn group_by_index(index: &Index, pages: &mut [LevelPage]) -> bool {
+    let mut list_of: HashMap<&str, (usize, &str)> = HashMap::new();
+    let mut lists = 0;
+    for list in index.lists.iter().filter(|l| !l.pages.is_empty()) {
+        lists += 1;
+        for page in &list.pages {
+            list_of
+                .entry(page.as_str())
+                .or_insert((lists, list.name.as_str()));
+        }
+    }
+    let folder = |file: &str| file.rsplit_once('/').map(|(dir, _)| dir.to_string());
+    let by_list = lists >= 2 && pages.iter().all(|p| list_of.contains_key(p.file.as_str()));
+    let folders: HashSet<Option<String>> = pages.iter().map(|p| folder(&p.file)).collect();
+    let by_folder = !by_list && folders.len() >= 2 && !folders.contains(&None);
+    if !by_list && !by_folder {
+        return false;
+    }
+    for page in pages.iter_mut().filter(|p| p.group.is_none()) {
+        let dir = folder(&page.file).unwrap_or_default();
+        let (name, from, key) = match list_of.get(page.file.as_str()) {
+            Some((at, name)) if by_list => (name.to_string(), TrackFrom::Lists, at.to_string()),
+            _ => (dir.clone(), TrackFrom::Folders, dir.clone()),
+        };
+        let name = if name.trim().is_empty() { dir } else { name };
+        page.group = Some(Group { name, from, key });
+    }
+    true
+}
+
 /// Tracks for pages that name none: one per heading that groups a page's levels, when every
 /// role has one; else one track when the levels rise one by one (see [`rises_one_by_one`]);
 /// else by the roles' titles.
 fn inferred_tracks(
     index: &Index,
     roles: &[Role],
-    groups: &[(Option<String>, &str)],
+    groups: &[Option<Group>],
     levels: &[String],
 ) -> Result<(Vec<Track>, TrackFrom)> {
-    if !groups.is_empty() && groups.iter().all(|(g, _)| g.is_some()) {
-        return Ok((group_tracks(roles, groups, levels), TrackFrom::Groups));
+    if let Some(Some(first)) = groups.first() {
+        if groups.iter().all(Option::is_some) {
+            return Ok((group_tracks(roles, groups, levels), first.from));
+        }
     }
     if rises_one_by_one(index, roles, levels) && !split_into_families(roles) {
         return Ok((vec![one_track(roles, levels)], TrackFrom::List));
@@ -167,48 +203,48 @@ fn inferred_tracks(
 /// One track per group heading of a page, in the order met, its roles in level order. A
 /// heading that several pages use (`# Managers` on each track's page) is one track per page,
 /// named with the page: `Managers (ops)`. Ids from the names, made unique.
-fn group_tracks(
-    roles: &[Role],
-    groups: &[(Option<String>, &str)],
-    levels: &[String],
-) -> Vec<Track> {
+fn group_tracks(roles: &[Role], groups: &[Option<Group>], levels: &[String]) -> Vec<Track> {
     let rank: HashMap<&str, usize> = levels
         .iter()
         .enumerate()
         .map(|(i, l)| (l.as_str(), i))
         .collect();
-    let mut files_of: HashMap<&str, HashSet<&str>> = HashMap::new();
-    for (group, file) in groups {
-        if let Some(group) = group {
-            files_of.entry(group.as_str()).or_default().insert(file);
-        }
+    // How many groups share each name: those are told apart by their page or list.
+    let mut keys_of: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for g in groups.iter().flatten() {
+        keys_of
+            .entry(g.name.as_str())
+            .or_default()
+            .insert(g.key.as_str());
     }
     let mut at: HashMap<(&str, &str), usize> = HashMap::new();
     let mut tracks: Vec<(Track, Vec<(usize, String)>)> = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
-    for (role, (group, file)) in roles.iter().zip(groups) {
-        let Some(group) = group.as_deref() else {
-            continue;
-        };
-        let i = *at.entry((group, file)).or_insert_with(|| {
-            let name = match files_of.get(group) {
-                Some(files) if files.len() > 1 => format!("{group} ({})", page_stem(file)),
-                _ => group.to_string(),
-            };
-            let mut id = kebab(&name);
-            let mut n = 2;
-            while !ids.insert(id.clone()) {
-                id = format!("{}-{n}", kebab(&name));
-                n += 1;
-            }
-            let track = Track {
-                id,
-                name,
-                roles: Vec::new(),
-            };
-            tracks.push((track, Vec::new()));
-            tracks.len() - 1
-        });
+    for (role, group) in roles.iter().zip(groups) {
+        let Some(g) = group else { continue };
+        let i = *at
+            .entry((g.name.as_str(), g.key.as_str()))
+            .or_insert_with(|| {
+                let shared = keys_of.get(g.name.as_str()).is_some_and(|k| k.len() > 1);
+                let name = match g.from {
+                    TrackFrom::Groups if shared => format!("{} ({})", g.name, page_stem(&g.key)),
+                    TrackFrom::Lists if shared => format!("{} ({})", g.name, tracks.len() + 1),
+                    _ => g.name.clone(),
+                };
+                let mut id = kebab(&name);
+                let mut n = 2;
+                while !ids.insert(id.clone()) {
+                    id = format!("{}-{n}", kebab(&name));
+                    n += 1;
+                }
+                let track = Track {
+                    id,
+                    name,
+                    roles: Vec::new(),
+                };
+                tracks.push((track, Vec::new()));
+                tracks.len() - 1
+            });
         let level = rank.get(role.level.as_str()).copied().unwrap_or(usize::MAX);
         tracks[i].1.push((level, role.id.clone()));
     }
@@ -287,13 +323,13 @@ struct Known<'a> {
 
 /// Ladder order: the index's numbered list (import keeps only the pages it lists), else the
 /// pages' weights and levels.
-fn in_ladder_order(index: &Index, mut pages: Vec<LevelPage>) -> Vec<LevelPage> {
+fn in_ladder_order(index: &Index, mut pages: Vec<LevelPage>, per_role: bool) -> Vec<LevelPage> {
     let mut listed: HashMap<&str, usize> = HashMap::new();
     for (i, file) in index.order.iter().enumerate() {
         listed.entry(file.as_str()).or_insert(i);
     }
     let position = |p: &LevelPage| listed.get(p.file.as_str()).copied().unwrap_or(usize::MAX);
-    settle_uncoded_levels(&mut pages);
+    settle_uncoded_levels(&mut pages, per_role);
     if index.order.is_empty() {
         // No list: pages by their front matter's weight, then by level (see `level_key`).
         pages.sort_by_cached_key(|p| (p.weight.is_none(), p.weight, level_key(p)));
@@ -338,10 +374,15 @@ fn level_key(page: &LevelPage) -> (bool, u32, Vec<(String, u64)>) {
 /// that word gives one level to titles of different seniority (`engineer-1.md`,
 /// `engineer-2.md`; `senior-engineer.md`, `senior-manager.md` stay one level), each of those
 /// pages' level is its title instead.
-fn settle_uncoded_levels(pages: &mut [LevelPage]) {
-    // A level of a page of several is named by its title's seniority words.
-    for p in pages.iter_mut().filter(|p| p.part.is_some() && uncoded(p)) {
-        p.level = seniority::label(&p.title).unwrap_or_else(|| kebab(&p.title));
+fn settle_uncoded_levels(pages: &mut [LevelPage], per_role: bool) {
+    // A level of a page of several is named by its title's seniority words; where the
+    // index's lists or folders are the tracks, each page is a level of its own.
+    for p in pages.iter_mut().filter(|p| uncoded(p)) {
+        if per_role {
+            p.level = kebab(without_level_qualifier(&p.title));
+        } else if p.part.is_some() {
+            p.level = seniority::label(&p.title).unwrap_or_else(|| kebab(&p.title));
+        }
     }
     let mut ranks: HashMap<&str, HashSet<u32>> = HashMap::new();
     for p in pages.iter().filter(|p| uncoded(p)) {

@@ -20,7 +20,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::parsed::{Index, LevelPage};
+use super::parsed::{Group, Index, LevelPage};
 use super::plan::{self, Plan};
 use super::warning::{Note, TrackFrom, Warning, WarningKind, Warnings};
 use super::{assemble, folder, read};
@@ -131,6 +131,9 @@ pub fn import_by(dir: &Path, plan: Option<ByPlan<'_>>) -> Result<Imported> {
         // The index may link into subfolders: those pages are read too, inside the folder only.
         read.linked(&mut folder, &index.order, &mut warnings, &mut notes)?;
         index.order = read.as_read(std::mem::take(&mut index.order));
+        for list in &mut index.lists {
+            list.pages = read.as_read(std::mem::take(&mut list.pages));
+        }
     }
     let shown = files::shown(dir);
     let index_file = index
@@ -364,13 +367,19 @@ impl Reading {
             self.names.insert(file.id(), file.name.clone());
             let read = read::index(&file.name, &text, warnings);
             match &mut index {
-                Some((_, main)) if !read.order.is_empty() => main.order = read.order,
+                Some((_, main)) if !read.order.is_empty() => {
+                    main.order = read.order;
+                    main.lists = read.lists;
+                }
                 Some(_) => {}
                 None => index = Some((file.name.clone(), read)),
             }
         }
         if let Some((_, index)) = &mut index {
             resolve_links(dir, &mut index.order);
+            for list in &mut index.lists {
+                resolve_links(dir, &mut list.pages);
+            }
         }
         Ok(index)
     }
@@ -395,7 +404,11 @@ impl Reading {
                 notes,
             ) {
                 page.part = Some(part.heading);
-                page.group = part.group;
+                page.group = part.group.map(|name| Group {
+                    name,
+                    from: TrackFrom::Groups,
+                    key: page.file.clone(),
+                });
                 self.pages.push(page);
             }
         }

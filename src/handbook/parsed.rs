@@ -3,6 +3,7 @@
 //! Markdown, and [`assemble`](super::assemble), which knows ladders.
 
 use super::names::kebab;
+use super::warning::TrackFrom;
 use crate::model::{Attribute, Band, Dimension, Discipline, Expectation, Track};
 
 /// The index page: the ladder's introduction, definitions and the order of its pages.
@@ -18,12 +19,33 @@ pub struct Index {
     pub bands: Vec<Band>,
     /// Page files in ladder order, from the numbered list of links.
     pub order: Vec<String>,
+    /// The same links as the index groups them: each list of links (or nested list under a
+    /// label) with the heading or label above it.
+    pub lists: Vec<PageList>,
     pub tracks: Vec<Track>,
     /// Page headings read as a dimension (heading, dimension id), as a plan gives them.
     pub headings: Vec<(String, String)>,
     /// Whether the dimensions are exactly those given (a plan's): a heading read as none of
     /// them is left out with a warning instead of becoming a dimension of its own.
     pub closed: bool,
+}
+
+/// A group of pages that is one track, and what says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub name: String,
+    pub from: TrackFrom,
+    /// What tells groups of one name apart: the page (a heading), the list's place on the
+    /// index, the folder.
+    pub key: String,
+}
+
+/// A list of links to level pages on the index, and what it is under: the section heading
+/// (`### Makers`) or the label of the item it is nested in.
+#[derive(Debug, Default, Clone)]
+pub struct PageList {
+    pub name: String,
+    pub pages: Vec<String>,
 }
 
 /// One level page: a role as the page states it.
@@ -36,8 +58,9 @@ pub struct LevelPage {
     pub title: String,
     /// The heading of the part of the page this role is, when the page holds several levels.
     pub part: Option<String>,
-    /// The `#` heading a part sits under when its page groups its levels (`# Managers`).
-    pub group: Option<String>,
+    /// The group of pages (a track) this one is in: the `#` heading a part sits under when its
+    /// page groups its levels (`# Managers`), the index's list that links it, or its folder.
+    pub group: Option<Group>,
     /// The front matter's `weight`: a smaller weight comes first.
     pub weight: Option<i64>,
     /// The heading the level and title were read from, for the plan to say so.

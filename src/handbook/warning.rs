@@ -139,6 +139,10 @@ pub enum TrackFrom {
     Titles,
     /// The `#` headings a page groups its levels under.
     Groups,
+    /// The index's lists of links, one per track (under `### Makers`, `### Managers`).
+    Lists,
+    /// The folders the pages are in.
+    Folders,
 }
 
 impl TrackFrom {
@@ -152,6 +156,8 @@ impl TrackFrom {
                 "Inferred from the roles' titles (seniority words set aside) and levels."
             }
             TrackFrom::Groups => "Inferred from the headings a page groups its levels under.",
+            TrackFrom::Lists => "Inferred from the index's lists of pages, one list a track.",
+            TrackFrom::Folders => "Inferred from the folders the pages are in, one folder a track.",
         }
     }
 }

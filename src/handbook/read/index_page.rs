@@ -5,7 +5,7 @@ use super::blocks::{self, Block, Item, Para};
 use super::{heading_text, html_markers};
 use crate::handbook::meta::{Comment, Key};
 use crate::handbook::names::{kebab, split_emoji};
-use crate::handbook::parsed::Index;
+use crate::handbook::parsed::{Index, PageList};
 use crate::handbook::warning::{Warning, WarningKind, Warnings};
 use crate::model::{Attribute, Band, Dimension, Discipline, Track};
 
@@ -15,7 +15,9 @@ pub fn index(file: &str, text: &str, warnings: &mut Warnings) -> Index {
         file,
         index: Index::default(),
         section: String::new(),
+        section_name: String::new(),
         intro: String::new(),
+        label: String::new(),
         seen_heading: false,
         seen_content: false,
         intro_in_about: false,
@@ -34,8 +36,13 @@ struct IndexReader<'a> {
     index: Index,
     /// The current section's heading, as an id.
     section: String,
+    /// The current section's heading as written.
+    section_name: String,
     /// The paragraph right before the current block, lower case: what introduces a list.
     intro: String,
+    /// The paragraph right before the current block, as written, when it ends with a colon:
+    /// a label for the list below (`Engineering:`).
+    label: String,
     seen_heading: bool,
     /// Whether anything but the title has been read: the motto comes first.
     seen_content: bool,
@@ -49,15 +56,20 @@ impl IndexReader<'_> {
     fn blocks(&mut self, blocks: &[Block], depth: usize) {
         for block in blocks {
             let intro = std::mem::take(&mut self.intro);
+            let label = std::mem::take(&mut self.label);
             let intro_in_about = std::mem::take(&mut self.intro_in_about);
             match block {
                 Block::Heading { level, text } => self.heading(*level, text),
                 Block::Para(p) => {
                     self.intro_in_about = self.para(p);
                     self.intro = p.text().to_lowercase();
+                    let text = p.text();
+                    if let Some(label) = text.trim_end().strip_suffix(':') {
+                        self.label = label.trim().to_string();
+                    }
                 }
                 Block::List { items, ordered } => {
-                    let structure = self.list(items, *ordered, &intro);
+                    let structure = self.list(items, *ordered, &intro, &label);
                     // The sentence that introduced a definition list is not about the ladder.
                     if structure && intro_in_about {
                         self.index.about.pop();
@@ -135,6 +147,7 @@ impl IndexReader<'_> {
         }
         self.seen_heading = true;
         self.section = kebab(&name);
+        self.section_name = name;
     }
 
     /// Reads a paragraph; whether it went into the about text.
@@ -164,7 +177,7 @@ impl IndexReader<'_> {
     }
 
     /// Reads a list; whether it was structure (definitions, levels, tracks), not prose.
-    fn list(&mut self, items: &[Item], ordered: bool, intro: &str) -> bool {
+    fn list(&mut self, items: &[Item], ordered: bool, intro: &str, label: &str) -> bool {
         let section = self.section.clone();
         let has = |key: Key| {
             items.iter().any(|i| {
@@ -187,6 +200,15 @@ impl IndexReader<'_> {
         if has(Key::Track) {
             items.iter().for_each(|i| self.track(i));
         } else if linked > 0 && linked * 2 >= items.len() {
+            let name = if label.is_empty() {
+                &self.section_name
+            } else {
+                label
+            };
+            self.index.lists.push(PageList {
+                name: name.to_string(),
+                pages: Vec::new(),
+            });
             self.level_list(items, ordered);
         } else if all_labelled && (section.contains("discipline") || has(Key::Discipline)) {
             items.iter().for_each(|i| self.discipline(i));
@@ -218,8 +240,19 @@ impl IndexReader<'_> {
     /// track, say) is read in place.
     fn level_list(&mut self, items: &[Item], ordered: bool) {
         for item in items {
+            let nested = item.blocks.iter().any(|b| matches!(b, Block::List { .. }));
             match page_link(item) {
-                Some(target) => self.index.order.push(target),
+                Some(target) => {
+                    if let Some(list) = self.index.lists.last_mut() {
+                        list.pages.push(target.clone());
+                    }
+                    self.index.order.push(target);
+                }
+                // A label over a nested list of links: the pages of one group (a track).
+                None if nested => self.index.lists.push(PageList {
+                    name: item.lead().map(|p| p.text()).unwrap_or_default(),
+                    pages: Vec::new(),
+                }),
                 None => {
                     if let Some(p) = item.lead() {
                         let kind = WarningKind::NumberedItem(p.text());

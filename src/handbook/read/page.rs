@@ -145,7 +145,9 @@ struct Head {
 /// a first line in unclosed bold (`**Customer Success Manager`).
 fn head_of(file: &str, block: &Block) -> Option<Head> {
     match block {
-        Block::Heading { level: 1, text } => Some(Head {
+        // A page may open with a `##` heading (a setext `---` underline makes one): it is
+        // the title all the same, being first.
+        Block::Heading { level: 1 | 2, text } => Some(Head {
             text: text.text(),
             id: role_comment(text.comment()),
             line: text.line(),
@@ -900,7 +902,14 @@ mod tests {
     fn read(text: &str) -> (LevelPage, Warnings, Vec<Note>) {
         let mut warnings = Warnings::default();
         let mut notes = Vec::new();
-        let page = level_page("p.md", text.to_string(), Place::Page, &mut warnings, &mut notes).expect("page");
+        let page = level_page(
+            "p.md",
+            text.to_string(),
+            Place::Page,
+            &mut warnings,
+            &mut notes,
+        )
+        .expect("page");
         (page, warnings, notes)
     }
 
