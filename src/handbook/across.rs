@@ -256,6 +256,7 @@ mod tests {
                 text: "L1: Engineer".to_string(),
                 line: 1,
                 has_level: true,
+                level_from_index: false,
             },
             summary: Some(summary.to_string()),
             attributes: Vec::new(),

@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use super::across;
 use super::names::{is_level_code, kebab, same_name, stem_of, without_level_qualifier};
-use super::parsed::{AttributeLine, Group, Index, LevelPage, Origin, Section};
+use super::parsed::{AttributeLine, Group, Index, LevelPage, Origin, PageList, Section};
 use super::seniority;
 use super::tracks::{infer_tracks, one_track, split_into_families};
 use super::warning::{Note, TrackFrom, Warning, WarningKind, Warnings};
@@ -27,6 +27,7 @@ pub fn ladder(
     notes: &mut Vec<Note>,
 ) -> Result<Assembled> {
     let mut pages = pages;
+    levels_from_table(&index, &mut pages);
     let per_role_levels = group_by_index(&index, &mut pages);
     let pages = in_ladder_order(&index, pages, per_role_levels);
     let pages = across::read_across(&index, pages, notes);
@@ -145,6 +146,37 @@ impl Headings {
     }
 }
 
+/// Gives each page the level a table on the index lines it up at, whatever its heading says:
+/// a part of a page of several by the anchor of its heading (`developer.md#d2-developer-2`),
+/// a whole page when the table links it once.
+fn levels_from_table(index: &Index, pages: &mut [LevelPage]) {
+    if index.page_levels.is_empty() {
+        return;
+    }
+    let mut links: HashMap<&str, usize> = HashMap::new();
+    let mut by_anchor: HashMap<(&str, String), &str> = HashMap::new();
+    for link in &index.page_levels {
+        *links.entry(link.page.as_str()).or_default() += 1;
+        if let Some(anchor) = &link.anchor {
+            by_anchor.insert((link.page.as_str(), kebab(anchor)), link.level.as_str());
+        }
+    }
+    let whole: HashMap<&str, &str> = (index.page_levels.iter())
+        .filter(|l| links.get(l.page.as_str()) == Some(&1))
+        .map(|l| (l.page.as_str(), l.level.as_str()))
+        .collect();
+    for page in pages.iter_mut() {
+        let level = match &page.part {
+            Some(heading) => by_anchor.get(&(page.file.as_str(), kebab(heading))),
+            None => whole.get(page.file.as_str()),
+        };
+        if let Some(level) = level {
+            page.level = level.to_string();
+            page.heading.level_from_index = true;
+        }
+    }
+}
+
 /// Puts each page the index lists into the group of its list, when the index groups its
 /// links into two lists or more (`### Makers`, `### Managers`) that take in every page; else,
 /// when every page is in a folder and they are in two or more, into the group of its folder.
@@ -153,7 +185,10 @@ impl Headings {
 fn group_by_index(index: &Index, pages: &mut [LevelPage]) -> bool {
     let mut list_of: HashMap<&str, (usize, &str)> = HashMap::new();
     let mut lists = 0;
-    for list in index.lists.iter().filter(|l| !l.pages.is_empty()) {
+    // Only lists that link a level page count: a list of the introduction and a FAQ is none.
+    let read: HashSet<&str> = pages.iter().map(|p| p.file.as_str()).collect();
+    let linking = |l: &&PageList| l.pages.iter().any(|p| read.contains(p.as_str()));
+    for list in index.lists.iter().filter(linking) {
         lists += 1;
         for page in &list.pages {
             list_of
@@ -354,7 +389,8 @@ fn levels_of(index: &Index, pages: &[LevelPage]) -> Vec<String> {
 
 /// Whether a page's level is its file name's first word, which is no level code.
 fn uncoded(page: &LevelPage) -> bool {
-    !page.heading.has_level && page.id.is_none() && !is_level_code(&page.level)
+    let h = &page.heading;
+    !h.has_level && !h.level_from_index && page.id.is_none() && !is_level_code(&page.level)
 }
 
 /// How a page ranks among pages of no list: by its level code, compared component by

@@ -20,7 +20,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::parsed::{Group, Index, LevelPage};
+use super::parsed::{Group, Index, LevelPage, PageList};
 use super::plan::{self, Plan};
 use super::warning::{Note, TrackFrom, Warning, WarningKind, Warnings};
 use super::{assemble, folder, read};
@@ -133,6 +133,11 @@ pub fn import_by(dir: &Path, plan: Option<ByPlan<'_>>) -> Result<Imported> {
         index.order = read.as_read(std::mem::take(&mut index.order));
         for list in &mut index.lists {
             list.pages = read.as_read(std::mem::take(&mut list.pages));
+        }
+        for link in &mut index.page_levels {
+            if let Some(name) = read.aliases.get(link.page.as_str()) {
+                link.page = name.clone();
+            }
         }
     }
     let shown = files::shown(dir);
@@ -380,6 +385,9 @@ impl Reading {
             for list in &mut index.lists {
                 resolve_links(dir, &mut list.pages);
             }
+            for link in &mut index.page_levels {
+                resolve_links(dir, std::slice::from_mut(&mut link.page));
+            }
         }
         Ok(index)
     }
@@ -500,9 +508,7 @@ impl Reading {
 fn levels_only(index: Option<&Index>, read: &mut Reading, notes: &mut Vec<Note>) {
     const UNLISTED: &str = "the index does not list it among the levels";
     const TITLED: &str = "its title names no level";
-    let mut listed: HashSet<&str> = index.map_or(HashSet::new(), |i| {
-        i.order.iter().map(String::as_str).collect()
-    });
+    let mut listed: HashSet<&str> = index.map_or(HashSet::new(), level_links);
     // A list that links none of the pages read (only documents of another kind) lists no level.
     if !read.pages.iter().any(|p| listed.contains(p.file.as_str())) {
         listed.clear();
@@ -527,6 +533,56 @@ fn levels_only(index: Option<&Index>, read: &mut Reading, notes: &mut Vec<Note>)
             None => read.pages.push(page),
         }
     }
+}
+
+/// The pages the index presents as levels: those of its lists headed as levels (`## Levels`,
+/// `Career ladder`, `Roles`, `Tracks`) when it has such lists, else those of every list but the
+/// ones headed as something else (`Help`, `Contents`, `Resources`, `About`).
+fn level_links(index: &Index) -> HashSet<&str> {
+    let words = |list: &PageList| -> Vec<String> {
+        (list.name.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let levels = |list: &&PageList| {
+        let named = [
+            "level", "levels", "ladder", "ladders", "role", "roles", "track", "tracks",
+        ];
+        words(list).iter().any(|w| named.contains(&w.as_str()))
+    };
+    let other = |list: &&PageList| {
+        let named = [
+            "help",
+            "contents",
+            "resources",
+            "about",
+            "faq",
+            "faqs",
+            "process",
+            "processes",
+            "guides",
+            "see",
+            "related",
+            "more",
+            "other",
+        ];
+        words(list).iter().any(|w| named.contains(&w.as_str()))
+    };
+    if index.lists.iter().any(|l| levels(&l)) {
+        return index
+            .lists
+            .iter()
+            .filter(levels)
+            .flat_map(|l| l.pages.iter().map(String::as_str))
+            .collect();
+    }
+    if index.lists.is_empty() {
+        return index.order.iter().map(String::as_str).collect();
+    }
+    (index.lists.iter().filter(|l| !other(l)))
+        .flat_map(|l| l.pages.iter().map(String::as_str))
+        .collect()
 }
 
 /// Whether a page without a level code is titled as no level is: a question, a FAQ, an

@@ -22,12 +22,24 @@ pub struct Index {
     /// The same links as the index groups them: each list of links (or nested list under a
     /// label) with the heading or label above it.
     pub lists: Vec<PageList>,
+    /// The level a table on the index gives each page (or part of a page, by the anchor of
+    /// its heading) it links.
+    pub page_levels: Vec<PageLevel>,
     pub tracks: Vec<Track>,
     /// Page headings read as a dimension (heading, dimension id), as a plan gives them.
     pub headings: Vec<(String, String)>,
     /// Whether the dimensions are exactly those given (a plan's): a heading read as none of
     /// them is left out with a warning instead of becoming a dimension of its own.
     pub closed: bool,
+}
+
+/// A page a table on the index links, the anchor of the link (a level heading on a page of
+/// several), and the level the table gives it.
+#[derive(Debug, Clone)]
+pub struct PageLevel {
+    pub page: String,
+    pub anchor: Option<String>,
+    pub level: String,
 }
 
 /// A group of pages that is one track, and what says so.
@@ -97,6 +109,8 @@ pub struct Heading {
     pub text: String,
     pub line: usize,
     pub has_level: bool,
+    /// Whether the level came from a table on the index instead (see `Index::page_levels`).
+    pub level_from_index: bool,
 }
 
 /// A `**Label**: value` line of a level page.

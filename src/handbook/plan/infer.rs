@@ -106,6 +106,12 @@ fn how_role(origin: &Origin) -> String {
             "Named by the comment `ladder export` writes under the heading (line {}).",
             h.line
         )
+    } else if h.level_from_index {
+        format!(
+            "Level from the index's table of levels; title from the heading {} (line {}).",
+            quoted(&h.text),
+            h.line
+        )
     } else if h.has_level {
         format!(
             "Level and title from the heading {} (line {}).",

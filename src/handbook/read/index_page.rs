@@ -4,8 +4,8 @@
 use super::blocks::{self, Block, Item, Para};
 use super::{heading_text, html_markers};
 use crate::handbook::meta::{Comment, Key};
-use crate::handbook::names::{kebab, split_emoji};
-use crate::handbook::parsed::{Index, PageList};
+use crate::handbook::names::{is_level_code, kebab, split_emoji};
+use crate::handbook::parsed::{Index, PageLevel, PageList};
 use crate::handbook::warning::{Warning, WarningKind, Warnings};
 use crate::model::{Attribute, Band, Dimension, Discipline, Track};
 
@@ -271,6 +271,9 @@ impl IndexReader<'_> {
 
     /// A table on the index, as lines of the about text: each row's cells after their headers.
     fn table(&mut self, table: &blocks::Table) {
+        if self.level_table(table) {
+            return;
+        }
         for row in &table.rows {
             let cells: Vec<String> = (row.iter().zip(&table.header))
                 .map(|(cell, header)| (header.text(), cell.text()))
@@ -284,6 +287,49 @@ impl IndexReader<'_> {
                 self.index.about.push(format!("- {}", cells.join("; ")));
             }
         }
+    }
+
+    /// A table that lines levels up across tracks: a row per level (its first cell names the
+    /// level), a column per track (its header names the track), a link to the level page of
+    /// that track in each cell. Whether the table was one (two linked cells or more).
+    fn level_table(&mut self, table: &blocks::Table) -> bool {
+        let link = |cell: &Para| cell.links().next().and_then(|t| page_target(t));
+        let anchor = |cell: &Para| {
+            let target = cell.links().next()?;
+            target.split_once('#').map(|(_, a)| a.to_string())
+        };
+        let linked = (table.rows.iter())
+            .flat_map(|row| row.iter().skip(1))
+            .filter(|cell| link(cell).is_some())
+            .count();
+        if linked < 2 {
+            return false;
+        }
+        let first = self.index.lists.len();
+        for header in table.header.iter().skip(1) {
+            self.index.lists.push(PageList {
+                name: header.text(),
+                pages: Vec::new(),
+            });
+        }
+        for row in &table.rows {
+            let level = row.first().map(|cell| level_of(&cell.text()));
+            for (column, cell) in row.iter().enumerate().skip(1) {
+                let Some(target) = link(cell) else { continue };
+                if let Some(list) = self.index.lists.get_mut(first + column - 1) {
+                    list.pages.push(target.clone());
+                }
+                if let Some(level) = level.clone().filter(|l| !l.is_empty()) {
+                    self.index.page_levels.push(PageLevel {
+                        page: target.clone(),
+                        anchor: anchor(cell),
+                        level,
+                    });
+                }
+                self.index.order.push(target);
+            }
+        }
+        true
     }
 
     /// A list item of prose, as one line of the about text: `- Name: its paragraph`.
@@ -372,10 +418,25 @@ fn id_or(p: &Para, key: Key, name: &str) -> String {
         .unwrap_or_else(|| kebab(name))
 }
 
-/// The page an item links to: a relative link to a file (`L2.md`, `./Analyst/L2-Analyst.md`),
-/// not a web address or an anchor.
+/// The page an item links to (see [`page_target`]).
 fn page_link(item: &Item) -> Option<String> {
-    let target = item.lead()?.links().next()?;
+    page_target(item.lead()?.links().next()?)
+}
+
+/// A level as a table's first cell names it: its code (`L2`, `D1 - Developer 1`), else the
+/// cell as an id (`Senior` → `senior`).
+fn level_of(cell: &str) -> String {
+    match super::page::split_level(cell) {
+        Some((level, _)) if level.split_whitespace().last().is_some_and(is_level_code) => {
+            crate::text::slug(&level)
+        }
+        _ => kebab(cell),
+    }
+}
+
+/// The page a link names: a relative link to a file (`L2.md`, `./Analyst/L2-Analyst.md`),
+/// not a web address or an anchor.
+fn page_target(target: &str) -> Option<String> {
     let target = target.split('#').next().unwrap_or("");
     let web = target.contains("://") || target.starts_with("mailto:") || target.starts_with('/');
     // Links to files with spaces in their names spell them `%20`.

@@ -180,6 +180,7 @@ fn reader_for<'a>(
         text,
         line: head.line,
         has_level,
+        level_from_index: false,
     };
     Some(PageReader {
         file,
@@ -233,7 +234,15 @@ fn level_and_title(
     let (level, title) = match split_level(head) {
         Some(pair) => pair,
         None => {
-            let name = file.rsplit('/').next().unwrap_or(file);
+            // A folder's own page (`lead-analyst/_index.md`) is named by its folder.
+            let mut parts = file.rsplit('/');
+            let name = match (parts.next(), parts.next()) {
+                (Some(name), Some(dir)) if crate::handbook::folder::index_rank(name).is_some() => {
+                    dir
+                }
+                (Some(name), _) => name,
+                _ => file,
+            };
             let level = name.split(['-', '_', ' ', '.']).next().unwrap_or("");
             let level = level.to_string();
             if place != Place::Page {
