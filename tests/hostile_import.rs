@@ -165,7 +165,7 @@ fn file_names_with_control_characters_are_escaped_in_warnings() {
     );
     assert!(
         stderr.lines().any(|l| l
-            == "x\\u{1b}[31m\\u{7}\\u{202e}.md:1: warning: no `# LEVEL: Title` heading; the page is not a level page and was skipped"),
+            == "note: left out \"x\\u{1b}[31m\\u{7}\\u{202e}.md\": the index does not list it among the levels"),
         "{stderr}"
     );
 }

@@ -133,6 +133,9 @@ pub fn import(member: &Member) -> Result<Imported> {
     for page in &mut imported.pages {
         *page = within(page);
     }
+    for page in imported.notes.iter_mut().filter_map(|n| n.page_mut()) {
+        *page = within(page);
+    }
     imported.index = within(&imported.index);
     Ok(imported)
 }

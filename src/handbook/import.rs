@@ -111,7 +111,20 @@ pub fn import_by(dir: &Path, plan: Option<ByPlan<'_>>) -> Result<Imported> {
     };
     let mut index = read.index(dir, &files, &mut warnings)?;
     let wanted = plan.map(|(plan, _)| Wanted::of(plan));
+    // Without a plan, the pages an index's level lists leave out are not levels: not read.
+    let levels = match (&wanted, &index) {
+        (None, Some((_, index))) => level_pages(dir, index),
+        _ => HashSet::new(),
+    };
     for file in files.iter().filter(|f| !is_index(f)) {
+        if !levels.is_empty() && !levels.contains(&file.name) {
+            notes.push(Note::NotALevel {
+                page: file.name.clone(),
+                why: UNLISTED,
+            });
+            read.skipped.push((file.name.clone(), UNLISTED));
+            continue;
+        }
         match wanted.as_ref().map(|w| w.fate(&file.name)) {
             None | Some(Some(true)) => read.once(file, &mut warnings, &mut notes)?,
             Some(Some(false)) => read.skipped.push((file.name.clone(), SKIPPED_BY_PLAN)),
@@ -129,7 +142,17 @@ pub fn import_by(dir: &Path, plan: Option<ByPlan<'_>>) -> Result<Imported> {
         }
     } else if let Some((_, index)) = &mut index {
         // The index may link into subfolders: those pages are read too, inside the folder only.
-        read.linked(&mut folder, &index.order, &mut warnings, &mut notes)?;
+        let order: Vec<String> = if levels.is_empty() {
+            index.order.clone()
+        } else {
+            index
+                .order
+                .iter()
+                .filter(|t| levels.contains(*t))
+                .cloned()
+                .collect()
+        };
+        read.linked(&mut folder, &order, &mut warnings, &mut notes)?;
         index.order = read.as_read(std::mem::take(&mut index.order));
         for list in &mut index.lists {
             list.pages = read.as_read(std::mem::take(&mut list.pages));
@@ -505,8 +528,29 @@ impl Reading {
 
 /// Leaves out the pages that are not levels: those the index's list of levels does not list,
 /// when it has one, and those whose title names no level (see [`not_a_level`]).
+/// Why a page the index's level lists leave out is left out.
+const UNLISTED: &str = "the index does not list it among the levels";
+
+/// The pages the index's lists present as levels (see [`level_links`]), when one of them is a
+/// page of the folder (a list of documents of another kind, such as PDFs, lists no level).
+fn level_pages(dir: &Path, index: &Index) -> HashSet<String> {
+    let links = level_links(index);
+    let markdown = |link: &&str| {
+        let path = Path::new(link);
+        let inside = (path.components()).all(|c| matches!(c, std::path::Component::Normal(_)));
+        let text = path
+            .extension()
+            .is_none_or(|e| e.eq_ignore_ascii_case("md"));
+        inside && text && dir.join(path).is_file()
+    };
+    if links.iter().any(markdown) {
+        links.into_iter().map(String::from).collect()
+    } else {
+        HashSet::new()
+    }
+}
+
 fn levels_only(index: Option<&Index>, read: &mut Reading, notes: &mut Vec<Note>) {
-    const UNLISTED: &str = "the index does not list it among the levels";
     const TITLED: &str = "its title names no level";
     let mut listed: HashSet<&str> = index.map_or(HashSet::new(), level_links);
     // A list that links none of the pages read (only documents of another kind) lists no level.

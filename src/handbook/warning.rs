@@ -130,6 +130,25 @@ pub enum Note {
     },
 }
 
+impl Note {
+    /// The page the note names, if it names one: for a catalogue to name it from its top
+    /// folder.
+    pub fn page_mut(&mut self) -> Option<&mut String> {
+        match self {
+            Note::MappedAttribute { page, .. }
+            | Note::NotALevel { page, .. }
+            | Note::ProsePage { page }
+            | Note::PlainPage { page, .. }
+            | Note::Navigation { page, .. }
+            | Note::Overview { page, .. } => Some(page),
+            Note::InferredTrack { .. }
+            | Note::MappedDimension { .. }
+            | Note::Boilerplate { .. }
+            | Note::FiledByLabel { .. } => None,
+        }
+    }
+}
+
 /// What an inferred track was inferred from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TrackFrom {
