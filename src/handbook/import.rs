@@ -145,6 +145,19 @@ pub fn import_by(dir: &Path, plan: Option<ByPlan<'_>>) -> Result<Imported> {
         let order: Vec<String> = if levels.is_empty() {
             index.order.clone()
         } else {
+            let top: HashSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
+            // The pages the index links outside its level lists (under `Help`), left unread.
+            for link in
+                (index.order.iter()).filter(|t| !levels.contains(*t) && !top.contains(t.as_str()))
+            {
+                if is_page_inside(dir, link) {
+                    notes.push(Note::NotALevel {
+                        page: link.clone(),
+                        why: UNLISTED,
+                    });
+                    read.skipped.push((link.clone(), UNLISTED));
+                }
+            }
             index
                 .order
                 .iter()
@@ -535,19 +548,22 @@ const UNLISTED: &str = "the index does not list it among the levels";
 /// page of the folder (a list of documents of another kind, such as PDFs, lists no level).
 fn level_pages(dir: &Path, index: &Index) -> HashSet<String> {
     let links = level_links(index);
-    let markdown = |link: &&str| {
-        let path = Path::new(link);
-        let inside = (path.components()).all(|c| matches!(c, std::path::Component::Normal(_)));
-        let text = path
-            .extension()
-            .is_none_or(|e| e.eq_ignore_ascii_case("md"));
-        inside && text && dir.join(path).is_file()
-    };
-    if links.iter().any(markdown) {
+    if links.iter().any(|link| is_page_inside(dir, link)) {
         links.into_iter().map(String::from).collect()
     } else {
         HashSet::new()
     }
+}
+
+/// Whether a link names a Markdown file (`.md`, or no extension) inside `dir`, by a path
+/// that cannot leave it.
+fn is_page_inside(dir: &Path, link: &str) -> bool {
+    let path = Path::new(link);
+    let inside = (path.components()).all(|c| matches!(c, std::path::Component::Normal(_)));
+    let text = path
+        .extension()
+        .is_none_or(|e| e.eq_ignore_ascii_case("md"));
+    inside && text && dir.join(path).is_file()
 }
 
 fn levels_only(index: Option<&Index>, read: &mut Reading, notes: &mut Vec<Note>) {
