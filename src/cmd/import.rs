@@ -1,32 +1,70 @@
-//! `ladder import DIR`: a Markdown handbook read into a ladder TOML file, or a folder of
-//! handbooks into a catalogue folder of ladder files.
+//! `ladder import PATH`: a Markdown handbook read into a ladder TOML file, a folder of
+//! handbooks into a catalogue folder of ladder files, or a spreadsheet (`.csv`, `.tsv`) into a
+//! ladder TOML file.
 
 use std::io::{self, BufWriter, Write};
+use std::path::Path;
 
 use anyhow::Result;
 
+use super::Context;
 use crate::cli::ImportArgs;
 use crate::exit::{Exit, UsageError};
 use crate::files;
 use crate::handbook::catalogue::{self, Layout, Member};
-use crate::handbook::import;
+use crate::handbook::import::{self, Imported};
+use crate::handbook::sheet::{self, Base};
 use crate::render;
+use crate::source::Source;
 
-/// Reads a catalogue (see [`catalogue::layout`]) as [`catalogue_run`], one ladder as [`one`];
-/// says which it found when the folder could have been either.
-pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
-    match catalogue::layout(&args.dir)? {
+/// Reads a spreadsheet as [`sheet::import`], a catalogue (see [`catalogue::layout`]) as
+/// [`catalogue_run`], one ladder as [`one`]; says which it found when the folder could have
+/// been either. Any other file is a usage error.
+pub fn run(ctx: &Context, args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
+    if is_file(&args.path) {
+        if !sheet::is_sheet(&args.path) {
+            return Err(UsageError(format!(
+                "import reads a folder of Markdown pages or a .csv/.tsv spreadsheet; {} is neither",
+                files::shown(&args.path)
+            ))
+            .into());
+        }
+        let base = base(ctx)?;
+        let imported = sheet::import(&args.path, base, args.name.as_deref())?;
+        return one(args, imported, out);
+    }
+    match catalogue::layout(&args.path)? {
         Layout::Ladder { asked } => {
             if asked {
-                render::import_found(&mut io::stderr().lock(), &args.dir, None)?;
+                render::import_found(&mut io::stderr().lock(), &args.path, None)?;
             }
-            one(args, out)
+            one(args, import::import(&args.path)?, out)
         }
         Layout::Catalogue(members) => {
-            render::import_found(&mut io::stderr().lock(), &args.dir, Some(members.len()))?;
+            render::import_found(&mut io::stderr().lock(), &args.path, Some(members.len()))?;
             catalogue_run(args, &members)
         }
     }
+}
+
+/// Whether a path is a file rather than a folder (or nothing): a link is followed.
+fn is_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_dir())
+}
+
+/// The ladder a long sheet is read against: the one `--data` or `LADDER_DATA` names, never the
+/// embedded ladder, which nobody chose.
+fn base(ctx: &Context) -> Result<Option<Base<'_>>> {
+    let shown = match &ctx.loader.source {
+        Source::Embedded => return Ok(None),
+        Source::File(path) | Source::Catalogue(path) => files::shown(path),
+        Source::Stdin => "stdin".to_string(),
+        Source::Member { id, .. } => crate::text::cut(id).into_owned(),
+    };
+    Ok(Some(Base {
+        ladder: ctx.loader.ladder()?,
+        shown,
+    }))
 }
 
 /// Imports every ladder folder of a catalogue and writes `--output DIR/<id>.toml` for each,
@@ -60,7 +98,7 @@ fn catalogue_run(args: &ImportArgs, members: &[Member]) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-/// Writes the TOML to stdout or `--output`; warnings and notes go to stderr.
+/// Writes the TOML of an import to stdout or `--output`; warnings and notes go to stderr.
 ///
 /// Writes nothing, and fails, unless the TOML loads as every other command loads a ladder:
 /// the model passes the checks loading runs ([`import::check`]), and the text is within the
@@ -68,8 +106,7 @@ fn catalogue_run(args: &ImportArgs, members: &[Member]) -> Result<Exit> {
 /// tested invariant (`ladder_toml`'s tests and property tests), so the text is not parsed
 /// again here: that would cost several times the memory of the import itself. The text is
 /// streamed, never held whole.
-fn one(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
-    let mut imported = import::import(&args.dir)?;
+fn one(args: &ImportArgs, mut imported: Imported, out: &mut impl Write) -> Result<Exit> {
     if let Some(name) = &args.name {
         imported.ladder.name = name.clone();
     }
@@ -93,7 +130,7 @@ fn one(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
 
 /// Writes an import's warnings and notes to stderr, buffered: a line is one write, not one
 /// per piece of it.
-fn messages(imported: &import::Imported) -> Result<()> {
+fn messages(imported: &Imported) -> Result<()> {
     let mut err = BufWriter::new(io::stderr().lock());
     render::import_messages(&mut err, &imported.warnings, &imported.notes)?;
     err.flush()?;

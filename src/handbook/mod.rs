@@ -15,6 +15,7 @@ pub mod meta;
 mod names;
 mod parsed;
 mod read;
+pub mod sheet;
 mod tracks;
 pub mod warning;
 

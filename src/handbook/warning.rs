@@ -61,6 +61,19 @@ pub enum WarningKind {
     NoSummary,
     /// Front matter that is not YAML: what the YAML parser said, and where.
     FrontMatter(String),
+    /// A spreadsheet imported without a base ladder (`--data`): what a sheet cannot hold
+    /// (names, meanings) is made from its ids.
+    NoBase,
+    /// An id a spreadsheet uses that its base ladder lacks (`what`: a level, an attribute, a
+    /// dimension, a theme, a band or a track): added, named `name` (a level or a band is
+    /// its own name).
+    NotInBase {
+        what: &'static str,
+        id: String,
+        name: Option<String>,
+    },
+    /// A track of the base ladder that no role of the spreadsheet is on: left out.
+    TrackLeftOut(String),
     /// A text longer than its kind may be (a title, a name, an id, a text, …): `text` is its
     /// beginning, `chars` how long it was; it was cut to `max` characters.
     Cut {
@@ -97,11 +110,23 @@ pub enum Note {
         level: String,
         more: usize,
     },
+    /// A spreadsheet read, and which of its two shapes it was read as.
+    Sheet { file: String, shape: SheetShape },
     /// Pages' section headings read as one of the index's dimensions.
     MappedDimension {
         dimension: String,
         headings: Vec<String>,
     },
+}
+
+/// The two shapes of spreadsheet `ladder import` reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetShape {
+    /// One row per statement, the columns `show --all --format tsv` writes; `base` names the
+    /// ladder that gives what a sheet cannot hold, when one was given.
+    Long { base: Option<String> },
+    /// One row per level, one column per dimension.
+    Wide { roles: usize, dimensions: usize },
 }
 
 impl Warning {

@@ -10,6 +10,7 @@ mod page;
 
 pub use index_page::index;
 pub use page::level_page;
+pub(super) use page::split_level;
 
 use super::names::shortcodes;
 

@@ -4,7 +4,7 @@
 use super::blocks::{self, Block, Item, Para};
 use super::{example_like, heading_text, html_markers};
 use crate::handbook::meta::{Comment, Key};
-use crate::handbook::names::split_emoji;
+use crate::handbook::names::{is_level_code, split_emoji};
 use crate::handbook::parsed::{AttributeLine, LevelPage, Section};
 use crate::handbook::warning::{Note, Warning, WarningKind, Warnings};
 use crate::model::Expectation;
@@ -241,7 +241,7 @@ fn level_and_title(
 }
 
 /// `L3: Title`, `L3 - Title`, `L3 Title`, `Level 3: Title` as (level, title).
-pub(super) fn split_level(head: &str) -> Option<(String, String)> {
+pub(in crate::handbook) fn split_level(head: &str) -> Option<(String, String)> {
     if let Some((level, title)) = head.split_once(':') {
         if !level.trim().is_empty() && level.split_whitespace().count() <= 3 {
             return Some((level.trim().to_string(), title.trim().to_string()));
@@ -249,11 +249,7 @@ pub(super) fn split_level(head: &str) -> Option<(String, String)> {
     }
     let mut words = head.split_whitespace();
     let first = words.next()?;
-    let code = |w: &str| {
-        w.len() <= 10
-            && w.chars().any(|c| c.is_ascii_digit())
-            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
-    };
+    let code = is_level_code;
     let (level, rest) = if code(first) {
         (first.to_string(), &head[head.find(first)? + first.len()..])
     } else {
