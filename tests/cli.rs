@@ -22,6 +22,7 @@ mod hostile_input;
 mod hostile_writes;
 mod house_styles;
 mod import;
+mod import_sheets;
 mod large;
 mod list;
 mod next_path;

@@ -21,17 +21,19 @@ use crate::source::Source;
 /// [`catalogue_run`], one ladder as [`one`]; says which it found when the folder could have
 /// been either. Any other file is a usage error.
 pub fn run(ctx: &Context, args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
-    if is_file(&args.path) {
-        if !sheet::is_sheet(&args.path) {
+    match input(&args.path) {
+        Input::Sheet => {
+            let imported = sheet::import(&args.path, base(ctx)?, args.name.as_deref())?;
+            return one(args, imported, out);
+        }
+        Input::Other => {
             return Err(UsageError(format!(
-                "import reads a folder of Markdown pages or a .csv/.tsv spreadsheet; {} is neither",
+                "import reads a folder of Markdown pages or a .csv/.tsv spreadsheet (a regular file); {} is neither",
                 files::shown(&args.path)
             ))
             .into());
         }
-        let base = base(ctx)?;
-        let imported = sheet::import(&args.path, base, args.name.as_deref())?;
-        return one(args, imported, out);
+        Input::Folder => {}
     }
     match catalogue::layout(&args.path)? {
         Layout::Ladder { asked } => {
@@ -47,9 +49,26 @@ pub fn run(ctx: &Context, args: &ImportArgs, out: &mut impl Write) -> Result<Exi
     }
 }
 
-/// Whether a path is a file rather than a folder (or nothing): a link is followed.
-fn is_file(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| !m.is_dir())
+/// What `import` was given.
+enum Input {
+    /// A regular file named `*.csv` or `*.tsv` (any case), or such a name that is missing,
+    /// whose error then names a sheet.
+    Sheet,
+    /// A folder, or a path without a sheet's name that is missing (its error names a folder).
+    Folder,
+    /// Any other file: a file of another name, a FIFO, a device.
+    Other,
+}
+
+/// What a path is; a symbolic link is followed.
+fn input(path: &Path) -> Input {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Input::Folder,
+        Ok(meta) if meta.is_file() && sheet::is_sheet(path) => Input::Sheet,
+        Ok(_) => Input::Other,
+        Err(_) if sheet::is_sheet(path) => Input::Sheet,
+        Err(_) => Input::Folder,
+    }
 }
 
 /// The ladder a long sheet is read against: the one `--data` or `LADDER_DATA` names, never the

@@ -99,7 +99,7 @@ fn read(path: &Path, file: &str) -> Result<String> {
             .iter()
             .filter(|b| **b == b'\n')
             .count();
-        at(
+        at_line(
             file,
             line,
             format!(
@@ -111,8 +111,33 @@ fn read(path: &Path, file: &str) -> Result<String> {
 }
 
 /// An error about one line of a sheet, `FILE:LINE: message`, every control character escaped.
-fn at(file: &str, line: usize, message: impl Display) -> anyhow::Error {
+fn at_line(file: &str, line: usize, message: impl Display) -> anyhow::Error {
     anyhow!("{}", escape_controls(&format!("{file}:{line}: {message}")))
+}
+
+/// Where the quoted cell that runs to the end of the text opens, if one does: the `csv` crate
+/// reads such a cell as the rest of the file, which would be one row of the sheet's whole tail.
+/// The quoting walked as the crate walks it: a quote opens a cell only at its start, and two
+/// quotes inside one are a quote.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut opened, mut at_start) = (None, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match opened {
+            Some(_) if b == b'"' && bytes.get(i + 1) == Some(&b'"') => i += 1,
+            Some(_) if b == b'"' => opened = None,
+            Some(_) => {}
+            None if b == b'"' && at_start => {
+                opened = Some(i);
+                at_start = false;
+            }
+            None => at_start = b == delimiter || b == b'\n' || b == b'\r',
+        }
+        i += 1;
+    }
+    opened
 }
 
 /// One row of a sheet: its cells and the line it starts on.
@@ -146,6 +171,17 @@ impl<'a> Rows<'a> {
     /// The rows of `text`, cells split at `delimiter`, its first row that is not blank read
     /// as the header.
     fn new(file: String, text: &'a str, delimiter: u8) -> Result<Rows<'a>> {
+        if let Some(at) = unclosed_quote(text, delimiter) {
+            let line = 1 + text.as_bytes()[..at]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            return Err(at_line(
+                &file,
+                line,
+                "a quoted cell starts here and is never closed",
+            ));
+        }
         let reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -222,7 +258,7 @@ impl<'a> Rows<'a> {
 
     /// An error about a line of this sheet.
     fn error(&self, line: usize, message: impl Display) -> anyhow::Error {
-        at(&self.file, line, message)
+        at_line(&self.file, line, message)
     }
 }
 
