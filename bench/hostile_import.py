@@ -11,8 +11,8 @@
     bench/hostile_import.py fence-large DIR  # the same, 62 MiB: inside the cap
     bench/hostile_import.py pages DIR      # 20,000 one-line pages, no index (0.3 MB)
     bench/hostile_import.py sheet-long DIR # DIR/sheet.tsv: a long sheet of 10,000 roles (27 MB)
-    bench/hostile_import.py sheet-wide DIR # DIR/sheet.csv: 5,000 level rows x 40 columns of
-                                           # cells of paragraphs and bullets (20 MB)
+    bench/hostile_import.py sheet-wide DIR # DIR/sheet.csv: 100 level rows x 40 columns of
+                                           # cells of paragraphs and bullets (15 MB)
     bench/hostile_import.py sheet-quote DIR  # DIR/sheet.csv: 60 MB after a quote never closed
 
 `headings` is the case that once took a minute (every new heading compared with every
@@ -101,14 +101,15 @@ def pages(target, n):
 
 
 def sheet_long(target, roles=10_000):
-    """A long sheet (the rows `show --all --format tsv` writes) of `roles` roles on 20 tracks."""
+    """A long sheet (the rows `show --all --format tsv` writes) of `roles` roles, 50 a track,
+    within the limits of a ladder (100 levels, roles x attributes and dimensions)."""
     with open(os.path.join(target, "sheet.tsv"), "w", encoding="utf-8") as out:
         out.write("role\tfield\tdimension\ttheme\tattribute\ttext\n")
         for i in range(roles):
             role = f"L{i % 50}-role-{i}"
             out.write(f"{role}\tlevel\t\t\t\tL{i % 50}\n{role}\ttitle\t\t\t\tEngineer {i}\n")
-            out.write(f"{role}\ttrack\t\t\t\ttrack-{i % 20}\n{role}\tsummary\t\t\t\tDoes the work of {i}.\n")
-            out.write(f"{role}\tattribute\t\t\tscope-{i % 30}\tThe scope of role {i}\n")
+            out.write(f"{role}\ttrack\t\t\t\ttrack-{i // 50}\n{role}\tsummary\t\t\t\tDoes the work of {i}.\n")
+            out.write(f"{role}\tattribute\t\t\tscope\tThe scope of role {i}\n")
             for d in range(5):
                 for e in range(4):
                     text = f"Ships item {e} of area {d} for role {i}, and explains what it learned."
@@ -116,15 +117,17 @@ def sheet_long(target, roles=10_000):
                 out.write(f"{role}\texample\tarea-{d}\t\t\tDid it once, for role {i}.\n")
 
 
-def sheet_wide(target, rows=5_000, columns=40):
-    """A wide sheet: `rows` level rows, `columns` competencies, each cell two paragraphs and
-    three bullets."""
+def sheet_wide(target, rows=100, columns=40, paragraphs=24):
+    """A wide sheet: `rows` level rows (the most levels a ladder may have), `columns`
+    competencies, each cell `paragraphs` paragraphs and bullets (960 statements a role, within
+    the 1,000 a role may have)."""
+    words = "leads the work of the area with care, and explains what it learned to the team " * 2
     with open(os.path.join(target, "sheet.csv"), "w", encoding="utf-8") as out:
         out.write("Level," + ",".join(f"Area {c}" for c in range(columns)) + "\n")
         for r in range(rows):
-            cell = (f'"Leads area work at level {r}, with care.\n\nExplains it.\n\n'
-                    f'- One bullet\n- Two bullets\n- Three ""quoted"" bullets"')
-            out.write(f"L{r}," + ",".join([cell] * columns) + "\n")
+            paras = [f"Paragraph {p} at level {r} {words}." for p in range(paragraphs - 2)]
+            cell = "\n\n".join(paras) + '\n\n- One bullet\n- Two ""quoted"" bullets'
+            out.write(f"L{r}," + ",".join([f'"{cell}"'] * columns) + "\n")
 
 
 def sheet_quote(target, size=60 * 1000 * 1000):

@@ -17,9 +17,22 @@ use crate::handbook::names::{kebab, name_of_id};
 use crate::handbook::tracks::{infer_tracks, one_track, split_into_families};
 use crate::handbook::warning::{Note, SheetShape, Warning, WarningKind, Warnings};
 use crate::model::{Attribute, Band, Dimension, Expectation, Ladder, Role, Theme, Track};
+use crate::text::quoted;
 
 /// The header of a long sheet, exactly.
 const HEADER: [&str; 6] = ["role", "field", "dimension", "theme", "attribute", "text"];
+
+/// The fields of a long sheet's rows.
+const FIELDS: [&str; 8] = [
+    "level",
+    "title",
+    "track",
+    "summary",
+    "band",
+    "attribute",
+    "expectation",
+    "example",
+];
 
 /// Whether a sheet's header is the long one.
 pub(super) fn is_header(header: &[String]) -> bool {
@@ -148,93 +161,115 @@ impl Sheet {
             return Err("no role id in the first column".into());
         }
         let field = row.trimmed(1);
-        let (dimension, theme, attribute) = (row.trimmed(2), row.trimmed(3), row.trimmed(4));
         let text = unescape(row.cells.get(5).unwrap_or(""));
+        let lacks = |what: &str| format!("the {field} row of role {} {what}", quoted(id));
+        if !FIELDS.contains(&field) {
+            return Err(format!(
+                "unknown field {}: a long sheet's fields are level, title, track, summary, band, attribute, expectation and example",
+                quoted(field)
+            ));
+        }
+        if text.trim().is_empty() && field != "attribute" {
+            return Err(lacks("has no text"));
+        }
         let at = self.role_at(id, row.line);
-        let r = &mut self.roles[at];
-        let line = row.line;
-        let needs = |what: &str, cell: &str| match cell.is_empty() {
-            true => Err(format!(
-                "the {field} row of role {} names no {what}",
-                crate::text::quoted(id)
-            )),
-            false => Ok(()),
-        };
-        let filled = |text: &str| match text.trim().is_empty() {
-            true => Err(format!(
-                "the {field} row of role {} has no text",
-                crate::text::quoted(id)
-            )),
-            false => Ok(()),
-        };
         match field {
-            "level" | "title" | "summary" => {
-                filled(&text)?;
-                r.once(field, line)?;
-                match field {
-                    "level" => {
-                        r.role.level = text.trim().to_string();
-                        self.levels.add(r.role.level.clone(), line);
-                    }
-                    "title" => r.role.title = text.into_owned(),
-                    _ => r.role.summary = text.into_owned(),
-                }
-            }
+            "level" | "title" | "summary" => self.once(at, field, text.into_owned(), row.line),
             "track" => {
-                filled(&text)?;
                 let track = text.trim().to_string();
+                let r = &mut self.roles[at];
                 if !r.tracks.contains(&track) {
                     r.tracks.push(track.clone());
                 }
-                self.tracks.add(track, line);
+                self.tracks.add(track, row.line);
+                Ok(())
             }
-            "band" => {
-                filled(&text)?;
-                self.bands.add(text.into_owned(), line);
-            }
-            "attribute" => {
-                needs("attribute", attribute)?;
-                if let Some(first) = r.stated.insert(attribute.to_string(), line) {
-                    return Err(format!(
-                        "role {} has a second row for attribute {} (the first is at line {first})",
-                        crate::text::quoted(id),
-                        crate::text::quoted(attribute)
-                    ));
+            "attribute" => match row.trimmed(4) {
+                "" => Err(lacks("names no attribute")),
+                attribute => self.attribute(at, attribute, text.into_owned(), row.line),
+            },
+            "expectation" | "example" => match row.trimmed(2) {
+                "" => Err(lacks("names no dimension")),
+                dimension => {
+                    let theme = (field == "expectation").then(|| row.trimmed(3));
+                    self.statement(at, dimension, theme, text.into_owned(), row.line);
+                    Ok(())
                 }
-                if !text.is_empty() {
-                    r.role
-                        .attributes
-                        .insert(attribute.to_string(), text.into_owned());
-                }
-                self.attributes.add(attribute.to_string(), line);
-            }
-            "expectation" | "example" => {
-                needs("dimension", dimension)?;
-                filled(&text)?;
-                let rd = r.role.dimensions.entry(dimension.to_string()).or_default();
-                if field == "example" {
-                    rd.examples.push(text.into_owned());
-                } else {
-                    let theme = (!theme.is_empty()).then(|| theme.to_string());
-                    if let Some(theme) = &theme {
-                        self.themes
-                            .add((dimension.to_string(), theme.clone()), line);
-                    }
-                    rd.expectations.push(Expectation {
-                        theme,
-                        text: text.into_owned(),
-                    });
-                }
-                self.dimensions.add(dimension.to_string(), line);
-            }
-            other => {
-                return Err(format!(
-                    "unknown field {}: a long sheet's fields are level, title, track, summary, band, attribute, expectation and example",
-                    crate::text::quoted(other)
-                ));
+            },
+            // `band`, the one field of `FIELDS` left.
+            _ => {
+                self.bands.add(text.into_owned(), row.line);
+                Ok(())
             }
         }
+    }
+
+    /// A field a role has once: its level, title or summary; a second row of one is an error.
+    fn once(&mut self, at: usize, field: &str, text: String, line: usize) -> Result<(), String> {
+        let r = &mut self.roles[at];
+        let (slot, value) = match field {
+            "level" => (&mut r.level, &mut r.role.level),
+            "title" => (&mut r.title, &mut r.role.title),
+            _ => (&mut r.summary, &mut r.role.summary),
+        };
+        if let Some(first) = slot.replace(line) {
+            return Err(format!(
+                "role {} has a second {field} row (the first is at line {first})",
+                quoted(&r.role.id)
+            ));
+        }
+        *value = text;
+        if field == "level" {
+            *value = value.trim().to_string();
+            self.levels.add(value.clone(), line);
+        }
         Ok(())
+    }
+
+    /// An attribute's value (none when empty); a second row for one attribute is an error.
+    fn attribute(&mut self, at: usize, id: &str, value: String, line: usize) -> Result<(), String> {
+        let r = &mut self.roles[at];
+        if let Some(first) = r.stated.insert(id.to_string(), line) {
+            return Err(format!(
+                "role {} has a second row for attribute {} (the first is at line {first})",
+                quoted(&r.role.id),
+                quoted(id)
+            ));
+        }
+        if !value.is_empty() {
+            r.role.attributes.insert(id.to_string(), value);
+        }
+        self.attributes.add(id.to_string(), line);
+        Ok(())
+    }
+
+    /// An expectation (`theme` is `Some`, maybe empty, for one) or an example of a dimension,
+    /// after those of the role's rows before it.
+    fn statement(
+        &mut self,
+        at: usize,
+        dimension: &str,
+        theme: Option<&str>,
+        text: String,
+        line: usize,
+    ) {
+        let rd = self.roles[at]
+            .role
+            .dimensions
+            .entry(dimension.to_string())
+            .or_default();
+        match theme {
+            None => rd.examples.push(text),
+            Some(theme) => {
+                let theme = (!theme.is_empty()).then(|| theme.to_string());
+                if let Some(theme) = &theme {
+                    self.themes
+                        .add((dimension.to_string(), theme.clone()), line);
+                }
+                rd.expectations.push(Expectation { theme, text });
+            }
+        }
+        self.dimensions.add(dimension.to_string(), line);
     }
 
     /// Where the role with this id is, added (first met at `line`) when new.
@@ -261,24 +296,6 @@ impl Sheet {
             stated: HashMap::new(),
         });
         at
-    }
-}
-
-impl RoleRows {
-    /// Marks the row of a field that comes once per role; a second is an error.
-    fn once(&mut self, field: &str, line: usize) -> Result<(), String> {
-        let slot = match field {
-            "level" => &mut self.level,
-            "title" => &mut self.title,
-            _ => &mut self.summary,
-        };
-        if let Some(first) = slot.replace(line) {
-            return Err(format!(
-                "role {} has a second {field} row (the first is at line {first})",
-                crate::text::quoted(&self.role.id)
-            ));
-        }
-        Ok(())
     }
 }
 

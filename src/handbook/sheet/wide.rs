@@ -22,8 +22,7 @@ use crate::text::{is_safe_id, quoted, slug};
 /// per column after the first; one track of every role.
 pub(super) fn read(mut rows: Rows<'_>, name: String) -> Result<Imported> {
     let dimensions = columns(&rows)?;
-    let mut roles: Vec<Role> = Vec::new();
-    let mut lines: Vec<usize> = Vec::new();
+    let mut roles: Vec<(Role, usize)> = Vec::new();
     let mut levels: HashMap<String, usize> = HashMap::new();
     while let Some(row) = rows.next()? {
         let Some((level, title)) = level_of(row.trimmed(0)) else {
@@ -41,21 +40,28 @@ pub(super) fn read(mut rows: Rows<'_>, name: String) -> Result<Imported> {
         } else {
             title
         };
-        roles.push(role_of(&row, level, title, &dimensions));
-        lines.push(row.line);
+        roles.push((role_of(&row, level, title, &dimensions), row.line));
     }
     if roles.is_empty() {
         return Err(rows.error(rows.header_line, "no level rows under the header"));
     }
-    let mut order: Vec<usize> = (0..roles.len()).collect();
-    order.sort_by_cached_key(|&i| natural_key(&roles[i].level));
-    let file = rows.file.clone();
-    let pages: Vec<String> = order
+    Ok(imported(rows.file.clone(), name, dimensions, roles))
+}
+
+/// The ladder of a wide sheet's roles (each with the line of its row), in the order of their
+/// levels' codes, on one track; with the note on the shape and the track.
+fn imported(
+    file: String,
+    name: String,
+    dimensions: Vec<Dimension>,
+    mut roles: Vec<(Role, usize)>,
+) -> Imported {
+    roles.sort_by_cached_key(|(role, _)| natural_key(&role.level));
+    let pages: Vec<String> = roles
         .iter()
-        .map(|&i| format!("{file}:{}", lines[i]))
+        .map(|(_, line)| format!("{file}:{line}"))
         .collect();
-    let mut roles: Vec<Option<Role>> = roles.into_iter().map(Some).collect();
-    let roles: Vec<Role> = order.iter().filter_map(|&i| roles[i].take()).collect();
+    let roles: Vec<Role> = roles.into_iter().map(|(role, _)| role).collect();
     let levels: Vec<String> = roles.iter().map(|r| r.level.clone()).collect();
     let track = one_track(&roles, &levels);
     let notes = vec![
@@ -87,14 +93,14 @@ pub(super) fn read(mut rows: Rows<'_>, name: String) -> Result<Imported> {
     };
     let mut warnings = Warnings::default();
     cut_to_limits(&mut ladder, &pages, &file, &mut warnings);
-    Ok(Imported {
+    Imported {
         ladder,
         warnings,
         notes,
         pages,
         index: file,
         read: 1,
-    })
+    }
 }
 
 /// The dimensions the header names after its first cell, each named by its cell (a leading
