@@ -597,7 +597,9 @@ fn escape_sequences_in_cells_come_out_escaped() {
     assert_eq!((code, stdout.as_str()), (1, ""));
     assert_eq!(
         messages,
-        ["error: esc.tsv:2: role \"r\\u{1b}[2J\" has no title row"]
+        [
+            "error: esc.tsv:2: role id \"r\\u{1b}[2J\" is not an id: ids use only ASCII letters, digits, '-', '_' and '.', and start with a letter or digit"
+        ]
     );
 }
 
@@ -638,6 +640,11 @@ fn a_malformed_sheet_is_one_error_line_and_nothing_written() {
             "twice.csv",
             "Level,Vision\nMG1,Sees far.\nMG1,Sees farther.\n".to_string(),
             "twice.csv:3: a second row for level \"MG1\" (the first is at line 2)",
+        ),
+        (
+            "id.tsv",
+            format!("{long}r1\tlevel\t\t\t\tL1\nbad id!\tlevel\t\t\t\tL1\n"),
+            "id.tsv:3: role id \"bad id!\" is not an id: ids use only ASCII letters, digits, '-', '_' and '.', and start with a letter or digit",
         ),
         (
             "nolevel.tsv",
@@ -754,6 +761,105 @@ fn a_base_track_no_row_names_is_left_out() {
             left_out("cloud"),
             long_note("untracked.tsv", Some(base)),
             "read 1 page: 7 roles, 107 statements, 110 examples; 3 warnings".to_string(),
+        ]
+    );
+}
+
+/// The other fixture, edited otherwise: a role at a level, with an attribute and in a
+/// dimension, that the base lacks, and a role removed whole (its tracks lose it).
+#[test]
+fn a_long_sheet_of_another_ladder_edited_adds_what_its_base_lacks() {
+    let base = "tests/data/design.toml";
+    let gone = "P3-design-systems-designer";
+    let mut rows: Vec<String> = exported(base)
+        .lines()
+        .filter(|l| !l.starts_with(&format!("{gone}\t")))
+        .map(String::from)
+        .collect();
+    let first_new = rows.len() + 1;
+    let role = "P6-design-fellow";
+    for row in [
+        "level\t\t\t\tP6",
+        "title\t\t\t\tDesign Fellow",
+        "track\t\t\t\tproduct",
+        "summary\t\t\t\tSets the direction of design across the company.",
+        "attribute\t\t\tscope\tThe company",
+        "attribute\t\t\tbudget\tA yearly design budget",
+        "expectation\tethics\t\t\tNames the harm a design could do before it ships.",
+    ] {
+        rows.push(format!("{role}\t{row}"));
+    }
+    let file = TempFile::new(
+        "sheet-design-edits",
+        "design.tsv",
+        (rows.join("\n") + "\n").as_bytes(),
+    );
+    let (code, toml, messages) = outcome(&["--data", base, "import", file.arg()]);
+    assert_eq!(code, 0, "{messages:?}");
+
+    let mut expected = loaded(base);
+    expected.roles.retain(|r| r.id != gone);
+    expected.levels.push("P6".into());
+    expected.attributes.push(ladder::model::Attribute {
+        id: "budget".into(),
+        name: "Budget".into(),
+        meaning: "Budget, as the level pages state it.".into(),
+    });
+    expected.dimensions.push(ladder::model::Dimension {
+        id: "ethics".into(),
+        name: "Ethics".into(),
+        emoji: None,
+        themes: Vec::new(),
+    });
+    for track in &mut expected.tracks {
+        track.roles.retain(|r| r != gone);
+        if track.id == "product" {
+            track.roles.push(role.into());
+        }
+    }
+    expected
+        .tracks
+        .retain(|t| t.id != "systems" || !t.roles.is_empty());
+    expected.roles.push(ladder::model::Role {
+        id: role.into(),
+        level: "P6".into(),
+        title: "Design Fellow".into(),
+        summary: "Sets the direction of design across the company.".into(),
+        attributes: [
+            ("budget".to_string(), "A yearly design budget".to_string()),
+            ("scope".to_string(), "The company".to_string()),
+        ]
+        .into(),
+        dimensions: [(
+            "ethics".to_string(),
+            ladder::model::RoleDimension {
+                summary: None,
+                expectations: vec![ladder::model::Expectation {
+                    theme: None,
+                    text: "Names the harm a design could do before it ships.".into(),
+                }],
+                examples: Vec::new(),
+            },
+        )]
+        .into(),
+    });
+    assert_eq!(toml, as_imported(&expected));
+    assert_eq!(
+        messages,
+        [
+            format!(
+                "design.tsv:{first_new}: warning: level \"P6\" is not in the base ladder; added"
+            ),
+            format!(
+                "design.tsv:{}: warning: attribute \"budget\" is not in the base ladder; added as \"Budget\"",
+                first_new + 5
+            ),
+            format!(
+                "design.tsv:{}: warning: dimension \"ethics\" is not in the base ladder; added as \"Ethics\"",
+                first_new + 6
+            ),
+            long_note("design.tsv", Some(base)),
+            "read 1 page: 8 roles, 64 statements, 27 examples; 3 warnings".to_string(),
         ]
     );
 }

@@ -17,7 +17,7 @@ use crate::handbook::names::{kebab, name_of_id};
 use crate::handbook::tracks::{infer_tracks, one_track, split_into_families};
 use crate::handbook::warning::{Note, SheetShape, Warning, WarningKind, Warnings};
 use crate::model::{Attribute, Band, Dimension, Expectation, Ladder, Role, Theme, Track};
-use crate::text::quoted;
+use crate::text::{is_safe_id, quoted};
 
 /// The header of a long sheet, exactly.
 const HEADER: [&str; 6] = ["role", "field", "dimension", "theme", "attribute", "text"];
@@ -159,6 +159,12 @@ impl Sheet {
         let id = row.trimmed(0);
         if id.is_empty() {
             return Err("no role id in the first column".into());
+        }
+        if !self.by_id.contains_key(id) && !is_safe_id(id) {
+            return Err(format!(
+                "role id {} is not an id: ids use only ASCII letters, digits, '-', '_' and '.', and start with a letter or digit",
+                quoted(id)
+            ));
         }
         let field = row.trimmed(1);
         let text = unescape(row.cells.get(5).unwrap_or(""));
