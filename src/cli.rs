@@ -253,9 +253,9 @@ pub enum Command {
     /// ladder TOML file.
     #[command(after_help = "Examples:\n  ladder import handbook/ > ladder.toml\n  \
                             ladder import handbook/ --output ladder.toml\n  \
-                            ladder show --all --format tsv > sheet.tsv\n  \
-                            ladder --data base.toml import sheet.tsv --output ladder.toml\n  \
-                            ladder --data ladder.toml list\n\n\
+                            ladder import handbook/ --plan-out plan.toml\n  \
+                            ladder import handbook/ --plan plan.toml --output ladder.toml\n  \
+                            ladder --data base.toml import sheet.tsv --output ladder.toml\n\n\
                             Warnings (FILE:LINE: warning: ...) and notes on what was inferred go to\n\
                             stderr; the TOML goes to stdout or --output. The pages ladder export writes\n\
                             read back whole; tracks are inferred from the pages' titles. A folder whose\n\
@@ -559,6 +559,16 @@ pub struct ImportArgs {
     /// The ladder's name, instead of the index's first heading (or the folder's name).
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
+
+    /// Write how the handbook would be read (levels, roles, tracks, dimensions, pages left
+    /// out), each choice with how it was inferred, to this file instead of importing; an
+    /// existing file needs --force. Correct it, then import by it with --plan.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with_all = ["plan", "output"])]
+    pub plan_out: Option<PathBuf>,
+
+    /// Import exactly as this plan (written by --plan-out, then corrected) says.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub plan: Option<PathBuf>,
 
     #[command(flatten)]
     pub file: OutputFile,

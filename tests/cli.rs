@@ -22,6 +22,8 @@ mod hostile_input;
 mod hostile_writes;
 mod house_styles;
 mod import;
+mod import_plan;
+mod import_shapes;
 mod import_sheets;
 mod large;
 mod list;

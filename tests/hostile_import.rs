@@ -537,12 +537,21 @@ fn many_pages_say_ten_messages_of_a_kind_and_a_long_track_in_short() {
         ));
     }
     expected.push("… and 22 more like this".into());
+    // Every page opens with the same line: boilerplate, not each role's summary.
+    expected.push(
+        "L1.md:1: warning: no quoted self-description after the heading; the summary is left as the title (and on 11 more pages)"
+            .into(),
+    );
+    expected.push(
+        "note: all 12 pages open with \"Writes.\": left out as boilerplate, not each role's summary"
+            .into(),
+    );
     expected.push(
         "note: inferred track ladder: L1-writer-1 → L2-writer-2 → L3-writer-3 → L4-writer-4 → \
          L5-writer-5 → … 2 more → L8-writer-8 → L9-writer-9 → L10-writer-10 → L11-writer-11 → L12-writer-12"
             .into(),
     );
-    expected.push("read 12 pages: 12 roles, 12 statements, 12 examples; 146 warnings".into());
+    expected.push("read 12 pages: 12 roles, 12 statements, 12 examples; 158 warnings".into());
     assert_eq!(stderr.lines().collect::<Vec<_>>(), expected);
 }
 

@@ -312,7 +312,8 @@ fn a_customer_success_handbook_without_an_index_or_md_files() {
             "L1-Customer-Success-Associate:1: warning: no quoted self-description after the heading; the summary is left as the title (and on 3 more pages)",
             "note: L1-Customer-Success-Associate has no `# LEVEL Title` heading: its first line is the title, level \"L1\" comes from the file name (and so for 3 more pages)",
             "note: inferred track ladder: L1-customer-success-associate → L2-customer-success-manager → L3-senior-customer-success-manager → L4-head-of-customer-success",
-            "read 5 pages: 4 roles, 12 statements, 5 examples; 11 warnings",
+            // The LICENSE beside the pages is not Markdown: not read.
+            "read 4 pages: 4 roles, 12 statements, 5 examples; 11 warnings",
         ]
     );
     let ladder = toml_of(&file);
@@ -443,19 +444,18 @@ fn a_data_handbook_with_its_own_headings_success_lists_and_a_prose_page() {
         messages,
         [
             "README.md:19: warning: could not place code \"This block is not part of the ladder.\"",
-            // Page text is quoted cut at 60 characters: the line says where the rest is.
-            "L1.0-Graduate-Data-Analyst.md:6: warning: could not place \"Each rotation lasts three months and ends with a short write…\"",
             // Nothing is dropped unsaid: the links' targets go, their text stays.
             "L2-Data-Analyst.md:7: warning: attribute \"Glossary\" keeps the text of its links but not their targets",
             "L2-Data-Analyst.md:7: warning: attribute \"Glossary\" is not defined on the index page; added without a meaning",
             "L3-Senior-Data-Analyst.md:1: warning: no value for attribute \"Glossary\" (and on 1 more page)",
-            "note: L1.0-Graduate-Data-Analyst.md has prose only: its first paragraph is the role's summary, and it sets no expectations",
+            // The graduate page's second paragraph is text above its (absent) first section.
+            "note: read the text above the first section as dimension \"Overview\" on L1.0-Graduate-Data-Analyst.md",
             "note: read sections \"I deliver answers people can trust\", \"I deliver analysis that changes decisions\", \"I deliver models the business runs on\" as dimension \"Delivery\"",
             "note: read sections \"I collaborate with the people who ask\", \"I collaborate across teams\", \"I collaborate with leadership\" as dimension \"Collaboration\"",
             "note: read sections \"I keep growing\", \"I help others grow\", \"I grow the team\" as dimension \"Growth\"",
             "note: mapped attribute label \"Thinking horizon\" to \"Planning horizon\" (L3-Senior-Data-Analyst.md:5)",
             "note: inferred track ladder: L1.0-graduate-data-analyst → L2-data-analyst → L3-senior-data-analyst → L4-lead-data-scientist",
-            "read 5 pages: 4 roles, 12 statements, 9 examples; 6 warnings",
+            "read 5 pages: 4 roles, 13 statements, 9 examples; 5 warnings",
         ]
     );
     let ladder = toml_of(&file);
@@ -477,7 +477,10 @@ fn a_data_handbook_with_its_own_headings_success_lists_and_a_prose_page() {
         .iter()
         .filter_map(|d| d["id"].as_str())
         .collect();
-    assert_eq!(dimensions, ["delivery", "collaboration", "growth"]);
+    assert_eq!(
+        dimensions,
+        ["delivery", "collaboration", "growth", "overview"]
+    );
     let graduate = &ladder["role"].as_array().expect("roles")[0];
     assert!(
         graduate["summary"]
@@ -501,6 +504,12 @@ fn a_data_handbook_with_its_own_headings_success_lists_and_a_prose_page() {
     );
     let (del, col, gro) = ("delivery", "collaboration", "growth");
     let rows = [
+        (
+            "L1.0-graduate-data-analyst",
+            "overview",
+            'E',
+            "Each rotation lasts three months and ends with a short write-up of what was learned.",
+        ),
         (
             a,
             del,
@@ -650,7 +659,7 @@ fn a_folder_without_level_pages_names_what_it_skipped() {
         err.lines().last(),
         Some(
             format!(
-                "error: no level pages in {:?}: expected Markdown files whose first heading reads like `# L3: Senior Engineer`; skipped \"TODO\" (no title in bold on its first line), \"notes.md\" (no `# LEVEL Title` heading first)",
+                "error: no level pages in {:?}: expected Markdown files whose first heading reads like `# L3: Senior Engineer`; skipped \"TODO\" (not Markdown: no `.md`, and no level code in its name), \"notes.md\" (no `# LEVEL Title` heading first)",
                 folder.arg("book")
             )
             .as_str()

@@ -399,7 +399,7 @@ name = "Process"
 emoji = "🧭"
 themes = []
 
-# Inferred: each level page is one level above the one before, so one track. Edit if wrong.
+# Inferred: each row of the sheet is one level above the one before, so one track. Edit if wrong.
 [[track]]
 id = "ladder"
 name = "Ladder"

@@ -38,7 +38,8 @@ fn themeless_ladders_pair_expectations_by_similarity() {
     }
     // Every role diffed with itself is unchanged, expectation by expectation.
     let same = ok(&["--data", file.arg(), "diff", "S4", "S4-support-lead"]);
-    assert!(same.contains("\n🤝 Teamwork: 3 same\n"), "{same}");
+    // Teamwork's three bullets and the paragraph below them.
+    assert!(same.contains("\n🤝 Teamwork: 4 same\n"), "{same}");
     let body = cells(&same.lines().skip(3).collect::<Vec<_>>().join("\n"));
     assert!(!body.contains("~ ") && !body.contains("+ "), "{same}");
     // next, path and evidence line the levels up too.

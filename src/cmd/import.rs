@@ -5,7 +5,7 @@
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
 use super::Context;
 use crate::cli::ImportArgs;
@@ -13,7 +13,9 @@ use crate::exit::{Exit, UsageError};
 use crate::files;
 use crate::handbook::catalogue::{self, Layout, Member};
 use crate::handbook::import::{self, Imported};
+use crate::handbook::plan::{self, Plan};
 use crate::handbook::sheet::{self, Base};
+use crate::load;
 use crate::render;
 use crate::source::Source;
 
@@ -23,6 +25,12 @@ use crate::source::Source;
 pub fn run(ctx: &Context, args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
     match input(&args.path) {
         Input::Sheet => {
+            if args.plan.is_some() || args.plan_out.is_some() {
+                return Err(UsageError(
+                    "a plan says how a folder of Markdown pages is read; a spreadsheet is read without one".into(),
+                )
+                .into());
+            }
             let imported = sheet::import(&args.path, base(ctx)?, args.name.as_deref())?;
             return one(args, imported, out);
         }
@@ -40,7 +48,7 @@ pub fn run(ctx: &Context, args: &ImportArgs, out: &mut impl Write) -> Result<Exi
             if asked {
                 render::import_found(&mut io::stderr().lock(), &args.path, None)?;
             }
-            one(args, import::import(&args.path)?, out)
+            folder(args, out)
         }
         Layout::Catalogue(members) => {
             render::import_found(&mut io::stderr().lock(), &args.path, Some(members.len()))?;
@@ -98,6 +106,12 @@ fn catalogue_run(args: &ImportArgs, members: &[Member]) -> Result<Exit> {
     if args.name.is_some() {
         return Err(UsageError("--name names one ladder; a catalogue has several".into()).into());
     }
+    if args.plan.is_some() || args.plan_out.is_some() {
+        return Err(UsageError(
+            "a plan is one ladder's: import each folder of the catalogue with its own plan".into(),
+        )
+        .into());
+    }
     let mut files = Vec::with_capacity(members.len());
     let mut tallies = Vec::with_capacity(members.len());
     for member in members {
@@ -115,6 +129,21 @@ fn catalogue_run(args: &ImportArgs, members: &[Member]) -> Result<Exit> {
         render::imported(&mut io::stderr().lock(), Some(id), &tally)?;
     }
     Ok(Exit::Success)
+}
+
+/// Imports one ladder folder, by `--plan` when given, and writes its TOML ([`one`]), or the
+/// plan inferred (`--plan-out`) instead.
+fn folder(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
+    let plan = match &args.plan {
+        Some(path) => Some(read_plan(path)?),
+        None => None,
+    };
+    let by = plan.as_ref().map(|(plan, name)| (plan, name.as_str()));
+    let imported = import::import_by(&args.path, by)?;
+    if let Some(path) = &args.plan_out {
+        return write_plan(args, &imported, path);
+    }
+    one(args, imported, out)
 }
 
 /// Writes the TOML of an import to stdout or `--output`; warnings and notes go to stderr.
@@ -144,6 +173,29 @@ fn one(args: &ImportArgs, mut imported: Imported, out: &mut impl Write) -> Resul
         }
     }
     render::imported(&mut io::stderr().lock(), None, &imported.tally())?;
+    Ok(Exit::Success)
+}
+
+/// The plan at `path`, and the name its errors report it by.
+fn read_plan(path: &Path) -> Result<(Plan, String)> {
+    let doc = load::read(path).context("cannot read the import plan")?;
+    let plan = plan::read::read(&doc)?;
+    Ok((plan, doc.name))
+}
+
+/// Writes the plan an import inferred to `path` instead of the ladder; warnings and notes go
+/// to stderr as for an import.
+fn write_plan(args: &ImportArgs, imported: &Imported, path: &Path) -> Result<Exit> {
+    let mut plan = imported.plan.clone();
+    if let Some(name) = &args.name {
+        plan.name = plan::Choice::new(name.clone(), "From --name.");
+    }
+    let folder = files::shown(&args.path);
+    files::write_new_with(path, args.file.force, |w| {
+        plan::write::write(&plan, &folder, w)
+    })?;
+    messages(imported)?;
+    render::plan_written(&mut io::stderr().lock(), plan.pages.len(), path)?;
     Ok(Exit::Success)
 }
 

@@ -6,11 +6,13 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::names::{kebab, same_name, stem_of};
-use super::parsed::{AttributeLine, Index, LevelPage, Section};
+use super::across;
+use super::names::{is_level_code, kebab, same_name, stem_of, without_level_qualifier};
+use super::parsed::{AttributeLine, Index, LevelPage, Origin, Section};
+use super::seniority;
 use super::tracks::{infer_tracks, one_track, split_into_families};
-use super::warning::{Note, Warning, WarningKind, Warnings};
-use crate::model::{Attribute, Dimension, Ladder, Role, RoleDimension};
+use super::warning::{Note, TrackFrom, Warning, WarningKind, Warnings};
+use crate::model::{Attribute, Dimension, Ladder, Role, RoleDimension, Track};
 
 /// The ladder the index and pages describe, and the page each of its roles came from.
 ///
@@ -23,8 +25,9 @@ pub fn ladder(
     pages: Vec<LevelPage>,
     warnings: &mut Warnings,
     notes: &mut Vec<Note>,
-) -> Result<(Ladder, Vec<String>)> {
-    let pages = in_ladder_order(&index, pages, warnings);
+) -> Result<Assembled> {
+    let pages = in_ladder_order(&index, pages);
+    let pages = across::read_across(&index, pages, notes);
     let levels = levels_of(&index, &pages);
     let (attributes, attribute_names) = gather_attributes(&index, &pages, warnings);
     let (dimensions, dimension_names) = gather_dimensions(&index, &pages, warnings, notes);
@@ -39,7 +42,9 @@ pub fn ladder(
         .collect();
     let lacking = first_lacking(&values, known.attributes);
     let mut roles = Vec::with_capacity(pages.len());
-    let mut files = Vec::with_capacity(pages.len());
+    let mut origins = Vec::with_capacity(pages.len());
+    let mut headings = Headings::new(dimensions.len());
+    let mut groups = Vec::with_capacity(pages.len());
     for ((mut page, values), lacking) in pages.into_iter().zip(values).zip(lacking) {
         for (at, pages) in lacking {
             let kind = WarningKind::NoValue(known.attributes[at].name.clone());
@@ -49,21 +54,34 @@ pub fn ladder(
         }
         // The page's statements move into the role: a large page is never held twice.
         let sections = std::mem::take(&mut page.sections);
-        roles.push(role_of(&page, sections, values.stated, &known, warnings));
-        files.push(page.file);
+        let role = role_of(
+            &page,
+            sections,
+            values.stated,
+            &known,
+            &mut headings,
+            warnings,
+        );
+        roles.push(role);
+        groups.push(page.group);
+        origins.push(Origin {
+            file: page.file,
+            part: page.part,
+            heading: page.heading,
+            from_comment: page.id.is_some(),
+        });
     }
+    unique_ids(&mut roles, &origins);
     let tracks = if index.tracks.is_empty() {
-        let one_list = rises_one_by_one(&index, &roles, &levels) && !split_into_families(&roles);
-        let tracks = if one_list {
-            vec![one_track(&roles, &levels)]
-        } else {
-            infer_tracks(&roles, &levels)?
-        };
+        let groups: Vec<(Option<String>, &str)> = (groups.into_iter().zip(&origins))
+            .map(|(g, o)| (g, o.file.as_str()))
+            .collect();
+        let (tracks, from) = inferred_tracks(&index, &roles, &groups, &levels)?;
         for t in &tracks {
             notes.push(Note::InferredTrack {
                 id: t.id.clone(),
                 roles: t.roles.clone(),
-                from_list: one_list,
+                from,
             });
         }
         tracks
@@ -89,7 +107,119 @@ pub fn ladder(
         roles,
         lookup: Default::default(),
     };
-    Ok((ladder, files))
+    Ok(Assembled {
+        ladder,
+        origins,
+        headings: headings.list,
+    })
+}
+
+/// A ladder put together, with where each role and dimension came from.
+pub struct Assembled {
+    pub ladder: Ladder,
+    /// The page (or part of one) each role was read from, in the order of the roles.
+    pub origins: Vec<Origin>,
+    /// For each dimension, the page headings read as it, in the order met.
+    pub headings: Vec<Vec<String>>,
+}
+
+/// The headings read as each dimension, each once.
+struct Headings {
+    list: Vec<Vec<String>>,
+    seen: HashSet<(usize, String)>,
+}
+
+impl Headings {
+    fn new(dimensions: usize) -> Headings {
+        Headings {
+            list: vec![Vec::new(); dimensions],
+            seen: HashSet::new(),
+        }
+    }
+
+    fn add(&mut self, at: usize, heading: &str) {
+        if self.seen.insert((at, kebab(heading))) {
+            if let Some(list) = self.list.get_mut(at) {
+                list.push(heading.to_string());
+            }
+        }
+    }
+}
+
+/// Tracks for pages that name none: one per heading that groups a page's levels, when every
+/// role has one; else one track when the levels rise one by one (see [`rises_one_by_one`]);
+/// else by the roles' titles.
+fn inferred_tracks(
+    index: &Index,
+    roles: &[Role],
+    groups: &[(Option<String>, &str)],
+    levels: &[String],
+) -> Result<(Vec<Track>, TrackFrom)> {
+    if !groups.is_empty() && groups.iter().all(|(g, _)| g.is_some()) {
+        return Ok((group_tracks(roles, groups, levels), TrackFrom::Groups));
+    }
+    if rises_one_by_one(index, roles, levels) && !split_into_families(roles) {
+        return Ok((vec![one_track(roles, levels)], TrackFrom::List));
+    }
+    Ok((infer_tracks(roles, levels)?, TrackFrom::Titles))
+}
+
+/// One track per group heading of a page, in the order met, its roles in level order. A
+/// heading that several pages use (`# Managers` on each track's page) is one track per page,
+/// named with the page: `Managers (ops)`. Ids from the names, made unique.
+fn group_tracks(
+    roles: &[Role],
+    groups: &[(Option<String>, &str)],
+    levels: &[String],
+) -> Vec<Track> {
+    let rank: HashMap<&str, usize> = levels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
+    let mut files_of: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for (group, file) in groups {
+        if let Some(group) = group {
+            files_of.entry(group.as_str()).or_default().insert(file);
+        }
+    }
+    let mut at: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut tracks: Vec<(Track, Vec<(usize, String)>)> = Vec::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    for (role, (group, file)) in roles.iter().zip(groups) {
+        let Some(group) = group.as_deref() else {
+            continue;
+        };
+        let i = *at.entry((group, file)).or_insert_with(|| {
+            let name = match files_of.get(group) {
+                Some(files) if files.len() > 1 => format!("{group} ({})", page_stem(file)),
+                _ => group.to_string(),
+            };
+            let mut id = kebab(&name);
+            let mut n = 2;
+            while !ids.insert(id.clone()) {
+                id = format!("{}-{n}", kebab(&name));
+                n += 1;
+            }
+            let track = Track {
+                id,
+                name,
+                roles: Vec::new(),
+            };
+            tracks.push((track, Vec::new()));
+            tracks.len() - 1
+        });
+        let level = rank.get(role.level.as_str()).copied().unwrap_or(usize::MAX);
+        tracks[i].1.push((level, role.id.clone()));
+    }
+    tracks
+        .into_iter()
+        .map(|(mut track, mut roles)| {
+            roles.sort_by_key(|(level, _)| *level);
+            track.roles = roles.into_iter().map(|(_, id)| id).collect();
+            track
+        })
+        .collect()
 }
 
 /// Whether the ladder is one track whatever its titles say: the index lists every page, one
@@ -155,42 +285,28 @@ struct Known<'a> {
     dimension_names: &'a Names,
 }
 
-/// Ladder order: the index's numbered list, then the pages it does not list.
-fn in_ladder_order(
-    index: &Index,
-    mut pages: Vec<LevelPage>,
-    warnings: &mut Warnings,
-) -> Vec<LevelPage> {
+/// Ladder order: the index's numbered list (import keeps only the pages it lists), else the
+/// pages' weights and levels.
+fn in_ladder_order(index: &Index, mut pages: Vec<LevelPage>) -> Vec<LevelPage> {
     let mut listed: HashMap<&str, usize> = HashMap::new();
     for (i, file) in index.order.iter().enumerate() {
         listed.entry(file.as_str()).or_insert(i);
     }
     let position = |p: &LevelPage| listed.get(p.file.as_str()).copied().unwrap_or(usize::MAX);
+    settle_uncoded_levels(&mut pages);
     if index.order.is_empty() {
-        // No list: pages by level code, compared component by component.
-        pages.sort_by_cached_key(|p| natural_key(&p.level));
+        // No list: pages by their front matter's weight, then by level (see `level_key`).
+        pages.sort_by_cached_key(|p| (p.weight.is_none(), p.weight, level_key(p)));
     }
     pages.sort_by_key(|p| position(p));
-    for page in &pages {
-        if !index.order.is_empty() && position(page) == usize::MAX {
-            warnings.push(Warning::at(&page.file, 1, WarningKind::NotListed));
-        }
-    }
     pages
 }
 
-/// The index's levels, or the pages' in natural order; then any level only a page names.
+/// The index's levels (the comment the export writes), else the pages' levels in the order
+/// the pages come in (the index's list, else weights and level codes); then any level only a
+/// page names.
 fn levels_of(index: &Index, pages: &[LevelPage]) -> Vec<String> {
-    let mut levels = index.levels.clone().unwrap_or_else(|| {
-        let mut seen = HashSet::new();
-        let mut levels: Vec<String> = pages
-            .iter()
-            .filter(|p| seen.insert(p.level.as_str()))
-            .map(|p| p.level.clone())
-            .collect();
-        levels.sort_by_key(|l| natural_key(l));
-        levels
-    });
+    let mut levels = index.levels.clone().unwrap_or_default();
     let mut seen: HashSet<String> = levels.iter().cloned().collect();
     for p in pages {
         if seen.insert(p.level.clone()) {
@@ -198,6 +314,52 @@ fn levels_of(index: &Index, pages: &[LevelPage]) -> Vec<String> {
         }
     }
     levels
+}
+
+/// Whether a page's level is its file name's first word, which is no level code.
+fn uncoded(page: &LevelPage) -> bool {
+    !page.heading.has_level && page.id.is_none() && !is_level_code(&page.level)
+}
+
+/// How a page ranks among pages of no list: by its level code, compared component by
+/// component (`L2` before `L10`, `L1.0` before `L6`); a page whose heading has no level code
+/// after those that have one, by how senior its title sounds.
+fn level_key(page: &LevelPage) -> (bool, u32, Vec<(String, u64)>) {
+    let coded = !uncoded(page);
+    let rank = if coded {
+        0
+    } else {
+        seniority::rank(&page.title)
+    };
+    (!coded, rank, natural_key(&page.level))
+}
+
+/// Pages without a level code took their level from their file name's first word; where
+/// that word gives one level to titles of different seniority (`engineer-1.md`,
+/// `engineer-2.md`; `senior-engineer.md`, `senior-manager.md` stay one level), each of those
+/// pages' level is its title instead.
+fn settle_uncoded_levels(pages: &mut [LevelPage]) {
+    // A level of a page of several is named by its title's seniority words.
+    for p in pages.iter_mut().filter(|p| p.part.is_some() && uncoded(p)) {
+        p.level = seniority::label(&p.title).unwrap_or_else(|| kebab(&p.title));
+    }
+    let mut ranks: HashMap<&str, HashSet<u32>> = HashMap::new();
+    for p in pages.iter().filter(|p| uncoded(p)) {
+        ranks
+            .entry(p.level.as_str())
+            .or_default()
+            .insert(seniority::rank(&p.title));
+    }
+    let mixed: HashSet<String> = ranks
+        .into_iter()
+        .filter(|(_, r)| r.len() > 1)
+        .map(|(level, _)| level.to_string())
+        .collect();
+    for p in pages.iter_mut().filter(|p| uncoded(p)) {
+        if mixed.contains(&p.level) {
+            p.level = kebab(&p.title);
+        }
+    }
 }
 
 /// Attributes: the index's, then any label a page uses that matches none of them.
@@ -260,6 +422,17 @@ fn gather_dimensions(
     for (i, d) in dimensions.iter().enumerate() {
         names.add(i, &d.id, &d.name);
     }
+    // A plan's headings, each read as the dimension it names.
+    let by_id: HashMap<&str, usize> = dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    for (heading, id) in &index.headings {
+        if let Some(&at) = by_id.get(id.as_str()) {
+            names.by_name.insert(kebab(heading), at);
+        }
+    }
     // How many pages have a heading of each name, counted once: for the warning below.
     let mut pages_with: HashMap<String, usize> = HashMap::new();
     for page in pages {
@@ -273,6 +446,24 @@ fn gather_dimensions(
     for page in pages {
         for s in &page.sections {
             if names.find(s.id.as_ref(), &s.heading).is_some() {
+                continue;
+            }
+            if index.closed {
+                let kind = WarningKind::HeadingNotInPlan(s.heading.clone());
+                warnings.push(Warning::at(&page.file, s.line, kind));
+                continue;
+            }
+            // The text above a page's first section: its own dimension, said in a note
+            // (`across`), never one of the index's by a shared word.
+            if s.overview {
+                let id = s.id.clone().unwrap_or_else(|| kebab(&s.heading));
+                names.add(dimensions.len(), &id, &s.heading);
+                dimensions.push(Dimension {
+                    id,
+                    name: s.heading.clone(),
+                    emoji: None,
+                    themes: Vec::new(),
+                });
                 continue;
             }
             if let Some(at) = similar.best(&s.heading) {
@@ -313,21 +504,20 @@ fn role_of(
     sections: Vec<Section>,
     attributes: BTreeMap<String, String>,
     known: &Known<'_>,
+    headings: &mut Headings,
     warnings: &mut Warnings,
 ) -> Role {
-    let id = page
-        .id
-        .clone()
-        .unwrap_or_else(|| format!("{}-{}", page.level, kebab(&page.title)));
+    let id = page.id.clone().unwrap_or_else(|| role_id(page));
     let mut role_dimensions = BTreeMap::new();
     for s in sections {
         let Some(at) = known.dimension_names.find(s.id.as_ref(), &s.heading) else {
             continue;
         };
+        headings.add(at, &s.heading);
         if s.expectations.is_empty() && s.examples.is_empty() && s.summary.is_none() {
             continue;
         }
-        if s.examples.is_empty() && !s.expectations.is_empty() {
+        if s.examples.is_empty() && !s.expectations.is_empty() && !s.overview {
             let kind = WarningKind::NoExamples(s.heading.clone());
             warnings.push(Warning::at(&page.file, s.line, kind));
         }
@@ -351,6 +541,45 @@ fn role_of(
         summary,
         attributes,
         dimensions: role_dimensions,
+    }
+}
+
+/// The id of a role its page does not name: `LEVEL-title`, or the title alone when it holds
+/// the level's words already (`Senior Engineer` at level `senior`); a title's closing level
+/// code in parentheses (`Senior Manager (IC4)`) is left out of it.
+fn role_id(page: &LevelPage) -> String {
+    let title = kebab(without_level_qualifier(&page.title));
+    let level = kebab(&page.level);
+    let words: HashSet<&str> = title.split('-').collect();
+    if level.split('-').all(|w| words.contains(w)) {
+        title
+    } else {
+        format!("{}-{title}", page.level)
+    }
+}
+
+/// A page's file name without its folder and `.md`.
+fn page_stem(file: &str) -> &str {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.strip_suffix(".md").unwrap_or(name)
+}
+
+/// Makes each role's id unique: a later role whose id is taken gets its page's name in front
+/// (`ops-manager`), then a number.
+fn unique_ids(roles: &mut [Role], origins: &[Origin]) {
+    let mut taken: HashSet<String> = HashSet::with_capacity(roles.len());
+    for (role, origin) in roles.iter_mut().zip(origins) {
+        if taken.insert(role.id.clone()) {
+            continue;
+        }
+        let stem = kebab(page_stem(&origin.file));
+        let mut id = format!("{stem}-{}", role.id);
+        let mut n = 2;
+        while !taken.insert(id.clone()) {
+            id = format!("{stem}-{}-{n}", role.id);
+            n += 1;
+        }
+        role.id = id;
     }
 }
 
@@ -387,7 +616,7 @@ fn attribute_values(page: &LevelPage, known: &Known<'_>, notes: &mut Vec<Note>) 
         }
     }
     // A prose page states nothing: the note about it says so once, without a warning per value.
-    let prose = page.attributes.is_empty() && page.sections.is_empty();
+    let prose = page.is_prose();
     Values {
         stated,
         says_none: prose || page.attributes.iter().any(|a| a.value == "—"),

@@ -79,7 +79,7 @@ fn has_index(dir: &Path) -> bool {
 }
 
 fn is_index(name: &str) -> bool {
-    name.eq_ignore_ascii_case("README.md") || name.eq_ignore_ascii_case("index.md")
+    folder::index_rank(name).is_some()
 }
 
 /// Whether the index of `dir` links a page that is not a subfolder's index: a level page.

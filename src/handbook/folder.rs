@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use super::names::named_with_level;
 use super::warning::{Warning, WarningKind, Warnings};
 use crate::files;
 use crate::load;
@@ -25,17 +26,27 @@ pub(super) fn pages_inside(dir: &Path, warnings: &mut Warnings) -> Result<Folder
     let root = fs::canonicalize(dir).with_context(|| format!("cannot read directory {shown:?}"))?;
     let entries =
         fs::read_dir(&root).with_context(|| format!("cannot read directory {shown:?}"))?;
-    // Markdown pages, and files without an extension: some handbooks keep level pages so.
-    let mut names: Vec<String> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| is_page_name(n))
-        .collect();
+    // Markdown pages, and files without an extension named with a level code: some
+    // handbooks keep level pages so. Other files without an extension (`LICENSE`,
+    // `Dockerfile`) are not pages, but named if no page is found.
+    let mut names: Vec<String> = Vec::new();
+    let mut skipped = Vec::new();
+    for entry in entries.filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if is_page_name(&name) {
+            names.push(name);
+        } else if extension(&name).is_none() && entry.file_type().is_ok_and(|t| !t.is_dir()) {
+            skipped.push((
+                name,
+                "not Markdown: no `.md`, and no level code in its name",
+            ));
+        }
+    }
     names.sort();
+    skipped.sort();
     let mut found = Vec::new();
     let mut total: u64 = 0;
     let mut counted = HashSet::new();
-    let mut skipped = Vec::new();
     for name in names {
         match regular_inside(&root, &name) {
             Some((real, meta)) => {
@@ -104,6 +115,9 @@ impl Folder {
     /// outside the folder is refused, unread, with a warning. A file already counted against
     /// the cap, under this name or another, is not counted again.
     pub fn linked(&mut self, target: &str, warnings: &mut Warnings) -> Result<Option<Found>> {
+        // A link to an image, a stylesheet or a data file is not a page: not read, and only
+        // warned about when it leads out of the folder.
+        let page_like = extension(target).is_none_or(is_markdown);
         let relative = Path::new(target);
         let plain = relative
             .components()
@@ -118,6 +132,9 @@ impl Folder {
             .filter(|m| m.is_file());
         let (Some(real), Some(meta)) = (real, meta) else {
             let exists = plain && self.root.join(relative).exists();
+            if !page_like && plain && !exists {
+                return Ok(None);
+            }
             let kind = if exists || !plain {
                 WarningKind::NotARegularFile {
                     folder: self.shown.clone(),
@@ -128,6 +145,9 @@ impl Folder {
             warnings.push(Warning::on(target, kind));
             return Ok(None);
         };
+        if !page_like {
+            return Ok(None);
+        }
         let page = Found {
             name: target.to_string(),
             real,
@@ -141,9 +161,32 @@ impl Folder {
     }
 }
 
-/// Whether a file in the folder may be a page: Markdown, or a name without an extension.
+/// Whether a file in the folder may be a page: Markdown, or a name without an extension that
+/// opens with a level code (`L2-Junior-Customer-Success-Manager`; its text must then read as
+/// a level page).
 fn is_page_name(name: &str) -> bool {
-    name.to_lowercase().ends_with(".md") || (!name.contains('.') && !name.is_empty())
+    match extension(name) {
+        Some(e) => e.eq_ignore_ascii_case("md"),
+        None => named_with_level(name),
+    }
+}
+
+/// A file name's extension: what follows its last dot, when that is a short word with a letter
+/// (`md`, `yml`, `png`); `L1.0-Graduate` has none.
+fn extension(name: &str) -> Option<&str> {
+    let name = name.rsplit('/').next().unwrap_or(name);
+    let (stem, ext) = name.rsplit_once('.')?;
+    let word = (1..=8).contains(&ext.len())
+        && ext.chars().all(|c| c.is_ascii_alphanumeric())
+        && ext.chars().any(|c| c.is_ascii_alphabetic());
+    (word && !stem.is_empty()).then_some(ext)
+}
+
+/// Whether an extension is Markdown's.
+fn is_markdown(extension: &str) -> bool {
+    ["md", "markdown"]
+        .iter()
+        .any(|m| extension.eq_ignore_ascii_case(m))
 }
 
 fn check_total(total: u64, shown: &str) -> Result<()> {
@@ -231,9 +274,45 @@ fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
     a.len() == b.len()
 }
 
+/// How a file name ranks as a handbook's index: `README.md`, then `index.md`, then `_index.md`
+/// (static-site generators); `SUMMARY.md` (GitBook's table of contents) last, which gives the
+/// order of the pages when another index gives the rest. `None` for a page.
+pub(super) fn index_rank(name: &str) -> Option<usize> {
+    const INDEXES: [&str; 4] = ["README.md", "index.md", "_index.md", "SUMMARY.md"];
+    INDEXES.iter().position(|i| name.eq_ignore_ascii_case(i))
+}
+
+/// The rank of `SUMMARY.md` (see [`index_rank`]).
+pub(super) const SUMMARY: usize = 3;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_markdown_and_files_named_with_a_level_code_are_pages() {
+        for page in [
+            "L2.md",
+            "faq.MD",
+            "L2-Junior-Customer-Success-Manager",
+            "L1.0-Graduate",
+        ] {
+            assert!(is_page_name(page), "{page}");
+        }
+        for other in [
+            "LICENSE",
+            "Dockerfile",
+            "CNAME",
+            "L2.yml",
+            "ladder.json",
+            "L3.png",
+            ".md",
+        ] {
+            assert!(!is_page_name(other), "{other}");
+        }
+        assert_eq!(extension("d/L1.0-Graduate"), None);
+        assert_eq!(extension("images/chart.png"), Some("png"));
+    }
 
     /// A fresh, empty scratch folder for one test.
     fn scratch(test: &str) -> PathBuf {

@@ -20,8 +20,9 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::parsed::LevelPage;
-use super::warning::{Note, Warning, WarningKind, Warnings};
+use super::parsed::{Index, LevelPage};
+use super::plan::{self, Plan};
+use super::warning::{Note, TrackFrom, Warning, WarningKind, Warnings};
 use super::{assemble, folder, read};
 use crate::files;
 use crate::load;
@@ -43,6 +44,8 @@ pub struct Imported {
     pub index: String,
     /// How many files were read: the index and the pages.
     pub read: usize,
+    /// How the handbook was read: the plan inferred, or the one followed.
+    pub plan: Plan,
 }
 
 /// Imports every Markdown page of `dir`.
@@ -52,32 +55,80 @@ pub struct Imported {
 /// with a warning, so importing a folder someone else prepared cannot read files beside it.
 /// Each file is read once, whatever the names it is reached by (see [`folder::FileId`]).
 pub fn import(dir: &Path) -> Result<Imported> {
+    import_by(dir, None)
+}
+
+/// Why a page the plan skips is left out.
+const SKIPPED_BY_PLAN: &str = "skipped by the plan";
+
+/// The pages a plan names: those it reads and those it skips.
+struct Wanted {
+    read: Vec<String>,
+    skipped: Vec<String>,
+    fates: HashMap<String, bool>,
+}
+
+impl Wanted {
+    fn of(plan: &Plan) -> Wanted {
+        let mut wanted = Wanted {
+            read: Vec::new(),
+            skipped: Vec::new(),
+            fates: HashMap::new(),
+        };
+        for page in &plan.pages {
+            let read = !matches!(page.fate, plan::Fate::Skip(_));
+            wanted.fates.insert(page.file.clone(), read);
+            let list = if read {
+                &mut wanted.read
+            } else {
+                &mut wanted.skipped
+            };
+            list.push(page.file.clone());
+        }
+        wanted
+    }
+
+    /// Whether the plan reads the page (`Some(true)`), skips it, or does not name it.
+    fn fate(&self, file: &str) -> Option<bool> {
+        self.fates.get(file).copied()
+    }
+}
+
+/// A plan to import by, and the name to report its lines by.
+pub type ByPlan<'a> = (&'a Plan, &'a str);
+
+/// Imports `dir` as [`import`] does, by `plan` when one is given (see [`plan::apply`]): what
+/// the plan names that the folder lacks is an error at the plan's line.
+pub fn import_by(dir: &Path, plan: Option<ByPlan<'_>>) -> Result<Imported> {
     let mut warnings = Warnings::default();
     let mut notes = Vec::new();
     let mut folder = folder::pages_inside(dir, &mut warnings)?;
     let files = std::mem::take(&mut folder.pages);
-    let is_index = |f: &&folder::Found| {
-        f.name.eq_ignore_ascii_case("README.md") || f.name.eq_ignore_ascii_case("index.md")
-    };
+    let is_index = |f: &&folder::Found| folder::index_rank(&f.name).is_some();
     let mut read = Reading {
         skipped: std::mem::take(&mut folder.skipped),
         ..Reading::default()
     };
-    let mut index = None;
-    if let Some(file) = files.iter().find(is_index) {
-        let text = folder::read_found(file)?;
-        read.count += 1;
-        read.names.insert(file.id(), file.name.clone());
-        index = Some((
-            file.name.clone(),
-            read::index(&file.name, &text, &mut warnings),
-        ));
-    }
+    let mut index = read.index(dir, &files, &mut warnings)?;
+    let wanted = plan.map(|(plan, _)| Wanted::of(plan));
     for file in files.iter().filter(|f| !is_index(f)) {
-        read.once(file, &mut warnings, &mut notes)?;
+        match wanted.as_ref().map(|w| w.fate(&file.name)) {
+            None | Some(Some(true)) => read.once(file, &mut warnings, &mut notes)?,
+            Some(Some(false)) => read.skipped.push((file.name.clone(), SKIPPED_BY_PLAN)),
+            Some(None) => warnings.push(Warning::on(&file.name, WarningKind::PageNotInPlan)),
+        }
     }
-    // The index may link into subfolders: those pages are read too, inside the folder only.
-    if let Some((_, index)) = &mut index {
+    if let Some(wanted) = &wanted {
+        // The plan names pages in subfolders by their path inside the folder.
+        read.linked(&mut folder, &wanted.read, &mut warnings, &mut notes)?;
+        let seen: HashSet<String> = read.skipped.iter().map(|(name, _)| name.clone()).collect();
+        for skip in wanted.skipped.iter().filter(|s| !seen.contains(*s)) {
+            if folder.linked(skip, &mut warnings)?.is_some() {
+                read.skipped.push((skip.clone(), SKIPPED_BY_PLAN));
+            }
+        }
+    } else if let Some((_, index)) = &mut index {
+        // The index may link into subfolders: those pages are read too, inside the folder only.
         read.linked(&mut folder, &index.order, &mut warnings, &mut notes)?;
         index.order = read.as_read(std::mem::take(&mut index.order));
     }
@@ -86,15 +137,37 @@ pub fn import(dir: &Path) -> Result<Imported> {
         .as_ref()
         .map_or(shown.clone(), |(name, _)| name.clone());
     let index = index.map(|(_, index)| index);
+    if plan.is_none() {
+        levels_only(index.as_ref(), &mut read, &mut notes);
+    }
     if read.pages.is_empty() {
         bail!("{}", no_level_pages(&shown, &read.skipped));
     }
-    let index = index.unwrap_or_else(|| {
+    let had_index = index.is_some();
+    let mut index = index.unwrap_or_else(|| {
         warnings.push(Warning::on(&shown, WarningKind::NoIndex));
         Default::default()
     });
-    let (mut ladder, pages) = assemble::ladder(dir, index, read.pages, &mut warnings, &mut notes)?;
+    if let Some((plan, name)) = plan {
+        plan::apply::apply(plan, name, &mut index, &mut read.pages, &read.skipped)?;
+    }
+    let weighted = read.pages.iter().any(|p| p.weight.is_some());
+    let hows = index_hows(&index, had_index, weighted);
+    let assembled = assemble::ladder(dir, index, read.pages, &mut warnings, &mut notes)?;
+    let mut ladder = assembled.ladder;
+    let pages: Vec<String> = assembled.origins.iter().map(|o| o.file.clone()).collect();
     cut_to_limits(&mut ladder, &pages, &index_file, &mut warnings);
+    let hows = plan::infer::Hows {
+        tracks: track_hows(&ladder, &notes, hows.tracks_from_index),
+        ..hows.rest
+    };
+    let plan = plan::infer::infer(
+        &ladder,
+        &assembled.origins,
+        &assembled.headings,
+        &read.skipped,
+        hows,
+    );
     let notes = plain_pages_once(notes);
     Ok(Imported {
         ladder,
@@ -103,7 +176,61 @@ pub fn import(dir: &Path) -> Result<Imported> {
         pages,
         index: index_file,
         read: read.count,
+        plan,
     })
+}
+
+/// How the index-wide choices were made, before the ladder is assembled (which takes the
+/// index): the tracks' words wait for the notes assembling writes.
+struct IndexHows {
+    rest: plan::infer::Hows,
+    tracks_from_index: bool,
+}
+
+fn index_hows(index: &Index, had_index: bool, weighted: bool) -> IndexHows {
+    let name = match (&index.name, had_index) {
+        (Some(_), _) if index.closed => "From the plan.",
+        (Some(_), _) => "From the index page's title.",
+        (None, true) => "From the folder's name: the index page has no title.",
+        (None, false) => "From the folder's name: the folder has no index page.",
+    };
+    let levels = if index.closed {
+        "From the plan."
+    } else if index.levels.is_some() {
+        "From the comment `ladder export` writes on the index."
+    } else if !index.order.is_empty() {
+        "In the order of the index's list of level pages."
+    } else if weighted {
+        "In the order of the pages' front matter weights."
+    } else {
+        "The pages' level codes in natural order (L2 before L10); pages without one by how senior their titles sound."
+    };
+    IndexHows {
+        rest: plan::infer::Hows {
+            name: name.to_string(),
+            levels: levels.to_string(),
+            tracks: HashMap::new(),
+            dimensions_in_index: index.dimensions.len(),
+        },
+        tracks_from_index: !index.tracks.is_empty(),
+    }
+}
+
+/// How each track was found: the index's list, or inferred (the notes say how).
+fn track_hows(ladder: &Ladder, notes: &[Note], from_index: bool) -> HashMap<String, String> {
+    let mut hows: HashMap<String, String> = HashMap::new();
+    for note in notes {
+        if let Note::InferredTrack { id, from, .. } = note {
+            hows.insert(id.clone(), from.how().to_string());
+        }
+    }
+    if from_index {
+        for t in &ladder.tracks {
+            hows.entry(t.id.clone())
+                .or_insert_with(|| "From the index's list of tracks.".to_string());
+        }
+    }
+    hows
 }
 
 /// Cuts every text longer than its kind may be (see `validate::limits`), with a warning at the
@@ -217,6 +344,68 @@ struct Reading {
 }
 
 impl Reading {
+    /// Reads the folder's index (see [`folder::index_rank`]), and its name: the first of
+    /// `README.md`, `index.md` and `_index.md` there is, with the order of `SUMMARY.md` when
+    /// there is one, else `SUMMARY.md` alone. Links without an extension are resolved to the
+    /// page they name (see [`resolve_links`]).
+    fn index(
+        &mut self,
+        dir: &Path,
+        files: &[folder::Found],
+        warnings: &mut Warnings,
+    ) -> Result<Option<(String, Index)>> {
+        let mut found: Vec<(usize, &folder::Found)> = files
+            .iter()
+            .filter_map(|f| folder::index_rank(&f.name).map(|rank| (rank, f)))
+            .collect();
+        found.sort_by_key(|(rank, _)| *rank);
+        let mut index: Option<(String, Index)> = None;
+        for (rank, file) in found {
+            if index.is_some() && rank != folder::SUMMARY {
+                continue;
+            }
+            let text = folder::read_found(file)?;
+            self.count += 1;
+            self.names.insert(file.id(), file.name.clone());
+            let read = read::index(&file.name, &text, warnings);
+            match &mut index {
+                Some((_, main)) if !read.order.is_empty() => main.order = read.order,
+                Some(_) => {}
+                None => index = Some((file.name.clone(), read)),
+            }
+        }
+        if let Some((_, index)) = &mut index {
+            resolve_links(dir, &mut index.order);
+        }
+        Ok(index)
+    }
+
+    /// Reads each level of a page that holds several as a page of its own, titled by its
+    /// heading.
+    fn parts(
+        &mut self,
+        name: &str,
+        text: &str,
+        parts: Vec<read::Part>,
+        warnings: &mut Warnings,
+        notes: &mut Vec<Note>,
+    ) {
+        for part in parts {
+            let body = format!("# {}\n{}", part.heading, &text[part.body]);
+            if let Some(mut page) = read::level_page(
+                name,
+                body,
+                read::Place::Part { line: part.line },
+                warnings,
+                notes,
+            ) {
+                page.part = Some(part.heading);
+                page.group = part.group;
+                self.pages.push(page);
+            }
+        }
+    }
+
     /// Reads a page unless its file was read already, under this name or another.
     fn once(
         &mut self,
@@ -277,12 +466,17 @@ impl Reading {
         let name = &file.name;
         let text = folder::read_found(file)?;
         self.count += 1;
-        match read::level_page(name, text, warnings, notes) {
+        if let Some(parts) = read::parts(&text) {
+            self.parts(name, &text, parts, warnings, notes);
+            return Ok(());
+        }
+        match read::level_page(name, text, read::Place::Page, warnings, notes) {
             Some(page) => self.pages.push(page),
             // A file without `.md` is a page only when it reads as one: no warning otherwise.
-            None if !name.to_lowercase().ends_with(".md") => self
-                .skipped
-                .push((name.clone(), "no title in bold on its first line")),
+            None if !name.to_lowercase().ends_with(".md") => self.skipped.push((
+                name.clone(),
+                "no `# LEVEL Title` heading or title in bold first",
+            )),
             None => {
                 warnings.push(Warning::at(name, 1, WarningKind::NotALevelPage));
                 self.skipped
@@ -290,6 +484,97 @@ impl Reading {
             }
         }
         Ok(())
+    }
+}
+
+/// Leaves out the pages that are not levels: those the index's list of levels does not list,
+/// when it has one, and those whose title names no level (see [`not_a_level`]).
+fn levels_only(index: Option<&Index>, read: &mut Reading, notes: &mut Vec<Note>) {
+    const UNLISTED: &str = "the index does not list it among the levels";
+    const TITLED: &str = "its title names no level";
+    let mut listed: HashSet<&str> = index.map_or(HashSet::new(), |i| {
+        i.order.iter().map(String::as_str).collect()
+    });
+    // A list that links none of the pages read (only documents of another kind) lists no level.
+    if !read.pages.iter().any(|p| listed.contains(p.file.as_str())) {
+        listed.clear();
+    }
+    let pages = std::mem::take(&mut read.pages);
+    for page in pages {
+        let why = if !listed.is_empty() && !listed.contains(page.file.as_str()) {
+            Some(UNLISTED)
+        } else if not_a_level(&page) {
+            Some(TITLED)
+        } else {
+            None
+        };
+        match why {
+            Some(why) => {
+                notes.push(Note::NotALevel {
+                    page: page.file.clone(),
+                    why,
+                });
+                read.skipped.push((page.file, why));
+            }
+            None => read.pages.push(page),
+        }
+    }
+}
+
+/// Whether a page without a level code is titled as no level is: a question, a FAQ, an
+/// introduction or overview, a comparison of roles (`Staff vs Principal`), the project's own
+/// files (contributing, changelog, licence).
+fn not_a_level(page: &LevelPage) -> bool {
+    const TITLES: [&str; 14] = [
+        "faq",
+        "faqs",
+        "frequently asked questions",
+        "introduction",
+        "intro",
+        "overview",
+        "about",
+        "contributing",
+        "changelog",
+        "license",
+        "licence",
+        "glossary",
+        "readme",
+        "code of conduct",
+    ];
+    if page.heading.has_level || page.id.is_some() {
+        return false;
+    }
+    let title = page.title.trim().to_lowercase();
+    let words: Vec<&str> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    title.ends_with('?')
+        || TITLES.contains(&words.join(" ").as_str())
+        || words.iter().any(|w| matches!(*w, "vs" | "versus"))
+}
+
+/// Links written without an extension, as static sites write them (`senior-engineer`,
+/// `levels/senior/`), made the page they name: `senior-engineer.md`, or the folder's
+/// `_index.md`, `index.md` or `README.md`. Others are kept as written.
+fn resolve_links(dir: &Path, order: &mut [String]) {
+    for target in order.iter_mut() {
+        let bare = target.trim_end_matches('/');
+        let inside = Path::new(bare)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside || Path::new(bare).extension().is_some() || dir.join(bare).is_file() {
+            continue;
+        }
+        let candidates = [
+            format!("{bare}.md"),
+            format!("{bare}/_index.md"),
+            format!("{bare}/index.md"),
+            format!("{bare}/README.md"),
+        ];
+        if let Some(page) = candidates.into_iter().find(|c| dir.join(c).is_file()) {
+            *target = page;
+        }
     }
 }
 
@@ -328,23 +613,18 @@ pub fn write_toml(
 
 /// How an inferred track was inferred, as the comment above it in the TOML; looked up by id
 /// through a map, so a ladder of many tracks costs no search per track.
-fn track_comment(imported: &Imported) -> impl Fn(&Track) -> Option<&'static str> + '_ {
-    let how: HashMap<&str, bool> = imported
+fn track_comment(imported: &Imported) -> impl Fn(&Track) -> Option<String> + '_ {
+    let how: HashMap<&str, TrackFrom> = imported
         .notes
         .iter()
         .filter_map(|n| match n {
-            Note::InferredTrack { id, from_list, .. } => Some((id.as_str(), *from_list)),
+            Note::InferredTrack { id, from, .. } => Some((id.as_str(), *from)),
             _ => None,
         })
         .collect();
     move |track: &Track| {
-        how.get(track.id.as_str()).map(|from_list| {
-            if *from_list {
-                "Inferred: each level page is one level above the one before, so one track. Edit if wrong."
-            } else {
-                "Inferred from the roles' titles (seniority words set aside) and levels. Edit if wrong."
-            }
-        })
+        how.get(track.id.as_str())
+            .map(|from| format!("{} Edit if wrong.", from.how()))
     }
 }
 

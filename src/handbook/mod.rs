@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use crate::model::{Ladder, Role, Track};
 use crate::view::TrackList;
 
+mod across;
 mod assemble;
 pub mod catalogue;
 mod folder;
@@ -14,7 +15,9 @@ pub mod import;
 pub mod meta;
 mod names;
 mod parsed;
+pub mod plan;
 mod read;
+pub(super) mod seniority;
 pub mod sheet;
 mod tracks;
 pub mod warning;

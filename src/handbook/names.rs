@@ -17,6 +17,14 @@ pub(super) fn split_emoji(text: &str) -> (Option<String>, String) {
     )
 }
 
+/// Whether a word is a level code: short, letters and digits (and dots), with a digit (`L3`,
+/// `MG1`, `L1.0`, `IC4`).
+pub(super) fn is_level_code(word: &str) -> bool {
+    word.len() <= 10
+        && word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+}
+
 /// Lower-case words joined by dashes: the id a name gets when no comment gives one. In the id
 /// alphabet (see `text::slug`); never empty.
 pub(super) fn kebab(text: &str) -> String {
@@ -28,12 +36,37 @@ pub(super) fn kebab(text: &str) -> String {
     }
 }
 
-/// Whether a word is a level code: short, with a digit, of letters, digits and dots (`L3`,
-/// `IC2`, `MG4`, `L1.0`).
-pub(super) fn is_level_code(word: &str) -> bool {
-    word.len() <= 10
-        && word.chars().any(|c| c.is_ascii_digit())
-        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+/// Whether a file's name opens with a level code that has a letter
+/// (`L2-Junior-Customer-Success-Manager`): a date such as `2024-notes` does not.
+pub(super) fn named_with_level(name: &str) -> bool {
+    let first = name.split(['-', '_', ' ']).next().unwrap_or("");
+    is_level_code(first) && first.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// A title without a trailing level code in parentheses, for its id: `Senior Customer
+/// Success Manager (IC4)` is `Senior Customer Success Manager`. Other qualifiers
+/// (`Engineer (Backend)`) tell roles apart, and stay.
+pub(super) fn without_level_qualifier(title: &str) -> &str {
+    let Some(open) = title
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('('))
+    else {
+        return title;
+    };
+    let inner = &title[open + 1..title.trim_end().len() - 1];
+    let mut words = inner.split_whitespace();
+    let code = match (words.next(), words.next(), words.next()) {
+        (Some(code), None, _) => is_level_code(code),
+        (Some(word), Some(code), None) => word.eq_ignore_ascii_case("level") && is_level_code(code),
+        _ => false,
+    };
+    let rest = title[..open].trim_end();
+    if code && !rest.is_empty() {
+        rest
+    } else {
+        title
+    }
 }
 
 /// A readable name for an id that comes without one: `planning-horizon` is "Planning
@@ -139,6 +172,31 @@ mod tests {
             "🚩 Leadership"
         );
         assert_eq!(shortcodes("Time: 10:30 :nope: x:"), "Time: 10:30 :nope: x:");
+    }
+
+    #[test]
+    fn a_level_code_in_parentheses_is_no_part_of_the_id() {
+        assert_eq!(
+            without_level_qualifier("Senior Customer Success Manager (IC4)"),
+            "Senior Customer Success Manager"
+        );
+        assert_eq!(without_level_qualifier("Analyst (Level 2) "), "Analyst");
+        assert_eq!(
+            without_level_qualifier("Engineer (Backend)"),
+            "Engineer (Backend)"
+        );
+        assert_eq!(without_level_qualifier("(IC4)"), "(IC4)");
+        assert_eq!(without_level_qualifier("Lead (a) (b)"), "Lead (a) (b)");
+    }
+
+    #[test]
+    fn file_names_with_a_level_code() {
+        assert!(named_with_level("L2-Junior-Customer-Success-Manager"));
+        assert!(named_with_level("L1.0-Graduate"));
+        assert!(named_with_level("IC3 Engineer"));
+        assert!(!named_with_level("LICENSE"));
+        assert!(!named_with_level("Dockerfile"));
+        assert!(!named_with_level("2024-notes"));
     }
 
     #[test]

@@ -5,22 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use anyhow::{Result, bail};
 
-use super::names::kebab;
+use super::names::{is_level_code, kebab};
+use super::seniority;
 use crate::model::{Role, Track};
-
-/// Words that say how senior a title is, not what the role does; titles without them name a
-/// role's family (see [`infer_tracks`]).
-const SENIORITY: [&str; 9] = [
-    "junior",
-    "senior",
-    "staff",
-    "principal",
-    "associate",
-    "graduate",
-    "lead",
-    "intermediate",
-    "entry",
-];
 
 /// Words of a management title: a manager, a senior manager, a director and a head of a
 /// function are one family, whatever the function.
@@ -33,9 +20,10 @@ pub const MAX_INFERRED_ROLES: usize = 1_000_000;
 
 /// Tracks for pages that do not name them, by this rule:
 ///
-/// 1. A role's family is its title without seniority words (junior, senior, staff,
-///    principal, associate, graduate, lead, intermediate, entry): "Senior Security Analyst"
-///    is a "Security Analyst". A title with a management word (manager, director, head, vp,
+/// 1. A role's family is its title without seniority words ([`seniority::says_seniority`]:
+///    junior, senior, staff, principal, a closing Roman numeral…) and a closing level code
+///    (`Engineer L2`): "Senior
+///    Security Analyst" is a "Security Analyst". A title with a management word (manager, director, head, vp,
 ///    chief) is of the one "Management" family.
 /// 2. When the highest level has exactly one role and its family has no other, that role
 ///    closes every track (a lead whom every path reaches).
@@ -199,9 +187,10 @@ fn family(r: &Role) -> Vec<String> {
     if words.iter().any(|w| MANAGEMENT.contains(&w.as_str())) {
         return vec!["management".to_string()];
     }
-    words
-        .into_iter()
-        .filter(|w| !SENIORITY.contains(&w.as_str()))
+    let last = words.len().saturating_sub(1);
+    (words.into_iter().enumerate())
+        .filter(|(i, w)| !(seniority::says_seniority(w) || (*i == last && is_level_code(w))))
+        .map(|(_, w)| w)
         .collect()
 }
 

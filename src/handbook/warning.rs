@@ -40,12 +40,14 @@ pub enum WarningKind {
     Text(String),
     /// An item of the index's numbered list that is not a link.
     NumberedItem(String),
-    /// A bullet before a page's first dimension that is not `**Attribute**: value`.
-    BulletBeforeDimensions(String),
+    /// An HTML `<table>`: its text is not read.
+    HtmlTable,
     /// A page heading without `LEVEL:`; the level was taken from the file name.
     NoLevelPrefix { heading: String, level: String },
-    /// A page the index's list of levels does not link to.
-    NotListed,
+    /// A page the plan does not name: left out.
+    PageNotInPlan,
+    /// A section heading the plan reads as no dimension: its statements are left out.
+    HeadingNotInPlan(String),
     /// An attribute label that the index does not define.
     UndefinedAttribute(String),
     /// A dimension heading that the index does not name; `alone` when no other page has it.
@@ -94,13 +96,15 @@ pub enum Note {
         page: String,
         line: usize,
     },
-    /// A track inferred: its id and role ids; `from_list` when it is the index's one list of
-    /// levels rising one by one, else it was inferred from the roles' titles and levels.
+    /// A track inferred: its id and role ids, and what it was inferred from.
     InferredTrack {
         id: String,
         roles: Vec<String>,
-        from_list: bool,
+        from: TrackFrom,
     },
+    /// A page that is not a level: the index does not list it among its levels, or its title
+    /// names none (a FAQ, an introduction).
+    NotALevel { page: String, why: &'static str },
     /// A page with prose only: its first paragraph is the summary, and it sets no expectations.
     ProsePage { page: String },
     /// Pages without `.md` whose first line is the title: the level came from the file name.
@@ -117,6 +121,59 @@ pub enum Note {
         dimension: String,
         headings: Vec<String>,
     },
+    /// What a page left out as navigation: how many links (lists and lines of links only),
+    /// and the heading that ended its content (`See also`) with its line.
+    Navigation {
+        page: String,
+        links: usize,
+        ended: Option<(String, usize)>,
+    },
+    /// The text above the first section of `pages` pages, the first named, read as the
+    /// dimension `dimension`.
+    Overview {
+        dimension: String,
+        page: String,
+        pages: usize,
+    },
+    /// The text that every page (`pages` of them) opens with: left out, not each role's
+    /// summary.
+    Boilerplate { text: String, pages: usize },
+    /// Statements whose label is the name of one of the index's dimensions, filed under it.
+    FiledByLabel {
+        statements: usize,
+        dimensions: Vec<String>,
+    },
+}
+
+/// What an inferred track was inferred from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrackFrom {
+    /// The index's one list of levels, rising one by one.
+    List,
+    /// The roles' titles and levels.
+    Titles,
+    /// The `#` headings a page groups its levels under.
+    Groups,
+    /// The rows of a wide spreadsheet, one level each.
+    Rows,
+}
+
+impl TrackFrom {
+    /// How the track was inferred, as a sentence for the comments of the TOML and the plan.
+    pub fn how(self) -> &'static str {
+        match self {
+            TrackFrom::List => {
+                "Inferred: each level page is one level above the one before, so one track."
+            }
+            TrackFrom::Titles => {
+                "Inferred from the roles' titles (seniority words set aside) and levels."
+            }
+            TrackFrom::Groups => "Inferred from the headings a page groups its levels under.",
+            TrackFrom::Rows => {
+                "Inferred: each row of the sheet is one level above the one before, so one track."
+            }
+        }
+    }
 }
 
 /// The two shapes of spreadsheet `ladder import` reads.
@@ -226,6 +283,7 @@ impl WarningKind {
                 | WarningKind::NoSummary
                 | WarningKind::UndefinedAttribute(_)
                 | WarningKind::UndefinedDimension { .. }
+                | WarningKind::HeadingNotInPlan(_)
         )
     }
 }

@@ -87,6 +87,17 @@ pub fn imported(
     Ok(())
 }
 
+/// The line `ladder import --plan-out` ends with: how many pages the plan it wrote reads.
+pub fn plan_written(out: &mut impl Write, pages: usize, path: &Path) -> Result<()> {
+    let s = if pages == 1 { "" } else { "s" };
+    writeln!(
+        out,
+        "wrote the plan of {pages} page{s} to {}",
+        files::shown(path)
+    )?;
+    Ok(())
+}
+
 /// The note `ladder import` gives when a folder could be one ladder or a catalogue: which it
 /// read it as (`ladders` is how many, for a catalogue).
 pub fn import_found(out: &mut impl Write, dir: &Path, ladders: Option<usize>) -> Result<()> {
@@ -174,18 +185,19 @@ fn warning_text(kind: &WarningKind) -> String {
             "could not place numbered item {}: it is not a link to a level page",
             quoted(text)
         ),
-        WarningKind::BulletBeforeDimensions(text) => format!(
-            "could not place {}: a bullet before the first dimension that is not `**Attribute**: value`",
-            quoted(text)
-        ),
+        WarningKind::HtmlTable => "an HTML table is not read: its text is left out (a Markdown table, or a list, is read)".to_string(),
         WarningKind::NoLevelPrefix { heading, level } => format!(
             "heading {} has no `LEVEL:` prefix; took level {} from the file name",
             quoted(heading),
             quoted(level)
         ),
-        WarningKind::NotListed => {
-            "the index does not list this page; it comes after those it lists".to_string()
+        WarningKind::PageNotInPlan => {
+            "the plan does not name this page; it was left out (add it to the plan to read it)".to_string()
         }
+        WarningKind::HeadingNotInPlan(heading) => format!(
+            "the plan reads heading {} as no dimension; its text was left out",
+            quoted(heading)
+        ),
         WarningKind::UndefinedAttribute(label) => format!(
             "attribute {} is not defined on the index page; added without a meaning",
             quoted(label)
@@ -251,6 +263,7 @@ fn note_text(note: &Note) -> String {
                 track_roles(roles)
             )
         }
+        Note::NotALevel { page, why } => format!("left out {}: {why}", quoted(page)),
         Note::ProsePage { page } => format!(
             "{} has prose only: its first paragraph is the role's summary, and it sets no expectations",
             cut_middle(page)
@@ -284,6 +297,71 @@ fn note_text(note: &Note) -> String {
                 quoted(dimension)
             )
         }
+        Note::Navigation { page, links, ended } => navigation_text(page, *links, ended.as_ref()),
+        Note::Overview {
+            dimension,
+            page,
+            pages,
+        } => format!(
+            "read the text above the first section as dimension {} on {}{}",
+            quoted(dimension),
+            cut_middle(page),
+            match pages - 1 {
+                0 => String::new(),
+                1 => " and 1 more page".to_string(),
+                n => format!(" and {n} more pages"),
+            }
+        ),
+        Note::Boilerplate { text, pages } => format!(
+            "all {pages} pages open with {}: left out as boilerplate, not each role's summary",
+            quoted(text)
+        ),
+        Note::FiledByLabel {
+            statements,
+            dimensions,
+        } => {
+            let named: Vec<String> = dimensions
+                .iter()
+                .take(SHOWN_NAMES)
+                .map(|d| quoted(d))
+                .collect();
+            let more = match dimensions.len().saturating_sub(SHOWN_NAMES) {
+                0 => String::new(),
+                n => format!(" and {n} more"),
+            };
+            format!(
+                "filed {statements} statement{} under the dimension {} {}{more}",
+                if *statements == 1 { "" } else { "s" },
+                if *statements == 1 {
+                    "its label names:"
+                } else {
+                    "their label names:"
+                },
+                named.join(", ")
+            )
+        }
+    }
+}
+
+/// What a page left out as navigation: links, and what follows a heading that ended it.
+fn navigation_text(page: &str, links: usize, ended: Option<&(String, usize)>) -> String {
+    let page = cut_middle(page);
+    let links = match links {
+        0 => None,
+        1 => Some("1 link".to_string()),
+        n => Some(format!("{n} links")),
+    };
+    match (links, ended) {
+        (Some(links), None) => format!("{page}: left out {links} as navigation"),
+        (Some(links), Some((heading, line))) => format!(
+            "{page}: left out {links} as navigation, and what follows heading {} (line {line})",
+            quoted(heading)
+        ),
+        (None, Some((heading, line))) => format!(
+            "{page}: left out what follows heading {} (line {line}) as navigation",
+            quoted(heading)
+        ),
+        (None, None) => format!("{page}: left out nothing as navigation"),
     }
 }
 

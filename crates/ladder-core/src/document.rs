@@ -9,7 +9,7 @@ pub struct Document {
 }
 
 /// The 1-based line and column (in characters) of a byte offset in `text`.
-pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

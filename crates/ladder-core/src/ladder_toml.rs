@@ -25,7 +25,7 @@ pub fn write(ladder: &Ladder, out: &mut (impl Write + ?Sized)) -> io::Result<()>
 /// `[[track]]` that `comment` has one for.
 pub fn write_with(
     ladder: &Ladder,
-    comment: &dyn Fn(&Track) -> Option<&'static str>,
+    comment: &dyn Fn(&Track) -> Option<String>,
     out: &mut (impl Write + ?Sized),
 ) -> io::Result<()> {
     write!(out, "name = ")?;
@@ -147,14 +147,14 @@ fn table(name: &str, pairs: &[(&str, &String)], out: &mut (impl Write + ?Sized))
 }
 
 /// `key = "value"` and a line break; `key` is one of the format's own (bare) keys.
-fn pair(key: &str, value: &str, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+pub fn pair(key: &str, value: &str, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     write!(out, "{key} = ")?;
     string(value, out)?;
     writeln!(out)
 }
 
 /// `["a", "b"]` on one line.
-fn strings_inline(values: &[String], out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+pub fn strings_inline(values: &[String], out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     write!(out, "[")?;
     for (i, v) in values.iter().enumerate() {
         if i > 0 {
@@ -257,10 +257,7 @@ impl Write for Counter {
 }
 
 /// How many bytes [`write_with`] writes.
-pub fn size_with(
-    ladder: &Ladder,
-    comment: &dyn Fn(&Track) -> Option<&'static str>,
-) -> io::Result<u64> {
+pub fn size_with(ladder: &Ladder, comment: &dyn Fn(&Track) -> Option<String>) -> io::Result<u64> {
     let mut counter = Counter(0);
     write_with(ladder, comment, &mut counter)?;
     Ok(counter.0)

@@ -17,6 +17,8 @@ pub struct Run {
     pub links: Vec<String>,
     /// Whether the line opens with a link (a navigation line, a link to a page).
     pub starts_with_link: bool,
+    /// Whether the line has words outside its links (a line of links only has none).
+    pub unlinked_words: bool,
     /// A `<!-- ladder {json} -->` comment on the line (boxed: most lines have none, and a
     /// large page has many lines).
     pub comment: Option<Box<Comment>>,
@@ -55,6 +57,12 @@ impl Para {
     /// The paragraph's link targets.
     pub fn links(&self) -> impl Iterator<Item = &String> {
         self.runs.iter().flat_map(|r| r.links.iter())
+    }
+
+    /// Whether the paragraph is links and nothing else (separators such as `·` or `|` aside):
+    /// a line of navigation.
+    pub fn only_links(&self) -> bool {
+        self.links().next().is_some() && self.runs.iter().all(|r| !r.unlinked_words)
     }
 
     /// `**Name**: value` or `**Name:** value` as (name, value); the value runs on over the
@@ -126,9 +134,13 @@ pub enum Block {
     /// the line and what the YAML parser said, when it is not YAML.
     FrontMatter {
         title: Option<String>,
+        /// Its `weight`: where a static-site generator places the page.
+        weight: Option<i64>,
         line: usize,
         problem: Option<(usize, String)>,
     },
+    /// A Markdown table (GitHub's pipe tables).
+    Table(Table),
     /// A fenced or indented code block: its info string and lines.
     Code {
         info: String,
@@ -136,6 +148,13 @@ pub enum Block {
         line: usize,
     },
     Rule,
+}
+
+/// A Markdown table: its header cells and its rows, each cell one paragraph of text.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub header: Vec<Para>,
+    pub rows: Vec<Vec<Para>>,
 }
 
 /// A list item: its blocks (a tight item's text is a paragraph too).
@@ -161,6 +180,8 @@ enum Frame {
     Quote(Vec<Block>, usize),
     List(bool, Vec<Item>),
     Item(Vec<Block>, usize),
+    /// A table, and the cells of the row being read.
+    Table(Table, Vec<Para>),
 }
 
 /// The blocks of `text`, whose first line is line `first_line` of its page.
@@ -188,11 +209,15 @@ pub fn parse_each(text: &str, first_line: usize, sink: &mut dyn FnMut(Block)) {
         bold: None,
         depth_strong: 0,
         in_image: 0,
+        in_link: 0,
         raw: None,
         too_deep: 0,
     };
-    for (event, range) in
-        Parser::new_ext(text, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS).into_offset_iter()
+    for (event, range) in Parser::new_ext(
+        text,
+        Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_TABLES,
+    )
+    .into_offset_iter()
     {
         walk.event(event, line_of(range.start), line_of(range.end.max(1) - 1));
         walk.drain(sink);
@@ -209,6 +234,8 @@ struct Walk {
     bold: Option<()>,
     depth_strong: usize,
     in_image: usize,
+    /// How many links are open: text outside them is words of the line's own.
+    in_link: usize,
     /// An HTML or code block's text being gathered: (html?, info, text, line).
     raw: Option<(bool, String, String, usize)>,
     /// How many containers are open beyond [`MAX_DEPTH`]: their content goes to the deepest
@@ -234,11 +261,16 @@ impl Walk {
                 if let Some((_, _, raw, _)) = &mut self.raw {
                     raw.push_str(&text);
                 } else if self.in_image == 0 {
-                    self.run(line).text.push_str(&text);
+                    let outside = self.in_link == 0 && text.chars().any(char::is_alphanumeric);
+                    let run = self.run(line);
+                    run.text.push_str(&text);
+                    run.unlinked_words |= outside;
                 }
             }
             Event::Code(code) => {
+                let outside = self.in_link == 0;
                 let run = self.run(line);
+                run.unlinked_words |= outside;
                 run.text.push('`');
                 run.text.push_str(&code);
                 run.text.push('`');
@@ -322,8 +354,17 @@ impl Walk {
                     run.starts_with_link = true;
                 }
                 run.links.push(dest_url.to_string());
+                self.in_link += 1;
             }
             Tag::Image { .. } => self.in_image += 1,
+            Tag::Table(_) => {
+                self.close_para();
+                self.stack.push(Frame::Table(Table::default(), Vec::new()));
+            }
+            Tag::TableCell => {
+                self.close_para();
+                self.open_para(line);
+            }
             _ => {}
         }
     }
@@ -348,12 +389,13 @@ impl Walk {
                         Block::Html { html: text, line }
                     } else if info == FRONT_MATTER {
                         // The YAML starts on the line after the opening `---`.
-                        let (title, problem) = match front_matter::title(&text, line + 1) {
-                            Ok(title) => (title, None),
-                            Err(problem) => (None, Some(problem)),
+                        let (fields, problem) = match front_matter::fields(&text, line + 1) {
+                            Ok(fields) => (fields, None),
+                            Err(problem) => (Default::default(), Some(problem)),
                         };
                         Block::FrontMatter {
-                            title,
+                            title: fields.title,
+                            weight: fields.weight,
                             line,
                             problem,
                         }
@@ -387,6 +429,31 @@ impl Walk {
                 }
             }
             TagEnd::Image => self.in_image = self.in_image.saturating_sub(1),
+            TagEnd::Link => self.in_link = self.in_link.saturating_sub(1),
+            TagEnd::TableCell => {
+                self.bold = None;
+                self.depth_strong = 0;
+                let cell = self.para.take().map(|(p, _)| p).unwrap_or_default();
+                if let Some(Frame::Table(_, row)) = self.stack.last_mut() {
+                    row.push(cell);
+                }
+            }
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(Frame::Table(table, row)) = self.stack.last_mut() {
+                    let row = std::mem::take(row);
+                    if table.header.is_empty() && matches!(tag, TagEnd::TableHead) {
+                        table.header = row;
+                    } else {
+                        table.rows.push(row);
+                    }
+                }
+            }
+            TagEnd::Table => {
+                self.close_para();
+                if let Some(Frame::Table(table, _)) = self.stack.pop() {
+                    self.push(Block::Table(table));
+                }
+            }
             _ => {}
         }
     }
@@ -458,7 +525,8 @@ impl Walk {
                 line: 0,
                 blocks: vec![block],
             }),
-            None => {}
+            // A table holds only cells of text: no block can open inside one.
+            Some(Frame::Table(..)) | None => {}
         }
     }
 }
@@ -492,6 +560,27 @@ mod tests {
         assert_eq!(*line, 8);
         let Block::Para(p) = &q[0] else { panic!() };
         assert_eq!(p.text(), "quote");
+    }
+
+    #[test]
+    fn tables_are_read_cell_by_cell_and_links_alone_are_told_apart() {
+        let blocks = parse(
+            "| Scope | Depth |\n|---|---|\n| **One** area | [logs](l.md) |\n| x |\n\n\
+             [A](a.md) · [B](b.md)\n\nSee [A](a.md).\n",
+            1,
+        );
+        let Block::Table(table) = &blocks[0] else {
+            panic!("{blocks:#?}")
+        };
+        let text = |row: &[Para]| row.iter().map(Para::text).collect::<Vec<_>>();
+        assert_eq!(text(&table.header), ["Scope", "Depth"]);
+        let rows: Vec<Vec<String>> = table.rows.iter().map(|r| text(r)).collect();
+        assert_eq!(rows, [["One area", "logs"], ["x", ""]]);
+        assert_eq!(table.rows[0][1].line(), 3);
+        let [Block::Para(links), Block::Para(sentence)] = &blocks[1..] else {
+            panic!("{blocks:#?}")
+        };
+        assert!(links.only_links() && !sentence.only_links());
     }
 
     #[test]

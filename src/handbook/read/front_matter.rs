@@ -1,14 +1,23 @@
 //! A page's YAML front matter (`---` … `---` atop it, as static-site generators write it) read
-//! with a YAML parser (`saphyr-parser`), whose events are walked for the one key that means
-//! anything to a ladder: `title`.
+//! with a YAML parser (`saphyr-parser`), whose events are walked for the two keys that mean
+//! anything to a ladder: `title`, and `weight`, the place static-site generators give a page
+//! in its section.
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
-/// The `title` of the front matter `yaml`, whose first line is line `first_line` of its page:
-/// a string with its runs of white space made one space (a block scalar's lines are one
-/// title), `None` when it has none or it is null or empty. Errs with the line of the page
-/// and what the parser said, when `yaml` is not YAML.
-pub fn title(yaml: &str, first_line: usize) -> Result<Option<String>, (usize, String)> {
+/// The keys of a page's front matter that a ladder reads.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Fields {
+    pub title: Option<String>,
+    /// `weight`: a page of smaller weight comes first.
+    pub weight: Option<i64>,
+}
+
+/// The `title` and `weight` of the front matter `yaml`, whose first line is line `first_line`
+/// of its page: a title with its runs of white space made one space (a block scalar's lines
+/// are one title), `None` when it has none or it is null or empty; a weight when it is an
+/// integer. Errs with the line of the page and what the parser said, when `yaml` is not YAML.
+pub fn fields(yaml: &str, first_line: usize) -> Result<Fields, (usize, String)> {
     let mut walk = Walk::default();
     for event in Parser::new_from_str(yaml) {
         let (event, _) = event.map_err(|e| {
@@ -19,19 +28,31 @@ pub fn title(yaml: &str, first_line: usize) -> Result<Option<String>, (usize, St
             break;
         }
     }
-    Ok(walk.title)
+    Ok(walk.fields)
+}
+
+/// The title alone (see [`fields`]).
+#[cfg(test)]
+fn title(yaml: &str, first_line: usize) -> Result<Option<String>, (usize, String)> {
+    fields(yaml, first_line).map(|f| f.title)
 }
 
 /// Where the walk stands in the document: how deep in collections, whether the document is a
-/// mapping, how many of the mapping's keys and values have passed, and whether the last key
-/// was `title`.
+/// mapping, how many of the mapping's keys and values have passed, and the last key when it
+/// is one read.
 #[derive(Default)]
 struct Walk {
     depth: usize,
     mapping: bool,
     nodes: usize,
-    at_title: bool,
-    title: Option<String>,
+    key: Option<Key>,
+    fields: Fields,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Title,
+    Weight,
 }
 
 impl Walk {
@@ -70,10 +91,23 @@ impl Walk {
         let key = self.nodes % 2 == 0;
         self.nodes += 1;
         if key {
-            self.at_title = scalar == Some("title");
-        } else if self.at_title && self.title.is_none() {
-            let words: Vec<&str> = scalar.unwrap_or("").split_whitespace().collect();
-            self.title = (!words.is_empty()).then(|| words.join(" "));
+            self.key = match scalar {
+                Some("title") => Some(Key::Title),
+                Some("weight") => Some(Key::Weight),
+                _ => None,
+            };
+            return;
+        }
+        let fields = &mut self.fields;
+        match self.key {
+            Some(Key::Title) if fields.title.is_none() => {
+                let words: Vec<&str> = scalar.unwrap_or("").split_whitespace().collect();
+                fields.title = (!words.is_empty()).then(|| words.join(" "));
+            }
+            Some(Key::Weight) if fields.weight.is_none() => {
+                fields.weight = scalar.and_then(|w| w.trim().parse().ok());
+            }
+            _ => {}
         }
     }
 }
@@ -100,6 +134,15 @@ mod tests {
         assert_eq!(read("title: [a, b]\nname: x\n"), Ok(None));
         assert_eq!(read("- title\n- x\n"), Ok(None));
         assert_eq!(read(""), Ok(None));
+    }
+
+    #[test]
+    fn the_weight_is_an_integer_of_the_top_mapping() {
+        let weight = |yaml: &str| fields(yaml, 1).map(|f| f.weight);
+        assert_eq!(weight("title: A\nweight: 30\n"), Ok(Some(30)));
+        assert_eq!(weight("weight: -2\n"), Ok(Some(-2)));
+        assert_eq!(weight("weight: heavy\n"), Ok(None));
+        assert_eq!(weight("menu:\n  weight: 3\n"), Ok(None));
     }
 
     #[test]

@@ -103,6 +103,7 @@ impl IndexReader<'_> {
                         self.warnings.push(Warning::at(self.file, *line, kind));
                     }
                 }
+                Block::Table(table) => self.table(table),
                 Block::Rule => {}
             }
             self.seen_content |= !matches!(
@@ -146,6 +147,11 @@ impl IndexReader<'_> {
             }
         }
         let text = p.text();
+        let cards = shortcode_links(&text);
+        if !cards.is_empty() {
+            self.index.order.extend(cards);
+            return false;
+        }
         let bold_only = p.runs.len() == 1 && p.runs[0].bold == Some(p.runs[0].text.len());
         if bold_only && !self.seen_content && self.index.motto.is_none() {
             self.index.motto = Some(text);
@@ -226,6 +232,23 @@ impl IndexReader<'_> {
                 if let Block::List { items, ordered } = block {
                     self.level_list(items, *ordered);
                 }
+            }
+        }
+    }
+
+    /// A table on the index, as lines of the about text: each row's cells after their headers.
+    fn table(&mut self, table: &blocks::Table) {
+        for row in &table.rows {
+            let cells: Vec<String> = (row.iter().zip(&table.header))
+                .map(|(cell, header)| (header.text(), cell.text()))
+                .filter(|(_, cell)| !cell.is_empty())
+                .map(|(header, cell)| match header.as_str() {
+                    "" => cell,
+                    h => format!("{h}: {cell}"),
+                })
+                .collect();
+            if !cells.is_empty() {
+                self.index.about.push(format!("- {}", cells.join("; ")));
             }
         }
     }
@@ -327,9 +350,33 @@ fn page_link(item: &Item) -> Option<String> {
     (!web && !target.is_empty()).then_some(target)
 }
 
+/// The pages a static site's shortcodes link, in order: `{{< card link="senior-engineer"
+/// title="3. Senior Engineer" >}}` (Hugo; `{{% … %}}` too) gives `senior-engineer`. Links to
+/// the web or to an anchor are not pages.
+fn shortcode_links(text: &str) -> Vec<String> {
+    let mut links = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        let inner = &rest[open + 2..];
+        let end = inner.find("}}").unwrap_or(inner.len());
+        let code = &inner[..end];
+        rest = &inner[end..];
+        let Some(at) = code.find("link=\"").or_else(|| code.find("href=\"")) else {
+            continue;
+        };
+        let value = &code[at + 6..];
+        let target = &value[..value.find('"').unwrap_or(value.len())];
+        let web = target.contains("://") || target.starts_with('#') || target.starts_with('/');
+        if !web && !target.is_empty() {
+            links.push(target.trim_start_matches("./").to_string());
+        }
+    }
+    links
+}
+
 /// Whether a paragraph or heading says that dimensions follow.
 fn says_dimensions(text: &str) -> bool {
-    ["dimension", "competenc", "areas", "pillars"]
+    ["dimension", "competenc", "areas", "pillars", "axes"]
         .iter()
         .any(|w| text.contains(w))
 }
@@ -383,5 +430,18 @@ fn dimension_from(p: &Para) -> Dimension {
         },
         themes: comment.themes(),
         name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortcode_links;
+
+    #[test]
+    fn cards_link_their_pages_in_order() {
+        let text = "{{< cards >}} {{< card link=\"associate\" title=\"1. Associate\" >}} \
+                    {{% card href=\"./senior/\" %}} {{< card link=\"https://x.org\" >}} {{< /cards >}}";
+        assert_eq!(shortcode_links(text), ["associate", "senior/"]);
+        assert_eq!(shortcode_links("{{ unclosed link=\"x"), ["x"]);
     }
 }

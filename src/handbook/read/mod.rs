@@ -7,10 +7,12 @@ mod blocks;
 mod front_matter;
 mod index_page;
 mod page;
+mod parts;
 
 pub use index_page::index;
-pub use page::level_page;
 pub(super) use page::split_level;
+pub use page::{Place, level_page};
+pub use parts::{Part, parts};
 
 use super::names::shortcodes;
 

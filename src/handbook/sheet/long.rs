@@ -15,7 +15,7 @@ use crate::handbook::assemble::{natural_key, undefined_meaning};
 use crate::handbook::import::{Imported, cut_to_limits};
 use crate::handbook::names::{kebab, name_of_id};
 use crate::handbook::tracks::{infer_tracks, one_track, split_into_families};
-use crate::handbook::warning::{Note, SheetShape, Warning, WarningKind, Warnings};
+use crate::handbook::warning::{Note, SheetShape, TrackFrom, Warning, WarningKind, Warnings};
 use crate::model::{Attribute, Band, Dimension, Expectation, Ladder, Role, Theme, Track};
 use crate::text::{is_safe_id, quoted};
 
@@ -90,6 +90,7 @@ pub(super) fn read(
         ladder.name = name;
     }
     cut_to_limits(&mut ladder, &pages, &file, &mut warnings);
+    let plan = super::plan_of(&ladder);
     Ok(Imported {
         ladder,
         warnings,
@@ -97,6 +98,7 @@ pub(super) fn read(
         pages,
         index: file,
         read: 1,
+        plan,
     })
 }
 
@@ -589,15 +591,15 @@ fn without_base(sheet: Sheet, name: &str, notes: &mut Vec<Note>) -> Result<Ladde
 fn inferred(roles: &[Role], levels: &[String], notes: &mut Vec<Note>) -> Result<Vec<Track>> {
     let distinct: HashSet<&str> = roles.iter().map(|r| r.level.as_str()).collect();
     let one_list = roles.len() >= 2 && distinct.len() == roles.len() && !split_into_families(roles);
-    let tracks = match one_list {
-        true => vec![one_track(roles, levels)],
-        false => infer_tracks(roles, levels)?,
+    let (tracks, from) = match one_list {
+        true => (vec![one_track(roles, levels)], TrackFrom::List),
+        false => (infer_tracks(roles, levels)?, TrackFrom::Titles),
     };
     for t in &tracks {
         notes.push(Note::InferredTrack {
             id: t.id.clone(),
             roles: t.roles.clone(),
-            from_list: one_list,
+            from,
         });
     }
     Ok(tracks)

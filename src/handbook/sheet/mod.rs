@@ -17,6 +17,7 @@ use std::path::Path;
 use anyhow::{Context, Result, anyhow, bail};
 
 use super::import::Imported;
+use super::plan::{Choice, Plan};
 use crate::load;
 use crate::model::Ladder;
 use crate::text::escape_controls;
@@ -56,6 +57,18 @@ pub fn import(path: &Path, base: Option<Base<'_>>, name: Option<&str>) -> Result
         long::read(rows, base, name, &stem)
     } else {
         wide::read(rows, name.unwrap_or_else(|| stem.into_owned()))
+    }
+}
+
+/// What an import of a sheet records as its plan: a sheet is read without one (`--plan` is for
+/// a folder of pages), so this holds only the ladder's name and levels.
+fn plan_of(ladder: &Ladder) -> Plan {
+    Plan {
+        name: Choice::new(ladder.name.clone(), "From the sheet."),
+        levels: Choice::new(ladder.levels.clone(), "From the sheet."),
+        tracks: Vec::new(),
+        pages: Vec::new(),
+        dimensions: Vec::new(),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::handbook::import::{Imported, cut_to_limits};
 use crate::handbook::names::{is_level_code, kebab, split_emoji};
 use crate::handbook::read::split_level;
 use crate::handbook::tracks::one_track;
-use crate::handbook::warning::{Note, SheetShape, Warnings};
+use crate::handbook::warning::{Note, SheetShape, TrackFrom, Warnings};
 use crate::model::{Dimension, Expectation, Ladder, Role, RoleDimension};
 use crate::text::{is_safe_id, quoted, slug};
 
@@ -75,7 +75,7 @@ fn imported(
         Note::InferredTrack {
             id: track.id.clone(),
             roles: track.roles.clone(),
-            from_list: true,
+            from: TrackFrom::Rows,
         },
     ];
     let mut ladder = Ladder {
@@ -93,6 +93,7 @@ fn imported(
     };
     let mut warnings = Warnings::default();
     cut_to_limits(&mut ladder, &pages, &file, &mut warnings);
+    let plan = super::plan_of(&ladder);
     Imported {
         ladder,
         warnings,
@@ -100,6 +101,7 @@ fn imported(
         pages,
         index: file,
         read: 1,
+        plan,
     }
 }
 

@@ -168,7 +168,7 @@ pub(super) fn excerpt(line: &str, at: usize) -> (String, usize) {
 /// The parser quotes keys and values as the file has them, between backticks or double
 /// quotes: each quoted piece is cut after [`text::QUOTED_CHARS`] characters, so that a
 /// megabyte key still makes a one-line message.
-pub(crate) fn syntax_message(err: &toml::de::Error) -> String {
+pub fn syntax_message(err: &toml::de::Error) -> String {
     let message = err.message().trim().replace('\n', "; ");
     if message.is_empty() {
         return "invalid TOML".to_string();

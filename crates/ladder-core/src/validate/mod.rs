@@ -28,7 +28,7 @@ mod texts;
 
 // Every public item of `finding.rs` is part of this module's interface.
 pub use finding::*;
-pub(crate) use locate::syntax_message;
+pub use locate::syntax_message;
 
 use crate::document::Document;
 use crate::model::Ladder;

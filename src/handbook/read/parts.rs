@@ -1,0 +1,204 @@
+//! A page that holds several levels, cut at its level headings: a track page whose `##`
+//! sections are levels (`## D1 - Developer 1`, or `## Senior Engineer` over the same `###`
+//! dimensions as its neighbours), or a page of several `#` headings (`# Engineer I`,
+//! `# Engineer II`). Each part is then read as a level page of its own.
+
+use std::collections::{HashMap, HashSet};
+
+use super::blocks::{self, Block};
+use super::example_like;
+use super::page::split_level;
+use crate::handbook::names::{is_level_code, kebab};
+use crate::handbook::seniority;
+
+/// One level of a page: its heading, the `#` heading it sits under when its levels are `##`
+/// sections (`# Managers`, or the track a page is about), the line of its heading, and the byte range of its text after the
+/// heading line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub heading: String,
+    pub group: Option<String>,
+    pub line: usize,
+    pub body: std::ops::Range<usize>,
+}
+
+/// A heading of the page: its depth, text and line.
+struct Heading {
+    depth: usize,
+    text: String,
+    line: usize,
+}
+
+/// The levels of a page that holds several, in order; `None` for a page of one level.
+pub fn parts(text: &str) -> Option<Vec<Part>> {
+    let mut headings = Vec::new();
+    blocks::parse_each(text, 1, &mut |block| {
+        if let Block::Heading { level, text } = block {
+            headings.push(Heading {
+                depth: level,
+                text: text.text(),
+                line: text.line(),
+            });
+        }
+    });
+    let tops = headings.iter().filter(|h| h.depth == 1).count();
+    // A page titled with a level code (`# L3: Senior Engineer`) is one level.
+    let one_level = tops == 1 && headings.iter().any(|h| h.depth == 1 && coded(&h.text));
+    let depth = if one_level {
+        return None;
+    } else if levels_at(&headings, 2) {
+        2
+    } else if tops >= 2 && titled_levels(&headings) * 2 >= tops {
+        1
+    } else {
+        return None;
+    };
+    let starts = line_starts(text);
+    let at = |line: usize| starts.get(line - 1).copied().unwrap_or(text.len());
+    let mut parts: Vec<Part> = Vec::new();
+    let mut group = None;
+    for h in &headings {
+        if h.depth < depth || (h.depth == depth && !parts.is_empty()) {
+            // The part ends at the first heading of its depth or above after it.
+            if let Some(last) = parts.last_mut().filter(|p| p.body.end == text.len()) {
+                last.body.end = at(h.line);
+            }
+        }
+        if h.depth == 1 && depth == 2 {
+            group = Some(h.text.clone()).filter(|g| !g.trim().is_empty());
+        }
+        if h.depth == depth {
+            parts.push(Part {
+                heading: h.text.clone(),
+                group: group.clone(),
+                line: h.line,
+                body: at(h.line + 1)..text.len(),
+            });
+        }
+    }
+    (parts.len() >= 2).then_some(parts)
+}
+
+/// Whether the `depth` headings of a page are its levels: two or more of them carry a level
+/// code, or two or more stand over headings of the same names (the dimensions each level
+/// repeats).
+fn levels_at(headings: &[Heading], depth: usize) -> bool {
+    let at_depth: Vec<&Heading> = headings.iter().filter(|h| h.depth == depth).collect();
+    if at_depth.len() < 2 {
+        return false;
+    }
+    let coded = at_depth.iter().filter(|h| coded(&h.text)).count();
+    if coded >= 2 {
+        return true;
+    }
+    // The names under each heading of this depth, and under how many of them each stands.
+    let mut under: HashMap<String, usize> = HashMap::new();
+    let mut names: HashSet<String> = HashSet::new();
+    let mut parents = 0;
+    for h in headings {
+        if h.depth == depth {
+            for name in names.drain() {
+                *under.entry(name).or_default() += 1;
+            }
+            parents += 1;
+        } else if h.depth == depth + 1 && parents > 0 && !example_like(&h.text) {
+            names.insert(kebab(&h.text));
+        } else if h.depth < depth {
+            for name in names.drain() {
+                *under.entry(name).or_default() += 1;
+            }
+        }
+    }
+    for name in names.drain() {
+        *under.entry(name).or_default() += 1;
+    }
+    under.values().filter(|n| **n >= 2).count() >= 2
+}
+
+/// How many `#` headings read as the title of a level: a level code, or words that say how
+/// senior it is (`Engineer II`, `Senior Engineer`), not a page's own sections (`Levels`).
+fn titled_levels(headings: &[Heading]) -> usize {
+    (headings.iter().filter(|h| h.depth == 1))
+        .filter(|h| coded(&h.text) || seniority::label(&h.text).is_some())
+        .count()
+}
+
+/// Whether a heading starts with a level code: `D1 - Developer 1`, `L3: Senior`, `Level 2`.
+fn coded(heading: &str) -> bool {
+    split_level(heading)
+        .is_some_and(|(level, _)| level.split_whitespace().last().is_some_and(is_level_code))
+}
+
+/// Where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(text: &str) -> Vec<(String, Option<String>, usize, String)> {
+        parts(text)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| (p.heading, p.group, p.line, text[p.body].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn coded_sections_are_levels() {
+        let text = "# Developer\nintro\n## D1 - Developer 1\n- a\n## D2 - Developer 2\n- b\n";
+        let developer = Some("Developer".to_string());
+        assert_eq!(
+            cut(text),
+            [
+                (
+                    "D1 - Developer 1".into(),
+                    developer.clone(),
+                    3,
+                    "- a\n".into()
+                ),
+                ("D2 - Developer 2".into(), developer, 5, "- b\n".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn sections_over_the_same_dimensions_are_levels_grouped_by_their_top_heading() {
+        let text = "# Engineers\n## Engineer\n### Craft\nx\n### Impact\ny\n\
+                    ## Senior Engineer\n### Craft\nz\n### Impact\nw\n# Managers\n## Manager\nv\n";
+        let found = cut(text);
+        let heads: Vec<(&str, Option<&str>, usize)> = found
+            .iter()
+            .map(|(h, g, l, _)| (h.as_str(), g.as_deref(), *l))
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                ("Engineer", Some("Engineers"), 2),
+                ("Senior Engineer", Some("Engineers"), 7),
+                ("Manager", Some("Managers"), 13)
+            ]
+        );
+        assert_eq!(found[1].3, "### Craft\nz\n### Impact\nw\n");
+    }
+
+    #[test]
+    fn several_top_headings_are_levels() {
+        let text = "# Engineer I #\nA.\n\n# Engineer II\nB.\n";
+        let heads: Vec<String> = cut(text).into_iter().map(|p| p.0).collect();
+        assert_eq!(heads, ["Engineer I", "Engineer II"]);
+    }
+
+    #[test]
+    fn a_level_page_with_dimension_sections_is_one_level() {
+        assert_eq!(parts("# L3: Senior\n## Craft\n- a\n## Impact\n- b\n"), None);
+        assert_eq!(
+            parts("# L3: Senior\n## Craft\n### Examples\n## Impact\n### Examples\n"),
+            None
+        );
+    }
+}

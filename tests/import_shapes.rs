@@ -1,0 +1,321 @@
+//! `ladder import` on handbooks in the shapes real ones take, beyond the house styles: each
+//! `mod` holds one shape, its fixture under tests/data/shapes/, and checks the fate of every
+//! block of it (the role, dimension and kind it became, or the note that left it out).
+
+use super::*;
+
+/// Imports `dir`; returns the TOML and the stderr lines, after checking that it exits 0 and
+/// that what it wrote loads and validates.
+fn imported(test: &str, dir: &str) -> (String, Vec<String>) {
+    let out = run(&mut ladder(&["import", dir]));
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let toml = String::from_utf8(out.stdout).expect("UTF-8");
+    let file = TempFile::new(test, "imported.toml", toml.as_bytes());
+    ok(&["--data", file.arg(), "list", "--ids"]);
+    ok(&["validate", file.arg()]);
+    (toml, stderr.lines().map(String::from).collect())
+}
+
+/// The `[[role]]` tables of the TOML whose id starts with `prefix`, as written.
+fn roles_of(toml: &str, prefix: &str) -> String {
+    let start = format!("id = \"{prefix}");
+    let tables: Vec<&str> = toml
+        .split("\n[[role]]\n")
+        .skip(1)
+        .filter(|t| t.starts_with(&start))
+        .collect();
+    tables.join("\n[[role]]\n")
+}
+
+/// Pages of paragraphs: level pages written mostly as prose under `##` sections, with tables,
+/// parent bullets without a colon, navigation, a `See also` section, a `######` subtitle and a
+/// title qualified `(IC3)`; an index whose list of levels is followed by other pages; and
+/// files beside them that are not Markdown.
+mod paragraphs {
+    use super::*;
+
+    const BOOK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/shapes/paragraphs");
+
+    /// Whether a message is about the index's "Other pages" (a page of questions, one about
+    /// reviews), or about what they change (the tracks, the tally): what becomes of those
+    /// pages is not this shape's to say.
+    fn other_page(line: &str) -> bool {
+        ["faq", "process"].iter().any(|p| line.contains(p))
+            || line.starts_with("note: inferred track ")
+            || line.starts_with("read ")
+    }
+
+    #[test]
+    fn every_block_of_a_handbook_of_paragraphs_has_its_place() {
+        let (toml, messages) = imported("shapes-paragraphs", BOOK);
+        let said: Vec<&str> = messages
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !other_page(l))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                // `<table>` on the Specialist page: not read, and said.
+                "C2-Support-Specialist.md:19: warning: an HTML table is not read: its text is left out (a Markdown table, or a list, is read)",
+                "C1-Support-Associate.md:12: warning: dimension \"Craft\" has no examples (and on 3 more pages)",
+                "C1-Support-Associate.md:18: warning: dimension \"Teamwork\" has no examples (and on 3 more pages)",
+                "C1-Support-Associate.md:26: warning: dimension \"Ownership\" has no examples (and on 2 more pages)",
+                // The table of contents; the links under "See also"; a line of links and the
+                // "Contents" section (no dimension) on the Lead page. Its footer after `---`
+                // is left out as the export's own footer is, unsaid.
+                "note: C1-Support-Associate.md: left out 3 links as navigation",
+                "note: C3-Senior-Support-Specialist.md: left out what follows heading \"See also\" (line 26) as navigation",
+                "note: C4-Support-Lead.md: left out 4 links as navigation",
+                // `**Ownership**:` in Teamwork (Specialist), `**Craft**:` in Teamwork (Senior),
+                // `**Teamwork**:` above the sections (Lead).
+                "note: filed 3 statements under the dimension their label names: \"Ownership\", \"Craft\", \"Teamwork\"",
+                "note: read the text above the first section as dimension \"Overview\" on C1-Support-Associate.md and 2 more pages",
+            ]
+        );
+        // The index's axes, its attribute, and the dimension of the text above the sections.
+        assert!(
+            toml.contains(HEAD),
+            "{}",
+            &toml[..toml.find("[[role]]").unwrap_or(0)]
+        );
+        assert_eq!(roles_of(&toml, "C"), ROLES);
+        // Neither the Dockerfile (its `# Builds …` comment reads as a heading) nor the
+        // LICENSE is a page.
+        assert!(
+            !toml.to_lowercase().contains("dockerfile") && !toml.contains("copied"),
+            "{toml}"
+        );
+    }
+
+    /// A note every page opens with is the handbook's, not each role's summary.
+    #[test]
+    fn a_note_that_every_page_opens_with_is_boilerplate() {
+        let folder = Folder::new("shapes-boilerplate");
+        folder.write(
+            "book/README.md",
+            "# Writers\n\nOur dimensions:\n\n- Craft\n\n1. [L1](L1.md)\n2. [L2](L2.md)\n",
+        );
+        for i in 1..=2 {
+            folder.write(
+                &format!("book/L{i}.md"),
+                format!(
+                    "# L{i}: Writer {i}\n\n> **Note**: this ladder is a guide, not a checklist.\n\n\
+                     ## Craft\n\n- Writes {i}.\n\n**Examples:**\n\n- Wrote {i}.\n"
+                ),
+            );
+        }
+        let (toml, messages) = imported("shapes-boilerplate-import", &folder.arg("book"));
+        assert_eq!(
+            messages,
+            [
+                "L1.md:1: warning: no quoted self-description after the heading; the summary is left as the title (and on 1 more page)",
+                "note: all 2 pages open with \"Note: this ladder is a guide, not a checklist.\": left out as boilerplate, not each role's summary",
+                "note: inferred track ladder: L1-writer-1 → L2-writer-2",
+                "read 3 pages: 2 roles, 2 statements, 2 examples; 2 warnings",
+            ]
+        );
+        assert!(!toml.contains("checklist"), "{toml}");
+    }
+
+    /// A file without `.md` is a page when the index links it, or when its name opens with a
+    /// level code; other files (`CNAME`, `notes`, `config.yml`, an image the index links)
+    /// are never read, whatever their text.
+    #[test]
+    fn files_without_md_are_pages_only_when_linked_or_named_with_a_level() {
+        let folder = Folder::new("shapes-not-markdown");
+        folder.write(
+            "book/README.md",
+            "# Writers\n\n1. [Junior](junior)\n2. [Senior](L2-Senior-Writer)\n3. [Chart](chart.png)\n",
+        );
+        folder.write("book/junior", "# L1: Junior Writer\n\n> Writes.\n");
+        folder.write(
+            "book/L2-Senior-Writer",
+            "**Senior Writer\n\n> Writes more.\n",
+        );
+        folder.write("book/notes", "# L3: Notes\n\n> Not a page.\n");
+        folder.write("book/config.yml", "# L4: Config\n");
+        folder.write("book/CNAME", "ladder.example.org\n");
+        folder.write("book/chart.png", b"\x89PNG\r\n");
+        let (toml, messages) = imported("shapes-not-markdown-import", &folder.arg("book"));
+        assert_eq!(
+            messages,
+            [
+                "note: L2-Senior-Writer has no `# LEVEL Title` heading: its first line is the title, level \"L2\" comes from the file name",
+                "note: inferred track ladder: L1-junior-writer → L2-senior-writer",
+                "read 3 pages: 2 roles, 0 statements, 0 examples; 0 warnings",
+            ]
+        );
+        assert!(toml.contains("\nlevels = [\"L1\", \"L2\"]\n"), "{toml}");
+    }
+
+    const HEAD: &str = r#"[[attribute]]
+id = "scope"
+name = "Scope"
+meaning = "What the role looks after"
+
+[[dimension]]
+id = "craft"
+name = "Craft"
+themes = []
+
+[[dimension]]
+id = "teamwork"
+name = "Teamwork"
+themes = []
+
+[[dimension]]
+id = "ownership"
+name = "Ownership"
+themes = []
+
+[[dimension]]
+id = "overview"
+name = "Overview"
+themes = []
+
+"#;
+
+    /// Every statement of the four level pages: paragraphs, table cells under their column's
+    /// header, nested bullets under their parent's text, the subtitle and the text above the
+    /// sections in "Overview", labelled statements under the dimension they name; the
+    /// title keeps `(IC3)`, the id does not.
+    const ROLES: &str = r#"id = "C1-support-associate"
+level = "C1"
+title = "Support Associate"
+summary = "I answer customers well and learn how our product behaves."
+
+[role.attributes]
+scope = "My own tickets"
+
+[role.dimensions.craft]
+expectations = [
+  { text = "I answer routine questions from the help centre and our saved replies." },
+  { text = "I ask a specialist before I guess at an answer." },
+]
+examples = []
+
+[role.dimensions.overview]
+expectations = [
+  { text = "First level of the desk" },
+]
+examples = []
+
+[role.dimensions.ownership]
+expectations = [
+  { text = "I close every ticket I open, or hand it over with a note." },
+]
+examples = []
+
+[role.dimensions.teamwork]
+expectations = [
+  { text = "Beginner: Files clear tickets with the steps to reproduce." },
+  { text = "Beginner: Tags each ticket with the right product area." },
+  { text = "I join the morning stand-up and say where I am stuck." },
+]
+examples = []
+
+[[role]]
+id = "C2-support-specialist"
+level = "C2"
+title = "Support Specialist"
+summary = "Specialists look after a queue of their own and the customers in it."
+
+[role.attributes]
+scope = "One product area"
+
+[role.dimensions.craft]
+expectations = [
+  { text = "Breadth: Knows one product area well." },
+  { text = "Depth: Reads the logs before asking engineering." },
+  { text = "Specialists write the saved replies that associates use." },
+]
+examples = []
+
+[role.dimensions.overview]
+expectations = [
+  { text = "Most of a specialist's week is spent on the queue." },
+]
+examples = []
+
+[role.dimensions.ownership]
+expectations = [
+  { text = "I keep my queue under a day old." },
+  { text = "Calls back every customer they promised to call." },
+]
+examples = [
+  "Cleared a backlog of forty tickets in a week.",
+]
+
+[role.dimensions.teamwork]
+expectations = [
+  { text = "Pairs with an associate once a week." },
+]
+examples = []
+
+[[role]]
+id = "C3-senior-support-specialist"
+level = "C3"
+title = "Senior Support Specialist (IC3)"
+summary = "I take the hardest cases and make the desk better at them."
+
+[role.attributes]
+scope = "Several product areas"
+
+[role.dimensions.craft]
+expectations = [
+  { text = "Seniors untangle cases that cross product areas." },
+  { text = "Diagnosis: Reproduces a fault before escalating it." },
+  { text = "Diagnosis: Writes the reproduction into the ticket." },
+  { text = "I teach the tricky cases at the case review." },
+]
+examples = []
+
+[role.dimensions.overview]
+expectations = [
+  { text = "Seniors are the desk's escalation point." },
+]
+examples = []
+
+[role.dimensions.ownership]
+expectations = [
+  { text = "I keep the escalation guide current." },
+]
+examples = []
+
+[role.dimensions.teamwork]
+expectations = [
+  { text = "I run the weekly case review." },
+]
+examples = []
+
+[[role]]
+id = "C4-support-lead"
+level = "C4"
+title = "Support Lead"
+summary = "I run the desk and speak for our customers."
+
+[role.attributes]
+scope = "The whole desk"
+
+[role.dimensions.craft]
+expectations = [
+  { text = "I set the desk's standard for a good answer." },
+]
+examples = []
+
+[role.dimensions.ownership]
+expectations = [
+  { text = "Planning: Plans the rota a quarter ahead." },
+  { text = "Reporting: Reports response times to the leadership team each month." },
+]
+examples = []
+
+[role.dimensions.teamwork]
+expectations = [
+  { text = "Hires and coaches the specialists." },
+]
+examples = []
+"#;
+}
