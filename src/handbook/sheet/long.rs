@@ -59,10 +59,7 @@ pub(super) fn read(
             ("summary", r.summary),
         ];
         if let Some((field, _)) = lacks.iter().find(|(_, line)| line.is_none()) {
-            let message = format!(
-                "role {} has no {field} row",
-                crate::text::quoted(&r.role.id)
-            );
+            let message = format!("role {} has no {field} row", quoted(&r.role.id));
             return Err(rows.error(r.line, message));
         }
     }
