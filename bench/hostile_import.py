@@ -10,6 +10,10 @@
                                            # 450,000 lines that each could not be placed
     bench/hostile_import.py fence-large DIR  # the same, 62 MiB: inside the cap
     bench/hostile_import.py pages DIR      # 20,000 one-line pages, no index (0.3 MB)
+    bench/hostile_import.py sheet-long DIR # DIR/sheet.tsv: a long sheet of 10,000 roles (27 MB)
+    bench/hostile_import.py sheet-wide DIR # DIR/sheet.csv: 100 level rows x 40 columns of
+                                           # cells of paragraphs and bullets (15 MB)
+    bench/hostile_import.py sheet-quote DIR  # DIR/sheet.csv: 60 MB after a quote never closed
 
 `headings` is the case that once took a minute (every new heading compared with every
 other); `big` must be refused with one error line, in little memory; `large` is read whole
@@ -17,6 +21,8 @@ other); `big` must be refused with one error line, in little memory; `large` is 
 of 4x the input is judged on. `spellings` once read its page 1,860 times (40 s, 8.75 GB);
 `fence` wrote 450,000 warning lines and `fence-large` took 36 s and 8.2 GB; `pages` took
 1.5 s (40,000: 5.7 s), inferring tracks by comparing every title's family with every other.
+The sheets are read in one pass: `sheet-long` and `sheet-wide` within 4x their size, and
+`sheet-quote` (whose one cell would be the whole file) refused with one error line.
 """
 import itertools
 import os
@@ -94,6 +100,45 @@ def pages(target, n):
             out.write(f"# L{i}: Engineer {i}\n")
 
 
+def sheet_long(target, roles=10_000):
+    """A long sheet (the rows `show --all --format tsv` writes) of `roles` roles, 50 a track,
+    within the limits of a ladder (100 levels, roles x attributes and dimensions)."""
+    with open(os.path.join(target, "sheet.tsv"), "w", encoding="utf-8") as out:
+        out.write("role\tfield\tdimension\ttheme\tattribute\ttext\n")
+        for i in range(roles):
+            role = f"L{i % 50}-role-{i}"
+            out.write(f"{role}\tlevel\t\t\t\tL{i % 50}\n{role}\ttitle\t\t\t\tEngineer {i}\n")
+            out.write(f"{role}\ttrack\t\t\t\ttrack-{i // 50}\n{role}\tsummary\t\t\t\tDoes the work of {i}.\n")
+            out.write(f"{role}\tattribute\t\t\tscope\tThe scope of role {i}\n")
+            for d in range(5):
+                for e in range(4):
+                    text = f"Ships item {e} of area {d} for role {i}, and explains what it learned."
+                    out.write(f"{role}\texpectation\tarea-{d}\ttheme-{e}\t\t{text}\n")
+                out.write(f"{role}\texample\tarea-{d}\t\t\tDid it once, for role {i}.\n")
+
+
+def sheet_wide(target, rows=100, columns=40, paragraphs=24):
+    """A wide sheet: `rows` level rows (the most levels a ladder may have), `columns`
+    competencies, each cell `paragraphs` paragraphs and bullets (960 statements a role, within
+    the 1,000 a role may have)."""
+    words = "leads the work of the area with care, and explains what it learned to the team " * 2
+    with open(os.path.join(target, "sheet.csv"), "w", encoding="utf-8") as out:
+        out.write("Level," + ",".join(f"Area {c}" for c in range(columns)) + "\n")
+        for r in range(rows):
+            paras = [f"Paragraph {p} at level {r} {words}." for p in range(paragraphs - 2)]
+            cell = "\n\n".join(paras) + '\n\n- One bullet\n- Two ""quoted"" bullets'
+            out.write(f"L{r}," + ",".join([f'"{cell}"'] * columns) + "\n")
+
+
+def sheet_quote(target, size=60 * 1000 * 1000):
+    """A sheet whose second row opens a quoted cell that never closes."""
+    with open(os.path.join(target, "sheet.csv"), "w", encoding="utf-8") as out:
+        out.write('Level,Vision\nL1,"Sees far\n')
+        line = "x, y and z, one more line of a cell that never ends\n"
+        for _ in range(size // len(line)):
+            out.write(line)
+
+
 def main():
     kind, target = sys.argv[1], sys.argv[2]
     os.makedirs(target, exist_ok=True)
@@ -107,6 +152,12 @@ def main():
         fence(target, 32_500_000)
     elif kind == "pages":
         pages(target, 20_000)
+    elif kind == "sheet-long":
+        sheet_long(target)
+    elif kind == "sheet-wide":
+        sheet_wide(target)
+    elif kind == "sheet-quote":
+        sheet_quote(target)
     elif kind == "headings":
         page(os.path.join(target, "H1-Engineer.md"), "H1", "Engineer", headings(20_000))
     elif kind in ("big", "large"):
@@ -114,7 +165,8 @@ def main():
         for n in range(1, 5):
             page(os.path.join(target, f"H{n}-Engineer-{n}.md"), f"H{n}", f"Engineer {n}", bullets(size))
     else:
-        sys.exit(f"unknown case {kind!r}: headings, big, large, spellings, fence, fence-large or pages")
+        sys.exit(f"unknown case {kind!r}: headings, big, large, spellings, fence, fence-large, pages, "
+                 "sheet-long, sheet-wide or sheet-quote")
 
 
 if __name__ == "__main__":

@@ -220,10 +220,14 @@ hostile() {
   python3 bench/hostile_import.py headings "$work/headings"
   python3 bench/hostile_import.py large "$work/large"
   python3 bench/hostile_import.py big "$work/big"
-  for shape in spellings fence fence-large pages; do python3 bench/hostile_import.py "$shape" "$work/$shape"; done
-  local large_kib fence_kib
+  for shape in spellings fence fence-large pages sheet-long sheet-wide sheet-quote; do
+    python3 bench/hostile_import.py "$shape" "$work/$shape"
+  done
+  local large_kib fence_kib long_kib wide_kib
   large_kib=$(( $(du -sk "$work/large" | cut -f1) * 4 ))
   fence_kib=$(( $(du -sk "$work/fence-large" | cut -f1) * 5 ))
+  long_kib=$(( $(du -sk "$work/sheet-long/sheet.tsv" | cut -f1) * 4 ))
+  wide_kib=$(( $(du -sk "$work/sheet-wide/sheet.csv" | cut -f1) * 4 ))
   printf '%-34s %8s %10s %10s %12s\n' case seconds budget "peak KiB" budget
   budget "list, 384 KB line, 64,000 repeats" 1 102400 "$bin" --data "$work/long-line.toml" list
   budget "validate, 384 KB line" 1 102400 "$bin" validate "$work/long-line.toml"
@@ -251,6 +255,9 @@ hostile() {
   budget "import, 0.9 MB unclosed fence" 1 102400 "$bin" import "$work/fence"
   budget "import, 62 MiB unclosed fence (5x)" 10 "$fence_kib" "$bin" import "$work/fence-large"
   budget "import, 20,000 one-line pages" 1 102400 "$bin" import "$work/pages"
+  budget "import, long sheet of 10,000 roles (4x)" 10 "$long_kib" "$bin" import "$work/sheet-long/sheet.tsv"
+  budget "import, wide sheet 100 x 40 (4x)" 10 "$wide_kib" "$bin" import "$work/sheet-wide/sheet.csv"
+  budget "import, 60 MB unclosed quote (refused)" 1 204800 "$bin" import "$work/sheet-quote/sheet.csv"
   # Issue 20's audit: each case writes its own file.
   # 5,000 roles that leave out 1,000 attributes and 1,000 dimensions each: 8 warnings each
   # and a count, not 10 million warnings.

@@ -249,16 +249,21 @@ pub enum Command {
     )]
     Export(ExportArgs),
 
-    /// Read a folder of Markdown level pages (and its README.md index) into a ladder TOML file.
+    /// Read a folder of Markdown level pages (and its README.md index), or a spreadsheet, into a
+    /// ladder TOML file.
     #[command(after_help = "Examples:\n  ladder import handbook/ > ladder.toml\n  \
                             ladder import handbook/ --output ladder.toml\n  \
                             ladder import handbook/ --plan-out plan.toml\n  \
-                            ladder import handbook/ --plan plan.toml --output ladder.toml\n\n\
+                            ladder import handbook/ --plan plan.toml --output ladder.toml\n  \
+                            ladder --data base.toml import sheet.tsv --output ladder.toml\n\n\
                             Warnings (FILE:LINE: warning: ...) and notes on what was inferred go to\n\
                             stderr; the TOML goes to stdout or --output. The pages ladder export writes\n\
                             read back whole; tracks are inferred from the pages' titles. A folder whose\n\
                             subfolders each hold an index (and whose own index links no level page) is\n\
-                            a catalogue: --output DIR gets one ID.toml per subfolder.")]
+                            a catalogue: --output DIR gets one ID.toml per subfolder.\n\n\
+                            A .csv or .tsv file is a spreadsheet: long (the columns of show --all\n\
+                            --format tsv, one row per statement; --data names the ladder that gives what\n\
+                            a sheet cannot hold) or wide (one row per level, one column per dimension).")]
     Import(ImportArgs),
 
     /// Search titles, summaries, attribute values, expectations and examples.
@@ -547,9 +552,9 @@ pub struct ExportArgs {
 // Arguments of `ladder import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The folder of Markdown pages.
-    #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
-    pub dir: PathBuf,
+    /// The folder of Markdown pages, or a .csv/.tsv spreadsheet.
+    #[arg(value_name = "PATH", value_hint = ValueHint::AnyPath)]
+    pub path: PathBuf,
 
     /// The ladder's name, instead of the index's first heading (or the folder's name).
     #[arg(long, value_name = "NAME")]

@@ -24,6 +24,7 @@ mod house_styles;
 mod import;
 mod import_plan;
 mod import_shapes;
+mod import_sheets;
 mod large;
 mod list;
 mod next_path;

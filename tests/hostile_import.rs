@@ -349,7 +349,7 @@ fn an_index_attribute_without_a_meaning_fails_the_import() {
 }
 
 /// What `ladder import` writes for [`handbook`]: the layout of a hand-written ladder file.
-const TINY_TOML: &str = r#"# Imported by `ladder import` from Markdown pages; check the tracks and themes.
+const TINY_TOML: &str = r#"# Imported by `ladder import`; check the tracks and themes.
 name = "Tiny ladder"
 about = "A ladder of one level."
 levels = ["T1"]

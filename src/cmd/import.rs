@@ -1,35 +1,97 @@
-//! `ladder import DIR`: a Markdown handbook read into a ladder TOML file, or a folder of
-//! handbooks into a catalogue folder of ladder files.
+//! `ladder import PATH`: a Markdown handbook read into a ladder TOML file, a folder of
+//! handbooks into a catalogue folder of ladder files, or a spreadsheet (`.csv`, `.tsv`) into a
+//! ladder TOML file.
 
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
 
+use super::Context;
 use crate::cli::ImportArgs;
 use crate::exit::{Exit, UsageError};
 use crate::files;
 use crate::handbook::catalogue::{self, Layout, Member};
-use crate::handbook::import;
+use crate::handbook::import::{self, Imported};
 use crate::handbook::plan::{self, Plan};
+use crate::handbook::sheet::{self, Base};
 use crate::load;
 use crate::render;
+use crate::source::Source;
 
-/// Reads a catalogue (see [`catalogue::layout`]) as [`catalogue_run`], one ladder as [`one`];
-/// says which it found when the folder could have been either.
-pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
-    match catalogue::layout(&args.dir)? {
+/// Reads a spreadsheet as [`sheet::import`], a catalogue (see [`catalogue::layout`]) as
+/// [`catalogue_run`], one ladder as [`one`]; says which it found when the folder could have
+/// been either. Any other file is a usage error.
+pub fn run(ctx: &Context, args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
+    match input(&args.path) {
+        Input::Sheet => {
+            if args.plan.is_some() || args.plan_out.is_some() {
+                return Err(UsageError(
+                    "a plan says how a folder of Markdown pages is read; a spreadsheet is read without one".into(),
+                )
+                .into());
+            }
+            let imported = sheet::import(&args.path, base(ctx)?, args.name.as_deref())?;
+            return one(args, imported, out);
+        }
+        Input::Other => {
+            return Err(UsageError(format!(
+                "import reads a folder of Markdown pages or a .csv/.tsv spreadsheet (a regular file); {} is neither",
+                files::shown(&args.path)
+            ))
+            .into());
+        }
+        Input::Folder => {}
+    }
+    match catalogue::layout(&args.path)? {
         Layout::Ladder { asked } => {
             if asked {
-                render::import_found(&mut io::stderr().lock(), &args.dir, None)?;
+                render::import_found(&mut io::stderr().lock(), &args.path, None)?;
             }
-            one(args, out)
+            folder(args, out)
         }
         Layout::Catalogue(members) => {
-            render::import_found(&mut io::stderr().lock(), &args.dir, Some(members.len()))?;
+            render::import_found(&mut io::stderr().lock(), &args.path, Some(members.len()))?;
             catalogue_run(args, &members)
         }
     }
+}
+
+/// What `import` was given.
+enum Input {
+    /// A regular file named `*.csv` or `*.tsv` (any case), or such a name that is missing,
+    /// whose error then names a sheet.
+    Sheet,
+    /// A folder, or a path without a sheet's name that is missing (its error names a folder).
+    Folder,
+    /// Any other file: a file of another name, a FIFO, a device.
+    Other,
+}
+
+/// What a path is; a symbolic link is followed.
+fn input(path: &Path) -> Input {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Input::Folder,
+        Ok(meta) if meta.is_file() && sheet::is_sheet(path) => Input::Sheet,
+        Ok(_) => Input::Other,
+        Err(_) if sheet::is_sheet(path) => Input::Sheet,
+        Err(_) => Input::Folder,
+    }
+}
+
+/// The ladder a long sheet is read against: the one `--data` or `LADDER_DATA` names, never the
+/// embedded ladder, which nobody chose.
+fn base(ctx: &Context) -> Result<Option<Base<'_>>> {
+    let shown = match &ctx.loader.source {
+        Source::Embedded => return Ok(None),
+        Source::File(path) | Source::Catalogue(path) => files::shown(path),
+        Source::Stdin => "stdin".to_string(),
+        Source::Member { id, .. } => crate::text::cut(id).into_owned(),
+    };
+    Ok(Some(Base {
+        ladder: ctx.loader.ladder()?,
+        shown,
+    }))
 }
 
 /// Imports every ladder folder of a catalogue and writes `--output DIR/<id>.toml` for each,
@@ -69,7 +131,22 @@ fn catalogue_run(args: &ImportArgs, members: &[Member]) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-/// Writes the TOML to stdout or `--output`; warnings and notes go to stderr.
+/// Imports one ladder folder, by `--plan` when given, and writes its TOML ([`one`]), or the
+/// plan inferred (`--plan-out`) instead.
+fn folder(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
+    let plan = match &args.plan {
+        Some(path) => Some(read_plan(path)?),
+        None => None,
+    };
+    let by = plan.as_ref().map(|(plan, name)| (plan, name.as_str()));
+    let imported = import::import_by(&args.path, by)?;
+    if let Some(path) = &args.plan_out {
+        return write_plan(args, &imported, path);
+    }
+    one(args, imported, out)
+}
+
+/// Writes the TOML of an import to stdout or `--output`; warnings and notes go to stderr.
 ///
 /// Writes nothing, and fails, unless the TOML loads as every other command loads a ladder:
 /// the model passes the checks loading runs ([`import::check`]), and the text is within the
@@ -77,16 +154,7 @@ fn catalogue_run(args: &ImportArgs, members: &[Member]) -> Result<Exit> {
 /// tested invariant (`ladder_toml`'s tests and property tests), so the text is not parsed
 /// again here: that would cost several times the memory of the import itself. The text is
 /// streamed, never held whole.
-fn one(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
-    let plan = match &args.plan {
-        Some(path) => Some(read_plan(path)?),
-        None => None,
-    };
-    let by = plan.as_ref().map(|(plan, name)| (plan, name.as_str()));
-    let mut imported = import::import_by(&args.dir, by)?;
-    if let Some(path) = &args.plan_out {
-        return write_plan(args, &imported, path);
-    }
+fn one(args: &ImportArgs, mut imported: Imported, out: &mut impl Write) -> Result<Exit> {
     if let Some(name) = &args.name {
         imported.ladder.name = name.clone();
     }
@@ -117,12 +185,12 @@ fn read_plan(path: &Path) -> Result<(Plan, String)> {
 
 /// Writes the plan an import inferred to `path` instead of the ladder; warnings and notes go
 /// to stderr as for an import.
-fn write_plan(args: &ImportArgs, imported: &import::Imported, path: &Path) -> Result<Exit> {
+fn write_plan(args: &ImportArgs, imported: &Imported, path: &Path) -> Result<Exit> {
     let mut plan = imported.plan.clone();
     if let Some(name) = &args.name {
         plan.name = plan::Choice::new(name.clone(), "From --name.");
     }
-    let folder = files::shown(&args.dir);
+    let folder = files::shown(&args.path);
     files::write_new_with(path, args.file.force, |w| {
         plan::write::write(&plan, &folder, w)
     })?;
@@ -133,7 +201,7 @@ fn write_plan(args: &ImportArgs, imported: &import::Imported, path: &Path) -> Re
 
 /// Writes an import's warnings and notes to stderr, buffered: a line is one write, not one
 /// per piece of it.
-fn messages(imported: &import::Imported) -> Result<()> {
+fn messages(imported: &Imported) -> Result<()> {
     let mut err = BufWriter::new(io::stderr().lock());
     render::import_messages(&mut err, &imported.warnings, &imported.notes)?;
     err.flush()?;

@@ -93,7 +93,7 @@ fn dispatch(command: Command, ctx: &Context, out: &mut impl Write) -> Result<Exi
         Command::Path(args) => path::run(ctx, &args, out),
         Command::Evidence(args) => evidence::run(ctx, &args, out),
         Command::Export(args) => export::run(ctx, &args, out),
-        Command::Import(args) => import::run(&args, out),
+        Command::Import(args) => import::run(ctx, &args, out),
         Command::Search(args) => search::run(ctx, &args, out),
         Command::Ladders(_) => ladders::run(ctx, out),
         Command::Tracks(_) => tracks::run(ctx, out),

@@ -472,12 +472,18 @@ fn gather_attributes(
                 attributes.push(Attribute {
                     id,
                     name: label.clone(),
-                    meaning: format!("{label}, as the level pages state it."),
+                    meaning: undefined_meaning(label),
                 });
             }
         }
     }
     (attributes, names)
+}
+
+/// The meaning written for an attribute that nothing defines (a label the index lacks, an id
+/// a spreadsheet names): a placeholder the maintainer replaces.
+pub(super) fn undefined_meaning(label: &str) -> String {
+    format!("{label}, as the level pages state it.")
 }
 
 /// Dimensions: the index's, then any section heading that matches none of them.
@@ -737,7 +743,7 @@ fn append<T>(list: &mut Vec<T>, mut more: Vec<T>) {
 
 /// Sorts `L2` before `L10` and `L1.0` before `L6`: the level code compared component by
 /// component, runs of letters as text (ignoring case) and runs of digits as numbers.
-fn natural_key(level: &str) -> Vec<(String, u64)> {
+pub(super) fn natural_key(level: &str) -> Vec<(String, u64)> {
     let mut key: Vec<(String, u64)> = Vec::new();
     let mut rest = level;
     while !rest.is_empty() {

@@ -281,7 +281,12 @@ fn track_hows(ladder: &Ladder, notes: &[Note], from_index: bool) -> HashMap<Stri
 /// page it came from: a handbook's long title or paragraph is worth importing cut, not
 /// refusing the whole handbook for, and the warning says what to shorten. Ids are cut as the
 /// ids that refer to them are, so references still hold; a text cut otherwise ends with `…`.
-fn cut_to_limits(ladder: &mut Ladder, pages: &[String], index: &str, warnings: &mut Warnings) {
+pub(super) fn cut_to_limits(
+    ladder: &mut Ladder,
+    pages: &[String],
+    index: &str,
+    warnings: &mut Warnings,
+) {
     let mut found = false;
     ladder.visit_texts(|path, text, kind| {
         let max = limits::max_chars(kind);
@@ -723,8 +728,7 @@ fn no_level_pages(shown: &str, skipped: &[(String, &str)]) -> String {
 }
 
 /// The comment atop the TOML of an imported ladder.
-const HEADER: &str =
-    "# Imported by `ladder import` from Markdown pages; check the tracks and themes.\n";
+const HEADER: &str = "# Imported by `ladder import`; check the tracks and themes.\n";
 
 /// Writes the TOML of an imported ladder, with a comment atop and every unsafe character
 /// escaped (see [`crate::ladder_toml`]), so that printing it cannot drive a terminal.

@@ -18,6 +18,7 @@ mod parsed;
 pub mod plan;
 mod read;
 pub(super) mod seniority;
+pub mod sheet;
 mod tracks;
 pub mod warning;
 

@@ -69,6 +69,17 @@ pub(super) fn without_level_qualifier(title: &str) -> &str {
     }
 }
 
+/// A readable name for an id that comes without one: `planning-horizon` is "Planning
+/// horizon", `on_call` is "On call".
+pub(super) fn name_of_id(id: &str) -> String {
+    let words = id.replace(['-', '_'], " ");
+    let mut chars = words.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => id.to_string(),
+    }
+}
+
 /// Names compare equal ignoring case, punctuation and emoji.
 pub(super) fn same_name(a: &str, b: &str) -> bool {
     kebab(&split_emoji(a).1) == kebab(&split_emoji(b).1)
@@ -186,5 +197,16 @@ mod tests {
         assert!(!named_with_level("LICENSE"));
         assert!(!named_with_level("Dockerfile"));
         assert!(!named_with_level("2024-notes"));
+    }
+
+    #[test]
+    fn level_codes_and_names_of_ids() {
+        assert!(is_level_code("MG3") && is_level_code("L1.0") && is_level_code("IC10"));
+        assert!(
+            !is_level_code("Manager") && !is_level_code("L-3") && !is_level_code("Level3ButLonger")
+        );
+        assert_eq!(name_of_id("planning-horizon"), "Planning horizon");
+        assert_eq!(name_of_id("on_call"), "On call");
+        assert_eq!(name_of_id("x"), "X");
     }
 }

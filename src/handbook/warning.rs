@@ -63,6 +63,19 @@ pub enum WarningKind {
     NoSummary,
     /// Front matter that is not YAML: what the YAML parser said, and where.
     FrontMatter(String),
+    /// A spreadsheet imported without a base ladder (`--data`): what a sheet cannot hold
+    /// (names, meanings) is made from its ids.
+    NoBase,
+    /// An id a spreadsheet uses that its base ladder lacks (`what`: a level, an attribute, a
+    /// dimension, a theme, a band or a track): added, named `name` (a level or a band is
+    /// its own name).
+    NotInBase {
+        what: &'static str,
+        id: String,
+        name: Option<String>,
+    },
+    /// A track of the base ladder that no role of the spreadsheet is on: left out.
+    TrackLeftOut(String),
     /// A text longer than its kind may be (a title, a name, an id, a text, …): `text` is its
     /// beginning, `chars` how long it was; it was cut to `max` characters.
     Cut {
@@ -101,6 +114,8 @@ pub enum Note {
         level: String,
         more: usize,
     },
+    /// A spreadsheet read, and which of its two shapes it was read as.
+    Sheet { file: String, shape: SheetShape },
     /// Pages' section headings read as one of the index's dimensions.
     MappedDimension {
         dimension: String,
@@ -144,7 +159,8 @@ impl Note {
             Note::InferredTrack { .. }
             | Note::MappedDimension { .. }
             | Note::Boilerplate { .. }
-            | Note::FiledByLabel { .. } => None,
+            | Note::FiledByLabel { .. }
+            | Note::Sheet { .. } => None,
         }
     }
 }
@@ -162,6 +178,8 @@ pub enum TrackFrom {
     Lists,
     /// The folders the pages are in.
     Folders,
+    /// The rows of a wide spreadsheet, one level each.
+    Rows,
 }
 
 impl TrackFrom {
@@ -177,8 +195,21 @@ impl TrackFrom {
             TrackFrom::Groups => "Inferred from the headings a page groups its levels under.",
             TrackFrom::Lists => "Inferred from the index's lists of pages, one list a track.",
             TrackFrom::Folders => "Inferred from the folders the pages are in, one folder a track.",
+            TrackFrom::Rows => {
+                "Inferred: each row of the sheet is one level above the one before, so one track."
+            }
         }
     }
+}
+
+/// The two shapes of spreadsheet `ladder import` reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetShape {
+    /// One row per statement, the columns `show --all --format tsv` writes; `base` names the
+    /// ladder that gives what a sheet cannot hold, when one was given.
+    Long { base: Option<String> },
+    /// One row per level, one column per dimension.
+    Wide { roles: usize, dimensions: usize },
 }
 
 impl Warning {

@@ -14,7 +14,7 @@ use super::Manual;
 use crate::files;
 use crate::view::{PerLadder, RoleList};
 
-use crate::handbook::warning::{Note, SHOWN_PER_KIND, Warning, WarningKind, Warnings};
+use crate::handbook::warning::{Note, SHOWN_PER_KIND, SheetShape, Warning, WarningKind, Warnings};
 use crate::text::{cut_middle, escape_controls, quoted};
 
 /// Writes one role id per line and nothing else, for `ladder list --ids`.
@@ -220,6 +220,16 @@ fn warning_text(kind: &WarningKind) -> String {
             "the front matter is not YAML ({}); its title is not read",
             crate::text::cut(problem)
         ),
+        WarningKind::NoBase => "no base ladder (--data FILE): the names of its attributes, dimensions, themes, bands and tracks are made from their ids, and the meanings of attributes and bands are placeholders".to_string(),
+        WarningKind::NotInBase { what, id, name } => format!(
+            "{what} {} is not in the base ladder; added{}",
+            quoted(id),
+            name.as_ref().map_or(String::new(), |n| format!(" as {}", quoted(n)))
+        ),
+        WarningKind::TrackLeftOut(id) => format!(
+            "no role of the sheet is on track {} of the base ladder; the track is left out",
+            quoted(id)
+        ),
         WarningKind::Cut {
             what,
             text,
@@ -267,6 +277,7 @@ fn note_text(note: &Note) -> String {
                 n => format!(" (and so for {n} more pages)"),
             }
         ),
+        Note::Sheet { file, shape } => sheet_note(&cut_middle(file), shape),
         Note::MappedDimension {
             dimension,
             headings,
@@ -351,6 +362,25 @@ fn navigation_text(page: &str, links: usize, ended: Option<&(String, usize)>) ->
             quoted(heading)
         ),
         (None, None) => format!("{page}: left out nothing as navigation"),
+    }
+}
+
+/// Which shape of spreadsheet `import` read, and where what it cannot hold came from.
+fn sheet_note(file: &str, shape: &SheetShape) -> String {
+    match shape {
+        SheetShape::Long { base } => format!(
+            "{file} is a long sheet (one row per statement, as `show --all --format tsv` writes it); {}",
+            match base {
+                Some(base) => format!(
+                    "the rest of the ladder (its about text, meanings, names, emoji and tracks) comes from {}",
+                    cut_middle(base)
+                ),
+                None => "no base ladder was given".to_string(),
+            }
+        ),
+        SheetShape::Wide { roles, dimensions } => format!(
+            "{file} is a wide sheet: one role per level row ({roles}), one dimension per column ({dimensions}), each paragraph or bullet of a cell a statement; the summaries are the titles"
+        ),
     }
 }
 

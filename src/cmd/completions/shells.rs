@@ -447,7 +447,7 @@ mod tests {
             ("ladder show --data=ev/$(x)", FILES),
             ("ladder validate ", FILES),
             ("ladder import --output o", FILES),
-            ("ladder import ", FOLDERS),
+            ("ladder import ", FILES),
             ("ladder export h", FOLDERS),
         ] {
             assert_eq!(answer_to(line), Answer::Paths(mark), "{line}");

@@ -10,6 +10,7 @@ mod page;
 mod parts;
 
 pub use index_page::index;
+pub(super) use page::split_level;
 pub use page::{Place, level_page};
 pub use parts::{Part, parts};
 
