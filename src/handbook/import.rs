@@ -439,11 +439,17 @@ impl Reading {
         &mut self,
         name: &str,
         text: &str,
-        parts: Vec<read::Part>,
+        parts: read::Parts,
         warnings: &mut Warnings,
         notes: &mut Vec<Note>,
     ) {
-        for part in parts {
+        if let Some(line) = parts.intro {
+            notes.push(Note::AboveLevels {
+                page: name.to_string(),
+                line,
+            });
+        }
+        for part in parts.levels {
             let body = format!("# {}\n{}", part.heading, &text[part.body]);
             if let Some(mut page) = read::level_page(
                 name,

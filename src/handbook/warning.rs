@@ -105,6 +105,9 @@ pub enum Note {
     /// A page that is not a level: the index does not list it among its levels, or its title
     /// names none (a FAQ, an introduction).
     NotALevel { page: String, why: &'static str },
+    /// The text above the first level of a page that holds several (from `line`): no
+    /// level's, left out.
+    AboveLevels { page: String, line: usize },
     /// A page with prose only: its first paragraph is the summary, and it sets no expectations.
     ProsePage { page: String },
     /// Pages without `.md` whose first line is the title: the level came from the file name.
@@ -152,6 +155,7 @@ impl Note {
         match self {
             Note::MappedAttribute { page, .. }
             | Note::NotALevel { page, .. }
+            | Note::AboveLevels { page, .. }
             | Note::ProsePage { page }
             | Note::PlainPage { page, .. }
             | Note::Navigation { page, .. }

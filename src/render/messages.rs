@@ -264,6 +264,9 @@ fn note_text(note: &Note) -> String {
             )
         }
         Note::NotALevel { page, why } => format!("left out {}: {why}", quoted(page)),
+        Note::AboveLevels { page, line } => format!(
+            "{page}:{line}: the text above the page's first level belongs to no level; left out"
+        ),
         Note::ProsePage { page } => format!(
             "{} has prose only: its first paragraph is the role's summary, and it sets no expectations",
             cut_middle(page)

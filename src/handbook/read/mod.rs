@@ -12,7 +12,7 @@ mod parts;
 pub use index_page::index;
 pub(super) use page::split_level;
 pub use page::{Place, level_page};
-pub use parts::{Part, parts};
+pub use parts::{Parts, parts};
 
 use super::names::shortcodes;
 

@@ -848,7 +848,7 @@ fn in_context(context: &str, text: &str) -> (String, Option<usize>) {
 }
 
 /// Whether a heading ends the page's content: what follows it is links to other pages.
-fn ends_content(heading: &str) -> bool {
+pub(super) fn ends_content(heading: &str) -> bool {
     let t = heading.trim().trim_end_matches(':').trim().to_lowercase();
     [
         "see also",

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::blocks::{self, Block};
 use super::example_like;
-use super::page::split_level;
+use super::page::{ends_content, split_level};
 use crate::handbook::names::{is_level_code, kebab};
 use crate::handbook::seniority;
 
@@ -30,28 +30,36 @@ struct Heading {
 }
 
 /// The levels of a page that holds several, in order; `None` for a page of one level.
-pub fn parts(text: &str) -> Option<Vec<Part>> {
+pub fn parts(text: &str) -> Option<Parts> {
     let mut headings = Vec::new();
-    blocks::parse_each(text, 1, &mut |block| {
-        if let Block::Heading { level, text } = block {
-            headings.push(Heading {
-                depth: level,
-                text: text.text(),
-                line: text.line(),
-            });
+    // The first block of text before any heading of a level: the page's introduction.
+    let mut first_text: Option<usize> = None;
+    blocks::parse_each(text, 1, &mut |block| match block {
+        Block::Heading { level, text } => headings.push(Heading {
+            depth: level,
+            text: text.text(),
+            line: text.line(),
+        }),
+        Block::Para(p) if first_text.is_none() && headings.len() <= 1 => {
+            first_text = Some(p.line())
         }
+        _ => {}
     });
     let tops = headings.iter().filter(|h| h.depth == 1).count();
     // A page titled with a level code (`# L3: Senior Engineer`) is one level.
     let one_level = tops == 1 && headings.iter().any(|h| h.depth == 1 && coded(&h.text));
-    let depth = if one_level {
+    let (depth, rule) = if one_level {
         return None;
-    } else if levels_at(&headings, 2) {
-        2
+    } else if let Some(rule) = levels_at(&headings, 2) {
+        (2, rule)
     } else if tops >= 2 && titled_levels(&headings) * 2 >= tops {
-        1
+        (1, Rule::Titled)
     } else {
         return None;
+    };
+    // Under the code rule only coded headings are levels; a `See also` never is one.
+    let is_part = |h: &Heading| {
+        h.depth == depth && !ends_content(&h.text) && (rule != Rule::Coded || coded(&h.text))
     };
     let starts = line_starts(text);
     let at = |line: usize| starts.get(line - 1).copied().unwrap_or(text.len());
@@ -67,7 +75,7 @@ pub fn parts(text: &str) -> Option<Vec<Part>> {
         if h.depth == 1 && depth == 2 {
             group = Some(h.text.clone()).filter(|g| !g.trim().is_empty());
         }
-        if h.depth == depth {
+        if is_part(h) {
             parts.push(Part {
                 heading: h.text.clone(),
                 group: group.clone(),
@@ -76,20 +84,33 @@ pub fn parts(text: &str) -> Option<Vec<Part>> {
             });
         }
     }
-    (parts.len() >= 2).then_some(parts)
+    let first = parts.first()?.line;
+    let intro = first_text.filter(|line| *line < first);
+    (parts.len() >= 2).then_some(Parts {
+        levels: parts,
+        intro,
+    })
 }
 
-/// Whether the `depth` headings of a page are its levels: two or more of them carry a level
-/// code, or two or more stand over headings of the same names (the dimensions each level
-/// repeats).
-fn levels_at(headings: &[Heading], depth: usize) -> bool {
+/// The levels of a page that holds several, and the line of the text above the first of
+/// them, when it has some (no level's: it is left out, with a note).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts {
+    pub levels: Vec<Part>,
+    pub intro: Option<usize>,
+}
+
+/// Whether the `depth` headings of a page are its levels, and by which rule: two or more of
+/// them carry a level code, or two or more stand over headings of the same names (the
+/// dimensions each level repeats).
+fn levels_at(headings: &[Heading], depth: usize) -> Option<Rule> {
     let at_depth: Vec<&Heading> = headings.iter().filter(|h| h.depth == depth).collect();
     if at_depth.len() < 2 {
-        return false;
+        return None;
     }
     let coded = at_depth.iter().filter(|h| coded(&h.text)).count();
     if coded >= 2 {
-        return true;
+        return Some(Rule::Coded);
     }
     // The names under each heading of this depth, and under how many of them each stands.
     let mut under: HashMap<String, usize> = HashMap::new();
@@ -112,7 +133,18 @@ fn levels_at(headings: &[Heading], depth: usize) -> bool {
     for name in names.drain() {
         *under.entry(name).or_default() += 1;
     }
-    under.values().filter(|n| **n >= 2).count() >= 2
+    (under.values().filter(|n| **n >= 2).count() >= 2).then_some(Rule::Repeated)
+}
+
+/// Why a page's headings of one depth are its levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    /// They carry level codes (`## D1 - Developer 1`): only those that do are levels.
+    Coded,
+    /// They stand over headings of the same names (the dimensions each level repeats).
+    Repeated,
+    /// They are several `#` titles that say how senior they are.
+    Titled,
 }
 
 /// How many `#` headings read as the title of a level: a level code, or words that say how
@@ -142,6 +174,7 @@ mod tests {
 
     fn cut(text: &str) -> Vec<(String, Option<String>, usize, String)> {
         parts(text)
+            .map(|p| p.levels)
             .unwrap_or_default()
             .into_iter()
             .map(|p| (p.heading, p.group, p.line, text[p.body].to_string()))
@@ -187,10 +220,25 @@ mod tests {
     }
 
     #[test]
+    fn a_see_also_section_after_the_levels_is_no_level() {
+        let text = "# Developer\n## D1 - One\n- a\n## D2 - Two\n- b\n## See also\n- [x](x.md)\n";
+        let found = cut(text);
+        let heads: Vec<&str> = found.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(heads, ["D1 - One", "D2 - Two"]);
+        assert_eq!(found[1].3, "- b\n");
+    }
+
+    #[test]
     fn several_top_headings_are_levels() {
         let text = "# Engineer I #\nA.\n\n# Engineer II\nB.\n";
         let heads: Vec<String> = cut(text).into_iter().map(|p| p.0).collect();
         assert_eq!(heads, ["Engineer I", "Engineer II"]);
+    }
+
+    #[test]
+    fn the_text_above_the_first_level_is_found() {
+        let text = "# Developer\n\nWhat developers do.\n\n## D1 - One\n- a\n## D2 - Two\n- b\n";
+        assert_eq!(parts(text).map(|p| p.intro), Some(Some(3)));
     }
 
     #[test]
