@@ -990,16 +990,6 @@ fn export_of_a_catalogue_into_a_folder_holding_a_file_of_a_ladders_name_writes_n
     assert!(!folder.join("book/design").exists());
 }
 
-/// `ladder ARGS` with its stderr, exiting 0.
-fn ok_with_stderr(args: &[&str]) -> (String, String) {
-    let output = run(&mut ladder(args));
-    assert_eq!(output.status.code(), Some(0), "{args:?}");
-    (
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn a_catalogue_exported_then_imported_gives_back_the_same_catalogue() {
     let folder = Folder::new("catalogue-round-trip");

@@ -159,6 +159,16 @@ fn ok(args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("stdout is UTF-8")
 }
 
+/// `ladder ARGS` with its stderr, exiting 0.
+fn ok_with_stderr(args: &[&str]) -> (String, String) {
+    let output = run(&mut ladder(args));
+    assert_eq!(output.status.code(), Some(0), "{args:?}");
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
 /// Runs `ladder`, expecting failure with `code`; returns stderr and asserts stdout is empty.
 fn fails(args: &[&str], code: i32) -> String {
     let out = run(&mut ladder(args));

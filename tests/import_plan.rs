@@ -3,12 +3,16 @@
 
 use super::*;
 
-/// The handbooks the plan is tried on: every house style of the fixtures.
-const HANDBOOKS: [&str; 4] = [
+/// The handbooks the plan is tried on: every house style and shape of the fixtures.
+const HANDBOOKS: [&str; 8] = [
     "handbook",
     "handbook-data",
     "handbook-platform",
     "handbook-success",
+    "shapes/static-site",
+    "shapes/gitbook",
+    "shapes/track-pages",
+    "shapes/paragraphs",
 ];
 
 fn fixture(name: &str) -> String {
@@ -133,7 +137,7 @@ fn the_plan_says_every_choice_and_how_it_was_made() {
 #[test]
 fn the_plan_as_inferred_imports_the_ladder_inference_gives() {
     for handbook in HANDBOOKS {
-        let folder = Folder::new(&format!("plan-same-{handbook}"));
+        let folder = Folder::new(&format!("plan-same-{}", handbook.replace('/', "-")));
         let plan = plan_of(&folder, handbook);
         let (inferred, _) = import::import(&fixture(handbook));
         let (planned, _) = import_by(&folder, handbook, &plan);

@@ -319,3 +319,132 @@ expectations = [
 examples = []
 "#;
 }
+
+/// Each shape's fixture against what a person reading it finds (`tests/data/shapes-expected/`,
+/// checked by hand against the pages): the plan inferred (after its two lines naming the
+/// folder), the fate of every statement (`show --all --format tsv` of the ladder written) and
+/// every warning and note.
+mod fates {
+    use super::*;
+
+    /// The shape's folder, relative to the package (where cargo runs tests), as the messages
+    /// that name it spell it.
+    fn shape(name: &str) -> String {
+        format!("tests/data/shapes/{name}")
+    }
+
+    fn expected(name: &str, file: &str) -> String {
+        let path = format!(
+            "{}/tests/data/shapes-expected/{name}/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read_to_string(&path).expect("expected output")
+    }
+
+    /// Imports the shape and checks its plan, its statements and its messages.
+    fn check(name: &str) {
+        let folder = Folder::new(&format!("fates-{name}"));
+        let plan = folder.arg("plan.toml");
+        let (_, planned) = ok_with_stderr(&["import", &shape(name), "--plan-out", &plan]);
+        assert!(
+            planned
+                .lines()
+                .last()
+                .is_some_and(|l| l.starts_with("wrote the plan of")),
+            "{planned}"
+        );
+        let text = std::fs::read_to_string(&plan).expect("plan");
+        let after_header: String = text.lines().skip(3).map(|l| format!("{l}\n")).collect();
+        assert_eq!(after_header, expected(name, "plan.toml"), "{name}: plan");
+        let (toml, stderr) = imported(&format!("fates-{name}-toml"), &shape(name));
+        assert_eq!(
+            stderr.join("\n") + "\n",
+            expected(name, "stderr.txt"),
+            "{name}: messages"
+        );
+        let file = folder.write("ladder.toml", &toml);
+        let fates = ok(&[
+            "--data",
+            file.to_str().expect("UTF-8"),
+            "show",
+            "--all",
+            "--format",
+            "tsv",
+        ]);
+        assert_eq!(fates, expected(name, "fates.tsv"), "{name}: statements");
+    }
+
+    /// A static site (Hugo): an `_index.md` whose cards link the levels in order (links
+    /// without `.md`, one to a folder's own `_index.md`), pages titled by front matter with
+    /// weights, a FAQ the cards leave out, and a `config.yaml` and a licence beside them.
+    #[test]
+    fn a_static_site_with_cards_and_front_matter() {
+        check("static-site");
+    }
+
+    /// A GitBook: `README.md` for the introduction, `SUMMARY.md` for the order, levels under
+    /// `## Levels` in a folder, a FAQ and a process page under `## Help`.
+    #[test]
+    fn a_gitbook_with_a_summary() {
+        check("gitbook");
+    }
+
+    /// One page per track, each level a `## D1 - Developer 1` section over `###` dimensions,
+    /// and an index table that lines the two tracks' levels up (`L3` holds both a developer
+    /// and a tech lead).
+    #[test]
+    fn one_page_per_track_with_an_index_table_of_levels() {
+        check("track-pages");
+    }
+
+    /// The pages of paragraphs, now with what becomes of the index's other pages: left out.
+    #[test]
+    fn pages_of_paragraphs_with_a_faq_and_a_process_page() {
+        check("paragraphs");
+    }
+
+    /// The plan of the track pages corrected by hand: the two tech-lead levels moved to the
+    /// developer track and a level renamed, a part dropped by leaving it out of the plan
+    /// (a `[[page.part]]` removed), and the levels put in another order.
+    #[test]
+    fn a_corrected_plan_of_parts_gives_the_ladder_it_says() {
+        let folder = Folder::new("fates-plan-parts");
+        let plan = folder.arg("plan.toml");
+        ok_with_stderr(&["import", &shape("track-pages"), "--plan-out", &plan]);
+        let text = std::fs::read_to_string(&plan).expect("plan");
+        let d3 = "# Level from the index's table of levels; title from the heading \"D3 - Developer 3\" (line 29).\n\
+                  [[page.part]]\nheading = \"D3 - Developer 3\"\nrole = \"L3-developer-3\"\n\
+                  title = \"Developer 3\"\nlevel = \"L3\"\ntracks = [\"developer\"]\n";
+        assert!(text.contains(d3), "{text}");
+        let edited = text
+            .replace(d3, "")
+            .replace("tracks = [\"tech-lead\"]", "tracks = [\"developer\"]")
+            .replace("level = \"L4\"", "level = \"L5\"")
+            .replace(
+                "levels = [\"L1\", \"L2\", \"L3\", \"L4\"]",
+                "levels = [\"L1\", \"L2\", \"L3\", \"L5\"]",
+            );
+        let edited_path = folder.write("edited.toml", edited);
+        let out = run(&mut ladder(&[
+            "import",
+            &shape("track-pages"),
+            "--plan",
+            edited_path.to_str().expect("UTF-8"),
+        ]));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let file = folder.write("ladder.toml", &out.stdout);
+        let file = file.to_str().expect("UTF-8");
+        assert_eq!(
+            ok(&["--data", file, "tracks", "--format", "tsv", "--no-header"]),
+            "developer\tDeveloper\t1\tL1\tL1-developer-1\n\
+             developer\tDeveloper\t2\tL2\tL2-developer-2\n\
+             developer\tDeveloper\t3\tL3\tL3-tech-lead-1\n\
+             developer\tDeveloper\t4\tL5\tL4-tech-lead-2\n"
+        );
+    }
+}

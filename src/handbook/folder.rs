@@ -282,6 +282,17 @@ pub(super) fn index_rank(name: &str) -> Option<usize> {
     INDEXES.iter().position(|i| name.eq_ignore_ascii_case(i))
 }
 
+/// The name a page goes by: its file name, or for a folder's own page
+/// (`lead-analyst/_index.md`) the folder's name.
+pub(super) fn page_name(file: &str) -> &str {
+    let mut parts = file.rsplit('/');
+    match (parts.next(), parts.next()) {
+        (Some(name), Some(dir)) if index_rank(name).is_some() => dir,
+        (Some(name), _) => name,
+        _ => file,
+    }
+}
+
 /// The rank of `SUMMARY.md` (see [`index_rank`]).
 pub(super) const SUMMARY: usize = 3;
 

@@ -195,14 +195,23 @@ fn family(r: &Role) -> Vec<String> {
 }
 
 /// Whether the titles clearly split into families: at least two, each with two roles or more
-/// ("Engineer, Senior Engineer, Engineering Manager, Director"). A ladder whose levels rise
+/// and each one run of the list ("Engineer, Senior Engineer, Engineering Manager, Director"). A ladder whose levels rise
 /// one by one is one track unless they do.
 pub fn split_into_families(roles: &[Role]) -> bool {
     let mut families: HashMap<Vec<String>, usize> = HashMap::new();
+    // Each family must be one run of the list: families that take turns (`Support Associate`,
+    // `Support Specialist`, `Senior Support Specialist`, `Support Lead`) are one ladder.
+    let mut runs = 0;
+    let mut last: Option<Vec<String>> = None;
     for role in roles {
-        *families.entry(family(role)).or_default() += 1;
+        let f = family(role);
+        if last.as_ref() != Some(&f) {
+            runs += 1;
+        }
+        *families.entry(f.clone()).or_default() += 1;
+        last = Some(f);
     }
-    families.len() >= 2 && families.values().all(|n| *n >= 2)
+    families.len() >= 2 && families.values().all(|n| *n >= 2) && runs == families.len()
 }
 
 /// One track of every role in level order: for a ladder whose levels rise one by one, a

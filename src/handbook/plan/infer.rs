@@ -41,7 +41,7 @@ pub fn infer(
             level: role.level.clone(),
             tracks: tracks_of.remove(role.id.as_str()).unwrap_or_default(),
         };
-        let role = Choice::new(plan, how_role(origin));
+        let role = Choice::new(plan, how_role(origin, &role.level));
         match (&origin.part, pages.last_mut()) {
             (
                 Some(heading),
@@ -98,32 +98,28 @@ fn part(heading: &str, role: Choice<RolePlan>) -> Part {
     }
 }
 
-/// How a role's level and title were read.
-fn how_role(origin: &Origin) -> String {
+/// How a role's level and title were read; `level` is the level it was given.
+fn how_role(origin: &Origin, level: &str) -> String {
     let h = &origin.heading;
+    let heading = format!("the heading {} (line {})", quoted(&h.text), h.line);
+    let name = crate::handbook::folder::page_name(&origin.file);
+    let file_word = name.split(['-', '_', ' ', '.']).next().unwrap_or("");
     if origin.from_comment {
         format!(
             "Named by the comment `ladder export` writes under the heading (line {}).",
             h.line
         )
     } else if h.level_from_index {
-        format!(
-            "Level from the index's table of levels; title from the heading {} (line {}).",
-            quoted(&h.text),
-            h.line
-        )
+        format!("Level from the index's table of levels; title from {heading}.")
     } else if h.has_level {
+        format!("Level and title from {heading}.")
+    } else if level.eq_ignore_ascii_case(file_word) {
         format!(
-            "Level and title from the heading {} (line {}).",
-            quoted(&h.text),
-            h.line
+            "Title from {heading}; it has no level code, so the level is the file name's first word."
         )
     } else {
-        format!(
-            "Title from the heading {} (line {}); it has no level code, so the level is the file name's first word.",
-            quoted(&h.text),
-            h.line
-        )
+        // Not the file name's word: the title named the level (see `assemble`).
+        format!("Title from {heading}; it has no level code, so the title names the level.")
     }
 }
 

@@ -235,14 +235,7 @@ fn level_and_title(
         Some(pair) => pair,
         None => {
             // A folder's own page (`lead-analyst/_index.md`) is named by its folder.
-            let mut parts = file.rsplit('/');
-            let name = match (parts.next(), parts.next()) {
-                (Some(name), Some(dir)) if crate::handbook::folder::index_rank(name).is_some() => {
-                    dir
-                }
-                (Some(name), _) => name,
-                _ => file,
-            };
+            let name = crate::handbook::folder::page_name(file);
             let level = name.split(['-', '_', ' ', '.']).next().unwrap_or("");
             let level = level.to_string();
             if place != Place::Page {
