@@ -14,6 +14,10 @@
     bench/hostile_import.py sheet-wide DIR # DIR/sheet.csv: 100 level rows x 40 columns of
                                            # cells of paragraphs and bullets (15 MB)
     bench/hostile_import.py sheet-quote DIR  # DIR/sheet.csv: 60 MB after a quote never closed
+    bench/hostile_import.py levels DIR     # one page of 20,000 `## D1 - Developer 1` levels,
+                                           # each over a `### Delivery` section (1 MB)
+    bench/hostile_import.py titles DIR     # one page of 20,000 `# Senior Engineer` titles, one
+                                           # title for every level (0.6 MB)
 
 `headings` is the case that once took a minute (every new heading compared with every
 other); `big` must be refused with one error line, in little memory; `large` is read whole
@@ -21,6 +25,8 @@ other); `big` must be refused with one error line, in little memory; `large` is 
 of 4x the input is judged on. `spellings` once read its page 1,860 times (40 s, 8.75 GB);
 `fence` wrote 450,000 warning lines and `fence-large` took 36 s and 8.2 GB; `pages` took
 1.5 s (40,000: 5.7 s), inferring tracks by comparing every title's family with every other.
+`levels` and `titles` are pages of many levels, each cut into parts and read as a page of its
+own: the parts, their ids made unique and their tracks grow linearly with the headings.
 The sheets are read in one pass: `sheet-long` and `sheet-wide` within 4x their size, and
 `sheet-quote` (whose one cell would be the whole file) refused with one error line.
 """
@@ -139,6 +145,21 @@ def sheet_quote(target, size=60 * 1000 * 1000):
             out.write(line)
 
 
+def page_of_levels(target, n):
+    """One track page of `n` coded level sections over the same dimension."""
+    with open(os.path.join(target, "H1-Engineer.md"), "w", encoding="utf-8") as out:
+        out.write("# Developer\n\nThe developer track.\n\n")
+        for i in range(1, n + 1):
+            out.write(f"## D{i} - Developer {i}\n\n### Delivery\n\n- Ships item {i}.\n\n")
+
+
+def page_of_titles(target, n):
+    """One page of `n` `#` titles that all read alike: their ids and levels clash."""
+    with open(os.path.join(target, "H1-Engineer.md"), "w", encoding="utf-8") as out:
+        for i in range(n):
+            out.write(f"# Senior Engineer\n\n## Delivery\n\n- Ships item {i}.\n\n")
+
+
 def main():
     kind, target = sys.argv[1], sys.argv[2]
     os.makedirs(target, exist_ok=True)
@@ -158,6 +179,10 @@ def main():
         sheet_wide(target)
     elif kind == "sheet-quote":
         sheet_quote(target)
+    elif kind == "levels":
+        page_of_levels(target, 20_000)
+    elif kind == "titles":
+        page_of_titles(target, 20_000)
     elif kind == "headings":
         page(os.path.join(target, "H1-Engineer.md"), "H1", "Engineer", headings(20_000))
     elif kind in ("big", "large"):
@@ -166,7 +191,7 @@ def main():
             page(os.path.join(target, f"H{n}-Engineer-{n}.md"), f"H{n}", f"Engineer {n}", bullets(size))
     else:
         sys.exit(f"unknown case {kind!r}: headings, big, large, spellings, fence, fence-large, pages, "
-                 "sheet-long, sheet-wide or sheet-quote")
+                 "sheet-long, sheet-wide, sheet-quote, levels or titles")
 
 
 if __name__ == "__main__":

@@ -220,7 +220,7 @@ hostile() {
   python3 bench/hostile_import.py headings "$work/headings"
   python3 bench/hostile_import.py large "$work/large"
   python3 bench/hostile_import.py big "$work/big"
-  for shape in spellings fence fence-large pages sheet-long sheet-wide sheet-quote; do
+  for shape in spellings fence fence-large pages sheet-long sheet-wide sheet-quote levels titles; do
     python3 bench/hostile_import.py "$shape" "$work/$shape"
   done
   local large_kib fence_kib long_kib wide_kib
@@ -258,6 +258,12 @@ hostile() {
   budget "import, long sheet of 10,000 roles (4x)" 10 "$long_kib" "$bin" import "$work/sheet-long/sheet.tsv"
   budget "import, wide sheet 100 x 40 (4x)" 10 "$wide_kib" "$bin" import "$work/sheet-wide/sheet.csv"
   budget "import, 60 MB unclosed quote (refused)" 1 204800 "$bin" import "$work/sheet-quote/sheet.csv"
+  budget "import, 20,000 levels on one page" 1 102400 "$bin" import "$work/levels"
+  budget "import, 20,000 alike titles on a page" 1 102400 "$bin" import "$work/titles"
+  # The plan of 20,000 pages, written and then followed: linear too.
+  rm -f "$work/pages.plan"
+  budget "import --plan-out, 20,000 pages" 1 102400 "$bin" import "$work/pages" --plan-out "$work/pages.plan" --force
+  budget "import --plan, 20,000 pages" 1 102400 "$bin" import "$work/pages" --plan "$work/pages.plan"
   # Issue 20's audit: each case writes its own file.
   # 5,000 roles that leave out 1,000 attributes and 1,000 dimensions each: 8 warnings each
   # and a count, not 10 million warnings.

@@ -255,6 +255,7 @@ fn group_tracks(roles: &[Role], groups: &[Option<Group>], levels: &[String]) -> 
     let mut at: HashMap<(&str, &str), usize> = HashMap::new();
     let mut tracks: Vec<(Track, Vec<(usize, String)>)> = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
+    let mut next: HashMap<String, usize> = HashMap::new();
     for (role, group) in roles.iter().zip(groups) {
         let Some(g) = group else { continue };
         let i = *at
@@ -266,11 +267,12 @@ fn group_tracks(roles: &[Role], groups: &[Option<Group>], levels: &[String]) -> 
                     TrackFrom::Lists if shared => format!("{} ({})", g.name, tracks.len() + 1),
                     _ => g.name.clone(),
                 };
-                let mut id = kebab(&name);
-                let mut n = 2;
+                let base = kebab(&name);
+                let mut id = base.clone();
+                let n = next.entry(base.clone()).or_insert(2);
                 while !ids.insert(id.clone()) {
-                    id = format!("{}-{n}", kebab(&name));
-                    n += 1;
+                    id = format!("{base}-{n}");
+                    *n += 1;
                 }
                 let track = Track {
                     id,
@@ -645,16 +647,18 @@ fn page_stem(file: &str) -> &str {
 /// (`ops-manager`), then a number.
 fn unique_ids(roles: &mut [Role], origins: &[Origin]) {
     let mut taken: HashSet<String> = HashSet::with_capacity(roles.len());
+    // The next number to try for each id clashed on: many clashes stay linear.
+    let mut next: HashMap<String, usize> = HashMap::new();
     for (role, origin) in roles.iter_mut().zip(origins) {
         if taken.insert(role.id.clone()) {
             continue;
         }
-        let stem = kebab(page_stem(&origin.file));
-        let mut id = format!("{stem}-{}", role.id);
-        let mut n = 2;
+        let base = format!("{}-{}", kebab(page_stem(&origin.file)), role.id);
+        let mut id = base.clone();
+        let n = next.entry(base.clone()).or_insert(2);
         while !taken.insert(id.clone()) {
-            id = format!("{stem}-{}-{n}", role.id);
-            n += 1;
+            id = format!("{base}-{n}");
+            *n += 1;
         }
         role.id = id;
     }
