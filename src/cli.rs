@@ -561,8 +561,8 @@ pub struct ImportArgs {
     pub name: Option<String>,
 
     /// Write how the handbook would be read (levels, roles, tracks, dimensions, pages left
-    /// out), each choice with how it was inferred, to this file instead of importing; an
-    /// existing file needs --force. Correct it, then import by it with --plan.
+    /// out), each choice with how it was inferred, to this file (`-`: stdout) instead of
+    /// importing; an existing file needs --force. Correct it, then import by it with --plan.
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with_all = ["plan", "output"])]
     pub plan_out: Option<PathBuf>,
 

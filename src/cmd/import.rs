@@ -141,7 +141,7 @@ fn folder(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
     let by = plan.as_ref().map(|(plan, name)| (plan, name.as_str()));
     let imported = import::import_by(&args.path, by)?;
     if let Some(path) = &args.plan_out {
-        return write_plan(args, &imported, path);
+        return write_plan(args, &imported, path, out);
     }
     one(args, imported, out)
 }
@@ -185,12 +185,25 @@ fn read_plan(path: &Path) -> Result<(Plan, String)> {
 
 /// Writes the plan an import inferred to `path` instead of the ladder; warnings and notes go
 /// to stderr as for an import.
-fn write_plan(args: &ImportArgs, imported: &Imported, path: &Path) -> Result<Exit> {
+/// `-` for `path` writes it to stdout.
+fn write_plan(
+    args: &ImportArgs,
+    imported: &Imported,
+    path: &Path,
+    out: &mut impl Write,
+) -> Result<Exit> {
     let mut plan = imported.plan.clone();
     if let Some(name) = &args.name {
         plan.name = plan::Choice::new(name.clone(), "From --name.");
     }
     let folder = files::shown(&args.path);
+    if path == Path::new("-") {
+        messages(imported)?;
+        let mut out = BufWriter::new(out);
+        plan::write::write(&plan, &folder, &mut out)?;
+        out.flush()?;
+        return Ok(Exit::Success);
+    }
     files::write_new_with(path, args.file.force, |w| {
         plan::write::write(&plan, &folder, w)
     })?;
