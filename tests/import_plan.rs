@@ -83,7 +83,10 @@ fn roles_of(folder: &Folder, toml: &str) -> String {
 fn the_plan_says_every_choice_and_how_it_was_made() {
     let folder = Folder::new("plan-success");
     let plan = plan_of(&folder, "handbook-success");
-    let head: Vec<&str> = plan.lines().take(20).collect();
+    // The plan less its `[blocks]` table of words at its end (checked below).
+    let blocks_at = plan.find("\n# How each block").expect("blocks") + 1;
+    let (rest, blocks) = plan.split_at(blocks_at);
+    let head: Vec<&str> = rest.lines().take(21).collect();
     assert_eq!(
         head,
         [
@@ -110,11 +113,25 @@ fn the_plan_says_every_choice_and_how_it_was_made() {
             "id = \"ladder\"",
             "name = \"Ladder\"",
             "",
-            "# A heading of the pages that the index does not name.",
+            "# A heading of the pages that the index does not name; no label is read as it.",
             "[[dimension]]",
             "id = \"core-competencies\"",
             "name = \"Core Competencies\"",
             "headings = [\"Core Competencies\"]",
+            "labels = []",
+        ]
+    );
+    let blocks: Vec<&str> = blocks.lines().skip(7).collect();
+    assert_eq!(
+        blocks,
+        [
+            "[blocks]",
+            "# Headings below a section's, and labels, whose blocks are examples.",
+            "examples = [\"example\", \"examples\", \"examples *\", \"for example\", \"e.g.\", \"what success looks like\", \"success looks like\", \"success stor*\", \"in practice\", \"what this looks like\"]",
+            "# Headings that end a page's content: what follows them is links, left out.",
+            "end = [\"see also\", \"related\", \"related pages\", \"related links\", \"related reading\", \"further reading\", \"other pages\"]",
+            "# First headers of two-column tables whose rows are attributes in any section.",
+            "attribute_tables = [\"attribute\", \"attributes\", \"property\", \"properties\", \"field\", \"key\", \"aspect\"]",
         ]
     );
     assert!(plan.contains(
@@ -127,8 +144,8 @@ fn the_plan_says_every_choice_and_how_it_was_made() {
          tracks = [\"ladder\"]\n"
     ), "{plan}");
     assert!(
-        plan.ends_with(
-            "[[page]]\nfile = \"LICENSE\"\nskip = \"not Markdown: no `.md`, and no level code in its name\"\n"
+        rest.ends_with(
+            "[[page]]\nfile = \"LICENSE\"\nskip = \"not Markdown: no `.md`, and no level code in its name\"\n\n"
         ),
         "{plan}"
     );
@@ -218,32 +235,32 @@ fn what_the_plan_names_that_the_folder_lacks_is_an_error_at_its_line() {
         (
             "file = \"S2-Support-Analyst.md\"",
             "file = \"S2-Missing.md\"",
-            ":69: page \"S2-Missing.md\" is not in the folder",
+            ":73: page \"S2-Missing.md\" is not in the folder",
         ),
         (
             "headings = [\"Knowledge base\"]",
             "headings = [\"Knowledge bass\"]",
-            ":47: no page has the heading \"Knowledge bass\"",
+            ":50: no page has the heading \"Knowledge bass\"",
         ),
         (
             "level = \"S3\"\ntracks = [\"engineer\"]",
             "level = \"S9\"\ntracks = [\"engineer\"]",
-            ":77: level \"S9\" is not in `levels`",
+            ":81: level \"S9\" is not in `levels`",
         ),
         (
             "tracks = [\"analyst\"]",
             "tracks = [\"sales\"]",
-            ":69: track \"sales\" is not a [[track]] of the plan",
+            ":73: track \"sales\" is not a [[track]] of the plan",
         ),
         (
             "name = \"Customer Support Engineering\"",
             "nme = \"Customer Support Engineering\"",
-            ":6: unknown field `nme`, expected one of `name`, `levels`, `track`, `dimension`, `page`",
+            ":6: unknown field `nme`, expected one of `name`, `levels`, `track`, `dimension`, `page`, `blocks`",
         ),
         (
             "file = \"S4-Support-Lead.md\"\nrole = \"S4-support-lead\"",
             "file = \"S4-Support-Lead.md\"",
-            ":93: page \"S4-Support-Lead.md\" needs one of `role` (with title and level), `skip` or [[page.part]]",
+            ":97: page \"S4-Support-Lead.md\" needs one of `role` (with title and level), `skip` or [[page.part]]",
         ),
     ];
     for (from, to, error) in cases {
@@ -279,5 +296,95 @@ fn a_plan_is_written_once_and_only_for_one_ladder() {
     assert!(
         stderr.contains("'--plan-out <FILE>' cannot be used with '--output <FILE>'"),
         "{stderr}"
+    );
+}
+
+/// A handbook whose words the defaults do not know: an `### Evidence` heading over examples,
+/// a `## Links` section of pointers, a `**Mentoring**:` statement in the craft section.
+fn own_words(folder: &Folder) -> String {
+    folder.write(
+        "hb/README.md",
+        "# Words Ladder\n\n## Levels\n\n1. [L1 Engineer](L1-Engineer.md)\n2. [L2 Engineer](L2-Engineer.md)\n",
+    );
+    for (level, craft, example) in [
+        ("L1", "Writes tested code.", "Shipped the login page."),
+        ("L2", "Designs a service.", "Split the billing job."),
+    ] {
+        folder.write(
+            &format!("hb/{level}-Engineer.md"),
+            format!(
+                "# {level}: Engineer\n\n## Craft\n\n- {craft}\n- **Mentoring**: Answers questions from new starters.\n\n\
+                 ### Evidence\n\n- {example}\n\n## Mentoring\n\n- Pairs with peers.\n\n## Links\n\n- Ask your manager about this page.\n"
+            ),
+        );
+    }
+    folder.arg("hb")
+}
+
+/// `ladder --data TOML show --all --format tsv`: every statement with its dimension and kind.
+fn statements_of(folder: &Folder, toml: &str) -> String {
+    let file = folder.write("ladder.toml", toml);
+    let tsv = ok(&[
+        "--data",
+        file.to_str().expect("UTF-8"),
+        "show",
+        "--all",
+        "--format",
+        "tsv",
+        "--no-header",
+    ]);
+    tsv.lines()
+        .filter(|l| l.contains("\texpectation\t") || l.contains("\texample\t"))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+#[test]
+fn the_plan_s_words_and_labels_say_how_blocks_are_read() {
+    let folder = Folder::new("plan-words");
+    let hb = own_words(&folder);
+    let plan_path = folder.arg("plan.toml");
+    ok_with_stderr(&["import", &hb, "--plan-out", &plan_path]);
+    let plan = std::fs::read_to_string(&plan_path).expect("plan");
+    let (as_inferred, _) = ok_with_stderr(&["import", &hb]);
+    assert_eq!(
+        statements_of(&folder, &as_inferred),
+        "L1-engineer\texpectation\tcraft\t\t\tWrites tested code.\n\
+         L1-engineer\texpectation\tcraft\t\t\tMentoring: Answers questions from new starters.\n\
+         L1-engineer\texpectation\tcraft\t\t\tShipped the login page.\n\
+         L1-engineer\texpectation\tmentoring\t\t\tPairs with peers.\n\
+         L1-engineer\texpectation\tlinks\t\t\tAsk your manager about this page.\n\
+         L2-engineer\texpectation\tcraft\t\t\tDesigns a service.\n\
+         L2-engineer\texpectation\tcraft\t\t\tMentoring: Answers questions from new starters.\n\
+         L2-engineer\texpectation\tcraft\t\t\tSplit the billing job.\n\
+         L2-engineer\texpectation\tmentoring\t\t\tPairs with peers.\n\
+         L2-engineer\texpectation\tlinks\t\t\tAsk your manager about this page.\n"
+    );
+    // Evidence is examples, Links ends the content (so it is no dimension), and the
+    // Mentoring label files its statement under that dimension.
+    let links =
+        "\n[[dimension]]\nid = \"links\"\nname = \"Links\"\nheadings = [\"Links\"]\nlabels = []\n";
+    assert!(plan.contains(links), "{plan}");
+    let edited = plan
+        .replacen("examples = [", "examples = [\"evidence\", ", 1)
+        .replacen("end = [", "end = [\"links\", ", 1)
+        .replacen(links, "\n", 1)
+        .replacen(
+            "headings = [\"Mentoring\"]\nlabels = []",
+            "headings = [\"Mentoring\"]\nlabels = [\"Mentoring\"]",
+            1,
+        );
+    let path = folder.write("edited.toml", &edited);
+    let (by_plan, _) = ok_with_stderr(&["import", &hb, "--plan", path.to_str().expect("UTF-8")]);
+    assert_eq!(
+        statements_of(&folder, &by_plan),
+        "L1-engineer\texpectation\tcraft\t\t\tWrites tested code.\n\
+         L1-engineer\texample\tcraft\t\t\tShipped the login page.\n\
+         L1-engineer\texpectation\tmentoring\t\t\tPairs with peers.\n\
+         L1-engineer\texpectation\tmentoring\t\t\tAnswers questions from new starters.\n\
+         L2-engineer\texpectation\tcraft\t\t\tDesigns a service.\n\
+         L2-engineer\texample\tcraft\t\t\tSplit the billing job.\n\
+         L2-engineer\texpectation\tmentoring\t\t\tPairs with peers.\n\
+         L2-engineer\texpectation\tmentoring\t\t\tAnswers questions from new starters.\n"
     );
 }

@@ -53,9 +53,26 @@ struct Areas<'a> {
 }
 
 impl Areas<'_> {
+    /// The index's dimensions, each named by its name and id; by a plan's labels only, when
+    /// a plan gives the dimensions (`closed`).
     fn of(index: &Index) -> Areas<'_> {
         let mut by_name = HashMap::new();
-        for (i, d) in index.dimensions.iter().enumerate() {
+        if index.closed {
+            let by_id: HashMap<&str, usize> = (index.dimensions.iter().enumerate())
+                .map(|(i, d)| (d.id.as_str(), i))
+                .collect();
+            for (label, id) in &index.labels {
+                if let Some(&at) = by_id.get(id.as_str()) {
+                    by_name.entry(key(label)).or_insert(at);
+                }
+            }
+        }
+        for (i, d) in index
+            .dimensions
+            .iter()
+            .enumerate()
+            .filter(|_| !index.closed)
+        {
             by_name.entry(key(&d.name)).or_insert(i);
             by_name.entry(d.id.clone()).or_insert(i);
         }

@@ -23,6 +23,7 @@ use anyhow::{Context, Result, bail};
 use super::parsed::{Group, Index, LevelPage, PageList};
 use super::plan::{self, Plan};
 use super::warning::{Note, TrackFrom, Warning, WarningKind, Warnings};
+use super::words::Words;
 use super::{assemble, folder, read};
 use crate::files;
 use crate::load;
@@ -107,6 +108,7 @@ pub fn import_by(dir: &Path, plan: Option<ByPlan<'_>>) -> Result<Imported> {
     let is_index = |f: &&folder::Found| folder::index_rank(&f.name).is_some();
     let mut read = Reading {
         skipped: std::mem::take(&mut folder.skipped),
+        words: plan.map_or_else(Words::default, |(plan, _)| plan.words.clone()),
         ..Reading::default()
     };
     let mut index = read.index(dir, &files, &mut warnings)?;
@@ -211,6 +213,7 @@ pub fn import_by(dir: &Path, plan: Option<ByPlan<'_>>) -> Result<Imported> {
         &assembled.headings,
         &read.skipped,
         hows,
+        &read.words,
     );
     let notes = plain_pages_once(notes);
     Ok(Imported {
@@ -385,6 +388,8 @@ struct Reading {
     /// The other names of files read (a second name in the folder, an index link spelled
     /// another way, such as `d/./L1.md` for `d/L1.md`) and the name each was read under.
     aliases: HashMap<String, String>,
+    /// The words that tell what a block of a page is: the plan's, else the defaults.
+    words: Words,
 }
 
 impl Reading {
@@ -455,6 +460,7 @@ impl Reading {
                 name,
                 body,
                 read::Place::Part { line: part.line },
+                &self.words,
                 warnings,
                 notes,
             ) {
@@ -529,11 +535,11 @@ impl Reading {
         let name = &file.name;
         let text = folder::read_found(file)?;
         self.count += 1;
-        if let Some(parts) = read::parts(&text) {
+        if let Some(parts) = read::parts(&text, &self.words) {
             self.parts(name, &text, parts, warnings, notes);
             return Ok(());
         }
-        match read::level_page(name, text, read::Place::Page, warnings, notes) {
+        match read::level_page(name, text, read::Place::Page, &self.words, warnings, notes) {
             Some(page) => self.pages.push(page),
             // A file without `.md` is a page only when it reads as one: no warning otherwise.
             None if !name.to_lowercase().ends_with(".md") => self.skipped.push((

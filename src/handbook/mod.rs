@@ -21,6 +21,7 @@ pub(super) mod seniority;
 pub mod sheet;
 mod tracks;
 pub mod warning;
+pub mod words;
 
 pub use tracks::infer_tracks;
 

@@ -28,6 +28,9 @@ pub struct Index {
     pub tracks: Vec<Track>,
     /// Page headings read as a dimension (heading, dimension id), as a plan gives them.
     pub headings: Vec<(String, String)>,
+    /// Labels whose statements are filed under a dimension (label, dimension id), as a plan
+    /// gives them; without a plan, the index's dimensions' names are.
+    pub labels: Vec<(String, String)>,
     /// Whether the dimensions are exactly those given (a plan's): a heading read as none of
     /// them is left out with a warning instead of becoming a dimension of its own.
     pub closed: bool,

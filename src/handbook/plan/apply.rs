@@ -191,10 +191,16 @@ fn set_index(plan: &Plan, index: &mut Index, pages: &[LevelPage], roles: &[(usiz
                 .map(|h| (h.clone(), d.value.id.clone()))
         })
         .collect();
-    // The plan's levels and tracks are the whole story: no table or list of the index's
-    // second-guesses them.
-    index.page_levels.clear();
-    index.lists.clear();
+    index.labels = plan
+        .dimensions
+        .iter()
+        .flat_map(|d| {
+            d.value
+                .labels
+                .iter()
+                .map(|l| (l.clone(), d.value.id.clone()))
+        })
+        .collect();
     // The plan's levels and tracks are the whole story: no table or list of the index's
     // second-guesses them.
     index.page_levels.clear();

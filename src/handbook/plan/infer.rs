@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::{Choice, DimensionPlan, Fate, PagePlan, Part, Plan, RolePlan, TrackPlan};
 use crate::handbook::parsed::Origin;
+use crate::handbook::words::Words;
 use crate::model::Ladder;
 use crate::text::quoted;
 
@@ -19,13 +20,15 @@ pub struct Hows {
 }
 
 /// The plan of an import: `ladder` as assembled, `origins` the page of each of its roles,
-/// `headings` the page headings read as each dimension, `skipped` the files left out and why.
+/// `headings` the page headings read as each dimension, `skipped` the files left out and why,
+/// `words` those the pages were read by.
 pub fn infer(
     ladder: &Ladder,
     origins: &[Origin],
     headings: &[Vec<String>],
     skipped: &[(String, &str)],
     hows: Hows,
+    words: &Words,
 ) -> Plan {
     let mut tracks_of: HashMap<&str, Vec<String>> = HashMap::new();
     for t in &ladder.tracks {
@@ -87,6 +90,7 @@ pub fn infer(
             .collect(),
         pages,
         dimensions: dimensions(ladder, headings, hows.dimensions_in_index),
+        words: words.clone(),
     }
 }
 
@@ -134,10 +138,17 @@ fn dimensions(
         .enumerate()
         .map(|(i, d)| {
             let read = headings.get(i).cloned().unwrap_or_default();
-            let how = if i < in_index {
-                "From the index's list of dimensions; headings: those of the pages read as it."
+            // A label files statements under the index's dimensions only (see `across`).
+            let (how, labels) = if i < in_index {
+                (
+                    "From the index's list of dimensions; headings and `**Label**:` labels: those read as it.",
+                    vec![d.name.clone()],
+                )
             } else {
-                "A heading of the pages that the index does not name."
+                (
+                    "A heading of the pages that the index does not name; no label is read as it.",
+                    Vec::new(),
+                )
             };
             let plan = DimensionPlan {
                 id: d.id.clone(),
@@ -145,6 +156,7 @@ fn dimensions(
                 emoji: d.emoji.clone(),
                 lines: vec![0; read.len()],
                 headings: read,
+                labels,
             };
             Choice::new(plan, how)
         })

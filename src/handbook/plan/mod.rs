@@ -2,7 +2,10 @@
 //! correct. Inference writes one (`--plan-out`, [`write`]); a plan read back ([`read`]) is
 //! followed exactly (`--plan`): the ladder's name, its levels in order, the page (or part of a
 //! page) each role comes from with its id, title, level and tracks, the pages left out and
-//! why, the tracks, and the page headings each dimension is read from.
+//! why, the tracks, the page headings and labels each dimension is read from, and the words
+//! that tell a page's blocks apart (examples, the end of its content, attributes).
+
+use super::words::Words;
 
 pub(super) mod apply;
 pub(super) mod infer;
@@ -19,6 +22,8 @@ pub struct Plan {
     /// Every page of the folder, in ladder order, with what becomes of it.
     pub pages: Vec<PagePlan>,
     pub dimensions: Vec<Choice<DimensionPlan>>,
+    /// The words that tell what a block of a page is.
+    pub words: Words,
 }
 
 /// A value and how it was inferred (empty when a person wrote it: a plan read back).
@@ -92,6 +97,9 @@ pub struct DimensionPlan {
     pub headings: Vec<String>,
     /// Where the plan names each heading, for errors (0 in an inferred plan).
     pub lines: Vec<usize>,
+    /// The labels (`**Craft**: text`) whose statements are filed under this dimension,
+    /// whichever section they stand in.
+    pub labels: Vec<String>,
 }
 
 impl Plan {

@@ -8,6 +8,7 @@ use toml::Spanned;
 
 use super::{Choice, DimensionPlan, Fate, PagePlan, Part, Plan, RolePlan, TrackPlan};
 use crate::document::{Document, line_column};
+use crate::handbook::words::Words;
 use crate::validate::syntax_message;
 
 /// Reads the plan in `doc`; fails with one line, `PLAN:LINE: what is wrong`.
@@ -51,7 +52,21 @@ pub fn read(doc: &Document) -> Result<Plan> {
             .into_iter()
             .map(|d| Choice::new(dimension_plan(d, &at), ""))
             .collect(),
+        words: words(file.blocks),
     })
+}
+
+/// The plan's words; a key it leaves out keeps the defaults.
+fn words(blocks: Option<BlocksEntry>) -> Words {
+    let defaults = Words::default();
+    let Some(blocks) = blocks else {
+        return defaults;
+    };
+    Words {
+        examples: blocks.examples.unwrap_or(defaults.examples),
+        end: blocks.end.unwrap_or(defaults.end),
+        attribute_tables: blocks.attribute_tables.unwrap_or(defaults.attribute_tables),
+    }
 }
 
 fn page_plan(doc: &Document, page: PageEntry, at: &impl Fn(usize) -> usize) -> Result<PagePlan> {
@@ -116,10 +131,12 @@ fn role_plan(
 
 fn dimension_plan(d: DimensionEntry, at: &impl Fn(usize) -> usize) -> DimensionPlan {
     let lines = d.headings.iter().map(|h| at(h.span().start)).collect();
+    let labels = d.labels.unwrap_or_else(|| vec![d.name.clone()]);
     DimensionPlan {
         id: d.id,
         name: d.name,
         emoji: d.emoji,
+        labels,
         headings: d.headings.into_iter().map(Spanned::into_inner).collect(),
         lines,
     }
@@ -137,6 +154,15 @@ struct PlanFile {
     dimension: Vec<DimensionEntry>,
     #[serde(default)]
     page: Vec<PageEntry>,
+    blocks: Option<BlocksEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BlocksEntry {
+    examples: Option<Vec<String>>,
+    end: Option<Vec<String>>,
+    attribute_tables: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -154,6 +180,8 @@ struct DimensionEntry {
     emoji: Option<String>,
     #[serde(default)]
     headings: Vec<Spanned<String>>,
+    /// Left out: the dimension's name.
+    labels: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]

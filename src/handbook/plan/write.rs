@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use super::{Choice, DimensionPlan, Fate, PagePlan, Plan, RolePlan, TrackPlan};
+use crate::handbook::words::Words;
 use crate::ladder_toml::{pair as field, string, strings_inline as strings};
 
 /// Writes `plan`, read from the folder shown as `folder`.
@@ -42,7 +43,7 @@ pub fn write(plan: &Plan, folder: &str, out: &mut (impl Write + ?Sized)) -> io::
     for page in &plan.pages {
         self::page(page, out)?;
     }
-    Ok(())
+    blocks(&plan.words, out)
 }
 
 fn track(track: &Choice<TrackPlan>, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
@@ -64,7 +65,52 @@ fn dimension(d: &Choice<DimensionPlan>, out: &mut (impl Write + ?Sized)) -> io::
     }
     write!(out, "headings = ")?;
     strings(&d.value.headings, out)?;
+    writeln!(out)?;
+    write!(out, "labels = ")?;
+    strings(&d.value.labels, out)?;
     writeln!(out)
+}
+
+/// The words that tell blocks apart, under the rules that need no words.
+fn blocks(words: &Words, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+    const RULES: &[&str] = &[
+        "How each block of a page is read. The first paragraph or quote under the title is",
+        "the role's summary (unless every page opens with the same one); `**Label**: value`",
+        "lines, bullets and two-column table rows above the first section are attributes; a",
+        "list or line of links only is navigation, left out; every other bullet, paragraph and",
+        "table cell is a statement of its section's dimension, or an example under a heading",
+        "or label below. Words are compared without case or a trailing colon; a `*` at the",
+        "end matches any ending. A key left out keeps these defaults; `[]` means none.",
+    ];
+    writeln!(out)?;
+    for line in RULES {
+        writeln!(out, "# {line}")?;
+    }
+    writeln!(out, "[blocks]")?;
+    let lists: [(&str, &str, &[String]); 3] = [
+        (
+            "Headings below a section's, and labels, whose blocks are examples.",
+            "examples",
+            &words.examples,
+        ),
+        (
+            "Headings that end a page's content: what follows them is links, left out.",
+            "end",
+            &words.end,
+        ),
+        (
+            "First headers of two-column tables whose rows are attributes in any section.",
+            "attribute_tables",
+            &words.attribute_tables,
+        ),
+    ];
+    for (how, key, list) in lists {
+        comment(how, out)?;
+        write!(out, "{key} = ")?;
+        strings(list, out)?;
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 fn page(page: &PagePlan, out: &mut (impl Write + ?Sized)) -> io::Result<()> {

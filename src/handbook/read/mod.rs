@@ -26,27 +26,6 @@ fn heading_text(text: &str, ours: bool) -> String {
     }
 }
 
-/// Whether a label or heading introduces examples: `Examples`, `What success looks like`,
-/// `Success stories`.
-fn example_like(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(':').trim().to_lowercase();
-    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
-    [
-        "example",
-        "examples",
-        "for example",
-        "e.g.",
-        "what success looks like",
-        "success stories",
-        "success looks like",
-        "in practice",
-        "what this looks like",
-    ]
-    .contains(&t)
-        || t.starts_with("examples ")
-        || t.starts_with("success stor")
-}
-
 /// An HTML block's `<details>` markers and the rest of its text, tag lines blanked (so line
 /// numbers stay): (opens details, closes details, the rest).
 fn html_markers(html: &str) -> (bool, bool, String) {
@@ -74,13 +53,6 @@ fn html_markers(html: &str) -> (bool, bool, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn examples_are_named_many_ways() {
-        assert!(example_like("Examples:"));
-        assert!(example_like("What success looks like"));
-        assert!(!example_like("Delivery"));
-    }
 
     #[test]
     fn html_tags_are_markers() {

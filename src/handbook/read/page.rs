@@ -2,11 +2,12 @@
 //! self-description, the attributes, and one section per dimension with its statements.
 
 use super::blocks::{self, Block, Item, Labelled, Para, Table};
-use super::{example_like, heading_text, html_markers};
+use super::{heading_text, html_markers};
 use crate::handbook::meta::{Comment, Key};
 use crate::handbook::names::{is_level_code, split_emoji};
 use crate::handbook::parsed::{AttributeLine, Heading, Label, LevelPage, Section};
 use crate::handbook::warning::{Note, Warning, WarningKind, Warnings};
+use crate::handbook::words::Words;
 use crate::model::Expectation;
 
 /// Where a level page's text comes from: a whole file, or one level of a page that holds
@@ -26,6 +27,7 @@ pub fn level_page(
     file: &str,
     text: String,
     place: Place,
+    words: &Words,
     warnings: &mut Warnings,
     notes: &mut Vec<Note>,
 ) -> Option<LevelPage> {
@@ -65,7 +67,7 @@ pub fn level_page(
             // After front matter: the page's own heading, else the front matter's title.
             Reading::Start(Some(titled)) => match head_of(file, &block) {
                 Some(head) => Reading::Head(head),
-                None => body(file, titled, place, &block, warnings, notes),
+                None => body(file, titled, place, words, &block, warnings, notes),
             },
             Reading::Head(mut head) => {
                 // The export puts the role's comment on the line after the heading.
@@ -75,7 +77,7 @@ pub fn level_page(
                 };
                 let taken = id.is_some();
                 head.id = head.id.take().or(id);
-                match reader_for(file, head, place, warnings, notes) {
+                match reader_for(file, head, place, words, warnings, notes) {
                     Some(mut reader) => {
                         if !taken {
                             reader.blocks(std::slice::from_ref(&block), 0);
@@ -95,7 +97,7 @@ pub fn level_page(
     let reader = match state {
         Reading::Start(None) | Reading::Rejected => return None,
         Reading::Start(Some(head)) | Reading::Head(head) => {
-            reader_for(file, head, place, warnings, notes)?
+            reader_for(file, head, place, words, warnings, notes)?
         }
         Reading::Body(reader) => *reader,
     };
@@ -109,11 +111,12 @@ fn body<'a>(
     file: &'a str,
     head: Head,
     place: Place,
+    words: &'a Words,
     block: &Block,
     warnings: &mut Warnings,
     notes: &mut Vec<Note>,
 ) -> Reading<'a> {
-    match reader_for(file, head, place, warnings, notes) {
+    match reader_for(file, head, place, words, warnings, notes) {
         Some(mut reader) => {
             reader.blocks(std::slice::from_ref(block), 0);
             Reading::Body(Box::new(reader))
@@ -169,6 +172,7 @@ fn reader_for<'a>(
     file: &'a str,
     head: Head,
     place: Place,
+    words: &'a Words,
     warnings: &mut Warnings,
     notes: &mut Vec<Note>,
 ) -> Option<PageReader<'a>> {
@@ -184,6 +188,7 @@ fn reader_for<'a>(
     };
     Some(PageReader {
         file,
+        words,
         page: LevelPage {
             file: file.to_string(),
             id: head.id,
@@ -302,6 +307,8 @@ pub(in crate::handbook) fn split_level(head: &str) -> Option<(String, String)> {
 /// A level page read so far, and where the reader stands in it.
 struct PageReader<'a> {
     file: &'a str,
+    /// The words that tell what a block is (examples, the end of the content, attributes).
+    words: &'a Words,
     page: LevelPage,
     /// Inside a `<details>` block: its lists are examples.
     in_details: bool,
@@ -436,7 +443,7 @@ impl PageReader<'_> {
     fn heading(&mut self, level: usize, text: &Para) {
         let id = text.comment().and_then(|c| c.text(Key::Dimension));
         let name = heading_text(&text.text(), id.is_some());
-        if ends_content(&name) {
+        if self.words.ends_content(&name) {
             self.close_section();
             self.ended = Some((name, text.line()));
             return;
@@ -451,7 +458,7 @@ impl PageReader<'_> {
         let section_level = *self.section_level.get_or_insert(level.max(2));
         if level == 2 || level == section_level || (level > 2 && !self.headed()) {
             self.section(&name, id.map(String::from), text.line());
-        } else if level > 2 && example_like(&name) {
+        } else if level > 2 && self.words.examples(&name) {
             self.examples_here = true;
         } else if level > 2 {
             self.examples_here = false;
@@ -524,7 +531,7 @@ impl PageReader<'_> {
         }
         let label = p.labelled();
         if let Some(label) = &label {
-            if example_like(&label.name) && label.value.is_empty() {
+            if self.words.examples(&label.name) && label.value.is_empty() {
                 self.examples_next = true;
                 return;
             }
@@ -536,7 +543,7 @@ impl PageReader<'_> {
                 return; // `**Within my group:**`, a header for the list below
             }
         }
-        if example_like(text.trim_end_matches(':')) {
+        if self.words.examples(&text) {
             self.examples_next = true;
             return;
         }
@@ -658,7 +665,7 @@ impl PageReader<'_> {
     /// cell, after its column's header (`Scope: Owns one service.`).
     fn table(&mut self, table: &Table) {
         let header = |i: usize| table.header.get(i).map(Para::text).unwrap_or_default();
-        if table.header.len() == 2 && (!self.headed() || attribute_like(&header(0))) {
+        if table.header.len() == 2 && (!self.headed() || self.words.attribute_table(&header(0))) {
             for row in &table.rows {
                 self.attribute_row(row);
             }
@@ -776,7 +783,7 @@ impl PageReader<'_> {
             return;
         }
         // `Examples:` over a nested list: the sub-items are examples, the header no statement.
-        let header_examples = example_like(text.trim_end_matches(':'));
+        let header_examples = self.words.examples(&text);
         let context = (!header_examples && !text.is_empty()).then_some(text.as_str());
         for items in nested {
             for sub in items {
@@ -840,36 +847,6 @@ fn in_context(context: &str, text: &str) -> (String, Option<usize>) {
     (format!("{context}: {text}"), Some(context.len()))
 }
 
-/// Whether a heading ends the page's content: what follows it is links to other pages.
-pub(super) fn ends_content(heading: &str) -> bool {
-    let t = heading.trim().trim_end_matches(':').trim().to_lowercase();
-    [
-        "see also",
-        "related",
-        "related pages",
-        "related links",
-        "related reading",
-        "further reading",
-        "other pages",
-    ]
-    .contains(&t.as_str())
-}
-
-/// Whether a table's first header says its rows are attributes (`Attribute | Value`).
-fn attribute_like(header: &str) -> bool {
-    let t = header.trim().to_lowercase();
-    [
-        "attribute",
-        "attributes",
-        "property",
-        "properties",
-        "field",
-        "key",
-        "aspect",
-    ]
-    .contains(&t.as_str())
-}
-
 /// Whether a list is navigation: every item opens with a link (a table of contents, anchor
 /// links, "Other pages"), and so do the items of its nested lists.
 fn is_navigation(items: &[Item]) -> bool {
@@ -908,6 +885,7 @@ mod tests {
             "p.md",
             text.to_string(),
             Place::Page,
+            &Words::default(),
             &mut warnings,
             &mut notes,
         )

@@ -6,10 +6,10 @@
 use std::collections::{HashMap, HashSet};
 
 use super::blocks::{self, Block};
-use super::example_like;
-use super::page::{ends_content, split_level};
+use super::page::split_level;
 use crate::handbook::names::{is_level_code, kebab};
 use crate::handbook::seniority;
+use crate::handbook::words::Words;
 
 /// One level of a page: its heading, the `#` heading it sits under when its levels are `##`
 /// sections (`# Managers`, or the track a page is about), the line of its heading, and the byte range of its text after the
@@ -30,7 +30,7 @@ struct Heading {
 }
 
 /// The levels of a page that holds several, in order; `None` for a page of one level.
-pub fn parts(text: &str) -> Option<Parts> {
+pub fn parts(text: &str, words: &Words) -> Option<Parts> {
     let mut headings = Vec::new();
     // The first block of text before any heading of a level: the page's introduction.
     let mut first_text: Option<usize> = None;
@@ -50,7 +50,7 @@ pub fn parts(text: &str) -> Option<Parts> {
     let one_level = tops == 1 && headings.iter().any(|h| h.depth == 1 && coded(&h.text));
     let (depth, rule) = if one_level {
         return None;
-    } else if let Some(rule) = levels_at(&headings, 2) {
+    } else if let Some(rule) = levels_at(&headings, 2, words) {
         (2, rule)
     } else if tops >= 2 && titled_levels(&headings) * 2 >= tops {
         (1, Rule::Titled)
@@ -59,7 +59,7 @@ pub fn parts(text: &str) -> Option<Parts> {
     };
     // Under the code rule only coded headings are levels; a `See also` never is one.
     let is_part = |h: &Heading| {
-        h.depth == depth && !ends_content(&h.text) && (rule != Rule::Coded || coded(&h.text))
+        h.depth == depth && !words.ends_content(&h.text) && (rule != Rule::Coded || coded(&h.text))
     };
     let starts = line_starts(text);
     let at = |line: usize| starts.get(line - 1).copied().unwrap_or(text.len());
@@ -103,7 +103,7 @@ pub struct Parts {
 /// Whether the `depth` headings of a page are its levels, and by which rule: two or more of
 /// them carry a level code, or two or more stand over headings of the same names (the
 /// dimensions each level repeats).
-fn levels_at(headings: &[Heading], depth: usize) -> Option<Rule> {
+fn levels_at(headings: &[Heading], depth: usize, words: &Words) -> Option<Rule> {
     let at_depth: Vec<&Heading> = headings.iter().filter(|h| h.depth == depth).collect();
     if at_depth.len() < 2 {
         return None;
@@ -122,7 +122,7 @@ fn levels_at(headings: &[Heading], depth: usize) -> Option<Rule> {
                 *under.entry(name).or_default() += 1;
             }
             parents += 1;
-        } else if h.depth == depth + 1 && parents > 0 && !example_like(&h.text) {
+        } else if h.depth == depth + 1 && parents > 0 && !words.examples(&h.text) {
             names.insert(kebab(&h.text));
         } else if h.depth < depth {
             for name in names.drain() {
@@ -173,7 +173,7 @@ mod tests {
     use super::*;
 
     fn cut(text: &str) -> Vec<(String, Option<String>, usize, String)> {
-        parts(text)
+        parts(text, &Words::default())
             .map(|p| p.levels)
             .unwrap_or_default()
             .into_iter()
@@ -238,14 +238,26 @@ mod tests {
     #[test]
     fn the_text_above_the_first_level_is_found() {
         let text = "# Developer\n\nWhat developers do.\n\n## D1 - One\n- a\n## D2 - Two\n- b\n";
-        assert_eq!(parts(text).map(|p| p.intro), Some(Some(3)));
+        assert_eq!(
+            parts(text, &Words::default()).map(|p| p.intro),
+            Some(Some(3))
+        );
     }
 
     #[test]
     fn a_level_page_with_dimension_sections_is_one_level() {
-        assert_eq!(parts("# L3: Senior\n## Craft\n- a\n## Impact\n- b\n"), None);
         assert_eq!(
-            parts("# L3: Senior\n## Craft\n### Examples\n## Impact\n### Examples\n"),
+            parts(
+                "# L3: Senior\n## Craft\n- a\n## Impact\n- b\n",
+                &Words::default()
+            ),
+            None
+        );
+        assert_eq!(
+            parts(
+                "# L3: Senior\n## Craft\n### Examples\n## Impact\n### Examples\n",
+                &Words::default()
+            ),
             None
         );
     }

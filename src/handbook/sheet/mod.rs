@@ -18,6 +18,7 @@ use anyhow::{Context, Result, anyhow, bail};
 
 use super::import::Imported;
 use super::plan::{Choice, Plan};
+use super::words::Words;
 use crate::load;
 use crate::model::Ladder;
 use crate::text::escape_controls;
@@ -69,6 +70,7 @@ fn plan_of(ladder: &Ladder) -> Plan {
         tracks: Vec::new(),
         pages: Vec::new(),
         dimensions: Vec::new(),
+        words: Words::default(),
     }
 }
 
