@@ -62,19 +62,19 @@ fn a_long_sheet_read_against_its_base_is_the_same_ladder() {
     for (base, read) in [
         (
             "data/ladder.toml",
-            "read 1 page: 7 roles, 107 statements, 110 examples; 0 warnings",
+            "read 1 sheet: 7 roles, 107 statements, 110 examples; 0 warnings",
         ),
         (
             "tests/data/design.toml",
-            "read 1 page: 8 roles, 72 statements, 30 examples; 0 warnings",
+            "read 1 sheet: 8 roles, 72 statements, 30 examples; 0 warnings",
         ),
         (
             "tests/data/every-field.toml",
-            "read 1 page: 2 roles, 4 statements, 2 examples; 0 warnings",
+            "read 1 sheet: 2 roles, 4 statements, 2 examples; 0 warnings",
         ),
         (
             "tests/data/hostile.toml",
-            "read 1 page: 2 roles, 4 statements, 2 examples; 0 warnings",
+            "read 1 sheet: 2 roles, 4 statements, 2 examples; 0 warnings",
         ),
     ] {
         let sheet = folder.write("sheet.tsv", exported(base));
@@ -227,7 +227,7 @@ fn a_long_sheet_edited_gives_the_base_with_the_edits() {
                 first_new + 2
             ),
             long_note("edited.tsv", Some(base)),
-            "read 1 page: 8 roles, 109 statements, 110 examples; 2 warnings".to_string(),
+            "read 1 sheet: 8 roles, 109 statements, 110 examples; 2 warnings".to_string(),
         ]
     );
 }
@@ -309,7 +309,7 @@ roles = ["P3-design-systems-designer", "P4-staff-designer", "P5-design-director"
         [
             "design.tsv: warning: no base ladder (--data FILE): the names of its attributes, dimensions, themes, bands and tracks are made from their ids, and the meanings of attributes and bands are placeholders".to_string(),
             long_note("design.tsv", None),
-            "read 1 page: 8 roles, 72 statements, 30 examples; 1 warning".to_string(),
+            "read 1 sheet: 8 roles, 72 statements, 30 examples; 1 warning".to_string(),
         ]
     );
 }
@@ -337,7 +337,7 @@ fn a_long_sheet_without_tracks_or_base_has_them_inferred() {
             "note: inferred track analyst: L1-junior-security-analyst → L2-security-analyst → L3-senior-security-analyst → L4-technical-lead".to_string(),
             "note: inferred track engineer: L2-security-engineer → L3-senior-security-engineer → L4-technical-lead".to_string(),
             "note: inferred track cloud: L2-security-engineer → L3-senior-cloud-security-engineer → L4-technical-lead".to_string(),
-            "read 1 page: 7 roles, 107 statements, 110 examples; 1 warning".to_string(),
+            "read 1 sheet: 7 roles, 107 statements, 110 examples; 1 warning".to_string(),
         ]
     );
     assert!(toml.contains(
@@ -542,7 +542,7 @@ roles = ["SO1-support-operations", "SO2-support-operations", "SO3-support-operat
         [
             "note: wide.csv is a wide sheet: one role per level row (5), one dimension per column (4), each paragraph or bullet of a cell a statement; the summaries are the titles",
             "note: inferred track ladder: SO1-support-operations → SO2-support-operations → SO3-support-operations → SO4-support-operations → SO5-support-operations",
-            "read 1 page: 5 roles, 24 statements, 0 examples; 0 warnings",
+            "read 1 sheet: 5 roles, 24 statements, 0 examples; 0 warnings",
         ]
     );
     // What it wrote loads, as every import's output must.
@@ -760,7 +760,7 @@ fn a_base_track_no_row_names_is_left_out() {
             left_out("engineer"),
             left_out("cloud"),
             long_note("untracked.tsv", Some(base)),
-            "read 1 page: 7 roles, 107 statements, 110 examples; 3 warnings".to_string(),
+            "read 1 sheet: 7 roles, 107 statements, 110 examples; 3 warnings".to_string(),
         ]
     );
 }
@@ -859,7 +859,181 @@ fn a_long_sheet_of_another_ladder_edited_adds_what_its_base_lacks() {
                 first_new + 6
             ),
             long_note("design.tsv", Some(base)),
-            "read 1 page: 8 roles, 64 statements, 27 examples; 3 warnings".to_string(),
+            "read 1 sheet: 8 roles, 64 statements, 27 examples; 3 warnings".to_string(),
         ]
+    );
+}
+
+/// A ladder's TOML without its comment lines.
+fn uncommented(toml: &str) -> String {
+    toml.lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// A wide sheet's plan: the sheet one page, its rows the parts; as inferred, it gives the
+/// ladder inference gives.
+#[test]
+fn a_wide_sheet_s_plan_names_its_rows_and_columns() {
+    let folder = Folder::new("sheet-plan");
+    let plan_path = folder.arg("plan.toml");
+    let (code, out, messages) = outcome(&["import", WIDE, "--plan-out", &plan_path]);
+    assert_eq!((code, out.as_str()), (0, ""), "{messages:?}");
+    assert_eq!(
+        messages.last().map(String::as_str),
+        Some(format!("wrote the plan of the sheet to {plan_path}").as_str())
+    );
+    let plan = std::fs::read_to_string(&plan_path).expect("plan");
+    assert!(plan.starts_with(&format!("# How `ladder import` reads the sheet {WIDE}.\n")));
+    assert!(
+        plan.contains(
+            "# The sheet: a role for each row, its heading the row's first cell.\n\
+             [[page]]\n\
+             file = \"wide.csv\"\n\
+             # Level and title from the row's first cell (line 2).\n\
+             [[page.part]]\n\
+             heading = \"SO1\"\n\
+             role = \"SO1-wide\"\n\
+             title = \"wide\"\n\
+             level = \"SO1\"\n\
+             tracks = [\"ladder\"]\n"
+        ),
+        "{plan}"
+    );
+    assert!(
+        plan.contains(
+            "# A column of the sheet; headings: the columns read as it.\n\
+             [[dimension]]\n\
+             id = \"process\"\n\
+             name = \"Process\"\n\
+             emoji = \"🧭\"\n\
+             headings = [\"Process\"]\n"
+        ),
+        "{plan}"
+    );
+    assert!(
+        !plan.contains("[blocks]"),
+        "a sheet has no blocks to tell apart"
+    );
+    let (_, inferred, _) = outcome(&["import", WIDE]);
+    let (code, by_plan, messages) = outcome(&["import", WIDE, "--plan", &plan_path]);
+    assert_eq!(code, 0, "{messages:?}");
+    assert_eq!(uncommented(&by_plan), uncommented(&inferred));
+}
+
+/// A corrected plan: rows titled and put on two tracks, a row and a column left out (with a
+/// warning each), two columns read as one dimension.
+#[test]
+fn a_wide_sheet_read_by_a_corrected_plan() {
+    let folder = Folder::new("sheet-plan-edited");
+    let plan_path = folder.arg("plan.toml");
+    outcome(&["import", WIDE, "--plan-out", &plan_path]);
+    let mut plan = std::fs::read_to_string(&plan_path).expect("plan");
+    for (n, title, track) in [
+        (1, "Support Officer", "officer"),
+        (2, "Senior Support Officer", "officer"),
+        (3, "Support Specialist", "specialist"),
+        (4, "Senior Support Specialist", "specialist"),
+    ] {
+        plan = plan.replacen(
+            &format!(
+                "role = \"SO{n}-wide\"\ntitle = \"wide\"\nlevel = \"SO{n}\"\ntracks = [\"ladder\"]"
+            ),
+            &format!(
+                "role = \"so{n}\"\ntitle = \"{title}\"\nlevel = \"SO{n}\"\ntracks = [\"{track}\"]"
+            ),
+            1,
+        );
+    }
+    let so5 = plan
+        .find("# Level and title from the row's first cell (line 15).")
+        .expect("SO5");
+    plan.truncate(so5);
+    let edited = plan
+        .replacen(
+            "[[track]]\nid = \"ladder\"\nname = \"Ladder\"",
+            "[[track]]\nid = \"officer\"\nname = \"Officer\"\n\n[[track]]\nid = \"specialist\"\nname = \"Specialist\"",
+            1,
+        )
+        .replacen("id = \"customer-care\"\nname = \"Customer care\"\nheadings = [\"Customer care\"]", "id = \"people\"\nname = \"People\"\nheadings = [\"Customer care\", \"Collaboration\"]", 1)
+        .replacen("[[dimension]]\nid = \"collaboration\"\nname = \"Collaboration\"\nheadings = [\"Collaboration\"]\nlabels = []\n", "", 1)
+        .replacen("[[dimension]]\nid = \"process\"\nname = \"Process\"\nemoji = \"🧭\"\nheadings = [\"Process\"]\nlabels = []\n", "", 1)
+        .replacen("levels = [\"SO1\", \"SO2\", \"SO3\", \"SO4\", \"SO5\"]", "levels = [\"SO1\", \"SO2\", \"SO3\", \"SO4\"]", 1);
+    let path = folder.write("edited.toml", &edited);
+    let (code, toml, messages) =
+        outcome(&["import", WIDE, "--plan", path.to_str().expect("UTF-8")]);
+    assert_eq!(code, 0, "{messages:?}");
+    assert_eq!(
+        messages,
+        [
+            "wide.csv:1: warning: the plan reads heading \"Process\" as no dimension; its text was left out",
+            "wide.csv:15: warning: the plan does not name row \"SO5\"; it was left out (add it as a [[page.part]] to read it)",
+            "note: wide.csv is a wide sheet: one role per level row (4), one dimension per column (2), each paragraph or bullet of a cell a statement; the summaries are the titles",
+            "read 1 sheet: 4 roles, 16 statements, 0 examples; 2 warnings",
+        ]
+    );
+    let file = folder.write("ladder.toml", &toml);
+    let data = file.to_str().expect("UTF-8");
+    assert_eq!(
+        ok(&["--data", data, "tracks", "--format", "tsv", "--no-header"]),
+        "officer\tOfficer\t1\tSO1\tso1\nofficer\tOfficer\t2\tSO2\tso2\n\
+         specialist\tSpecialist\t1\tSO3\tso3\nspecialist\tSpecialist\t2\tSO4\tso4\n"
+    );
+    let sheet_rows = statements_of(&toml);
+    let so2 = (sheet_rows.iter())
+        .find(|(level, dimension, _)| level == "SO2" && dimension == "people")
+        .expect("SO2 people");
+    assert_eq!(
+        so2.2,
+        [
+            "Owns a ticket from the first reply to its closure.",
+            "Sets expectations on timing, and says so when a promise cannot be kept.",
+            "Pairs with a newer colleague on a tricky ticket once a week.",
+        ]
+    );
+}
+
+/// What a sheet's plan names that the sheet lacks is an error at the plan's line; a long sheet
+/// takes no plan.
+#[test]
+fn a_sheet_s_plan_that_names_what_is_not_there_is_an_error_at_its_line() {
+    let folder = Folder::new("sheet-plan-errors");
+    let plan_path = folder.arg("plan.toml");
+    outcome(&["import", WIDE, "--plan-out", &plan_path]);
+    let plan = std::fs::read_to_string(&plan_path).expect("plan");
+    let line_of = |text: &str| plan[..plan.find(text).expect(text)].lines().count() + 1;
+    let cases = [
+        (
+            "heading = \"SO3\"",
+            "heading = \"SO9\"",
+            "the sheet has no row \"SO9\"",
+        ),
+        (
+            "headings = [\"Troubleshooting\"]",
+            "headings = [\"Trouble\"]",
+            "the sheet has no column \"Trouble\"",
+        ),
+        (
+            "file = \"wide.csv\"",
+            "file = \"narrow.csv\"",
+            "page \"narrow.csv\" is not the sheet \"wide.csv\"",
+        ),
+    ];
+    for (from, to, error) in cases {
+        let path = folder.write("broken.toml", plan.replacen(from, to, 1));
+        let path = path.to_str().expect("UTF-8");
+        assert_eq!(
+            fails(&["import", WIDE, "--plan", path], 1),
+            format!("error: {path}:{}: {error}\n", line_of(from)),
+            "{from}"
+        );
+    }
+    let base = concat!(env!("CARGO_MANIFEST_DIR"), "/data/ladder.toml");
+    let sheet = folder.write("long.tsv", exported(base));
+    let sheet = sheet.to_str().expect("UTF-8");
+    assert_eq!(
+        fails(&["import", sheet, "--plan-out", "-"], 1),
+        "error: long.tsv: a long sheet is read against the ladder it came from (--data), not by a plan; a plan is for a folder of pages or a wide sheet\n"
     );
 }

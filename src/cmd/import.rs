@@ -14,7 +14,7 @@ use crate::files;
 use crate::handbook::catalogue::{self, Layout, Member};
 use crate::handbook::import::{self, Imported};
 use crate::handbook::plan::{self, Plan};
-use crate::handbook::sheet::{self, Base};
+use crate::handbook::sheet::{self, Base, Planning};
 use crate::load;
 use crate::render;
 use crate::source::Source;
@@ -24,16 +24,7 @@ use crate::source::Source;
 /// been either. Any other file is a usage error.
 pub fn run(ctx: &Context, args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
     match input(&args.path) {
-        Input::Sheet => {
-            if args.plan.is_some() || args.plan_out.is_some() {
-                return Err(UsageError(
-                    "a plan says how a folder of Markdown pages is read; a spreadsheet is read without one".into(),
-                )
-                .into());
-            }
-            let imported = sheet::import(&args.path, base(ctx)?, args.name.as_deref())?;
-            return one(args, imported, out);
-        }
+        Input::Sheet => return spreadsheet(ctx, args, out),
         Input::Other => {
             return Err(UsageError(format!(
                 "import reads a folder of Markdown pages or a .csv/.tsv spreadsheet (a regular file); {} is neither",
@@ -131,6 +122,22 @@ fn catalogue_run(args: &ImportArgs, members: &[Member]) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
+/// Imports a spreadsheet, by `--plan` when given, and writes its TOML ([`one`]), or the plan
+/// inferred (`--plan-out`) instead.
+fn spreadsheet(ctx: &Context, args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
+    let plan = args.plan.as_deref().map(read_plan).transpose()?;
+    let planning = match (&plan, &args.plan_out) {
+        (Some((plan, name)), _) => Planning::Follow((plan, name.as_str())),
+        (None, Some(_)) => Planning::Infer,
+        (None, None) => Planning::None,
+    };
+    let imported = sheet::import(&args.path, base(ctx)?, args.name.as_deref(), planning)?;
+    if let Some(path) = &args.plan_out {
+        return write_plan(args, &imported, path, out);
+    }
+    one(args, imported, out)
+}
+
 /// Imports one ladder folder, by `--plan` when given, and writes its TOML ([`one`]), or the
 /// plan inferred (`--plan-out`) instead.
 fn folder(args: &ImportArgs, out: &mut impl Write) -> Result<Exit> {
@@ -208,7 +215,8 @@ fn write_plan(
         plan::write::write(&plan, &folder, w)
     })?;
     messages(imported)?;
-    render::plan_written(&mut io::stderr().lock(), plan.pages.len(), path)?;
+    let sheet = plan.reads == plan::Reads::Sheet;
+    render::plan_written(&mut io::stderr().lock(), plan.pages.len(), sheet, path)?;
     Ok(Exit::Success)
 }
 

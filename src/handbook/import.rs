@@ -108,7 +108,12 @@ pub fn import_by(dir: &Path, plan: Option<ByPlan<'_>>) -> Result<Imported> {
     let is_index = |f: &&folder::Found| folder::index_rank(&f.name).is_some();
     let mut read = Reading {
         skipped: std::mem::take(&mut folder.skipped),
-        words: plan.map_or_else(Words::default, |(plan, _)| plan.words.clone()),
+        words: plan
+            .and_then(|(plan, _)| match &plan.reads {
+                plan::Reads::Pages(words) => Some(words.clone()),
+                plan::Reads::Sheet => None,
+            })
+            .unwrap_or_default(),
         ..Reading::default()
     };
     let mut index = read.index(dir, &files, &mut warnings)?;
@@ -340,6 +345,8 @@ pub(super) fn cut_to_limits(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tally {
     pub pages: usize,
+    /// Whether what was read is a spreadsheet (one sheet, not pages).
+    pub sheet: bool,
     pub roles: usize,
     pub statements: usize,
     pub examples: usize,
@@ -352,6 +359,7 @@ impl Imported {
         let dimensions = || self.ladder.roles.iter().flat_map(|r| r.dimensions.values());
         Tally {
             pages: self.read,
+            sheet: self.plan.reads == plan::Reads::Sheet,
             roles: self.ladder.roles.len(),
             statements: dimensions().map(|d| d.expectations.len()).sum(),
             examples: dimensions().map(|d| d.examples.len()).sum(),

@@ -48,6 +48,8 @@ pub enum WarningKind {
     PageNotInPlan,
     /// A section heading the plan reads as no dimension: its statements are left out.
     HeadingNotInPlan(String),
+    /// A sheet's row, by its first cell, that the plan does not name: left out.
+    RowNotInPlan(String),
     /// An attribute label that the index does not define.
     UndefinedAttribute(String),
     /// A dimension heading that the index does not name; `alone` when no other page has it.

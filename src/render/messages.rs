@@ -78,7 +78,7 @@ pub fn imported(
     writeln!(
         out,
         "read {}: {}, {}, {}; {}",
-        plural(t.pages, "page"),
+        plural(t.pages, if t.sheet { "sheet" } else { "page" }),
         plural(t.roles, "role"),
         plural(t.statements, "statement"),
         plural(t.examples, "example"),
@@ -87,14 +87,16 @@ pub fn imported(
     Ok(())
 }
 
-/// The line `ladder import --plan-out` ends with: how many pages the plan it wrote reads.
-pub fn plan_written(out: &mut impl Write, pages: usize, path: &Path) -> Result<()> {
+/// The line `ladder import --plan-out` ends with: how many pages the plan it wrote reads (or
+/// that it reads a sheet).
+pub fn plan_written(out: &mut impl Write, pages: usize, sheet: bool, path: &Path) -> Result<()> {
     let s = if pages == 1 { "" } else { "s" };
-    writeln!(
-        out,
-        "wrote the plan of {pages} page{s} to {}",
-        files::shown(path)
-    )?;
+    let what = if sheet {
+        "the sheet".to_string()
+    } else {
+        format!("{pages} page{s}")
+    };
+    writeln!(out, "wrote the plan of {what} to {}", files::shown(path))?;
     Ok(())
 }
 
@@ -194,6 +196,10 @@ fn warning_text(kind: &WarningKind) -> String {
         WarningKind::PageNotInPlan => {
             "the plan does not name this page; it was left out (add it to the plan to read it)".to_string()
         }
+        WarningKind::RowNotInPlan(first) => format!(
+            "the plan does not name row {}; it was left out (add it as a [[page.part]] to read it)",
+            quoted(first)
+        ),
         WarningKind::HeadingNotInPlan(heading) => format!(
             "the plan reads heading {} as no dimension; its text was left out",
             quoted(heading)

@@ -89,7 +89,7 @@ fn missing(file: &str, part: Option<&str>, not_level: Option<&&str>) -> String {
 }
 
 /// Fails when a role's level or tracks are not the plan's.
-fn check_role(
+pub(in crate::handbook) fn check_role(
     role: &RolePlan,
     levels: &HashSet<&str>,
     tracks: &HashSet<&str>,

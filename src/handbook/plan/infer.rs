@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Choice, DimensionPlan, Fate, PagePlan, Part, Plan, RolePlan, TrackPlan};
+use super::{Choice, DimensionPlan, Fate, PagePlan, Part, Plan, Reads, RolePlan, TrackPlan};
 use crate::handbook::parsed::Origin;
 use crate::handbook::words::Words;
 use crate::model::Ladder;
@@ -90,7 +90,7 @@ pub fn infer(
             .collect(),
         pages,
         dimensions: dimensions(ladder, headings, hows.dimensions_in_index),
-        words: words.clone(),
+        reads: Reads::Pages(words.clone()),
     }
 }
 

@@ -22,8 +22,17 @@ pub struct Plan {
     /// Every page of the folder, in ladder order, with what becomes of it.
     pub pages: Vec<PagePlan>,
     pub dimensions: Vec<Choice<DimensionPlan>>,
-    /// The words that tell what a block of a page is.
-    pub words: Words,
+    /// What is read: pages (by the words that tell their blocks apart), or a sheet.
+    pub reads: Reads,
+}
+
+/// What a plan reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reads {
+    /// A folder of Markdown pages, their blocks told apart by these words.
+    Pages(Words),
+    /// A wide sheet: its one page is the sheet, its parts the rows, named by their first cell.
+    Sheet,
 }
 
 /// A value and how it was inferred (empty when a person wrote it: a plan read back).

@@ -6,7 +6,7 @@ use anyhow::{Result, bail};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Choice, DimensionPlan, Fate, PagePlan, Part, Plan, RolePlan, TrackPlan};
+use super::{Choice, DimensionPlan, Fate, PagePlan, Part, Plan, Reads, RolePlan, TrackPlan};
 use crate::document::{Document, line_column};
 use crate::handbook::words::Words;
 use crate::validate::syntax_message;
@@ -52,7 +52,7 @@ pub fn read(doc: &Document) -> Result<Plan> {
             .into_iter()
             .map(|d| Choice::new(dimension_plan(d, &at), ""))
             .collect(),
-        words: words(file.blocks),
+        reads: Reads::Pages(words(file.blocks)),
     })
 }
 

@@ -4,14 +4,18 @@
 
 use std::io::{self, Write};
 
-use super::{Choice, DimensionPlan, Fate, PagePlan, Plan, RolePlan, TrackPlan};
+use super::{Choice, DimensionPlan, Fate, PagePlan, Plan, Reads, RolePlan, TrackPlan};
 use crate::handbook::words::Words;
 use crate::ladder_toml::{pair as field, string, strings_inline as strings};
 
 /// Writes `plan`, read from the folder shown as `folder`.
 pub fn write(plan: &Plan, folder: &str, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     let folder = one_line(folder);
-    writeln!(out, "# How `ladder import` reads the handbook in {folder}.")?;
+    let what = match plan.reads {
+        Reads::Pages(_) => "the handbook in",
+        Reads::Sheet => "the sheet",
+    };
+    writeln!(out, "# How `ladder import` reads {what} {folder}.")?;
     writeln!(
         out,
         "# Correct what is wrong, then import by it: ladder import {folder} --plan PLAN"
@@ -41,9 +45,12 @@ pub fn write(plan: &Plan, folder: &str, out: &mut (impl Write + ?Sized)) -> io::
         )?;
     }
     for page in &plan.pages {
-        self::page(page, out)?;
+        self::page(page, &plan.reads, out)?;
     }
-    blocks(&plan.words, out)
+    match &plan.reads {
+        Reads::Pages(words) => blocks(words, out),
+        Reads::Sheet => Ok(()),
+    }
 }
 
 fn track(track: &Choice<TrackPlan>, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
@@ -113,7 +120,7 @@ fn blocks(words: &Words, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     Ok(())
 }
 
-fn page(page: &PagePlan, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+fn page(page: &PagePlan, reads: &Reads, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     writeln!(out)?;
     match &page.fate {
         Fate::Role(role) => {
@@ -128,10 +135,11 @@ fn page(page: &PagePlan, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
             field("skip", why, out)
         }
         Fate::Parts(parts) => {
-            comment(
-                "Several levels on one page: a role for each level heading.",
-                out,
-            )?;
+            let how = match reads {
+                Reads::Pages(_) => "Several levels on one page: a role for each level heading.",
+                Reads::Sheet => "The sheet: a role for each row, its heading the row's first cell.",
+            };
+            comment(how, out)?;
             writeln!(out, "[[page]]")?;
             field("file", &page.file, out)?;
             for part in parts {

@@ -8,6 +8,7 @@
 //! import is.
 
 mod long;
+mod planned;
 mod wide;
 
 use std::fmt::Display;
@@ -16,9 +17,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use super::import::Imported;
-use super::plan::{Choice, Plan};
-use super::words::Words;
+use super::import::{ByPlan, Imported};
+use super::plan::{Choice, Plan, Reads};
 use crate::load;
 use crate::model::Ladder;
 use crate::text::escape_controls;
@@ -37,10 +37,27 @@ pub struct Base<'a> {
     pub shown: String,
 }
 
+/// What a plan has to do with a sheet's import.
+#[derive(Clone, Copy)]
+pub enum Planning<'a> {
+    /// None: the sheet is read by inference.
+    None,
+    /// The plan inferred is wanted (`--plan-out`).
+    Infer,
+    /// The sheet is read by this plan (`--plan`).
+    Follow(ByPlan<'a>),
+}
+
 /// Reads a spreadsheet into a ladder: long when its header is exactly the one `show --all
 /// --format tsv` writes, else wide. `name`, when given, is the ladder's name (a wide sheet's
-/// role ids are made from it). A wide sheet does not use the base.
-pub fn import(path: &Path, base: Option<Base<'_>>, name: Option<&str>) -> Result<Imported> {
+/// role ids are made from it). A wide sheet does not use the base; a long one takes no plan
+/// (its base gives what its rows cannot hold).
+pub fn import(
+    path: &Path,
+    base: Option<Base<'_>>,
+    name: Option<&str>,
+    planning: Planning<'_>,
+) -> Result<Imported> {
     let file = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -55,14 +72,25 @@ pub fn import(path: &Path, base: Option<Base<'_>>, name: Option<&str>) -> Result
         .map_or_else(|| "Imported ladder".into(), |s| s.to_string_lossy());
     let name = name.map(String::from);
     if long::is_header(&rows.header) {
+        if !matches!(planning, Planning::None) {
+            bail!(
+                "{}: a long sheet is read against the ladder it came from (--data), not by a plan; a plan is for a folder of pages or a wide sheet",
+                escape_controls(&rows.file)
+            );
+        }
         long::read(rows, base, name, &stem)
     } else {
-        wide::read(rows, name.unwrap_or_else(|| stem.into_owned()))
+        let plan = match planning {
+            Planning::Follow(plan) => Some(plan),
+            _ => None,
+        };
+        wide::read(rows, name.unwrap_or_else(|| stem.into_owned()), plan)
     }
 }
 
-/// What an import of a sheet records as its plan: a sheet is read without one (`--plan` is for
-/// a folder of pages), so this holds only the ladder's name and levels.
+/// What the import of a long sheet records as its plan: such a sheet is read without one (its
+/// base ladder gives what its rows cannot hold), so this holds only the ladder's name and
+/// levels.
 fn plan_of(ladder: &Ladder) -> Plan {
     Plan {
         name: Choice::new(ladder.name.clone(), "From the sheet."),
@@ -70,7 +98,7 @@ fn plan_of(ladder: &Ladder) -> Plan {
         tracks: Vec::new(),
         pages: Vec::new(),
         dimensions: Vec::new(),
-        words: Words::default(),
+        reads: Reads::Sheet,
     }
 }
 

@@ -1,7 +1,7 @@
 //! A wide sheet: one row per level (its code in the first column, `MG3` or `MG3 Team Lead`),
 //! one column per competency, each cell one or more statements of that level in that
 //! dimension: a paragraph each (cells split at blank lines), or a bullet each in a paragraph of
-//! `- ` lines. A role per row, on one track.
+//! `- ` lines. A role per row, on one track; or, by a plan, the rows and columns it names.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -9,24 +9,38 @@ use anyhow::Result;
 
 use super::{Row, Rows};
 use crate::handbook::assemble::natural_key;
-use crate::handbook::import::{Imported, cut_to_limits};
+use crate::handbook::import::{ByPlan, Imported, cut_to_limits};
 use crate::handbook::names::{is_level_code, kebab, split_emoji};
+use crate::handbook::plan::{
+    Choice, DimensionPlan, Fate, PagePlan, Part, Plan, Reads, RolePlan, TrackPlan,
+};
 use crate::handbook::read::split_level;
 use crate::handbook::tracks::one_track;
 use crate::handbook::warning::{Note, SheetShape, TrackFrom, Warnings};
 use crate::model::{Dimension, Expectation, Ladder, Role, RoleDimension};
 use crate::text::{is_safe_id, quoted, slug};
 
-/// Reads the rows of a wide sheet into a ladder called `name`: a role per level row, titled
-/// as the row says after its code or else `name`, with the title as its summary; a dimension
-/// per column after the first; one track of every role.
-pub(super) fn read(mut rows: Rows<'_>, name: String) -> Result<Imported> {
+/// Reads the rows of a wide sheet into a ladder called `name`: by `plan` when one is given
+/// (see [`planned`](super::planned)), else a role per level row, titled as the row says after
+/// its code or else `name`, with the title as its summary; a dimension per column after the
+/// first; one track of every role.
+pub(super) fn read(mut rows: Rows<'_>, name: String, plan: Option<ByPlan<'_>>) -> Result<Imported> {
     let dimensions = columns(&rows)?;
-    let mut roles: Vec<(Role, usize)> = Vec::new();
-    let mut levels: HashMap<String, usize> = HashMap::new();
+    let mut all: Vec<Row> = Vec::new();
     while let Some(row) = rows.next()? {
+        all.push(row);
+    }
+    if all.is_empty() {
+        return Err(rows.error(rows.header_line, "no level rows under the header"));
+    }
+    if let Some(plan) = plan {
+        return super::planned::read(&rows, all, dimensions, plan);
+    }
+    let mut roles: Vec<Sourced> = Vec::with_capacity(all.len());
+    let mut levels: HashMap<String, usize> = HashMap::new();
+    for row in &all {
         let Some((level, title)) = level_of(row.trimmed(0)) else {
-            return Err(not_a_level(&rows, &row, roles.is_empty()));
+            return Err(not_a_level(&rows, row, roles.is_empty()));
         };
         if let Some(first) = levels.insert(level.clone(), row.line) {
             let message = format!(
@@ -40,30 +54,41 @@ pub(super) fn read(mut rows: Rows<'_>, name: String) -> Result<Imported> {
         } else {
             title
         };
-        roles.push((role_of(&row, level, title, &dimensions), row.line));
-    }
-    if roles.is_empty() {
-        return Err(rows.error(rows.header_line, "no level rows under the header"));
+        let role = role_of(row, level, title, &dimensions);
+        roles.push(Sourced::of(role, row));
     }
     Ok(imported(rows.file.clone(), name, dimensions, roles))
 }
 
-/// The ladder of a wide sheet's roles (each with the line of its row), in the order of their
-/// levels' codes, on one track; with the note on the shape and the track.
+/// A role read from a row: the row's first cell and line, for the plan and messages.
+pub(super) struct Sourced {
+    pub role: Role,
+    pub first: String,
+    pub line: usize,
+}
+
+impl Sourced {
+    pub fn of(role: Role, row: &Row) -> Sourced {
+        Sourced {
+            role,
+            first: row.trimmed(0).to_string(),
+            line: row.line,
+        }
+    }
+}
+
+/// The ladder of a wide sheet's roles, in the order of their levels' codes, on one track;
+/// with the note on the shape and the track, and the plan of it.
 fn imported(
     file: String,
     name: String,
     dimensions: Vec<Dimension>,
-    mut roles: Vec<(Role, usize)>,
+    mut roles: Vec<Sourced>,
 ) -> Imported {
-    roles.sort_by_cached_key(|(role, _)| natural_key(&role.level));
-    let pages: Vec<String> = roles
-        .iter()
-        .map(|(_, line)| format!("{file}:{line}"))
-        .collect();
-    let roles: Vec<Role> = roles.into_iter().map(|(role, _)| role).collect();
-    let levels: Vec<String> = roles.iter().map(|r| r.level.clone()).collect();
-    let track = one_track(&roles, &levels);
+    roles.sort_by_cached_key(|r| natural_key(&r.role.level));
+    let levels: Vec<String> = roles.iter().map(|r| r.role.level.clone()).collect();
+    let plain: Vec<Role> = roles.iter().map(|r| r.role.clone()).collect();
+    let track = one_track(&plain, &levels);
     let notes = vec![
         Note::Sheet {
             file: file.clone(),
@@ -78,22 +103,46 @@ fn imported(
             from: TrackFrom::Rows,
         },
     ];
-    let mut ladder = Ladder {
+    let ladder = Ladder {
         name,
+        levels,
+        dimensions,
+        tracks: vec![track],
+        ..ladder_of(plain)
+    };
+    let plan = inferred_plan(&ladder, &file, &roles);
+    finish(file, ladder, &roles, notes, Warnings::default(), plan)
+}
+
+/// A ladder of `roles` and nothing else yet.
+pub(super) fn ladder_of(roles: Vec<Role>) -> Ladder {
+    Ladder {
+        name: String::new(),
         motto: None,
         about: None,
-        levels,
+        levels: Vec::new(),
         disciplines: Vec::new(),
         attributes: Vec::new(),
-        dimensions,
+        dimensions: Vec::new(),
         bands: Vec::new(),
-        tracks: vec![track],
+        tracks: Vec::new(),
         roles,
         lookup: Default::default(),
-    };
-    let mut warnings = Warnings::default();
+    }
+}
+
+/// The import of a sheet's `ladder`, its roles from `roles` (for the lines they came from),
+/// cut to the limits.
+pub(super) fn finish(
+    file: String,
+    mut ladder: Ladder,
+    roles: &[Sourced],
+    notes: Vec<Note>,
+    mut warnings: Warnings,
+    plan: Plan,
+) -> Imported {
+    let pages: Vec<String> = roles.iter().map(|r| format!("{file}:{}", r.line)).collect();
     cut_to_limits(&mut ladder, &pages, &file, &mut warnings);
-    let plan = super::plan_of(&ladder);
     Imported {
         ladder,
         warnings,
@@ -102,6 +151,70 @@ fn imported(
         index: file,
         read: 1,
         plan,
+    }
+}
+
+/// The plan of a wide sheet as read: the sheet is one page whose parts are its rows, each
+/// named by its first cell; each column a dimension.
+fn inferred_plan(ladder: &Ladder, file: &str, roles: &[Sourced]) -> Plan {
+    let parts = roles
+        .iter()
+        .map(|r| Part {
+            heading: r.first.clone(),
+            role: Choice::new(
+                RolePlan {
+                    id: r.role.id.clone(),
+                    title: r.role.title.clone(),
+                    level: r.role.level.clone(),
+                    tracks: vec![ladder.tracks[0].id.clone()],
+                },
+                format!(
+                    "Level and title from the row's first cell (line {}).",
+                    r.line
+                ),
+            ),
+            line: 0,
+        })
+        .collect();
+    let dimensions = ladder
+        .dimensions
+        .iter()
+        .map(|d| {
+            let plan = DimensionPlan {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                emoji: d.emoji.clone(),
+                headings: vec![d.name.clone()],
+                lines: vec![0],
+                labels: Vec::new(),
+            };
+            Choice::new(
+                plan,
+                "A column of the sheet; headings: the columns read as it.",
+            )
+        })
+        .collect();
+    let track = &ladder.tracks[0];
+    Plan {
+        name: Choice::new(ladder.name.clone(), "From the sheet's file name."),
+        levels: Choice::new(
+            ladder.levels.clone(),
+            "The rows' level codes in natural order (L2 before L10).",
+        ),
+        tracks: vec![Choice::new(
+            TrackPlan {
+                id: track.id.clone(),
+                name: track.name.clone(),
+            },
+            "Inferred: each row is one level above the one before, so one track.",
+        )],
+        pages: vec![PagePlan {
+            file: file.to_string(),
+            fate: Fate::Parts(parts),
+            line: 0,
+        }],
+        dimensions,
+        reads: Reads::Sheet,
     }
 }
 
@@ -178,7 +291,7 @@ fn not_a_level(rows: &Rows<'_>, row: &Row, first: bool) -> anyhow::Error {
 
 /// One row as a role: id from its level and title, each cell's statements in its column's
 /// dimension (an empty cell gives none).
-fn role_of(row: &Row, level: String, title: String, dimensions: &[Dimension]) -> Role {
+pub(super) fn role_of(row: &Row, level: String, title: String, dimensions: &[Dimension]) -> Role {
     let mut role_dimensions = BTreeMap::new();
     for (d, cell) in dimensions.iter().zip(row.cells.iter().skip(1)) {
         let expectations: Vec<Expectation> = statements(cell)
@@ -207,7 +320,7 @@ fn role_of(row: &Row, level: String, title: String, dimensions: &[Dimension]) ->
 /// A cell's statements: each paragraph (split at blank lines) one, its lines joined by spaces;
 /// in a paragraph that starts with a bullet (`- `, `* `), each bullet one, a line without a
 /// bullet continuing the one before.
-fn statements(cell: &str) -> Vec<String> {
+pub(super) fn statements(cell: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let (mut open, mut list) = (false, false);
     for line in cell.lines() {
