@@ -99,7 +99,7 @@ fn ladder_file(ctx: &Context) -> Result<PathBuf> {
     match &ctx.loader.source {
         Source::File(path) => Ok(path.clone()),
         Source::Embedded => git::top_level()
-            .map(|top| top.join("data").join("ladder.toml"))
+            .map(|top| relative(top.join("data").join("ladder.toml")))
             .filter(|file| file.is_file())
             .ok_or_else(|| {
                 UsageError(
@@ -114,6 +114,16 @@ fn ladder_file(ctx: &Context) -> Result<PathBuf> {
         )
         .into()),
     }
+}
+
+/// A path inside the current folder as a path from it (`data/ladder.toml`, as a person would
+/// type it), else as it is.
+fn relative(path: PathBuf) -> PathBuf {
+    let here = std::env::current_dir()
+        .ok()
+        .and_then(|d| d.canonicalize().ok());
+    let inside = here.and_then(|here| path.strip_prefix(&here).ok().map(Path::to_path_buf));
+    inside.filter(|p| !p.as_os_str().is_empty()).unwrap_or(path)
 }
 
 /// A source as the report names it.

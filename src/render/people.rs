@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{change_name, change_symbol, place, verdict_words, what_name};
+use super::{change_name, place, verdict_words, what_name};
 use crate::query::changes::{Change, Changes, FrameItem, Verdict};
 use crate::view::{ChangesView, Record, What, records};
 
@@ -16,7 +16,7 @@ pub(super) enum Block {
     Heading(String),
     /// A line of the summary.
     Fact(String),
-    /// One change, led by its symbol; `change` colours it.
+    /// One change; the table leads it with the change's symbol and colours it.
     Item {
         change: Change,
         text: String,
@@ -71,15 +71,30 @@ fn one_ladder(out: &mut Vec<Block>, c: &Changes<'_>, prefix: Option<&str>) {
             out.push(item(r));
         }
     }
+    // A statement moved to another role is told under both: where it went, and where from.
+    let mut moved_away: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
+    for r in &rest {
+        if r.change == Some(Change::Moved) && r.from_role != r.to_role {
+            moved_away.entry(r.from_role).or_default().push(r);
+        }
+    }
     let mut rest = rest.into_iter().peekable();
     for role in &c.roles {
         out.push(Block::Heading(role_heading(role, prefix)));
-        let id = role.id();
-        while let Some(r) = rest.next_if(|r| {
-            r.to_role == id
-                || (r.to_role.is_empty() && r.from_role == role.old.map_or("", |o| o.id.as_str()))
-        }) {
+        let (id, old) = (role.id(), role.old.map_or("", |o| o.id.as_str()));
+        while let Some(r) =
+            rest.next_if(|r| r.to_role == id || (r.to_role.is_empty() && r.from_role == old))
+        {
             push_record(out, r);
+        }
+        for r in moved_away.get(old).into_iter().flatten() {
+            let what = r.what.map_or("", what_name);
+            let (from, to) = (place(r.from_place), place(r.to_place));
+            out.push(Block::Item {
+                change: Change::Moved,
+                text: format!("{what} moved from {from} to {} {to}", r.to_role),
+            });
+            out.push(Block::Detail(r.from.unwrap_or_default().to_string()));
         }
     }
 }
@@ -182,20 +197,13 @@ fn item(r: &Record<'_>) -> Block {
             change_name(change)
         ),
     };
-    Block::Item {
-        change,
-        text: format!("{} {text}", change_symbol(change)),
-    }
+    Block::Item { change, text }
 }
 
 /// One change of a role, with the words before and after under it.
 fn push_record(out: &mut Vec<Block>, r: &Record<'_>) {
     let change = r.change.unwrap_or(Change::Changed);
-    let symbol = change_symbol(change);
-    let line = |text: String| Block::Item {
-        change,
-        text: format!("{symbol} {text}"),
-    };
+    let line = |text: String| Block::Item { change, text };
     match r.what {
         Some(What::Role) => out.push(line(format!("role {}", change_name(change)))),
         Some(What::RoleLevel) => out.push(line(format!(

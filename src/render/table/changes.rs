@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use super::layout::{prose_width, wrap};
 use crate::query::changes::Change;
+use crate::render::change_symbol;
 use crate::render::people::{Block, changes_outline};
 use crate::style::Style;
 use crate::term::Terminal;
@@ -34,8 +35,11 @@ pub fn render(
                 (wrap(h, width, "", ""), Style::heading)
             }
             Block::Fact(f) => (wrap(f, width, "  ", "    "), |_, l| l.to_string()),
-            Block::Item { change, text: t } => (wrap(t, width, "  ", "    "), painter(*change)),
-            Block::Detail(d) => (wrap(d, width, "      ", "      "), Style::muted),
+            Block::Item { change, text: t } => {
+                let first = format!("  {} ", change_symbol(*change));
+                (wrap(t, width, &first, "    "), painter(*change))
+            }
+            Block::Detail(d) => (wrap(d, width, "      ", "        "), Style::muted),
         };
         for line in lines {
             text.push_str(&paint(style, &line));
