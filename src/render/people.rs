@@ -115,9 +115,10 @@ fn summary(out: &mut Vec<Block>, c: &Changes<'_>) {
         ]
         .iter()
         .filter_map(|v| {
-            verdicts
-                .get(verdict_words(*v))
-                .map(|n| format!("{n} {}", verdict_words(*v)))
+            verdicts.get(verdict_words(*v)).map(|n| match v {
+                Verdict::Added | Verdict::Removed => format!("{n} {}", verdict_words(*v)),
+                _ => format!("{n} with {}", verdict_words(*v)),
+            })
         })
         .collect();
         out.push(Block::Fact(format!(

@@ -91,19 +91,23 @@ pub fn records<'a>(changes: &'a Changes<'a>) -> Vec<Record<'a>> {
     }
     for r in &changes.roles {
         role_records(&mut out, r);
-        let mine = (r
-            .new
-            .and_then(|n| by_new.get(n.id.as_str()))
-            .into_iter()
-            .flatten())
-        .chain(
-            r.old
-                .and_then(|o| by_old.get(o.id.as_str()))
-                .into_iter()
-                .flatten(),
-        );
-        out.extend(mine.map(|s| statement_record(s)));
+        let new_id = r.new.map_or("", |n| n.id.as_str());
+        let old_id = r.old.map_or("", |o| o.id.as_str());
+        let mine: Vec<&StatementChange<'a>> = (by_new.remove(new_id).into_iter().flatten())
+            .chain(by_old.remove(old_id).into_iter().flatten())
+            .collect();
+        out.extend(mine.into_iter().map(statement_record));
     }
+    // A statement whose role is not shown (`--role` names the role it moved from) still is,
+    // in the order of the statements.
+    let mut rest: Vec<&StatementChange<'a>> = (by_new.into_values().chain(by_old.into_values()))
+        .flatten()
+        .collect();
+    let order: HashMap<*const StatementChange<'a>, usize> = (changes.statements.iter().enumerate())
+        .map(|(i, s)| (s as *const _, i))
+        .collect();
+    rest.sort_by_key(|s| order.get(&(*s as *const _)).copied().unwrap_or(usize::MAX));
+    out.extend(rest.into_iter().map(statement_record));
     out
 }
 

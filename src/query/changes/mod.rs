@@ -252,7 +252,12 @@ impl<'a> Changes<'a> {
                 r.attributes.clear();
             }
         }
-        self.settle()
+        let mut kept = self.settle();
+        if narrow.dimension.is_some() {
+            // A role added, removed or renamed is not a change in the dimension.
+            kept.roles.retain(|r| r.statements);
+        }
+        kept
     }
 
     /// Only what changes evaluations (`--brief`).
