@@ -633,7 +633,20 @@ Each statement is paired with its old version: added, removed, reworded (other w
 same expectation), grows (the old words kept, more asked), moved (another theme, dimension\n\
 or role). Each role ends with a verdict: wording only, or expectations changed.\n\n\
 Exit status: 0 when both describe the same ladder (formatting, comments and key order do\n\
-not count), 1 when they differ (with --brief, only when expectations changed), 2 on trouble.";
+not count), 1 when they differ (with --brief, only when expectations changed), 2 on trouble.\n\n\
+What it prints (tests/data/changes in the source holds the two files):\n\n  \
+$ ladder changes tests/data/changes/old.toml tests/data/changes/new.toml --role W1\n  \
+Changes from tests/data/changes/old.toml to tests/data/changes/new.toml\n\n  \
+Summary\n    \
+1 role: 1 with wording only.\n    \
+2 statements: 1 reworded, 1 moved.\n    \
+W1-apprentice: wording only\n\n  \
+W1-apprentice (wording only)\n    \
+≈ expectation reworded in craft/tools\n        \
+was: Uses the workshop's hand tools safely after a demonstration.\n        \
+now: Uses the workshop's hand tools safely once shown how.\n    \
+→ expectation moved from craft/quality to craft/tools\n        \
+Checks each joint against the drawing before glueing it.";
 
 // Arguments of `ladder changes`.
 #[derive(Debug, Args)]

@@ -484,3 +484,27 @@ fn git_trouble_is_one_line_and_exit_2() {
         )
     );
 }
+
+/// `ladder changes --help` shows what the command prints: its example is the output of the
+/// command it names, indented.
+#[test]
+fn the_help_shows_real_output() {
+    let help = ok(&["changes", "--help"]);
+    let (_, example) = help
+        .split_once("\n  $ ladder ")
+        .expect("an example in the help");
+    let (command, shown) = example.split_once('\n').expect("its output");
+    let args: Vec<&str> = command.split_whitespace().collect();
+    let (_, out, _) = in_dir(Path::new(env!("CARGO_MANIFEST_DIR")), &args);
+    let indented: String = out
+        .lines()
+        .map(|l| {
+            if l.is_empty() {
+                "\n".to_string()
+            } else {
+                format!("  {l}\n")
+            }
+        })
+        .collect();
+    assert_eq!(shown, indented);
+}
