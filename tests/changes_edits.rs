@@ -657,3 +657,158 @@ fn every_edit_of_the_set_changes_exactly_what_its_record_says() {
         wrong.join("\n")
     );
 }
+
+/// What `changes` did with one edit: its exit code, stdout and stderr.
+struct Outcome {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `changes OLD NEW --format tsv --no-header` on every edit, a few at a time.
+fn outcomes(folder: &Folder, edits: &[Edit]) -> Vec<Outcome> {
+    let old = folder.arg("old.toml");
+    let threads = std::thread::available_parallelism().map_or(4, |n| n.get().min(8));
+    let chunk = edits.len().div_ceil(threads);
+    let compare = |i: usize, edit: &Edit| {
+        let name = format!("new-{i}.toml");
+        folder.write(&name, &edit.new);
+        let new = folder.arg(&name);
+        let out = run(&mut ladder(&[
+            "changes",
+            &old,
+            &new,
+            "--format",
+            "tsv",
+            "--no-header",
+        ]));
+        Outcome {
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    };
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (edits.chunks(chunk).enumerate())
+            .map(|(c, part)| {
+                let compare = &compare;
+                s.spawn(move || {
+                    let each = part.iter().enumerate();
+                    each.map(|(i, e)| compare(c * chunk + i, e))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a thread of runs"))
+            .collect()
+    })
+}
+
+/// Per kind: its edits, those reported exactly right, and the records of its kind reported
+/// across all edits.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    edits: usize,
+    exact: usize,
+    reported: usize,
+}
+
+impl Tally {
+    /// Edits reported exactly right over the records of the kind reported: NaN, which is not 1,
+    /// when none is.
+    fn precision(self) -> f64 {
+        ratio(self.exact, self.reported)
+    }
+
+    fn recall(self) -> f64 {
+        ratio(self.exact, self.edits)
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    match whole {
+        0 => f64::NAN,
+        _ => part as f64 / whole as f64,
+    }
+}
+
+/// Tallies the outcomes by kind, and gives every edit not reported exactly right (exit code 1,
+/// its one record and nothing else on stdout) with what came out instead; also the count of
+/// records of no kind here.
+fn tally(edits: &[Edit], outcomes: &[Outcome]) -> (Vec<Tally>, Vec<String>, usize) {
+    let mut tallies = vec![Tally::default(); KINDS.len()];
+    let at = |kind: Kind| KINDS.iter().position(|k| *k == kind).expect("a kind");
+    let (mut misses, mut strays) = (Vec::new(), 0);
+    for (edit, out) in edits.iter().zip(outcomes) {
+        tallies[at(edit.kind)].edits += 1;
+        for line in out.stdout.lines() {
+            match Kind::of(line) {
+                Some(kind) => tallies[at(kind)].reported += 1,
+                None => strays += 1,
+            }
+        }
+        if out.code == Some(1) && out.stdout == format!("{}\n", edit.expected) {
+            tallies[at(edit.kind)].exact += 1;
+        } else {
+            misses.push(format!(
+                "{}:\n  expected (exit 1): {:?}\n  got (exit {:?}): {:?}\n  stderr: {:?}",
+                edit.kind.label(),
+                edit.expected,
+                out.code,
+                out.stdout,
+                out.stderr.lines().next().unwrap_or_default()
+            ));
+        }
+    }
+    (tallies, misses, strays)
+}
+
+/// The table of precision and recall per kind, for stderr.
+fn table(tallies: &[Tally], strays: usize) -> String {
+    let mut lines = vec![format!(
+        "{:<18} {:>5} {:>5} {:>8} {:>9} {:>6}",
+        "kind", "edits", "exact", "reported", "precision", "recall"
+    )];
+    for (kind, t) in KINDS.iter().zip(tallies) {
+        lines.push(format!(
+            "{:<18} {:>5} {:>5} {:>8} {:>9.3} {:>6.3}",
+            kind.label(),
+            t.edits,
+            t.exact,
+            t.reported,
+            t.precision(),
+            t.recall()
+        ));
+    }
+    lines.push(format!("records of no kind above: {strays}"));
+    lines.join("\n")
+}
+
+/// Each edit of the set, compared with the ladder before it, comes out as exactly its one
+/// record, exit code 1: precision and recall are 1 for every kind. Every miss is listed.
+#[test]
+fn changes_reports_each_edit_of_the_set_as_exactly_its_record() {
+    let (old, edits) = edit_set();
+    let folder = Folder::new("changes-edits");
+    folder.write("old.toml", &old);
+    let outcomes = outcomes(&folder, &edits);
+    let (tallies, mut misses, strays) = tally(&edits, &outcomes);
+    eprintln!(
+        "ladder changes, edit test set:\n{}",
+        table(&tallies, strays)
+    );
+    for (kind, t) in KINDS.iter().zip(&tallies) {
+        if t.precision() != 1.0 || t.recall() != 1.0 {
+            let (p, r) = (t.precision(), t.recall());
+            misses.push(format!("{}: precision {p:.3}, recall {r:.3}", kind.label()));
+        }
+    }
+    assert!(
+        misses.is_empty(),
+        "{} misses of the edit set:\n{}",
+        misses.len(),
+        misses.join("\n")
+    );
+}
