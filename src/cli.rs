@@ -298,6 +298,11 @@ pub enum Command {
                             there is no error, 1 with errors (or with warnings under --strict).")]
     Validate(ValidateArgs),
 
+    /// Compare two versions of a ladder: what changed, role by role, and whether what is
+    /// expected of anyone did.
+    #[command(after_help = CHANGES_HELP)]
+    Changes(ChangesArgs),
+
     /// Print the line that turns on completion in a shell, ids and titles included.
     ///
     /// The shell then asks ladder itself at each TAB, so role, track, dimension and level ids
@@ -331,6 +336,7 @@ impl Command {
             Command::Import(a) => &mut a.global,
             Command::Search(a) => &mut a.global,
             Command::Validate(a) => &mut a.global,
+            Command::Changes(a) => &mut a.global,
             Command::Completions(a) => &mut a.global,
             Command::Ladders(a) | Command::Tracks(a) | Command::Dimensions(a) | Command::Man(a) => {
                 &mut a.global
@@ -609,6 +615,54 @@ pub struct SearchArgs {
     /// Print nothing; only the exit code tells whether something matched.
     #[arg(long, short)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// The examples and exit codes of `ladder changes --help`.
+const CHANGES_HELP: &str = "Examples:\n  \
+    ladder changes HEAD~1                       the last commit's change to the ladder file\n  \
+    ladder changes origin/main --brief          what a branch changes in expectations\n  \
+    ladder changes v1..v2 --format markdown     two revisions, for a changelog\n  \
+    ladder changes old.toml new.toml --role L3  two files, one role\n\n\
+An argument that names an existing file or folder is one; anything else is a git revision\n\
+of the ladder file (--data, else data/ladder.toml in the repository), read with `git show`.\n\
+One argument is compared with the working copy of the ladder file.\n\n\
+Each statement is paired with its old version: added, removed, reworded (other words, the\n\
+same expectation), grows (the old words kept, more asked), moved (another theme, dimension\n\
+or role). Each role ends with a verdict: wording only, or expectations changed.\n\n\
+Exit status: 0 when both describe the same ladder (formatting, comments and key order do\n\
+not count), 1 when they differ (with --brief, only when expectations changed), 2 on trouble.";
+
+// Arguments of `ladder changes`.
+#[derive(Debug, Args)]
+#[command(mut_args(help_of("track", "Only the roles on this track")))]
+pub struct ChangesArgs {
+    /// The old version: a ladder file, a catalogue folder, or a git revision (REV1..REV2 for
+    /// both).
+    #[arg(value_name = "OLD")]
+    pub old: String,
+
+    /// The new version: a file, a folder or a revision; without it, the ladder file as it is
+    /// now.
+    #[arg(value_name = "NEW")]
+    pub new: Option<String>,
+
+    /// Only this role: its id (old or new), or a name as other commands take it.
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+
+    #[command(flatten)]
+    pub track: TrackArg,
+
+    #[command(flatten)]
+    pub dimension: DimensionArg,
+
+    /// Only what changes evaluations: statements added, removed, grown or moved between
+    /// roles, attribute values, levels and tracks; exit 1 only when there is some.
+    #[arg(long)]
+    pub brief: bool,
 
     #[command(flatten)]
     pub global: GlobalArgs,

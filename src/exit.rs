@@ -13,8 +13,12 @@ pub enum Exit {
     Failure,
     /// A search found nothing, as grep reports it (1).
     NoMatch,
+    /// Two versions compared differ, as diff(1) reports it (1).
+    Differ,
     /// The command line asked for something that does not exist or is ambiguous (2).
     Usage,
+    /// A command whose 1 says "they differ" (`changes`, as diff(1)) met trouble (2).
+    Trouble,
 }
 
 impl Exit {
@@ -22,8 +26,8 @@ impl Exit {
     pub fn code(self) -> u8 {
         match self {
             Exit::Success => 0,
-            Exit::Failure | Exit::NoMatch => 1,
-            Exit::Usage => 2,
+            Exit::Failure | Exit::NoMatch | Exit::Differ => 1,
+            Exit::Usage | Exit::Trouble => 2,
         }
     }
 }
@@ -46,6 +50,19 @@ impl fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
+/// An error of a command whose exit status 1 means "they differ": any trouble is then 2, as
+/// for diff(1). Shown as the error it wraps.
+#[derive(Debug)]
+pub struct Trouble(pub anyhow::Error);
+
+impl fmt::Display for Trouble {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:#}", self.0)
+    }
+}
+
+impl std::error::Error for Trouble {}
+
 /// The exit code an error maps to, or `None` when it is a closed pipe and the run counts as a success.
 pub fn for_error(err: &anyhow::Error) -> Option<Exit> {
     for cause in err.chain() {
@@ -56,6 +73,9 @@ pub fn for_error(err: &anyhow::Error) -> Option<Exit> {
         }
         if cause.downcast_ref::<UsageError>().is_some() {
             return Some(Exit::Usage);
+        }
+        if let Some(Trouble(inner)) = cause.downcast_ref::<Trouble>() {
+            return for_error(inner).map(|_| Exit::Trouble);
         }
     }
     Some(Exit::Failure)

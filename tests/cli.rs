@@ -8,6 +8,7 @@ use std::process::{Command, Output, Stdio};
 // One module per topic; each uses the helpers below (`ladder`, `ok`, `fails`, ...). The
 // `hostile_*` modules hold the files and surroundings built to break `ladder`.
 mod catalogue;
+mod changes;
 mod changes_edits;
 mod code_map;
 mod colour;

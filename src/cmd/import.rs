@@ -17,7 +17,6 @@ use crate::handbook::plan::{self, Plan};
 use crate::handbook::sheet::{self, Base, Planning};
 use crate::load;
 use crate::render;
-use crate::source::Source;
 
 /// Reads a spreadsheet as [`sheet::import`], a catalogue (see [`catalogue::layout`]) as
 /// [`catalogue_run`], one ladder as [`one`]; says which it found when the folder could have
@@ -73,11 +72,8 @@ fn input(path: &Path) -> Input {
 /// The ladder a long sheet is read against: the one `--data` or `LADDER_DATA` names, never the
 /// embedded ladder, which nobody chose.
 fn base(ctx: &Context) -> Result<Option<Base<'_>>> {
-    let shown = match &ctx.loader.source {
-        Source::Embedded => return Ok(None),
-        Source::File(path) | Source::Catalogue(path) => files::shown(path),
-        Source::Stdin => "stdin".to_string(),
-        Source::Member { id, .. } => crate::text::cut(id).into_owned(),
+    let Some(shown) = ctx.loader.source.shown() else {
+        return Ok(None);
     };
     Ok(Some(Base {
         ladder: ctx.loader.ladder()?,

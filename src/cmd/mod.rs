@@ -1,5 +1,6 @@
 //! One module per subcommand; `execute` is the table of contents from the command line to them.
 
+mod changes;
 pub mod completions;
 mod context;
 mod diff;
@@ -69,7 +70,8 @@ fn pages(command: &Command) -> bool {
         | Command::Ladders(_)
         | Command::Tracks(_)
         | Command::Dimensions(_)
-        | Command::Validate(_) => true,
+        | Command::Validate(_)
+        | Command::Changes(_) => true,
         Command::Evidence(args) => args.file.output.is_none(),
         Command::Export(_) | Command::Import(_) | Command::Completions(_) | Command::Man(_) => {
             false
@@ -101,6 +103,7 @@ fn dispatch(command: Command, ctx: &Context, out: &mut impl Write) -> Result<Exi
         Command::Validate(args) => validate::run(ctx, &args, out),
         Command::Completions(args) => completions::run(ctx, &args, out),
         Command::Man(_) => man::run(ctx, out),
+        Command::Changes(args) => changes::run(ctx, &args, out),
     }
 }
 

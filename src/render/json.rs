@@ -5,14 +5,15 @@ use std::io::Write;
 use anyhow::{Result, bail};
 use serde::Serialize;
 
-use super::{Report, mark_name};
+use super::{Report, change_name, mark_name, verdict_words, what_name};
 use crate::model::{Band, Dimension, Role};
+use crate::query::changes::Spot;
 use crate::query::compare::{self, Comparison, Marked};
 use crate::query::search::Hits;
 use crate::validate::{Severity, Validation};
 use crate::view::{
-    DimensionList, LadderHead, LadderList, LadderView, NextSteps, PathRow, PathView, PerLadder,
-    RoleList, RoleView, TrackList,
+    ChangesView, DimensionList, LadderChanges, LadderHead, LadderList, LadderView, NextSteps,
+    PathRow, PathView, PerLadder, RoleList, RoleView, TrackList, What,
 };
 
 /// The version of the JSON documents; it changes only when a field changes meaning or goes away.
@@ -38,6 +39,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::CatalogueDimensions(all) => write(out, &doc(structure_body(each(all)))),
         Report::Validation(v) => write(out, &doc(validation_body(v))),
         Report::Validations(all) => write(out, &validations_doc(all)),
+        Report::Changes(view) => write(out, &changes_doc(view)),
         Report::Evidence(..) => bail!("the evidence outline is Markdown; it has no JSON form"),
     }
 }
@@ -812,6 +814,162 @@ fn validation_body(v: &Validation) -> impl Serialize + '_ {
                 column: f.column,
                 severity: f.severity.name(),
                 message: &f.message,
+            })
+            .collect(),
+    }
+}
+
+/// The version of the `changes` document, which has its own: it changes only when one of its
+/// fields changes meaning or goes away.
+pub const CHANGES_SCHEMA: u32 = 1;
+
+#[derive(Serialize)]
+struct ChangesDoc<'a> {
+    schema: u32,
+    document: &'static str,
+    old: &'a str,
+    new: &'a str,
+    brief: bool,
+    ladders: Vec<LadderChangesJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct LadderChangesJson<'a> {
+    ladder: Option<&'a str>,
+    change: Option<&'static str>,
+    same: bool,
+    frame: Vec<FrameJson<'a>>,
+    roles: Vec<RoleChangesJson<'a>>,
+    statements: Vec<StatementJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FrameJson<'a> {
+    change: &'static str,
+    item: &'static str,
+    id: &'a str,
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct FromTo<'a> {
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ValueJson<'a> {
+    attribute: &'a str,
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct RoleChangesJson<'a> {
+    old: Option<&'a str>,
+    new: Option<&'a str>,
+    verdict: &'static str,
+    level: Option<FromTo<'a>>,
+    tracks_left: &'a [String],
+    tracks_joined: &'a [String],
+    title: Option<FromTo<'a>>,
+    summary: Option<FromTo<'a>>,
+    attributes: Vec<ValueJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SpotJson<'a> {
+    role: &'a str,
+    dimension: &'a str,
+    theme: Option<&'a str>,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct StatementJson<'a> {
+    change: &'static str,
+    kind: &'static str,
+    evaluative: bool,
+    from: Option<SpotJson<'a>>,
+    to: Option<SpotJson<'a>>,
+}
+
+fn changes_doc<'a>(view: &'a ChangesView<'a>) -> ChangesDoc<'a> {
+    ChangesDoc {
+        schema: CHANGES_SCHEMA,
+        document: "changes",
+        old: &view.sides[0],
+        new: &view.sides[1],
+        brief: view.brief,
+        ladders: view.ladders.iter().map(ladder_changes_json).collect(),
+    }
+}
+
+fn ladder_changes_json<'a>(l: &'a LadderChanges<'a>) -> LadderChangesJson<'a> {
+    let pair = |p: Option<(&'a str, &'a str)>| {
+        p.map(|(from, to)| FromTo {
+            from: Some(from),
+            to: Some(to),
+        })
+    };
+    let spot = |s: Option<Spot<'a>>| {
+        s.map(|s| SpotJson {
+            role: s.role,
+            dimension: s.dimension,
+            theme: s.theme,
+            text: s.text,
+        })
+    };
+    let Some(c) = &l.changes else {
+        return LadderChangesJson {
+            ladder: l.id,
+            change: l.change.map(change_name),
+            same: false,
+            frame: Vec::new(),
+            roles: Vec::new(),
+            statements: Vec::new(),
+        };
+    };
+    LadderChangesJson {
+        ladder: l.id,
+        change: None,
+        same: c.same,
+        frame: (c.frame.iter())
+            .map(|f| FrameJson {
+                change: change_name(f.change),
+                item: what_name(What::Frame(f.item)),
+                id: &f.id,
+                from: f.from.as_deref(),
+                to: f.to.as_deref(),
+            })
+            .collect(),
+        roles: (c.roles.iter())
+            .map(|r| RoleChangesJson {
+                old: r.old.map(|x| x.id.as_str()),
+                new: r.new.map(|x| x.id.as_str()),
+                verdict: verdict_words(r.verdict()),
+                level: pair(r.level),
+                tracks_left: &r.tracks_left,
+                tracks_joined: &r.tracks_joined,
+                title: pair(r.title),
+                summary: pair(r.summary),
+                attributes: (r.attributes.iter())
+                    .map(|v| ValueJson {
+                        attribute: &v.attribute,
+                        from: v.from,
+                        to: v.to,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        statements: (c.statements.iter())
+            .map(|s| StatementJson {
+                change: change_name(s.change),
+                kind: what_name(What::Statement(s.kind)),
+                evaluative: s.evaluative(),
+                from: spot(s.from),
+                to: spot(s.to),
             })
             .collect(),
     }

@@ -7,6 +7,7 @@ mod json;
 mod man;
 mod markdown;
 mod messages;
+mod people;
 mod table;
 mod tsv;
 mod words;
@@ -32,8 +33,8 @@ use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
 use crate::view::{
-    Detail, DimensionList, Evidence, LadderList, LadderView, NextSteps, PathView, PerLadder,
-    RoleList, RoleView, TrackList,
+    ChangesView, Detail, DimensionList, Evidence, LadderList, LadderView, NextSteps, PathView,
+    PerLadder, RoleList, RoleView, TrackList,
 };
 
 /// How a command prints its data: one renderer per format. The variants' doc comments are the
@@ -101,6 +102,8 @@ pub enum Report<'a> {
     Validation(Validation),
     /// `validate DIR`: one validation per ladder file of a catalogue.
     Validations(Vec<Validation>),
+    /// `changes`: two versions of a ladder compared.
+    Changes(ChangesView<'a>),
     /// `evidence`: the outline, Markdown in every format that takes it, folded to `width`
     /// when one is given (a terminal's).
     Evidence(Evidence<'a>, Option<usize>),

@@ -9,11 +9,13 @@ use std::io::Write;
 
 use anyhow::{Result, bail};
 
-use super::{Header, Report, mark_name};
+use super::{Header, Report, change_name, mark_name, place, what_name};
 use crate::model::{Role, Track};
+use crate::query::changes::Change as Edit;
 use crate::query::compare::Comparison;
 use crate::query::search::{Hit, Hits};
 use crate::validate::{Located, Validation};
+use crate::view::{self, ChangesView, Record, What};
 use crate::view::{
     DimensionList, LadderList, LadderRow, LadderView, NextSteps, PathView, PerLadder, RoleList,
     RoleRow, RoleView, TrackList,
@@ -47,8 +49,44 @@ pub fn render(out: &mut impl Write, report: &Report<'_>, header: Header) -> Resu
         Report::CatalogueDimensions(all) => each(out, heads(all), structure),
         Report::Validation(v) => validation(out, v),
         Report::Validations(all) => validation_rows(out, all.iter().flat_map(|v| &v.findings)),
+        Report::Changes(view) => versions(out, view),
         Report::Evidence(..) => bail!("the evidence outline is Markdown; it has no TSV form"),
     }
+}
+
+/// `changes`: one record per change; over two catalogues, led by the ladder's id (a ladder
+/// only one has is one record).
+fn versions(out: &mut Records<impl Write>, view: &ChangesView<'_>) -> Result<()> {
+    let columns: [Column<Record>; 8] = [
+        ("change", |r| r.change.map_or("", change_name).into()),
+        ("what", |r| r.what.map_or("", what_name).into()),
+        ("from_role", |r| r.from_role.into()),
+        ("from_place", |r| place(r.from_place).into()),
+        ("to_role", |r| r.to_role.into()),
+        ("to_place", |r| place(r.to_place).into()),
+        ("from", |r| r.from.unwrap_or_default().into()),
+        ("to", |r| r.to.unwrap_or_default().into()),
+    ];
+    for (i, ladder) in view.ladders.iter().enumerate() {
+        let mut records = Records {
+            out: &mut *out.out,
+            header: if i == 0 { out.header } else { Header::Omitted },
+            ladder: ladder.id,
+        };
+        let rows = match (&ladder.changes, ladder.change) {
+            (Some(c), _) => view::records(c),
+            (None, Some(change)) => vec![Record {
+                change: Some(change),
+                what: Some(What::Ladder),
+                from: (change == Edit::Removed).then_some(ladder.id.unwrap_or_default()),
+                to: (change == Edit::Added).then_some(ladder.id.unwrap_or_default()),
+                ..Record::default()
+            }],
+            (None, None) => Vec::new(),
+        };
+        table(&mut records, &columns, rows)?;
+    }
+    Ok(())
 }
 
 /// `list`: one record per role.

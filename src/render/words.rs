@@ -1,8 +1,9 @@
 //! The words the formats share: the names, symbols and legends of comparison marks, the
 //! summary of a comparison, and the phrases of what a view leaves out.
 
+use crate::query::changes::{Change, FrameItem, Kind, Verdict};
 use crate::query::compare::{Comparison, Counts, Mark, Marked};
-use crate::view::LeftOut;
+use crate::view::{LeftOut, What};
 
 /// What the human formats show for an attribute value a role does not state (values are
 /// optional in the format).
@@ -161,5 +162,68 @@ pub(super) fn with_similarity(m: &Marked<'_>) -> String {
     match (m.mark, m.similarity) {
         (Mark::Reworded, Some(s)) => format!("{} ({:.0}% alike)", m.text, s * 100.0),
         _ => m.text.to_string(),
+    }
+}
+
+/// The name of a kind of change, in every format.
+pub(super) fn change_name(change: Change) -> &'static str {
+    match change {
+        Change::Added => "added",
+        Change::Removed => "removed",
+        Change::Renamed => "renamed",
+        Change::Reworded => "reworded",
+        Change::Grows => "grows",
+        Change::Moved => "moved",
+        Change::Changed => "changed",
+    }
+}
+
+/// The symbol of a kind of change for people: it holds without colour.
+pub(super) fn change_symbol(change: Change) -> &'static str {
+    match change {
+        Change::Added => "+",
+        Change::Removed => "-",
+        Change::Renamed | Change::Moved => "→",
+        Change::Reworded => "≈",
+        Change::Grows => "~",
+        Change::Changed => "*",
+    }
+}
+
+/// What a change record is about, in the machine formats.
+pub(super) fn what_name(what: What) -> &'static str {
+    match what {
+        What::Frame(FrameItem::Ladder) | What::Ladder => "ladder",
+        What::Frame(FrameItem::Level) => "level",
+        What::Frame(FrameItem::Track) => "track",
+        What::Frame(FrameItem::Dimension) => "dimension",
+        What::Frame(FrameItem::Theme) => "theme",
+        What::Frame(FrameItem::Attribute) => "attribute",
+        What::Role => "role",
+        What::RoleLevel => "role-level",
+        What::RoleTrack => "role-track",
+        What::Title => "title",
+        What::Summary => "summary",
+        What::AttributeValue => "attribute-value",
+        What::Statement(Kind::Expectation) => "expectation",
+        What::Statement(Kind::Example) => "example",
+    }
+}
+
+/// A role's verdict in words, for people and the machine formats alike.
+pub(super) fn verdict_words(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Added => "added",
+        Verdict::Removed => "removed",
+        Verdict::WordingOnly => "wording only",
+        Verdict::ExpectationsChanged => "expectations changed",
+    }
+}
+
+/// A place as the formats write it: `dimension/theme`, `dimension`, or an attribute id.
+pub(super) fn place(place: (&str, Option<&str>)) -> String {
+    match place {
+        (d, Some(t)) => format!("{d}/{t}"),
+        (d, None) => d.to_string(),
     }
 }

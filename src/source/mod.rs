@@ -1,8 +1,9 @@
-//! Where a ladder comes from: the embedded ladder, a file, standard input, a catalogue folder or
-//! one ladder of one. Chosen once from `--data` (or `LADDER_DATA`) and `--ladder`; every read
+//! Where a ladder comes from: the embedded ladder, a file, standard input, a catalogue folder,
+//! one ladder of one, or a ladder file at a git revision. Chosen once from `--data` (or `LADDER_DATA`) and `--ladder`; every read
 //! of a ladder goes through it (`loader.rs`), and so does every role name (`resolver.rs`), so
 //! a new kind of source is one more variant here.
 
+pub mod git;
 mod loader;
 mod resolver;
 
@@ -32,6 +33,8 @@ pub enum Source {
     Catalogue(PathBuf),
     /// One ladder of a catalogue folder, by its id: nothing else of the folder is read.
     Member { folder: PathBuf, id: String },
+    /// A ladder file as it stood at a git revision (see [`git`]).
+    Revision { file: PathBuf, rev: String },
 }
 
 impl Source {
@@ -67,6 +70,19 @@ impl Source {
         })
     }
 
+    /// The source as messages name it; `None` for the embedded ladder, which nobody chose.
+    pub fn shown(&self) -> Option<String> {
+        Some(match self {
+            Source::Embedded => return None,
+            Source::File(path) | Source::Catalogue(path) => crate::files::shown(path),
+            Source::Stdin => "stdin".to_string(),
+            Source::Member { id, .. } => text::cut(id).into_owned(),
+            Source::Revision { file, rev } => {
+                format!("{}:{}", text::cut(rev), crate::files::shown(file))
+            }
+        })
+    }
+
     /// The id of the ladder in its catalogue, for a member.
     pub fn ladder_id(&self) -> Option<&str> {
         match self {
@@ -97,6 +113,7 @@ impl Source {
                     )
                 })?
             }
+            Source::Revision { file, rev } => git::show(file, rev)?,
             Source::Catalogue(_) => return Ok(None),
         }))
     }

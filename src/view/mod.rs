@@ -3,6 +3,7 @@
 //! several views share is here: a catalogue's views under each ladder's heading, hints, and
 //! how much of a comparison to show.
 
+mod changes;
 mod dimensions;
 mod evidence;
 mod ladders;
@@ -12,6 +13,7 @@ mod path;
 mod show;
 mod tracks;
 
+pub use changes::{ChangesView, LadderChanges, Record, What, records};
 pub use dimensions::DimensionList;
 pub use evidence::{Evidence, EvidenceDimension, EvidenceItem};
 pub use ladders::{LadderList, LadderRow};

@@ -53,6 +53,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::CatalogueDimensions(all) => each(all, dimensions),
         Report::Validation(v) => validation(v),
         Report::Validations(all) => validations(all),
+        Report::Changes(view) => changes(view),
         Report::Evidence(evidence, width) => return outline::write(out, evidence, *width),
     };
     out.write_all(text.as_bytes())?;
@@ -568,6 +569,28 @@ fn table_row<'c>(md: &mut String, cells: impl Iterator<Item = Cow<'c, str>>) {
 /// A mark symbol in front of escaped text.
 fn marked(mark: Mark, text: &str) -> String {
     format!("{} {}", mark_symbol(mark), inline(text))
+}
+
+/// `changes`: the outline for people, as headings and lists; each text under its change as a
+/// nested item.
+fn changes(view: &crate::view::ChangesView<'_>) -> String {
+    use super::people::{Block, changes_outline};
+    let mut out = String::new();
+    for block in changes_outline(view) {
+        match block {
+            Block::Title(t) => out.push_str(&format!("# {}\n\n", inline(&t))),
+            Block::Heading(h) => {
+                if !out.ends_with("\n\n") {
+                    out.push('\n');
+                }
+                out.push_str(&format!("## {}\n\n", inline(&h)));
+            }
+            Block::Fact(f) => out.push_str(&format!("- {}\n", inline(&f))),
+            Block::Item { text, .. } => out.push_str(&format!("- {}\n", inline(&text))),
+            Block::Detail(d) => out.push_str(&format!("  - {}\n", inline(&d))),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! `layout` holds what the views share (widths, wrapping, cutting, borderless tables) and
 //! `grid` the bordered grids of `diff`, `next` and `path`.
 
+mod changes;
 mod diff;
 mod dimensions;
 mod grid;
@@ -66,6 +67,7 @@ pub fn render(
         }
         Report::Validation(v) => validate::render(out, v, style, usize::from(term.width)),
         Report::Validations(all) => validate::each(out, all, style, usize::from(term.width)),
+        Report::Changes(view) => changes::render(out, view, style, term),
         Report::Evidence(..) => bail!("the evidence outline is Markdown; it has no table form"),
     }
 }
