@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::{Result, bail};
 
-use super::wide::{Sourced, finish, ladder_of, statements};
+use super::wide::{RowOf, finish, ladder_of, statements};
 use super::{Row, Rows};
 use crate::handbook::import::{ByPlan, Imported};
 use crate::handbook::names::{kebab, split_emoji};
@@ -37,7 +37,7 @@ pub(super) fn read(
         }
     }
     let roles = planned_roles(plan, plan_name, file, &all, &of_column)?;
-    let named: HashSet<usize> = roles.iter().map(|r| r.line).collect();
+    let named: HashSet<usize> = roles.iter().map(|(_, r)| r.line).collect();
     for row in all.iter().filter(|r| !named.contains(&r.line)) {
         let kind = WarningKind::RowNotInPlan(row.trimmed(0).to_string());
         warnings.push(Warning::at(file, row.line, kind));
@@ -63,11 +63,12 @@ pub(super) fn read(
             dimensions: dimensions.len(),
         },
     }];
-    let plain: Vec<Role> = roles.iter().map(|r| r.role.clone()).collect();
+    let tracks = tracks(plan, &roles);
+    let (plain, rows): (Vec<Role>, Vec<RowOf>) = roles.into_iter().unzip();
     let ladder = crate::model::Ladder {
         name: plan.name.value.clone(),
         levels: plan.levels.value.clone(),
-        tracks: tracks(plan, &roles),
+        tracks,
         dimensions,
         ..ladder_of(plain)
     };
@@ -78,7 +79,7 @@ pub(super) fn read(
     Ok(finish(
         file.to_string(),
         ladder,
-        &roles,
+        &rows,
         notes,
         warnings,
         followed,
@@ -118,7 +119,7 @@ fn planned_roles(
     file: &str,
     all: &[Row],
     of_column: &[Option<usize>],
-) -> Result<Vec<Sourced>> {
+) -> Result<Vec<(Role, RowOf)>> {
     let mut by_first: HashMap<String, &Row> = HashMap::new();
     for row in all {
         by_first.entry(kebab(row.trimmed(0))).or_insert(row);
@@ -155,7 +156,7 @@ fn planned_roles(
             check_role(&part.role.value, &levels, &tracks, plan_name, part.line)?;
             if taken.insert(row.line) {
                 let role = role_of(row, &part.role.value, plan, of_column);
-                roles.push(Sourced::of(role, row));
+                roles.push((role, RowOf::of(row)));
             }
         }
     }
@@ -195,7 +196,7 @@ fn role_of(row: &Row, role: &RolePlan, plan: &Plan, of_column: &[Option<usize>])
 
 /// The plan's tracks, each with the roles that name it, lowest level first (in plan order
 /// within a level).
-fn tracks(plan: &Plan, roles: &[Sourced]) -> Vec<Track> {
+fn tracks(plan: &Plan, roles: &[(Role, RowOf)]) -> Vec<Track> {
     let rank: HashMap<&str, usize> = (plan.levels.value.iter().enumerate())
         .map(|(i, l)| (l.as_str(), i))
         .collect();
@@ -206,7 +207,7 @@ fn tracks(plan: &Plan, roles: &[Sourced]) -> Vec<Track> {
     plan.tracks
         .iter()
         .map(|t| {
-            let mut on: Vec<&Role> = (roles.iter().map(|r| &r.role))
+            let mut on: Vec<&Role> = (roles.iter().map(|(role, _)| role))
                 .filter(|r| {
                     tracks_of
                         .get(r.id.as_str())

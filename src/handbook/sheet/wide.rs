@@ -26,21 +26,22 @@ use crate::text::{is_safe_id, quoted, slug};
 /// first; one track of every role.
 pub(super) fn read(mut rows: Rows<'_>, name: String, plan: Option<ByPlan<'_>>) -> Result<Imported> {
     let dimensions = columns(&rows)?;
-    let mut all: Vec<Row> = Vec::new();
-    while let Some(row) = rows.next()? {
-        all.push(row);
-    }
-    if all.is_empty() {
-        return Err(rows.error(rows.header_line, "no level rows under the header"));
-    }
     if let Some(plan) = plan {
+        let mut all: Vec<Row> = Vec::new();
+        while let Some(row) = rows.next()? {
+            all.push(row);
+        }
+        if all.is_empty() {
+            return Err(rows.error(rows.header_line, "no level rows under the header"));
+        }
         return super::planned::read(&rows, all, dimensions, plan);
     }
-    let mut roles: Vec<Sourced> = Vec::with_capacity(all.len());
+    // Row by row: a row's cells are let go once it is a role.
+    let mut roles: Vec<(Role, RowOf)> = Vec::new();
     let mut levels: HashMap<String, usize> = HashMap::new();
-    for row in &all {
+    while let Some(row) = rows.next()? {
         let Some((level, title)) = level_of(row.trimmed(0)) else {
-            return Err(not_a_level(&rows, row, roles.is_empty()));
+            return Err(not_a_level(&rows, &row, roles.is_empty()));
         };
         if let Some(first) = levels.insert(level.clone(), row.line) {
             let message = format!(
@@ -54,23 +55,24 @@ pub(super) fn read(mut rows: Rows<'_>, name: String, plan: Option<ByPlan<'_>>) -
         } else {
             title
         };
-        let role = role_of(row, level, title, &dimensions);
-        roles.push(Sourced::of(role, row));
+        let role = role_of(&row, level, title, &dimensions);
+        roles.push((role, RowOf::of(&row)));
+    }
+    if roles.is_empty() {
+        return Err(rows.error(rows.header_line, "no level rows under the header"));
     }
     Ok(imported(rows.file.clone(), name, dimensions, roles))
 }
 
-/// A role read from a row: the row's first cell and line, for the plan and messages.
-pub(super) struct Sourced {
-    pub role: Role,
+/// The row a role was read from: its first cell and line, for the plan and messages.
+pub(super) struct RowOf {
     pub first: String,
     pub line: usize,
 }
 
-impl Sourced {
-    pub fn of(role: Role, row: &Row) -> Sourced {
-        Sourced {
-            role,
+impl RowOf {
+    pub fn of(row: &Row) -> RowOf {
+        RowOf {
             first: row.trimmed(0).to_string(),
             line: row.line,
         }
@@ -83,17 +85,17 @@ fn imported(
     file: String,
     name: String,
     dimensions: Vec<Dimension>,
-    mut roles: Vec<Sourced>,
+    mut roles: Vec<(Role, RowOf)>,
 ) -> Imported {
-    roles.sort_by_cached_key(|r| natural_key(&r.role.level));
-    let levels: Vec<String> = roles.iter().map(|r| r.role.level.clone()).collect();
-    let plain: Vec<Role> = roles.iter().map(|r| r.role.clone()).collect();
+    roles.sort_by_cached_key(|(role, _)| natural_key(&role.level));
+    let (plain, rows): (Vec<Role>, Vec<RowOf>) = roles.into_iter().unzip();
+    let levels: Vec<String> = plain.iter().map(|r| r.level.clone()).collect();
     let track = one_track(&plain, &levels);
     let notes = vec![
         Note::Sheet {
             file: file.clone(),
             shape: SheetShape::Wide {
-                roles: roles.len(),
+                roles: plain.len(),
                 dimensions: dimensions.len(),
             },
         },
@@ -110,8 +112,8 @@ fn imported(
         tracks: vec![track],
         ..ladder_of(plain)
     };
-    let plan = inferred_plan(&ladder, &file, &roles);
-    finish(file, ladder, &roles, notes, Warnings::default(), plan)
+    let plan = inferred_plan(&ladder, &file, &rows);
+    finish(file, ladder, &rows, notes, Warnings::default(), plan)
 }
 
 /// A ladder of `roles` and nothing else yet.
@@ -131,17 +133,17 @@ pub(super) fn ladder_of(roles: Vec<Role>) -> Ladder {
     }
 }
 
-/// The import of a sheet's `ladder`, its roles from `roles` (for the lines they came from),
+/// The import of a sheet's `ladder`, its roles read from `rows` (for the lines they came from),
 /// cut to the limits.
 pub(super) fn finish(
     file: String,
     mut ladder: Ladder,
-    roles: &[Sourced],
+    rows: &[RowOf],
     notes: Vec<Note>,
     mut warnings: Warnings,
     plan: Plan,
 ) -> Imported {
-    let pages: Vec<String> = roles.iter().map(|r| format!("{file}:{}", r.line)).collect();
+    let pages: Vec<String> = rows.iter().map(|r| format!("{file}:{}", r.line)).collect();
     cut_to_limits(&mut ladder, &pages, &file, &mut warnings);
     Imported {
         ladder,
@@ -156,16 +158,15 @@ pub(super) fn finish(
 
 /// The plan of a wide sheet as read: the sheet is one page whose parts are its rows, each
 /// named by its first cell; each column a dimension.
-fn inferred_plan(ladder: &Ladder, file: &str, roles: &[Sourced]) -> Plan {
-    let parts = roles
-        .iter()
-        .map(|r| Part {
+fn inferred_plan(ladder: &Ladder, file: &str, rows: &[RowOf]) -> Plan {
+    let parts = (ladder.roles.iter().zip(rows))
+        .map(|(role, r)| Part {
             heading: r.first.clone(),
             role: Choice::new(
                 RolePlan {
-                    id: r.role.id.clone(),
-                    title: r.role.title.clone(),
-                    level: r.role.level.clone(),
+                    id: role.id.clone(),
+                    title: role.title.clone(),
+                    level: role.level.clone(),
                     tracks: vec![ladder.tracks[0].id.clone()],
                 },
                 format!(
