@@ -9,6 +9,7 @@ use std::process::{Command, Output, Stdio};
 // `hostile_*` modules hold the files and surroundings built to break `ladder`.
 mod catalogue;
 mod changes;
+mod changes_edits;
 mod code_map;
 mod colour;
 mod completions;
