@@ -475,14 +475,18 @@ fn role_moves(base: &Ladder) -> Vec<Edit> {
 }
 
 /// Each role's id changed, in the role and on every track. The embedded ladder has 7 roles,
-/// fewer than `COUNT`: each is renamed twice, once to `OLD-renamed` and once to an id that
-/// shares nothing with the old one, 14 edits in all.
+/// fewer than `COUNT`: each is renamed six ways (a suffix, a prefix, its level alone with a
+/// number, an id sharing nothing with the old one, and two spellings), 42 edits in all.
 fn renames(base: &Ladder) -> Vec<Edit> {
     let mut edits = Vec::new();
     for (i, role) in base.roles.iter().enumerate() {
         for new in [
             format!("{}-renamed", role.id),
             format!("moved-role-{}", i + 1),
+            format!("{}-role-{}", role.level, i + 1),
+            format!("new-{}", role.id),
+            role.id.replace('-', "_"),
+            format!("{}.v2", role.id),
         ] {
             let ladder = renamed(base, &role.id, &new);
             let cells = ["renamed", "role", &role.id, "", &new, "", "", ""];
