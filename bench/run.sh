@@ -5,6 +5,7 @@
 #   bench/run.sh embedded   # only the embedded ladder against cat and jq
 #   bench/run.sh scale      # only the synthetic ladders of 100, 1,000 and 10,000 roles
 #   bench/run.sh hostile    # only the files built to be expensive (bench/hostile*.py)
+#   bench/run.sh versions   # only `changes` of two versions of the embedded ladder
 #   bench/run.sh catalogue  # only a folder of 50 ladders (show LADDER/ROLE, and list, search,
 #                           # tracks, dimensions, path, show --all across it)
 #   RUNS=500 bench/run.sh   # more runs per command (default 300; scale uses fewer)
@@ -17,7 +18,8 @@
 # synthetic ladders, 10x the roles at most 12x the time, and `show` on 10,000 roles under
 # 150 ms; each hostile case within its own budget (below); in a catalogue of 50 ladders,
 # `show LADDER/ROLE` at most 1.5x the start, and `list`, `search`, `tracks`, `dimensions`,
-# `path` and `show --all` linear.
+# `path` and `show --all` linear; `changes` of two versions of the embedded ladder at most
+# what reading both files and one `diff` cost, and of the same bytes at most one file's read.
 # Exits 1 when a budget is missed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,7 +64,8 @@ faults() { { /usr/bin/time -f '%R' "$@" 2>&1 >/dev/null || true; } | tail -n 1; 
 # Instructions of one run of a command, counted by valgrind; "-" without it.
 instructions() {
   command -v valgrind >/dev/null 2>&1 || { echo -; return; }
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+  # A command may exit 1 on purpose (`changes` of two versions that differ).
+  { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null || true; } |
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
@@ -131,6 +134,34 @@ embedded() {
     if over "$ms" "0.5 * $jq_ms"; then echo "  over budget: $name is more than 0.5x jq"; failed=1; fi
     if [ "$rss" -gt 10240 ]; then echo "  over budget: $name uses more than 10 MiB"; failed=1; fi
   done
+}
+
+# `changes` of two versions of the embedded ladder (its file, and the file with a word
+# changed throughout), against what reading the two files costs any command (`tracks` of
+# each) plus one `diff`: the comparison may cost no more than a diff. (`diff` alone reads the
+# ladder decoded from the binary; `changes` parses two TOML texts, each dearer than a whole
+# `diff`.)
+versions() {
+  echo
+  echo "== changes: two versions of the embedded ladder, in instructions (callgrind)"
+  command -v valgrind >/dev/null 2>&1 || { echo "valgrind not found: not measured"; return; }
+  sed 's/incident/incidents/g' data/ladder.toml >"$work/edited.toml"
+  local diff_count tracks_count changes_count same_count
+  diff_count=$(instructions "$bin" diff L2 L3 --track engineer --color never)
+  tracks_count=$(instructions "$bin" --data data/ladder.toml tracks --color never)
+  changes_count=$(instructions "$bin" changes data/ladder.toml "$work/edited.toml" --color never)
+  same_count=$(instructions "$bin" changes data/ladder.toml data/ladder.toml --color never)
+  printf '%-40s %13s\n' command instructions
+  printf '%-40s %13s\n' "diff L2 L3 --track engineer" "$diff_count" \
+    "--data data/ladder.toml tracks" "$tracks_count" \
+    "changes FILE EDITED" "$changes_count" "changes FILE FILE (same bytes)" "$same_count"
+  echo "  changes / diff: $(ratio "$changes_count" "$diff_count")"
+  if over "$changes_count" "2 * $tracks_count + $diff_count"; then
+    echo "  over budget: changes costs more than reading both files and one diff"; failed=1
+  fi
+  if over "$same_count" "$tracks_count"; then
+    echo "  over budget: changes of the same bytes costs more than reading one file"; failed=1
+  fi
 }
 
 scale() {
@@ -264,6 +295,13 @@ hostile() {
   rm -f "$work/pages.plan"
   budget "import --plan-out, 20,000 pages" 1 102400 "$bin" import "$work/pages" --plan-out "$work/pages.plan" --force
   budget "import --plan, 20,000 pages" 1 102400 "$bin" import "$work/pages" --plan "$work/pages.plan"
+  # Two versions of a ladder: every "Owns" reworded, a run of expectations removed.
+  python3 bench/generate.py 100 >"$work/versions-a.toml"
+  sed -e 's/"Owns /"Takes charge of /' -e '/item 3-1-/d' "$work/versions-a.toml" >"$work/versions-b.toml"
+  budget "changes, 6,000 statements" 1 204800 "$bin" changes "$work/versions-a.toml" "$work/versions-b.toml"
+  python3 bench/generate.py 1000 >"$work/versions-c.toml"
+  sed -e 's/"Owns /"Takes charge of /' -e '/item 3-1-/d' "$work/versions-c.toml" >"$work/versions-d.toml"
+  budget "changes, 60,000 statements (10x)" 2 204800 "$bin" changes "$work/versions-c.toml" "$work/versions-d.toml"
   # Issue 20's audit: each case writes its own file.
   # 5,000 roles that leave out 1,000 attributes and 1,000 dimensions each: 8 warnings each
   # and a count, not 10 million warnings.
@@ -408,11 +446,12 @@ catalogue() {
 echo "machine: $(uname -srm), $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | xargs)"
 echo "ladder: $("$bin" --version), $(git rev-parse --short HEAD 2>/dev/null || echo 'no git')"
 case $what in
-  all) embedded; scale; hostile; catalogue ;;
+  all) embedded; versions; scale; hostile; catalogue ;;
   embedded) embedded ;;
+  versions) versions ;;
   catalogue) catalogue ;;
   scale) scale ;;
   hostile) hostile ;;
-  *) echo "usage: bench/run.sh [all|embedded|scale|hostile|catalogue]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|embedded|versions|scale|hostile|catalogue]" >&2; exit 2 ;;
 esac
 exit "$failed"

@@ -925,7 +925,7 @@ fn ladder_changes_json<'a>(l: &'a LadderChanges<'a>) -> LadderChangesJson<'a> {
         return LadderChangesJson {
             ladder: l.id,
             change: l.change.map(change_name),
-            same: false,
+            same: l.change.is_none(),
             frame: Vec::new(),
             roles: Vec::new(),
             statements: Vec::new(),

@@ -17,7 +17,8 @@ pub struct ChangesView<'a> {
 }
 
 /// One ladder's changes: `id` in its catalogue (`None` for a ladder file); a ladder only one
-/// catalogue has is [`Change::Added`] or [`Change::Removed`], without changes.
+/// catalogue has is [`Change::Added`] or [`Change::Removed`], without changes; without
+/// either, the two versions were the same bytes.
 #[derive(Debug)]
 pub struct LadderChanges<'a> {
     pub id: Option<&'a str>,
