@@ -241,9 +241,12 @@ impl<'a: 'k, 'k> Matching<'_, 'a, 'k> {
     }
 }
 
+/// A run of items of one role, dimension and kind: the key and where it stands.
+type Run<'k> = ((usize, &'k str, Kind), Range<usize>);
+
 /// The runs of items of one role, dimension and kind, in order (items are listed so).
-fn runs_of<'k>(items: &[Item<'_, 'k>]) -> Vec<((usize, &'k str, Kind), Range<usize>)> {
-    let mut runs: Vec<((usize, &'k str, Kind), Range<usize>)> = Vec::new();
+fn runs_of<'k>(items: &[Item<'_, 'k>]) -> Vec<Run<'k>> {
+    let mut runs: Vec<Run<'k>> = Vec::new();
     for (at, item) in items.iter().enumerate() {
         let key = (item.role, item.dimension, item.kind);
         match runs.last_mut() {
