@@ -642,10 +642,10 @@ Summary\n    \
 2 statements: 1 reworded, 1 moved.\n    \
 W1-apprentice: wording only\n\n  \
 W1-apprentice (wording only)\n    \
-≈ expectation reworded in craft/tools\n        \
+≈ expectation reworded in craft / tools\n        \
 was: Uses the workshop's hand tools safely after a demonstration.\n        \
 now: Uses the workshop's hand tools safely once shown how.\n    \
-→ expectation moved from craft/quality to craft/tools\n        \
+→ expectation moved from craft / quality to craft / tools\n        \
 Checks each joint against the drawing before glueing it.";
 
 // Arguments of `ladder changes`.

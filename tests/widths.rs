@@ -210,3 +210,42 @@ fn evidence_into_a_pipe_keeps_one_line_per_paragraph() {
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(text.lines().any(|l| l.width() > 100), "{text}");
 }
+
+/// `changes` fits every width too: the fixture pair whole and brief, and two versions of the
+/// embedded ladder whose wording changed throughout.
+#[test]
+fn changes_fits_every_width_and_keeps_every_word_whole() {
+    let folder = Folder::new("widths-changes");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in ["old.toml", "new.toml"] {
+        let text = std::fs::read(root.join("tests/data/changes").join(name)).expect("fixture");
+        folder.write(name, text);
+    }
+    folder.write("ladder.toml", DATA);
+    let edited = DATA
+        .replace("incident", "incidents")
+        .replace("L2-security-engineer", "L2-security-engineer-renamed");
+    folder.write("edited.toml", edited);
+    let views: [&[&str]; 3] = [
+        &["changes", "old.toml", "new.toml"],
+        &["changes", "old.toml", "new.toml", "--brief"],
+        &["changes", "ladder.toml", "edited.toml"],
+    ];
+    let mut failures = Vec::new();
+    for view in views {
+        let at = |columns: usize| {
+            let out = run(ladder(view)
+                .env("COLUMNS", columns.to_string())
+                .current_dir(folder.join("")));
+            assert_eq!(out.status.code(), Some(1), "ladder {view:?}");
+            String::from_utf8(out.stdout).expect("UTF-8")
+        };
+        let wide = at(WIDE);
+        for columns in WIDTHS {
+            for problem in problems(&at(columns), &wide, columns) {
+                failures.push(format!("{view:?} at {columns}: {problem}"));
+            }
+        }
+    }
+    assert_none(&failures);
+}

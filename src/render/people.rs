@@ -5,9 +5,18 @@
 
 use std::collections::BTreeMap;
 
-use super::{change_name, place, verdict_words, what_name};
+use super::{change_name, verdict_words, what_name};
 use crate::query::changes::{Change, Changes, FrameItem, Verdict};
 use crate::view::{ChangesView, Record, What, records};
+
+/// A place as people read it: `dimension / theme`, spaced so that a narrow terminal may break
+/// it between the two ids rather than cut one.
+fn place(place: (&str, Option<&str>)) -> String {
+    match place {
+        (d, Some(t)) => format!("{d} / {t}"),
+        (d, None) => d.to_string(),
+    }
+}
 
 /// One block of the outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,26 +186,20 @@ fn role_heading(r: &crate::query::changes::RoleChanges<'_>, prefix: &str) -> Str
 fn item(r: &Record<'_>) -> Block {
     let change = r.change.unwrap_or(Change::Changed);
     let what = r.what.map_or("", what_name);
+    // A theme's id is `dimension/theme`: spaced as a place is.
+    let id = |s: Option<&str>| s.unwrap_or_default().replace('/', " / ");
     let text = match change {
-        Change::Renamed => format!(
-            "{what} {} renamed {}",
-            r.from.unwrap_or_default(),
-            r.to.unwrap_or_default()
-        ),
+        Change::Renamed => format!("{what} {} renamed {}", id(r.from), id(r.to)),
         Change::Changed if matches!(r.what, Some(What::Frame(FrameItem::Ladder))) => {
             format!("the ladder's {} changed", r.from_place.0)
         }
         Change::Changed => format!(
             "{what} {}: {} → {}",
-            r.from_place.0,
+            id(Some(r.from_place.0)),
             r.from.unwrap_or_default(),
             r.to.unwrap_or_default()
         ),
-        _ => format!(
-            "{what} {} {}",
-            r.to.or(r.from).unwrap_or_default(),
-            change_name(change)
-        ),
+        _ => format!("{what} {} {}", id(r.to.or(r.from)), change_name(change)),
     };
     Block::Item { change, text }
 }
