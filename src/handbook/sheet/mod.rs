@@ -80,11 +80,10 @@ pub fn import(
         }
         long::read(rows, base, name, &stem)
     } else {
-        let plan = match planning {
-            Planning::Follow(plan) => Some(plan),
-            _ => None,
-        };
-        wide::read(rows, name.unwrap_or_else(|| stem.into_owned()), plan)
+        match planning {
+            Planning::Follow(plan) => planned::read(rows, plan),
+            _ => wide::read(rows, name.unwrap_or_else(|| stem.into_owned())),
+        }
     }
 }
 

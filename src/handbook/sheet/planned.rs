@@ -19,14 +19,17 @@ use crate::handbook::warning::{Note, SheetShape, Warning, WarningKind, Warnings}
 use crate::model::{Dimension, Expectation, Role, RoleDimension, Track};
 use crate::text::quoted;
 
-/// Reads `all`, the rows of the sheet under `rows`' header whose columns after the first are
-/// `columns`, by `plan`.
-pub(super) fn read(
-    rows: &Rows<'_>,
-    all: Vec<Row>,
-    columns: Vec<Dimension>,
-    (plan, plan_name): ByPlan<'_>,
-) -> Result<Imported> {
+/// Reads the rows of a wide sheet by `plan`.
+pub(super) fn read(mut rows: Rows<'_>, (plan, plan_name): ByPlan<'_>) -> Result<Imported> {
+    let columns = super::wide::columns(&rows)?;
+    let mut all: Vec<Row> = Vec::new();
+    while let Some(row) = rows.next()? {
+        all.push(row);
+    }
+    if all.is_empty() {
+        return Err(rows.error(rows.header_line, "no level rows under the header"));
+    }
+    let rows = &rows;
     let file = rows.file.as_str();
     let mut warnings = Warnings::default();
     let of_column = column_dimensions(plan, plan_name, &columns)?;

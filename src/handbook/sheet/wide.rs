@@ -9,7 +9,7 @@ use anyhow::Result;
 
 use super::{Row, Rows};
 use crate::handbook::assemble::natural_key;
-use crate::handbook::import::{ByPlan, Imported, cut_to_limits};
+use crate::handbook::import::{Imported, cut_to_limits};
 use crate::handbook::names::{is_level_code, kebab, split_emoji};
 use crate::handbook::plan::{
     Choice, DimensionPlan, Fate, PagePlan, Part, Plan, Reads, RolePlan, TrackPlan,
@@ -20,22 +20,12 @@ use crate::handbook::warning::{Note, SheetShape, TrackFrom, Warnings};
 use crate::model::{Dimension, Expectation, Ladder, Role, RoleDimension};
 use crate::text::{is_safe_id, quoted, slug};
 
-/// Reads the rows of a wide sheet into a ladder called `name`: by `plan` when one is given
-/// (see [`planned`](super::planned)), else a role per level row, titled as the row says after
+/// Reads the rows of a wide sheet into a ladder called `name` (without a plan: a plan is
+/// followed by [`planned`](super::planned)): a role per level row, titled as the row says after
 /// its code or else `name`, with the title as its summary; a dimension per column after the
 /// first; one track of every role.
-pub(super) fn read(mut rows: Rows<'_>, name: String, plan: Option<ByPlan<'_>>) -> Result<Imported> {
+pub(super) fn read(mut rows: Rows<'_>, name: String) -> Result<Imported> {
     let dimensions = columns(&rows)?;
-    if let Some(plan) = plan {
-        let mut all: Vec<Row> = Vec::new();
-        while let Some(row) = rows.next()? {
-            all.push(row);
-        }
-        if all.is_empty() {
-            return Err(rows.error(rows.header_line, "no level rows under the header"));
-        }
-        return super::planned::read(&rows, all, dimensions, plan);
-    }
     // Row by row: a row's cells are let go once it is a role.
     let mut roles: Vec<(Role, RowOf)> = Vec::new();
     let mut levels: HashMap<String, usize> = HashMap::new();
@@ -222,7 +212,7 @@ fn inferred_plan(ladder: &Ladder, file: &str, rows: &[RowOf]) -> Plan {
 /// The dimensions the header names after its first cell, each named by its cell (a leading
 /// emoji kept as its emoji); a column without a name, or with one another column has, is an
 /// error. A header whose first cell is a level code is a level row: the header is missing.
-fn columns(rows: &Rows<'_>) -> Result<Vec<Dimension>> {
+pub(super) fn columns(rows: &Rows<'_>) -> Result<Vec<Dimension>> {
     let line = rows.header_line;
     if level_of(&rows.header[0]).is_some() {
         let message = format!(

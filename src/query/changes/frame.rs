@@ -4,8 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::roles::Pairs;
-use super::{Change, FrameChange, FrameItem};
+use super::{Change, FrameChange, FrameItem, Pairs};
 use crate::model::{Dimension, Ladder};
 use crate::query::similarity;
 

@@ -13,6 +13,13 @@ use crate::model::{Ladder, Role};
 
 pub use frame::Names;
 
+/// The roles of the two versions, paired: each role's partner on the other side, if any.
+#[derive(Debug)]
+pub struct Pairs {
+    pub new_of_old: Vec<Option<usize>>,
+    pub old_of_new: Vec<Option<usize>>,
+}
+
 /// Everything that changed from `old` to `new`.
 #[derive(Debug)]
 pub struct Changes<'a> {

@@ -5,19 +5,12 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::frame::Names;
-use super::{RoleChanges, StatementChange, ValueChange};
+use super::{Pairs, RoleChanges, StatementChange, ValueChange};
 use crate::model::{Ladder, Role};
 use crate::query::similarity;
 
 /// From how alike two roles' statements read they are one role whose id changed.
 const RENAMED: f64 = 0.5;
-
-/// The roles of the two versions, paired: each role's partner on the other side, if any.
-#[derive(Debug)]
-pub struct Pairs {
-    pub new_of_old: Vec<Option<usize>>,
-    pub old_of_new: Vec<Option<usize>>,
-}
 
 /// Pairs roles of the same id, then the others whose statements are alike (a rename).
 pub fn pair(old: &Ladder, new: &Ladder) -> Pairs {

@@ -10,8 +10,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::frame::Names;
-use super::roles::Pairs;
-use super::{Change, Kind, Spot, StatementChange};
+use super::{Change, Kind, Pairs, Spot, StatementChange};
 use crate::model::Ladder;
 use crate::query::similarity::{self, REWORDED};
 
