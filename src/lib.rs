@@ -11,6 +11,7 @@ pub mod embedded;
 pub mod exit;
 pub mod files;
 pub mod handbook;
+pub mod outline;
 pub mod pager;
 #[cfg(test)]
 mod proptests;

@@ -5,7 +5,26 @@ use super::*;
 #[test]
 fn evidence_lists_every_expectation_and_marks_exactly_the_new_ones() {
     let out = ok(&["evidence", "L3-senior-security-engineer"]);
-    assert!(out.starts_with("# Evidence for L3 Senior Security Engineer\n\nPreparing a progression conversation from L2 Security Engineer"));
+    assert!(out.starts_with(
+        "# Evidence for L3 Senior Security Engineer\n\
+         <!-- ladder-evidence {\"role\":\"L3-senior-security-engineer\",\"from\":\"L2-security-engineer\"} -->\n\n\
+         Preparing a progression conversation from L2 Security Engineer"
+    ));
+    // Said once how to fill it in; one place for evidence under each expectation, under its
+    // anchor.
+    assert_eq!(out.matches("How to fill it in").count(), 1);
+    assert_eq!(
+        out.matches("\n_Your evidence: what you did, when, and who saw it._\n")
+            .count(),
+        out.matches("\n### ").count()
+    );
+    assert_eq!(
+        out.matches(
+            "\n<!-- ladder-evidence {\"role\":\"L3-senior-security-engineer\",\"dimension\":"
+        )
+        .count(),
+        out.matches("\n### ").count()
+    );
     assert!(
         !out.contains("[ ]") && !out.contains("[x]"),
         "no checkboxes"

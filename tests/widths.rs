@@ -194,7 +194,16 @@ fn evidence_on_a_terminal_fits_it_and_keeps_every_word() {
                 return;
             };
             assert_eq!(code, 0, "{shown}");
-            let found = problems(&shown, &piped, columns);
+            // A heading is one Markdown line: the terminal wraps it, the fold does not (a
+            // heading folded would end at its first line). The anchors are the file's, left
+            // out on a terminal.
+            let headings_apart = |text: &str| -> String {
+                text.lines()
+                    .filter(|l| !l.starts_with('#') && !l.starts_with("<!--"))
+                    .map(|l| format!("{l}\n"))
+                    .collect()
+            };
+            let found = problems(&headings_apart(&shown), &headings_apart(&piped), columns);
             assert!(
                 found.is_empty(),
                 "{args:?} at {columns}:\n{}",
