@@ -303,6 +303,19 @@ pub enum Command {
     #[command(after_help = CHANGES_HELP)]
     Changes(ChangesArgs),
 
+    /// Read back a filled evidence outline: where the evidence for a level is still thin.
+    #[command(after_help = "Examples:\n  \
+        ladder evidence L3-senior-security-engineer --output me.md   write the outline, fill it in\n  \
+        ladder review me.md                          per dimension: what has evidence, the gaps\n  \
+        ladder review me.md --format markdown        a summary to send ahead of the conversation\n  \
+        ladder review me.md --since HEAD~5           what was added since, from the file's history\n  \
+        ladder review me.md --check                  exit 1 while a New expectation has none\n\n\
+The file is read, never written, and nothing is sent anywhere. Each expectation is found by\n\
+the invisible comment under its heading, else by its words. Thin: fewer than 15 words.\n\n\
+Exit status: 0 when the file was read (with --check: and every New expectation has\n\
+evidence), 1 with --check when one has none, 2 on trouble.")]
+    Review(ReviewArgs),
+
     /// Print the line that turns on completion in a shell, ids and titles included.
     ///
     /// The shell then asks ladder itself at each TAB, so role, track, dimension and level ids
@@ -337,6 +350,7 @@ impl Command {
             Command::Search(a) => &mut a.global,
             Command::Validate(a) => &mut a.global,
             Command::Changes(a) => &mut a.global,
+            Command::Review(a) => &mut a.global,
             Command::Completions(a) => &mut a.global,
             Command::Ladders(a) | Command::Tracks(a) | Command::Dimensions(a) | Command::Man(a) => {
                 &mut a.global
@@ -676,6 +690,25 @@ pub struct ChangesArgs {
     /// roles, attribute values, levels and tracks; exit 1 only when there is some.
     #[arg(long)]
     pub brief: bool,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+// Arguments of `ladder review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The outline `ladder evidence --output` wrote, filled in.
+    #[arg(value_name = "FILE")]
+    pub file: std::path::PathBuf,
+
+    /// Exit 1 while a New expectation has no evidence (for a pre-commit hook).
+    #[arg(long)]
+    pub check: bool,
+
+    /// Also say what evidence was added since this git revision of the file.
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
 
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -15,6 +15,8 @@ pub enum Exit {
     NoMatch,
     /// Two versions compared differ, as diff(1) reports it (1).
     Differ,
+    /// `review --check`: a New expectation has no evidence yet (1).
+    Unmet,
     /// The command line asked for something that does not exist or is ambiguous (2).
     Usage,
     /// A command whose 1 says "they differ" (`changes`, as diff(1)) met trouble (2).
@@ -26,7 +28,7 @@ impl Exit {
     pub fn code(self) -> u8 {
         match self {
             Exit::Success => 0,
-            Exit::Failure | Exit::NoMatch | Exit::Differ => 1,
+            Exit::Failure | Exit::NoMatch | Exit::Differ | Exit::Unmet => 1,
             Exit::Usage | Exit::Trouble => 2,
         }
     }

@@ -254,6 +254,7 @@ fn run_on(path: &std::path::Path, args: &[&str]) -> (Result<Exit, String>, Strin
         color: false,
         width: 80,
         is_tty: false,
+        blocks: true,
     };
     let mut out = Vec::new();
     let result = crate::cmd::execute(cli, term, &mut out).map_err(|e| format!("{e:#}"));

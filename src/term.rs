@@ -23,6 +23,8 @@ pub struct Terminal {
     pub width: u16,
     /// Whether stdout is a terminal (hints for people, not for pipes).
     pub is_tty: bool,
+    /// Whether the locale can show block characters (`█`): else bars are drawn with `#`.
+    pub blocks: bool,
 }
 
 impl Terminal {
@@ -35,8 +37,22 @@ impl Terminal {
             color: color_enabled(choice, is_tty, env),
             width: width(is_tty, env, size),
             is_tty,
+            blocks: blocks(env),
         }
     }
+}
+
+/// Whether the locale shows block characters: the first of `LC_ALL`, `LC_CTYPE` and `LANG`
+/// that is set names UTF-8 (or none is set, as in most terminals that are not told otherwise).
+/// `LANG=C` or `POSIX` and other single-byte locales get `#`.
+pub fn blocks(env: impl Fn(&str) -> Option<String>) -> bool {
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|name| env(name).filter(|v| !v.is_empty()));
+    locale.is_none_or(|l| {
+        let l = l.to_ascii_lowercase();
+        l.contains("utf-8") || l.contains("utf8")
+    })
 }
 
 /// Whether to colour: `--color always|never` wins; in auto mode a non-empty `NO_COLOR`

@@ -34,6 +34,7 @@ mod other_ladders;
 mod pager;
 mod pipes_and_help;
 mod readme;
+mod review;
 mod scripting;
 mod search;
 mod show;

@@ -13,6 +13,7 @@ mod list;
 mod man;
 mod next;
 mod path;
+mod review;
 mod search;
 mod show;
 mod tracks;
@@ -71,7 +72,8 @@ fn pages(command: &Command) -> bool {
         | Command::Tracks(_)
         | Command::Dimensions(_)
         | Command::Validate(_)
-        | Command::Changes(_) => true,
+        | Command::Changes(_)
+        | Command::Review(_) => true,
         Command::Evidence(args) => args.file.output.is_none(),
         Command::Export(_) | Command::Import(_) | Command::Completions(_) | Command::Man(_) => {
             false
@@ -104,6 +106,7 @@ fn dispatch(command: Command, ctx: &Context, out: &mut impl Write) -> Result<Exi
         Command::Completions(args) => completions::run(ctx, &args, out),
         Command::Man(_) => man::run(ctx, out),
         Command::Changes(args) => changes::run(ctx, &args, out),
+        Command::Review(args) => review::run(ctx, &args, out),
     }
 }
 

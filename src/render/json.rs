@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::{Result, bail};
 use serde::Serialize;
 
-use super::{Report, change_name, mark_name, verdict_words, what_name};
+use super::{Report, change_name, mark_name, state_name, verdict_words, what_name};
 use crate::model::{Band, Dimension, Role};
 use crate::query::changes::Spot;
 use crate::query::compare::{self, Comparison, Marked};
@@ -13,7 +13,7 @@ use crate::query::search::Hits;
 use crate::validate::{Severity, Validation};
 use crate::view::{
     ChangesView, DimensionList, LadderChanges, LadderHead, LadderList, LadderView, NextSteps,
-    PathRow, PathView, PerLadder, RoleList, RoleView, TrackList, What,
+    PathRow, PathView, PerLadder, ReviewView, RoleList, RoleView, TrackList, What,
 };
 
 /// The version of the JSON documents; it changes only when a field changes meaning or goes away.
@@ -40,6 +40,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::Validation(v) => write(out, &doc(validation_body(v))),
         Report::Validations(all) => write(out, &validations_doc(all)),
         Report::Changes(view) => write(out, &changes_doc(view)),
+        Report::Review(view) => write(out, &doc(review_body(view))),
         Report::Evidence(..) => bail!("the evidence outline is Markdown; it has no JSON form"),
     }
 }
@@ -972,5 +973,75 @@ fn ladder_changes_json<'a>(l: &'a LadderChanges<'a>) -> LadderChangesJson<'a> {
                 to: spot(s.to),
             })
             .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct ReviewBody<'a> {
+    file: &'a str,
+    role: &'a str,
+    from: Option<&'a str>,
+    matched_by_words: bool,
+    expectations: Vec<ReviewItemJson<'a>>,
+    gone: Vec<GoneJson<'a>>,
+    since: Option<SinceJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReviewItemJson<'a> {
+    dimension: &'a str,
+    theme: Option<&'a str>,
+    text: &'a str,
+    new: bool,
+    state: &'static str,
+    line: Option<usize>,
+    was: Option<&'a str>,
+    evidence: &'a str,
+}
+
+#[derive(Serialize)]
+struct GoneJson<'a> {
+    heading: &'a str,
+    line: usize,
+    evidence: &'a str,
+}
+
+#[derive(Serialize)]
+struct SinceJson<'a> {
+    revision: &'a str,
+    added: Vec<&'a str>,
+}
+
+fn review_body<'a>(view: &'a ReviewView<'a>) -> ReviewBody<'a> {
+    let r = &view.review;
+    ReviewBody {
+        file: &view.file,
+        role: &r.role.id,
+        from: r.from.map(|f| f.id.as_str()),
+        matched_by_words: r.by_words,
+        expectations: r
+            .each()
+            .map(|(d, _, i)| ReviewItemJson {
+                dimension: &r.dimensions[d].dimension.id,
+                theme: i.theme.map(|t| t.id.as_str()),
+                text: i.text,
+                new: i.new,
+                state: state_name(i.state),
+                line: i.line,
+                was: i.was.as_deref(),
+                evidence: i.evidence,
+            })
+            .collect(),
+        gone: (r.gone.iter())
+            .map(|g| GoneJson {
+                heading: &g.heading,
+                line: g.line,
+                evidence: g.evidence,
+            })
+            .collect(),
+        since: view.since.as_ref().map(|(rev, gained)| SinceJson {
+            revision: rev,
+            added: gained.iter().map(|at| r.item(*at).text).collect(),
+        }),
     }
 }

@@ -34,7 +34,7 @@ use crate::term::Terminal;
 use crate::validate::Validation;
 use crate::view::{
     ChangesView, Detail, DimensionList, Evidence, LadderList, LadderView, NextSteps, PathView,
-    PerLadder, RoleList, RoleView, TrackList,
+    PerLadder, ReviewView, RoleList, RoleView, TrackList,
 };
 
 /// How a command prints its data: one renderer per format. The variants' doc comments are the
@@ -104,6 +104,8 @@ pub enum Report<'a> {
     Validations(Vec<Validation>),
     /// `changes`: two versions of a ladder compared.
     Changes(ChangesView<'a>),
+    /// `review`: a filled evidence outline read against the ladder.
+    Review(ReviewView<'a>),
     /// `evidence`: the outline, Markdown in every format that takes it, folded to `width`
     /// when one is given (a terminal's).
     Evidence(Evidence<'a>, Option<usize>),

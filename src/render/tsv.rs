@@ -9,13 +9,13 @@ use std::io::Write;
 
 use anyhow::{Result, bail};
 
-use super::{Header, Report, change_name, mark_name, place, what_name};
+use super::{Header, Report, change_name, mark_name, place, state_name, what_name};
 use crate::model::{Role, Track};
 use crate::query::changes::Change as Edit;
 use crate::query::compare::Comparison;
 use crate::query::search::{Hit, Hits};
 use crate::validate::{Located, Validation};
-use crate::view::{self, ChangesView, Record, What};
+use crate::view::{self, ChangesView, ItemReview, Record, ReviewView, What};
 use crate::view::{
     DimensionList, LadderList, LadderRow, LadderView, NextSteps, PathView, PerLadder, RoleList,
     RoleRow, RoleView, TrackList,
@@ -50,6 +50,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>, header: Header) -> Resu
         Report::Validation(v) => validation(out, v),
         Report::Validations(all) => validation_rows(out, all.iter().flat_map(|v| &v.findings)),
         Report::Changes(view) => versions(out, view),
+        Report::Review(view) => review(out, view),
         Report::Evidence(..) => bail!("the evidence outline is Markdown; it has no TSV form"),
     }
 }
@@ -88,6 +89,31 @@ fn versions(out: &mut Records<impl Write>, view: &ChangesView<'_>) -> Result<()>
     }
     Ok(())
 }
+
+/// `review`: one record per expectation, with its evidence state and the evidence text.
+fn review(out: &mut Records<impl Write>, view: &ReviewView<'_>) -> Result<()> {
+    let columns: [Column<ReviewRow>; 7] = [
+        ("dimension", |(d, _)| (*d).into()),
+        ("theme", |(_, i)| {
+            i.theme.map_or("", |t| t.id.as_str()).into()
+        }),
+        ("new", |(_, i)| if i.new { "new" } else { "" }.into()),
+        ("state", |(_, i)| state_name(i.state).into()),
+        ("line", |(_, i)| {
+            i.line.map(|l| l.to_string()).unwrap_or_default().into()
+        }),
+        ("text", |(_, i)| i.text.into()),
+        ("evidence", |(_, i)| i.evidence.into()),
+    ];
+    let r = &view.review;
+    let rows = r
+        .each()
+        .map(|(d, _, i)| (r.dimensions[d].dimension.id.as_str(), i));
+    table(out, &columns, rows)
+}
+
+/// A record of `review`: the dimension's id and the expectation.
+type ReviewRow<'v> = (&'v str, &'v ItemReview<'v>);
 
 /// `list`: one record per role.
 fn role_list(out: &mut Records<impl Write>, list: &RoleList<'_>) -> Result<()> {

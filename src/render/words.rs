@@ -3,7 +3,7 @@
 
 use crate::query::changes::{Change, FrameItem, Kind, Verdict};
 use crate::query::compare::{Comparison, Counts, Mark, Marked};
-use crate::view::{LeftOut, What};
+use crate::view::{LeftOut, State, What};
 
 /// What the human formats show for an attribute value a role does not state (values are
 /// optional in the format).
@@ -225,5 +225,15 @@ pub(super) fn place(place: (&str, Option<&str>)) -> String {
     match place {
         (d, Some(t)) => format!("{d}/{t}"),
         (d, None) => d.to_string(),
+    }
+}
+
+/// What the file holds for an expectation, in the machine formats.
+pub(super) fn state_name(state: State) -> &'static str {
+    match state {
+        State::Evidence => "evidence",
+        State::Thin => "thin",
+        State::Empty => "empty",
+        State::Missing => "missing",
     }
 }

@@ -10,6 +10,7 @@ mod ladders;
 mod list;
 mod next;
 mod path;
+mod review;
 mod show;
 mod tracks;
 
@@ -20,6 +21,7 @@ pub use ladders::{LadderList, LadderRow};
 pub use list::{RoleList, RoleRow};
 pub use next::{LeftOut, NextSteps, Step};
 pub use path::{PathDimension, PathRow, PathView};
+pub use review::{DimensionReview, Gone, ItemReview, Review, ReviewView, State, THIN_WORDS, Tally};
 pub use show::{DimensionView, ForPeople, LadderView, RoleView};
 pub use tracks::{LevelRoles, TrackList};
 

@@ -54,6 +54,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::Validation(v) => validation(v),
         Report::Validations(all) => validations(all),
         Report::Changes(view) => changes(view),
+        Report::Review(view) => review(view),
         Report::Evidence(evidence, width) => return outline::write(out, evidence, *width),
     };
     out.write_all(text.as_bytes())?;
@@ -591,6 +592,44 @@ fn changes(view: &crate::view::ChangesView<'_>) -> String {
         }
     }
     out
+}
+
+/// `review`: a short summary to send ahead of the conversation: per dimension how many
+/// expectations have evidence, and the gaps; never the evidence itself.
+fn review(view: &crate::view::ReviewView<'_>) -> String {
+    let r = &view.review;
+    let mut md = format!("# Evidence for {}\n\n", inline(&r.role.heading()));
+    if let Some(from) = r.from {
+        md += &format!("Compared with {}.\n\n", inline(&from.heading()));
+    }
+    md += "| Dimension | With evidence | New with evidence |\n| --- | ---: | ---: |\n";
+    let row = |label: &str, t: crate::view::Tally| {
+        let new = if t.new_all > 0 {
+            format!("{} of {}", t.new_with, t.new_all)
+        } else {
+            "—".to_string()
+        };
+        format!("| {} | {} of {} | {new} |\n", inline(label), t.with, t.all)
+    };
+    for d in &r.dimensions {
+        md += &row(&d.dimension.label(), d.tally());
+    }
+    md += &row("In all", r.total());
+    let gaps = r.gaps();
+    if !gaps.is_empty() {
+        md += "\n## Gaps\n\n";
+        for at in gaps {
+            let item = r.item(at);
+            let mark = if item.new { "**New:** " } else { "" };
+            let theme = item
+                .theme
+                .map(|t| format!(" _({})_", inline(&t.name)))
+                .unwrap_or_default();
+            let dimension = inline(&r.dimensions[at.0].dimension.name);
+            md += &format!("- {mark}{} — {dimension}{theme}\n", inline(item.text));
+        }
+    }
+    md
 }
 
 #[cfg(test)]

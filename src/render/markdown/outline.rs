@@ -68,13 +68,11 @@ fn outline(e: &Evidence<'_>, anchors: bool) -> String {
     md += "These are prompts, not a checklist: a ladder describes what a level looks like, and \
            no one meets it by ticking items off. One strong example is worth more than many thin \
            ones.\n\n";
-    md += &format!(
-        "How to fill it in: under each expectation, replace the line {PLACEHOLDER} with what you \
-         did, when, and who saw it (bullets, paragraphs, links and dates all count), and leave \
-         it where you have nothing yet. Reorder, delete or add sections and notes as you like: \
-         an invisible comment under each expectation lets `ladder review` find it, and show \
-         where your evidence is still thin.\n"
-    );
+    md += "How to fill it in: under each expectation, replace the line in italics with what you \
+           did, when, and who saw it (bullets, paragraphs, links and dates all count), and leave \
+           it where you have nothing yet. Reorder, delete or add sections and notes as you like: \
+           an invisible comment under each expectation lets `ladder review FILE` find it, and \
+           show where your evidence is still thin.\n";
     for d in &e.dimensions {
         md += &format!("\n## {}\n", inline(&d.dimension.label()));
         if !d.examples.is_empty() {

@@ -12,6 +12,7 @@ mod ladders;
 pub(super) mod layout;
 mod list;
 mod path;
+mod review;
 mod search;
 mod show;
 mod tracks;
@@ -68,6 +69,7 @@ pub fn render(
         Report::Validation(v) => validate::render(out, v, style, usize::from(term.width)),
         Report::Validations(all) => validate::each(out, all, style, usize::from(term.width)),
         Report::Changes(view) => changes::render(out, view, style, term),
+        Report::Review(view) => review::render(out, view, style, term),
         Report::Evidence(..) => bail!("the evidence outline is Markdown; it has no table form"),
     }
 }
