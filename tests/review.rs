@@ -258,3 +258,99 @@ fn an_outline_without_anchors_is_matched_by_words() {
     let table = ok(&["review", &folder.arg("old.md")]);
     assert!(table.contains("matched by their words"), "{table}");
 }
+
+/// Evidence with escape sequences, bidi controls and a very long line comes out escaped, and
+/// the review stays one pass over the file.
+#[test]
+fn hostile_evidence_is_escaped() {
+    let folder = Folder::new("review-hostile");
+    let outline = ok(&["evidence", "L2-security-analyst"]);
+    let text = "Brings solid, competent knowledge of the security domain to daily work.";
+    let b = block(&outline, text);
+    let evil = format!(
+        "\u{1b}[31mred\u{1b}[0m \u{202e}evil {}",
+        "word ".repeat(200_000)
+    );
+    folder.write(
+        "me.md",
+        outline.replacen(b, &b.replacen(PLACEHOLDER, &evil, 1), 1),
+    );
+    for format in ["table", "tsv", "json", "markdown"] {
+        let out =
+            run(ladder(&["review", "me.md", "--format", format]).current_dir(folder.join("")));
+        assert_eq!(out.status.code(), Some(0));
+        let out = String::from_utf8(out.stdout).expect("UTF-8");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+            "{format}"
+        );
+    }
+    let out = run(ladder(&["review", "me.md", "--format", "json"]).current_dir(folder.join("")));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let evidence = doc["expectations"][0]["evidence"]
+        .as_str()
+        .expect("evidence");
+    assert!(
+        evidence.starts_with("\\u{1b}[31mred\\u{1b}[0m \\u{202e}evil word"),
+        "escaped"
+    );
+}
+
+/// `--since REV`: what evidence was added since a revision of the file, from git.
+#[test]
+fn since_a_revision_says_what_was_added() {
+    if !tool("git") {
+        return;
+    }
+    let folder = Folder::new("review-since");
+    let outline = ok(&["evidence", "L2-security-analyst"]);
+    folder.write("repo/me.md", &outline);
+    let repo = folder.join("repo");
+    let git = |args: &[&str]| {
+        let status = Command::new("git")
+            .args(args)
+            .current_dir(&repo)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Test")
+            .env("GIT_AUTHOR_EMAIL", "test@example.org")
+            .env("GIT_COMMITTER_NAME", "Test")
+            .env("GIT_COMMITTER_EMAIL", "test@example.org")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("git");
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "me.md"]);
+    git(&["commit", "-q", "-m", "outline"]);
+    let text = "Runs small projects independently from start to finish.";
+    let b = block(&outline, text);
+    let filled = outline.replacen(
+        b,
+        &b.replacen(PLACEHOLDER, "Ran the log retention project from the first draft to the rollout in April, alone; the lead signed it off.", 1),
+        1,
+    );
+    folder.write("repo/me.md", &filled);
+    let out = run(ladder(&["review", "me.md", "--since", "HEAD"]).current_dir(&repo));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        out.ends_with(&format!(
+            "\nSince HEAD: evidence added for 1 expectation\n  New · 🦉 Domain Expertise · Scope of independent work · line 27\n      {text}\n"
+        )),
+        "{out}"
+    );
+    let err = run(ladder(&["review", "me.md", "--since", "nope"]).current_dir(&repo));
+    assert_eq!(err.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&err.stderr),
+        "error: unknown revision \"nope\"\n"
+    );
+}

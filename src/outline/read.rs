@@ -3,9 +3,11 @@
 //! stands under, its anchor, its line and the evidence written under it. Evidence is every
 //! line up to the next heading of level 1 to 3 or the next anchor, less what the outline
 //! wrote there itself (the placeholder, the quote of the current level, the examples).
-//! Fenced code is evidence as it stands: a `#` in it is no heading.
+//! Fenced code is evidence as it stands: a `#` in it is no heading. Control characters are
+//! escaped as every text `ladder` shows is.
 
 use super::{Anchor, EXAMPLES, OLD_PLACEHOLDER, PLACEHOLDER};
+use crate::text::escape_controls;
 
 /// A filled outline.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -57,7 +59,8 @@ pub fn read(text: &str) -> Outline {
         ..Reader::default()
     };
     for (i, line) in text.lines().enumerate() {
-        r.line(line, i + 1);
+        // The person's text is shown again: no control character reaches a terminal raw.
+        r.line(&escape_controls(line), i + 1);
     }
     for s in &mut r.outline.sections {
         let trimmed = s.evidence.trim();
