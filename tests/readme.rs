@@ -96,8 +96,8 @@ fn readme_examples_match_the_binary() {
 fn json_contract_examples_match_the_binary() {
     let checked = check_console_examples(include_str!("../docs/json.md"));
     assert_eq!(
-        checked, 15,
-        "one example per command (ladders and changes included), one of show --all, and of a \
+        checked, 16,
+        "one example per command (ladders, changes and review included), one of show --all, and of a \
          catalogue's list, tracks, path and show --all"
     );
 }
