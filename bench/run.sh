@@ -302,6 +302,17 @@ hostile() {
   python3 bench/generate.py 1000 >"$work/versions-c.toml"
   sed -e 's/"Owns /"Takes charge of /' -e '/item 3-1-/d' "$work/versions-c.toml" >"$work/versions-d.toml"
   budget "changes, 60,000 statements (10x)" 2 204800 "$bin" changes "$work/versions-c.toml" "$work/versions-d.toml"
+  # An outline of the most expectations a role may have (1,000), filled; then five copies of
+  # its sections (5,000), and the same without anchors, matched by words.
+  python3 bench/review_outline.py 1000 "$work/review"
+  "$bin" --data "$work/review/ladder.toml" evidence R2-b --output "$work/review/me.md" --force
+  python3 bench/review_outline.py fill "$work/review/me.md"
+  python3 -c "import sys; s=open(sys.argv[1]).read(); b=s[s.index(chr(10)+'## '):]; open(sys.argv[2],'w').write(s+b*4)" \
+    "$work/review/me.md" "$work/review/me5.md"
+  grep -v '^<!--' "$work/review/me5.md" >"$work/review/old5.md"
+  budget "review, 1,000 expectations filled" 1 102400 "$bin" --data "$work/review/ladder.toml" review "$work/review/me.md"
+  budget "review, 5,000 sections" 1 102400 "$bin" --data "$work/review/ladder.toml" review "$work/review/me5.md"
+  budget "review, 5,000 sections by words" 1 102400 "$bin" --data "$work/review/ladder.toml" review "$work/review/old5.md"
   # Issue 20's audit: each case writes its own file.
   # 5,000 roles that leave out 1,000 attributes and 1,000 dimensions each: 8 warnings each
   # and a count, not 10 million warnings.

@@ -258,3 +258,19 @@ fn changes_fits_every_width_and_keeps_every_word_whole() {
     }
     assert_none(&failures);
 }
+
+/// `review` fits every width too, its bars and gaps wrapped without cutting a word.
+#[test]
+fn review_fits_every_width_and_keeps_every_word_whole() {
+    let view: Vec<String> = ["review", "tests/data/review/me.md"]
+        .map(String::from)
+        .to_vec();
+    let wide = at(None, &view, WIDE);
+    let mut failures = Vec::new();
+    for columns in WIDTHS {
+        for problem in problems(&at(None, &view, columns), &wide, columns) {
+            failures.push(format!("review at {columns}: {problem}"));
+        }
+    }
+    assert_none(&failures);
+}
