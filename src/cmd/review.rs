@@ -25,11 +25,13 @@ fn review(ctx: &Context, args: &ReviewArgs, out: &mut impl Write) -> Result<Exit
     let shown = files::shown(&args.file);
     let doc = load::read(&args.file)?;
     let outline = read(&doc.text);
-    let (role, from) = names(&outline)
+    let (role, from, line) = names(&outline)
         .ok_or_else(|| anyhow!("{shown}: not an evidence outline: it names no role (write one with `ladder evidence ROLE --output FILE`)"))?;
-    let to = ctx.loader.role(&role, None, Need::Ladder)?;
+    // A role the ladder lacks is said where the file names it.
+    let at = |e: anyhow::Error| anyhow!("{shown}:{line}: {e:#}");
+    let to = ctx.loader.role(&role, None, Need::Ladder).map_err(at)?;
     let from = match from {
-        Some(name) => Some(ctx.loader.role(&name, None, Need::Ladder)?),
+        Some(name) => Some(ctx.loader.role(&name, None, Need::Ladder).map_err(at)?),
         None => None,
     };
     let evidence = || {
@@ -61,13 +63,13 @@ fn review(ctx: &Context, args: &ReviewArgs, out: &mut impl Write) -> Result<Exit
 /// The role an outline is for and the one it compares with: from the anchor it opens with,
 /// else its expectations' anchors, else (an outline written before anchors) the ids its
 /// opening paragraph gives in parentheses, the last one the role's.
-fn names(outline: &Outline) -> Option<(String, Option<String>)> {
-    if let Some(head) = &outline.head {
-        return Some((head.role.clone(), head.from.clone()));
+fn names(outline: &Outline) -> Option<(String, Option<String>, usize)> {
+    if let Some((head, line)) = &outline.head {
+        return Some((head.role.clone(), head.from.clone(), *line));
     }
-    let anchored = outline.sections.iter().find_map(|s| s.anchor.as_ref());
-    if let Some(anchor) = anchored {
-        return Some((anchor.role.clone(), None));
+    let anchored = (outline.sections.iter()).find_map(|s| s.anchor.as_ref().map(|a| (a, s.line)));
+    if let Some((anchor, line)) = anchored {
+        return Some((anchor.role.clone(), None, line));
     }
     let first = outline.intro.split("\n\n").next().unwrap_or("");
     let ids: Vec<&str> = first
@@ -76,9 +78,10 @@ fn names(outline: &Outline) -> Option<(String, Option<String>)> {
         .filter_map(|part| part.split_once(')').map(|(id, _)| id))
         .filter(|id| !id.is_empty() && !id.contains(' '))
         .collect();
+    let line = outline.intro_line;
     match ids.as_slice() {
         [] => None,
-        [role] => Some((role.to_string(), None)),
-        [from, .., role] => Some((role.to_string(), Some(from.to_string()))),
+        [role] => Some((role.to_string(), None, line)),
+        [from, .., role] => Some((role.to_string(), Some(from.to_string()), line)),
     }
 }

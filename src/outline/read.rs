@@ -14,10 +14,12 @@ use crate::text::escape_controls;
 pub struct Outline {
     /// The `#` title's text.
     pub title: Option<String>,
-    /// The anchor the outline opens with (the role, and the level it is compared with).
-    pub head: Option<Anchor>,
-    /// The text between the title and the first `##` heading.
+    /// The anchor the outline opens with (the role, and the level it is compared with), and
+    /// its line.
+    pub head: Option<(Anchor, usize)>,
+    /// The text between the title and the first `##` heading, and the line it starts at.
     pub intro: String,
+    pub intro_line: usize,
     pub sections: Vec<Section>,
 }
 
@@ -50,6 +52,8 @@ struct Reader {
     /// After a `##` heading, before the next section: text there is the dimension's, not an
     /// expectation's.
     closed: bool,
+    /// The line being read.
+    at: usize,
 }
 
 /// Reads an outline's text; cost grows with its length.
@@ -74,6 +78,7 @@ pub fn read(text: &str) -> Outline {
 
 impl Reader {
     fn line(&mut self, line: &str, at: usize) {
+        self.at = at;
         if let Some(fence) = &self.fence {
             if line.trim_start().starts_with(fence.as_str()) {
                 self.fence = None;
@@ -120,7 +125,7 @@ impl Reader {
 
     fn anchor(&mut self, anchor: Anchor, at: usize) {
         if !anchor.is_expectation() {
-            self.outline.head.get_or_insert(anchor);
+            self.outline.head.get_or_insert((anchor, at));
             return;
         }
         self.in_examples = false;
@@ -142,6 +147,10 @@ impl Reader {
 
     fn text(&mut self, line: &str) {
         if self.in_intro {
+            if self.outline.intro.trim().is_empty() && !line.trim().is_empty() {
+                self.outline.intro.clear();
+                self.outline.intro_line = self.at;
+            }
             self.outline.intro.push_str(line);
             self.outline.intro.push('\n');
             return;

@@ -82,7 +82,7 @@ pub fn render(
         "Reworded in the ladder since the file was written",
         r,
         &r.reworded(),
-        |i| i.was.as_ref().map(|w| format!("the file says: {w}")),
+        |i| Some(format!("the ladder now says: {}", i.text)),
     );
     if !r.gone.is_empty() {
         lines.push(String::new());
@@ -150,7 +150,10 @@ fn section(
             head.iter()
                 .map(|l| if item.new { style.added(l) } else { l.clone() }),
         );
-        lines.extend(wrap(item.text, width, "      ", "      "));
+        // A statement the ladder reworded is named by the file's words; the extra line says
+        // what the ladder says now.
+        let words = item.was.as_deref().unwrap_or(item.text);
+        lines.extend(wrap(words, width, "      ", "      "));
         if let Some(more) = extra(item) {
             lines.extend(
                 wrap(&more, width, "      ", "      ")
