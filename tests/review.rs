@@ -214,10 +214,12 @@ fn check_and_trouble() {
         "other.md",
         first.replace("L1-junior-security-analyst", "Z9-nobody"),
     );
-    let err = fails(&["review", &folder.arg("other.md")], 2);
-    assert!(
-        err.starts_with("error: no role matches \"Z9-nobody\""),
-        "{err}"
+    assert_eq!(
+        fails(&["review", &folder.arg("other.md")], 2),
+        format!(
+            "error: {}:2: no role matches \"Z9-nobody\"; run `ladder list` to see every role\n",
+            folder.arg("other.md")
+        )
     );
     assert_eq!(
         fails(&["review", &folder.arg("missing.md")], 2)
