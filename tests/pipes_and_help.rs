@@ -74,3 +74,48 @@ fn a_missing_subcommand_or_unknown_flag_exits_2() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("Usage: ladder"));
     assert!(fails(&["list", "--frobnicate"], 2).contains("unexpected argument '--frobnicate'"));
 }
+
+/// `--data -` with a terminal on stdin says it waits for the ladder, on stderr; from a pipe it
+/// says nothing (issue 25, item 10).
+#[test]
+fn a_ladder_typed_on_a_terminal_is_asked_for() {
+    use std::io::Write as _;
+    if !tool("script") {
+        return;
+    }
+    let ladder_text = include_str!("data/every-field.toml");
+    let mut child = Command::new("script")
+        .args([
+            "-qec",
+            &format!("'{BIN}' --data - list --no-pager --color never"),
+            "/dev/null",
+        ])
+        .env("COLUMNS", "100")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("script starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // Typed on the terminal, then Ctrl-D on a line of its own.
+    stdin.write_all(ladder_text.as_bytes()).expect("typed");
+    stdin.write_all(b"\n\x04").expect("Ctrl-D");
+    drop(stdin);
+    let out = child.wait_with_output().expect("script ends");
+    let shown = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+    // The terminal echoes what was typed too, around the message.
+    assert!(
+        shown.contains("reading a ladder from standard input (end with Ctrl-D)\n"),
+        "{shown}"
+    );
+    assert_eq!(out.status.code(), Some(0), "{shown}");
+    assert!(shown.contains("F2 "), "the list: {shown}");
+    let piped = run(ladder(&["--data", "-", "list"]).stdin(Stdio::from(
+        std::fs::File::open(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/every-field.toml"
+        ))
+        .expect("fixture"),
+    )));
+    assert_eq!(String::from_utf8_lossy(&piped.stderr), "");
+}

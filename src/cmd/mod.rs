@@ -33,6 +33,9 @@ use crate::term::Terminal;
 use crate::text;
 use crate::view::{Detail, PerLadder};
 
+use std::io::IsTerminal as _;
+
+use crate::source::Source;
 pub use crate::source::{Need, Resolved};
 pub use completions::complete_if_asked;
 pub use context::Context;
@@ -46,6 +49,11 @@ pub fn run(mut cli: Cli) -> Result<Exit> {
         .then(|| pager::command(|name| std::env::var(name).ok()))
         .flatten();
     let ctx = Context::new(global, term)?;
+    // A ladder typed on a terminal: say so, or the command would seem to hang.
+    let reads = !matches!(cli.command, Command::Completions(_) | Command::Man(_));
+    if reads && ctx.loader.source == Source::Stdin && std::io::stdin().is_terminal() {
+        crate::render::reading_stdin(&mut std::io::stderr().lock())?;
+    }
     let mut out = Output::start(pager.as_deref());
     let exit = dispatch(cli.command, &ctx, &mut out);
     // The pager is waited for even when the command failed, so the error shows after it.

@@ -58,6 +58,16 @@ pub fn import_messages(out: &mut impl Write, warnings: &Warnings, notes: &[Note]
     import(out, warnings, notes)
 }
 
+/// What `--data -` says on stderr when standard input is a terminal, before it waits for the
+/// ladder to be typed or pasted.
+pub fn reading_stdin(out: &mut impl Write) -> Result<()> {
+    writeln!(
+        out,
+        "reading a ladder from standard input (end with Ctrl-D)"
+    )?;
+    Ok(())
+}
+
 /// The line that registers completion in a shell's start-up file (see
 /// [`Shell::registration`](crate::cli::Shell::registration)), for `ladder completions SHELL`.
 pub fn completion_line(out: &mut impl Write, line: &str) -> Result<()> {
