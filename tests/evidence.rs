@@ -112,7 +112,8 @@ fn evidence_output_refuses_to_overwrite_without_force() {
             file.arg(),
             "--force"
         ]),
-        ""
+        format!("wrote {}\n", file.arg()),
+        "it says what it wrote, as export does"
     );
     let written = std::fs::read_to_string(&file.path).expect("read");
     assert_eq!(written, ok(&["evidence", "L2-security-analyst"]));
@@ -126,7 +127,7 @@ fn evidence_output_refuses_to_overwrite_without_force() {
             "-o",
             fresh.to_str().expect("path")
         ]),
-        ""
+        format!("wrote {}\n", fresh.to_str().expect("path"))
     );
     assert!(
         std::fs::read_to_string(&fresh)

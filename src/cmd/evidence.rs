@@ -41,7 +41,8 @@ pub fn run(ctx: &Context, args: &EvidenceArgs, out: &mut impl Write) -> Result<E
                 &Report::Evidence(evidence, None),
                 Format::Markdown,
             )?;
-            files::write_new(path, &text, args.file.force)?
+            files::write_new(path, &text, args.file.force)?;
+            crate::render::wrote(out, path)?
         }
         None => {
             // Folded for a person at a terminal; a pipe gets one line per paragraph.

@@ -58,6 +58,13 @@ pub fn import_messages(out: &mut impl Write, warnings: &Warnings, notes: &[Note]
     import(out, warnings, notes)
 }
 
+/// What `evidence --output FILE` says once the file is written, as `export` says what it
+/// wrote.
+pub fn wrote(out: &mut impl Write, path: &Path) -> Result<()> {
+    writeln!(out, "wrote {}", files::shown(path))?;
+    Ok(())
+}
+
 /// What `--data -` says on stderr when standard input is a terminal, before it waits for the
 /// ladder to be typed or pasted.
 pub fn reading_stdin(out: &mut impl Write) -> Result<()> {
