@@ -112,8 +112,8 @@ pub struct GlobalArgs {
     #[arg(long, value_name = "WHEN", help_heading = GLOBAL)]
     pub color: Option<ColorChoice>,
 
-    /// Output format: a table for people, or json, markdown or tsv for scripts and documents
-    /// [default: table]. evidence and export write only markdown; completions and man take no
+    /// Output format: a table for people (the default), or json, markdown or tsv for scripts
+    /// and documents. evidence and export write only markdown; completions and man take no
     /// --format.
     #[arg(long, value_name = "FORMAT", value_enum, help_heading = GLOBAL)]
     pub format: Option<Format>,
@@ -521,6 +521,10 @@ pub struct PathArgs {
     "track",
     "The track that settles a level, an ambiguous name, or which level is below"
 )))]
+#[command(mut_args(help_of(
+    "format",
+    "Output format: evidence writes only markdown, its default; any other is refused"
+)))]
 pub struct EvidenceArgs {
     /// The role the conversation is about (usually the next level).
     #[arg(value_name = "ROLE")]
@@ -555,6 +559,10 @@ pub struct OutputFile {
 
 // Arguments of `ladder export`.
 #[derive(Debug, Args)]
+#[command(mut_args(help_of(
+    "format",
+    "Output format: export writes a handbook of markdown pages; any other is refused"
+)))]
 pub struct ExportArgs {
     /// The directory to write the handbook into; created when missing.
     #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]

@@ -119,3 +119,29 @@ fn a_ladder_typed_on_a_terminal_is_asked_for() {
     )));
     assert_eq!(String::from_utf8_lossy(&piped.stderr), "");
 }
+
+/// Each command's `--format` help says its real default and choices: `evidence` and `export`
+/// write only Markdown, and no help says `[default: table]` in the middle of a sentence (issue
+/// 25, item 13).
+#[test]
+fn format_help_says_each_command_s_real_default() {
+    let evidence = ok(&["evidence", "--help"]);
+    assert!(
+        evidence.contains(
+            "Output format: evidence writes only markdown, its default; any other is refused"
+        ),
+        "{evidence}"
+    );
+    let export = ok(&["export", "--help"]);
+    assert!(
+        export.contains("Output format: export writes a handbook of markdown pages"),
+        "{export}"
+    );
+    for command in [
+        "show", "list", "diff", "evidence", "export", "review", "changes",
+    ] {
+        let help = ok(&[command, "--help"]);
+        assert!(!help.contains("[default: table]"), "{command}: {help}");
+    }
+    assert!(ok(&["show", "--help"]).contains("Output format: a table for people (the default)"));
+}
