@@ -74,13 +74,18 @@ fn diff_marks_each_theme_and_counts_statements_first() {
 #[test]
 fn a_role_diffed_with_itself_is_all_unchanged() {
     let out = ok(&["diff", "L4", "L4-technical-lead"]);
-    let tables = cells(&out.lines().skip(3).collect::<Vec<_>>().join("\n"));
+    // The header says so (issue 25, item 4).
+    assert_eq!(
+        out.lines().nth(2),
+        Some("A and B are the same role: every statement is the same.")
+    );
+    let tables = cells(&out.lines().skip(4).collect::<Vec<_>>().join("\n"));
     assert!(
         !tables.contains("+ ") && !tables.contains("~ ") && !tables.contains("· "),
         "{out}"
     );
     assert!(tables.contains("= Depth of mastery"), "{out}");
-    let summary: Vec<&str> = out.lines().skip(4).take(4).collect();
+    let summary: Vec<&str> = out.lines().skip(5).take(4).collect();
     assert_eq!(
         summary,
         [
@@ -322,4 +327,33 @@ fn a_stacked_comparison_never_opens_a_gap_of_blank_lines() {
             "{args:?}: a gap under a heading"
         );
     }
+}
+
+/// Going down or sideways is said in the header (issue 25, item 4); going up says nothing more.
+#[test]
+fn the_header_says_when_b_is_below_beside_or_the_same() {
+    let third = |args: &[&str]| ok(args).lines().nth(2).map(String::from);
+    assert_eq!(
+        third(&["diff", "L3", "L2", "--track", "engineer"]).as_deref(),
+        Some("B is below A: what B says and A does not is marked new, but it is no step up.")
+    );
+    assert_eq!(
+        third(&[
+            "diff",
+            "L3-senior-security-analyst",
+            "L3-senior-security-engineer"
+        ])
+        .as_deref(),
+        Some("A and B are at the same level: the marks say how B differs from A.")
+    );
+    assert!(
+        third(&["diff", "L2", "L3", "--track", "engineer"])
+            .is_some_and(|l| l.starts_with("+ new at B"))
+    );
+    let md = ok(&[
+        "diff", "L3", "L2", "--track", "engineer", "--format", "markdown",
+    ]);
+    assert!(md.contains(
+        "\n\nB is below A: what B says and A does not is marked new, but it is no step up.\n\n"
+    ));
 }

@@ -94,7 +94,20 @@ fn json_diff_search_tracks_and_dimensions_have_the_documented_fields() {
     let diff = json(&["diff", "L2", "L3", "--track", "engineer"]);
     assert_eq!(
         keys(&diff),
-        ["schema", "from", "to", "attributes", "dimensions", "counts"]
+        [
+            "schema",
+            "from",
+            "to",
+            "direction",
+            "attributes",
+            "dimensions",
+            "counts"
+        ]
+    );
+    assert_eq!(diff["direction"], "up");
+    assert_eq!(
+        json(&["diff", "L3", "L2", "--track", "engineer"])["direction"],
+        "down"
     );
     assert_eq!(diff["from"]["id"], "L2-security-engineer");
     assert_eq!(

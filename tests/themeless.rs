@@ -40,7 +40,7 @@ fn themeless_ladders_pair_expectations_by_similarity() {
     let same = ok(&["--data", file.arg(), "diff", "S4", "S4-support-lead"]);
     // Teamwork's three bullets and the paragraph below them.
     assert!(same.contains("\n🤝 Teamwork: 4 same\n"), "{same}");
-    let body = cells(&same.lines().skip(3).collect::<Vec<_>>().join("\n"));
+    let body = cells(&same.lines().skip(4).collect::<Vec<_>>().join("\n"));
     assert!(!body.contains("~ ") && !body.contains("+ "), "{same}");
     // next, path and evidence line the levels up too.
     assert!(

@@ -52,6 +52,21 @@ impl Mark {
 /// neither is a thread; 0.04 keeps every thread and no stray word.
 pub const CONTINUES: f64 = 0.04;
 
+/// Where B stands from A.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// B is at a higher level: what it says more grows.
+    Up,
+    /// Another role at the same level (sideways).
+    Level,
+    /// B is at a lower level: what it lists that A does not is no step up.
+    Down,
+    /// A and B are one role.
+    Same,
+    /// A and B are of two ladders, whose levels do not compare.
+    Across,
+}
+
 /// The whole comparison of role A (`from`) with role B (`to`).
 #[derive(Debug)]
 pub struct Comparison<'a> {
@@ -59,6 +74,8 @@ pub struct Comparison<'a> {
     pub to: &'a Role,
     /// Whether B is at a higher level than A: then what changes grows, else it differs.
     pub upward: bool,
+    /// Where B stands from A: above, at the same level, below, or the same role.
+    pub direction: Direction,
     pub attributes: Vec<AttributeChange<'a>>,
     pub dimensions: Vec<DimensionChange<'a>>,
     /// Across two ladders: the dimensions only A's ladder has, and only B's; empty within one.
@@ -238,7 +255,15 @@ fn compare_sides<'a>(
     ladders: Option<[&'a str; 2]>,
 ) -> Comparison<'a> {
     // "Grows" only where B is above A; a level unknown to the ladder ranks below every other.
-    let upward = a.level_rank(&from.level) < b.level_rank(&to.level);
+    let (rank_a, rank_b) = (a.level_rank(&from.level), b.level_rank(&to.level));
+    let upward = rank_a < rank_b;
+    let direction = match rank_a.cmp(&rank_b) {
+        _ if !std::ptr::eq(a, b) => Direction::Across,
+        _ if std::ptr::eq(from, to) => Direction::Same,
+        std::cmp::Ordering::Less => Direction::Up,
+        std::cmp::Ordering::Equal => Direction::Level,
+        std::cmp::Ordering::Greater => Direction::Down,
+    };
     let differ = if upward { Mark::Grows } else { Mark::Differs };
     let named = |items: &'a [Attribute]| items.iter().map(|x| (x.id.as_str(), x.name.as_str()));
     let same = std::ptr::eq(a, b);
@@ -312,6 +337,7 @@ fn compare_sides<'a>(
         from,
         to,
         upward,
+        direction,
         attributes,
         dimensions,
         only_at,

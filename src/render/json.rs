@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::{Result, bail};
 use serde::Serialize;
 
-use super::{Report, change_name, mark_name, state_name, verdict_words, what_name};
+use super::{Report, change_name, direction_name, mark_name, state_name, verdict_words, what_name};
 use crate::model::{Band, Dimension, Role};
 use crate::query::changes::Spot;
 use crate::query::compare::{self, Comparison, Marked};
@@ -374,6 +374,8 @@ fn role_ref(role: &Role) -> RoleRef<'_> {
 struct DiffBody<'a> {
     from: RoleRef<'a>,
     to: RoleRef<'a>,
+    /// Where B stands from A: up, level, down or same.
+    direction: &'static str,
     attributes: Vec<AttributeChange<'a>>,
     dimensions: Vec<DimensionChange<'a>>,
     counts: Counts,
@@ -453,6 +455,7 @@ fn diff_body<'a>(c: &'a Comparison<'a>) -> DiffBody<'a> {
             ladder: c.ladders.map(|[_, b]| b),
             ..role_ref(c.to)
         },
+        direction: direction_name(c.direction),
         attributes: c
             .attributes
             .iter()

@@ -2,7 +2,7 @@
 //! summary of a comparison, and the phrases of what a view leaves out.
 
 use crate::query::changes::{Change, FrameItem, Kind, Verdict};
-use crate::query::compare::{Comparison, Counts, Mark, Marked};
+use crate::query::compare::{Comparison, Counts, Direction, Mark, Marked};
 use crate::view::{LeftOut, State, What};
 
 /// What the human formats show for an attribute value a role does not state (values are
@@ -41,6 +41,31 @@ pub(super) fn mark_legend(mark: Mark) -> &'static str {
         Mark::Reworded => "reworded",
         Mark::NotRestated => "not restated at B",
         Mark::Same => "same",
+    }
+}
+
+/// What a comparison's header says of where B stands, when B is not simply above A.
+pub(super) fn direction_note(c: &Comparison<'_>) -> Option<&'static str> {
+    match c.direction {
+        Direction::Up | Direction::Across => None,
+        Direction::Level => {
+            Some("A and B are at the same level: the marks say how B differs from A.")
+        }
+        Direction::Down => {
+            Some("B is below A: what B says and A does not is marked new, but it is no step up.")
+        }
+        Direction::Same => Some("A and B are the same role: every statement is the same."),
+    }
+}
+
+/// The value of where B stands, in JSON.
+pub(super) fn direction_name(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Up => "up",
+        Direction::Level => "level",
+        Direction::Down => "down",
+        Direction::Same => "same",
+        Direction::Across => "across",
     }
 }
 

@@ -297,6 +297,9 @@ fn diff_titled(c: &Comparison<'_>, depth: usize, lead: &str, detail: Detail) -> 
     let mut md = format!("{h1} {lead}{a} → {b}\n\n");
     let [id_a, id_b] = super::side_ids(c);
     md += &format!("A is {}, B is {}.\n\n", inline(&id_a), inline(&id_b));
+    if let Some(note) = super::direction_note(c) {
+        md += &format!("{note}\n\n");
+    }
     match detail {
         Detail::Full => md += &diff_full(c, &h2, [&a, &b]),
         Detail::Brief => md += &diff_brief(c, &h2),

@@ -12,8 +12,8 @@ use crate::query::compare::{
     AttributeChange, Comparison, DimensionChange, Mark, Marked, ThemeChange,
 };
 use crate::render::{
-    BUILDS_ON, in_brief, legend_marks, mark_legend as legend, mark_symbol as symbol, only_at,
-    summary_parts, with_similarity,
+    BUILDS_ON, direction_note, in_brief, legend_marks, mark_legend as legend,
+    mark_symbol as symbol, only_at, summary_parts, with_similarity,
 };
 use crate::style::Style;
 use crate::term::Terminal;
@@ -62,6 +62,9 @@ fn comparison(
     lines(out, &wrap_items(&sides, "   ", width, ""), |l| {
         l.to_string()
     })?;
+    if let Some(note) = direction_note(c) {
+        lines(out, &wrap(note, width, "", ""), |l| style.muted(l))?;
+    }
     match detail {
         Detail::Full => full(out, c, style, term),
         Detail::Brief => brief(out, c, style, width),
