@@ -151,8 +151,12 @@ impl<'a> PathView<'a> {
             .zip(themes)
             .zip(untagged)
             .map(|((dimension, rows), untagged)| {
-                let mut themes: Vec<(Option<&Theme>, PathRow)> =
-                    dimension.themes.iter().map(Some).zip(rows).collect();
+                // A theme empty at every level of the track is no row.
+                let mut themes: Vec<(Option<&Theme>, PathRow)> = (dimension.themes.iter())
+                    .map(Some)
+                    .zip(rows)
+                    .filter(|(_, row)| !row.is_empty())
+                    .collect();
                 themes.extend(chains(&untagged).into_iter().map(|row| (None, row)));
                 PathDimension { dimension, themes }
             })
