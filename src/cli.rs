@@ -197,7 +197,8 @@ pub enum Command {
     #[command(after_help = "Examples:\n  ladder diff L2 L3 --track engineer\n  \
                             ladder diff L2 L3 --track engineer --brief --format markdown\n  \
                             ladder diff L3-senior-security-analyst L3-senior-security-engineer\n\n\
-                            Within a theme, each statement at B is paired with the most alike at A.\n\
+                            Within a theme, each statement at B is paired with the most alike at A;\n\
+                            a theme of one statement on each side is one pair, whatever its words.\n\
                             Marks (they hold without colour):\n  \
                             +  new: a statement at B that nothing at A continues\n  \
                             ~  grows: a statement at B that continues one at A, further\n     \

@@ -60,14 +60,16 @@ fn diff_marks_each_theme_and_counts_statements_first() {
     assert_eq!(
         summary,
         [
-            "🦉 Domain Expertise: 1 new · 2 grow · 1 not restated",
+            // Scope of independent work holds one statement at each level: one thread, which
+            // grows, though the two share no word (issue 25, item 1).
+            "🦉 Domain Expertise: 3 grow",
             "🌱 Teaching and Mentoring: 2 new · 2 not restated",
             "🧭 Culture and Leadership: 3 new · 1 grows · 2 not restated",
             "🏆 Business Success: 2 new · 1 not restated",
         ]
     );
     let (expectations, _) = texts(&role_data("L2-security-analyst"));
-    assert_eq!(expectations.len(), 1 + 2 + 2 + 3 + 1 + 2);
+    assert_eq!(expectations.len(), 2 + 2 + 3 + 1 + 2 + 1);
     assert!(!out.contains("Themes:"), "the trailing count is gone");
 }
 
@@ -356,4 +358,69 @@ fn the_header_says_when_b_is_below_beside_or_the_same() {
     assert!(md.contains(
         "\n\nB is below A: what B says and A does not is marked new, but it is no step up.\n\n"
     ));
+}
+
+/// A theme of one statement at each level is one thread: the two pair (and grow), whatever
+/// words they share (issue 25, item 1).
+#[test]
+fn a_theme_of_one_statement_each_side_is_one_thread() {
+    let folder = Folder::new("diff-threads");
+    let file = folder.write(
+        "threads.toml",
+        r#"name = "Threads"
+levels = ["D1", "D2"]
+
+[[dimension]]
+id = "people"
+name = "People"
+themes = [{ id = "together", name = "Working together" }, { id = "voice", name = "Voice" }]
+
+[[role]]
+id = "D1-dev"
+level = "D1"
+title = "Developer"
+summary = "Builds."
+[role.dimensions.people]
+expectations = [
+  { theme = "together", text = "Pairs on tricky tickets." },
+  { theme = "voice", text = "Speaks up in retros." },
+]
+
+[[role]]
+id = "D2-dev"
+level = "D2"
+title = "Senior Developer"
+summary = "Builds more."
+[role.dimensions.people]
+expectations = [
+  { theme = "together", text = "Coordinates a small squad across several teams." },
+  { theme = "voice", text = "Challenges plans early, with evidence." },
+]
+"#,
+    );
+    let data = file.to_str().expect("UTF-8");
+    let out = ok(&[
+        "--data",
+        data,
+        "diff",
+        "D1-dev",
+        "D2-dev",
+        "--format",
+        "tsv",
+        "--no-header",
+    ]);
+    let marks: Vec<(&str, &str)> = out
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|f| f[0] == "expectation" || f.len() > 5)
+        .map(|f| (f[3], f[4]))
+        .collect();
+    assert!(
+        !marks
+            .iter()
+            .any(|(_, m)| *m == "new" || *m == "not-restated"),
+        "{out}"
+    );
+    let summary = ok(&["--data", data, "diff", "D1-dev", "D2-dev"]);
+    assert!(summary.contains("\nPeople: 2 grow\n"), "{summary}");
 }

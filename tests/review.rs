@@ -159,10 +159,7 @@ fn the_table_shows_bars_then_the_gaps() {
     );
     assert_eq!(lines[2], "Summary");
     assert_eq!(lines[3], "  🦉 Domain Expertise");
-    assert_eq!(
-        lines[4],
-        "    ████░░░░░░░░  1 of 3 with evidence; New: 0 of 1"
-    );
+    assert_eq!(lines[4], "    ████░░░░░░░░  1 of 3 with evidence");
     assert!(
         out.contains("\nGaps: no evidence yet, New first\n  New · "),
         "{out}"
@@ -172,7 +169,7 @@ fn the_table_shows_bars_then_the_gaps() {
         .current_dir(folder.join("")));
     let ascii = String::from_utf8(ascii.stdout).expect("UTF-8");
     assert!(
-        ascii.contains("\n    ####........  1 of 3 with evidence; New: 0 of 1\n"),
+        ascii.contains("\n    ####........  1 of 3 with evidence\n"),
         "{ascii}"
     );
 }
@@ -345,7 +342,7 @@ fn since_a_revision_says_what_was_added() {
     let out = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(
         out.ends_with(&format!(
-            "\nSince HEAD: evidence added for 1 expectation\n  New · 🦉 Domain Expertise · Scope of independent work · line 27\n      {text}\n"
+            "\nSince HEAD: evidence added for 1 expectation\n  🦉 Domain Expertise · Scope of independent work · line 27\n      {text}\n"
         )),
         "{out}"
     );

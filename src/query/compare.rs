@@ -453,12 +453,13 @@ fn compare_dimension<'a>(
             if a.is_empty() && b.is_empty() {
                 return None;
             }
-            // Within a theme, statements that share a thread grow (or differ); without a theme,
-            // only a rewording pairs, and the rest is new at B or not restated at B.
-            let threshold = if theme.is_some() {
-                CONTINUES
-            } else {
-                similarity::REWORDED
+            // Within a theme, statements that share a thread grow (or differ); a theme of one
+            // statement at each side is one thread, whatever words they share. Without a
+            // theme, only a rewording pairs, and the rest is new at B or not restated at B.
+            let threshold = match (theme, a.len(), b.len()) {
+                (Some(_), 1, 1) => 0.0,
+                (Some(_), _, _) => CONTINUES,
+                (None, _, _) => similarity::REWORDED,
             };
             let (from, to) = mark_pairs(a, b, threshold, differ);
             let mark = match (a.is_empty(), b.is_empty()) {
