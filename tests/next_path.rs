@@ -365,3 +365,50 @@ fn a_path_stacked_in_blocks_leaves_out_the_levels_that_state_no_value() {
     expected += "\nReach\n  A RA\n    Far\n\nCraft\n";
     assert!(out.contains(&expected), "{out}");
 }
+
+/// A hint never breaks a command inside an argument: at 40 columns it breaks between
+/// arguments, each broken line ending with ` \`, and the lines paste as the one command
+/// (issue 25, item 6).
+#[test]
+fn a_hint_pastes_as_one_command_at_any_width() {
+    for columns in ["40", "60", "100"] {
+        let Some((code, shown)) = on_terminal(
+            &[
+                "next",
+                "L2-security-engineer",
+                "--no-pager",
+                "--color",
+                "never",
+            ],
+            &[("COLUMNS", columns)],
+        ) else {
+            return;
+        };
+        assert_eq!(code, 0);
+        let at = shown.find("pick its track:").expect("the hint");
+        let command: String = shown[at + "pick its track:".len()..]
+            .trim()
+            .replace(" \\\n", " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(
+            command, "ladder next L2-security-engineer --track engineer",
+            "{columns}: {shown}"
+        );
+        // Every line of the command but its last ends with ` \`: it pastes as one.
+        let lines: Vec<&str> = shown[at..]
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        for (i, line) in lines.iter().enumerate() {
+            assert!(line.chars().count() <= columns.parse().unwrap(), "{line}");
+            assert_eq!(
+                line.ends_with(" \\"),
+                i + 1 < lines.len(),
+                "{columns}: {shown}"
+            );
+        }
+    }
+}

@@ -250,9 +250,7 @@ pub fn next(
     // Hints are for a person at a terminal, not for a pipe.
     if let Some(hint) = n.hint.filter(|_| term.is_tty) {
         writeln!(out)?;
-        lines(out, &wrap(&super::hint(hint), width, "", "  "), |l| {
-            style.muted(l)
-        })?;
+        lines(out, &super::hint(hint, width), |l| style.muted(l))?;
     }
     Ok(())
 }

@@ -112,6 +112,30 @@ pub fn wrap_items(items: &[String], sep: &str, width: usize, rest: &str) -> Vec<
     lines
 }
 
+/// A shell command as lines of at most `width` columns, after `indent`: arguments are never
+/// broken, and a line that the command continues past ends with ` \` (an argument wider than
+/// the whole line stands alone on its line).
+pub fn command_lines(args: &[&str], width: usize, indent: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = indent.to_string();
+    let mut empty = true;
+    for arg in args {
+        let fits = display_width(&line) + 1 + display_width(arg) + 2 <= width;
+        if !empty && !fits {
+            line.push_str(" \\");
+            lines.push(std::mem::replace(&mut line, format!("{indent}  ")));
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(arg);
+        empty = false;
+    }
+    lines.push(line);
+    lines
+}
+
 /// The spaces that pad `text` out to `width` columns.
 pub fn pad(text: &str, width: usize) -> String {
     " ".repeat(width.saturating_sub(display_width(text)))

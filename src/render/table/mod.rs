@@ -27,18 +27,27 @@ use crate::style::Style;
 use crate::term::Terminal;
 use crate::view::Hint;
 
-/// The words of a hint for a person at a terminal.
-fn hint(hint: Hint<'_>) -> String {
-    match hint {
-        Hint::CompareWithNext { role_id } => {
-            format!("Compare with the next level: ladder next {role_id}")
-        }
-        Hint::PickTrack { role_id, track_id } => {
-            format!(
-                "To see one step alone, pick its track: ladder next {role_id} --track {track_id}"
-            )
-        }
+/// A hint for a person at a terminal, as lines of at most `width` columns: its words wrapped,
+/// then the command it suggests, which is never broken inside an argument: it breaks only
+/// between arguments, each broken line ending with ` \`, so that it pastes as one command.
+fn hint(hint: Hint<'_>, width: usize) -> Vec<String> {
+    let (words, command): (&str, Vec<&str>) = match hint {
+        Hint::CompareWithNext { role_id } => (
+            "Compare with the next level:",
+            vec!["ladder", "next", role_id],
+        ),
+        Hint::PickTrack { role_id, track_id } => (
+            "To see one step alone, pick its track:",
+            vec!["ladder", "next", role_id, "--track", track_id],
+        ),
+    };
+    let one_line = format!("{words} {}", command.join(" "));
+    if layout::display_width(&one_line) <= width {
+        return vec![one_line];
     }
+    let mut lines = layout::wrap(words, width, "", "");
+    lines.extend(layout::command_lines(&command, width, "  "));
+    lines
 }
 
 /// Writes the report as text laid out for `term`.

@@ -33,7 +33,7 @@ pub fn render(
     // Hints are for a person at a terminal, not for a pipe.
     if let Some(hint) = view.hint.filter(|_| term.is_tty) {
         writeln!(out)?;
-        for line in wrap(&super::hint(hint), width, "", "  ") {
+        for line in super::hint(hint, width) {
             writeln!(out, "{}", style.muted(&line))?;
         }
     }
