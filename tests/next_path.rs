@@ -403,7 +403,7 @@ fn a_hint_pastes_as_one_command_at_any_width() {
             .filter(|l| !l.trim().is_empty())
             .collect();
         for (i, line) in lines.iter().enumerate() {
-            assert!(line.chars().count() <= columns.parse().unwrap(), "{line}");
+            assert!(line.chars().count() <= columns.parse().expect("width"), "{line}");
             assert_eq!(
                 line.ends_with(" \\"),
                 i + 1 < lines.len(),
