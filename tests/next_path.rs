@@ -179,11 +179,16 @@ fn path_fits_the_terminal_and_slices_by_dimension() {
 
 #[test]
 fn bands_appear_in_show_dimensions_and_json() {
+    // `show ROLE` names them in one line and points to where they are explained once (issue
+    // 25, item 8); `show --all` and `dimensions` explain them.
     let show = ok(&["show", "L2-security-analyst"]);
     assert!(
-        show.contains("\nBands within a level\n  Maturing\n"),
+        show.ends_with("\nBands within a level: Maturing, Performing, Exceeding; `ladder dimensions` says what each means.\n"),
         "{show}"
     );
+    assert!(!show.contains("Ready to meet most"), "{show}");
+    let all = ok(&["show", "--all"]);
+    assert_eq!(all.matches("Ready to meet most").count(), 1);
     let dims = ok(&["dimensions"]);
     assert!(
         dims.contains("\nBands within a level\n  Maturing\n    Ready to meet most"),
@@ -403,7 +408,10 @@ fn a_hint_pastes_as_one_command_at_any_width() {
             .filter(|l| !l.trim().is_empty())
             .collect();
         for (i, line) in lines.iter().enumerate() {
-            assert!(line.chars().count() <= columns.parse().expect("width"), "{line}");
+            assert!(
+                line.chars().count() <= columns.parse().expect("width"),
+                "{line}"
+            );
             assert_eq!(
                 line.ends_with(" \\"),
                 i + 1 < lines.len(),

@@ -262,3 +262,13 @@ pub(super) fn state_name(state: State) -> &'static str {
         State::Missing => "missing",
     }
 }
+
+/// The one line `show ROLE` gives the bands, which every role shares: their names, and where
+/// they are explained once for the ladder.
+pub(super) fn bands_pointer(bands: &[crate::model::Band]) -> String {
+    let names: Vec<&str> = bands.iter().map(|b| b.name.as_str()).collect();
+    format!(
+        "Bands within a level: {}; `ladder dimensions` says what each means.",
+        names.join(", ")
+    )
+}

@@ -173,8 +173,7 @@ fn role(view: &RoleView<'_>, depth: &str) -> String {
         );
     }
     if view.whole && !view.bands.is_empty() {
-        md += &format!("\n{depth}# Bands within a level\n\n");
-        md += &bands(view.bands);
+        md += &format!("\n{}\n", inline(&super::bands_pointer(view.bands)));
     }
     md
 }

@@ -27,8 +27,9 @@ pub fn render(
     dimensions(out, view, style, width)?;
     if view.whole && !view.bands.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", style.heading("Bands within a level"))?;
-        bands(out, view.bands, style, width)?;
+        for line in wrap(&crate::render::bands_pointer(view.bands), width, "", "  ") {
+            writeln!(out, "{}", style.muted(&line))?;
+        }
     }
     // Hints are for a person at a terminal, not for a pipe.
     if let Some(hint) = view.hint.filter(|_| term.is_tty) {
