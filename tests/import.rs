@@ -359,3 +359,64 @@ fn import_refuses_a_handbook_of_more_attributes_than_a_ladder_may_have_in_one_li
         "{stderr}"
     );
 }
+
+/// A role's values and dimensions come out in the order the ladder declares them, not by id,
+/// so that importing an export of a hand-written file diffs quietly against it (issue 25,
+/// item 15).
+#[test]
+fn values_and_dimensions_keep_the_declared_order() {
+    let folder = Folder::new("import-order");
+    let original = r#"name = "Order"
+levels = ["O1"]
+
+[[attribute]]
+id = "scope"
+name = "Scope"
+meaning = "How far the work reaches."
+
+[[attribute]]
+id = "autonomy"
+name = "Autonomy"
+meaning = "How much direction is needed."
+
+[[dimension]]
+id = "delivery"
+name = "Delivery"
+
+[[dimension]]
+id = "craft"
+name = "Craft"
+
+[[role]]
+id = "O1-one"
+level = "O1"
+title = "One"
+summary = "Does one thing."
+
+[role.attributes]
+scope = "A task"
+autonomy = "Some"
+
+[role.dimensions.delivery]
+expectations = [
+  { text = "Ships the task." },
+]
+examples = []
+
+[role.dimensions.craft]
+expectations = [
+  { text = "Writes the code." },
+]
+examples = []
+"#;
+    let file = folder.write("order.toml", original);
+    let handbook = folder.arg("handbook");
+    ok_with_stderr(&["--data", file.to_str().expect("UTF-8"), "export", &handbook]);
+    let (toml, _) = ok_with_stderr(&["import", &handbook]);
+    let role = &toml[toml.find("[[role]]").expect("a role")..];
+    assert_eq!(
+        role,
+        &original[original.find("[[role]]").expect("a role")..],
+        "{toml}"
+    );
+}

@@ -196,9 +196,11 @@ expectations = [
 ]
 examples = []
 
-[role.dimensions.overview]
+[role.dimensions.teamwork]
 expectations = [
-  { text = "First level of the desk" },
+  { text = "Beginner: Files clear tickets with the steps to reproduce." },
+  { text = "Beginner: Tags each ticket with the right product area." },
+  { text = "I join the morning stand-up and say where I am stuck." },
 ]
 examples = []
 
@@ -208,11 +210,9 @@ expectations = [
 ]
 examples = []
 
-[role.dimensions.teamwork]
+[role.dimensions.overview]
 expectations = [
-  { text = "Beginner: Files clear tickets with the steps to reproduce." },
-  { text = "Beginner: Tags each ticket with the right product area." },
-  { text = "I join the morning stand-up and say where I am stuck." },
+  { text = "First level of the desk" },
 ]
 examples = []
 
@@ -233,9 +233,9 @@ expectations = [
 ]
 examples = []
 
-[role.dimensions.overview]
+[role.dimensions.teamwork]
 expectations = [
-  { text = "Most of a specialist's week is spent on the queue." },
+  { text = "Pairs with an associate once a week." },
 ]
 examples = []
 
@@ -248,9 +248,9 @@ examples = [
   "Cleared a backlog of forty tickets in a week.",
 ]
 
-[role.dimensions.teamwork]
+[role.dimensions.overview]
 expectations = [
-  { text = "Pairs with an associate once a week." },
+  { text = "Most of a specialist's week is spent on the queue." },
 ]
 examples = []
 
@@ -272,9 +272,9 @@ expectations = [
 ]
 examples = []
 
-[role.dimensions.overview]
+[role.dimensions.teamwork]
 expectations = [
-  { text = "Seniors are the desk's escalation point." },
+  { text = "I run the weekly case review." },
 ]
 examples = []
 
@@ -284,9 +284,9 @@ expectations = [
 ]
 examples = []
 
-[role.dimensions.teamwork]
+[role.dimensions.overview]
 expectations = [
-  { text = "I run the weekly case review." },
+  { text = "Seniors are the desk's escalation point." },
 ]
 examples = []
 
@@ -305,16 +305,16 @@ expectations = [
 ]
 examples = []
 
+[role.dimensions.teamwork]
+expectations = [
+  { text = "Hires and coaches the specialists." },
+]
+examples = []
+
 [role.dimensions.ownership]
 expectations = [
   { text = "Planning: Plans the rota a quarter ahead." },
   { text = "Reporting: Reports response times to the leadership team each month." },
-]
-examples = []
-
-[role.dimensions.teamwork]
-expectations = [
-  { text = "Hires and coaches the specialists." },
 ]
 examples = []
 "#;

@@ -79,14 +79,33 @@ pub fn write_with(
         strings_inline(&t.roles, out)?;
         writeln!(out)?;
     }
+    let attributes: Vec<&str> = ladder.attributes.iter().map(|a| a.id.as_str()).collect();
+    let dimensions: Vec<&str> = ladder.dimensions.iter().map(|d| d.id.as_str()).collect();
     for role in &ladder.roles {
-        write_role(role, out)?;
+        write_role(role, [&attributes, &dimensions], out)?;
     }
     Ok(())
 }
 
+/// A role's entries in the order the ladder declares their ids (`declared`), then any it
+/// does not declare, by id: a role's values and dimensions read in the ladder's own order, so
+/// a file written back from an import diffs quietly against the one it came from.
+fn in_order<'a, V>(
+    map: &'a std::collections::BTreeMap<String, V>,
+    declared: &[&str],
+) -> Vec<(&'a String, &'a V)> {
+    let known: std::collections::HashSet<&str> = declared.iter().copied().collect();
+    let first = declared.iter().filter_map(|id| map.get_key_value(*id));
+    let rest = map.iter().filter(|(id, _)| !known.contains(id.as_str()));
+    first.chain(rest).collect()
+}
+
 /// One `[[role]]` table with its attribute values and one table per dimension.
-fn write_role(role: &Role, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+fn write_role(
+    role: &Role,
+    [attributes, dimensions]: [&[&str]; 2],
+    out: &mut (impl Write + ?Sized),
+) -> io::Result<()> {
     table(
         "role",
         &[
@@ -98,13 +117,13 @@ fn write_role(role: &Role, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
         out,
     )?;
     write!(out, "\n[role.attributes]\n")?;
-    for (id, value) in &role.attributes {
+    for (id, value) in in_order(&role.attributes, attributes) {
         key(id, out)?;
         write!(out, " = ")?;
         string(value, out)?;
         writeln!(out)?;
     }
-    for (id, rd) in &role.dimensions {
+    for (id, rd) in in_order(&role.dimensions, dimensions) {
         write!(out, "\n[role.dimensions.")?;
         key(id, out)?;
         writeln!(out, "]")?;
