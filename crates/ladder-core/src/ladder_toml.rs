@@ -94,10 +94,15 @@ fn in_order<'a, V>(
     map: &'a std::collections::BTreeMap<String, V>,
     declared: &[&str],
 ) -> Vec<(&'a String, &'a V)> {
-    let known: std::collections::HashSet<&str> = declared.iter().copied().collect();
-    let first = declared.iter().filter_map(|id| map.get_key_value(*id));
-    let rest = map.iter().filter(|(id, _)| !known.contains(id.as_str()));
-    first.chain(rest).collect()
+    // An id declared twice (a file `validate` refuses, which the writer still writes) is
+    // written once.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let first = (declared.iter())
+        .filter(|id| seen.insert(id))
+        .filter_map(|id| map.get_key_value(*id));
+    let mut out: Vec<(&String, &V)> = first.collect();
+    out.extend(map.iter().filter(|(id, _)| !seen.contains(id.as_str())));
+    out
 }
 
 /// One `[[role]]` table with its attribute values and one table per dimension.
