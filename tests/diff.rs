@@ -7,7 +7,7 @@ fn diff_by_level_and_track_prints_attributes_exactly() {
     let out = run(ladder(&["diff", "L2", "L3", "--track", "engineer"]).env("COLUMNS", "80"));
     assert_eq!(out.status.code(), Some(0));
     let out = String::from_utf8(out.stdout).expect("UTF-8");
-    let lines: Vec<&str> = out.lines().take(25).collect();
+    let lines: Vec<&str> = out.lines().take(26).collect();
     assert_eq!(
         lines,
         [
@@ -32,9 +32,10 @@ fn diff_by_level_and_track_prints_attributes_exactly() {
             "├╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┤",
             "│ = Evaluated by   ┆ = Manager                   ┆ = Manager                   │",
             "├╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┤",
-            "│ ~ Responsibility ┆ ~ Supervised weekly by a    ┆ ~ Carries vertical slices   │",
-            "│   and direction  ┆   manager or more senior    ┆   of larger products from   │",
-            "│   needed         ┆   engineers                 ┆   idea to production        │",
+            "│ ~ Responsibility ┆ ~ Supervised weekly by a    ┆ ~ Delivers end-to-end       │",
+            "│   and direction  ┆   manager or more senior    ┆   slices of bigger          │",
+            "│   needed         ┆   engineers                 ┆   products, from first idea │",
+            "│                  ┆                             ┆   through to production     │",
             "└──────────────────┴─────────────────────────────┴─────────────────────────────┘",
         ]
     );
@@ -255,12 +256,13 @@ Only what is new (+) and what grows (~) at B.
 
 Attributes
 ~ Impact radius: Peers (2-5)
-~ Responsibility and direction needed: Carries vertical
-  slices of larger products from idea to production
+~ Responsibility and direction needed: Delivers end-to-end
+  slices of bigger products, from first idea through to
+  production
 
 🌱 Teaching and Mentoring
-~ Keeps investing in new hires and junior engineers so that
-  their skills grow to the next level.
+~ Keeps investing in new hires and less experienced
+  engineers so that they grow more proficient over time.
 + Fosters a strong appetite for learning in the team and
   keeps it well supplied.
 "
@@ -279,11 +281,11 @@ A is L2-security-engineer, B is L3-senior-security-engineer.
 ## Attributes
 
 - **Grows:** Impact radius: Peers (2-5)
-- **Grows:** Responsibility and direction needed: Carries vertical slices of larger products from idea to production
+- **Grows:** Responsibility and direction needed: Delivers end-to-end slices of bigger products, from first idea through to production
 
 ## 🌱 Teaching and Mentoring
 
-- **Grows:** Keeps investing in new hires and junior engineers so that their skills grow to the next level.
+- **Grows:** Keeps investing in new hires and less experienced engineers so that they grow more proficient over time.
 - **New:** Fosters a strong appetite for learning in the team and keeps it well supplied.
 "
     );

@@ -28,7 +28,7 @@ fn show_prints_the_heading_and_attributes_exactly() {
             "  Planning horizon                     6-12 months",
             "  Impact radius                        Team (5-15)",
             "  Evaluated by                         Manager or Director",
-            "  Responsibility and direction needed  Takes brand-new ideas from inception to production with",
+            "  Responsibility and direction needed  Carries wholly new ideas from first concept into production,",
         ]
     );
 }
