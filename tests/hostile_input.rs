@@ -106,7 +106,7 @@ fn loading_a_ladder_with_many_findings_reports_its_one_error() {
     assert_eq!(
         fails(&["--data", file.arg(), "list"], 1),
         format!(
-            "error: {}:16:9: role \"A1-a\" has level \"Z9\", which `levels` does not list\n",
+            "error: {}:16:9: role \"A1-a\" has level \"Z9\", which `levels` does not list (it lists A1, A2)\n",
             file.arg()
         )
     );

@@ -371,7 +371,7 @@ fn validate_names_expected_keys_and_reports_every_semantic_error() {
         "{warnings:#?}"
     );
     assert!(
-        errors.contains(&"role \"L1-junior-security-analyst\" tags an expectation with theme \"domain-width\", which dimension \"domain-expertise\" does not declare"),
+        errors.contains(&"role \"L1-junior-security-analyst\" tags an expectation with theme \"domain-width\", which dimension \"domain-expertise\" does not declare (it declares domain-depth, tech-breadth, work-scope, escalation-ambiguity, security-review, tradeoffs-debt)"),
         "{errors:#?}"
     );
     assert_eq!(doc["errors"].as_u64(), Some(errors.len() as u64));
@@ -462,5 +462,66 @@ fn long_texts_and_many_roles_still_fit_the_terminal() {
     assert_eq!(
         ok(&["--data", file.arg(), "list", "--ids"]).lines().count(),
         ids.len()
+    );
+}
+
+/// `validate` speaks the format's words: a theme written as a string says how to write one,
+/// an unknown role in a track suggests the near one, a bad level lists the levels (issue 25,
+/// item 12).
+#[test]
+fn validate_says_what_is_expected_and_what_was_meant() {
+    let folder = Folder::new("validate-words");
+    let text = r#"name = "V"
+levels = ["A1", "A2"]
+
+[[dimension]]
+id = "craft"
+name = "Craft"
+themes = [{ id = "pipelines", name = "Pipelines" }]
+
+[[track]]
+id = "t"
+name = "T"
+roles = ["A1-onee"]
+
+[[role]]
+id = "A1-one"
+level = "A9"
+title = "One"
+summary = "One."
+[role.dimensions.craft]
+expectations = [{ theme = "pipeline", text = "Builds." }, { text = "Ships." }]
+"#;
+    let file = folder.write("v.toml", text);
+    let path = file.to_str().expect("UTF-8");
+    let report = |path: &str| -> serde_json::Value {
+        let out = run(&mut ladder(&["validate", path, "--format", "json"]));
+        assert_eq!(out.status.code(), Some(1), "errors found");
+        serde_json::from_slice(&out.stdout).expect("JSON")
+    };
+    let found = report(path);
+    let messages: Vec<&str> = (found["findings"].as_array().expect("findings").iter())
+        .filter(|f| f["severity"] == "error")
+        .map(|f| f["message"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "track \"t\" names unknown role \"A1-onee\"; did you mean \"A1-one\"?",
+            "role \"A1-one\" has level \"A9\", which `levels` does not list (it lists A1, A2)",
+            "role \"A1-one\" tags an expectation with theme \"pipeline\", which dimension \"craft\" does not declare (it declares pipelines)",
+        ]
+    );
+    let strings = folder.write(
+        "s.toml",
+        text.replace(
+            r#"[{ id = "pipelines", name = "Pipelines" }]"#,
+            r#"["pipelines"]"#,
+        ),
+    );
+    let found = report(strings.to_str().expect("UTF-8"));
+    assert_eq!(
+        found["findings"][0]["message"],
+        "invalid type: string \"pipelines\", expected a theme, written { id = \"…\", name = \"…\" }"
     );
 }

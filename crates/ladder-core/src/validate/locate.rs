@@ -188,7 +188,52 @@ pub fn syntax_message(err: &toml::de::Error) -> String {
         }
     }
     short.push_str(rest);
-    short
+    in_our_words(&short)
+}
+
+/// serde's `expected struct Theme` said as the format says it, with the shape to write.
+fn in_our_words(message: &str) -> String {
+    const SHAPES: [(&str, &str); 9] = [
+        ("Theme", "a theme, written { id = \"…\", name = \"…\" }"),
+        (
+            "Expectation",
+            "an expectation, written { theme = \"…\", text = \"…\" } (theme optional)",
+        ),
+        (
+            "Dimension",
+            "a [[dimension]] table with id and name (emoji and themes optional)",
+        ),
+        (
+            "Attribute",
+            "an [[attribute]] table with id, name and meaning",
+        ),
+        ("Track", "a [[track]] table with id, name and roles"),
+        ("Role", "a [[role]] table with id, level, title and summary"),
+        (
+            "RoleDimension",
+            "a [role.dimensions.ID] table of expectations and examples",
+        ),
+        ("Band", "a [[band]] table with id, name and meaning"),
+        (
+            "Discipline",
+            "a [[discipline]] table with id, name and definition",
+        ),
+    ];
+    for (name, shape) in SHAPES {
+        let serde = format!("expected struct {name}");
+        if let Some(at) = message.find(&serde) {
+            let end = at + serde.len();
+            // Only the whole name: `Role` is not `RoleDimension`.
+            if message[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+            {
+                return format!("{}expected {shape}{}", &message[..at], &message[end..]);
+            }
+        }
+    }
+    message.to_string()
 }
 
 /// The span of the deepest value the path reaches in the parsed document.

@@ -24,10 +24,13 @@ pub(super) fn tracks(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>
         {
             let at = vec![key("track"), Seg::Index(ti), key("roles"), Seg::Index(ri)];
             let Some(role) = ladder.role(id) else {
+                let hint = closest(id, ladder.roles.iter().map(|r| r.id.as_str()))
+                    .map(|near| format!("; did you mean {}?", q(near)))
+                    .unwrap_or_default();
                 report(
                     Severity::Error,
                     at,
-                    format!("track {} names unknown role {}", q(&track.id), q(id)),
+                    format!("track {} names unknown role {}{hint}", q(&track.id), q(id)),
                 );
                 continue;
             };
@@ -76,9 +79,10 @@ pub(super) fn level_listed(
             Severity::Error,
             in_role(ri, &["level"]),
             format!(
-                "role {} has level {}, which `levels` does not list",
+                "role {} has level {}, which `levels` does not list (it lists {})",
                 q(&role.id),
-                q(&role.level)
+                q(&role.level),
+                listed(ladder.levels.iter().map(String::as_str))
             ),
         );
     }
@@ -184,15 +188,57 @@ pub(super) fn dimensions_and_themes(
                     Severity::Error,
                     path,
                     format!(
-                        "role {} tags an expectation with theme {}, which dimension {} does not declare",
+                        "role {} tags an expectation with theme {}, which dimension {} does not declare ({})",
                         q(&role.id),
                         q(theme),
-                        q(id)
+                        q(id),
+                        match dimension.themes.len() {
+                            0 => "it declares no themes".to_string(),
+                            _ => format!(
+                                "it declares {}",
+                                listed(dimension.themes.iter().map(|t| t.id.as_str()))
+                            ),
+                        }
                     ),
                 );
             }
         }
     }
+}
+
+/// Ids as a message lists them: the first few, each cut, and how many more.
+fn listed<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    text::some_of(ids.map(|id| text::cut(id).into_owned()))
+}
+
+/// The id among `known` nearest to `id` in letters changed, when it is near enough to be what
+/// was meant: at most a third of its length away (and at least two).
+fn closest<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (id.chars().count() / 3).max(2);
+    known
+        .filter(|k| k.len().abs_diff(id.len()) <= limit)
+        .map(|k| (edits(id, k), k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// How many letters must change, go or come to turn `a` into `b` (Levenshtein), counted on at
+/// most 100 characters of each.
+fn edits(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(100).collect();
+    let b: Vec<char> = b.chars().take(100).collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut last = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let old = row[j + 1];
+            row[j + 1] = (last + usize::from(ca != cb)).min(row[j] + 1).min(old + 1);
+            last = old;
+        }
+    }
+    row[b.len()]
 }
 
 #[cfg(test)]
@@ -221,7 +267,7 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "role \"D1-designer\" tags an expectation with theme \"reach\", which dimension \"care\" does not declare"
+                "role \"D1-designer\" tags an expectation with theme \"reach\", which dimension \"care\" does not declare (it declares kind)"
             ]
         );
     }
