@@ -159,6 +159,21 @@ fn bash_completes_through_the_registered_function() {
         ["business-success"]
     );
     assert_eq!(complete("ladder show l4"), ["L4-technical-lead"]);
+    // `--data=FILE`, which bash splits at `=` into three words, names the ladder of the next
+    // words as `--data FILE` does (issue 25, item 14).
+    let designers = [
+        "P3-senior-product-designer",
+        "P3-senior-design-researcher",
+        "P3-design-systems-designer",
+    ];
+    assert_eq!(
+        complete(&format!("ladder --data = {DESIGN} show p3")),
+        designers
+    );
+    assert_eq!(
+        complete(&format!("ladder --data {DESIGN} show p3")),
+        designers
+    );
 }
 
 /// The manual page as `man` shows it at `width` columns, overstriking removed; `None` when man

@@ -144,9 +144,21 @@ _clap_complete_NAME() {
     else
         local _CLAP_COMPLETE_SPACE=true
     fi
-    local words=("${COMP_WORDS[@]}")
+    # bash splits `--data=FILE` at `=` into three words; the completer reads it as one, as
+    # the command does. Only before the word being completed.
+    local words=() cword=$COMP_CWORD i=0
+    while (( i < ${#COMP_WORDS[@]} )); do
+        if (( i + 2 < COMP_CWORD )) && [[ ${COMP_WORDS[i+1]} == "=" && ${COMP_WORDS[i]} == --* ]]; then
+            words+=("${COMP_WORDS[i]}=${COMP_WORDS[i+2]}")
+            (( i += 3, cword -= 2 ))
+        else
+            words+=("${COMP_WORDS[i]}")
+            (( i += 1 ))
+        fi
+    done
+    _CLAP_COMPLETE_INDEX=$cword
     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-        words[COMP_CWORD]="$2"
+        words[cword]="$2"
     fi
     local reply
     reply=$( \
