@@ -426,3 +426,18 @@ expectations = [
     let summary = ok(&["--data", data, "diff", "D1-dev", "D2-dev"]);
     assert!(summary.contains("\nPeople: 2 grow\n"), "{summary}");
 }
+
+/// The legend never leaves `= same` alone on a line (issue 25, item 6): at every width the
+/// last line of the legend holds two marks or more.
+#[test]
+fn the_legend_keeps_its_last_mark_company() {
+    for columns in [40, 50, 60, 64, 80, 100, 200] {
+        let out = run(ladder(&["diff", "L2", "L3", "--track", "engineer"])
+            .env("COLUMNS", columns.to_string()));
+        let out = String::from_utf8(out.stdout).expect("UTF-8");
+        assert!(
+            !out.lines().any(|l| l.trim() == "= same"),
+            "{columns}: {out}"
+        );
+    }
+}

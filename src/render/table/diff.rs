@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::grid::{Sheet, SheetRow};
-use super::layout::{longest_word, prose_width, wrap, wrap_items};
+use super::layout::{longest_word, prose_width, wrap, wrap_items, wrap_items_together};
 use crate::query::compare::{
     AttributeChange, Comparison, DimensionChange, Mark, Marked, ThemeChange,
 };
@@ -78,7 +78,7 @@ fn full(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
         .iter()
         .map(|m| format!("{} {}", symbol(*m), legend(*m)))
         .collect();
-    lines(out, &wrap_items(&marks, "   ", width, ""), |l| {
+    lines(out, &wrap_items_together(&marks, "   ", width, ""), |l| {
         style.muted(l)
     })?;
     if c.upward {

@@ -112,6 +112,23 @@ pub fn wrap_items(items: &[String], sep: &str, width: usize, rest: &str) -> Vec<
     lines
 }
 
+/// As [`wrap_items`], but a legend's last item is not left alone on its line when the line
+/// before can give it company at no more lines: the lines are laid out narrower until it has.
+pub fn wrap_items_together(items: &[String], sep: &str, width: usize, rest: &str) -> Vec<String> {
+    let lines = wrap_items(items, sep, width, rest);
+    let last = items.last().map_or("", |i| i.trim());
+    let alone =
+        |lines: &[String]| lines.len() > 1 && lines.last().is_some_and(|l| l.trim() == last);
+    if items.len() < 3 || !alone(&lines) {
+        return lines;
+    }
+    (width / 2..width)
+        .rev()
+        .map(|w| wrap_items(items, sep, w, rest))
+        .find(|tried| tried.len() == lines.len() && !alone(tried))
+        .unwrap_or(lines)
+}
+
 /// A shell command as lines of at most `width` columns, after `indent`: arguments are never
 /// broken, and a line that the command continues past ends with ` \` (an argument wider than
 /// the whole line stands alone on its line).
