@@ -338,24 +338,6 @@ fn two_catalogues_compare_ladder_by_ladder() {
     );
 }
 
-/// `git` with a fixed identity and no user configuration, in `dir`.
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
-}
-
 /// A repository whose `data/ladder.toml` was the old fixture, then the new one, then a file
 /// `other.toml` that only the last commit has.
 fn repository(folder: &Folder) -> std::path::PathBuf {

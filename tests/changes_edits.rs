@@ -166,6 +166,23 @@ fn edit(kind: Kind, ladder: &Ladder, cells: [&str; 8]) -> Edit {
     }
 }
 
+/// An edit that moves `spot`'s statement unchanged: from its role and place to `to_role` at
+/// `to_place`.
+fn moved(kind: Kind, ladder: &Ladder, spot: &Spot, from: &str, to: [&str; 2]) -> Edit {
+    let p = spot.place();
+    let cells = [
+        "moved",
+        "expectation",
+        from,
+        &p,
+        to[0],
+        to[1],
+        &spot.text,
+        &spot.text,
+    ];
+    edit(kind, ladder, cells)
+}
+
 /// The dimensions the role has, in the ladder's order.
 fn dimensions_of<'a>(ladder: &'a Ladder, role: &Role) -> Vec<&'a Dimension> {
     let has = |d: &&Dimension| role.dimensions.contains_key(&d.id);
@@ -402,22 +419,11 @@ fn theme_moves(base: &Ladder) -> Vec<Edit> {
         let mut ladder = base.clone();
         let rd = ladder.roles[spot.role].dimensions.get_mut(&spot.dimension);
         rd.expect("dimension").expectations[spot.index].theme = Some(theme.clone());
-        let (r, p, to) = (
+        let (r, to) = (
             &base.roles[spot.role].id,
-            spot.place(),
             place(&spot.dimension, Some(&theme)),
         );
-        let cells = [
-            "moved",
-            "expectation",
-            r,
-            &p,
-            r,
-            &to,
-            &spot.text,
-            &spot.text,
-        ];
-        edits.push(edit(Kind::MoveTheme, &ladder, cells));
+        edits.push(moved(Kind::MoveTheme, &ladder, &spot, r, [r, &to]));
     }
     edits
 }
@@ -438,18 +444,13 @@ fn dimension_moves(base: &Ladder) -> Vec<Edit> {
         let mut e = take(&mut ladder, &spot);
         e.theme = theme;
         push(&mut ladder, spot.role, &d.id, e);
-        let (r, p) = (&role.id, spot.place());
-        let cells = [
-            "moved",
-            "expectation",
-            r,
-            &p,
-            r,
-            &to,
-            &spot.text,
-            &spot.text,
-        ];
-        edits.push(edit(Kind::MoveDimension, &ladder, cells));
+        edits.push(moved(
+            Kind::MoveDimension,
+            &ladder,
+            &spot,
+            &role.id,
+            [&role.id, &to],
+        ));
     }
     edits
 }
@@ -468,8 +469,7 @@ fn role_moves(base: &Ladder) -> Vec<Edit> {
         let e = take(&mut ladder, &spot);
         push(&mut ladder, to, &spot.dimension, e);
         let (a, b, p) = (&base.roles[spot.role].id, &base.roles[to].id, spot.place());
-        let cells = ["moved", "expectation", a, &p, b, &p, &spot.text, &spot.text];
-        edits.push(edit(Kind::MoveRole, &ladder, cells));
+        edits.push(moved(Kind::MoveRole, &ladder, &spot, a, [b, &p]));
     }
     edits
 }

@@ -118,6 +118,24 @@ fn on_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<(i32, String)> {
     Some((out.status.code().unwrap_or(-1), shown))
 }
 
+/// `git` with a fixed identity and no user configuration, in `dir`.
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
 /// Runs jq with a filter on a document; `None` when jq is missing (see [`tool`]).
 fn jq(filter: &str, document: &str) -> Option<String> {
     use std::io::Write as _;

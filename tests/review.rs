@@ -305,22 +305,7 @@ fn since_a_revision_says_what_was_added() {
     let outline = ok(&["evidence", "L2-security-analyst"]);
     folder.write("repo/me.md", &outline);
     let repo = folder.join("repo");
-    let git = |args: &[&str]| {
-        let status = Command::new("git")
-            .args(args)
-            .current_dir(&repo)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "Test")
-            .env("GIT_AUTHOR_EMAIL", "test@example.org")
-            .env("GIT_COMMITTER_NAME", "Test")
-            .env("GIT_COMMITTER_EMAIL", "test@example.org")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .expect("git");
-        assert!(status.success(), "git {args:?}");
-    };
+    let git = |args: &[&str]| git(&repo, args);
     git(&["init", "-q"]);
     git(&["add", "me.md"]);
     git(&["commit", "-q", "-m", "outline"]);
