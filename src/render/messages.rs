@@ -88,18 +88,17 @@ pub fn imported(
     ladder: Option<&str>,
     t: &crate::handbook::import::Tally,
 ) -> Result<()> {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     if let Some(id) = ladder {
         write!(out, "{id}: ")?;
     }
     writeln!(
         out,
         "read {}: {}, {}, {}; {}",
-        plural(t.pages, if t.sheet { "sheet" } else { "page" }),
-        plural(t.roles, "role"),
-        plural(t.statements, "statement"),
-        plural(t.examples, "example"),
-        plural(t.warnings, "warning"),
+        super::count(t.pages, if t.sheet { "sheet" } else { "page" }),
+        super::count(t.roles, "role"),
+        super::count(t.statements, "statement"),
+        super::count(t.examples, "example"),
+        super::count(t.warnings, "warning"),
     )?;
     Ok(())
 }

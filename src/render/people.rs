@@ -5,18 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{change_name, verdict_words, what_name};
+use super::{change_name, count, place, verdict_words, what_name};
 use crate::query::changes::{Change, Changes, FrameItem, Verdict};
 use crate::view::{ChangesView, Record, What, records};
-
-/// A place as people read it: `dimension / theme`, spaced so that a narrow terminal may break
-/// it between the two ids rather than cut one.
-fn place(place: (&str, Option<&str>)) -> String {
-    match place {
-        (d, Some(t)) => format!("{d} / {t}"),
-        (d, None) => d.to_string(),
-    }
-}
 
 /// One block of the outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,7 +89,7 @@ fn one_ladder(out: &mut Vec<Block>, c: &Changes<'_>, prefix: Option<&str>) {
         }
         for r in moved_away.get(old).into_iter().flatten() {
             let what = r.what.map_or("", what_name);
-            let (from, to) = (place(r.from_place), place(r.to_place));
+            let (from, to) = (place(r.from_place, " / "), place(r.to_place, " / "));
             out.push(Block::Item {
                 change: Change::Moved,
                 text: format!("{what} moved from {from} to {} {to}", r.to_role),
@@ -164,10 +155,6 @@ fn summary(out: &mut Vec<Block>, c: &Changes<'_>) {
             verdict_words(r.verdict())
         )));
     }
-}
-
-fn count(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// A role as the outline names it: its id, or `old → new` when renamed.
@@ -243,7 +230,7 @@ fn push_record(out: &mut Vec<Block>, r: &Record<'_>) {
 fn statement(out: &mut Vec<Block>, r: &Record<'_>, line: impl Fn(String) -> Block) {
     let change = r.change.unwrap_or(Change::Changed);
     let what = r.what.map_or("", what_name);
-    let (from, to) = (place(r.from_place), place(r.to_place));
+    let (from, to) = (place(r.from_place, " / "), place(r.to_place, " / "));
     match change {
         Change::Added => {
             out.push(line(format!("{what} added in {to}")));

@@ -62,9 +62,9 @@ fn versions(out: &mut Records<impl Write>, view: &ChangesView<'_>) -> Result<()>
         ("change", |r| r.change.map_or("", change_name).into()),
         ("what", |r| r.what.map_or("", what_name).into()),
         ("from_role", |r| r.from_role.into()),
-        ("from_place", |r| place(r.from_place).into()),
+        ("from_place", |r| place(r.from_place, "/").into()),
         ("to_role", |r| r.to_role.into()),
-        ("to_place", |r| place(r.to_place).into()),
+        ("to_place", |r| place(r.to_place, "/").into()),
         ("from", |r| r.from.unwrap_or_default().into()),
         ("to", |r| r.to.unwrap_or_default().into()),
     ];

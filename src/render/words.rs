@@ -246,9 +246,11 @@ pub(super) fn verdict_words(verdict: Verdict) -> &'static str {
 }
 
 /// A place as the formats write it: `dimension/theme`, `dimension`, or an attribute id.
-pub(super) fn place(place: (&str, Option<&str>)) -> String {
+/// `sep` is `/` for scripts, ` / ` for people (a narrow terminal may then break between the
+/// two ids rather than cut one).
+pub(super) fn place(place: (&str, Option<&str>), sep: &str) -> String {
     match place {
-        (d, Some(t)) => format!("{d}/{t}"),
+        (d, Some(t)) => format!("{d}{sep}{t}"),
         (d, None) => d.to_string(),
     }
 }
@@ -271,4 +273,9 @@ pub(super) fn bands_pointer(bands: &[crate::model::Band]) -> String {
         "Bands within a level: {}; `ladder dimensions` says what each means.",
         names.join(", ")
     )
+}
+
+/// A count with its word, plural after any number but one: `1 role`, `3 roles`.
+pub(super) fn count(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

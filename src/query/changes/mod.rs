@@ -283,14 +283,7 @@ impl<'a> Changes<'a> {
     /// The roles' flags set again from the statements kept, and the roles with nothing left
     /// to show dropped.
     fn settle(mut self) -> Changes<'a> {
-        let mut touched: std::collections::HashMap<&str, (bool, bool)> = Default::default();
-        for s in &self.statements {
-            for spot in [s.from, s.to].into_iter().flatten() {
-                let entry = touched.entry(spot.role).or_default();
-                entry.0 = true;
-                entry.1 |= s.evaluative();
-            }
-        }
+        let touched = roles::touched(&self.statements);
         for r in &mut self.roles {
             let of = |x: Option<&Role>| x.and_then(|x| touched.get(x.id.as_str())).copied();
             let (a, b) = (of(r.old).unwrap_or_default(), of(r.new).unwrap_or_default());

@@ -63,14 +63,9 @@ fn all_text(role: &Role) -> String {
     text
 }
 
-/// Every role that changed, in the new ladder's order, then the roles removed.
-pub fn changes<'a>(
-    old: &'a Ladder,
-    new: &'a Ladder,
-    pairs: &Pairs,
-    names: &Names,
-    statements: &[StatementChange<'_>],
-) -> Vec<RoleChanges<'a>> {
+/// Each role id that a statement change stands at (old ids on the old side, new on the new):
+/// whether any does, and whether any of those changes evaluations.
+pub fn touched<'s>(statements: &'s [StatementChange<'_>]) -> HashMap<&'s str, (bool, bool)> {
     let mut touched: HashMap<&str, (bool, bool)> = HashMap::new();
     for s in statements {
         for spot in [s.from, s.to].into_iter().flatten() {
@@ -79,26 +74,39 @@ pub fn changes<'a>(
             entry.1 |= s.evaluative();
         }
     }
+    touched
+}
+
+/// Every role that changed, in the new ladder's order, then the roles removed.
+pub fn changes<'a>(
+    old: &'a Ladder,
+    new: &'a Ladder,
+    pairs: &Pairs,
+    names: &Names,
+    statements: &[StatementChange<'_>],
+) -> Vec<RoleChanges<'a>> {
+    let touched = touched(statements);
     let mut out = Vec::new();
     for (j, role) in new.roles.iter().enumerate() {
         let change = match pairs.old_of_new[j] {
             None => added_or_removed(None, Some(role)),
             Some(i) => one(old, new, &old.roles[i], role, names, &touched),
         };
-        if let Some(change) = change.filter(changed) {
+        if changed(&change) {
             out.push(change);
         }
     }
     for (i, role) in old.roles.iter().enumerate() {
         if pairs.new_of_old[i].is_none() {
-            out.extend(added_or_removed(Some(role), None));
+            out.push(added_or_removed(Some(role), None));
         }
     }
     out
 }
 
-fn added_or_removed<'a>(old: Option<&'a Role>, new: Option<&'a Role>) -> Option<RoleChanges<'a>> {
-    Some(RoleChanges {
+/// A role only one version has.
+fn added_or_removed<'a>(old: Option<&'a Role>, new: Option<&'a Role>) -> RoleChanges<'a> {
+    RoleChanges {
         old,
         new,
         level: None,
@@ -109,7 +117,7 @@ fn added_or_removed<'a>(old: Option<&'a Role>, new: Option<&'a Role>) -> Option<
         attributes: Vec::new(),
         statements: false,
         evaluations: true,
-    })
+    }
 }
 
 /// Whether a paired role changed at all.
@@ -135,7 +143,7 @@ fn one<'a>(
     b: &'a Role,
     names: &Names,
     touched: &HashMap<&str, (bool, bool)>,
-) -> Option<RoleChanges<'a>> {
+) -> RoleChanges<'a> {
     let differ = |x: &'a str, y: &'a str| (x != y).then_some((x, y));
     let on = |ladder: &Ladder, id: &str, rename: &dyn Fn(&str) -> String| -> BTreeSet<String> {
         (ladder.tracks.iter())
@@ -149,7 +157,7 @@ fn one<'a>(
         touched.get(a.id.as_str()).copied().unwrap_or_default(),
         touched.get(b.id.as_str()).copied().unwrap_or_default(),
     );
-    Some(RoleChanges {
+    RoleChanges {
         old: Some(a),
         new: Some(b),
         level: (names.level(&a.level) != b.level).then_some((a.level.as_str(), b.level.as_str())),
@@ -160,7 +168,7 @@ fn one<'a>(
         attributes: values(a, b, names),
         statements: was.0 || is.0,
         evaluations: was.1 || is.1,
-    })
+    }
 }
 
 /// The attribute values of a role that changed, by the attributes' new ids.

@@ -8,6 +8,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::layout::{prose_width, wrap};
+use crate::render::count;
 use crate::style::Style;
 use crate::term::Terminal;
 use crate::view::{ItemReview, Review, ReviewView, THIN_WORDS, Tally};
@@ -183,10 +184,6 @@ fn tally_words(t: Tally) -> String {
         String::new()
     };
     format!("{} of {} with evidence{new}", t.with, t.all)
-}
-
-fn count(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Evidence as one line: its lines joined.

@@ -5,6 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::layout::{display_width, wrap};
+use crate::render::count;
 use crate::style::Style;
 use crate::validate::{SHOWN_FINDINGS, Severity, Validation, left_out, shown_in_all};
 
@@ -75,7 +76,7 @@ pub fn each(out: &mut impl Write, all: &[Validation], style: &Style, width: usiz
     if files > 0 {
         let more = format!(
             "… and {} in {} more file{}",
-            plural(findings, "finding"),
+            count(findings, "finding"),
             files,
             if files == 1 { "" } else { "s" }
         );
@@ -83,8 +84,8 @@ pub fn each(out: &mut impl Write, all: &[Validation], style: &Style, width: usiz
         let count = format!(
             "{} files: {}, {}",
             all.len(),
-            plural(total(Severity::Error), "error"),
-            plural(total(Severity::Warning), "warning")
+            count(total(Severity::Error), "error"),
+            count(total(Severity::Warning), "warning")
         );
         writeln!(out)?;
         for line in [more, count].iter().flat_map(|l| wrap(l, width, "", "  ")) {
@@ -92,11 +93,6 @@ pub fn each(out: &mut impl Write, all: &[Validation], style: &Style, width: usiz
         }
     }
     Ok(())
-}
-
-/// `1 error`, `2 errors`.
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// A source line in pieces of at most `room` columns, broken after a space where there is one
@@ -143,14 +139,14 @@ fn summary(
         writeln!(
             out,
             "{}",
-            style.muted(&format!("… and {}", plural(more, "more finding")))
+            style.muted(&format!("… and {}", count(more, "more finding")))
         )?;
     }
     let file = crate::text::escape_controls(&v.file);
     let count = format!(
         "{file}: {}, {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
+        count(errors, "error"),
+        count(warnings, "warning")
     );
     for line in wrap(&count, width, "", "  ") {
         writeln!(out, "{}", style.muted(&line))?;
