@@ -15,6 +15,7 @@ mod colour;
 mod completions;
 mod diff;
 mod dimension_filter;
+mod embedded_words;
 mod evidence;
 mod export;
 mod formats;

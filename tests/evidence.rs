@@ -61,8 +61,8 @@ fn evidence_lists_every_expectation_and_marks_exactly_the_new_ones() {
     assert!(marked > 0);
     // A new statement in a theme both levels have (issue 12).
     assert!(out.contains(
-        "### **New:** Makes sure alerts stay actionable and takes the lead in cutting down \
-         alert fatigue. _(Quality and improvement)_"
+        "### **New:** Makes sure alerts stay actionable and cuts down alert fatigue before anyone \
+         asks. _(Quality and improvement)_"
     ));
 }
 
