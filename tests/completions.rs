@@ -252,7 +252,7 @@ fn the_man_page_has_the_standard_sections_and_renders_without_warnings() {
     for synopsis in [
         "ladder validate [OPTIONS] [FILE]",
         "ladder path --track TRACK [OPTIONS]",
-        "ladder search [OPTIONS] PATTERN",
+        "ladder search [OPTIONS] [PATTERN]",
         "ladder show --all [OPTIONS]",
     ] {
         assert!(

@@ -141,7 +141,7 @@ fn json_diff_search_tracks_and_dimensions_have_the_documented_fields() {
     );
 
     let search = json(&["search", "director"]);
-    assert_eq!(keys(&search), ["schema", "pattern", "hits"]);
+    assert_eq!(keys(&search), ["schema", "pattern", "patterns", "hits"]);
     let hit = &search["hits"][0];
     assert_eq!(
         keys(hit),

@@ -125,17 +125,17 @@ fn a_ladder_typed_on_a_terminal_is_asked_for() {
 /// 25, item 13).
 #[test]
 fn format_help_says_each_command_s_real_default() {
-    let evidence = ok(&["evidence", "--help"]);
+    for command in ["evidence", "export"] {
+        let long = ok(&[command, "--help"]);
+        assert!(
+            long.contains("Output format: only markdown, the default\n"),
+            "{long}"
+        );
+        let says = format!("{command} writes ");
+        assert!(flat(&long).contains(&says), "{long}");
+    }
     assert!(
-        evidence.contains(
-            "Output format: evidence writes only markdown, its default; any other is refused"
-        ),
-        "{evidence}"
-    );
-    let export = ok(&["export", "--help"]);
-    assert!(
-        export.contains("Output format: export writes a handbook of markdown pages"),
-        "{export}"
+        flat(&ok(&["evidence", "--help"])).contains("evidence writes only markdown, its default")
     );
     for command in [
         "show", "list", "diff", "evidence", "export", "review", "changes",
@@ -143,5 +143,52 @@ fn format_help_says_each_command_s_real_default() {
         let help = ok(&[command, "--help"]);
         assert!(!help.contains("[default: table]"), "{command}: {help}");
     }
-    assert!(ok(&["show", "--help"]).contains("Output format: a table for people (the default)"));
+    assert!(
+        ok(&["show", "--help"])
+            .contains("Output format: table (the default), json, markdown or tsv")
+    );
+}
+
+/// `ladder -h` and every `ladder CMD -h` fit a screen: at most 30 lines of at most 80
+/// columns, the global options named on one line; `--help` is the long form that describes
+/// them (issue 25, item 17).
+#[test]
+fn short_help_fits_a_screen_and_long_help_has_the_rest() {
+    let short = |args: &[&str]| {
+        let out = run(ladder(args).env("COLUMNS", "80"));
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let top = short(&["-h"]);
+    let commands: Vec<String> = top
+        .split("Commands:\n")
+        .nth(1)
+        .expect("a Commands section")
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.split_whitespace().next().map(String::from))
+        .filter(|c| c != "help")
+        .collect();
+    assert!(commands.len() >= 17, "{commands:?}");
+    let globals = "  --color --format --data --ladder --no-pager --no-header\n";
+    for command in std::iter::once(None).chain(commands.iter().map(Some)) {
+        let args: Vec<&str> = command.iter().map(|c| c.as_str()).chain(["-h"]).collect();
+        let help = short(&args);
+        let lines = help.lines().count();
+        assert!(lines <= 30, "{args:?}: {lines} lines\n{help}");
+        let widest = help.lines().map(width).max().unwrap_or(0);
+        assert!(widest <= 80, "{args:?}: a line of {widest} columns\n{help}");
+        assert!(help.contains(globals), "{args:?}\n{help}");
+        assert!(
+            !help.contains("LADDER_PAGER"),
+            "{args:?}: a global described\n{help}"
+        );
+        let long = ok(&[&args[..args.len() - 1], &["--help"]].concat());
+        assert!(long.contains("\nGlobal options:\n"), "{args:?}");
+        assert!(
+            long.contains("$LADDER_PAGER, $PAGER or `less -FRX`"),
+            "{args:?}"
+        );
+        assert!(long.lines().count() > lines, "{args:?}");
+    }
 }

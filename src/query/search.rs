@@ -11,8 +11,8 @@ use crate::model::{Attribute, Dimension, Ladder, Role, Theme, Track};
 /// What to look for, and where.
 #[derive(Debug)]
 pub struct Query<'a> {
-    /// The pattern as the user typed it.
-    pub text: &'a str,
+    /// The patterns as the user typed them.
+    pub texts: Vec<String>,
     pub pattern: Matcher,
     pub dimension: Option<&'a Dimension>,
     pub track: Option<&'a Track>,
@@ -40,11 +40,82 @@ pub struct Hit<'a> {
     pub matches: Vec<Range<usize>>,
 }
 
-/// The result of a search, with the pattern as the user typed it.
+/// The result of a search, with the patterns as the user typed them.
 #[derive(Debug)]
 pub struct Hits<'a> {
-    pub pattern: String,
+    pub patterns: Vec<String>,
     pub hits: Vec<Hit<'a>>,
+}
+
+impl Hit<'_> {
+    /// The role's id, after its ladder's (`LADDER/ROLE`) in a search across a catalogue.
+    pub fn role_id(&self) -> String {
+        match self.ladder {
+            Some(ladder) => format!("{ladder}/{}", self.role.id),
+            None => self.role.id.clone(),
+        }
+    }
+}
+
+/// Whether a search matches case: as the patterns ask (smart case), or as a flag says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Case {
+    /// Any case, unless a pattern holds a capital letter (as rg's `--smart-case`).
+    #[default]
+    Smart,
+    Ignore,
+    Sensitive,
+}
+
+impl Case {
+    /// Whether the search of these patterns matches case exactly.
+    fn sensitive(self, texts: &[String], regex: bool) -> bool {
+        match self {
+            Case::Ignore => false,
+            Case::Sensitive => true,
+            Case::Smart => texts.iter().any(|t| has_capital(t, regex)),
+        }
+    }
+}
+
+/// Whether a pattern holds a capital letter that it matches: in a regular expression, not
+/// one that is part of an escape (`\W`, `\S`, `\p{Lu}`), as rg's smart case reads it.
+fn has_capital(text: &str, regex: bool) -> bool {
+    if !regex {
+        return text.chars().any(char::is_uppercase);
+    }
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            // A class by name: skip its braces, or its one letter; any other escape's letter.
+            '\\' => {
+                if let Some('p' | 'P') = chars.next() {
+                    if chars.clone().next() == Some('{') {
+                        chars.by_ref().find(|&c| c == '}');
+                    } else {
+                        chars.next();
+                    }
+                }
+            }
+            c if c.is_uppercase() => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Compiles the user's patterns into one matcher: literal substrings unless `regex`, in the
+/// case `case` says. A text matches when any pattern does.
+pub fn patterns(texts: &[String], regex: bool, case: Case) -> Result<Matcher, UsageError> {
+    let sensitive = case.sensitive(texts, regex);
+    let mut each = texts
+        .iter()
+        .map(|t| pattern(t, regex, sensitive))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(match each.len() {
+        1 => each.remove(0),
+        _ => Matcher::Any(each),
+    })
 }
 
 /// Compiles the user's pattern: a literal substring unless `regex`, ignoring case unless `case_sensitive`.
@@ -83,6 +154,8 @@ pub enum Matcher {
     },
     /// A regular expression.
     Regex(Regex),
+    /// Several patterns (`-e`): a text matches where any of them does.
+    Any(Vec<Matcher>),
 }
 
 impl Matcher {
@@ -124,6 +197,20 @@ impl Matcher {
                 .map(|m| m.range())
                 .filter(|r| !r.is_empty())
                 .collect(),
+            Matcher::Any(each) => {
+                // Each pattern's matches, then the earliest (the longest of those that start
+                // together) of those that do not overlap one taken before.
+                let mut all: Vec<Range<usize>> =
+                    each.iter().flat_map(|m| m.find_iter(text)).collect();
+                all.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+                let mut found: Vec<Range<usize>> = Vec::new();
+                for r in all {
+                    if found.last().is_none_or(|last| r.start >= last.end) {
+                        found.push(r);
+                    }
+                }
+                found
+            }
         }
     }
 
@@ -317,7 +404,7 @@ pub fn search<'a>(ladder: &'a Ladder, query: &Query<'a>) -> Hits<'a> {
         }
     }
     Hits {
-        pattern: query.text.to_string(),
+        patterns: query.texts.clone(),
         hits,
     }
 }
@@ -439,7 +526,7 @@ mod tests {
         let l = ladder();
         let business = l.dimension("business-success").expect("dimension");
         let query = Query {
-            text: "incident",
+            texts: vec!["incident".to_string()],
             pattern: pattern("incident", false, false).expect("compiles"),
             dimension: Some(business),
             track: None,
@@ -463,7 +550,7 @@ mod tests {
     fn titles_and_attribute_values_are_searched() {
         let l = ladder();
         let query = Query {
-            text: "director",
+            texts: vec!["director".to_string()],
             pattern: pattern("director", false, false).expect("compiles"),
             dimension: None,
             track: None,
@@ -479,7 +566,7 @@ mod tests {
             "{found:?}"
         );
         let title = Query {
-            text: "cloud security",
+            texts: vec!["cloud security".to_string()],
             pattern: pattern("cloud security", false, false).expect("compiles"),
             dimension: None,
             track: None,

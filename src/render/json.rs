@@ -32,7 +32,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
         Report::Next(steps, _) => write(out, &next_doc(steps)),
         Report::Path(path) => write(out, &doc(path_body(None, path))),
         Report::CataloguePath(paths) => write(out, &catalogue_path_doc(paths)),
-        Report::Search(hits) => write(out, &search_doc(hits)),
+        Report::Search(hits, _) => write(out, &search_doc(hits)),
         Report::Tracks(list) => write(out, &doc(tracks_body([(None, list)]))),
         Report::CatalogueTracks(lists) => write(out, &doc(tracks_body(each(lists)))),
         Report::Dimensions(s) => write(out, &doc(structure_body([(None, s)]))),
@@ -639,7 +639,9 @@ impl<'a, T: Serialize> Serialize for Dense<'a, T> {
 fn search_doc<'a>(hits: &'a Hits<'a>) -> impl Serialize + 'a {
     #[derive(Serialize)]
     struct Body<'a> {
+        /// The first pattern, as schema 2 always had it.
         pattern: &'a str,
+        patterns: &'a [String],
         hits: Vec<Hit<'a>>,
     }
     #[derive(Serialize)]
@@ -656,7 +658,8 @@ fn search_doc<'a>(hits: &'a Hits<'a>) -> impl Serialize + 'a {
         matches: Vec<&'a str>,
     }
     doc(Body {
-        pattern: &hits.pattern,
+        pattern: hits.patterns.first().map_or("", String::as_str),
+        patterns: &hits.patterns,
         hits: hits
             .hits
             .iter()

@@ -33,8 +33,8 @@ use crate::style::Style;
 use crate::term::Terminal;
 use crate::validate::Validation;
 use crate::view::{
-    ChangesView, Detail, DimensionList, Evidence, LadderList, LadderView, NextSteps, PathView,
-    PerLadder, ReviewView, RoleList, RoleView, TrackList,
+    ChangesView, Detail, DimensionList, Evidence, LadderList, LadderView, Listing, NextSteps,
+    PathView, PerLadder, ReviewView, RoleList, RoleView, TrackList,
 };
 
 /// How a command prints its data: one renderer per format. The variants' doc comments are the
@@ -92,7 +92,8 @@ pub enum Report<'a> {
     Path(PathView<'a>),
     /// `path` over a catalogue: the track in each ladder that has it.
     CataloguePath(PerLadder<'a, PathView<'a>>),
-    Search(Hits<'a>),
+    /// `search`: the hits, laid out as the flags ask (the listing matters only to tables).
+    Search(Hits<'a>, Listing),
     Tracks(TrackList<'a>),
     /// `tracks` over a catalogue of several ladders.
     CatalogueTracks(PerLadder<'a, TrackList<'a>>),

@@ -38,7 +38,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>, header: Header) -> Resu
         Report::Show(view) => role_fields(out, fields_of(view)),
         Report::ShowAll(all) => show_all(out, all),
         Report::CatalogueShowAll(alls) => each(out, heads(alls), show_all),
-        Report::Search(hits) => search(out, hits),
+        Report::Search(hits, _) => search(out, hits),
         Report::Diff(c, _) => diff(out, c),
         Report::Next(n, _) => next(out, n),
         Report::Path(p) => path(out, p),
@@ -685,7 +685,7 @@ mod tests {
     fn every_report<'a>(source: &Document, ladder: &'a Ladder) -> Vec<Report<'a>> {
         let dimensions: Vec<_> = ladder.dimensions.iter().collect();
         let query = Query {
-            text: "e",
+            texts: vec!["e".to_string()],
             pattern: search::pattern("e", false, false).expect("pattern"),
             dimension: None,
             track: None,
@@ -693,7 +693,7 @@ mod tests {
         };
         let mut reports = vec![
             Report::List(RoleList::of(ladder, None)),
-            Report::Search(search::search(ladder, &query)),
+            Report::Search(search::search(ladder, &query), crate::view::Listing::Hits),
             Report::Tracks(TrackList::of(ladder)),
             Report::Dimensions(DimensionList::of(ladder)),
             Report::Validation(crate::load::validate(source)),

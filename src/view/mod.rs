@@ -74,6 +74,19 @@ pub enum Hint<'a> {
     PickTrack { role_id: &'a str, track_id: &'a str },
 }
 
+/// How `search` lays out what it found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    /// Each hit naming its role (in a pipe, and `--no-heading`).
+    Hits,
+    /// The hits of each role under one heading (on a terminal, and `--heading`).
+    Grouped,
+    /// Only the ids of the roles that match, one a line (`--roles`).
+    Roles,
+    /// Each role that matches with its count of hits, `ID:N` (`--count`).
+    Counts,
+}
+
 /// How much of a comparison `diff` and `next` show.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Detail {

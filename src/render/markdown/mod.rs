@@ -46,7 +46,7 @@ pub fn render(out: &mut impl Write, report: &Report<'_>) -> Result<()> {
             }
             return Ok(());
         }
-        Report::Search(hits) => search(hits),
+        Report::Search(hits, _) => search(hits),
         Report::Tracks(list) => tracks(list),
         Report::CatalogueTracks(lists) => each(lists, |list, _| tracks(list)),
         Report::Dimensions(s) => dimensions(s, 2),
@@ -428,12 +428,8 @@ fn search(hits: &Hits<'_>) -> String {
             (None, Some(a)) => a.name.clone(),
             (None, None) => String::new(),
         };
-        let id = match h.ladder {
-            Some(ladder) => format!("{ladder}/{}", h.role.id),
-            None => h.role.id.clone(),
-        };
         vec![
-            inline(&id),
+            inline(&h.role_id()),
             h.field.kind().to_string(),
             inline(&place),
             inline(h.field.theme().map_or("", |t| t.name.as_str())),

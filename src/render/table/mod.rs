@@ -68,7 +68,7 @@ pub fn render(
         Report::Next(steps, detail) => diff::next(out, steps, *detail, style, term),
         Report::Path(path) => path::render(out, path, style, term),
         Report::CataloguePath(paths) => ladders::each(out, paths, style, term, path::render),
-        Report::Search(hits) => search::render(out, hits, style, term),
+        Report::Search(hits, listing) => search::render(out, hits, *listing, style, term),
         Report::Tracks(list) => tracks::render(out, list, style, term),
         Report::CatalogueTracks(lists) => ladders::each(out, lists, style, term, tracks::render),
         Report::Dimensions(structure) => dimensions::render(out, structure, style, term),

@@ -1,4 +1,5 @@
-//! `search`: each hit's role and place, then its text with the matches highlighted, wrapped.
+//! `search`: each hit's role and place, then its text with the matches highlighted, wrapped;
+//! or the hits under their role, or only the roles.
 
 use std::io::Write;
 
@@ -8,35 +9,70 @@ use super::layout::{prose_width, wrap, wrap_items};
 use crate::query::search::{Field, Hit, Hits};
 use crate::style::Style;
 use crate::term::Terminal;
+use crate::view::Listing;
 
-/// Writes each hit as a line naming where it is, then its text indented beneath.
-pub fn render(out: &mut impl Write, hits: &Hits<'_>, style: &Style, term: &Terminal) -> Result<()> {
+/// Writes the hits as `listing` says: each naming its role, grouped under their role, or only
+/// the roles (with their counts).
+pub fn render(
+    out: &mut impl Write,
+    hits: &Hits<'_>,
+    listing: Listing,
+    style: &Style,
+    term: &Terminal,
+) -> Result<()> {
     let width = prose_width(term);
-    for (i, hit) in hits.hits.iter().enumerate() {
-        if i > 0 {
-            writeln!(out)?;
-        }
-        let place = match hit.field {
-            Field::Title => "title".to_string(),
-            Field::Summary => "summary".to_string(),
-            Field::Attribute(a) => a.name.clone(),
-            Field::Expectation(d, Some(theme)) => format!("{} › {}", d.label(), theme.name),
-            Field::Expectation(d, None) => d.label(),
-            Field::Example(d) => format!("{} › example", d.label()),
-        };
-        let id = match hit.ladder {
-            Some(ladder) => format!("{ladder}/{}", hit.role.id),
-            None => hit.role.id.clone(),
-        };
-        let head = [style.id(&id), style.muted(&place)];
-        for line in wrap_items(&head, "  ", width, "  ") {
-            writeln!(out, "{line}")?;
-        }
-        for line in wrap(&highlighted(hit, style), width, "    ", "    ") {
-            writeln!(out, "{line}")?;
+    // Hits come in ladder order: each role's are together.
+    let roles = hits
+        .hits
+        .chunk_by(|a, b| a.ladder == b.ladder && a.role.id == b.role.id);
+    for (i, role) in roles.enumerate() {
+        let id = role[0].role_id();
+        match listing {
+            Listing::Roles => writeln!(out, "{}", style.id(&id))?,
+            Listing::Counts => writeln!(out, "{}:{}", style.id(&id), role.len())?,
+            Listing::Grouped => {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                writeln!(out, "{}", style.id(&id))?;
+                for hit in role {
+                    for line in wrap(&style.muted(&place(hit)), width, "  ", "  ") {
+                        writeln!(out, "{line}")?;
+                    }
+                    for line in wrap(&highlighted(hit, style), width, "    ", "    ") {
+                        writeln!(out, "{line}")?;
+                    }
+                }
+            }
+            Listing::Hits => {
+                for (j, hit) in role.iter().enumerate() {
+                    if i + j > 0 {
+                        writeln!(out)?;
+                    }
+                    let head = [style.id(&id), style.muted(&place(hit))];
+                    for line in wrap_items(&head, "  ", width, "  ") {
+                        writeln!(out, "{line}")?;
+                    }
+                    for line in wrap(&highlighted(hit, style), width, "    ", "    ") {
+                        writeln!(out, "{line}")?;
+                    }
+                }
+            }
         }
     }
     Ok(())
+}
+
+/// Where in its role a hit is: the field, or the dimension and theme.
+fn place(hit: &Hit<'_>) -> String {
+    match hit.field {
+        Field::Title => "title".to_string(),
+        Field::Summary => "summary".to_string(),
+        Field::Attribute(a) => a.name.clone(),
+        Field::Expectation(d, Some(theme)) => format!("{} › {}", d.label(), theme.name),
+        Field::Expectation(d, None) => d.label(),
+        Field::Example(d) => format!("{} › example", d.label()),
+    }
 }
 
 /// The hit's text with each match styled. Highlighted before wrapping: the wrapper measures
