@@ -450,3 +450,137 @@ fn the_legend_keeps_its_last_mark_company() {
         );
     }
 }
+
+/// A pair where B asks for more than A grows, however alike the two read; reworded is the same
+/// content in other words (issue 25, item 2).
+#[test]
+fn a_pair_that_adds_a_requirement_grows_and_a_rewording_does_not() {
+    let folder = Folder::new("diff-adds");
+    let file = folder.write(
+        "adds.toml",
+        r#"name = "Data"
+levels = ["D1", "D2"]
+
+[[dimension]]
+id = "craft"
+name = "Craft"
+themes = [{ id = "tests", name = "Testing" }]
+
+[[role]]
+id = "D1-data"
+level = "D1"
+title = "Data Engineer"
+summary = "Builds pipelines."
+[role.dimensions.craft]
+expectations = [
+  { theme = "tests", text = "Adds tests for the pipelines they write." },
+  { theme = "tests", text = "Finds technical debt, estimates its size and pays it down according to the team's priorities." },
+]
+
+[[role]]
+id = "D2-data"
+level = "D2"
+title = "Senior Data Engineer"
+summary = "Builds pipelines others rely on."
+[role.dimensions.craft]
+expectations = [
+  { theme = "tests", text = "Adds tests for the pipelines they write and checks freshness of every model." },
+  { theme = "tests", text = "Identifies technical debt, sizes it and pays it down in line with the team's priorities." },
+]
+"#,
+    );
+    let data = file.to_str().expect("UTF-8");
+    let marks = |brief: bool| {
+        let mut args = vec!["--data", data, "diff", "D1-data", "D2-data"];
+        if brief {
+            args.push("--brief");
+        } else {
+            args.extend(["--format", "tsv", "--no-header"]);
+        }
+        ok(&args)
+    };
+    let rows: Vec<(String, String)> = marks(false)
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|f| f[2].is_empty() && f[3] == "to")
+        .map(|f| (f[4].to_string(), f[5].chars().take(20).collect()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("grows".to_string(), "Adds tests for the p".to_string()),
+            ("reworded".to_string(), "Identifies technical".to_string())
+        ]
+    );
+    // --brief shows what grows, and hides only the rewording.
+    let brief = marks(true);
+    assert!(
+        flat(&brief).contains("checks freshness of every model"),
+        "{brief}"
+    );
+    assert!(!brief.contains("Identifies technical debt"), "{brief}");
+    // diff --help states the rule.
+    let help = flat(&ok(&["diff", "--help"]));
+    assert!(help.contains("adds two or more meaningful words"), "{help}");
+}
+
+/// Every pair the embedded ladder draws between adjacent levels (each `next` step's attributes
+/// and paired statements), with its mark, as reviewed in tests/data/embedded-pairs.tsv: a
+/// change to the pairing or to the ladder's words that moves one shows here.
+#[test]
+fn the_embedded_adjacent_pairs_keep_their_reviewed_marks() {
+    let mut pairs = String::new();
+    for role in ok(&["list", "--ids"]).lines() {
+        let next: serde_json::Value =
+            serde_json::from_str(&ok(&["next", role, "--format", "json"])).expect("json");
+        let steps = next["steps"].as_array().into_iter().flatten();
+        // The top of a track has a step without a comparison.
+        for comparison in steps.map(|s| &s["comparison"]).filter(|c| !c.is_null()) {
+            let to = comparison["to"]["id"].as_str().expect("B");
+            let mut line = |place: &str, mark: &str, a: &str, b: &str| {
+                pairs += &format!("{role}\t{to}\t{place}\t{mark}\t{a}\t{b}\n");
+            };
+            for attribute in comparison["attributes"].as_array().expect("attributes") {
+                let text = |side: &str| attribute[side].as_str().unwrap_or("").to_string();
+                let mark = attribute["change"].as_str().expect("change");
+                line(
+                    attribute["attribute"].as_str().expect("id"),
+                    mark,
+                    &text("from"),
+                    &text("to"),
+                );
+            }
+            let dimensions = comparison["dimensions"].as_array().expect("dimensions");
+            for theme in dimensions
+                .iter()
+                .flat_map(|d| d["themes"].as_array().expect("themes"))
+            {
+                for b in theme["to"].as_array().expect("B's statements") {
+                    if let Some(a) = b["counterpart"].as_str() {
+                        let mark = b["change"].as_str().expect("change");
+                        line(
+                            theme["theme"].as_str().expect("theme"),
+                            mark,
+                            a,
+                            b["text"].as_str().expect("text"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let reviewed = include_str!("data/embedded-pairs.tsv");
+    assert_eq!(pairs, reviewed);
+    assert_eq!(pairs.lines().count(), 78);
+    assert!(
+        !pairs.contains("\tsame\t")
+            || pairs.lines().all(|l| !l.contains("\tsame\t") || {
+                let f: Vec<&str> = l.split('\t').collect();
+                f[4] == f[5]
+            })
+    );
+    assert!(
+        !pairs.contains("\treworded\t"),
+        "adjacent levels never say the same in other words"
+    );
+}

@@ -113,7 +113,11 @@ after_help!(
   ladder diff L3-senior-security-analyst L3-senior-security-engineer",
     concat!(
         "Within a theme, each statement at B is paired with the most alike at A; a theme of one \
-         statement on each side is one pair, whatever its words.\n\n",
+         statement on each side is one pair, whatever its words.\n\n\
+         A pair is reworded when it says the same in other words: at least 30% of their \
+         meaningful words shared (articles and the like do not count), and neither side adds \
+         two or more meaningful words more than it drops. A side that does asks for more: the \
+         pair grows.\n\n",
         marks!("only at A; a B above A still builds on it")
     )
 );

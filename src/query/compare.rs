@@ -483,8 +483,8 @@ fn compare_dimension<'a>(
 }
 
 /// Marks both sides of one group of expectations by pairing them on similarity, at or above
-/// `threshold`: identical pairs are the same, pairs from [`similarity::REWORDED`] reworded,
-/// other pairs `differ`; what stays unpaired is new at B or not restated at B.
+/// `threshold`: identical pairs are the same, pairs from [`similarity::REWORDED`] reworded
+/// unless one side adds content ([`similarity::adds_content`]), other pairs `differ`; what stays unpaired is new at B or not restated at B.
 fn mark_pairs<'a>(
     a: &[&'a str],
     b: &[&'a str],
@@ -507,7 +507,9 @@ fn mark_pairs<'a>(
                     mark: match partner {
                         None => alone,
                         Some((_, s)) if s >= 1.0 => Mark::Same,
-                        Some((_, s)) if s >= similarity::REWORDED => Mark::Reworded,
+                        Some((k, s)) if s >= similarity::REWORDED && !adds(text, other[k]) => {
+                            Mark::Reworded
+                        }
                         Some(_) => differ,
                     },
                     counterpart: partner.map(|(k, _)| other[k]),
@@ -520,6 +522,12 @@ fn mark_pairs<'a>(
         side(a, b, &of_a, Mark::NotRestated),
         side(b, a, &of_b, Mark::New),
     )
+}
+
+/// Whether one side of a pair adds content to the other, in either order: a pair where B asks
+/// for more than A (or A for more than B) is not the same statement reworded.
+fn adds(x: &str, y: &str) -> bool {
+    similarity::adds_content(x, y) || similarity::adds_content(y, x)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! words (articles, conjunctions, prepositions, pronouns) that say little about meaning. Two
 //! texts are alike in proportion to the words they share: |A ∩ B| / |A ∪ B|, from 0 (no word
 //! in common) to 1 (the same words). Pairs at or above [`REWORDED`] count as the same
-//! expectation reworded.
+//! expectation reworded, unless the later one [`adds_content`].
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -58,6 +58,19 @@ pub fn similarity(a: &str, b: &str) -> f64 {
         return 0.0;
     }
     jaccard(&a, &b)
+}
+
+/// Whether `b` says more than `a` rather than the same in other words: its meaningful words
+/// include at least two more that `a` lacks than `a` has that it drops. "Adds tests for the
+/// pipelines they write and checks freshness of every model" adds four words to "Adds tests
+/// for the pipelines they write" and drops none: it asks for more, however alike the two read.
+/// "Identifies technical debt and sizes it" for "Finds technical debt and estimates its size"
+/// adds two words and drops three: the same expectation, reworded.
+pub fn adds_content(a: &str, b: &str) -> bool {
+    let (a, b) = (words(a), words(b));
+    let added = b.iter().filter(|w| a.binary_search(w).is_err()).count();
+    let dropped = a.iter().filter(|w| b.binary_search(w).is_err()).count();
+    added >= dropped + 2
 }
 
 /// Pairs texts of `a` with texts of `b`, most similar first, each text at most once, keeping

@@ -256,12 +256,10 @@ fn runs_of<'k>(items: &[Item<'_, 'k>]) -> Vec<Run<'k>> {
     runs
 }
 
-/// Grows when the new words keep every meaningful old word and add at least two; else the
-/// same expectation reworded.
+/// Grows when the new words ask for more than the old ([`similarity::adds_content`]); else
+/// the same expectation reworded.
 fn grows_or_reworded(old: &str, new: &str) -> Change {
-    let (a, b) = (similarity::words(old), similarity::words(new));
-    let kept = a.iter().all(|w| b.binary_search(w).is_ok());
-    if kept && b.len() >= a.len() + 2 {
+    if similarity::adds_content(old, new) {
         Change::Grows
     } else {
         Change::Reworded
