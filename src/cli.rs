@@ -329,11 +329,13 @@ evidence), 1 with --check when one has none, 2 on trouble.")]
                             ladder completions fish >> ~/.config/fish/config.fish")]
     Completions(CompletionsArgs),
 
-    /// Print the manual page (roff) for ladder and all its subcommands.
+    /// Print a manual page (roff): ladder(1), or ladder-format(5) for the file format.
     #[command(after_help = "Examples:\n  \
                             ladder man > ~/.local/share/man/man1/ladder.1 && man ladder\n  \
-                            ladder man | man -l -")]
-    Man(GlobalOnly),
+                            ladder man format > ~/.local/share/man/man5/ladder-format.5\n  \
+                            ladder man | man -l -\n  \
+                            ladder man format | man -l -")]
+    Man(ManArgs),
 }
 
 impl Command {
@@ -353,9 +355,8 @@ impl Command {
             Command::Changes(a) => &mut a.global,
             Command::Review(a) => &mut a.global,
             Command::Completions(a) => &mut a.global,
-            Command::Ladders(a) | Command::Tracks(a) | Command::Dimensions(a) | Command::Man(a) => {
-                &mut a.global
-            }
+            Command::Man(a) => &mut a.global,
+            Command::Ladders(a) | Command::Tracks(a) | Command::Dimensions(a) => &mut a.global,
         }
     }
 }
@@ -747,4 +748,24 @@ pub struct CompletionsArgs {
 
     #[command(flatten)]
     pub global: GlobalArgs,
+}
+
+// Arguments of `ladder man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The page to print.
+    #[arg(value_name = "PAGE", value_enum, default_value_t = ManPage::Ladder)]
+    pub page: ManPage,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// The manual pages `ladder man` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ManPage {
+    /// ladder(1), the commands with their options, exit codes and examples
+    Ladder,
+    /// ladder-format(5), the ladder file format (and the handbooks, sheets and outlines read)
+    Format,
 }
