@@ -176,14 +176,14 @@ fn bash_completes_through_the_registered_function() {
     );
 }
 
-/// The manual page as `man` shows it at `width` columns, overstriking removed; `None` when man
-/// is missing or cannot render here (see [`tool`] and [`skip`]).
-fn man_page(page: &str, width: u16) -> Option<String> {
+/// A manual page (roff, saved as `name`) as `man` shows it at `width` columns, overstriking
+/// removed; `None` when man is missing or cannot render here (see [`tool`] and [`skip`]).
+fn man_page(page: &str, name: &str, width: u16) -> Option<String> {
     if !tool("man") {
         return None;
     }
-    let dir = Folder::new(&format!("man-{width}"));
-    let path = dir.write("ladder.1", page);
+    let dir = Folder::new(&format!("man-{name}-{width}"));
+    let path = dir.write(name, page);
     let out = Command::new("man")
         .args(["--warnings", "-l"])
         .arg(&path)
@@ -246,7 +246,7 @@ fn the_man_page_has_the_standard_sections_and_renders_without_warnings() {
     // An installed page has no repository beside it to point into.
     assert!(!page.contains("docs/"), "points into the repository");
     assert!(page.contains("\n.nh\n"), "hyphenation left on");
-    let Some(text) = man_page(&page, 80) else {
+    let Some(text) = man_page(&page, "ladder.1", 80) else {
         return;
     };
     for synopsis in [
@@ -260,9 +260,13 @@ fn the_man_page_has_the_standard_sections_and_renders_without_warnings() {
             "{synopsis}\n{text}"
         );
     }
-    // No word, id or not, is broken across lines with a hyphen, at any width.
+    no_word_is_broken(&page, "ladder.1");
+}
+
+/// Fails when a word, id or not, is broken across lines with a hyphen, at any width.
+fn no_word_is_broken(page: &str, name: &str) {
     for width in [50, 64, 80] {
-        let text = man_page(&page, width).expect("rendered");
+        let text = man_page(page, name, width).expect("rendered");
         let broken: Vec<&str> = text
             .lines()
             .filter(|l| {
@@ -271,8 +275,196 @@ fn the_man_page_has_the_standard_sections_and_renders_without_warnings() {
                     && end.next().is_some_and(char::is_alphanumeric)
             })
             .collect();
-        assert!(broken.is_empty(), "at {width} columns: {broken:?}");
+        assert!(broken.is_empty(), "{name} at {width} columns: {broken:?}");
     }
+}
+
+#[test]
+fn the_man_page_names_the_format_page_in_see_also() {
+    let page = ok(&["man"]);
+    let (_, see_also) = page.split_once("\n.SH \"SEE ALSO\"\n").expect("SEE ALSO");
+    assert!(
+        see_also.contains("\\fBladder\\-format\\fR(5)"),
+        "{see_also}"
+    );
+    // `ladder man ladder` is the same page, named.
+    assert_eq!(ok(&["man", "ladder"]), page);
+    assert!(fails(&["man", "formats"], 2).contains("invalid value 'formats'"));
+}
+
+/// docs/format.md, the source of ladder-format(5).
+const FORMAT_MD: &str = include_str!("../docs/format.md");
+
+/// The headings (level and text, without backticks) and the fenced code blocks of
+/// docs/format.md, read line by line: an oracle apart from the converter's parser.
+fn format_md_parts() -> (Vec<(usize, String)>, Vec<Vec<String>>) {
+    let (mut headings, mut blocks) = (Vec::new(), Vec::new());
+    let mut code: Option<Vec<String>> = None;
+    for line in FORMAT_MD.lines() {
+        if line.starts_with("```") {
+            match code.take() {
+                Some(block) => blocks.push(block),
+                None => code = Some(Vec::new()),
+            }
+        } else if let Some(block) = &mut code {
+            block.push(line.to_string());
+        } else if line.starts_with('#') {
+            let text = line.trim_start_matches('#');
+            let level = line.len() - text.len();
+            headings.push((level, text.trim().replace('`', "")));
+        }
+    }
+    assert!(code.is_none(), "an unclosed code block");
+    (headings, blocks)
+}
+
+/// A roff text line as its reader sees it: the escapes `ladder man` writes undone.
+fn unroff(line: &str) -> String {
+    let mut text = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            text.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\\' | 'e') => text.push('\\'),
+            Some('-') => text.push('-'),
+            Some('&') => {}
+            // A font: \fB, \fI, \fR.
+            Some('f') => {
+                chars.next();
+            }
+            // The apostrophe string, \*(Aq.
+            Some('*') => {
+                let name: String = chars.by_ref().take(3).collect();
+                assert_eq!(name, "(Aq", "in {line:?}");
+                text.push('\'');
+            }
+            other => panic!("an escape \\{other:?} in {line:?}"),
+        }
+    }
+    text
+}
+
+#[test]
+fn the_format_page_is_docs_format_md_with_every_heading_and_code_block() {
+    let page = ok(&["man", "format"]);
+    // The roff crate defines its apostrophe string first; then the title.
+    let first = page
+        .lines()
+        .find(|l| !l.starts_with(".ie ") && !l.starts_with(".el "))
+        .expect("a line");
+    assert!(first.starts_with(".TH LADDER-FORMAT 5 "), "{first}");
+    let lines: Vec<&str> = page.lines().collect();
+    let name = lines.iter().position(|l| *l == ".SH NAME").expect("NAME");
+    assert_eq!(lines[name + 1], r"ladder\-format \- the ladder file format");
+
+    let (headings, blocks) = format_md_parts();
+    assert_eq!(headings[0], (1, "The ladder file format".to_string()));
+    let expected: Vec<(&str, String)> = (headings[1..].iter())
+        .map(|(level, text)| match level {
+            2 => (".SH", text.to_uppercase()),
+            _ => (".SS", text.clone()),
+        })
+        .collect();
+    let found: Vec<(&str, String)> = lines
+        .windows(2)
+        .filter(|w| matches!(w[0], ".SH" | ".SS"))
+        .map(|w| (w[0], unroff(w[1])))
+        .collect();
+    assert_eq!(found, expected);
+
+    // Every line of every code block, as it is, unfilled; and nothing else unfilled.
+    let mut unfilled: Vec<Vec<String>> = Vec::new();
+    let mut open = false;
+    for line in &lines {
+        match *line {
+            ".nf" => {
+                unfilled.push(Vec::new());
+                open = true;
+            }
+            ".fi" => open = false,
+            _ if open => unfilled.last_mut().expect("open").push(unroff(line)),
+            _ => {}
+        }
+    }
+    assert_eq!(unfilled.len(), blocks.len(), "code blocks");
+    for (found, block) in unfilled.iter().zip(&blocks) {
+        assert_eq!(found, block);
+    }
+
+    // A text line never starts with a control character: every `.` line is a request of
+    // ours, and a text line that starts with one (`.md, and no level code` in the Markdown,
+    // a `.dot` in a code block) is escaped.
+    let requests = [
+        "TH", "nh", "ad", "SH", "SS", "PP", "IP", "TP", "RS", "RE", "nf", "fi", "br", "ie", "el",
+    ];
+    for line in &lines {
+        if let Some(request) = line.strip_prefix('.') {
+            let name = request.split(' ').next().unwrap_or_default();
+            assert!(requests.contains(&name), "{line}");
+        }
+        assert!(!line.starts_with('\''), "{line}");
+    }
+}
+
+/// Words as the page's reader compares them: without the marks around them (`**`, backticks,
+/// brackets, quotes, punctuation), in lower case.
+fn words(text: &str) -> Vec<String> {
+    text.replace('`', "")
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_format_page_shows_every_word_of_docs_format_md_in_order() {
+    let page = ok(&["man", "format"]);
+    let Some(text) = man_page(&page, "ladder-format.5", 80) else {
+        return;
+    };
+    // The Markdown's words, but for what a manual page has no place for: the fences of code
+    // blocks with their language, the header row of a table (each cell carries its column's
+    // header instead), its `|---|` line, and the anchors of links within the page (the link's
+    // text is the section's name).
+    let md: Vec<&str> = FORMAT_MD.lines().collect();
+    let mut source = String::new();
+    for (i, line) in md.iter().enumerate() {
+        let header_row = md
+            .get(i + 1)
+            .is_some_and(|next| next.starts_with("| -") || next.starts_with("|-"));
+        if header_row
+            || line.starts_with("|-")
+            || line.starts_with("| -")
+            || line.starts_with("```")
+        {
+            continue;
+        }
+        let mut line = line.to_string();
+        while let Some(at) = line.find("](#") {
+            let end = line[at..].find(')').expect("a closed link") + at;
+            line.replace_range(at..=end, " ");
+        }
+        source.push_str(&line);
+        source.push('\n');
+    }
+    let shown = words(&text);
+    let mut at = 0;
+    for word in words(&source) {
+        match shown[at..].iter().position(|w| *w == word) {
+            Some(found) => at += found + 1,
+            None => panic!(
+                "{word:?} is not on the page after {:?}",
+                &shown[at.saturating_sub(12)..at]
+            ),
+        }
+    }
+    no_word_is_broken(&page, "ladder-format.5");
 }
 
 #[test]

@@ -282,5 +282,6 @@ after_help!(
     MAN_SHORT,
     MAN_LONG,
     "  ladder man > ~/.local/share/man/man1/ladder.1 && man ladder
-  ladder man | man -l -"
+  ladder man format > ~/.local/share/man/man5/ladder-format.5
+  ladder man format | man -l -"
 );

@@ -254,11 +254,12 @@ pub enum Command {
     #[command(after_help = COMPLETIONS_SHORT, after_long_help = COMPLETIONS_LONG)]
     Completions(CompletionsArgs),
 
-    /// Print the manual page (roff)
+    /// Print a manual page (roff): ladder(1) or ladder-format(5)
     ///
-    /// The manual page of ladder and all its subcommands.
+    /// ladder(1): the commands with their options, exit codes and examples; ladder-format(5):
+    /// the ladder file format.
     #[command(after_help = MAN_SHORT, after_long_help = MAN_LONG)]
-    Man(GlobalOnly),
+    Man(ManArgs),
 }
 
 impl Command {
@@ -278,9 +279,8 @@ impl Command {
             Command::Changes(a) => &mut a.global,
             Command::Review(a) => &mut a.global,
             Command::Completions(a) => &mut a.global,
-            Command::Ladders(a) | Command::Tracks(a) | Command::Dimensions(a) | Command::Man(a) => {
-                &mut a.global
-            }
+            Command::Man(a) => &mut a.global,
+            Command::Ladders(a) | Command::Tracks(a) | Command::Dimensions(a) => &mut a.global,
         }
     }
 }
@@ -728,4 +728,24 @@ pub struct CompletionsArgs {
 
     #[command(flatten)]
     pub global: GlobalArgs,
+}
+
+// Arguments of `ladder man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The page to print: ladder or format
+    #[arg(value_name = "PAGE", value_enum, default_value_t = ManPage::Ladder)]
+    pub page: ManPage,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// The manual pages `ladder man` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ManPage {
+    /// ladder(1), the commands with their options, exit codes and examples
+    Ladder,
+    /// ladder-format(5), the ladder file format (and the handbooks, sheets and outlines read)
+    Format,
 }

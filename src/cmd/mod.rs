@@ -112,7 +112,7 @@ fn dispatch(command: Command, ctx: &Context, out: &mut impl Write) -> Result<Exi
         Command::Dimensions(_) => dimensions::run(ctx, out),
         Command::Validate(args) => validate::run(ctx, &args, out),
         Command::Completions(args) => completions::run(ctx, &args, out),
-        Command::Man(_) => man::run(ctx, out),
+        Command::Man(args) => man::run(ctx, &args, out),
         Command::Changes(args) => changes::run(ctx, &args, out),
         Command::Review(args) => review::run(ctx, &args, out),
     }

@@ -1,7 +1,10 @@
-//! The manual page (roff), in the sections readers look for: NAME, SYNOPSIS, DESCRIPTION,
-//! COMMANDS, OPTIONS, ENVIRONMENT, EXIT STATUS, EXAMPLES and SEE ALSO. The commands and
-//! options are read from the clap definitions; the prose sections the help shares come in as
-//! [`Manual`].
+//! The manual pages (roff). ladder(1) is in the sections readers look for: NAME, SYNOPSIS,
+//! DESCRIPTION, COMMANDS, OPTIONS, ENVIRONMENT, EXIT STATUS, EXAMPLES and SEE ALSO; its
+//! commands and options are read from the clap definitions, and the prose sections the help
+//! shares come in as [`Manual`]. ladder-format(5) is the Markdown of docs/format.md, converted
+//! by `markdown.rs`.
+
+mod markdown;
 
 use std::io::Write;
 
@@ -117,7 +120,9 @@ pub fn render(out: &mut impl Write, cmd: &Command, manual: &Manual<'_>) -> Resul
         bold("jq"),
         roman("(1), "),
         bold("less"),
-        roman("(1); "),
+        roman("(1), "),
+        bold("ladder-format"),
+        roman("(5) for the ladder file format; "),
         bold("ladder"),
         roman(" "),
         italic("COMMAND"),
@@ -125,6 +130,51 @@ pub fn render(out: &mut impl Write, cmd: &Command, manual: &Manual<'_>) -> Resul
     ]);
     roff.to_writer(out)?;
     Ok(())
+}
+
+/// Writes ladder-format(5), the page of the file format, from its Markdown (docs/format.md):
+/// its first heading names the page, the text under it is the description, and each `##`
+/// section is a section of the page.
+pub fn format_page(out: &mut impl Write, markdown: &str) -> Result<()> {
+    let converted = markdown::convert(markdown);
+    let mut roff = Roff::new();
+    let version = format!("ladder {}", env!("CARGO_PKG_VERSION"));
+    let date = env!("LADDER_BUILD_DATE");
+    roff.control(
+        "TH",
+        ["LADDER-FORMAT", "5", date, version.as_str(), "File Formats"],
+    );
+    // No hyphenation: ids and keys must read whole, as in ladder(1). Ragged right: without
+    // hyphens, the page's long code words (paths, keys, messages) would stretch the spaces of
+    // a justified line.
+    roff.control("nh", []);
+    roff.control("ad", ["l"]);
+    roff.control("SH", ["NAME"]);
+    let title = converted
+        .title
+        .as_deref()
+        .unwrap_or("The ladder file format");
+    roff.text([roman(format!("ladder-format - {}", lowercase_first(title)))]);
+    roff.control("SH", ["DESCRIPTION"]);
+    roff.extend([converted.body]);
+    roff.control("SH", ["SEE ALSO"]);
+    roff.text([
+        bold("ladder"),
+        roman("(1); "),
+        bold("ladder validate"),
+        roman(" checks a ladder file against this format."),
+    ]);
+    roff.to_writer(out)?;
+    Ok(())
+}
+
+/// A title as the end of a NAME line: "The ladder file format" is "the ladder file format".
+fn lowercase_first(title: &str) -> String {
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// The subcommands, without clap's own `help`.

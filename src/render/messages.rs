@@ -133,6 +133,12 @@ pub fn man(out: &mut impl Write, cmd: &clap::Command, manual: &Manual<'_>) -> Re
     super::man::render(out, cmd, manual)
 }
 
+/// The manual page of the ladder file format (roff), ladder-format(5), from its Markdown, for
+/// `ladder man format`.
+pub fn man_format(out: &mut impl Write, markdown: &str) -> Result<()> {
+    super::man::format_page(out, markdown)
+}
+
 /// How many names a note lists (the roles of a track, the headings read as a dimension)
 /// before it says how many more there are.
 const SHOWN_NAMES: usize = 10;

@@ -15,8 +15,8 @@ mod words;
 pub use man::Manual;
 pub use markdown::fold_markdown;
 pub use messages::{
-    completion_line, exported, ids, import_found, import_messages, imported, man, plan_written,
-    qualified_ids, reading_stdin, wrote,
+    completion_line, exported, ids, import_found, import_messages, imported, man, man_format,
+    plan_written, qualified_ids, reading_stdin, wrote,
 };
 pub(crate) use words::NOT_STATED;
 // The formats below take the shared words as `super::mark_name` and so on.
