@@ -412,9 +412,44 @@ pub fn shown(path: &Path) -> String {
     crate::text::cut_middle(&path.display().to_string())
 }
 
+/// A file inside `folder` (a handbook's page, a sheet) as a message names it: the folder as
+/// the user typed it joined with the file's path inside it, so that an editor or CI opens it
+/// from the current directory, as compilers name files. The folder is kept as typed, never
+/// made canonical; the `.` parts of the inner path are dropped, so `.` names the folder
+/// itself. Shown as [`shown`] shows a path.
+pub fn shown_within(folder: &Path, name: &str) -> String {
+    let mut path = folder.to_path_buf();
+    for part in Path::new(name).components() {
+        if part != Component::CurDir {
+            path.push(part);
+        }
+    }
+    if path.as_os_str().is_empty() {
+        return ".".to_string();
+    }
+    shown(&path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page is named from the folder as typed, whatever that is; only the page's own `.`
+    /// parts go, so the folder itself is its typed name.
+    #[test]
+    fn a_file_inside_a_folder_is_named_from_the_folder_as_typed() {
+        let named = |folder: &str, name: &str| shown_within(Path::new(folder), name);
+        assert_eq!(named("handbook", "L1.md"), "handbook/L1.md");
+        assert_eq!(named("./hb/", "./levels/L1.md"), "./hb/levels/L1.md");
+        assert_eq!(named(".", "L1.md"), "./L1.md");
+        assert_eq!(named("/tmp/hb", "a/L1.md"), "/tmp/hb/a/L1.md");
+        assert_eq!(named("../hb", "../x.md"), "../hb/../x.md");
+        assert_eq!(named("hb", "."), "hb");
+        assert_eq!(named("", "sheet.csv:3"), "sheet.csv:3");
+        assert_eq!(named("", "."), ".");
+        assert_eq!(named("hb", "L\x1b[2J.md"), "hb/L\\u{1b}[2J.md");
+        assert_eq!(named("h\x1bb", "L1.md"), "h\\u{1b}b/L1.md");
+    }
 
     /// A fresh, empty scratch folder for one test.
     fn scratch(test: &str) -> PathBuf {

@@ -329,6 +329,14 @@ impl Folder {
     fn arg(&self, name: &str) -> String {
         self.join(name).to_str().expect("UTF-8 path").to_string()
     }
+
+    /// `ladder ARGS` run inside this folder, so that ARGS name its files by relative paths and
+    /// messages that name them as typed are the same on every machine.
+    fn ladder(&self, args: &[&str]) -> Command {
+        let mut cmd = ladder(args);
+        cmd.current_dir(&self.path);
+        cmd
+    }
 }
 
 impl Drop for Folder {

@@ -79,8 +79,10 @@ fn tracks(ladder: &toml::Value) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
+/// A fixture's folder, relative to the package (where cargo runs tests), as the messages that
+/// name its pages spell it.
 fn data(name: &str) -> String {
-    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
+    format!("tests/data/{name}")
 }
 
 fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
@@ -98,9 +100,9 @@ fn a_platform_handbook_with_subfolders_shortcodes_and_a_management_track() {
     assert_eq!(
         messages,
         [
-            "management/L6-VP-of-Engineering.md: warning: the index links to this page, which does not exist",
-            "engineering/L1-Platform-Engineer.md:30: warning: dimension \"Leadership\" has no examples",
-            "note: mapped attribute label \"Thinking horizon\" to \"Planning horizon\" (management/L5-Director-of-Platform.md:5)",
+            "tests/data/handbook-platform/management/L6-VP-of-Engineering.md: warning: the index links to this page, which does not exist",
+            "tests/data/handbook-platform/engineering/L1-Platform-Engineer.md:30: warning: dimension \"Leadership\" has no examples",
+            "note: mapped attribute label \"Thinking horizon\" to \"Planning horizon\" (tests/data/handbook-platform/management/L5-Director-of-Platform.md:5)",
             "note: inferred track engineering: L1-platform-engineer → L2-senior-platform-engineer → L3-lead-platform-engineer → L4-staff-platform-engineer",
             "note: inferred track management: L3-engineering-manager → L4-senior-engineering-manager → L5-director-of-platform",
             "read 8 pages: 7 roles, 25 statements, 21 examples; 2 warnings",
@@ -305,12 +307,12 @@ fn a_customer_success_handbook_without_an_index_or_md_files() {
     assert_eq!(
         messages,
         [
-            format!("{}: warning: no README.md index page; the ladder's name, attributes and dimensions come from the level pages", data("handbook-success")).as_str(),
-            "L1-Customer-Success-Associate:3: warning: dimension \"Core Competencies\" is not on the index page; added as a dimension of its own",
-            "L1-Customer-Success-Associate:7: warning: dimension \"Relationship Building\" is not on the index page; added as a dimension of its own",
-            "L1-Customer-Success-Associate:3: warning: dimension \"Core Competencies\" has no examples (and on 3 more pages)",
-            "L1-Customer-Success-Associate:1: warning: no quoted self-description after the heading; the summary is left as the title (and on 3 more pages)",
-            "note: L1-Customer-Success-Associate has no `# LEVEL Title` heading: its first line is the title, level \"L1\" comes from the file name (and so for 3 more pages)",
+            "tests/data/handbook-success: warning: no README.md index page; the ladder's name, attributes and dimensions come from the level pages",
+            "tests/data/handbook-success/L1-Customer-Success-Associate:3: warning: dimension \"Core Competencies\" is not on the index page; added as a dimension of its own",
+            "tests/data/handbook-success/L1-Customer-Success-Associate:7: warning: dimension \"Relationship Building\" is not on the index page; added as a dimension of its own",
+            "tests/data/handbook-success/L1-Customer-Success-Associate:3: warning: dimension \"Core Competencies\" has no examples (and on 3 more pages)",
+            "tests/data/handbook-success/L1-Customer-Success-Associate:1: warning: no quoted self-description after the heading; the summary is left as the title (and on 3 more pages)",
+            "note: tests/data/handbook-success/L1-Customer-Success-Associate has no `# LEVEL Title` heading: its first line is the title, level \"L1\" comes from the file name (and so for 3 more pages)",
             "note: inferred track ladder: L1-customer-success-associate → L2-customer-success-manager → L3-senior-customer-success-manager → L4-head-of-customer-success",
             // The LICENSE beside the pages is not Markdown: not read.
             "read 4 pages: 4 roles, 12 statements, 5 examples; 11 warnings",
@@ -443,17 +445,17 @@ fn a_data_handbook_with_its_own_headings_success_lists_and_a_prose_page() {
     assert_eq!(
         messages,
         [
-            "README.md:19: warning: could not place code \"This block is not part of the ladder.\"",
+            "tests/data/handbook-data/README.md:19: warning: could not place code \"This block is not part of the ladder.\"",
             // Nothing is dropped unsaid: the links' targets go, their text stays.
-            "L2-Data-Analyst.md:7: warning: attribute \"Glossary\" keeps the text of its links but not their targets",
-            "L2-Data-Analyst.md:7: warning: attribute \"Glossary\" is not defined on the index page; added without a meaning",
-            "L3-Senior-Data-Analyst.md:1: warning: no value for attribute \"Glossary\" (and on 1 more page)",
+            "tests/data/handbook-data/L2-Data-Analyst.md:7: warning: attribute \"Glossary\" keeps the text of its links but not their targets",
+            "tests/data/handbook-data/L2-Data-Analyst.md:7: warning: attribute \"Glossary\" is not defined on the index page; added without a meaning",
+            "tests/data/handbook-data/L3-Senior-Data-Analyst.md:1: warning: no value for attribute \"Glossary\" (and on 1 more page)",
             // The graduate page's second paragraph is text above its (absent) first section.
-            "note: read the text above the first section as dimension \"Overview\" on L1.0-Graduate-Data-Analyst.md",
+            "note: read the text above the first section as dimension \"Overview\" on tests/data/handbook-data/L1.0-Graduate-Data-Analyst.md",
             "note: read sections \"I deliver answers people can trust\", \"I deliver analysis that changes decisions\", \"I deliver models the business runs on\" as dimension \"Delivery\"",
             "note: read sections \"I collaborate with the people who ask\", \"I collaborate across teams\", \"I collaborate with leadership\" as dimension \"Collaboration\"",
             "note: read sections \"I keep growing\", \"I help others grow\", \"I grow the team\" as dimension \"Growth\"",
-            "note: mapped attribute label \"Thinking horizon\" to \"Planning horizon\" (L3-Senior-Data-Analyst.md:5)",
+            "note: mapped attribute label \"Thinking horizon\" to \"Planning horizon\" (tests/data/handbook-data/L3-Senior-Data-Analyst.md:5)",
             "note: inferred track ladder: L1.0-graduate-data-analyst → L2-data-analyst → L3-senior-data-analyst → L4-lead-data-scientist",
             "read 5 pages: 4 roles, 13 statements, 9 examples; 5 warnings",
         ]

@@ -4,7 +4,17 @@ use super::*;
 
 /// Runs `ladder import` on a folder; returns the TOML and the stderr lines.
 pub(crate) fn import(dir: &str) -> (String, Vec<String>) {
-    let out = run(&mut ladder(&["import", dir]));
+    imported(run(&mut ladder(&["import", dir])))
+}
+
+/// Runs `ladder import DIR` inside `folder` (DIR relative to it, as messages name its pages);
+/// returns the TOML and the stderr lines.
+fn import_in(folder: &Folder, dir: &str) -> (String, Vec<String>) {
+    imported(run(&mut folder.ladder(&["import", dir])))
+}
+
+/// The TOML and the stderr lines of an import that exited 0.
+fn imported(out: std::process::Output) -> (String, Vec<String>) {
     let stderr = String::from_utf8(out.stderr).expect("UTF-8");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     (
@@ -143,29 +153,30 @@ fn import_places_every_statement_and_example_of_the_test_handbook() {
 
 #[test]
 fn import_warns_about_every_quirk_and_says_what_it_inferred() {
-    let (_, messages) = import(HANDBOOK);
+    // The fixture by its path from the package, where cargo runs tests: messages name pages so.
+    let (_, messages) = import("tests/data/handbook");
     let has = |needle: &str| messages.iter().any(|m| m.contains(needle));
     // A paragraph in a section is a statement of it, not text that could not be placed.
     assert!(!has("S4-Support-Lead.md:28"), "{messages:#?}");
     assert!(
-        has("S3-Senior-Support-Analyst.md:")
+        has("tests/data/handbook/S3-Senior-Support-Analyst.md:")
             && has(
                 "dimension \"Knowledge base\" is not on the index page and no other page has it"
             ),
         "{messages:#?}"
     );
     assert!(
-        has("S2-Support-Analyst.md:1: warning: no quoted self-description"),
+        has("tests/data/handbook/S2-Support-Analyst.md:1: warning: no quoted self-description"),
         "{messages:#?}"
     );
     assert!(
-        has("S3-Senior-Support-Engineer.md:")
+        has("tests/data/handbook/S3-Senior-Support-Engineer.md:")
             && has("dimension \"Customer outcomes\" has no examples"),
         "{messages:#?}"
     );
     assert!(
         has(
-            "note: mapped attribute label \"Evaluation\" to \"Evaluated by\" (S2-Support-Analyst.md:"
+            "note: mapped attribute label \"Evaluation\" to \"Evaluated by\" (tests/data/handbook/S2-Support-Analyst.md:"
         ),
         "{messages:#?}"
     );
@@ -208,6 +219,44 @@ fn import_warns_about_every_quirk_and_says_what_it_inferred() {
     for m in messages {
         assert!(m.starts_with("note: ") || m.contains(": warning: "), "{m}");
     }
+}
+
+/// Messages name a page as it opens from the current directory, as compilers name files, so
+/// that an editor or CI jumps to it: the folder as typed (never made canonical) joined with the
+/// page's path inside it (issue 25, item 11).
+#[test]
+fn import_names_pages_from_the_current_directory_as_typed() {
+    let folder = Folder::new("import-named-pages");
+    folder.write(
+        "hb/README.md",
+        "# Writers\n\nOur dimensions:\n\n- Craft\n\n## Levels\n\n1. [L1](levels/L1.md)\n",
+    );
+    folder.write(
+        "hb/levels/L1.md",
+        "# L1: Writer\n\n## Craft\n\n- Writes.\n\n**Examples:**\n\n- Wrote.\n",
+    );
+    folder.write("hb/faq.md", "# FAQ\n\nAsk.\n");
+    // Run in `cwd`: the messages about pages, without the track and the tally.
+    let messages = |cwd: &std::path::Path, dir: &str| -> Vec<String> {
+        let (_, mut messages) = imported(run(ladder(&["import", dir]).current_dir(cwd)));
+        messages.retain(|m| !m.starts_with("note: inferred track") && !m.starts_with("read "));
+        messages
+    };
+    let named = |prefix: &str| {
+        [
+            format!(
+                "{prefix}/levels/L1.md:1: warning: no quoted self-description after the heading; the summary is left as the title"
+            ),
+            format!(
+                "note: left out \"{prefix}/faq.md\": the index does not list it among the levels"
+            ),
+        ]
+    };
+    assert_eq!(messages(&folder.path, "hb"), named("hb"));
+    assert_eq!(messages(&folder.path, "./hb/"), named("./hb"));
+    assert_eq!(messages(&folder.join("hb"), "."), named("."));
+    let absolute = folder.arg("hb");
+    assert_eq!(messages(&folder.path, &absolute), named(&absolute));
 }
 
 #[test]
@@ -295,11 +344,11 @@ fn import_cuts_a_title_or_text_over_its_limit_with_a_warning_and_the_ladder_load
         .replacen("# S2: Support Analyst", &format!("# S2: {title}"), 1)
         .replacen("- I query the case history", &format!("- {statement}"), 1);
     dir.write("S2-Support-Analyst.md", page);
-    let (toml, messages) = import(dir.path.to_str().expect("UTF-8"));
+    let (toml, messages) = import_in(&dir, ".");
     let cut = |what: &str, text: &str, chars: usize, max: usize, article: &str| {
         let start: String = text.chars().take(60).collect();
         format!(
-            "S2-Support-Analyst.md: warning: the {what} \"{start}…\" has {chars} characters; \
+            "./S2-Support-Analyst.md: warning: the {what} \"{start}…\" has {chars} characters; \
              cut to the {max} {article} {what} may have"
         )
     };
@@ -316,7 +365,7 @@ fn import_cuts_a_title_or_text_over_its_limit_with_a_warning_and_the_ladder_load
     let full = format!("{statement}the case history");
     assert!(
         messages.iter().any(|m| m.starts_with(
-            "S2-Support-Analyst.md: warning: the text \"I query the case history the case history"
+            "./S2-Support-Analyst.md: warning: the text \"I query the case history the case history"
         ) && m.ends_with("characters; cut to the 10000 a text may have")),
         "{messages:#?} {}",
         full.len()
@@ -347,14 +396,14 @@ fn import_refuses_a_handbook_of_more_attributes_than_a_ladder_may_have_in_one_li
         "README.md",
         index.replacen(last, &format!("{last}{more}"), 1),
     );
-    let out = run(&mut ladder(&["import", dir.path.to_str().expect("UTF-8")]));
+    let out = run(&mut dir.ladder(&["import", "."]));
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8(out.stderr).expect("UTF-8");
     assert_eq!(
         stderr.lines().last(),
         Some(
-            "error: README.md: the ladder has 101 attributes; a ladder may have at most 100 (at attribute[100].id)"
+            "error: ./README.md: the ladder has 101 attributes; a ladder may have at most 100 (at attribute[100].id)"
         ),
         "{stderr}"
     );

@@ -7,7 +7,17 @@ use super::*;
 /// Imports `dir`; returns the TOML and the stderr lines, after checking that it exits 0 and
 /// that what it wrote loads and validates.
 fn imported(test: &str, dir: &str) -> (String, Vec<String>) {
-    let out = run(&mut ladder(&["import", dir]));
+    imported_by(test, ladder(&["import", dir]))
+}
+
+/// Imports `dir` inside `folder`, as [`imported`] does: messages name its pages from `dir`.
+fn imported_in(test: &str, folder: &Folder, dir: &str) -> (String, Vec<String>) {
+    imported_by(test, folder.ladder(&["import", dir]))
+}
+
+/// Runs an import, checked as [`imported`] says.
+fn imported_by(test: &str, mut import: std::process::Command) -> (String, Vec<String>) {
+    let out = run(&mut import);
     let stderr = String::from_utf8(out.stderr).expect("UTF-8");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     let toml = String::from_utf8(out.stdout).expect("UTF-8");
@@ -35,7 +45,8 @@ fn roles_of(toml: &str, prefix: &str) -> String {
 mod paragraphs {
     use super::*;
 
-    const BOOK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/shapes/paragraphs");
+    /// The fixture, relative to the package (where cargo runs tests), as messages name it.
+    const BOOK: &str = "tests/data/shapes/paragraphs";
 
     /// Whether a message is about the index's "Other pages" (a page of questions, one about
     /// reviews), or about what they change (the tracks, the tally): what becomes of those
@@ -58,20 +69,20 @@ mod paragraphs {
             said,
             [
                 // `<table>` on the Specialist page: not read, and said.
-                "C2-Support-Specialist.md:19: warning: an HTML table is not read: its text is left out (a Markdown table, or a list, is read)",
-                "C1-Support-Associate.md:12: warning: dimension \"Craft\" has no examples (and on 3 more pages)",
-                "C1-Support-Associate.md:18: warning: dimension \"Teamwork\" has no examples (and on 3 more pages)",
-                "C1-Support-Associate.md:26: warning: dimension \"Ownership\" has no examples (and on 2 more pages)",
+                "tests/data/shapes/paragraphs/C2-Support-Specialist.md:19: warning: an HTML table is not read: its text is left out (a Markdown table, or a list, is read)",
+                "tests/data/shapes/paragraphs/C1-Support-Associate.md:12: warning: dimension \"Craft\" has no examples (and on 3 more pages)",
+                "tests/data/shapes/paragraphs/C1-Support-Associate.md:18: warning: dimension \"Teamwork\" has no examples (and on 3 more pages)",
+                "tests/data/shapes/paragraphs/C1-Support-Associate.md:26: warning: dimension \"Ownership\" has no examples (and on 2 more pages)",
                 // The table of contents; the links under "See also"; a line of links and the
                 // "Contents" section (no dimension) on the Lead page. Its footer after `---`
                 // is left out as the export's own footer is, unsaid.
-                "note: C1-Support-Associate.md: left out 3 links as navigation",
-                "note: C3-Senior-Support-Specialist.md: left out what follows heading \"See also\" (line 26) as navigation",
-                "note: C4-Support-Lead.md: left out 4 links as navigation",
+                "note: tests/data/shapes/paragraphs/C1-Support-Associate.md: left out 3 links as navigation",
+                "note: tests/data/shapes/paragraphs/C3-Senior-Support-Specialist.md: left out what follows heading \"See also\" (line 26) as navigation",
+                "note: tests/data/shapes/paragraphs/C4-Support-Lead.md: left out 4 links as navigation",
                 // `**Ownership**:` in Teamwork (Specialist), `**Craft**:` in Teamwork (Senior),
                 // `**Teamwork**:` above the sections (Lead).
                 "note: filed 3 statements under the dimension their label names: \"Ownership\", \"Craft\", \"Teamwork\"",
-                "note: read the text above the first section as dimension \"Overview\" on C1-Support-Associate.md and 2 more pages",
+                "note: read the text above the first section as dimension \"Overview\" on tests/data/shapes/paragraphs/C1-Support-Associate.md and 2 more pages",
             ]
         );
         // The index's axes, its attribute, and the dimension of the text above the sections.
@@ -106,11 +117,11 @@ mod paragraphs {
                 ),
             );
         }
-        let (toml, messages) = imported("shapes-boilerplate-import", &folder.arg("book"));
+        let (toml, messages) = imported_in("shapes-boilerplate-import", &folder, "book");
         assert_eq!(
             messages,
             [
-                "L1.md:1: warning: no quoted self-description after the heading; the summary is left as the title (and on 1 more page)",
+                "book/L1.md:1: warning: no quoted self-description after the heading; the summary is left as the title (and on 1 more page)",
                 "note: all 2 pages open with \"Note: this ladder is a guide, not a checklist.\": left out as boilerplate, not each role's summary",
                 "note: inferred track ladder: L1-writer-1 → L2-writer-2",
                 "read 3 pages: 2 roles, 2 statements, 2 examples; 2 warnings",
@@ -138,11 +149,11 @@ mod paragraphs {
         folder.write("book/config.yml", "# L4: Config\n");
         folder.write("book/CNAME", "ladder.example.org\n");
         folder.write("book/chart.png", b"\x89PNG\r\n");
-        let (toml, messages) = imported("shapes-not-markdown-import", &folder.arg("book"));
+        let (toml, messages) = imported_in("shapes-not-markdown-import", &folder, "book");
         assert_eq!(
             messages,
             [
-                "note: L2-Senior-Writer has no `# LEVEL Title` heading: its first line is the title, level \"L2\" comes from the file name",
+                "note: book/L2-Senior-Writer has no `# LEVEL Title` heading: its first line is the title, level \"L2\" comes from the file name",
                 "note: inferred track ladder: L1-junior-writer → L2-senior-writer",
                 "read 3 pages: 2 roles, 0 statements, 0 examples; 0 warnings",
             ]

@@ -22,7 +22,13 @@ fn long_note(file: &str, base: Option<&str>) -> String {
 
 /// Runs `ladder ARGS`; returns the exit code, stdout and the lines of stderr.
 fn outcome(args: &[&str]) -> (i32, String, Vec<String>) {
-    let out = run(&mut ladder(args));
+    outcome_in(std::path::Path::new("."), args)
+}
+
+/// Runs `ladder ARGS` in `dir`, so that ARGS name its sheets by their bare names, as messages
+/// then name them; returns what [`outcome`] returns.
+fn outcome_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, Vec<String>) {
+    let out = run(ladder(args).current_dir(dir));
     let stderr = String::from_utf8(out.stderr).expect("UTF-8");
     (
         out.status.code().unwrap_or(-1),
@@ -82,10 +88,7 @@ fn a_long_sheet_read_against_its_base_is_the_same_ladder() {
         let (code, toml, messages) = outcome(&["--data", base, "import", sheet]);
         assert_eq!(code, 0, "{base}: {messages:?}");
         assert_eq!(toml, as_imported(&loaded(base)), "{base}");
-        assert_eq!(
-            messages,
-            [long_note("sheet.tsv", Some(base)), read.to_string()]
-        );
+        assert_eq!(messages, [long_note(sheet, Some(base)), read.to_string()]);
     }
 }
 
@@ -102,10 +105,11 @@ fn a_long_sheet_is_read_as_csv_too() {
         csv += "\r\n\r\n";
     }
     let file = TempFile::new("sheet-csv", "design.csv", csv.as_bytes());
-    let (code, toml, messages) = outcome(&["--data", base, "import", file.arg()]);
+    let sheet = file.arg();
+    let (code, toml, messages) = outcome(&["--data", base, "import", sheet]);
     assert_eq!(code, 0, "{messages:?}");
     assert_eq!(toml, as_imported(&loaded(base)));
-    assert_eq!(messages[0], long_note("design.csv", Some(base)));
+    assert_eq!(messages[0], long_note(sheet, Some(base)));
 }
 
 /// Edited in a spreadsheet: a statement changed, a row added at the end, a row removed, and a
@@ -145,7 +149,8 @@ fn a_long_sheet_edited_gives_the_base_with_the_edits() {
         "edited.tsv",
         (rows.join("\n") + "\n").as_bytes(),
     );
-    let (code, toml, messages) = outcome(&["--data", base, "import", file.arg()]);
+    let sheet = file.arg();
+    let (code, toml, messages) = outcome(&["--data", base, "import", sheet]);
     assert_eq!(code, 0, "{messages:?}");
 
     let mut expected = loaded(base);
@@ -219,14 +224,14 @@ fn a_long_sheet_edited_gives_the_base_with_the_edits() {
         messages,
         [
             format!(
-                "edited.tsv:{}: warning: theme \"rule-quality\" is not in the base ladder; added as \"Rule quality\"",
+                "{sheet}:{}: warning: theme \"rule-quality\" is not in the base ladder; added as \"Rule quality\"",
                 first_new + 5
             ),
             format!(
-                "edited.tsv:{}: warning: track \"detection\" is not in the base ladder; added as \"Detection\"",
+                "{sheet}:{}: warning: track \"detection\" is not in the base ladder; added as \"Detection\"",
                 first_new + 2
             ),
-            long_note("edited.tsv", Some(base)),
+            long_note(sheet, Some(base)),
             "read 1 sheet: 8 roles, 109 statements, 110 examples; 2 warnings".to_string(),
         ]
     );
@@ -239,7 +244,7 @@ fn a_long_sheet_edited_gives_the_base_with_the_edits() {
 fn a_long_sheet_without_a_base_makes_names_from_ids() {
     let base = "tests/data/design.toml";
     let file = TempFile::new("sheet-no-base", "design.tsv", exported(base).as_bytes());
-    let (code, toml, messages) = outcome(&["import", file.arg()]);
+    let (code, toml, messages) = outcome_in(&file.dir, &["import", "design.tsv"]);
     assert_eq!(code, 0, "{messages:?}");
     let whole = as_imported(&loaded(base));
     let roles = |t: &str| t[t.find("[[role]]").expect("roles")..].to_string();
@@ -324,7 +329,10 @@ fn a_long_sheet_without_tracks_or_base_has_them_inferred() {
         .map(|l| format!("{l}\n"))
         .collect();
     let file = TempFile::new("sheet-inferred", "secops.tsv", rows.as_bytes());
-    let (code, toml, messages) = outcome(&["import", file.arg(), "--name", "Security Operations"]);
+    let (code, toml, messages) = outcome_in(
+        &file.dir,
+        &["import", "secops.tsv", "--name", "Security Operations"],
+    );
     assert_eq!(code, 0, "{messages:?}");
     assert!(
         toml.starts_with(&format!("{IMPORTED}name = \"Security Operations\"\n")),
@@ -345,7 +353,8 @@ fn a_long_sheet_without_tracks_or_base_has_them_inferred() {
     ));
 }
 
-const WIDE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sheets/wide.csv");
+/// The wide sheet, relative to the package (where cargo runs tests), as messages name it.
+const WIDE: &str = "tests/data/sheets/wide.csv";
 
 /// The statements of each role by dimension, as the TOML holds them: (level, dimension,
 /// statements), in the TOML's order.
@@ -540,7 +549,7 @@ roles = ["SO1-support-operations", "SO2-support-operations", "SO3-support-operat
     assert_eq!(
         messages,
         [
-            "note: wide.csv is a wide sheet: one role per level row (5), one dimension per column (4), each paragraph or bullet of a cell a statement; the summaries are the titles",
+            "note: tests/data/sheets/wide.csv is a wide sheet: one role per level row (5), one dimension per column (4), each paragraph or bullet of a cell a statement; the summaries are the titles",
             "note: inferred track ladder: SO1-support-operations → SO2-support-operations → SO3-support-operations → SO4-support-operations → SO5-support-operations",
             "read 1 sheet: 5 roles, 24 statements, 0 examples; 0 warnings",
         ]
@@ -593,7 +602,7 @@ fn escape_sequences_in_cells_come_out_escaped() {
     assert!(!toml.contains('\x1b'));
     let long = "role\tfield\tdimension\ttheme\tattribute\ttext\nr\x1b[2J\tlevel\t\t\t\tL1\n";
     let file = TempFile::new("sheet-escape-long", "esc.tsv", long.as_bytes());
-    let (code, stdout, messages) = outcome(&["import", file.arg()]);
+    let (code, stdout, messages) = outcome_in(&file.dir, &["import", "esc.tsv"]);
     assert_eq!((code, stdout.as_str()), (1, ""));
     assert_eq!(
         messages,
@@ -667,13 +676,48 @@ fn a_malformed_sheet_is_one_error_line_and_nothing_written() {
             "unclosed.tsv:2: a quoted cell starts here and is never closed",
         ),
     ] {
-        let file = folder.write(name, text);
-        let file = file.to_str().expect("UTF-8 path");
-        let (code, stdout, messages) = outcome(&["import", file, "--output", &target]);
+        folder.write(name, text);
+        let (code, stdout, messages) =
+            outcome_in(&folder.path, &["import", name, "--output", &target]);
         assert_eq!((code, stdout.as_str()), (1, ""), "{name}");
         assert_eq!(messages, [format!("error: {error}")], "{name}");
         assert!(!folder.join("out.toml").exists(), "{name}: nothing written");
     }
+}
+
+/// A sheet's warnings, notes and errors name it as typed, from the current directory, as
+/// compilers name files (issue 25, item 11).
+#[test]
+fn a_sheet_is_named_as_typed() {
+    let folder = Folder::new("sheet-named");
+    folder.write(
+        "sheets/one.tsv",
+        "role\tfield\tdimension\ttheme\tattribute\ttext\n\
+         r1\tlevel\t\t\t\tL1\nr1\ttitle\t\t\t\tOne\nr1\tsummary\t\t\t\tDoes.\n",
+    );
+    let (code, _, messages) = outcome_in(&folder.path, &["import", "./sheets/one.tsv"]);
+    assert_eq!(code, 0, "{messages:?}");
+    assert_eq!(
+        messages[..2],
+        [
+            "./sheets/one.tsv: warning: no base ladder (--data FILE): the names of its attributes, dimensions, themes, bands and tracks are made from their ids, and the meanings of attributes and bands are placeholders".to_string(),
+            long_note("./sheets/one.tsv", None),
+        ]
+    );
+    folder.write(
+        "sheets/ragged.csv",
+        "Level,Vision,Teamwork\nMG1,Sees.,Helps.\nMG2,Sees the year.\n",
+    );
+    let (code, _, messages) = outcome_in(&folder.path, &["import", "sheets/ragged.csv"]);
+    assert_eq!(
+        (code, messages),
+        (
+            1,
+            vec![
+                "error: sheets/ragged.csv:3: 2 cells, where the header (line 1) has 3".to_string()
+            ]
+        )
+    );
 }
 
 /// Bytes that are not UTF-8 are an error at their line; a sheet over the size every command
@@ -682,8 +726,8 @@ fn a_malformed_sheet_is_one_error_line_and_nothing_written() {
 fn a_sheet_that_is_not_text_or_too_large_is_refused() {
     let folder = Folder::new("sheet-bytes");
     let bytes = b"Level,Vision\nMG1,Sees far.\nMG2,Sees \xff farther.\n";
-    let file = folder.write("latin.csv", bytes);
-    let (code, _, messages) = outcome(&["import", file.to_str().expect("UTF-8")]);
+    folder.write("latin.csv", bytes);
+    let (code, _, messages) = outcome_in(&folder.path, &["import", "latin.csv"]);
     assert_eq!(code, 1);
     assert_eq!(
         messages,
@@ -694,7 +738,7 @@ fn a_sheet_that_is_not_text_or_too_large_is_refused() {
     sparse
         .set_len((64 << 20) + 1)
         .expect("a sparse file over 64 MiB");
-    let (code, _, messages) = outcome(&["import", big.to_str().expect("UTF-8")]);
+    let (code, _, messages) = outcome_in(&folder.path, &["import", "big.tsv"]);
     assert_eq!(code, 1);
     assert_eq!(
         messages,
@@ -743,14 +787,15 @@ fn a_base_track_no_row_names_is_left_out() {
         .map(|l| format!("{l}\n"))
         .collect();
     let file = TempFile::new("sheet-no-tracks", "untracked.tsv", rows.as_bytes());
-    let (code, toml, messages) = outcome(&["--data", base, "import", file.arg()]);
+    let sheet = file.arg();
+    let (code, toml, messages) = outcome(&["--data", base, "import", sheet]);
     assert_eq!(code, 0, "{messages:?}");
     let mut expected = loaded(base);
     expected.tracks.clear();
     assert_eq!(toml, as_imported(&expected));
     let left_out = |id: &str| {
         format!(
-            "untracked.tsv: warning: no role of the sheet is on track \"{id}\" of the base ladder; the track is left out"
+            "{sheet}: warning: no role of the sheet is on track \"{id}\" of the base ladder; the track is left out"
         )
     };
     assert_eq!(
@@ -759,7 +804,7 @@ fn a_base_track_no_row_names_is_left_out() {
             left_out("analyst"),
             left_out("engineer"),
             left_out("cloud"),
-            long_note("untracked.tsv", Some(base)),
+            long_note(sheet, Some(base)),
             "read 1 sheet: 7 roles, 107 statements, 110 examples; 3 warnings".to_string(),
         ]
     );
@@ -794,7 +839,8 @@ fn a_long_sheet_of_another_ladder_edited_adds_what_its_base_lacks() {
         "design.tsv",
         (rows.join("\n") + "\n").as_bytes(),
     );
-    let (code, toml, messages) = outcome(&["--data", base, "import", file.arg()]);
+    let sheet = file.arg();
+    let (code, toml, messages) = outcome(&["--data", base, "import", sheet]);
     assert_eq!(code, 0, "{messages:?}");
 
     let mut expected = loaded(base);
@@ -847,18 +893,16 @@ fn a_long_sheet_of_another_ladder_edited_adds_what_its_base_lacks() {
     assert_eq!(
         messages,
         [
+            format!("{sheet}:{first_new}: warning: level \"P6\" is not in the base ladder; added"),
             format!(
-                "design.tsv:{first_new}: warning: level \"P6\" is not in the base ladder; added"
-            ),
-            format!(
-                "design.tsv:{}: warning: attribute \"budget\" is not in the base ladder; added as \"Budget\"",
+                "{sheet}:{}: warning: attribute \"budget\" is not in the base ladder; added as \"Budget\"",
                 first_new + 5
             ),
             format!(
-                "design.tsv:{}: warning: dimension \"ethics\" is not in the base ladder; added as \"Ethics\"",
+                "{sheet}:{}: warning: dimension \"ethics\" is not in the base ladder; added as \"Ethics\"",
                 first_new + 6
             ),
-            long_note("design.tsv", Some(base)),
+            long_note(sheet, Some(base)),
             "read 1 sheet: 8 roles, 64 statements, 27 examples; 3 warnings".to_string(),
         ]
     );
@@ -967,9 +1011,9 @@ fn a_wide_sheet_read_by_a_corrected_plan() {
     assert_eq!(
         messages,
         [
-            "wide.csv:1: warning: the plan reads heading \"Process\" as no dimension; its text was left out",
-            "wide.csv:15: warning: the plan does not name row \"SO5\"; it was left out (add it as a [[page.part]] to read it)",
-            "note: wide.csv is a wide sheet: one role per level row (4), one dimension per column (2), each paragraph or bullet of a cell a statement; the summaries are the titles",
+            "tests/data/sheets/wide.csv:1: warning: the plan reads heading \"Process\" as no dimension; its text was left out",
+            "tests/data/sheets/wide.csv:15: warning: the plan does not name row \"SO5\"; it was left out (add it as a [[page.part]] to read it)",
+            "note: tests/data/sheets/wide.csv is a wide sheet: one role per level row (4), one dimension per column (2), each paragraph or bullet of a cell a statement; the summaries are the titles",
             "read 1 sheet: 4 roles, 16 statements, 0 examples; 2 warnings",
         ]
     );
@@ -1034,6 +1078,8 @@ fn a_sheet_s_plan_that_names_what_is_not_there_is_an_error_at_its_line() {
     let sheet = sheet.to_str().expect("UTF-8");
     assert_eq!(
         fails(&["import", sheet, "--plan-out", "-"], 1),
-        "error: long.tsv: a long sheet is read against the ladder it came from (--data), not by a plan; a plan is for a folder of pages or a wide sheet\n"
+        format!(
+            "error: {sheet}: a long sheet is read against the ladder it came from (--data), not by a plan; a plan is for a folder of pages or a wide sheet\n"
+        )
     );
 }

@@ -220,7 +220,7 @@ fn write_plan(
 /// per piece of it.
 fn messages(imported: &Imported) -> Result<()> {
     let mut err = BufWriter::new(io::stderr().lock());
-    render::import_messages(&mut err, &imported.warnings, &imported.notes)?;
+    render::import_messages(&mut err, imported)?;
     err.flush()?;
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! `ladder import` of a folder of ladder folders: whether a folder is one ladder or a
-//! catalogue, and each ladder of a catalogue read with its messages named from the top folder.
+//! catalogue, and each ladder of a catalogue read from its folder inside the top one.
 //!
 //! The rule: a folder whose index links to level pages (in it or in its subfolders) is one
 //! ladder; a folder whose subfolders each carry their own index (`README.md`, `index.md`), and
@@ -122,22 +122,11 @@ fn with_ids(folders: Vec<(String, PathBuf)>) -> Result<Vec<Member>> {
     Ok(members)
 }
 
-/// Imports one ladder folder of a catalogue, its warnings and error messages naming pages
-/// from the top folder (`secops/L1-Analyst.md`).
+/// Imports one ladder folder of a catalogue. Its path is the top folder as typed joined with
+/// the folder's name, so its messages name pages as they open from the current directory
+/// (`handbooks/secops/L1-Analyst.md`).
 pub fn import(member: &Member) -> Result<Imported> {
-    let mut imported = import::import(&member.path)?;
-    let within = |page: &str| format!("{}/{page}", member.folder);
-    for warning in imported.warnings.iter_mut() {
-        warning.page = within(&warning.page);
-    }
-    for page in &mut imported.pages {
-        *page = within(page);
-    }
-    for page in imported.notes.iter_mut().filter_map(|n| n.page_mut()) {
-        *page = within(page);
-    }
-    imported.index = within(&imported.index);
-    Ok(imported)
+    import::import(&member.path)
 }
 
 #[cfg(test)]

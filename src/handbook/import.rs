@@ -16,7 +16,7 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
@@ -41,8 +41,13 @@ pub struct Imported {
     pub notes: Vec<Note>,
     /// The page each role was read from, in the order of `ladder.roles`.
     pub pages: Vec<String>,
-    /// The index page's file name, or the folder when it has none: where the rest came from.
+    /// The index page's file name, or `.` (the folder itself) when it has none: where the
+    /// rest came from.
     pub index: String,
+    /// The folder as the user typed it (a sheet's: the folder it is in): the pages, the index
+    /// and every page a warning or note names are paths inside it, and messages name them
+    /// joined to it ([`Imported::shown`]).
+    pub root: PathBuf,
     /// How many files were read: the index and the pages.
     pub read: usize,
     /// How the handbook was read: the plan inferred, or the one followed.
@@ -183,20 +188,19 @@ pub fn import_by(dir: &Path, plan: Option<ByPlan<'_>>) -> Result<Imported> {
             }
         }
     }
-    let shown = files::shown(dir);
     let index_file = index
         .as_ref()
-        .map_or(shown.clone(), |(name, _)| name.clone());
+        .map_or(FOLDER_ITSELF.to_string(), |(name, _)| name.clone());
     let index = index.map(|(_, index)| index);
     if plan.is_none() {
         levels_only(index.as_ref(), &mut read, &mut notes);
     }
     if read.pages.is_empty() {
-        bail!("{}", no_level_pages(&shown, &read.skipped));
+        bail!("{}", no_level_pages(&files::shown(dir), &read.skipped));
     }
     let had_index = index.is_some();
     let mut index = index.unwrap_or_else(|| {
-        warnings.push(Warning::on(&shown, WarningKind::NoIndex));
+        warnings.push(Warning::on(FOLDER_ITSELF, WarningKind::NoIndex));
         Default::default()
     });
     if let Some((plan, name)) = plan {
@@ -227,6 +231,7 @@ pub fn import_by(dir: &Path, plan: Option<ByPlan<'_>>) -> Result<Imported> {
         notes,
         pages,
         index: index_file,
+        root: dir.to_path_buf(),
         read: read.count,
         plan,
     })
@@ -353,7 +358,16 @@ pub struct Tally {
     pub warnings: usize,
 }
 
+/// How a warning names the folder itself rather than a page inside it.
+const FOLDER_ITSELF: &str = ".";
+
 impl Imported {
+    /// How messages name `page`, a path inside the folder imported: from the folder as the
+    /// user typed it, so that it opens from the current directory ([`files::shown_within`]).
+    pub fn shown(&self, page: &str) -> String {
+        files::shown_within(&self.root, page)
+    }
+
     /// The counts of what was read and made of it.
     pub fn tally(&self) -> Tally {
         let dimensions = || self.ladder.roles.iter().flat_map(|r| r.dimensions.values());
@@ -825,6 +839,7 @@ pub fn check(imported: &Imported) -> Result<()> {
             format!("{} (at {at})", first.message),
         )
     });
+    let page = imported.shown(&page);
     let more = match errors.len() - 1 {
         0 => String::new(),
         n => format!(" (and {n} more errors in the imported ladder)"),

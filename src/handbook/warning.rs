@@ -8,7 +8,8 @@ use std::mem::{Discriminant, discriminant};
 /// A piece of a handbook that could not be placed, and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
-    /// The page's file name, or the folder for what concerns the whole folder.
+    /// The page's path inside the folder imported (`.` for what concerns the whole folder);
+    /// messages name it from the folder as typed ([`Imported::shown`](super::import::Imported::shown)).
     pub page: String,
     /// The 1-based line on the page, when the warning is about one.
     pub line: Option<usize>,
@@ -150,27 +151,6 @@ pub enum Note {
     },
 }
 
-impl Note {
-    /// The page the note names, if it names one: for a catalogue to name it from its top
-    /// folder.
-    pub fn page_mut(&mut self) -> Option<&mut String> {
-        match self {
-            Note::MappedAttribute { page, .. }
-            | Note::NotALevel { page, .. }
-            | Note::AboveLevels { page, .. }
-            | Note::ProsePage { page }
-            | Note::PlainPage { page, .. }
-            | Note::Navigation { page, .. }
-            | Note::Overview { page, .. } => Some(page),
-            Note::InferredTrack { .. }
-            | Note::MappedDimension { .. }
-            | Note::Boilerplate { .. }
-            | Note::FiledByLabel { .. }
-            | Note::Sheet { .. } => None,
-        }
-    }
-}
-
 /// What an inferred track was inferred from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TrackFrom {
@@ -287,11 +267,6 @@ impl Warnings {
     /// The warnings kept, in the order met.
     pub fn iter(&self) -> std::slice::Iter<'_, Warning> {
         self.kept.iter()
-    }
-
-    /// The warnings kept, to rename their pages (a catalogue names them from its top folder).
-    pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, Warning> {
-        self.kept.iter_mut()
     }
 
     /// How many warnings were met, kept or counted.

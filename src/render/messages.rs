@@ -1,7 +1,8 @@
 //! The lines commands print outside their reports: `list --ids`, what `export` and `import`
 //! wrote, the line that registers completion, and the words of `import`'s warnings and notes,
 //! one line each, as compilers write them: `FILE:LINE: warning: ...`, then `note: ...`; after
-//! the last of a kind said, how many more like it there were.
+//! the last of a kind said, how many more like it there were. A page is named as it opens
+//! from the current directory (`handbook/L1.md`), never by its path inside the folder alone.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -14,7 +15,8 @@ use super::Manual;
 use crate::files;
 use crate::view::{PerLadder, RoleList};
 
-use crate::handbook::warning::{Note, SHOWN_PER_KIND, SheetShape, Warning, WarningKind, Warnings};
+use crate::handbook::import::Imported;
+use crate::handbook::warning::{Note, SHOWN_PER_KIND, SheetShape, Warning, WarningKind};
 use crate::text::{cut_middle, escape_controls, quoted};
 
 /// Writes one role id per line and nothing else, for `ladder list --ids`.
@@ -54,8 +56,8 @@ pub fn exported(
 /// What `ladder import` says about how it read a handbook: its warnings, then its notes, one
 /// line each and the first of each kind only, with how many more (for stderr, whatever the
 /// format).
-pub fn import_messages(out: &mut impl Write, warnings: &Warnings, notes: &[Note]) -> Result<()> {
-    import(out, warnings, notes)
+pub fn import_messages(out: &mut impl Write, imported: &Imported) -> Result<()> {
+    import(out, imported)
 }
 
 /// What `evidence --output FILE` says once the file is written, as `export` says what it
@@ -144,13 +146,15 @@ pub fn man_format(out: &mut impl Write, markdown: &str) -> Result<()> {
 const SHOWN_NAMES: usize = 10;
 
 /// Writes every warning kept, then the first notes of each kind. They quote file names and
-/// page text: each text is quoted and cut ([`quoted`]), each page name cut in the middle, and
-/// each line escaped whole, so nothing of it reaches the terminal raw and no line is long.
-pub fn import(out: &mut impl Write, warnings: &Warnings, notes: &[Note]) -> Result<()> {
-    for warning in warnings.iter() {
-        writeln!(out, "{}", escape_controls(&warning_line(warning)))?;
+/// page text: each text is quoted and cut ([`quoted`]), each page named from the folder as
+/// typed and cut in the middle ([`Imported::shown`]), and each line escaped whole, so nothing
+/// of it reaches the terminal raw and no line is long.
+pub fn import(out: &mut impl Write, imported: &Imported) -> Result<()> {
+    for warning in imported.warnings.iter() {
+        writeln!(out, "{}", escape_controls(&warning_line(warning, imported)))?;
         more_like_this(out, warning.more)?;
     }
+    let notes = &imported.notes;
     let mut of_kind: HashMap<_, usize> = HashMap::new();
     for note in notes {
         *of_kind.entry(discriminant(note)).or_default() += 1;
@@ -160,7 +164,7 @@ pub fn import(out: &mut impl Write, warnings: &Warnings, notes: &[Note]) -> Resu
         let n = said.entry(discriminant(note)).or_default();
         *n += 1;
         if *n <= SHOWN_PER_KIND {
-            writeln!(out, "note: {}", escape_controls(&note_text(note)))?;
+            writeln!(out, "note: {}", escape_controls(&note_text(note, imported)))?;
         }
         if *n == SHOWN_PER_KIND {
             more_like_this(out, of_kind[&discriminant(note)] - SHOWN_PER_KIND)?;
@@ -177,8 +181,8 @@ fn more_like_this(out: &mut impl Write, more: usize) -> Result<()> {
     Ok(())
 }
 
-fn warning_line(w: &Warning) -> String {
-    let page = cut_middle(&w.page);
+fn warning_line(w: &Warning, imported: &Imported) -> String {
+    let page = imported.shown(&w.page);
     let at = match w.line {
         Some(line) => format!("{page}:{line}"),
         None => page,
@@ -271,7 +275,9 @@ fn warning_text(kind: &WarningKind) -> String {
     }
 }
 
-fn note_text(note: &Note) -> String {
+/// A note's words; `imported` names the pages (see [`import`]).
+fn note_text(note: &Note, imported: &Imported) -> String {
+    let named = |page: &str| imported.shown(page);
     match note {
         Note::MappedAttribute {
             label,
@@ -282,7 +288,7 @@ fn note_text(note: &Note) -> String {
             "mapped attribute label {} to {} ({}:{line})",
             quoted(label),
             quoted(attribute),
-            cut_middle(page)
+            named(page)
         ),
         Note::InferredTrack { id, roles, .. } => {
             format!(
@@ -291,24 +297,27 @@ fn note_text(note: &Note) -> String {
                 track_roles(roles)
             )
         }
-        Note::NotALevel { page, why } => format!("left out {}: {why}", quoted(page)),
+        // Quoted, not cut as [`quoted`] cuts a text: the path is bounded, and it ends in the
+        // page's name.
+        Note::NotALevel { page, why } => format!("left out \"{}\": {why}", named(page)),
         Note::AboveLevels { page, line } => format!(
-            "{page}:{line}: the text above the page's first level belongs to no level; left out"
+            "{}:{line}: the text above the page's first level belongs to no level; left out",
+            named(page)
         ),
         Note::ProsePage { page } => format!(
             "{} has prose only: its first paragraph is the role's summary, and it sets no expectations",
-            cut_middle(page)
+            named(page)
         ),
         Note::PlainPage { page, level, more } => format!(
             "{} has no `# LEVEL Title` heading: its first line is the title, level {} comes from the file name{}",
-            cut_middle(page),
+            named(page),
             quoted(level),
             match more {
                 0 => String::new(),
                 n => format!(" (and so for {n} more pages)"),
             }
         ),
-        Note::Sheet { file, shape } => sheet_note(&cut_middle(file), shape),
+        Note::Sheet { file, shape } => sheet_note(&named(file), shape),
         Note::MappedDimension {
             dimension,
             headings,
@@ -328,7 +337,9 @@ fn note_text(note: &Note) -> String {
                 quoted(dimension)
             )
         }
-        Note::Navigation { page, links, ended } => navigation_text(page, *links, ended.as_ref()),
+        Note::Navigation { page, links, ended } => {
+            navigation_text(&named(page), *links, ended.as_ref())
+        }
         Note::Overview {
             dimension,
             page,
@@ -336,7 +347,7 @@ fn note_text(note: &Note) -> String {
         } => format!(
             "read the text above the first section as dimension {} on {}{}",
             quoted(dimension),
-            cut_middle(page),
+            named(page),
             match pages - 1 {
                 0 => String::new(),
                 1 => " and 1 more page".to_string(),
@@ -374,9 +385,9 @@ fn note_text(note: &Note) -> String {
     }
 }
 
-/// What a page left out as navigation: links, and what follows a heading that ended it.
+/// What a page (as named) left out as navigation: links, and what follows a heading that
+/// ended it.
 fn navigation_text(page: &str, links: usize, ended: Option<&(String, usize)>) -> String {
-    let page = cut_middle(page);
     let links = match links {
         0 => None,
         1 => Some("1 link".to_string()),

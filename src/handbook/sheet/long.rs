@@ -63,7 +63,7 @@ pub(super) fn read(
             return Err(rows.error(r.line, message));
         }
     }
-    let file = rows.file.clone();
+    let file = rows.sheet.file.clone();
     let mut warnings = Warnings::default();
     let mut notes = vec![Note::Sheet {
         file: file.clone(),
@@ -94,6 +94,7 @@ pub(super) fn read(
         notes,
         pages,
         index: file,
+        root: rows.sheet.folder,
         read: 1,
         plan,
     })

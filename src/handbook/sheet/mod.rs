@@ -13,12 +13,13 @@ mod wide;
 
 use std::fmt::Display;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 
 use super::import::{ByPlan, Imported};
 use super::plan::{Choice, Plan, Reads};
+use crate::files;
 use crate::load;
 use crate::model::Ladder;
 use crate::text::escape_controls;
@@ -58,15 +59,12 @@ pub fn import(
     name: Option<&str>,
     planning: Planning<'_>,
 ) -> Result<Imported> {
-    let file = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let text = read(path, &file)?;
+    let sheet = Named::of(path);
+    let text = read(path, &sheet.shown)?;
     let tsv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
-    let rows = Rows::new(file, &text, if tsv { b'\t' } else { b',' })?;
+    let rows = Rows::new(sheet, &text, if tsv { b'\t' } else { b',' })?;
     let stem = path
         .file_stem()
         .map_or_else(|| "Imported ladder".into(), |s| s.to_string_lossy());
@@ -75,7 +73,7 @@ pub fn import(
         if !matches!(planning, Planning::None) {
             bail!(
                 "{}: a long sheet is read against the ladder it came from (--data), not by a plan; a plan is for a folder of pages or a wide sheet",
-                escape_controls(&rows.file)
+                rows.sheet.shown
             );
         }
         long::read(rows, base, name, &stem)
@@ -105,9 +103,9 @@ fn plan_of(ladder: &Ladder) -> Plan {
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The text of a sheet: a regular file (opened without waiting, so a FIFO cannot hang the
-/// import, and checked once open), of at most [`load::MAX_BYTES`], in UTF-8.
-fn read(path: &Path, file: &str) -> Result<String> {
-    let shown = escape_controls(file).into_owned();
+/// import, and checked once open), of at most [`load::MAX_BYTES`], in UTF-8. `shown` is how
+/// its messages name it.
+fn read(path: &Path, shown: &str) -> Result<String> {
     let opened =
         load::open_without_waiting(path).with_context(|| format!("cannot read sheet {shown:?}"))?;
     let meta = opened
@@ -142,7 +140,7 @@ fn read(path: &Path, file: &str) -> Result<String> {
             .filter(|b| **b == b'\n')
             .count();
         at_line(
-            file,
+            shown,
             line,
             format!(
                 "not UTF-8 text (invalid byte at offset {}); save the sheet as UTF-8",
@@ -152,9 +150,10 @@ fn read(path: &Path, file: &str) -> Result<String> {
     })
 }
 
-/// An error about one line of a sheet, `FILE:LINE: message`, every control character escaped.
-fn at_line(file: &str, line: usize, message: impl Display) -> anyhow::Error {
-    anyhow!("{}", escape_controls(&format!("{file}:{line}: {message}")))
+/// An error about one line of a sheet, `FILE:LINE: message` (`shown`: the sheet as typed),
+/// every control character escaped.
+fn at_line(shown: &str, line: usize, message: impl Display) -> anyhow::Error {
+    anyhow!("{}", escape_controls(&format!("{shown}:{line}: {message}")))
 }
 
 /// Where the quoted cell that runs to the end of the text opens, if one does: the `csv` crate
@@ -196,10 +195,36 @@ impl Row {
     }
 }
 
+/// A sheet's file: its name inside its folder (what a plan and the pages of an import name)
+/// and the folder as typed, and the two joined as messages name the sheet.
+struct Named {
+    folder: PathBuf,
+    file: String,
+    shown: String,
+}
+
+impl Named {
+    /// The sheet at `path`, as typed: its folder is what precedes its name (empty for a bare
+    /// name), so the two joined give back the path typed.
+    fn of(path: &Path) -> Named {
+        let (folder, file) = match (path.parent(), path.file_name()) {
+            (Some(folder), Some(file)) => {
+                (folder.to_path_buf(), file.to_string_lossy().into_owned())
+            }
+            _ => (PathBuf::new(), path.display().to_string()),
+        };
+        let shown = files::shown_within(&folder, &file);
+        Named {
+            folder,
+            file,
+            shown,
+        }
+    }
+}
+
 /// The rows of a sheet as the `csv` crate reads them, one at a time, after its header.
 struct Rows<'a> {
-    /// The file's name, for messages.
-    file: String,
+    sheet: Named,
     reader: csv::Reader<&'a [u8]>,
     text: &'a str,
     /// How far lines are counted: a byte offset, and the line it is on.
@@ -212,14 +237,14 @@ struct Rows<'a> {
 impl<'a> Rows<'a> {
     /// The rows of `text`, cells split at `delimiter`, its first row that is not blank read
     /// as the header.
-    fn new(file: String, text: &'a str, delimiter: u8) -> Result<Rows<'a>> {
+    fn new(sheet: Named, text: &'a str, delimiter: u8) -> Result<Rows<'a>> {
         if let Some(at) = unclosed_quote(text, delimiter) {
             let line = 1 + text.as_bytes()[..at]
                 .iter()
                 .filter(|b| **b == b'\n')
                 .count();
             return Err(at_line(
-                &file,
+                &sheet.shown,
                 line,
                 "a quoted cell starts here and is never closed",
             ));
@@ -230,7 +255,7 @@ impl<'a> Rows<'a> {
             .delimiter(delimiter)
             .from_reader(text.as_bytes());
         let mut rows = Rows {
-            file,
+            sheet,
             reader,
             text,
             counted: (0, 1),
@@ -238,7 +263,7 @@ impl<'a> Rows<'a> {
             header_line: 1,
         };
         let Some(header) = rows.any_row()? else {
-            bail!("{}: the sheet is empty", escape_controls(&rows.file));
+            bail!("{}: the sheet is empty", rows.sheet.shown);
         };
         rows.header = header.cells.iter().map(|c| c.trim().to_string()).collect();
         rows.header_line = header.line;
@@ -300,7 +325,7 @@ impl<'a> Rows<'a> {
 
     /// An error about a line of this sheet.
     fn error(&self, line: usize, message: impl Display) -> anyhow::Error {
-        at_line(&self.file, line, message)
+        at_line(&self.sheet.shown, line, message)
     }
 }
 
@@ -317,18 +342,20 @@ mod tests {
     #[test]
     fn rows_carry_their_line_and_quoted_cells_their_breaks() {
         let text = "a,b\n\n1,\"x,\n\"\"y\"\"\"\n,\n2,3\n";
-        let mut rows = Rows::new("s.csv".into(), text, b',').expect("header");
+        let mut rows = Rows::new(Named::of(Path::new("s.csv")), text, b',').expect("header");
         assert_eq!(rows.header, ["a", "b"]);
         let row = rows.next().expect("row").expect("a row");
         assert_eq!((row.line, &row.cells[1]), (3, "x,\n\"y\""));
         let row = rows.next().expect("row").expect("a row");
         assert_eq!((row.line, &row.cells[0]), (6, "2"));
         assert!(rows.next().expect("end").is_none());
-        let mut ragged = Rows::new("s.csv".into(), "a,b\n1\n", b',').expect("header");
+        // Its errors name the sheet as typed, from the current directory.
+        let sheet = Named::of(Path::new("data/s.csv"));
+        let mut ragged = Rows::new(sheet, "a,b\n1\n", b',').expect("header");
         let err = ragged.next().expect_err("ragged");
         assert_eq!(
             err.to_string(),
-            "s.csv:2: 1 cell, where the header (line 1) has 2"
+            "data/s.csv:2: 1 cell, where the header (line 1) has 2"
         );
     }
 }

@@ -29,8 +29,8 @@ pub(super) fn read(mut rows: Rows<'_>, (plan, plan_name): ByPlan<'_>) -> Result<
     if all.is_empty() {
         return Err(rows.error(rows.header_line, "no level rows under the header"));
     }
-    let rows = &rows;
-    let file = rows.file.as_str();
+    let sheet = &rows.sheet;
+    let file = sheet.file.as_str();
     let mut warnings = Warnings::default();
     let of_column = column_dimensions(plan, plan_name, &columns)?;
     for (column, d) in columns.iter().zip(&of_column) {
@@ -79,14 +79,7 @@ pub(super) fn read(mut rows: Rows<'_>, (plan, plan_name): ByPlan<'_>) -> Result<
         reads: Reads::Sheet,
         ..plan.clone()
     };
-    Ok(finish(
-        file.to_string(),
-        ladder,
-        &rows,
-        notes,
-        warnings,
-        followed,
-    ))
+    Ok(finish(sheet, ladder, &rows, notes, warnings, followed))
 }
 
 /// For each column after the first, the plan's dimension (by position) that names it in its

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use anyhow::Result;
 
-use super::{Row, Rows};
+use super::{Named, Row, Rows};
 use crate::handbook::assemble::natural_key;
 use crate::handbook::import::{Imported, cut_to_limits};
 use crate::handbook::names::{is_level_code, kebab, split_emoji};
@@ -51,7 +51,7 @@ pub(super) fn read(mut rows: Rows<'_>, name: String) -> Result<Imported> {
     if roles.is_empty() {
         return Err(rows.error(rows.header_line, "no level rows under the header"));
     }
-    Ok(imported(rows.file.clone(), name, dimensions, roles))
+    Ok(imported(&rows.sheet, name, dimensions, roles))
 }
 
 /// The row a role was read from: its first cell and line, for the plan and messages.
@@ -72,7 +72,7 @@ impl RowOf {
 /// The ladder of a wide sheet's roles, in the order of their levels' codes, on one track;
 /// with the note on the shape and the track, and the plan of it.
 fn imported(
-    file: String,
+    sheet: &Named,
     name: String,
     dimensions: Vec<Dimension>,
     mut roles: Vec<(Role, RowOf)>,
@@ -83,7 +83,7 @@ fn imported(
     let track = one_track(&plain, &levels);
     let notes = vec![
         Note::Sheet {
-            file: file.clone(),
+            file: sheet.file.clone(),
             shape: SheetShape::Wide {
                 roles: plain.len(),
                 dimensions: dimensions.len(),
@@ -102,8 +102,8 @@ fn imported(
         tracks: vec![track],
         ..ladder_of(plain)
     };
-    let plan = inferred_plan(&ladder, &file, &rows);
-    finish(file, ladder, &rows, notes, Warnings::default(), plan)
+    let plan = inferred_plan(&ladder, &sheet.file, &rows);
+    finish(sheet, ladder, &rows, notes, Warnings::default(), plan)
 }
 
 /// A ladder of `roles` and nothing else yet.
@@ -126,21 +126,23 @@ pub(super) fn ladder_of(roles: Vec<Role>) -> Ladder {
 /// The import of a sheet's `ladder`, its roles read from `rows` (for the lines they came from),
 /// cut to the limits.
 pub(super) fn finish(
-    file: String,
+    sheet: &Named,
     mut ladder: Ladder,
     rows: &[RowOf],
     notes: Vec<Note>,
     mut warnings: Warnings,
     plan: Plan,
 ) -> Imported {
+    let file = &sheet.file;
     let pages: Vec<String> = rows.iter().map(|r| format!("{file}:{}", r.line)).collect();
-    cut_to_limits(&mut ladder, &pages, &file, &mut warnings);
+    cut_to_limits(&mut ladder, &pages, file, &mut warnings);
     Imported {
         ladder,
         warnings,
         notes,
         pages,
-        index: file,
+        index: file.clone(),
+        root: sheet.folder.clone(),
         read: 1,
         plan,
     }
