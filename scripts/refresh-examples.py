@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Rewrites every `console` block of README.md and docs/json.md with what the binary prints now.
+"""Rewrites every `console` block of README.md, docs/guide.md, docs/security.md and docs/json.md
+with what the binary prints now.
 
 Each block starts with `$ ladder ARGS [| head -n N | tail -n N]`, or is a recipe piped into jq or
 awk (run in bash); the output is produced exactly as tests/readme.rs checks it (100 columns, colour off, stdout then stderr). Read the diff before
@@ -53,5 +54,5 @@ def refresh(path: str) -> None:
         print(f"updated {os.path.relpath(path, ROOT)}")
 
 
-for name in sys.argv[1:] or ["README.md", "docs/json.md"]:
+for name in sys.argv[1:] or ["README.md", "docs/guide.md", "docs/security.md", "docs/json.md"]:
     refresh(os.path.join(ROOT, name))

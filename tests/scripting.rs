@@ -1,5 +1,5 @@
 //! What scripts rely on: `--no-header`, formats refused where a command cannot write them,
-//! `show --all`, one comparison shape, and the README's jq and awk recipes.
+//! `show --all`, and one comparison shape (the guide's jq and awk recipes run in `readme.rs`).
 
 use super::*;
 
