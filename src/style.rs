@@ -2,6 +2,12 @@
 
 use owo_colors::OwoColorize;
 
+/// Bold, dim, and the end of either (normal intensity), without the full reset owo-colors
+/// ends a style with: for a word inside a line that keeps its colour.
+const BOLD: &str = "\u{1b}[1m";
+const DIM: &str = "\u{1b}[2m";
+const END_INTENSITY: &str = "\u{1b}[22m";
+
 /// Text styles by meaning; every method returns the text unchanged when colour is off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
@@ -57,9 +63,26 @@ impl Style {
         self.paint(text, |t| t.red().bold().to_string())
     }
 
-    /// Something that reads the same at both roles.
+    /// Something that reads the same at both roles. A word emphasised or faint inside it ends
+    /// by resetting the intensity: the dim is set again after it.
     pub fn unchanged(&self, text: &str) -> String {
-        self.paint(text, |t| t.dimmed().to_string())
+        self.paint(text, |t| {
+            t.replace(END_INTENSITY, &format!("{END_INTENSITY}{DIM}"))
+                .dimmed()
+                .to_string()
+        })
+    }
+
+    /// A word that one side of a pair adds, inside a line in its mark's colour: bold, ended
+    /// by a reset of the intensity alone, so that the line's colour goes on after it.
+    pub fn emphasis(&self, word: &str) -> String {
+        self.paint(word, |w| format!("{BOLD}{w}{END_INTENSITY}"))
+    }
+
+    /// A word that the other side of a pair drops, inside a line in its mark's colour: dim,
+    /// ended as [`Style::emphasis`] is.
+    pub fn faint(&self, word: &str) -> String {
+        self.paint(word, |w| format!("{DIM}{w}{END_INTENSITY}"))
     }
 }
 

@@ -223,9 +223,9 @@ fn partners_sit_on_one_row() {
     assert!(
         md.contains(
             "| + Trade-offs and technical debt | ≈ Finds technical debt, estimates its size and \
-             pays it down according to the team's priorities. (50% alike) | ≈ Identifies \
-             technical debt, sizes it and pays it down in line with the team's priorities. \
-             (50% alike) |\n|  |  | + Makes sound,"
+             pays it down according to the team's priorities. (50% alike) | ≈ **Identifies** \
+             technical debt, **sizes it** and pays it down **in line with** the team's \
+             priorities. (50% alike) |\n|  |  | + Makes sound,"
         ),
         "{md}"
     );
@@ -451,45 +451,14 @@ fn the_legend_keeps_its_last_mark_company() {
     }
 }
 
+/// Two data engineer levels: one pair that adds a requirement, one reworded.
+const WORD_DIFF: &str = "tests/data/word-diff.toml";
+
 /// A pair where B asks for more than A grows, however alike the two read; reworded is the same
 /// content in other words (issue 25, item 2).
 #[test]
 fn a_pair_that_adds_a_requirement_grows_and_a_rewording_does_not() {
-    let folder = Folder::new("diff-adds");
-    let file = folder.write(
-        "adds.toml",
-        r#"name = "Data"
-levels = ["D1", "D2"]
-
-[[dimension]]
-id = "craft"
-name = "Craft"
-themes = [{ id = "tests", name = "Testing" }]
-
-[[role]]
-id = "D1-data"
-level = "D1"
-title = "Data Engineer"
-summary = "Builds pipelines."
-[role.dimensions.craft]
-expectations = [
-  { theme = "tests", text = "Adds tests for the pipelines they write." },
-  { theme = "tests", text = "Finds technical debt, estimates its size and pays it down according to the team's priorities." },
-]
-
-[[role]]
-id = "D2-data"
-level = "D2"
-title = "Senior Data Engineer"
-summary = "Builds pipelines others rely on."
-[role.dimensions.craft]
-expectations = [
-  { theme = "tests", text = "Adds tests for the pipelines they write and checks freshness of every model." },
-  { theme = "tests", text = "Identifies technical debt, sizes it and pays it down in line with the team's priorities." },
-]
-"#,
-    );
-    let data = file.to_str().expect("UTF-8");
+    let data = WORD_DIFF;
     let marks = |brief: bool| {
         let mut args = vec!["--data", data, "diff", "D1-data", "D2-data"];
         if brief {
@@ -583,4 +552,85 @@ fn the_embedded_adjacent_pairs_keep_their_reviewed_marks() {
         !pairs.contains("\treworded\t"),
         "adjacent levels never say the same in other words"
     );
+}
+
+/// Inside a pair, the words that changed show: with colour, B's added words bold and A's
+/// dropped ones dim; without it, the text as it is unless --word-diff asks for git's plain
+/// marks; Markdown puts B's added words in bold; JSON lists both (issue 25, item 3).
+#[test]
+fn the_words_that_changed_in_a_pair_show_in_every_format() {
+    let diff = |extra: &[&str]| {
+        ok(&[&["--data", WORD_DIFF, "diff", "D1-data", "D2-data"], extra].concat())
+    };
+    let plain = diff(&[]);
+    assert!(
+        cells(&plain).contains("write and checks freshness of every model."),
+        "{plain}"
+    );
+    assert!(!plain.contains("{+") && !plain.contains("**"), "{plain}");
+    let marked = diff(&["--word-diff"]);
+    for row in [
+        "│ ~ Testing            ┆ ~ Adds tests for the pipelines they ┆ ~ Adds tests for the pipelines they │",
+        "│                      ┆   write.                            ┆   write {+and checks freshness of   │",
+        "│                      ┆                                     ┆   every model+}.                    │",
+        "│                      ┆ ≈ [-Finds-] technical debt,         ┆ ≈ {+Identifies+} technical debt,    │",
+        "│                      ┆   [-estimates its size-] and pays   ┆   {+sizes it+} and pays it down     │",
+    ] {
+        assert!(marked.contains(&format!("{row}\n")), "{row}\n{marked}");
+    }
+    let colour = diff(&["--color", "always"]);
+    assert!(
+        colour.contains("\u{1b}[1mfreshness\u{1b}[22m"),
+        "{colour:?}"
+    );
+    assert!(
+        colour.contains("\u{1b}[2mestimates\u{1b}[22m"),
+        "{colour:?}"
+    );
+    // A reworded line stays dim after a bold word inside it.
+    assert!(
+        colour.contains("\u{1b}[1mIdentifies\u{1b}[22m\u{1b}[2m"),
+        "{colour:?}"
+    );
+    let md = diff(&["--format", "markdown"]);
+    assert!(
+        md.contains("they write **and checks freshness of every model**."),
+        "{md}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&diff(&["--format", "json"])).expect("json");
+    let tests = &json["dimensions"][0]["themes"][0];
+    let pair = &tests["to"][0];
+    assert_eq!(
+        pair["added"],
+        serde_json::json!(["and checks freshness of every model"])
+    );
+    assert_eq!(pair["dropped"], serde_json::json!([]));
+    assert_eq!(tests["from"][0]["added"], pair["added"]);
+    let err = fails(
+        &[
+            "--data",
+            WORD_DIFF,
+            "diff",
+            "D1-data",
+            "D2-data",
+            "--word-diff",
+            "--format",
+            "json",
+        ],
+        2,
+    );
+    assert!(
+        err.starts_with("error: --word-diff marks words in the table"),
+        "{err}"
+    );
+    // A pair that shares no word marks nothing: every word would be marked.
+    let lead = ok(&[
+        "diff",
+        "L3-senior-security-analyst",
+        "L4-technical-lead",
+        "--word-diff",
+        "-d",
+        "domain",
+    ]);
+    assert!(!lead.contains("{+Works"), "{lead}");
 }

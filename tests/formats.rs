@@ -126,7 +126,14 @@ fn json_diff_search_tracks_and_dimensions_have_the_documented_fields() {
     );
     assert_eq!(
         keys(&theme["to"][0]),
-        ["text", "change", "counterpart", "similarity"]
+        [
+            "text",
+            "change",
+            "counterpart",
+            "similarity",
+            "added",
+            "dropped"
+        ]
     );
     // Statements, not themes: B's new and grown ones, and A's that B does not restate.
     let counts = serde_json::json!({

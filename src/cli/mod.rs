@@ -294,14 +294,22 @@ pub struct TrackArg {
     pub name: Option<String>,
 }
 
-// `--brief`, defined once and flattened into `diff` and `next`.
+// `--brief` and `--word-diff`, defined once and flattened into `diff` and `next`.
 #[derive(Debug, Args)]
-pub struct BriefArg {
+pub struct DetailArgs {
     /// Only what is new and what grows, as a list
     ///
     /// A plain list per dimension (Markdown with --format markdown); not with json or tsv.
     #[arg(long)]
     pub brief: bool,
+
+    /// Mark the words that changed in a pair: {+added+}, [-dropped-]
+    ///
+    /// As git diff --word-diff=plain does, in the table. With colour on, the words B adds are
+    /// bold and those A drops dim in any case; Markdown puts B's added words in bold, JSON
+    /// lists both.
+    #[arg(long, conflicts_with = "brief")]
+    pub word_diff: bool,
 }
 
 // `--dimension DIMENSION`, defined once and flattened into every command that takes it.
@@ -413,7 +421,7 @@ pub struct DiffArgs {
     pub dimension: DimensionArg,
 
     #[command(flatten)]
-    pub brief: BriefArg,
+    pub detail: DetailArgs,
 
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -435,7 +443,7 @@ pub struct NextArgs {
     #[command(flatten)]
     pub dimension: DimensionArg,
     #[command(flatten)]
-    pub brief: BriefArg,
+    pub detail: DetailArgs,
 
     #[command(flatten)]
     pub global: GlobalArgs,

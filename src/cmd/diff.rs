@@ -12,7 +12,7 @@ use crate::render::Report;
 
 /// Compares role A with role B, attribute by attribute and theme by theme.
 pub fn run(ctx: &Context, args: &DiffArgs, out: &mut impl Write) -> Result<Exit> {
-    let detail = super::detail(ctx, &args.brief)?;
+    let detail = super::detail(ctx, &args.detail)?;
     let track = args.track.name.as_deref();
     let [a, b] = ctx
         .loader

@@ -23,7 +23,7 @@ use std::io::Write;
 
 use anyhow::{Context as _, Result};
 
-use crate::cli::{BriefArg, Cli, Command, DimensionArg, TrackArg};
+use crate::cli::{Cli, Command, DetailArgs, DimensionArg, TrackArg};
 use crate::exit::{Exit, UsageError};
 use crate::model::{Catalogue, Dimension, Entry, Ladder, Track};
 use crate::pager::{self, Output};
@@ -118,16 +118,23 @@ fn dispatch(command: Command, ctx: &Context, out: &mut impl Write) -> Result<Exi
     }
 }
 
-/// How much of a comparison to show: `--brief` is a list for people, refused with the
-/// machine formats, which carry every change.
-fn detail(ctx: &Context, arg: &BriefArg) -> Result<Detail> {
-    if !arg.brief {
-        return Ok(Detail::Full);
-    }
-    match ctx.format.unwrap_or_default() {
-        Format::Table | Format::Markdown => Ok(Detail::Brief),
-        Format::Json | Format::Tsv => Err(UsageError(
+/// How much of a comparison to show, and how: `--brief` is a list for people, refused with
+/// the machine formats, which carry every change; `--word-diff` marks words in the table,
+/// where the other formats have their own way.
+fn detail(ctx: &Context, arg: &DetailArgs) -> Result<Detail> {
+    let format = ctx.format.unwrap_or_default();
+    match (arg.brief, arg.word_diff, format) {
+        (false, false, _) => Ok(Detail::Full),
+        (true, _, Format::Table | Format::Markdown) => Ok(Detail::Brief),
+        (true, _, Format::Json | Format::Tsv) => Err(UsageError(
             "--brief is a list for people: use it with the table or markdown format, not json or tsv"
+                .into(),
+        )
+        .into()),
+        (false, true, Format::Table) => Ok(Detail::WordDiff),
+        (false, true, _) => Err(UsageError(
+            "--word-diff marks words in the table: markdown shows B's added words in bold, and \
+             json lists them as added and dropped"
                 .into(),
         )
         .into()),

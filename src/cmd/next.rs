@@ -12,7 +12,7 @@ use crate::view::NextSteps;
 
 /// Compares the role with the next role of each track it is on, or of `--track`.
 pub fn run(ctx: &Context, args: &NextArgs, out: &mut impl Write) -> Result<Exit> {
-    let detail = super::detail(ctx, &args.brief)?;
+    let detail = super::detail(ctx, &args.detail)?;
     let found = ctx
         .loader
         .role(&args.role, args.track.name.as_deref(), Need::Ladder)?;

@@ -1,9 +1,10 @@
 //! Pure comparison of two roles: attribute by attribute, then dimension by dimension and theme by theme.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::model::{Attribute, Dimension, Ladder, Role, Theme};
-use crate::query::similarity;
+use crate::query::{similarity, wording};
 
 /// How one item reads at B compared with A. A level builds on the ones below, so what A
 /// lists and B does not is not restated at B, not gone.
@@ -111,7 +112,7 @@ pub struct ThemeChange<'a> {
 }
 
 /// An expectation's text with its mark, and the text it pairs with at the other role.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Marked<'a> {
     pub text: &'a str,
     pub mark: Mark,
@@ -121,6 +122,10 @@ pub struct Marked<'a> {
     pub partner: Option<usize>,
     /// How alike the pair reads (see [`crate::query::similarity`]); `None` when unpaired.
     pub similarity: Option<f64>,
+    /// The runs of words of `text` that its counterpart lacks (see [`wording`]): at B the
+    /// words B adds, at A the words B drops. Empty when unpaired, the same, or sharing no
+    /// meaningful word with its counterpart.
+    pub changed: Vec<Range<usize>>,
 }
 
 /// How many statements carry each mark: B's statements for every mark but
@@ -515,6 +520,12 @@ fn mark_pairs<'a>(
                     counterpart: partner.map(|(k, _)| other[k]),
                     partner: partner.map(|(k, _)| k),
                     similarity: partner.map(|(_, s)| s),
+                    // Two statements that share no word: every word changed, which would
+                    // only shout; nothing is marked.
+                    changed: match partner {
+                        Some((k, s)) if s > 0.0 && s < 1.0 => wording::changed_runs(text, other[k]),
+                        _ => Vec::new(),
+                    },
                 })
                 .collect::<Vec<Marked<'a>>>()
         };

@@ -7,3 +7,4 @@ pub mod compare;
 pub mod resolve;
 pub mod search;
 pub mod similarity;
+pub mod wording;

@@ -419,6 +419,10 @@ struct ExpectationChange<'a> {
     change: &'static str,
     counterpart: Option<&'a str>,
     similarity: Option<f64>,
+    /// In a pair, the runs of words B has and A lacks, and those A has and B lacks; the same
+    /// on both sides of the pair; `null` when unpaired.
+    added: Option<Vec<&'a str>>,
+    dropped: Option<Vec<&'a str>>,
 }
 
 /// How many statements carry each change: B's, but A's for `not-restated`. The keys are the
@@ -486,20 +490,43 @@ fn dimension_change<'a>(d: &'a compare::DimensionChange<'a>) -> DimensionChange<
                 theme: t.theme.map(|t| t.id.as_str()),
                 name: t.theme.map(|t| t.name.as_str()),
                 change: mark_name(t.mark),
-                from: t.from.iter().map(expectation_change).collect(),
-                to: t.to.iter().map(expectation_change).collect(),
+                from: t
+                    .from
+                    .iter()
+                    .map(|m| expectation_change(m, &t.to, false))
+                    .collect(),
+                to: t
+                    .to
+                    .iter()
+                    .map(|m| expectation_change(m, &t.from, true))
+                    .collect(),
             })
             .collect(),
     }
 }
 
-fn expectation_change<'a>(m: &Marked<'a>) -> ExpectationChange<'a> {
+/// One statement of a comparison; `others` are the statements of its theme at the other side,
+/// where its partner is, and `at_b` whether it is at B.
+fn expectation_change<'a>(
+    m: &Marked<'a>,
+    others: &[Marked<'a>],
+    at_b: bool,
+) -> ExpectationChange<'a> {
+    let runs = |m: &Marked<'a>| m.changed.iter().map(|r| &m.text[r.clone()]).collect();
+    let partner = m.partner.and_then(|k| others.get(k));
+    let (at_a, at_b) = match (partner, at_b) {
+        (Some(p), true) => (Some(runs(p)), Some(runs(m))),
+        (Some(p), false) => (Some(runs(m)), Some(runs(p))),
+        (None, _) => (None, None),
+    };
     ExpectationChange {
         text: m.text,
         change: mark_name(m.mark),
         counterpart: m.counterpart,
         // Two decimals: enough to read, and stable across platforms.
         similarity: m.similarity.map(|s| (s * 100.0).round() / 100.0),
+        added: at_b,
+        dropped: at_a,
     }
 }
 

@@ -182,11 +182,25 @@ pub(super) fn in_brief(mark: Mark) -> bool {
     matches!(mark, Mark::New | Mark::Grows | Mark::Differs)
 }
 
-/// An expectation's text, followed by how alike it reads to its counterpart when reworded.
-pub(super) fn with_similarity(m: &Marked<'_>) -> String {
+/// An expectation's text piece by piece, each run of words its partner lacks (see
+/// [`Marked::changed`]) through `changed` and the rest through `kept`; then how alike it
+/// reads to its counterpart when reworded.
+pub(super) fn worded(
+    m: &Marked<'_>,
+    kept: impl Fn(&str) -> String,
+    changed: impl Fn(&str) -> String,
+) -> String {
+    let mut text = String::new();
+    let mut at = 0;
+    for run in &m.changed {
+        text += &kept(&m.text[at..run.start]);
+        text += &changed(&m.text[run.clone()]);
+        at = run.end;
+    }
+    text += &kept(&m.text[at..]);
     match (m.mark, m.similarity) {
-        (Mark::Reworded, Some(s)) => format!("{} ({:.0}% alike)", m.text, s * 100.0),
-        _ => m.text.to_string(),
+        (Mark::Reworded, Some(s)) => format!("{text} ({:.0}% alike)", s * 100.0),
+        _ => text,
     }
 }
 

@@ -90,9 +90,13 @@ pub enum Listing {
 /// How much of a comparison `diff` and `next` show.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Detail {
-    /// Everything: a summary, then both sides, item by item.
+    /// Everything: a summary, then both sides, item by item; inside a pair, the words that
+    /// changed stand out when colour is on.
     #[default]
     Full,
+    /// As [`Detail::Full`], and the words that changed inside a pair between git's plain
+    /// marks, `{+added+}` at B and `[-dropped-]` at A (`--word-diff`).
+    WordDiff,
     /// Only what is new and what grows at B, as a plain list (`--brief`).
     Brief,
 }

@@ -12,8 +12,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{
-    BUILDS_ON, Report, in_brief, legend_marks, mark_legend, mark_symbol, only_at, summary,
-    with_similarity,
+    BUILDS_ON, Report, in_brief, legend_marks, mark_legend, mark_symbol, only_at, summary, worded,
 };
 use crate::model::Band;
 use crate::query::compare::{Comparison, Mark, Marked};
@@ -300,7 +299,7 @@ fn diff_titled(c: &Comparison<'_>, depth: usize, lead: &str, detail: Detail) -> 
         md += &format!("{note}\n\n");
     }
     match detail {
-        Detail::Full => md += &diff_full(c, &h2, [&a, &b]),
+        Detail::Full | Detail::WordDiff => md += &diff_full(c, &h2, [&a, &b]),
         Detail::Brief => md += &diff_brief(c, &h2),
     }
     md
@@ -346,13 +345,21 @@ fn diff_full(c: &Comparison<'_>, h2: &str, [a, b]: [&str; 2]) -> String {
         // its first row only.
         let rows = d.themes.iter().flat_map(|t| {
             let name = marked(t.mark, t.theme.map_or("(no theme)", |t| t.name.as_str()));
-            let cell = |m: Option<&Marked<'_>>| {
-                m.map(|m| marked(m.mark, &with_similarity(m)))
-                    .unwrap_or_default()
+            // B's words that A lacks in bold; each piece escaped on its own, so that the
+            // bold markers stay markup.
+            let cell = |m: Option<&Marked<'_>>, at_b: bool| {
+                m.map(|m| {
+                    let bold = |run: &str| match at_b {
+                        true => format!("**{}**", inline(run)),
+                        false => inline(run),
+                    };
+                    format!("{} {}", mark_symbol(m.mark), worded(m, inline, bold))
+                })
+                .unwrap_or_default()
             };
             t.rows().into_iter().enumerate().map(move |(i, (x, y))| {
                 let label = if i == 0 { name.clone() } else { String::new() };
-                vec![label, cell(x), cell(y)]
+                vec![label, cell(x, false), cell(y, true)]
             })
         });
         md += &table(&["Theme", a, b], rows);

@@ -13,7 +13,7 @@ use crate::query::compare::{
 };
 use crate::render::{
     BUILDS_ON, direction_note, in_brief, legend_marks, mark_legend as legend,
-    mark_symbol as symbol, only_at, summary_parts, with_similarity,
+    mark_symbol as symbol, only_at, summary_parts, worded,
 };
 use crate::style::Style;
 use crate::term::Terminal;
@@ -66,13 +66,21 @@ fn comparison(
         lines(out, &wrap(note, width, "", ""), |l| style.muted(l))?;
     }
     match detail {
-        Detail::Full => full(out, c, style, term),
+        Detail::Full => full(out, c, style, term, false),
+        Detail::WordDiff => full(out, c, style, term, true),
         Detail::Brief => brief(out, c, style, width),
     }
 }
 
-/// The legend, the summary and the two sides in grids.
-fn full(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal) -> Result<()> {
+/// The legend, the summary and the two sides in grids; `word_marks`: with git's plain marks
+/// around the words that changed inside a pair.
+fn full(
+    out: &mut impl Write,
+    c: &Comparison<'_>,
+    style: &Style,
+    term: &Terminal,
+    word_marks: bool,
+) -> Result<()> {
     let width = prose_width(term);
     let marks: Vec<String> = legend_marks(c)
         .iter()
@@ -98,9 +106,10 @@ fn full(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
 
     let sides = Sides {
         headings: [c.from.heading(), c.to.heading()],
-        floor: floor(c),
+        floor: floor(c, word_marks),
         width: usize::from(term.width),
         style,
+        word_marks,
     };
     writeln!(out)?;
     writeln!(out, "{}", style.heading("Attributes"))?;
@@ -122,7 +131,7 @@ fn full(out: &mut impl Write, c: &Comparison<'_>, style: &Style, term: &Terminal
 }
 
 /// The narrowest the label column and the two sides may be: their longest word after a mark.
-fn floor(c: &Comparison<'_>) -> [usize; 2] {
+fn floor(c: &Comparison<'_>, word_marks: bool) -> [usize; 2] {
     let mut label = longest_word(NO_THEME).max(longest_word("Attribute Theme"));
     let mut side = longest_word(&c.from.heading()).max(longest_word(&c.to.heading()));
     for change in &c.attributes {
@@ -133,8 +142,10 @@ fn floor(c: &Comparison<'_>) -> [usize; 2] {
     }
     for tc in c.dimensions.iter().flat_map(|dc| &dc.themes) {
         label = label.max(tc.theme.map_or(0, |t| longest_word(&t.name)));
-        for item in tc.from.iter().chain(&tc.to) {
-            side = side.max(longest_word(&with_similarity(item)));
+        let sides = tc.from.iter().map(|m| (m, false));
+        for (item, at_b) in sides.chain(tc.to.iter().map(|m| (m, true))) {
+            let plain = Style::new(false);
+            side = side.max(longest_word(&changed_words(&plain, item, at_b, word_marks)));
         }
     }
     // Two columns for the mark and its space.
@@ -287,6 +298,8 @@ struct Sides<'s> {
     floor: [usize; 2],
     width: usize,
     style: &'s Style,
+    /// Whether the words that changed inside a pair stand between git's plain marks.
+    word_marks: bool,
 }
 
 impl Sides<'_> {
@@ -326,7 +339,7 @@ impl Sides<'_> {
         sheet.put(out, style, self.width, |r, [label, width]| {
             let tc = &dc.themes[r];
             let name = tc.theme.map_or(NO_THEME, |t| t.name.as_str());
-            let [a, b] = partnered(style, tc, width);
+            let [a, b] = partnered(style, tc, width, self.word_marks);
             SheetRow {
                 label: block(style, tc.mark, &[name], label, true),
                 cells: vec![(0, a), (1, b)],
@@ -337,17 +350,24 @@ impl Sides<'_> {
 
 /// Both sides of a theme's rows, A's cell then B's, each statement on the lines of its
 /// partner: both sides are wrapped to `width` and each pair padded to the taller of the two.
-fn partnered(style: &Style, tc: &ThemeChange<'_>, width: usize) -> [String; 2] {
-    let lines = |m: Option<&Marked<'_>>| {
-        m.map(|m| marked_lines(style, m.mark, &with_similarity(m), width))
-            .unwrap_or_default()
+fn partnered(style: &Style, tc: &ThemeChange<'_>, width: usize, word_marks: bool) -> [String; 2] {
+    let lines = |m: Option<&Marked<'_>>, at_b: bool| {
+        m.map(|m| {
+            marked_lines(
+                style,
+                m.mark,
+                &changed_words(style, m, at_b, word_marks),
+                width,
+            )
+        })
+        .unwrap_or_default()
     };
     let mut cells: [Vec<String>; 2] = Default::default();
     for (i, (a, b)) in tc.rows().into_iter().enumerate() {
         if i > 0 {
             cells.iter_mut().for_each(|cell| cell.push(String::new()));
         }
-        let (mut a, mut b) = (lines(a), lines(b));
+        let (mut a, mut b) = (lines(a, false), lines(b, true));
         let height = a.len().max(b.len());
         a.resize(height, String::new());
         b.resize(height, String::new());
@@ -361,6 +381,31 @@ fn partnered(style: &Style, tc: &ThemeChange<'_>, width: usize) -> [String; 2] {
         }
         cell.join("\n")
     })
+}
+
+/// A statement's text with the words its partner lacks shown: those B adds bold and those A
+/// drops dim (when colour is on), each word on its own so that a line break never falls inside
+/// a style; with `word_marks`, each run between git's plain marks too.
+fn changed_words(style: &Style, m: &Marked<'_>, at_b: bool, word_marks: bool) -> String {
+    let changed = |run: &str| {
+        let words: Vec<String> = run
+            .split(' ')
+            .map(|w| {
+                if at_b {
+                    style.emphasis(w)
+                } else {
+                    style.faint(w)
+                }
+            })
+            .collect();
+        let run = words.join(" ");
+        match (word_marks, at_b) {
+            (false, _) => run,
+            (true, true) => format!("{{+{run}+}}"),
+            (true, false) => format!("[-{run}-]"),
+        }
+    };
+    worded(m, str::to_string, changed)
 }
 
 /// One cell of marked lines, wrapped to `width` with a hanging indent under the mark.
