@@ -331,14 +331,11 @@ fn a_stacked_comparison_never_opens_a_gap_of_blank_lines() {
         let out = run(ladder(&args).env("COLUMNS", "40"));
         let text = String::from_utf8(out.stdout).expect("UTF-8");
         assert!(
-            text.contains("  L2 Security Engineer\n    "),
+            text.contains("\n    A: ") && text.contains("\n    B: "),
             "{args:?}: not stacked"
         );
         assert!(!text.contains("\n\n\n"), "{args:?}:\n{text}");
-        assert!(
-            !text.contains("Engineer\n\n"),
-            "{args:?}: a gap under a heading"
-        );
+        assert!(!text.contains(":\n\n"), "{args:?}: a gap under a heading");
     }
 }
 
@@ -633,4 +630,46 @@ fn the_words_that_changed_in_a_pair_show_in_every_format() {
         "domain",
     ]);
     assert!(!lead.contains("{+Works"), "{lead}");
+}
+
+/// Stacked, a comparison is indented by the level of its hierarchy, names its sides `A:` and
+/// `B:` (the header has said who they are) and marks each change once (issue 25, item 5).
+#[test]
+fn a_stacked_comparison_indents_tags_its_sides_and_marks_once() {
+    let out =
+        run(ladder(&["--data", WORD_DIFF, "diff", "D1-data", "D2-data"]).env("COLUMNS", "44"));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let expected = "
+Craft
+  Testing
+    A: ~ Adds tests for the pipelines they
+         write.
+
+       ≈ Finds technical debt, estimates its
+         size and pays it down according to
+         the team's priorities. (50% alike)
+
+    B: ~ Adds tests for the pipelines they
+         write and checks freshness of every
+         model.
+
+       ≈ Identifies technical debt, sizes it
+         and pays it down in line with the
+         team's priorities. (50% alike)
+";
+    assert!(text.ends_with(expected), "{text}");
+    assert!(
+        text.starts_with("D1 Data Engineer → D2 Senior Data Engineer\nA = D1-data   B = D2-data\n")
+    );
+    // An attribute carries the mark, its values only their text.
+    let attributes = ok(&["diff", "L1", "L2", "--track", "analyst", "-d", "business"]);
+    let stacked = run(
+        ladder(&["diff", "L1", "L2", "--track", "analyst", "-d", "business"]).env("COLUMNS", "44"),
+    );
+    let stacked = String::from_utf8(stacked.stdout).expect("UTF-8");
+    assert!(attributes.contains("┆ ~ Self "), "{attributes}");
+    assert!(
+        stacked.contains("\n  ~ Impact radius\n    A: Self\n    B: Self plus some teammates\n"),
+        "{stacked}"
+    );
 }

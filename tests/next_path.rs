@@ -347,7 +347,7 @@ fn a_path_stacked_in_blocks_leaves_out_the_levels_that_state_no_value() {
     let mut text = format!(
         "name = \"Path\"\nlevels = [{}]\n\n[[attribute]]\nid = \"scope\"\nname = \"Scope\"\n\
          meaning = \"M.\"\n\n[[attribute]]\nid = \"reach\"\nname = \"Reach\"\nmeaning = \"M.\"\n\n\
-         [[dimension]]\nid = \"craft\"\nname = \"Craft\"\n\n[[track]]\nid = \"t\"\nname = \"T\"\n\
+         [[dimension]]\nid = \"craft\"\nname = \"Craft\"\nthemes = [{{ id = \"x\", name = \"X\" }}]\n\n[[track]]\nid = \"t\"\nname = \"T\"\n\
          roles = [{}]\n",
         levels.map(|l| format!("\"{l}\"")).join(", "),
         levels.map(|l| format!("\"{l}-r\"")).join(", ")
@@ -357,18 +357,25 @@ fn a_path_stacked_in_blocks_leaves_out_the_levels_that_state_no_value() {
         text += &format!(
             "\n[[role]]\nid = \"{l}-r\"\nlevel = \"{l}\"\ntitle = \"R{l}\"\nsummary = \"S.\"\n\
              attributes = {{ scope = \"S{l}\"{reach} }}\n\
-             dimensions.craft.expectations = [{{ text = \"Does {l}.\" }}, {{ text = \"Also {l}.\" }}]\n"
+             dimensions.craft.expectations = [{{ theme = \"x\", text = \"Does {l}.\" }}, {{ theme = \"x\", text = \"Also {l}.\" }}]\n"
         );
     }
     let file = TempFile::new("path-stacked", "path.toml", text.as_bytes());
     let out = run(ladder(&["--data", file.arg(), "path", "--track", "t"]).env("COLUMNS", "40"));
     let out = String::from_utf8(out.stdout).expect("UTF-8");
-    let mut expected = String::from("Attributes\nScope\n");
+    let mut expected = String::from("Attributes\n  Scope\n");
     for l in levels {
-        expected += &format!("  {l} R{l}\n    S{l}\n");
+        expected += &format!("    {l} R{l}\n      S{l}\n");
     }
-    expected += "\nReach\n  A RA\n    Far\n\nCraft\n";
-    assert!(out.contains(&expected), "{out}");
+    expected += "\n  Reach\n    A RA\n      Far\n\nCraft\n  X\n";
+    // Each level's bullets stand a blank line apart, and so does each level's label
+    // (issue 25, item 5).
+    let craft: Vec<String> = levels
+        .iter()
+        .map(|l| format!("    {l} R{l}\n      • Does {l}.\n\n      • Also {l}.\n"))
+        .collect();
+    expected += &craft.join("\n");
+    assert!(out.ends_with(&expected), "{out}");
 }
 
 /// A hint never breaks a command inside an argument: at 40 columns it breaks between

@@ -90,6 +90,28 @@ fn words(text: &str) -> HashMap<String, usize> {
     counts
 }
 
+/// The words a stack of blocks may say fewer times than a grid, but must say: the marks of a
+/// comparison (a stack marks a change once, on a theme's statements or on an attribute) and
+/// the words of the grids' header rows (a stack names a comparison's sides `A:` and `B:` once
+/// the header has said who they are).
+fn said_once_when_stacked(wide: &str) -> std::collections::HashSet<String> {
+    let mut once: std::collections::HashSet<String> = ["+", "~", "≈", "·", "="]
+        .iter()
+        .map(|m| m.to_string())
+        .collect();
+    let mut in_header = false;
+    for line in wide.lines() {
+        if line.starts_with('┌') {
+            in_header = true;
+        } else if line.starts_with('╞') {
+            in_header = false;
+        } else if in_header {
+            once.extend(words(line).into_keys());
+        }
+    }
+    once
+}
+
 /// What is wrong with `narrow` drawn at `columns`, against the same view at 1,000 columns.
 fn problems(narrow: &str, wide: &str, columns: usize) -> Vec<String> {
     let mut found = Vec::new();
@@ -99,10 +121,18 @@ fn problems(narrow: &str, wide: &str, columns: usize) -> Vec<String> {
         }
     }
     let have = words(narrow);
+    let once = said_once_when_stacked(wide);
     let mut missing: Vec<String> = words(wide)
         .into_iter()
         .filter(|(w, _)| !COLUMN_HEADINGS.contains(&w.as_str()))
-        .filter(|(w, n)| have.get(w).copied().unwrap_or(0) < *n)
+        .filter(|(w, n)| {
+            let shown = have.get(w).copied().unwrap_or(0);
+            if once.contains(w) {
+                shown == 0
+            } else {
+                shown < *n
+            }
+        })
         .map(|(w, n)| format!("{w:?} ({} of {n})", have.get(&w).copied().unwrap_or(0)))
         .collect();
     missing.sort();

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::grid::{Sheet, SheetRow};
+use super::grid::{Sheet, SheetRow, heading_lines};
 use super::layout::{longest_word, prose_width, wrap, wrap_items, wrap_items_together};
 use crate::query::compare::{
     AttributeChange, Comparison, DimensionChange, Mark, Marked, ThemeChange,
@@ -312,15 +312,21 @@ impl Sides<'_> {
             rows: changes.len(),
             floor: self.floor,
             blank: "",
+            tags: Some(["A:", "B:"]),
         };
-        sheet.put(out, style, self.width, |r, [label, width]| {
+        sheet.put(out, style, self.width, |r, fit| {
             let change = &changes[r];
+            // Stacked, the attribute carries the mark and its values only its colour.
             let side = |text: Option<&str>| {
                 let text = text.unwrap_or(crate::render::NOT_STATED);
-                block(style, change.mark, &[text], width, false)
+                match fit.stacked {
+                    false => block(style, change.mark, &[text], fit.cell, false),
+                    true => painted(style, change.mark, text, fit.cell),
+                }
             };
+            let name = &change.attribute.name;
             SheetRow {
-                label: block(style, change.mark, &[&change.attribute.name], label, true),
+                label: block(style, change.mark, &[name], fit.label, true),
                 cells: vec![(0, side(change.from)), (1, side(change.to))],
             }
         })
@@ -335,13 +341,19 @@ impl Sides<'_> {
             rows: dc.themes.len(),
             floor: self.floor,
             blank: "",
+            tags: Some(["A:", "B:"]),
         };
-        sheet.put(out, style, self.width, |r, [label, width]| {
+        sheet.put(out, style, self.width, |r, fit| {
             let tc = &dc.themes[r];
             let name = tc.theme.map_or(NO_THEME, |t| t.name.as_str());
-            let [a, b] = partnered(style, tc, width, self.word_marks);
+            let [a, b] = partnered(style, tc, fit.cell, self.word_marks);
+            // Stacked, each statement carries its mark and the theme only its name.
+            let label = match fit.stacked {
+                false => block(style, tc.mark, &[name], fit.label, true),
+                true => heading_lines(style, name, fit.label),
+            };
             SheetRow {
-                label: block(style, tc.mark, &[name], label, true),
+                label,
                 cells: vec![(0, a), (1, b)],
             }
         })
@@ -406,6 +418,15 @@ fn changed_words(style: &Style, m: &Marked<'_>, at_b: bool, word_marks: bool) ->
         }
     };
     worded(m, str::to_string, changed)
+}
+
+/// A text wrapped to `width`, each line in its mark's colour, without the mark.
+fn painted(style: &Style, mark: Mark, text: &str, width: usize) -> String {
+    let lines: Vec<String> = wrap(text, width, "", "")
+        .iter()
+        .map(|line| paint(style, mark, line))
+        .collect();
+    lines.join("\n")
 }
 
 /// One cell of marked lines, wrapped to `width` with a hanging indent under the mark.

@@ -110,6 +110,18 @@ pub struct Sheet<'a> {
     /// What a grid writes in an empty cell (such as "not stated"); a stack of blocks leaves
     /// an empty cell out, so that a row empty at thousands of levels is its label alone.
     pub blank: &'a str,
+    /// Short names a stack of blocks gives the columns, before their text (`A:`, `B:`), when
+    /// the header has said who they are; `None`: each block under its heading.
+    pub tags: Option<[&'a str; 2]>,
+}
+
+/// The widths a row is laid out in, and whether it is a block of a stack rather than a row
+/// of a grid (a stack marks a change once, on the row or on its items).
+#[derive(Debug, Clone, Copy)]
+pub struct Fit {
+    pub label: usize,
+    pub cell: usize,
+    pub stacked: bool,
 }
 
 /// One row of a [`Sheet`]: its label, and the cells that have text, each with its column (0
@@ -123,14 +135,14 @@ pub struct SheetRow {
 impl Sheet<'_> {
     /// Writes the sheet in `total` columns: a bordered grid when its columns fit, else a stack
     /// of blocks, as `kubectl describe` stands beside `get`: each row's label, then one block
-    /// per heading with that column's cell beneath it. `row(r, [label, cell])` gives row `r`
-    /// with its label wrapped to the width `label` and its cells to `cell`.
+    /// per heading with that column's cell beneath it. `row(r, fit)` gives row `r` with its
+    /// label wrapped to the width `fit.label` and its cells to `fit.cell`.
     pub fn put(
         &self,
         out: &mut impl Write,
         style: &Style,
         total: usize,
-        row: impl Fn(usize, [usize; 2]) -> SheetRow,
+        row: impl Fn(usize, Fit) -> SheetRow,
     ) -> Result<()> {
         let n = self.headings.len();
         let Some((label, side)) = grid_widths(total, n, self.floor) else {
@@ -138,7 +150,12 @@ impl Sheet<'_> {
         };
         let mut table = grid(style, self.first, self.headings, label, side);
         for r in 0..self.rows {
-            let SheetRow { label, cells } = row(r, [label, side]);
+            let fit = Fit {
+                label,
+                cell: side,
+                stacked: false,
+            };
+            let SheetRow { label, cells } = row(r, fit);
             let mut cells = cells.into_iter().peekable();
             // The columns fit the terminal, so there are few of them: every one is drawn.
             let line = (0..n).map(|c| {
@@ -156,54 +173,86 @@ impl Sheet<'_> {
         put(out, &table)
     }
 
-    /// Each row's label, then each non-empty cell under its heading, indented.
+    /// Each row's label, then each non-empty cell after its tag or under its heading, each
+    /// level of the hierarchy indented two more columns. Blocks stand apart by the gap their
+    /// items do: a blank line when a block has several, none when each has one.
     fn stack(
         &self,
         out: &mut impl Write,
         style: &Style,
         total: usize,
-        row: impl Fn(usize, [usize; 2]) -> SheetRow,
+        row: impl Fn(usize, Fit) -> SheetRow,
     ) -> Result<()> {
+        let tag = self
+            .tags
+            .map_or(0, |t| t.iter().map(|t| t.len() + 1).max().unwrap_or(0));
+        let fit = Fit {
+            label: total.saturating_sub(2),
+            cell: total.saturating_sub(if tag > 0 { 4 + tag } else { 6 }),
+            stacked: true,
+        };
         let mut text = String::new();
         for r in 0..self.rows {
             if r > 0 {
                 text.push('\n');
             }
-            let SheetRow { label, cells } = row(r, [total, total.saturating_sub(4)]);
-            text += &label;
-            text.push('\n');
-            for (c, body) in cells {
-                if body.is_empty() {
-                    continue;
-                }
-                for line in wrap(&self.headings[c], total, "  ", "  ") {
-                    text += &style.muted(&line);
+            let SheetRow { label, cells } = row(r, fit);
+            for line in label.split('\n') {
+                text += &format!("  {line}\n");
+            }
+            let blocks: Vec<(usize, Vec<&str>)> = cells
+                .iter()
+                .map(|(c, body)| (*c, lines_of(body)))
+                .filter(|(_, lines)| !lines.is_empty())
+                .collect();
+            let apart = blocks.iter().any(|(_, lines)| lines.contains(&""));
+            for (i, (c, lines)) in blocks.iter().enumerate() {
+                if i > 0 && apart {
                     text.push('\n');
                 }
-                // A block stands alone: the blank lines that keep partners on one row in a
-                // grid would only open gaps here, so runs of them become one.
-                let mut blank = true;
-                for line in body.split('\n') {
-                    if line.is_empty() {
-                        if blank {
-                            continue;
+                let first = match self.tags {
+                    Some(tags) => format!("    {:tag$}", tags[(*c).min(1)]),
+                    None => {
+                        for line in wrap(&self.headings[*c], total, "    ", "    ") {
+                            text += &style.muted(&line);
+                            text.push('\n');
                         }
-                        blank = true;
-                    } else {
-                        blank = false;
-                        text += "    ";
+                        "      ".to_string()
                     }
-                    text += line;
-                    text.push('\n');
-                }
-                if blank && text.ends_with("\n\n") {
-                    text.pop();
+                };
+                let rest = " ".repeat(first.chars().count());
+                for (k, line) in lines.iter().enumerate() {
+                    let lead = if k == 0 {
+                        first.as_str()
+                    } else {
+                        rest.as_str()
+                    };
+                    if line.is_empty() {
+                        text.push('\n');
+                    } else {
+                        text += &format!("{lead}{line}\n");
+                    }
                 }
             }
         }
         out.write_all(text.as_bytes())?;
         Ok(())
     }
+}
+
+/// A block's lines without the blank lines that keep partners on one row in a grid: a block
+/// stands alone, so runs of them become one, and none starts or ends it.
+fn lines_of(body: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = Vec::new();
+    for line in body.split('\n') {
+        if !line.is_empty() || lines.last().is_some_and(|l| !l.is_empty()) {
+            lines.push(line);
+        }
+    }
+    while lines.last() == Some(&"") {
+        lines.pop();
+    }
+    lines
 }
 
 /// A bordered grid with a label column headed `first` and one column per heading, of fixed

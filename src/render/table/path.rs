@@ -42,8 +42,10 @@ pub fn render(
         rows: p.attributes.len(),
         floor,
         blank: crate::render::NOT_STATED,
+        tags: None,
     };
-    sheet.put(out, style, width, |r, [label, w]| {
+    sheet.put(out, style, width, |r, fit| {
+        let (label, w) = (fit.label, fit.cell);
         let (a, values) = &p.attributes[r];
         SheetRow {
             label: heading_lines(style, &a.name, label),
@@ -62,8 +64,10 @@ pub fn render(
             rows: d.themes.len(),
             floor,
             blank: "",
+            tags: None,
         };
-        sheet.put(out, style, width, |r, [label, w]| {
+        sheet.put(out, style, width, |r, fit| {
+            let (label, w) = (fit.label, fit.cell);
             let (theme, row) = &d.themes[r];
             let name = theme.map_or(NO_THEME, |t| t.name.as_str());
             SheetRow {
