@@ -68,10 +68,10 @@ impl std::error::Error for Trouble {}
 /// The exit code an error maps to, or `None` when it is a closed pipe and the run counts as a success.
 pub fn for_error(err: &anyhow::Error) -> Option<Exit> {
     for cause in err.chain() {
-        if let Some(io) = cause.downcast_ref::<io::Error>() {
-            if io.kind() == io::ErrorKind::BrokenPipe {
-                return None;
-            }
+        if let Some(io) = cause.downcast_ref::<io::Error>()
+            && io.kind() == io::ErrorKind::BrokenPipe
+        {
+            return None;
         }
         if cause.downcast_ref::<UsageError>().is_some() {
             return Some(Exit::Usage);

@@ -516,11 +516,10 @@ proptest! {
     fn arbitrary_bytes_give_a_clean_error_or_a_clean_output(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
         if let Ok(source) = load::from_bytes("bytes.toml".into(), bytes) {
             let _ = load::validate(&source);
-            if let Ok(ladder) = Ladder::load(&source) {
-                if let (Some(first), Some(last)) = (ladder.roles.first(), ladder.roles.last()) {
+            if let Ok(ladder) = Ladder::load(&source)
+                && let (Some(first), Some(last)) = (ladder.roles.first(), ladder.roles.last()) {
                     every_command(&source, &first.id, &last.id);
                 }
-            }
         }
     }
 

@@ -1217,7 +1217,11 @@ fn a_link_swapped_while_the_catalogue_loads_never_reads_outside_it() {
             let tmp = link.with_extension("tmp");
             let mut n = 0u64;
             while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                let target = if n % 2 == 0 { &inside } else { &outside };
+                let target = if n.is_multiple_of(2) {
+                    &inside
+                } else {
+                    &outside
+                };
                 let _ = std::fs::remove_file(&tmp);
                 std::os::unix::fs::symlink(target, &tmp).expect("symlink");
                 std::fs::rename(&tmp, &link).expect("swapped");

@@ -61,10 +61,10 @@ fn order_in(section: &str, known: &BTreeSet<String>) -> Vec<String> {
         let name = quoted
             .strip_suffix(".rs")
             .or_else(|| quoted.strip_suffix('/'));
-        if let Some(name) = name.filter(|n| known.contains(*n)) {
-            if !order.iter().any(|o| o == name) {
-                order.push(name.to_owned());
-            }
+        if let Some(name) = name.filter(|n| known.contains(*n))
+            && !order.iter().any(|o| o == name)
+        {
+            order.push(name.to_owned());
         }
     }
     order

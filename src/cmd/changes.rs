@@ -189,11 +189,11 @@ fn narrow(old: &Ladder, new: &Ladder, found: &Changes<'_>, args: &ChangesArgs) -
 fn with_partners(ids: Vec<String>, found: &Changes<'_>) -> HashSet<String> {
     let mut all: HashSet<String> = ids.into_iter().collect();
     for r in &found.roles {
-        if let (Some(a), Some(b)) = (r.old, r.new) {
-            if all.contains(&a.id) || all.contains(&b.id) {
-                all.insert(a.id.clone());
-                all.insert(b.id.clone());
-            }
+        if let (Some(a), Some(b)) = (r.old, r.new)
+            && (all.contains(&a.id) || all.contains(&b.id))
+        {
+            all.insert(a.id.clone());
+            all.insert(b.id.clone());
         }
     }
     all

@@ -138,10 +138,10 @@ impl Headings {
     }
 
     fn add(&mut self, at: usize, heading: &str) {
-        if self.seen.insert((at, kebab(heading))) {
-            if let Some(list) = self.list.get_mut(at) {
-                list.push(heading.to_string());
-            }
+        if self.seen.insert((at, kebab(heading)))
+            && let Some(list) = self.list.get_mut(at)
+        {
+            list.push(heading.to_string());
         }
     }
 }
@@ -224,10 +224,10 @@ fn inferred_tracks(
     groups: &[Option<Group>],
     levels: &[String],
 ) -> Result<(Vec<Track>, TrackFrom)> {
-    if let Some(Some(first)) = groups.first() {
-        if groups.iter().all(Option::is_some) {
-            return Ok((group_tracks(roles, groups, levels), first.from));
-        }
+    if let Some(Some(first)) = groups.first()
+        && groups.iter().all(Option::is_some)
+    {
+        return Ok((group_tracks(roles, groups, levels), first.from));
     }
     if rises_one_by_one(index, roles, levels) && !split_into_families(roles) {
         return Ok((vec![one_track(roles, levels)], TrackFrom::List));

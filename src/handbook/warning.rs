@@ -245,11 +245,9 @@ impl Warnings {
     /// the last of its kind kept.
     pub fn push(&mut self, w: Warning) {
         let repeating = w.kind.repeats_per_page();
-        if repeating {
-            if let Some(&at) = self.first.get(&w.kind) {
-                self.kept[at].repeats += 1 + w.repeats;
-                return;
-            }
+        if repeating && let Some(&at) = self.first.get(&w.kind) {
+            self.kept[at].repeats += 1 + w.repeats;
+            return;
         }
         let (kept, last) = self.kinds.entry(discriminant(&w.kind)).or_default();
         if *kept == SHOWN_PER_KIND {

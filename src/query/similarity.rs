@@ -278,13 +278,13 @@ impl<'t> WordIndex<'t> {
         let text = *text;
         let entries = &self.entries;
         let set = &self.sets[text];
-        if set.is_empty() {
-            if let Some(same) = self.wordless.get_mut(self.texts[text]) {
-                same.stale += 1;
-                if same.stale * 2 > same.entries.len() {
-                    same.entries.retain(|&e| entries[e].2);
-                    same.stale = 0;
-                }
+        if set.is_empty()
+            && let Some(same) = self.wordless.get_mut(self.texts[text])
+        {
+            same.stale += 1;
+            if same.stale * 2 > same.entries.len() {
+                same.entries.retain(|&e| entries[e].2);
+                same.stale = 0;
             }
         }
         for &w in &set[..self.prefix(set.len()).min(set.len())] {

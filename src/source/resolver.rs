@@ -74,10 +74,10 @@ impl Loader {
         need: Need,
     ) -> Result<Vec<Resolved<'_>>> {
         let ladder_id = self.source.ladder_id();
-        if let (Need::Role, [name]) = (need, names) {
-            if let Some((_, one)) = self.one_role_of(None, name)? {
-                return Ok(vec![on_head(one, ladder_id, track)?]);
-            }
+        if let (Need::Role, [name]) = (need, names)
+            && let Some((_, one)) = self.one_role_of(None, name)?
+        {
+            return Ok(vec![on_head(one, ladder_id, track)?]);
         }
         let ladder = self.ladder()?;
         let t = track.map(|t| resolve::track(ladder, t)).transpose()?;
@@ -122,10 +122,10 @@ impl Loader {
             .iter()
             .map(|name| resolve::role_in(catalogue, *name, track))
             .collect::<Result<Vec<_>, _>>()?;
-        if let Some(t) = track {
-            if found.iter().all(|(_, _, on)| on.is_none()) {
-                return Err(no_track(&found, t).into());
-            }
+        if let Some(t) = track
+            && found.iter().all(|(_, _, on)| on.is_none())
+        {
+            return Err(no_track(&found, t).into());
         }
         Ok(found
             .into_iter()

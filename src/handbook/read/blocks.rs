@@ -412,20 +412,20 @@ impl Walk {
             }
             TagEnd::Item => {
                 self.close_para();
-                if let Some(Frame::Item(blocks, line)) = self.stack.pop() {
-                    if let Some(Frame::List(_, items)) = self.stack.last_mut() {
-                        items.push(Item { line, blocks });
-                    }
+                if let Some(Frame::Item(blocks, line)) = self.stack.pop()
+                    && let Some(Frame::List(_, items)) = self.stack.last_mut()
+                {
+                    items.push(Item { line, blocks });
                 }
             }
             TagEnd::Strong => {
                 self.depth_strong = self.depth_strong.saturating_sub(1);
-                if self.depth_strong == 0 && self.bold.take().is_some() {
-                    if let Some((para, _)) = &mut self.para {
-                        if let Some(run) = para.runs.last_mut() {
-                            run.bold = Some(run.text.len());
-                        }
-                    }
+                if self.depth_strong == 0
+                    && self.bold.take().is_some()
+                    && let Some((para, _)) = &mut self.para
+                    && let Some(run) = para.runs.last_mut()
+                {
+                    run.bold = Some(run.text.len());
                 }
             }
             TagEnd::Image => self.in_image = self.in_image.saturating_sub(1),

@@ -88,7 +88,7 @@ impl Walk {
         if !self.mapping {
             return;
         }
-        let key = self.nodes % 2 == 0;
+        let key = self.nodes.is_multiple_of(2);
         self.nodes += 1;
         if key {
             self.key = match scalar {

@@ -282,10 +282,11 @@ fn level_and_title(
 
 /// `L3: Title`, `L3 - Title`, `L3 Title`, `Level 3: Title` as (level, title).
 pub(in crate::handbook) fn split_level(head: &str) -> Option<(String, String)> {
-    if let Some((level, title)) = head.split_once(':') {
-        if !level.trim().is_empty() && level.split_whitespace().count() <= 3 {
-            return Some((level.trim().to_string(), title.trim().to_string()));
-        }
+    if let Some((level, title)) = head.split_once(':')
+        && !level.trim().is_empty()
+        && level.split_whitespace().count() <= 3
+    {
+        return Some((level.trim().to_string(), title.trim().to_string()));
     }
     let mut words = head.split_whitespace();
     let first = words.next()?;

@@ -272,10 +272,10 @@ pub fn level_below<'a>(
     let mut below: Vec<(&Role, &Track)> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
     for t in tracks {
-        if let Some(prev) = ladder.previous_on(t, role) {
-            if seen.insert(prev.id.as_str()) {
-                below.push((prev, t));
-            }
+        if let Some(prev) = ladder.previous_on(t, role)
+            && seen.insert(prev.id.as_str())
+        {
+            below.push((prev, t));
         }
     }
     match below.as_slice() {

@@ -43,11 +43,11 @@ pub fn split(text: &str) -> Option<Chunks<'_>> {
     while i < n {
         if line_start {
             line_start = false;
-            if depth == 0 {
-                if let Some(after) = table_header(text, i, &mut roles)? {
-                    i = after;
-                    continue;
-                }
+            if depth == 0
+                && let Some(after) = table_header(text, i, &mut roles)?
+            {
+                i = after;
+                continue;
             }
         }
         // Between strings, skip what cannot change the state: keys, spaces, commas.

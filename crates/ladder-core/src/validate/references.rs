@@ -35,21 +35,21 @@ pub(super) fn tracks(ladder: &Ladder, report: &mut impl FnMut(Severity, Vec<Seg>
                 continue;
             };
             if let Some(rank) = ladder.level_rank(&role.level) {
-                if let Some((before, before_id)) = last {
-                    if rank <= before {
-                        report(
-                            Severity::Error,
-                            at,
-                            format!(
-                                "track {} does not ascend: {} ({}) comes after {} ({})",
-                                q(&track.id),
-                                q(id),
-                                text::cut(&role.level),
-                                q(before_id),
-                                text::cut(&ladder.levels[before])
-                            ),
-                        );
-                    }
+                if let Some((before, before_id)) = last
+                    && rank <= before
+                {
+                    report(
+                        Severity::Error,
+                        at,
+                        format!(
+                            "track {} does not ascend: {} ({}) comes after {} ({})",
+                            q(&track.id),
+                            q(id),
+                            text::cut(&role.level),
+                            q(before_id),
+                            text::cut(&ladder.levels[before])
+                        ),
+                    );
                 }
                 last = Some((rank, id));
             }
