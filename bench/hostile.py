@@ -12,6 +12,11 @@
     bench/hostile.py alike [N]        # two roles, A1-a and A2-b, with N themeless expectations
                                       # each (default 16,000) that all share three of their four
                                       # words: every pair qualifies. `diff A1-a A2-b`
+    bench/hostile.py wordy [N]        # two roles, A1-a and A2-b, with N themeless expectations
+                                      # each (default 400) of 256 words, each pair alike but
+                                      # for a few words: every pair's word diff compares
+                                      # 256 x 256 words, the most it may (1.2 MB):
+                                      # `diff A1-a A2-b --word-diff`
     bench/hostile.py name [N]         # a role name of N bytes (default 100,000), for
                                       # `ladder --data <(bench/generate.py 10000) show "$(...)"`
     bench/hostile.py themes [N]       # one dimension of N themes (default 13,000) and two roles
@@ -223,6 +228,22 @@ def alike(n=16000):
         out.write("]\n")
 
 
+def wordy(n=400, words=256):
+    out = sys.stdout
+    out.write(HEAD)
+    out.write('\n[[track]]\nid = "t"\nname = "T"\nroles = ["A1-a", "A2-b"]\n')
+    for role, level, tag in (("A1-a", "A1", "a"), ("A2-b", "A2", "b")):
+        out.write(f'\n[[role]]\nid = "{role}"\nlevel = "{level}"\ntitle = "{role}"\n')
+        out.write(f'summary = "Role {role}."\nattributes = {{ scope = "Scope {role}" }}\n')
+        out.write("[role.dimensions.craft]\nexpectations = [\n")
+        for i in range(n):
+            # The pair's own words, then shared ones, every 64th changed at B.
+            text = [f"p{i}x{k}" for k in range(8)]
+            text += [f"{tag}{k}" if k % 64 == 0 else f"w{k}" for k in range(words - 8)]
+            out.write(f'  {{ text = "{" ".join(text)}." }},\n')
+        out.write("]\n")
+
+
 def name(n=100000):
     sys.stdout.write(("S1-role-" * (n // 8 + 1))[:n])
 
@@ -408,6 +429,7 @@ CASES = {
     "many-errors": many_errors,
     "diff": diff,
     "alike": alike,
+    "wordy": wordy,
     "name": name,
     "themes": themes,
     "levels": levels,

@@ -245,6 +245,7 @@ hostile() {
   python3 bench/hostile.py many-errors >"$work/many-errors.toml"
   python3 bench/hostile.py diff 5000 >"$work/diff.toml"
   python3 bench/hostile.py alike >"$work/alike.toml"
+  python3 bench/hostile.py wordy >"$work/wordy.toml"
   python3 bench/hostile.py name 100000 >"$work/name.txt"
   for shape in themes levels tracks attributes; do python3 bench/hostile.py "$shape" >"$work/$shape.toml"; done
   [ -f "$work/ladder-10000.toml" ] || python3 bench/generate.py 10000 >"$work/ladder-10000.toml"
@@ -267,6 +268,7 @@ hostile() {
   budget "next, 5,000 themeless" 1 102400 "$bin" --data "$work/diff.toml" next A1-a
   budget "evidence, 5,000 themeless" 1 102400 "$bin" --data "$work/diff.toml" evidence A2-b
   budget "diff, 16,000 alike each" 1 102400 "$bin" --data "$work/alike.toml" diff A1-a A2-b
+  budget "diff --word-diff, 400 x 256 words" 1 102400 "$bin" --data "$work/wordy.toml" diff A1-a A2-b --word-diff
   budget "validate, 13,000 themes" 1 102400 "$bin" validate "$work/themes.toml"
   budget "diff, 13,000 themes" 1 102400 "$bin" --data "$work/themes.toml" diff A1-a A2-b
   budget "path, 13,000 themes" 1 102400 "$bin" --data "$work/themes.toml" path --track t
