@@ -63,18 +63,14 @@ impl Style {
         self.paint(text, |t| t.red().bold().to_string())
     }
 
-    /// Something that reads the same at both roles. A word emphasised or faint inside it ends
-    /// by resetting the intensity: the dim is set again after it.
+    /// Something that reads the same at both roles.
     pub fn unchanged(&self, text: &str) -> String {
-        self.paint(text, |t| {
-            t.replace(END_INTENSITY, &format!("{END_INTENSITY}{DIM}"))
-                .dimmed()
-                .to_string()
-        })
+        self.paint(text, |t| t.dimmed().to_string())
     }
 
-    /// A word that one side of a pair adds, inside a line in its mark's colour: bold, ended
-    /// by a reset of the intensity alone, so that the line's colour goes on after it.
+    /// A word that one side of a pair adds, inside a line in its mark's colour (never a dim
+    /// one): bold, ended by a reset of the intensity alone, so that the line's colour goes on
+    /// after it.
     pub fn emphasis(&self, word: &str) -> String {
         self.paint(word, |w| format!("{BOLD}{w}{END_INTENSITY}"))
     }

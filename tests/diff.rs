@@ -565,6 +565,8 @@ fn the_words_that_changed_in_a_pair_show_in_every_format() {
         "{plain}"
     );
     assert!(!plain.contains("{+") && !plain.contains("**"), "{plain}");
+    // A ladder without attributes draws no Attributes section, not an empty table.
+    assert!(!plain.contains("Attributes"), "{plain}");
     let marked = diff(&["--word-diff"]);
     for row in [
         "│ ~ Testing            ┆ ~ Adds tests for the pipelines they ┆ ~ Adds tests for the pipelines they │",
@@ -584,9 +586,13 @@ fn the_words_that_changed_in_a_pair_show_in_every_format() {
         colour.contains("\u{1b}[2mestimates\u{1b}[22m"),
         "{colour:?}"
     );
-    // A reworded line stays dim after a bold word inside it.
+    // A reworded line keeps the terminal's colour, so that its swapped words stand out.
     assert!(
-        colour.contains("\u{1b}[1mIdentifies\u{1b}[22m\u{1b}[2m"),
+        colour.contains("≈ \u{1b}[1mIdentifies\u{1b}[22m technical"),
+        "{colour:?}"
+    );
+    assert!(
+        colour.contains("≈ \u{1b}[2mFinds\u{1b}[22m technical"),
         "{colour:?}"
     );
     let md = diff(&["--format", "markdown"]);

@@ -348,7 +348,7 @@ fn a_dimension_summary_is_escaped_in_every_view_and_in_export() {
     assert_eq!(
         super::ok(&["--data", file.arg(), "show", "L1-a"]),
         format!(
-            "L1 A\nL1-a · level L1 · on no track\n\nSum.\n\nAttributes\n\nCraft\n  “{shown}”\n  \
+            "L1 A\nL1-a · level L1 · on no track\n\nSum.\n\nCraft\n  “{shown}”\n  \
              Expectations\n  • Does it.\n  • Does more.\n"
         )
     );

@@ -427,3 +427,17 @@ fn a_hint_pastes_as_one_command_at_any_width() {
         }
     }
 }
+
+/// A narrow path breaks its line of levels before an arrow, never inside a role's title.
+#[test]
+fn a_narrow_path_breaks_its_levels_at_the_arrows() {
+    let out = run(ladder(&["path", "--track", "engineer"]).env("COLUMNS", "40"));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.starts_with(
+            "engineer  Security Engineer\nL2 Security Engineer\n  → L3 Senior Security Engineer\n  \
+             → L4 Technical Lead\n"
+        ),
+        "{text}"
+    );
+}

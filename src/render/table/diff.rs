@@ -111,9 +111,12 @@ fn full(
         style,
         word_marks,
     };
-    writeln!(out)?;
-    writeln!(out, "{}", style.heading("Attributes"))?;
-    sides.attributes(out, &c.attributes)?;
+    // A ladder without attributes has no such section.
+    if !c.attributes.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", style.heading("Attributes"))?;
+        sides.attributes(out, &c.attributes)?;
+    }
     for dc in &c.dimensions {
         writeln!(out)?;
         writeln!(out, "{}", style.heading(&dc.dimension.label()))?;
@@ -449,11 +452,13 @@ fn marked_lines(style: &Style, mark: Mark, text: &str, width: usize) -> Vec<Stri
 }
 
 /// Text in the colour of its mark; what B does not restate is dim, not alarming: B still
-/// builds on it.
+/// builds on it. A rewording keeps the terminal's own colour, so that the words it swaps
+/// (bold at B, dim at A) stand out of it.
 fn paint(style: &Style, mark: Mark, text: &str) -> String {
     match mark {
         Mark::New => style.added(text),
         Mark::Grows | Mark::Differs => style.changed(text),
-        Mark::NotRestated | Mark::Same | Mark::Reworded => style.unchanged(text),
+        Mark::NotRestated | Mark::Same => style.unchanged(text),
+        Mark::Reworded => text.to_string(),
     }
 }

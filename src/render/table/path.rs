@@ -27,34 +27,48 @@ pub fn render(
         writeln!(out, "{line}")?;
     }
     let headings: Vec<String> = p.roles.iter().map(|r| r.heading()).collect();
-    for line in wrap(&headings.join(" → "), prose_width(term), "", "") {
+    // A narrow line breaks before an arrow rather than inside a role's title.
+    let steps: Vec<String> = headings
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            if i == 0 {
+                h.clone()
+            } else {
+                format!("→ {h}")
+            }
+        })
+        .collect();
+    for line in wrap_items(&steps, " ", prose_width(term), "  ") {
         writeln!(out, "{}", style.muted(&line))?;
     }
     if p.roles.is_empty() {
         return Ok(());
     }
     let floor = floor(p, &headings);
-    writeln!(out)?;
-    writeln!(out, "{}", style.heading("Attributes"))?;
-    let sheet = Sheet {
-        first: "Attribute",
-        headings: &headings,
-        rows: p.attributes.len(),
-        floor,
-        blank: crate::render::NOT_STATED,
-        tags: None,
-    };
-    sheet.put(out, style, width, |r, fit| {
-        let (label, w) = (fit.label, fit.cell);
-        let (a, values) = &p.attributes[r];
-        SheetRow {
-            label: heading_lines(style, &a.name, label),
-            cells: values
-                .cells()
-                .map(|(at, v)| (at, wrap(v, w, "", "").join("\n")))
-                .collect(),
-        }
-    })?;
+    // A ladder without attributes has no such section.
+    if !p.attributes.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", style.heading("Attributes"))?;
+        let sheet = Sheet {
+            first: "Attribute",
+            headings: &headings,
+            rows: p.attributes.len(),
+            floor,
+            blank: crate::render::NOT_STATED,
+            tags: None,
+        };
+        sheet.put(out, style, width, |r, fit| {
+            let (a, values) = &p.attributes[r];
+            SheetRow {
+                label: heading_lines(style, &a.name, fit.label),
+                cells: values
+                    .cells()
+                    .map(|(at, v)| (at, wrap(v, fit.cell, "", "").join("\n")))
+                    .collect(),
+            }
+        })?;
+    }
     for d in &p.dimensions {
         writeln!(out)?;
         writeln!(out, "{}", style.heading(&d.dimension.label()))?;

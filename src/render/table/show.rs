@@ -97,9 +97,13 @@ fn attributes(
     style: &Style,
     width: usize,
 ) -> Result<()> {
+    let shown = view.attributes_for_people();
+    // A ladder without attributes has no such section.
+    if shown.shown.is_empty() && shown.more_empty == 0 {
+        return Ok(());
+    }
     writeln!(out)?;
     writeln!(out, "{}", style.heading("Attributes"))?;
-    let shown = view.attributes_for_people();
     let rows: Vec<(&str, &str)> = shown
         .shown
         .iter()
