@@ -490,3 +490,31 @@ fn the_help_shows_real_output() {
         .collect();
     assert_eq!(shown, indented);
 }
+
+/// What `changes --help` shows it prints is what it prints, run where it says.
+#[test]
+fn the_sample_in_changes_help_is_what_changes_prints() {
+    let help = ok(&["changes", "--help"]);
+    let sample = help
+        .split("\n\n  $ ladder ")
+        .nth(1)
+        .expect("a sample in the help");
+    let (command, shown) = sample
+        .split_once('\n')
+        .expect("the command, then its output");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/changes");
+    let args: Vec<&str> = command.split_whitespace().collect();
+    let (code, out, _) = in_dir(&dir, &args);
+    assert_eq!(code, 1, "the two files differ");
+    let indented: String = out
+        .lines()
+        .map(|l| {
+            if l.is_empty() {
+                "\n".to_string()
+            } else {
+                format!("  {l}\n")
+            }
+        })
+        .collect();
+    assert_eq!(shown.trim_end(), indented.trim_end());
+}

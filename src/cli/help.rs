@@ -95,7 +95,7 @@ after_help!(
     LIST_LONG,
     "  ladder list
   ladder list --track cloud
-  for id in $(ladder list --ids); do ladder show \"$id\" --format markdown; done"
+  for id in $(ladder list --ids); do ladder show \"$id\"; done"
 );
 after_help!(
     SHOW_SHORT,
@@ -232,9 +232,9 @@ macro_rules! changes_more {
          Exit status: 0 when both describe the same ladder (formatting, comments and key order \
          do not count), 1 when they differ (with --brief, only when expectations changed), 2 on \
          trouble.\n\n\
-         What it prints (tests/data/changes in the source holds the two files):\n\n  \
-         $ ladder changes tests/data/changes/old.toml tests/data/changes/new.toml --role W1\n  \
-         Changes from tests/data/changes/old.toml to tests/data/changes/new.toml\n\n  \
+         What it prints in tests/data/changes of the source, which holds the two files:\n\n  \
+         $ ladder changes old.toml new.toml --role W1\n  \
+         Changes from old.toml to new.toml\n\n  \
          Summary\n    \
          1 role: 1 with wording only.\n    \
          2 statements: 1 reworded, 1 moved.\n    \
@@ -253,7 +253,7 @@ after_help!(
     CHANGES_LONG,
     "  ladder changes HEAD~1                       the last commit's change
   ladder changes origin/main --brief          what a branch changes
-  ladder changes v1..v2 --format markdown     two revisions, for a changelog
+  ladder changes v1..v2 --format markdown     for a changelog
   ladder changes old.toml new.toml --role L3  two files, one role",
     changes_more!()
 );

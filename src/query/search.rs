@@ -198,15 +198,16 @@ impl Matcher {
                 .filter(|r| !r.is_empty())
                 .collect(),
             Matcher::Any(each) => {
-                // Each pattern's matches, then the earliest (the longest of those that start
-                // together) of those that do not overlap one taken before.
+                // Each pattern's matches, in order, those that overlap or touch made one: the
+                // union of what the patterns match, as rg highlights it.
                 let mut all: Vec<Range<usize>> =
                     each.iter().flat_map(|m| m.find_iter(text)).collect();
-                all.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+                all.sort_by_key(|r| r.start);
                 let mut found: Vec<Range<usize>> = Vec::new();
                 for r in all {
-                    if found.last().is_none_or(|last| r.start >= last.end) {
-                        found.push(r);
+                    match found.last_mut() {
+                        Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                        _ => found.push(r),
                     }
                 }
                 found

@@ -209,9 +209,23 @@ fn subcommand(roff: &mut Roff, sub: &Command, top: &Command) {
         option(roff, arg);
     }
     if let Some(after) = sub.get_after_long_help().or(sub.get_after_help()) {
+        after_help(roff, &after.to_string());
+    }
+}
+
+/// A subcommand's words after its options, paragraph by paragraph: a list under a heading
+/// (`Examples:`, `Marks …:`, indented lines) kept line for line, and prose, which the help
+/// writes as one line a paragraph, filled to the page's width.
+fn after_help(roff: &mut Roff, text: &str) {
+    for paragraph in text.split("\n\n") {
         roff.control("PP", []);
+        let listed = paragraph.lines().any(|l| l.starts_with(' '));
+        if !listed {
+            roff.text([roman(paragraph.lines().collect::<Vec<_>>().join(" "))]);
+            continue;
+        }
         roff.control("nf", []);
-        for line in after.to_string().lines() {
+        for line in paragraph.lines() {
             roff.text([roman(line.to_string())]);
         }
         roff.control("fi", []);
