@@ -26,9 +26,11 @@ macro_rules! exit_codes {
         "  0  success
   1  runtime failure (a ladder file that cannot be read or has errors,
      output that cannot be written); for search: nothing matched;
-     for validate: errors found
+     for validate: errors found; for changes: the versions differ;
+     for review --check: a New expectation has no evidence
   2  usage error: unknown or ambiguous role, track, dimension or level,
-     bad flag, bad search pattern, a --format the command cannot write"
+     bad flag, bad search pattern, a --format the command cannot write;
+     for changes and review: any trouble"
     };
 }
 

@@ -303,9 +303,9 @@ pub struct DetailArgs {
     #[arg(long)]
     pub brief: bool,
 
-    /// Mark the words that changed in a pair: {+added+}, [-dropped-]
+    /// Mark the words a pair changes, as git does
     ///
-    /// As git diff --word-diff=plain does, in the table. With colour on, the words B adds are
+    /// {+added+} at B and [-dropped-] at A, as git diff --word-diff=plain does, in the table. With colour on, the words B adds are
     /// bold and those A drops dim in any case; Markdown puts B's added words in bold, JSON
     /// lists both.
     #[arg(long, conflicts_with = "brief")]
@@ -404,7 +404,11 @@ pub struct ShowArgs {
 
 // Arguments of `ladder diff`.
 #[derive(Debug, Args)]
-#[command(mut_args(help_of("track", "The track of levels or ambiguous names")))]
+#[command(mut_args(help_and_more(
+    "track",
+    "The track that settles A and B",
+    "Levels (L2 L3 --track engineer) and names that more than one track holds."
+)))]
 pub struct DiffArgs {
     /// The role to compare from (usually the current level).
     #[arg(value_name = "A")]

@@ -133,8 +133,8 @@ fn detail(ctx: &Context, arg: &DetailArgs) -> Result<Detail> {
         .into()),
         (false, true, Format::Table) => Ok(Detail::WordDiff),
         (false, true, _) => Err(UsageError(
-            "--word-diff marks words in the table: markdown shows B's added words in bold, and \
-             json lists them as added and dropped"
+            "--word-diff marks words in the table only: markdown shows B's added words in \
+             bold, json lists them as added and dropped, and tsv keeps each text whole"
                 .into(),
         )
         .into()),

@@ -44,7 +44,7 @@ pub enum Format {
     /// Tables and wrapped text for a person at a terminal.
     #[default]
     Table,
-    /// One JSON document with a schema version, for scripts (see the README).
+    /// One JSON document with a schema version, for scripts.
     Json,
     /// GitHub-flavoured Markdown, ready to paste into a document.
     Markdown,
