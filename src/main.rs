@@ -38,6 +38,7 @@ fn main() -> ExitCode {
 /// newlines included, and cut), and the message rendered without styling: no argument can paint
 /// the terminal, forge a line of the message, or make it a megabyte long.
 fn parse_error(err: clap::Error) -> ExitCode {
+    let err = fitted_help(err);
     let code = ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
     let typed: Vec<String> = std::env::args_os()
         .map(|a| a.to_string_lossy().into_owned())
@@ -59,6 +60,20 @@ fn parse_error(err: clap::Error) -> ExitCode {
         out.write_all(message.as_bytes()).and_then(|()| out.flush())
     };
     printed(written, !plain.use_stderr(), code)
+}
+
+/// Help asked for (`-h`, `--help`, `help CMD`), made again with its examples fitted to the
+/// terminal's width; anything else as it is.
+fn fitted_help(err: clap::Error) -> clap::Error {
+    if err.kind() != clap::error::ErrorKind::DisplayHelp {
+        return err;
+    }
+    let width =
+        usize::from(ladder::term::Terminal::detect(clap::ColorChoice::Never).width).min(100);
+    cli::fitted(cli::Cli::command(), width)
+        .try_get_matches_from(std::env::args_os())
+        .err()
+        .unwrap_or(err)
 }
 
 /// The exit code once clap's text is written: help or a version that could not reach stdout

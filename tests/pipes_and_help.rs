@@ -192,3 +192,36 @@ fn short_help_fits_a_screen_and_long_help_has_the_rest() {
         assert!(long.lines().count() > lines, "{args:?}");
     }
 }
+
+/// At 40 columns an example too wide for the line breaks between its arguments, each broken
+/// line ending with ` \`, and a comment beside it goes above it: the help's examples paste
+/// as the commands they are (issue 25, item 6, as the hints do).
+#[test]
+fn help_examples_break_between_arguments_and_paste_whole() {
+    for command in ["search", "diff", "review", "changes", "list", "evidence"] {
+        for flag in ["-h", "--help"] {
+            let out = run(ladder(&[command, flag]).env("COLUMNS", "40"));
+            let help = String::from_utf8(out.stdout).expect("UTF-8");
+            let examples = help
+                .split("Examples:\n")
+                .nth(1)
+                .and_then(|rest| rest.split("\n\n").next())
+                .expect("examples");
+            let mut continued = false;
+            for line in examples.lines() {
+                assert!(line.chars().count() <= 40, "{command} {flag}: {line:?}");
+                if continued {
+                    assert!(line.starts_with("    "), "{command} {flag}: {line:?}");
+                } else {
+                    assert!(
+                        line.starts_with("  ladder ")
+                            || line.starts_with("  # ")
+                            || line.starts_with("  for "),
+                        "{command} {flag}: a line cut inside a command: {line:?}\n{help}"
+                    );
+                }
+                continued = line.ends_with(" \\");
+            }
+        }
+    }
+}

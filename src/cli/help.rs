@@ -1,6 +1,8 @@
 //! The help's words that are longer than a line: what each command's `-h` and `--help` say
 //! after its options, and the sections the top-level help shares with the manual page.
 
+use crate::render::fitted_help;
+
 // The sections of the top-level help, each also a section of the manual page (`ladder man`):
 // macros, so that `concat!` can join them into the help at compile time.
 macro_rules! examples {
@@ -287,3 +289,26 @@ after_help!(
   ladder man format > ~/.local/share/man/man5/ladder-format.5
   ladder man format | man -l -"
 );
+
+/// The command line's definition with every example that `width` columns cannot hold broken
+/// between its arguments (see [`crate::render::fitted_help`]), for help shown at that width:
+/// clap would break it anywhere, and a line cut inside a command does not paste.
+pub fn fitted(cmd: clap::Command, width: usize) -> clap::Command {
+    let fit = move |cmd: clap::Command| {
+        let short = cmd
+            .get_after_help()
+            .map(|t| fitted_help(&t.to_string(), width));
+        let long = cmd
+            .get_after_long_help()
+            .map(|t| fitted_help(&t.to_string(), width));
+        let cmd = match short {
+            Some(text) => cmd.after_help(text),
+            None => cmd,
+        };
+        match long {
+            Some(text) => cmd.after_long_help(text),
+            None => cmd,
+        }
+    };
+    fit(cmd).term_width(width).mut_subcommands(fit)
+}

@@ -37,7 +37,7 @@ impl Shell {
 mod help;
 
 use help::*;
-pub use help::{EXAMPLES, EXIT_CODES, NAMING};
+pub use help::{EXAMPLES, EXIT_CODES, NAMING, fitted};
 
 /// Explore a career ladder from the terminal.
 ///

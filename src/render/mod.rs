@@ -127,3 +127,33 @@ pub fn render(
         Format::Tsv => tsv::render(out, report, header),
     }
 }
+
+/// A help text with each example that is wider than `width` broken as a hint is: between
+/// arguments, each broken line ending with ` \`, so that it still pastes as one command; a
+/// comment set beside an example (after two spaces or more) goes on a line of its own above
+/// it, after `#`. Other lines are left to clap, which wraps prose.
+pub fn fitted_help(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let example = line.starts_with("  ") && !line.starts_with("   ");
+        if !example || table::layout::display_width(line) <= width {
+            out += line;
+            out.push('\n');
+            continue;
+        }
+        let (command, comment) = match line.trim_start().split_once("  ") {
+            Some((command, comment)) => (command, Some(comment.trim())),
+            None => (line.trim_start(), None),
+        };
+        if let Some(comment) = comment {
+            out += &format!("  # {comment}\n");
+        }
+        let args: Vec<&str> = command.split(' ').collect();
+        for piece in table::layout::command_lines(&args, width, "  ") {
+            out += &piece;
+            out.push('\n');
+        }
+    }
+    out.pop();
+    out
+}
