@@ -118,8 +118,10 @@ fn bash_completes_through_the_registered_function() {
     let path = dir.write("ladder.bash", script);
     let complete = |line: &str| -> Vec<String> {
         let words: Vec<&str> = line.split(' ').collect();
+        // A path is bash's own to complete: the function says so with compopt, shown here.
         let program = format!(
             "source {path:?} || exit 9
+             compopt() {{ local IFS=' '; [[ \"$*\" == *' -o '* ]] && printf 'compopt %s\\n' \"$*\"; return 0; }}
              COMP_WORDS=({words}); COMP_CWORD={cword}; COMP_LINE={line:?}; COMP_POINT=${{#COMP_LINE}}
              _clap_complete_ladder ladder {cur:?} {prev:?}
              printf '%s\\n' \"${{COMPREPLY[@]}}\"",
@@ -142,6 +144,7 @@ fn bash_completes_through_the_registered_function() {
         String::from_utf8(out.stdout)
             .expect("UTF-8")
             .lines()
+            .filter(|l| !l.is_empty())
             .map(String::from)
             .collect()
     };
@@ -174,6 +177,11 @@ fn bash_completes_through_the_registered_function() {
         complete(&format!("ladder --data {DESIGN} show p3")),
         designers
     );
+    // The value of `--data=` itself is a path, which bash completes, typed or not yet.
+    let files = ["compopt +o bashdefault -o default"];
+    assert_eq!(complete("ladder --data = tests/da"), files);
+    assert_eq!(complete("ladder --data ="), files);
+    assert_eq!(complete("ladder --data tests/da"), files);
 }
 
 /// A manual page (roff, saved as `name`) as `man` shows it at `width` columns, overstriking

@@ -156,9 +156,18 @@ _clap_complete_NAME() {
             (( i += 1 ))
         fi
     done
+    # The word being completed may be the value of `--data=`: then the completer reads the
+    # option and the value alone (`--data` `` when nothing is typed after the `=`).
+    local value=$2
+    if (( cword >= 2 )) && [[ ${words[cword-1]} == "=" && ${words[cword-2]} == --* ]]; then
+        words=("${words[@]:0:cword-1}" "${words[@]:cword}")
+        (( cword -= 1 ))
+    elif (( cword >= 1 )) && [[ ${words[cword]} == "=" && ${words[cword-1]} == --* ]]; then
+        value=""
+    fi
     _CLAP_COMPLETE_INDEX=$cword
-    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-        words[cword]="$2"
+    if [[ "${BASH_VERSINFO[0]}" -ge 4 || $value == "" ]]; then
+        words[cword]="$value"
     fi
     local reply
     reply=$( \
