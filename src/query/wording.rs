@@ -1,7 +1,7 @@
 //! What changed inside a pair of statements: the words of one that the other lacks, in runs,
 //! as `git diff --word-diff` shows them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// The most word-by-word comparisons one pair may cost: above it (two texts of a few hundred
@@ -56,14 +56,20 @@ fn words(text: &str) -> Vec<(Range<usize>, String)> {
 }
 
 /// For each word of `a`, whether it is part of the longest common subsequence of `a` and `b`.
-fn in_common_sequence(a: &[(Range<usize>, String)], b: &[(Range<usize>, String)]) -> Vec<bool> {
+fn in_common_sequence<'w>(
+    a: &'w [(Range<usize>, String)],
+    b: &'w [(Range<usize>, String)],
+) -> Vec<bool> {
+    // Each distinct word as a number, so that the table compares numbers, not strings.
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let (a, b) = (numbered(a, &mut ids), numbered(b, &mut ids));
     let (n, m) = (a.len(), b.len());
     // longest[i][j]: the longest common subsequence of a[i..] and b[j..].
     let mut longest = vec![0u32; (n + 1) * (m + 1)];
     let at = |i: usize, j: usize| i * (m + 1) + j;
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            longest[at(i, j)] = if a[i].1 == b[j].1 {
+            longest[at(i, j)] = if a[i] == b[j] {
                 longest[at(i + 1, j + 1)] + 1
             } else {
                 longest[at(i + 1, j)].max(longest[at(i, j + 1)])
@@ -73,7 +79,7 @@ fn in_common_sequence(a: &[(Range<usize>, String)], b: &[(Range<usize>, String)]
     let mut kept = vec![false; n];
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
-        if a[i].1 == b[j].1 {
+        if a[i] == b[j] {
             kept[i] = true;
             (i, j) = (i + 1, j + 1);
         } else if longest[at(i + 1, j)] >= longest[at(i, j + 1)] {
@@ -83,6 +89,17 @@ fn in_common_sequence(a: &[(Range<usize>, String)], b: &[(Range<usize>, String)]
         }
     }
     kept
+}
+
+/// Each word's number in `ids`, a new word taking the next.
+fn numbered<'w>(words: &'w [(Range<usize>, String)], ids: &mut HashMap<&'w str, u32>) -> Vec<u32> {
+    words
+        .iter()
+        .map(|w| {
+            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            *ids.entry(w.1.as_str()).or_insert(next)
+        })
+        .collect()
 }
 
 #[cfg(test)]
