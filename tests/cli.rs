@@ -28,6 +28,7 @@ mod import;
 mod import_plan;
 mod import_shapes;
 mod import_sheets;
+mod init_schema;
 mod large;
 mod list;
 mod next_path;

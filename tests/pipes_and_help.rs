@@ -170,7 +170,7 @@ fn short_help_fits_a_screen_and_long_help_has_the_rest() {
         .filter(|c| c != "help")
         .collect();
     assert!(commands.len() >= 17, "{commands:?}");
-    let globals = "  --color --format --data --ladder --no-pager --no-header\n";
+    let globals = "\nGlobal options: --color --format --data --ladder --no-pager --no-header\n";
     for command in std::iter::once(None).chain(commands.iter().map(Some)) {
         let args: Vec<&str> = command.iter().map(|c| c.as_str()).chain(["-h"]).collect();
         let help = short(&args);

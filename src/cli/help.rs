@@ -56,7 +56,7 @@ pub const AFTER_HELP: &str = concat!(
 /// The names of the global options, for the `-h` of every command: their help is in `--help`.
 macro_rules! globals_line {
     () => {
-        "Global options, described in --help:\n  --color --format --data --ladder --no-pager --no-header"
+        "Global options: --color --format --data --ladder --no-pager --no-header"
     };
 }
 
@@ -274,6 +274,24 @@ after_help!(
      words.\n\n\
      Exit status: 0 when the file was read (with --check: and every New expectation has \
      evidence), 1 with --check when one has none, 2 on trouble."
+);
+after_help!(
+    INIT_SHORT,
+    INIT_LONG,
+    "  ladder init team.toml --levels L1,L2 --tracks Main --dimensions Craft
+  ladder init team.toml
+  ladder --data team.toml validate",
+    "FILE starts with a #:schema line naming ladder.schema.json beside it, which init writes \
+     too (unless it is there already): an editor with taplo (the TOML language server of the \
+     common editor extensions) then checks and completes FILE as it is typed. An existing FILE \
+     is refused unless --force; both files are written whole or not at all. Without a \
+     terminal, --levels, --tracks and --dimensions are required."
+);
+after_help!(
+    SCHEMA_SHORT,
+    SCHEMA_LONG,
+    "  ladder schema > ladder.schema.json
+  ladder schema | jq '.properties | keys'"
 );
 after_help!(
     COMPLETIONS_SHORT,

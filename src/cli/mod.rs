@@ -44,9 +44,12 @@ pub use help::{EXAMPLES, EXIT_CODES, NAMING, fitted};
 /// Ships with the Security Operations ladder: security analysts, security
 /// engineers, cloud security engineers and technical leads, levels L1 to L4.
 #[derive(Debug, Parser)]
+// The about line straight above the usage: `ladder -h` lists every command and still fits 30
+// lines of 80 columns.
 #[command(
     name = "ladder",
     version,
+    help_template = "{about-with-newline}{usage-heading} {usage}\n\n{all-args}{after-help}",
     after_help = SHORT_HELP,
     after_long_help = AFTER_HELP,
     max_term_width = 100
@@ -245,6 +248,22 @@ pub enum Command {
     #[command(after_help = REVIEW_SHORT, after_long_help = REVIEW_LONG)]
     Review(ReviewArgs),
 
+    /// Write a ladder skeleton to start a ladder from
+    ///
+    /// The name, levels, tracks and dimensions given, one role per level and track with empty
+    /// lists of expectations, and a comment at each place that says what goes there. On a
+    /// terminal, what the flags leave out is asked for, one question at a time.
+    #[command(after_help = INIT_SHORT, after_long_help = INIT_LONG)]
+    Init(InitArgs),
+
+    /// Print the JSON Schema of the ladder file format
+    ///
+    /// Generated from the types the loader reads (JSON Schema draft 2020-12), each key
+    /// described: for an editor that checks and completes the file as it is typed (taplo's
+    /// `#:schema` directive, which `ladder init` writes), or for a check in CI.
+    #[command(after_help = SCHEMA_SHORT, after_long_help = SCHEMA_LONG)]
+    Schema(GlobalOnly),
+
     /// Print the line that turns on completion in a shell
     ///
     /// The shell then asks ladder itself at each TAB, so role, track, dimension and level ids
@@ -280,6 +299,8 @@ impl Command {
             Command::Review(a) => &mut a.global,
             Command::Completions(a) => &mut a.global,
             Command::Man(a) => &mut a.global,
+            Command::Init(a) => &mut a.global,
+            Command::Schema(a) => &mut a.global,
             Command::Ladders(a) | Command::Tracks(a) | Command::Dimensions(a) => &mut a.global,
         }
     }
@@ -760,4 +781,37 @@ pub enum ManPage {
     Ladder,
     /// ladder-format(5), the ladder file format (and the handbooks, sheets and outlines read)
     Format,
+}
+
+// Arguments of `ladder init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The ladder file to write (`-`: stdout)
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub file: PathBuf,
+
+    /// The ladder's name [default: from FILE's name]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Level ids, lowest first: L1,L2,L3
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub levels: Option<Vec<String>>,
+
+    /// Track names: Analyst,Engineer
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub tracks: Option<Vec<String>>,
+
+    /// Dimension names: "Craft,Collaboration"
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub dimensions: Option<Vec<String>>,
+
+    /// Replace FILE if it exists
+    ///
+    /// Only a regular file (never a symlink), whose permissions are kept.
+    #[arg(long)]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }

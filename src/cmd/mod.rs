@@ -8,12 +8,14 @@ mod dimensions;
 mod evidence;
 mod export;
 mod import;
+mod init;
 mod ladders;
 mod list;
 mod man;
 mod next;
 mod path;
 mod review;
+mod schema;
 mod search;
 mod show;
 mod tracks;
@@ -50,7 +52,10 @@ pub fn run(mut cli: Cli) -> Result<Exit> {
         .flatten();
     let ctx = Context::new(global, term)?;
     // A ladder typed on a terminal: say so, or the command would seem to hang.
-    let reads = !matches!(cli.command, Command::Completions(_) | Command::Man(_));
+    let reads = !matches!(
+        cli.command,
+        Command::Completions(_) | Command::Man(_) | Command::Init(_) | Command::Schema(_)
+    );
     if reads && ctx.loader.source == Source::Stdin && std::io::stdin().is_terminal() {
         crate::render::reading_stdin(&mut std::io::stderr().lock())?;
     }
@@ -83,9 +88,12 @@ fn pages(command: &Command) -> bool {
         | Command::Changes(_)
         | Command::Review(_) => true,
         Command::Evidence(args) => args.file.output.is_none(),
-        Command::Export(_) | Command::Import(_) | Command::Completions(_) | Command::Man(_) => {
-            false
-        }
+        Command::Export(_)
+        | Command::Import(_)
+        | Command::Completions(_)
+        | Command::Man(_)
+        | Command::Init(_)
+        | Command::Schema(_) => false,
     }
 }
 
@@ -115,6 +123,8 @@ fn dispatch(command: Command, ctx: &Context, out: &mut impl Write) -> Result<Exi
         Command::Man(args) => man::run(ctx, &args, out),
         Command::Changes(args) => changes::run(ctx, &args, out),
         Command::Review(args) => review::run(ctx, &args, out),
+        Command::Init(args) => init::run(ctx, &args, out),
+        Command::Schema(_) => schema::run(ctx, out),
     }
 }
 

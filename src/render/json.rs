@@ -53,6 +53,12 @@ fn write(out: &mut impl Write, doc: &impl Serialize) -> Result<()> {
     Ok(())
 }
 
+/// Writes a JSON Schema (`ladder schema`), pretty as every document is: a schema carries no
+/// `schema` version of ours, it is the contract itself.
+pub(super) fn schema(out: &mut impl Write, schema: &impl Serialize) -> Result<()> {
+    write(out, schema)
+}
+
 #[derive(Serialize)]
 struct Doc<T: Serialize> {
     schema: u32,

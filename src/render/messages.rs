@@ -67,6 +67,18 @@ pub fn wrote(out: &mut impl Write, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// What `init` says on stderr when the schema beside the new ladder is an older one, which it
+/// leaves alone without `--force`.
+pub fn schema_kept(out: &mut impl Write, path: &Path) -> Result<()> {
+    let shown = files::shown(path);
+    writeln!(
+        out,
+        "note: {shown} was there already and differs from this version's schema; kept \
+         (`ladder schema > {shown}` replaces it)"
+    )?;
+    Ok(())
+}
+
 /// What `--data -` says on stderr when standard input is a terminal, before it waits for the
 /// ladder to be typed or pasted.
 pub fn reading_stdin(out: &mut impl Write) -> Result<()> {

@@ -8,6 +8,7 @@ mod man;
 mod markdown;
 mod messages;
 mod people;
+mod skeleton;
 mod table;
 mod tsv;
 mod words;
@@ -16,8 +17,9 @@ pub use man::Manual;
 pub use markdown::fold_markdown;
 pub use messages::{
     completion_line, exported, ids, import_found, import_messages, imported, man, man_format,
-    plan_written, qualified_ids, reading_stdin, wrote,
+    plan_written, qualified_ids, reading_stdin, schema_kept, wrote,
 };
+pub use skeleton::{SCHEMA_FILE, skeleton_toml};
 pub(crate) use words::NOT_STATED;
 // The formats below take the shared words as `super::mark_name` and so on.
 use words::*;
@@ -156,4 +158,9 @@ pub fn fitted_help(text: &str, width: usize) -> String {
     }
     out.pop();
     out
+}
+
+/// Writes a JSON Schema as `ladder schema` prints it.
+pub fn schema(out: &mut impl Write, schema: &impl serde::Serialize) -> Result<()> {
+    json::schema(out, schema)
 }

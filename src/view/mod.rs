@@ -12,6 +12,7 @@ mod next;
 mod path;
 mod review;
 mod show;
+mod skeleton;
 mod tracks;
 
 pub use changes::{ChangesView, LadderChanges, Record, What, records};
@@ -23,6 +24,7 @@ pub use next::{LeftOut, NextSteps, Step};
 pub use path::{PathDimension, PathRow, PathView};
 pub use review::{DimensionReview, Gone, ItemReview, Review, ReviewView, State, THIN_WORDS, Tally};
 pub use show::{DimensionView, ForPeople, LadderView, RoleView};
+pub use skeleton::{Named, Skeleton};
 pub use tracks::{LevelRoles, TrackList};
 
 use crate::model::{Entry, Ladder};

@@ -3,6 +3,8 @@
 
 mod catalogue;
 mod lookup;
+#[cfg(feature = "schema")]
+mod schema;
 mod visit;
 
 use std::collections::BTreeMap;
@@ -11,10 +13,13 @@ use serde::{Deserialize, Serialize};
 
 pub use catalogue::{Catalogue, Entry};
 pub use lookup::Lookup;
+#[cfg(feature = "schema")]
+pub use schema::file_schema;
 pub use visit::{Item, Step, TextKind};
 
 /// A whole career ladder, as written in a ladder TOML file.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ladder {
     /// The ladder's name, e.g. "Security Operations".
@@ -52,28 +57,40 @@ pub struct Ladder {
 
 /// A kind of role, such as security analysts.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Discipline {
+    /// Its id: letters, digits, `-`, `_` and `.`.
     pub id: String,
+    /// Its name, such as "Security Analyst".
     pub name: String,
+    /// What people of this kind do, in one sentence.
     pub definition: String,
 }
 
 /// Something every role states a value for, such as the planning horizon.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Attribute {
+    /// Its id, the key of a role's value in `[role.attributes]`.
     pub id: String,
+    /// Its name, such as "Planning horizon".
     pub name: String,
+    /// What a value of it says, in a sentence.
     pub meaning: String,
 }
 
 /// An area in which expectations are written, such as Domain Expertise.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
+    /// Its id, the key of a role's table in `[role.dimensions]`.
     pub id: String,
+    /// Its name, such as "Domain Expertise".
     pub name: String,
+    /// An emoji shown before its name (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emoji: Option<String>,
     /// Threads that line expectations up from one level to the next.
@@ -83,37 +100,53 @@ pub struct Dimension {
 
 /// A thread within a dimension, such as "Depth of mastery".
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
+    /// Its id, which an expectation names as its `theme`.
     pub id: String,
+    /// Its name, such as "Depth of mastery".
     pub name: String,
 }
 
 /// A grade of progress within a level, such as Performing.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Band {
+    /// Its id.
     pub id: String,
+    /// Its name, such as "Performing".
     pub name: String,
+    /// What being in it means, in a sentence.
     pub meaning: String,
 }
 
 /// A career path: role ids from the lowest level to the highest.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Track {
+    /// Its id, such as "engineer".
     pub id: String,
+    /// Its name, such as "Security Engineer".
     pub name: String,
+    /// The ids of its roles, lowest level first.
     pub roles: Vec<String>,
 }
 
 /// One role at one level: its attribute values and its expectations per dimension.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Role {
+    /// Its id, such as "L3-senior-security-engineer".
     pub id: String,
+    /// One of the ladder's `levels`.
     pub level: String,
+    /// Its title, such as "Senior Security Engineer".
     pub title: String,
+    /// What the role does, in a sentence.
     pub summary: String,
     /// Attribute id to value.
     #[serde(default)]
@@ -125,23 +158,29 @@ pub struct Role {
 
 /// What a role expects in one dimension.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoleDimension {
     /// The role's own words for the dimension, when its page quotes them (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// What is expected of the role in the dimension, one statement each.
     #[serde(default)]
     pub expectations: Vec<Expectation>,
+    /// Concrete examples of work that met the expectations.
     #[serde(default)]
     pub examples: Vec<String>,
 }
 
 /// One expectation, tagged with the theme it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Expectation {
+    /// The id of one of the dimension's themes (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
+    /// The statement, in a sentence.
     pub text: String,
 }
 

@@ -1,0 +1,168 @@
+//! What `ladder init` writes: a ladder of names and levels with nothing expected yet, its ids
+//! made from the names it was given.
+
+use crate::exit::UsageError;
+use crate::text;
+
+/// A track or dimension of the skeleton: the name given and the id made from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub id: String,
+    pub name: String,
+}
+
+/// A new ladder: its name, levels (lowest first), tracks and dimensions; every track has one
+/// role at every level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skeleton {
+    pub name: String,
+    pub levels: Vec<String>,
+    pub tracks: Vec<Named>,
+    pub dimensions: Vec<Named>,
+}
+
+impl Skeleton {
+    /// The skeleton of these answers, or the first thing wrong with them in one line: an
+    /// empty list, a level id outside the id alphabet, a name without a letter or digit, two
+    /// of a kind that would share an id.
+    pub fn new(
+        name: &str,
+        levels: &[String],
+        tracks: &[String],
+        dimensions: &[String],
+    ) -> Result<Skeleton, UsageError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(UsageError("the ladder needs a name".into()));
+        }
+        let typed = levels.iter().chain(tracks).chain(dimensions);
+        if let Some(bad) = std::iter::once(name)
+            .chain(typed.map(String::as_str))
+            .find(|t| unsafe_text(t))
+        {
+            let why = format!(
+                "{} holds a control character: a name is one line of text",
+                text::quoted(bad)
+            );
+            return Err(UsageError(why));
+        }
+        let levels: Vec<String> = cleaned(levels);
+        if let Some(bad) = levels.iter().find(|l| !text::is_safe_id(l)) {
+            return Err(UsageError(format!(
+                "level {} is not an id: use letters, digits, '-', '_' and '.'",
+                text::quoted(bad)
+            )));
+        }
+        distinct("level", &levels, &levels)?;
+        Ok(Skeleton {
+            name: name.to_string(),
+            levels,
+            tracks: named("track", tracks)?,
+            dimensions: named("dimension", dimensions)?,
+        })
+    }
+
+    /// The id of the role of `track` at `level`: `L2-engineer`.
+    pub fn role_id(level: &str, track: &Named) -> String {
+        format!("{level}-{}", track.id)
+    }
+}
+
+/// Whether a name would break the file's lines or reach a terminal raw.
+fn unsafe_text(name: &str) -> bool {
+    text::has_controls(name) || name.contains(['\n', '\r'])
+}
+
+/// The items of a list, trimmed, the empty ones left out.
+fn cleaned(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .map(|i| i.trim().to_string())
+        .filter(|i| !i.is_empty())
+        .collect()
+}
+
+/// Names with their ids (`Cloud Security` → `cloud-security`), at least one, no two alike.
+fn named(kind: &str, names: &[String]) -> Result<Vec<Named>, UsageError> {
+    let names = cleaned(names);
+    let mut found = Vec::new();
+    for name in &names {
+        let id = text::slug(name).to_lowercase();
+        if id.is_empty() {
+            let why = format!("{kind} {} has no letter or digit", text::quoted(name));
+            return Err(UsageError(why));
+        }
+        found.push(Named {
+            id,
+            name: name.clone(),
+        });
+    }
+    let ids: Vec<String> = found.iter().map(|n| n.id.clone()).collect();
+    distinct(kind, &ids, &names)?;
+    Ok(found)
+}
+
+/// Refuses an empty list, and two items of one id (case aside), naming them as typed.
+fn distinct(kind: &str, ids: &[String], typed: &[String]) -> Result<(), UsageError> {
+    if ids.is_empty() {
+        return Err(UsageError(format!("the ladder needs at least one {kind}")));
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for (id, as_typed) in ids.iter().zip(typed) {
+        let folded = id.to_lowercase();
+        if let Some(at) = seen.iter().position(|s| *s == folded) {
+            return Err(UsageError(format!(
+                "{kind}s {} and {} would share the id {}",
+                text::quoted(&typed[at]),
+                text::quoted(as_typed),
+                text::quoted(id)
+            )));
+        }
+        seen.push(folded);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(items: &str) -> Vec<String> {
+        items.split(',').map(String::from).collect()
+    }
+
+    #[test]
+    fn ids_come_from_the_names_and_roles_from_level_and_track() {
+        let s = Skeleton::new(
+            " Team ",
+            &list("L1, L2"),
+            &list("Cloud Security"),
+            &list("Craft"),
+        )
+        .expect("a skeleton");
+        assert_eq!(s.name, "Team");
+        assert_eq!(s.levels, ["L1", "L2"]);
+        assert_eq!(s.tracks[0].id, "cloud-security");
+        assert_eq!(Skeleton::role_id("L2", &s.tracks[0]), "L2-cloud-security");
+    }
+
+    #[test]
+    fn what_cannot_make_a_ladder_is_said_in_one_line() {
+        let refused = |levels: &str, tracks: &str, dims: &str| {
+            Skeleton::new("T", &list(levels), &list(tracks), &list(dims))
+                .expect_err("refused")
+                .0
+        };
+        assert_eq!(refused("", "A", "C"), "the ladder needs at least one level");
+        assert!(refused("L 1", "A", "C").starts_with("level \"L 1\" is not an id"));
+        assert!(refused("L1,l1", "A", "C").contains("would share the id"));
+        assert_eq!(
+            refused("L1", "A, a", "C"),
+            "tracks \"A\" and \"a\" would share the id \"a\""
+        );
+        assert_eq!(
+            refused("L1", "A", "!!"),
+            "dimension \"!!\" has no letter or digit"
+        );
+    }
+}
