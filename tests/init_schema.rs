@@ -310,3 +310,48 @@ fn init_refuses_what_it_cannot_do_in_one_line_and_writes_nothing() {
         "{}"
     );
 }
+
+/// On a terminal, without flags, `init` asks its questions one at a time (run through
+/// util-linux `script`, a pseudo-terminal, answers typed after each prompt).
+#[test]
+fn init_on_a_terminal_asks_one_question_at_a_time() {
+    use std::io::Write as _;
+    if !tool("script") {
+        return;
+    }
+    let folder = Folder::new("init-asks");
+    let mut child = Command::new("script")
+        .args(["-qec", &format!("'{BIN}' init team.toml"), "/dev/null"])
+        .current_dir(folder.join(""))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("script runs");
+    let mut input = child.stdin.take().expect("stdin");
+    for answer in ["My team", "A1,A2", "Ops", "Craft,Care"] {
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        input
+            .write_all(format!("{answer}\r").as_bytes())
+            .expect("typed");
+    }
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    drop(input);
+    let out = child.wait_with_output().expect("finished");
+    let shown = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+    assert_eq!(out.status.code(), Some(0), "{shown}");
+    for question in [
+        "Name of the ladder [Team]",
+        "Level ids, lowest first",
+        "Tracks",
+        "Dimensions",
+    ] {
+        assert!(shown.contains(question), "{question}: {shown}");
+    }
+    let text = std::fs::read_to_string(folder.join("team.toml")).expect("written");
+    assert!(
+        text.contains("name = \"My team\"\nlevels = [\"A1\", \"A2\"]\n"),
+        "{text}"
+    );
+    assert!(text.contains("roles = [\"A1-ops\", \"A2-ops\"]"), "{text}");
+    assert!(text.contains("[role.dimensions.care]"), "{text}");
+}
