@@ -253,6 +253,40 @@ fn init_refuses_what_it_cannot_do_in_one_line_and_writes_nothing() {
         !err.contains('\u{1b}') && err.contains("control character"),
         "{err}"
     );
+    // A few words on the command line cannot make a file of gigabytes: the format's limits.
+    let many = |n: usize| {
+        (0..n)
+            .map(|k| format!("L{k}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let init = |levels: &str, tracks: &str, dimensions: &str| {
+        refused(&[
+            "init",
+            "a.toml",
+            "--levels",
+            levels,
+            "--tracks",
+            tracks,
+            "--dimensions",
+            dimensions,
+        ])
+    };
+    assert_eq!(
+        init(&many(101), "A", "C"),
+        "error: 101 levels: a ladder has at most 100\n"
+    );
+    assert_eq!(
+        init("L1", &many(101), "C"),
+        "error: 101 tracks: a ladder has at most 100\n"
+    );
+    let err = init(&many(100), &many(100), &many(21));
+    assert!(
+        err.starts_with("error: 10000 roles of 21 dimensions each"),
+        "{err}"
+    );
+    let err = init("L1", &"x".repeat(201), "C");
+    assert!(err.ends_with("is longer than 200 characters\n"), "{err}");
     assert!(
         std::fs::read_dir(folder.join(""))
             .expect("folder")

@@ -60,9 +60,23 @@ fn in_common_sequence<'w>(
     a: &'w [(Range<usize>, String)],
     b: &'w [(Range<usize>, String)],
 ) -> Vec<bool> {
-    // Each distinct word as a number, so that the table compares numbers, not strings.
+    // A large table compares each distinct word as a number rather than as a string; a small
+    // one (every statement of a real ladder) would spend more on numbering than it saves.
+    if a.len() * b.len() <= NUMBERED_FROM {
+        let words = |w: &'w [(Range<usize>, String)]| w.iter().map(|w| w.1.as_str()).collect();
+        let (a, b): (Vec<&str>, Vec<&str>) = (words(a), words(b));
+        return kept_in_common(&a, &b);
+    }
     let mut ids: HashMap<&str, u32> = HashMap::new();
     let (a, b) = (numbered(a, &mut ids), numbered(b, &mut ids));
+    kept_in_common(&a, &b)
+}
+
+/// The size of table from which words are numbered first.
+const NUMBERED_FROM: usize = 4096;
+
+/// For each item of `a`, whether it is part of the longest common subsequence of `a` and `b`.
+fn kept_in_common<T: Eq>(a: &[T], b: &[T]) -> Vec<bool> {
     let (n, m) = (a.len(), b.len());
     // longest[i][j]: the longest common subsequence of a[i..] and b[j..].
     let mut longest = vec![0u32; (n + 1) * (m + 1)];
@@ -134,6 +148,17 @@ mod tests {
     #[test]
     fn case_and_punctuation_do_not_count() {
         assert!(changed("Owns the Work, fully.", "owns the work fully").is_empty());
+    }
+
+    #[test]
+    fn a_table_of_numbered_words_finds_what_one_of_strings_does() {
+        let a: Vec<String> = (0..100).map(|k| format!("w{k}")).collect();
+        let mut b = a.clone();
+        b[50] = "changed".to_string();
+        let (a, b) = (a.join(" "), b.join(" "));
+        assert!(words(&a).len() * words(&b).len() > NUMBERED_FROM);
+        assert_eq!(changed(&b, &a), ["changed"]);
+        assert_eq!(changed(&a, &b), ["w50"]);
     }
 
     #[test]

@@ -3,6 +3,10 @@
 
 use crate::exit::UsageError;
 use crate::text;
+use crate::validate::limits;
+
+/// The most tracks `init` makes: a skeleton is a start, and each track is a role per level.
+pub const MAX_TRACKS: usize = 100;
 
 /// A track or dimension of the skeleton: the name given and the id made from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,12 +58,61 @@ impl Skeleton {
             )));
         }
         distinct("level", &levels, &levels)?;
-        Ok(Skeleton {
+        let skeleton = Skeleton {
             name: name.to_string(),
             levels,
             tracks: named("track", tracks)?,
             dimensions: named("dimension", dimensions)?,
-        })
+        };
+        skeleton.within_limits()?;
+        Ok(skeleton)
+    }
+
+    /// Refuses what the file format's limits refuse (docs/format.md, "Limits"), and more than
+    /// [`MAX_TRACKS`] tracks: a skeleton of a few words on the command line cannot grow into
+    /// a file of gigabytes.
+    fn within_limits(&self) -> Result<(), UsageError> {
+        let too_long = |kind: &str, text: &str, most: usize| {
+            (text.chars().count() > most).then(|| {
+                UsageError(format!(
+                    "{kind} {} is longer than {most} characters",
+                    text::quoted(text)
+                ))
+            })
+        };
+        let names = self.tracks.iter().chain(&self.dimensions);
+        let long = std::iter::once(too_long("the name", &self.name, limits::MAX_NAME_CHARS))
+            .chain(
+                self.levels
+                    .iter()
+                    .map(|l| too_long("level", l, limits::MAX_ID_CHARS)),
+            )
+            .chain(names.map(|n| too_long("name", &n.name, limits::MAX_NAME_CHARS)))
+            .flatten()
+            .next();
+        if let Some(err) = long {
+            return Err(err);
+        }
+        let counts = [
+            ("levels", self.levels.len(), limits::MAX_LEVELS),
+            ("tracks", self.tracks.len(), MAX_TRACKS),
+            ("dimensions", self.dimensions.len(), limits::MAX_DIMENSIONS),
+        ];
+        if let Some((kind, n, most)) = counts.into_iter().find(|(_, n, most)| n > most) {
+            return Err(UsageError(format!(
+                "{n} {kind}: a ladder has at most {most}"
+            )));
+        }
+        let cells = self.levels.len() * self.tracks.len() * self.dimensions.len();
+        if cells > limits::MAX_ROLE_CELLS {
+            return Err(UsageError(format!(
+                "{} roles of {} dimensions each: a ladder has at most {} such tables",
+                self.levels.len() * self.tracks.len(),
+                self.dimensions.len(),
+                limits::MAX_ROLE_CELLS
+            )));
+        }
+        Ok(())
     }
 
     /// The id of the role of `track` at `level`: `L2-engineer`.

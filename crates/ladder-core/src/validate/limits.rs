@@ -12,10 +12,10 @@ use crate::text::quoted as q;
 
 /// The longest id, in characters: real ids are a few words in kebab-case (the longest of the
 /// embedded ladder has 33).
-pub(crate) const MAX_ID_CHARS: usize = 100;
+pub const MAX_ID_CHARS: usize = 100;
 /// The longest name, title or motto: each is repeated wherever its item is named (a title on
 /// every track of its role, an attribute's name in every role).
-pub(crate) const MAX_NAME_CHARS: usize = 200;
+pub const MAX_NAME_CHARS: usize = 200;
 /// The longest emoji: one emoji sequence (a family with skin tones has 11 characters).
 pub const MAX_SYMBOL_CHARS: usize = 32;
 /// The longest attribute value: a phrase or a sentence, shown in a table cell.
@@ -27,11 +27,11 @@ pub(crate) const MAX_PROSE_CHARS: usize = 10_000;
 
 /// The most levels a ladder may have: a track is at most this long, and `path` writes a
 /// column per level for every attribute and theme.
-pub(crate) const MAX_LEVELS: usize = 100;
+pub const MAX_LEVELS: usize = 100;
 /// The most attributes a ladder may have.
 pub(crate) const MAX_ATTRIBUTES: usize = 100;
 /// The most dimensions a ladder may have.
-pub(crate) const MAX_DIMENSIONS: usize = 100;
+pub const MAX_DIMENSIONS: usize = 100;
 /// The most themes one dimension may have.
 pub(crate) const MAX_THEMES: usize = 100;
 /// The most roles that may follow one role on its tracks, all told: `next` compares the role
@@ -43,7 +43,7 @@ pub(crate) const MAX_NEXT_ROLES: usize = 20;
 pub(crate) const MAX_EXPECTATIONS_PER_ROLE: usize = 1_000;
 /// The most roles times attributes and dimensions a ladder may have: every role's page, its
 /// `show --all` entry and its JSON carry every attribute and dimension of the ladder.
-pub(crate) const MAX_ROLE_CELLS: usize = 200_000;
+pub const MAX_ROLE_CELLS: usize = 200_000;
 
 /// The most characters a text of this kind may have. A reference is an id: one longer than
 /// `MAX_ID_CHARS` names nothing, and is reported as such, not as too long.
