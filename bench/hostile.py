@@ -215,7 +215,9 @@ def attributes(n=3000):
         out.write('[role.dimensions.craft]\nexpectations = [{ text = "A." }, { text = "B." }]\n')
 
 
-def alike(n=16000):
+def two_roles(texts):
+    """Two roles on one track, A1-a and A2-b, each with the themeless expectations
+    `texts(tag)` gives for its tag ("a", "b")."""
     out = sys.stdout
     out.write(HEAD)
     out.write('\n[[track]]\nid = "t"\nname = "T"\nroles = ["A1-a", "A2-b"]\n')
@@ -223,25 +225,24 @@ def alike(n=16000):
         out.write(f'\n[[role]]\nid = "{role}"\nlevel = "{level}"\ntitle = "{role}"\n')
         out.write(f'summary = "Role {role}."\nattributes = {{ scope = "Scope {role}" }}\n')
         out.write("[role.dimensions.craft]\nexpectations = [\n")
-        for i in range(n):
-            out.write(f'  {{ text = "Common words here {tag}{i}." }},\n')
+        for text in texts(tag):
+            out.write(f'  {{ text = "{text}" }},\n')
         out.write("]\n")
 
 
+def alike(n=16000):
+    two_roles(lambda tag: (f"Common words here {tag}{i}." for i in range(n)))
+
+
 def wordy(n=400, words=256):
-    out = sys.stdout
-    out.write(HEAD)
-    out.write('\n[[track]]\nid = "t"\nname = "T"\nroles = ["A1-a", "A2-b"]\n')
-    for role, level, tag in (("A1-a", "A1", "a"), ("A2-b", "A2", "b")):
-        out.write(f'\n[[role]]\nid = "{role}"\nlevel = "{level}"\ntitle = "{role}"\n')
-        out.write(f'summary = "Role {role}."\nattributes = {{ scope = "Scope {role}" }}\n')
-        out.write("[role.dimensions.craft]\nexpectations = [\n")
+    def texts(tag):
         for i in range(n):
             # The pair's own words, then shared ones, every 64th changed at B.
             text = [f"p{i}x{k}" for k in range(8)]
             text += [f"{tag}{k}" if k % 64 == 0 else f"w{k}" for k in range(words - 8)]
-            out.write(f'  {{ text = "{" ".join(text)}." }},\n')
-        out.write("]\n")
+            yield " ".join(text) + "."
+
+    two_roles(texts)
 
 
 def name(n=100000):

@@ -214,41 +214,24 @@ fn init_refuses_what_it_cannot_do_in_one_line_and_writes_nothing() {
         err,
         "error: ladder init needs --tracks, --dimensions when it cannot ask (stdin is not a terminal)\n"
     );
-    let err = refused(&[
-        "init",
-        "a.toml",
-        "--levels",
-        "L 1",
-        "--tracks",
-        "A",
-        "--dimensions",
-        "C",
-    ]);
+    let init = |levels: &str, tracks: &str, dimensions: &str| {
+        let args = [
+            "--levels",
+            levels,
+            "--tracks",
+            tracks,
+            "--dimensions",
+            dimensions,
+        ];
+        refused(&[&["init", "a.toml"], &args[..]].concat())
+    };
+    let err = init("L 1", "A", "C");
     assert!(
         err.starts_with("error: level \"L 1\" is not an id"),
         "{err}"
     );
-    let err = refused(&[
-        "init",
-        "a.toml",
-        "--levels",
-        "L1",
-        "--tracks",
-        "A,a",
-        "--dimensions",
-        "C",
-    ]);
-    assert!(err.contains("would share the id"), "{err}");
-    let err = refused(&[
-        "init",
-        "a.toml",
-        "--levels",
-        "L1",
-        "--tracks",
-        "A\u{1b}[31m",
-        "--dimensions",
-        "C",
-    ]);
+    assert!(init("L1", "A,a", "C").contains("would share the id"));
+    let err = init("L1", "A\u{1b}[31m", "C");
     assert!(
         !err.contains('\u{1b}') && err.contains("control character"),
         "{err}"
@@ -259,18 +242,6 @@ fn init_refuses_what_it_cannot_do_in_one_line_and_writes_nothing() {
             .map(|k| format!("L{k}"))
             .collect::<Vec<_>>()
             .join(",")
-    };
-    let init = |levels: &str, tracks: &str, dimensions: &str| {
-        refused(&[
-            "init",
-            "a.toml",
-            "--levels",
-            levels,
-            "--tracks",
-            tracks,
-            "--dimensions",
-            dimensions,
-        ])
     };
     assert_eq!(
         init(&many(101), "A", "C"),
