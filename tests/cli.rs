@@ -29,6 +29,7 @@ mod import_plan;
 mod import_shapes;
 mod import_sheets;
 mod init_schema;
+mod json_schema;
 mod large;
 mod list;
 mod next_path;

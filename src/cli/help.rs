@@ -291,7 +291,8 @@ after_help!(
     SCHEMA_SHORT,
     SCHEMA_LONG,
     "  ladder schema > ladder.schema.json
-  ladder schema | jq '.properties | keys'"
+  ladder schema | jq '.properties | keys'
+  ladder schema json > ladder-output.schema.json"
 );
 after_help!(
     COMPLETIONS_SHORT,

@@ -256,13 +256,14 @@ pub enum Command {
     #[command(after_help = INIT_SHORT, after_long_help = INIT_LONG)]
     Init(InitArgs),
 
-    /// Print the JSON Schema of the ladder file format
+    /// Print the JSON Schema of the ladder file or of the JSON output
     ///
-    /// Generated from the types the loader reads (JSON Schema draft 2020-12), each key
+    /// Generated (JSON Schema draft 2020-12) from the types the loader reads (`file`, each key
     /// described: for an editor that checks and completes the file as it is typed (taplo's
-    /// `#:schema` directive, which `ladder init` writes), or for a check in CI.
+    /// `#:schema` directive, which `ladder init` writes), or for a check in CI), or from the
+    /// types `--format json` writes (`json`: any document a command writes passes it).
     #[command(after_help = SCHEMA_SHORT, after_long_help = SCHEMA_LONG)]
-    Schema(GlobalOnly),
+    Schema(SchemaArgs),
 
     /// Print the line that turns on completion in a shell
     ///
@@ -781,6 +782,26 @@ pub enum ManPage {
     Ladder,
     /// ladder-format(5), the ladder file format (and the handbooks, sheets and outlines read)
     Format,
+}
+
+// Arguments of `ladder schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// What the schema describes: file or json
+    #[arg(value_name = "OF", value_enum, default_value_t = SchemaOf::File)]
+    pub of: SchemaOf,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// The JSON Schemas `ladder schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaOf {
+    /// The ladder file format (TOML, as the loader reads it)
+    File,
+    /// The documents the commands write with --format json
+    Json,
 }
 
 // Arguments of `ladder init`.

@@ -124,7 +124,7 @@ fn dispatch(command: Command, ctx: &Context, out: &mut impl Write) -> Result<Exi
         Command::Changes(args) => changes::run(ctx, &args, out),
         Command::Review(args) => review::run(ctx, &args, out),
         Command::Init(args) => init::run(ctx, &args, out),
-        Command::Schema(_) => schema::run(ctx, out),
+        Command::Schema(args) => schema::run(ctx, &args, out),
     }
 }
 

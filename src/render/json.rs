@@ -1,8 +1,12 @@
 //! The JSON format: one document per invocation, a contract for scripts (see docs/json.md).
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use anyhow::{Result, bail};
+use schemars::generate::SchemaSettings;
+use schemars::transform::{RecursiveTransform, Transform};
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Serialize;
 
 use super::{Report, change_name, direction_name, mark_name, state_name, verdict_words, what_name};
@@ -59,8 +63,133 @@ pub(super) fn schema(out: &mut impl Write, schema: &impl Serialize) -> Result<()
     write(out, schema)
 }
 
-#[derive(Serialize)]
+/// The JSON Schema (draft 2020-12) of every document `--format json` writes (`ladder schema
+/// json`), generated from the types below, which are the ones serialized: under `$defs` one
+/// document per report, and at the top any one of them. Every object is closed
+/// (`additionalProperties: false`), so an output with a field the schema does not name fails it.
+pub fn output_schema() -> Schema {
+    let mut generator = SchemaGenerator::new(SchemaSettings::draft2020_12().for_serialize());
+    let reports = [
+        (
+            "list",
+            "`list`, of one ladder or of a catalogue (each role naming its ladder)",
+            <Doc<ListBody<'static>>>::json_schema(&mut generator),
+        ),
+        (
+            "ladders",
+            "`ladders`: each ladder's id (null outside a catalogue), name, role count and tracks",
+            <Doc<LaddersBody<LadderOut<'static, LadderCounts<'static>>>>>::json_schema(
+                &mut generator,
+            ),
+        ),
+        (
+            "show",
+            "`show ROLE`: one role in full",
+            <Doc<ShowBody<'static>>>::json_schema(&mut generator),
+        ),
+        (
+            "show-all",
+            "`show --all` of one ladder: its name and levels, structure, tracks and every role",
+            <Doc<HandbookBody<'static, AllHead<'static>>>>::json_schema(&mut generator),
+        ),
+        (
+            "catalogue-show-all",
+            "`show --all` of a catalogue: each ladder's id, name and levels, then the structures, \
+             tracks and roles of all of them, each naming its ladder",
+            <Doc<CatalogueAllBody<'static>>>::json_schema(&mut generator),
+        ),
+        (
+            "diff",
+            "`diff A B`: two roles compared",
+            <Doc<DiffBody<'static>>>::json_schema(&mut generator),
+        ),
+        (
+            "next",
+            "`next ROLE`: each step up from a role, compared with it",
+            <Doc<NextBody<'static>>>::json_schema(&mut generator),
+        ),
+        (
+            "path",
+            "`path TRACK` of one ladder: every role of the track side by side",
+            <Doc<PathBody<'static>>>::json_schema(&mut generator),
+        ),
+        (
+            "catalogue-path",
+            "`path TRACK` of a catalogue: the path of each ladder that has the track",
+            <Doc<PathsBody<'static>>>::json_schema(&mut generator),
+        ),
+        (
+            "search",
+            "`search`, of one ladder or of a catalogue: every matching text",
+            <Doc<SearchBody<'static>>>::json_schema(&mut generator),
+        ),
+        (
+            "tracks",
+            "`tracks`, of one ladder or of a catalogue: each track and its roles",
+            <Doc<TracksBody<'static>>>::json_schema(&mut generator),
+        ),
+        (
+            "dimensions",
+            "`dimensions`, of one ladder or of a catalogue: attributes, dimensions and bands",
+            <Doc<StructureBody<'static>>>::json_schema(&mut generator),
+        ),
+        (
+            "validate",
+            "`validate FILE`: the findings in one file",
+            <Doc<ValidationBody<'static>>>::json_schema(&mut generator),
+        ),
+        (
+            "validate-folder",
+            "`validate DIR`: each file's validation under `files`",
+            <Doc<FilesBody<'static>>>::json_schema(&mut generator),
+        ),
+        (
+            "changes",
+            "`changes OLD NEW`: two versions of a ladder compared (its own `schema` version)",
+            <ChangesDoc<'static>>::json_schema(&mut generator),
+        ),
+        (
+            "review",
+            "`review OUTLINE`: a filled evidence outline matched to the role's expectations",
+            <Doc<ReviewBody<'static>>>::json_schema(&mut generator),
+        ),
+    ];
+    let mut defs = generator.take_definitions(true);
+    let mut any = Vec::new();
+    for (name, description, mut report) in reports {
+        report.insert("description".into(), description.into());
+        defs.insert(name.into(), report.into());
+        any.push(serde_json::json!({ "$ref": format!("#/$defs/{name}") }));
+    }
+    let mut schema = schemars::json_schema!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "The JSON documents of ladder",
+        "description": "What `ladder --format json` writes: one document per run, whose first \
+                        field is `schema`, its version (docs/json.md).",
+        "anyOf": any,
+        "$defs": defs,
+    });
+    RecursiveTransform(close_objects).transform(&mut schema);
+    schema
+}
+
+/// Refuses fields an object's schema does not name: the output's structs are the whole
+/// contract, and a field added to one must reach the schema to pass the tests.
+fn close_objects(schema: &mut Schema) {
+    if let Some(object) = schema.as_object_mut()
+        && object.contains_key("properties")
+    {
+        object
+            .entry("additionalProperties")
+            .or_insert(serde_json::Value::Bool(false));
+    }
+}
+
+/// A document of schema 2: its version, then the fields of its report.
+#[derive(Serialize, JsonSchema)]
 struct Doc<T: Serialize> {
+    /// The version of the contract (docs/json.md).
+    #[schemars(extend("const" = SCHEMA))]
     schema: u32,
     #[serde(flatten)]
     body: T,
@@ -82,7 +211,7 @@ fn each<'v, 'a, V>(
     ladders.ladders.iter().map(|(head, view)| (head.id, view))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct RoleSummary<'a> {
     /// Only in a catalogue of several ladders: the id of the role's ladder.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -94,19 +223,19 @@ struct RoleSummary<'a> {
     summary: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ListBody<'a> {
     roles: Vec<RoleSummary<'a>>,
 }
 
-fn list_doc<'a>(list: &'a RoleList<'a>) -> impl Serialize + 'a {
+fn list_doc<'a>(list: &'a RoleList<'a>) -> Doc<ListBody<'a>> {
     doc(ListBody {
         roles: summaries(None, list).collect(),
     })
 }
 
 /// `list` over a catalogue: the roles of every ladder in one array, each naming its ladder.
-fn catalogue_list_doc<'a>(lists: &'a PerLadder<'a, RoleList<'a>>) -> impl Serialize + 'a {
+fn catalogue_list_doc<'a>(lists: &'a PerLadder<'a, RoleList<'a>>) -> Doc<ListBody<'a>> {
     doc(ListBody {
         roles: each(lists)
             .flat_map(|(ladder, roles)| summaries(ladder, roles))
@@ -131,7 +260,8 @@ fn summaries<'a>(
 
 /// A ladder's `id` (null outside a catalogue) and `name`, then the fields of `rest`: an item
 /// of the `ladders` of `ladders` and of `show --all` over a catalogue.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "LadderWith{T}")]
 struct LadderOut<'a, T: Serialize> {
     id: Option<&'a str>,
     name: &'a str,
@@ -140,7 +270,7 @@ struct LadderOut<'a, T: Serialize> {
 }
 
 /// The fields of a document that lists ladders.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct LaddersBody<T: Serialize> {
     ladders: Vec<T>,
 }
@@ -154,19 +284,14 @@ fn ladder_out<'a, T: Serialize>(head: &LadderHead<'a>, rest: T) -> LadderOut<'a,
 }
 
 /// `ladders`: each ladder's id (null outside a catalogue), name, role count and track ids.
-fn ladders_doc<'a>(list: &'a LadderList<'a>) -> impl Serialize + 'a {
-    #[derive(Serialize)]
-    struct Counts<'a> {
-        roles: usize,
-        tracks: Vec<&'a str>,
-    }
+fn ladders_doc<'a>(list: &'a LadderList<'a>) -> Doc<LaddersBody<LadderOut<'a, LadderCounts<'a>>>> {
     doc(LaddersBody {
         ladders: list
             .ladders
             .iter()
             .map(|row| {
                 let tracks = row.tracks.iter().map(|t| t.id.as_str()).collect();
-                let counts = Counts {
+                let counts = LadderCounts {
                     roles: row.roles,
                     tracks,
                 };
@@ -176,25 +301,16 @@ fn ladders_doc<'a>(list: &'a LadderList<'a>) -> impl Serialize + 'a {
     })
 }
 
-fn show_doc<'a>(view: &'a RoleView<'a>) -> impl Serialize + 'a {
-    #[derive(Serialize)]
-    struct Body<'a> {
-        role: FullRole<'a>,
-    }
-    doc(Body {
+fn show_doc<'a>(view: &'a RoleView<'a>) -> Doc<ShowBody<'a>> {
+    doc(ShowBody {
         role: full_role(None, view),
     })
 }
 
 /// `show --all`: the ladder's name and levels, its structure as `dimensions` writes it, its
 /// tracks as `tracks` writes them, then every role as `show` writes it.
-fn all_doc<'a>(all: &'a LadderView<'a>) -> impl Serialize + 'a {
-    #[derive(Serialize)]
-    struct Head<'a> {
-        name: &'a str,
-        levels: &'a [String],
-    }
-    let head = Head {
+fn all_doc<'a>(all: &'a LadderView<'a>) -> Doc<HandbookBody<'a, AllHead<'a>>> {
+    let head = AllHead {
         name: all.name,
         levels: all.levels,
     };
@@ -203,51 +319,25 @@ fn all_doc<'a>(all: &'a LadderView<'a>) -> impl Serialize + 'a {
 
 /// `show --all` over a catalogue: each ladder's id, name and levels under `ladders`, then the
 /// structures, tracks and roles of every ladder, each item naming its ladder.
-fn catalogue_all_doc<'a>(alls: &'a PerLadder<'a, LadderView<'a>>) -> impl Serialize + 'a {
-    #[derive(Serialize)]
-    struct Levels<'a> {
-        levels: &'a [String],
-    }
+fn catalogue_all_doc<'a>(alls: &'a PerLadder<'a, LadderView<'a>>) -> Doc<CatalogueAllBody<'a>> {
     let head = LaddersBody {
         ladders: alls
             .ladders
             .iter()
-            .map(|(head, all)| ladder_out(head, Levels { levels: all.levels }))
+            .map(|(head, all)| ladder_out(head, LadderLevels { levels: all.levels }))
             .collect(),
     };
     handbook_doc(head, each(alls).collect())
 }
 
 /// A `show --all` document after its head: the structures, tracks and roles of the ladders.
-fn handbook_doc<'a, H: Serialize + 'a>(
+fn handbook_doc<'a, H: Serialize + JsonSchema + 'a>(
     head: H,
     ladders: Vec<(Option<&'a str>, &'a LadderView<'a>)>,
-) -> impl Serialize + 'a {
-    #[derive(Serialize)]
-    struct Body<'a, H: Serialize, S: Serialize, T: Serialize> {
-        #[serde(flatten)]
-        head: H,
-        #[serde(flatten)]
-        structure: S,
-        #[serde(flatten)]
-        tracks: T,
-        roles: Roles<'a>,
-    }
-    /// The roles written one by one as they are made: every role holds every attribute and
-    /// dimension, so all of them at once would be the roles times those.
-    struct Roles<'a>(Vec<(Option<&'a str>, &'a LadderView<'a>)>);
-    impl Serialize for Roles<'_> {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_seq(
-                self.0.iter().flat_map(|&(ladder, all)| {
-                    all.roles().map(move |view| full_role(ladder, &view))
-                }),
-            )
-        }
-    }
+) -> Doc<HandbookBody<'a, H>> {
     // By value: the bodies made from them must not borrow `ladders`, which `Roles` takes.
     let parts = ladders.clone().into_iter();
-    doc(Body {
+    doc(HandbookBody {
         head,
         structure: structure_body(parts.clone().map(|(id, all)| (id, &all.structure))),
         tracks: tracks_body(parts.map(|(id, all)| (id, &all.tracks))),
@@ -255,8 +345,79 @@ fn handbook_doc<'a, H: Serialize + 'a>(
     })
 }
 
+/// The fields of a `show --all` document after its head.
+#[derive(Serialize, JsonSchema)]
+struct HandbookBody<'a, H: Serialize> {
+    #[serde(flatten)]
+    head: H,
+    #[serde(flatten)]
+    structure: StructureBody<'a>,
+    #[serde(flatten)]
+    tracks: TracksBody<'a>,
+    /// Every role in full, as `show` writes it.
+    roles: Roles<'a>,
+}
+
+/// The head of `show --all` over one ladder.
+#[derive(Serialize, JsonSchema)]
+struct AllHead<'a> {
+    name: &'a str,
+    levels: &'a [String],
+}
+
+/// The head of `show --all` over a catalogue: each ladder's id, name and levels.
+type CatalogueAllBody<'a> = HandbookBody<'a, LaddersBody<LadderOut<'a, LadderLevels<'a>>>>;
+
+/// What `show --all` over a catalogue writes of each ladder after its id and name.
+#[derive(Serialize, JsonSchema)]
+struct LadderLevels<'a> {
+    levels: &'a [String],
+}
+
+/// The roles written one by one as they are made: every role holds every attribute and
+/// dimension, so all of them at once would be the roles times those.
+struct Roles<'a>(Vec<(Option<&'a str>, &'a LadderView<'a>)>);
+
+impl Serialize for Roles<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.0
+                .iter()
+                .flat_map(|&(ladder, all)| all.roles().map(move |view| full_role(ladder, &view))),
+        )
+    }
+}
+
+/// Written as the array of roles it serializes to.
+impl JsonSchema for Roles<'_> {
+    fn schema_name() -> Cow<'static, str> {
+        <Vec<FullRole<'static>>>::schema_name()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        <Vec<FullRole<'static>>>::json_schema(generator)
+    }
+}
+
+/// What `ladders` writes of each ladder after its id and name.
+#[derive(Serialize, JsonSchema)]
+struct LadderCounts<'a> {
+    roles: usize,
+    tracks: Vec<&'a str>,
+}
+
+/// The fields of a `show` document.
+#[derive(Serialize, JsonSchema)]
+struct ShowBody<'a> {
+    role: FullRole<'a>,
+}
+
 /// A role in full, as `show` writes it.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct FullRole<'a> {
     #[serde(flatten)]
     summary: RoleSummary<'a>,
@@ -265,14 +426,14 @@ struct FullRole<'a> {
     bands: Vec<BandOut<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct AttributeValue<'a> {
     attribute: &'a str,
     name: &'a str,
     value: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct DimensionEntry<'a> {
     dimension: &'a str,
     name: &'a str,
@@ -284,7 +445,7 @@ struct DimensionEntry<'a> {
     examples: &'a [String],
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct Expectation<'a> {
     theme: Option<&'a str>,
     text: &'a str,
@@ -337,7 +498,7 @@ fn full_role<'a>(ladder: Option<&'a str>, view: &RoleView<'a>) -> FullRole<'a> {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct BandOut<'a> {
     /// Only in a catalogue of several ladders: the id of the band's ladder.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -356,7 +517,7 @@ fn band<'a>(ladder: Option<&'a str>, b: &'a Band) -> BandOut<'a> {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct RoleRef<'a> {
     /// The role's ladder, across the ladders of a catalogue only.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -376,7 +537,7 @@ fn role_ref(role: &Role) -> RoleRef<'_> {
 }
 
 /// The fields of a comparison, shared by `diff` and `next`.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct DiffBody<'a> {
     from: RoleRef<'a>,
     to: RoleRef<'a>,
@@ -393,7 +554,7 @@ struct DiffBody<'a> {
     only_at_b: Vec<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct AttributeChange<'a> {
     attribute: &'a str,
     name: &'a str,
@@ -402,7 +563,7 @@ struct AttributeChange<'a> {
     to: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct DimensionChange<'a> {
     dimension: &'a str,
     name: &'a str,
@@ -410,7 +571,7 @@ struct DimensionChange<'a> {
     themes: Vec<ThemeChange<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ThemeChange<'a> {
     theme: Option<&'a str>,
     name: Option<&'a str>,
@@ -419,7 +580,7 @@ struct ThemeChange<'a> {
     to: Vec<ExpectationChange<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ExpectationChange<'a> {
     text: &'a str,
     change: &'static str,
@@ -433,7 +594,7 @@ struct ExpectationChange<'a> {
 
 /// How many statements carry each change: B's, but A's for `not-restated`. The keys are the
 /// values of `change`.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct Counts {
     new: usize,
     grows: usize,
@@ -536,19 +697,24 @@ fn expectation_change<'a>(
     }
 }
 
-fn next_doc<'a>(n: &'a NextSteps<'a>) -> impl Serialize + 'a {
-    #[derive(Serialize)]
-    struct Body<'a, C: Serialize> {
-        role: RoleRef<'a>,
-        steps: Vec<StepOut<'a, C>>,
-    }
-    #[derive(Serialize)]
-    struct StepOut<'a, C: Serialize> {
-        tracks: Vec<&'a str>,
-        next: Option<RoleRef<'a>>,
-        comparison: Option<C>,
-    }
-    doc(Body {
+/// The fields of a `next` document.
+#[derive(Serialize, JsonSchema)]
+struct NextBody<'a> {
+    role: RoleRef<'a>,
+    steps: Vec<StepOut<'a>>,
+}
+
+/// One step up from the role: the tracks it is on, and the role it leads to compared with
+/// this one (both `null` at the top).
+#[derive(Serialize, JsonSchema)]
+struct StepOut<'a> {
+    tracks: Vec<&'a str>,
+    next: Option<RoleRef<'a>>,
+    comparison: Option<DiffBody<'a>>,
+}
+
+fn next_doc<'a>(n: &'a NextSteps<'a>) -> Doc<NextBody<'a>> {
+    doc(NextBody {
         role: role_ref(n.role),
         steps: n
             .steps
@@ -565,12 +731,8 @@ fn next_doc<'a>(n: &'a NextSteps<'a>) -> impl Serialize + 'a {
 /// `path` over a catalogue: under `paths`, the path of each ladder that has the track, as
 /// `path` writes it, each naming its ladder first. A path's rows hold one item per role of its
 /// track, so the paths of several ladders cannot share one set of rows.
-fn catalogue_path_doc<'a>(paths: &'a PerLadder<'a, PathView<'a>>) -> impl Serialize + 'a {
-    #[derive(Serialize)]
-    struct Body<P: Serialize> {
-        paths: Vec<P>,
-    }
-    doc(Body {
+fn catalogue_path_doc<'a>(paths: &'a PerLadder<'a, PathView<'a>>) -> Doc<PathsBody<'a>> {
+    doc(PathsBody {
         paths: each(paths)
             .map(|(ladder, path)| path_body(ladder, path))
             .collect(),
@@ -578,41 +740,56 @@ fn catalogue_path_doc<'a>(paths: &'a PerLadder<'a, PathView<'a>>) -> impl Serial
 }
 
 /// The fields of a `path` document, after its ladder's id in a catalogue.
-fn path_body<'a>(ladder: Option<&'a str>, p: &'a PathView<'a>) -> impl Serialize + 'a {
-    #[derive(Serialize)]
-    struct Body<'a> {
-        #[serde(skip_serializing_if = "Option::is_none")]
-        ladder: Option<&'a str>,
-        track: TrackRef<'a>,
-        roles: Vec<RoleRef<'a>>,
-        attributes: Vec<AttributeRow<'a>>,
-        dimensions: Vec<DimensionRows<'a>>,
-    }
-    #[derive(Serialize)]
-    struct TrackRef<'a> {
-        id: &'a str,
-        name: &'a str,
-    }
-    #[derive(Serialize)]
-    struct AttributeRow<'a> {
-        attribute: &'a str,
-        name: &'a str,
-        values: Dense<'a, Option<&'a str>>,
-    }
-    #[derive(Serialize)]
-    struct DimensionRows<'a> {
-        dimension: &'a str,
-        name: &'a str,
-        themes: Vec<ThemeRow<'a>>,
-    }
-    #[derive(Serialize)]
-    struct ThemeRow<'a> {
-        theme: Option<&'a str>,
-        name: Option<&'a str>,
-        expectations: Dense<'a, &'a [&'a str]>,
-    }
+/// The fields of `path` over a catalogue.
+#[derive(Serialize, JsonSchema)]
+struct PathsBody<'a> {
+    paths: Vec<PathBody<'a>>,
+}
+
+/// The fields of a `path` document.
+#[derive(Serialize, JsonSchema)]
+struct PathBody<'a> {
+    /// Only in a catalogue: the id of the path's ladder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ladder: Option<&'a str>,
+    track: TrackRef<'a>,
+    roles: Vec<RoleRef<'a>>,
+    attributes: Vec<PathAttributeRow<'a>>,
+    dimensions: Vec<PathDimensionRows<'a>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct TrackRef<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct PathAttributeRow<'a> {
+    attribute: &'a str,
+    name: &'a str,
+    /// One item per role of the track.
+    values: Dense<'a, Option<&'a str>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct PathDimensionRows<'a> {
+    dimension: &'a str,
+    name: &'a str,
+    themes: Vec<PathThemeRow<'a>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct PathThemeRow<'a> {
+    theme: Option<&'a str>,
+    name: Option<&'a str>,
+    /// One item per role of the track.
+    expectations: Dense<'a, &'a [&'a str]>,
+}
+
+fn path_body<'a>(ladder: Option<&'a str>, p: &'a PathView<'a>) -> PathBody<'a> {
     let places = p.roles.len();
-    Body {
+    PathBody {
         ladder,
         track: TrackRef {
             id: &p.track.id,
@@ -622,7 +799,7 @@ fn path_body<'a>(ladder: Option<&'a str>, p: &'a PathView<'a>) -> impl Serialize
         attributes: p
             .attributes
             .iter()
-            .map(|(a, values)| AttributeRow {
+            .map(|(a, values)| PathAttributeRow {
                 attribute: &a.id,
                 name: &a.name,
                 values: Dense::new(values, places, |texts| texts.first().copied()),
@@ -631,13 +808,13 @@ fn path_body<'a>(ladder: Option<&'a str>, p: &'a PathView<'a>) -> impl Serialize
         dimensions: p
             .dimensions
             .iter()
-            .map(|d| DimensionRows {
+            .map(|d| PathDimensionRows {
                 dimension: &d.dimension.id,
                 name: &d.dimension.name,
                 themes: d
                     .themes
                     .iter()
-                    .map(|(theme, row)| ThemeRow {
+                    .map(|(theme, row)| PathThemeRow {
                         theme: theme.map(|t| t.id.as_str()),
                         name: theme.map(|t| t.name.as_str()),
                         expectations: Dense::new(row, places, |texts| texts),
@@ -669,28 +846,46 @@ impl<'a, T: Serialize> Serialize for Dense<'a, T> {
     }
 }
 
-fn search_doc<'a>(hits: &'a Hits<'a>) -> impl Serialize + 'a {
-    #[derive(Serialize)]
-    struct Body<'a> {
-        /// The first pattern, as schema 2 always had it.
-        pattern: &'a str,
-        patterns: &'a [String],
-        hits: Vec<Hit<'a>>,
+/// Written as the array it serializes to.
+impl<T: JsonSchema> JsonSchema for Dense<'_, T> {
+    fn schema_name() -> Cow<'static, str> {
+        <Vec<T>>::schema_name()
     }
-    #[derive(Serialize)]
-    struct Hit<'a> {
-        /// Only in a search across a catalogue: the id of the role's ladder.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        ladder: Option<&'a str>,
-        role: &'a str,
-        field: &'static str,
-        attribute: Option<&'a str>,
-        dimension: Option<&'a str>,
-        theme: Option<&'a str>,
-        text: &'a str,
-        matches: Vec<&'a str>,
+
+    fn inline_schema() -> bool {
+        true
     }
-    doc(Body {
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        <Vec<T>>::json_schema(generator)
+    }
+}
+
+/// The fields of a `search` document.
+#[derive(Serialize, JsonSchema)]
+struct SearchBody<'a> {
+    /// The first pattern, as schema 2 always had it.
+    pattern: &'a str,
+    patterns: &'a [String],
+    hits: Vec<Hit<'a>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct Hit<'a> {
+    /// Only in a search across a catalogue: the id of the role's ladder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ladder: Option<&'a str>,
+    role: &'a str,
+    field: &'static str,
+    attribute: Option<&'a str>,
+    dimension: Option<&'a str>,
+    theme: Option<&'a str>,
+    text: &'a str,
+    matches: Vec<&'a str>,
+}
+
+fn search_doc<'a>(hits: &'a Hits<'a>) -> Doc<SearchBody<'a>> {
+    doc(SearchBody {
         pattern: hits.patterns.first().map_or("", String::as_str),
         patterns: &hits.patterns,
         hits: hits
@@ -714,24 +909,12 @@ fn search_doc<'a>(hits: &'a Hits<'a>) -> impl Serialize + 'a {
 /// ladder given, each naming its ladder in a catalogue.
 fn tracks_body<'a>(
     ladders: impl IntoIterator<Item = (Option<&'a str>, &'a TrackList<'a>)>,
-) -> impl Serialize + 'a {
-    #[derive(Serialize)]
-    struct Body<'a> {
-        tracks: Vec<Track<'a>>,
-    }
-    #[derive(Serialize)]
-    struct Track<'a> {
-        #[serde(skip_serializing_if = "Option::is_none")]
-        ladder: Option<&'a str>,
-        id: &'a str,
-        name: &'a str,
-        roles: Vec<RoleRef<'a>>,
-    }
-    Body {
+) -> TracksBody<'a> {
+    TracksBody {
         tracks: ladders
             .into_iter()
             .flat_map(|(ladder, list)| {
-                list.tracks.iter().map(move |(t, roles)| Track {
+                list.tracks.iter().map(move |(t, roles)| TrackOut {
                     ladder,
                     id: &t.id,
                     name: &t.name,
@@ -746,35 +929,7 @@ fn tracks_body<'a>(
 /// dimensions and bands of each ladder given, each naming its ladder in a catalogue.
 fn structure_body<'a>(
     ladders: impl IntoIterator<Item = (Option<&'a str>, &'a DimensionList<'a>)> + Clone,
-) -> impl Serialize + 'a {
-    #[derive(Serialize)]
-    struct Body<'a> {
-        attributes: Vec<Attribute<'a>>,
-        dimensions: Vec<DimensionOut<'a>>,
-        bands: Vec<BandOut<'a>>,
-    }
-    #[derive(Serialize)]
-    struct Attribute<'a> {
-        #[serde(skip_serializing_if = "Option::is_none")]
-        ladder: Option<&'a str>,
-        id: &'a str,
-        name: &'a str,
-        meaning: &'a str,
-    }
-    #[derive(Serialize)]
-    struct DimensionOut<'a> {
-        #[serde(skip_serializing_if = "Option::is_none")]
-        ladder: Option<&'a str>,
-        id: &'a str,
-        name: &'a str,
-        emoji: Option<&'a str>,
-        themes: Vec<Theme<'a>>,
-    }
-    #[derive(Serialize)]
-    struct Theme<'a> {
-        id: &'a str,
-        name: &'a str,
-    }
+) -> StructureBody<'a> {
     let dimension = |ladder: Option<&'a str>, d: &'a Dimension| DimensionOut {
         ladder,
         id: &d.id,
@@ -783,18 +938,18 @@ fn structure_body<'a>(
         themes: d
             .themes
             .iter()
-            .map(|t| Theme {
+            .map(|t| ThemeOut {
                 id: &t.id,
                 name: &t.name,
             })
             .collect(),
     };
-    Body {
+    StructureBody {
         attributes: ladders
             .clone()
             .into_iter()
             .flat_map(|(ladder, s)| {
-                s.attributes.iter().map(move |a| Attribute {
+                s.attributes.iter().map(move |a| AttributeOut {
                     ladder,
                     id: &a.id,
                     name: &a.name,
@@ -814,41 +969,97 @@ fn structure_body<'a>(
     }
 }
 
+/// The fields of a `tracks` document.
+#[derive(Serialize, JsonSchema)]
+struct TracksBody<'a> {
+    tracks: Vec<TrackOut<'a>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct TrackOut<'a> {
+    /// Only in a catalogue: the id of the track's ladder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ladder: Option<&'a str>,
+    id: &'a str,
+    name: &'a str,
+    roles: Vec<RoleRef<'a>>,
+}
+
+/// The fields of a `dimensions` document.
+#[derive(Serialize, JsonSchema)]
+struct StructureBody<'a> {
+    attributes: Vec<AttributeOut<'a>>,
+    dimensions: Vec<DimensionOut<'a>>,
+    bands: Vec<BandOut<'a>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct AttributeOut<'a> {
+    /// Only in a catalogue: the id of the attribute's ladder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ladder: Option<&'a str>,
+    id: &'a str,
+    name: &'a str,
+    meaning: &'a str,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct DimensionOut<'a> {
+    /// Only in a catalogue: the id of the dimension's ladder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ladder: Option<&'a str>,
+    id: &'a str,
+    name: &'a str,
+    emoji: Option<&'a str>,
+    themes: Vec<ThemeOut<'a>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct ThemeOut<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+/// The fields of `validate DIR`.
+#[derive(Serialize, JsonSchema)]
+struct FilesBody<'a> {
+    files: Vec<ValidationBody<'a>>,
+}
+
+/// The fields of a `validate FILE` document.
+#[derive(Serialize, JsonSchema)]
+struct ValidationBody<'a> {
+    file: &'a str,
+    errors: usize,
+    warnings: usize,
+    findings: Vec<FindingOut<'a>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct FindingOut<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    severity: &'static str,
+    message: &'a str,
+}
+
 /// `validate DIR`: each file's validation as `validate FILE` writes it, under `files`.
-fn validations_doc(all: &[Validation]) -> impl Serialize + '_ {
-    #[derive(Serialize)]
-    struct Body<T: Serialize> {
-        files: Vec<T>,
-    }
-    doc(Body {
+fn validations_doc(all: &[Validation]) -> Doc<FilesBody<'_>> {
+    doc(FilesBody {
         files: all.iter().map(validation_body).collect(),
     })
 }
 
-fn validation_body(v: &Validation) -> impl Serialize + '_ {
-    #[derive(Serialize)]
-    struct Body<'a> {
-        file: &'a str,
-        errors: usize,
-        warnings: usize,
-        findings: Vec<Finding<'a>>,
-    }
-    #[derive(Serialize)]
-    struct Finding<'a> {
-        file: &'a str,
-        line: usize,
-        column: usize,
-        severity: &'static str,
-        message: &'a str,
-    }
-    Body {
+fn validation_body(v: &Validation) -> ValidationBody<'_> {
+    ValidationBody {
         file: &v.file,
         errors: v.count(Severity::Error),
         warnings: v.count(Severity::Warning),
         findings: v
             .findings
             .iter()
-            .map(|f| Finding {
+            .map(|f| FindingOut {
                 file: &f.file,
                 line: f.line,
                 column: f.column,
@@ -863,8 +1074,10 @@ fn validation_body(v: &Validation) -> impl Serialize + '_ {
 /// fields changes meaning or goes away.
 pub const CHANGES_SCHEMA: u32 = 1;
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ChangesDoc<'a> {
+    /// The version of the `changes` document, which has its own.
+    #[schemars(extend("const" = CHANGES_SCHEMA))]
     schema: u32,
     document: &'static str,
     old: &'a str,
@@ -873,7 +1086,7 @@ struct ChangesDoc<'a> {
     ladders: Vec<LadderChangesJson<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct LadderChangesJson<'a> {
     ladder: Option<&'a str>,
     change: Option<&'static str>,
@@ -883,7 +1096,7 @@ struct LadderChangesJson<'a> {
     statements: Vec<StatementJson<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct FrameJson<'a> {
     change: &'static str,
     item: &'static str,
@@ -892,20 +1105,20 @@ struct FrameJson<'a> {
     to: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct FromTo<'a> {
     from: Option<&'a str>,
     to: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ValueJson<'a> {
     attribute: &'a str,
     from: Option<&'a str>,
     to: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct RoleChangesJson<'a> {
     old: Option<&'a str>,
     new: Option<&'a str>,
@@ -918,7 +1131,7 @@ struct RoleChangesJson<'a> {
     attributes: Vec<ValueJson<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct SpotJson<'a> {
     role: &'a str,
     dimension: &'a str,
@@ -926,7 +1139,7 @@ struct SpotJson<'a> {
     text: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct StatementJson<'a> {
     change: &'static str,
     kind: &'static str,
@@ -1015,7 +1228,7 @@ fn ladder_changes_json<'a>(l: &'a LadderChanges<'a>) -> LadderChangesJson<'a> {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ReviewBody<'a> {
     file: &'a str,
     role: &'a str,
@@ -1026,7 +1239,7 @@ struct ReviewBody<'a> {
     since: Option<SinceJson<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ReviewItemJson<'a> {
     dimension: &'a str,
     theme: Option<&'a str>,
@@ -1038,14 +1251,14 @@ struct ReviewItemJson<'a> {
     evidence: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct GoneJson<'a> {
     heading: &'a str,
     line: usize,
     evidence: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct SinceJson<'a> {
     revision: &'a str,
     added: Vec<&'a str>,

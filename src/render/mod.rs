@@ -160,6 +160,11 @@ pub fn fitted_help(text: &str, width: usize) -> String {
     out
 }
 
+/// The JSON Schema of every `--format json` document (`ladder schema json`).
+pub fn output_schema() -> schemars::Schema {
+    json::output_schema()
+}
+
 /// Writes a JSON Schema as `ladder schema` prints it.
 pub fn schema(out: &mut impl Write, schema: &impl serde::Serialize) -> Result<()> {
     json::schema(out, schema)
