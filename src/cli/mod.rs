@@ -258,10 +258,11 @@ pub enum Command {
 
     /// Print the JSON Schema of the ladder file or of the JSON output
     ///
-    /// Generated (JSON Schema draft 2020-12) from the types the loader reads (`file`, each key
-    /// described: for an editor that checks and completes the file as it is typed (taplo's
-    /// `#:schema` directive, which `ladder init` writes), or for a check in CI), or from the
-    /// types `--format json` writes (`json`: any document a command writes passes it).
+    /// JSON Schema draft 2020-12, generated from the program's own types. `file` (the default):
+    /// the ladder file format, from the types the loader reads, each key described; for an
+    /// editor that checks and completes the file as it is typed (taplo's `#:schema` directive,
+    /// which `ladder init` writes), or for a check in CI. `json`: the documents `--format json`
+    /// writes, from the types they are written from; every document a command writes passes it.
     #[command(after_help = SCHEMA_SHORT, after_long_help = SCHEMA_LONG)]
     Schema(SchemaArgs),
 
@@ -788,7 +789,7 @@ pub enum ManPage {
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// What the schema describes: file or json
-    #[arg(value_name = "OF", value_enum, default_value_t = SchemaOf::File)]
+    #[arg(value_name = "WHAT", value_enum, default_value_t = SchemaOf::File)]
     pub of: SchemaOf,
 
     #[command(flatten)]
