@@ -211,6 +211,7 @@ fn each<'v, 'a, V>(
     ladders.ladders.iter().map(|(head, view)| (head.id, view))
 }
 
+/// A role as `list` writes it: its id, level, title, track ids and summary.
 #[derive(Serialize, JsonSchema)]
 struct RoleSummary<'a> {
     /// Only in a catalogue of several ladders: the id of the role's ladder.
@@ -223,6 +224,7 @@ struct RoleSummary<'a> {
     summary: &'a str,
 }
 
+/// The fields of a `list` document: every role, by track, then level.
 #[derive(Serialize, JsonSchema)]
 struct ListBody<'a> {
     roles: Vec<RoleSummary<'a>>,
@@ -258,8 +260,8 @@ fn summaries<'a>(
     })
 }
 
-/// A ladder's `id` (null outside a catalogue) and `name`, then the fields of `rest`: an item
-/// of the `ladders` of `ladders` and of `show --all` over a catalogue.
+/// A ladder's `id` (null outside a catalogue) and `name`, then the fields of its report: an
+/// item of the `ladders` of `ladders` and of `show --all` over a catalogue.
 #[derive(Serialize, JsonSchema)]
 #[schemars(rename = "LadderWith{T}")]
 struct LadderOut<'a, T: Serialize> {
@@ -426,6 +428,7 @@ struct FullRole<'a> {
     bands: Vec<BandOut<'a>>,
 }
 
+/// A role's value of one attribute (`null` when it states none).
 #[derive(Serialize, JsonSchema)]
 struct AttributeValue<'a> {
     attribute: &'a str,
@@ -433,6 +436,7 @@ struct AttributeValue<'a> {
     value: Option<&'a str>,
 }
 
+/// A role's expectations and examples in one dimension.
 #[derive(Serialize, JsonSchema)]
 struct DimensionEntry<'a> {
     dimension: &'a str,
@@ -445,6 +449,7 @@ struct DimensionEntry<'a> {
     examples: &'a [String],
 }
 
+/// One expected behaviour, under its theme's id (`null` outside a theme).
 #[derive(Serialize, JsonSchema)]
 struct Expectation<'a> {
     theme: Option<&'a str>,
@@ -498,6 +503,7 @@ fn full_role<'a>(ladder: Option<&'a str>, view: &RoleView<'a>) -> FullRole<'a> {
     }
 }
 
+/// A band of the ladder: an id, a name and what it means.
 #[derive(Serialize, JsonSchema)]
 struct BandOut<'a> {
     /// Only in a catalogue of several ladders: the id of the band's ladder.
@@ -517,6 +523,7 @@ fn band<'a>(ladder: Option<&'a str>, b: &'a Band) -> BandOut<'a> {
     }
 }
 
+/// A role named by its id, level and title.
 #[derive(Serialize, JsonSchema)]
 struct RoleRef<'a> {
     /// The role's ladder, across the ladders of a catalogue only.
@@ -554,6 +561,7 @@ struct DiffBody<'a> {
     only_at_b: Vec<&'a str>,
 }
 
+/// One attribute compared: its value at A (`from`) and at B (`to`), and the change.
 #[derive(Serialize, JsonSchema)]
 struct AttributeChange<'a> {
     attribute: &'a str,
@@ -563,6 +571,7 @@ struct AttributeChange<'a> {
     to: Option<&'a str>,
 }
 
+/// One dimension compared, theme by theme, with its counts.
 #[derive(Serialize, JsonSchema)]
 struct DimensionChange<'a> {
     dimension: &'a str,
@@ -571,6 +580,7 @@ struct DimensionChange<'a> {
     themes: Vec<ThemeChange<'a>>,
 }
 
+/// One theme compared: A's statements (`from`) and B's (`to`), each marked.
 #[derive(Serialize, JsonSchema)]
 struct ThemeChange<'a> {
     theme: Option<&'a str>,
@@ -580,6 +590,7 @@ struct ThemeChange<'a> {
     to: Vec<ExpectationChange<'a>>,
 }
 
+/// One statement of a comparison, its mark, and its partner at the other side if any.
 #[derive(Serialize, JsonSchema)]
 struct ExpectationChange<'a> {
     text: &'a str,
@@ -758,12 +769,14 @@ struct PathBody<'a> {
     dimensions: Vec<PathDimensionRows<'a>>,
 }
 
+/// A track named by its id and name.
 #[derive(Serialize, JsonSchema)]
 struct TrackRef<'a> {
     id: &'a str,
     name: &'a str,
 }
 
+/// One attribute along a path: its value at each role of the track.
 #[derive(Serialize, JsonSchema)]
 struct PathAttributeRow<'a> {
     attribute: &'a str,
@@ -772,6 +785,7 @@ struct PathAttributeRow<'a> {
     values: Dense<'a, Option<&'a str>>,
 }
 
+/// One dimension along a path, theme by theme.
 #[derive(Serialize, JsonSchema)]
 struct PathDimensionRows<'a> {
     dimension: &'a str,
@@ -779,6 +793,7 @@ struct PathDimensionRows<'a> {
     themes: Vec<PathThemeRow<'a>>,
 }
 
+/// One theme along a path: the statements at each role of the track.
 #[derive(Serialize, JsonSchema)]
 struct PathThemeRow<'a> {
     theme: Option<&'a str>,
@@ -870,6 +885,7 @@ struct SearchBody<'a> {
     hits: Vec<Hit<'a>>,
 }
 
+/// One matching text: where it is (role, field, attribute, dimension, theme) and what matched.
 #[derive(Serialize, JsonSchema)]
 struct Hit<'a> {
     /// Only in a search across a catalogue: the id of the role's ladder.
@@ -975,6 +991,7 @@ struct TracksBody<'a> {
     tracks: Vec<TrackOut<'a>>,
 }
 
+/// A track and its roles, lowest level first.
 #[derive(Serialize, JsonSchema)]
 struct TrackOut<'a> {
     /// Only in a catalogue: the id of the track's ladder.
@@ -993,6 +1010,7 @@ struct StructureBody<'a> {
     bands: Vec<BandOut<'a>>,
 }
 
+/// An attribute of the ladder: an id, a name and what it means.
 #[derive(Serialize, JsonSchema)]
 struct AttributeOut<'a> {
     /// Only in a catalogue: the id of the attribute's ladder.
@@ -1003,6 +1021,7 @@ struct AttributeOut<'a> {
     meaning: &'a str,
 }
 
+/// A dimension of the ladder with its themes.
 #[derive(Serialize, JsonSchema)]
 struct DimensionOut<'a> {
     /// Only in a catalogue: the id of the dimension's ladder.
@@ -1014,6 +1033,7 @@ struct DimensionOut<'a> {
     themes: Vec<ThemeOut<'a>>,
 }
 
+/// A theme of a dimension, by id and name.
 #[derive(Serialize, JsonSchema)]
 struct ThemeOut<'a> {
     id: &'a str,
@@ -1035,6 +1055,7 @@ struct ValidationBody<'a> {
     findings: Vec<FindingOut<'a>>,
 }
 
+/// One finding of `validate`, located in its file.
 #[derive(Serialize, JsonSchema)]
 struct FindingOut<'a> {
     file: &'a str,
@@ -1074,6 +1095,7 @@ fn validation_body(v: &Validation) -> ValidationBody<'_> {
 /// fields changes meaning or goes away.
 pub const CHANGES_SCHEMA: u32 = 1;
 
+/// The `changes` document: two versions of a ladder compared, ladder by ladder.
 #[derive(Serialize, JsonSchema)]
 struct ChangesDoc<'a> {
     /// The version of the `changes` document, which has its own.
@@ -1086,6 +1108,8 @@ struct ChangesDoc<'a> {
     ladders: Vec<LadderChangesJson<'a>>,
 }
 
+/// One ladder's changes: its frame, its roles and its statements (empty for a ladder only one
+/// catalogue has, which `change` names `added` or `removed`).
 #[derive(Serialize, JsonSchema)]
 struct LadderChangesJson<'a> {
     ladder: Option<&'a str>,
@@ -1096,6 +1120,7 @@ struct LadderChangesJson<'a> {
     statements: Vec<StatementJson<'a>>,
 }
 
+/// A change to the frame: a level, track, dimension, theme or attribute added, removed or renamed.
 #[derive(Serialize, JsonSchema)]
 struct FrameJson<'a> {
     change: &'static str,
@@ -1105,12 +1130,14 @@ struct FrameJson<'a> {
     to: Option<&'a str>,
 }
 
+/// A value before (`from`) and after (`to`).
 #[derive(Serialize, JsonSchema)]
 struct FromTo<'a> {
     from: Option<&'a str>,
     to: Option<&'a str>,
 }
 
+/// An attribute value of a role, before and after.
 #[derive(Serialize, JsonSchema)]
 struct ValueJson<'a> {
     attribute: &'a str,
@@ -1118,6 +1145,8 @@ struct ValueJson<'a> {
     to: Option<&'a str>,
 }
 
+/// A role that changed: its `old` and `new` ids (one `null` when it was added or removed) and
+/// what changed in it beyond its statements.
 #[derive(Serialize, JsonSchema)]
 struct RoleChangesJson<'a> {
     old: Option<&'a str>,
@@ -1131,6 +1160,7 @@ struct RoleChangesJson<'a> {
     attributes: Vec<ValueJson<'a>>,
 }
 
+/// Where a statement is: role, dimension, theme, and its text.
 #[derive(Serialize, JsonSchema)]
 struct SpotJson<'a> {
     role: &'a str,
@@ -1139,6 +1169,7 @@ struct SpotJson<'a> {
     text: &'a str,
 }
 
+/// A statement that changed, with where it was (`from`) and where it is (`to`).
 #[derive(Serialize, JsonSchema)]
 struct StatementJson<'a> {
     change: &'static str,
@@ -1228,6 +1259,7 @@ fn ladder_changes_json<'a>(l: &'a LadderChanges<'a>) -> LadderChangesJson<'a> {
     }
 }
 
+/// The fields of a `review` document: each expectation of the role with the evidence found for it.
 #[derive(Serialize, JsonSchema)]
 struct ReviewBody<'a> {
     file: &'a str,
@@ -1239,6 +1271,7 @@ struct ReviewBody<'a> {
     since: Option<SinceJson<'a>>,
 }
 
+/// One expectation of the role, its state and the evidence under it.
 #[derive(Serialize, JsonSchema)]
 struct ReviewItemJson<'a> {
     dimension: &'a str,
@@ -1251,6 +1284,7 @@ struct ReviewItemJson<'a> {
     evidence: &'a str,
 }
 
+/// A section of the file whose expectation the ladder no longer has, with its evidence.
 #[derive(Serialize, JsonSchema)]
 struct GoneJson<'a> {
     heading: &'a str,
@@ -1258,6 +1292,8 @@ struct GoneJson<'a> {
     evidence: &'a str,
 }
 
+/// With `--since REV`: the revision, and the texts of the expectations that have evidence now
+/// and had none then.
 #[derive(Serialize, JsonSchema)]
 struct SinceJson<'a> {
     revision: &'a str,
