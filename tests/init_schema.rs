@@ -360,3 +360,42 @@ fn init_on_a_terminal_asks_one_question_at_a_time() {
     assert!(text.contains("roles = [\"A1-ops\", \"A2-ops\"]"), "{text}");
     assert!(text.contains("[role.dimensions.care]"), "{text}");
 }
+
+/// Every skeleton `init` writes passes the schema and validates: one level or many, one
+/// track or several, names that need quoting in TOML.
+#[test]
+fn every_skeleton_passes_the_schema_and_validates() {
+    let schema = file_schema();
+    let folder = Folder::new("init-every");
+    let cases = [
+        ("L1", "Main", "Craft"),
+        (
+            "IC1,IC2,IC3,IC4,IC5",
+            "Engineer,Manager,Staff \"Plus\"",
+            "Craft,Impact,People",
+        ),
+        ("a.1,b_2", "Ops \\ Support,Ünïcode Tëam", "Care & Feeding"),
+    ];
+    for (levels, tracks, dimensions) in cases {
+        let args = [
+            "init",
+            "-",
+            "--levels",
+            levels,
+            "--tracks",
+            tracks,
+            "--dimensions",
+            dimensions,
+        ];
+        let text = ok(&args);
+        assert!(schema.is_valid(&as_json(&text)), "{args:?}\n{text}");
+        let file = folder.write("skeleton.toml", &text);
+        let out = run(&mut ladder(&["validate", file.to_str().expect("UTF-8")]));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
