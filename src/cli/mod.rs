@@ -788,8 +788,8 @@ pub enum ManPage {
 // Arguments of `ladder schema`.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// What the schema describes: file or json
-    #[arg(value_name = "WHAT", value_enum, default_value_t = SchemaOf::File)]
+    /// What the schema describes: file (the default) or json
+    #[arg(value_name = "WHAT", value_enum, default_value_t = SchemaOf::File, hide_possible_values = true, hide_default_value = true)]
     pub of: SchemaOf,
 
     #[command(flatten)]
