@@ -82,14 +82,14 @@ fn answers(args: &InitArgs) -> Result<Skeleton> {
         );
         return Err(UsageError(why).into());
     }
-    let named = default_name(&args.file);
+    let named = Skeleton::name_from(&args.file);
     let name = match (&args.name, missing.is_empty()) {
         (Some(name), _) => name.clone(),
         (None, true) => named,
-        (None, false) => ask("Name of the ladder", Some(&named))?,
+        (None, false) => ask(render::ASK_NAME, Some(&named))?,
     };
     let list =
-        |given: &Option<Vec<String>>, question: &str, example: &str| -> Result<Vec<String>> {
+        |given: &Option<Vec<String>>, (question, example): (&str, &str)| -> Result<Vec<String>> {
             match given {
                 Some(items) => Ok(items.clone()),
                 None => Ok(ask(question, Some(example))?
@@ -98,9 +98,9 @@ fn answers(args: &InitArgs) -> Result<Skeleton> {
                     .collect()),
             }
         };
-    let levels = list(&args.levels, "Level ids, lowest first", "L1,L2,L3")?;
-    let tracks = list(&args.tracks, "Tracks (career paths)", "Main")?;
-    let dimensions = list(&args.dimensions, "Dimensions", "Craft,Collaboration")?;
+    let levels = list(&args.levels, render::ASK_LEVELS)?;
+    let tracks = list(&args.tracks, render::ASK_TRACKS)?;
+    let dimensions = list(&args.dimensions, render::ASK_DIMENSIONS)?;
     Ok(Skeleton::new(&name, &levels, &tracks, &dimensions)?)
 }
 
@@ -111,17 +111,4 @@ fn ask(question: &str, default: Option<&str>) -> Result<String> {
         input = input.default(default.to_string());
     }
     input.interact_text().context("could not read the answer")
-}
-
-/// The ladder's name from its file's: `security-ops.toml` is "Security ops".
-fn default_name(file: &Path) -> String {
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().replace(['-', '_'], " "))
-        .unwrap_or_default();
-    let mut chars = stem.trim().chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => "Ladder".to_string(),
-    }
 }

@@ -67,6 +67,13 @@ pub fn wrote(out: &mut impl Write, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// What `init` asks on a terminal for what its flags leave out: the ladder's name (Enter takes
+/// the one made from the file's name), then each list with the answer Enter takes.
+pub const ASK_NAME: &str = "Name of the ladder";
+pub const ASK_LEVELS: (&str, &str) = ("Level ids, lowest first", "L1,L2,L3");
+pub const ASK_TRACKS: (&str, &str) = ("Tracks (career paths)", "Main");
+pub const ASK_DIMENSIONS: (&str, &str) = ("Dimensions", "Craft,Collaboration");
+
 /// What `init` says on stderr when the schema beside the new ladder is an older one, which it
 /// leaves alone without `--force`.
 pub fn schema_kept(out: &mut impl Write, path: &Path) -> Result<()> {

@@ -16,8 +16,9 @@ mod words;
 pub use man::Manual;
 pub use markdown::fold_markdown;
 pub use messages::{
-    completion_line, exported, ids, import_found, import_messages, imported, man, man_format,
-    plan_written, qualified_ids, reading_stdin, schema_kept, wrote,
+    ASK_DIMENSIONS, ASK_LEVELS, ASK_NAME, ASK_TRACKS, completion_line, exported, ids, import_found,
+    import_messages, imported, man, man_format, plan_written, qualified_ids, reading_stdin,
+    schema_kept, wrote,
 };
 pub use skeleton::{SCHEMA_FILE, skeleton_toml};
 pub(crate) use words::NOT_STATED;

@@ -1,6 +1,9 @@
 //! What `ladder init` writes: a ladder of names and levels with nothing expected yet, its ids
 //! made from the names it was given.
 
+use std::collections::HashMap;
+use std::path::Path;
+
 use crate::exit::UsageError;
 use crate::text;
 use crate::validate::limits;
@@ -115,6 +118,19 @@ impl Skeleton {
         Ok(())
     }
 
+    /// The ladder's name from its file's: `security-ops.toml` is "Security ops".
+    pub fn name_from(file: &Path) -> String {
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().replace(['-', '_'], " "))
+            .unwrap_or_default();
+        let mut chars = stem.trim().chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => "Ladder".to_string(),
+        }
+    }
+
     /// The id of the role of `track` at `level`: `L2-engineer`.
     pub fn role_id(level: &str, track: &Named) -> String {
         format!("{level}-{}", track.id)
@@ -160,10 +176,11 @@ fn distinct(kind: &str, ids: &[String], typed: &[String]) -> Result<(), UsageErr
     if ids.is_empty() {
         return Err(UsageError(format!("the ladder needs at least one {kind}")));
     }
-    let mut seen: Vec<String> = Vec::new();
-    for (id, as_typed) in ids.iter().zip(typed) {
-        let folded = id.to_lowercase();
-        if let Some(at) = seen.iter().position(|s| *s == folded) {
+    // Each id (case folded) to where it was first typed: one look-up per item, so that a
+    // long list on the command line costs its length, not its square.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, (id, as_typed)) in ids.iter().zip(typed).enumerate() {
+        if let Some(&at) = seen.get(&id.to_lowercase()) {
             return Err(UsageError(format!(
                 "{kind}s {} and {} would share the id {}",
                 text::quoted(&typed[at]),
@@ -171,7 +188,7 @@ fn distinct(kind: &str, ids: &[String], typed: &[String]) -> Result<(), UsageErr
                 text::quoted(id)
             )));
         }
-        seen.push(folded);
+        seen.insert(id.to_lowercase(), i);
     }
     Ok(())
 }
