@@ -15,7 +15,7 @@ mod leftovers;
 
 /// The name every export folder is built under (plus this process's id and random letters),
 /// beside its target.
-pub use leftovers::FOLDER_PREFIX;
+pub use leftovers::{FOLDER_PREFIX, before_signal_exit};
 
 /// Writes `bytes` to `path`, refusing an existing file unless `force`. It never writes through
 /// a symlink, refuses to replace anything but a regular file, and keeps the replaced file's mode.

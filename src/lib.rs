@@ -5,6 +5,7 @@
 // they keep their paths here, `crate::model` and the rest.
 pub use ladder_core::{document, ladder_toml, load, model, text, validate};
 
+pub mod browse;
 pub mod cli;
 pub mod cmd;
 pub mod embedded;

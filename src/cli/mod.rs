@@ -44,17 +44,22 @@ pub use help::{EXAMPLES, EXIT_CODES, NAMING, fitted};
 /// Ships with the Security Operations ladder: security analysts, security
 /// engineers, cloud security engineers and technical leads, levels L1 to L4.
 #[derive(Debug, Parser)]
-// The about line straight above the usage: `ladder -h` lists every command and still fits 30
-// lines of 80 columns.
+// The about line straight above the usage, and `-V` named only in `--help`: `ladder -h` lists
+// every command and still fits 30 lines of 80 columns.
 #[command(
     name = "ladder",
     version,
+    disable_version_flag = true,
     help_template = "{about-with-newline}{usage-heading} {usage}\n\n{all-args}{after-help}",
     after_help = SHORT_HELP,
     after_long_help = AFTER_HELP,
     max_term_width = 100
 )]
 pub struct Cli {
+    /// Print version
+    #[arg(short = 'V', long, action = clap::ArgAction::Version, hide_short_help = true)]
+    version: Option<bool>,
+
     #[command(flatten)]
     pub global: GlobalArgs,
 
@@ -182,6 +187,16 @@ pub enum Command {
     #[command(after_help = NEXT_SHORT, after_long_help = NEXT_LONG)]
     Next(NextArgs),
 
+    /// Browse two levels side by side on a full screen, with keys
+    ///
+    /// A and B lined up as diff lines them up: by default ROLE (or the first role) and the next
+    /// level on its track. Arrows step B (Shift: A) along its track, t changes track, Tab and
+    /// 1–9 move between dimensions, b shows only what is new and grows, / searches, r picks any
+    /// role (of every ladder of a catalogue), e writes the evidence outline for B from A, ?
+    /// lists every key, q quits. Needs a terminal on stdin and stdout; a pipe gets diff.
+    #[command(after_help = BROWSE_SHORT, after_long_help = BROWSE_LONG)]
+    Browse(BrowseArgs),
+
     /// Show a track as a matrix of levels, attributes and themes
     ///
     /// One column per level, one row per attribute and theme.
@@ -291,6 +306,7 @@ impl Command {
             Command::Show(a) => &mut a.global,
             Command::Diff(a) => &mut a.global,
             Command::Next(a) => &mut a.global,
+            Command::Browse(a) => &mut a.global,
             Command::Path(a) => &mut a.global,
             Command::Evidence(a) => &mut a.global,
             Command::Export(a) => &mut a.global,
@@ -471,6 +487,23 @@ pub struct NextArgs {
     pub dimension: DimensionArg,
     #[command(flatten)]
     pub detail: DetailArgs,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+// Arguments of `ladder browse`.
+#[derive(Debug, Args)]
+pub struct BrowseArgs {
+    /// The role at A: an id, a level with --track, or a part [default: the first role]
+    ///
+    /// A full id, a level with --track, or an unambiguous part of an id or title; in a
+    /// catalogue, LADDER/ROLE. B starts at the next level on its track.
+    #[arg(value_name = "ROLE")]
+    pub role: Option<String>,
+
+    #[command(flatten)]
+    pub track: TrackArg,
 
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -1,5 +1,6 @@
 //! One module per subcommand; `execute` is the table of contents from the command line to them.
 
+mod browse;
 mod changes;
 pub mod completions;
 mod context;
@@ -88,7 +89,8 @@ fn pages(command: &Command) -> bool {
         | Command::Changes(_)
         | Command::Review(_) => true,
         Command::Evidence(args) => args.file.output.is_none(),
-        Command::Export(_)
+        Command::Browse(_)
+        | Command::Export(_)
         | Command::Import(_)
         | Command::Completions(_)
         | Command::Man(_)
@@ -110,6 +112,7 @@ fn dispatch(command: Command, ctx: &Context, out: &mut impl Write) -> Result<Exi
         Command::Show(args) => show::run(ctx, &args, out),
         Command::Diff(args) => diff::run(ctx, &args, out),
         Command::Next(args) => next::run(ctx, &args, out),
+        Command::Browse(args) => browse::run(ctx, &args, out),
         Command::Path(args) => path::run(ctx, &args, out),
         Command::Evidence(args) => evidence::run(ctx, &args, out),
         Command::Export(args) => export::run(ctx, &args, out),

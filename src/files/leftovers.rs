@@ -270,11 +270,23 @@ fn handle_signals() {
                 for path in pending.iter() {
                     remove(path);
                 }
+                if let Some(last) = LAST_WORDS.get() {
+                    last();
+                }
                 let _ = signal_hook::low_level::emulate_default_handler(signal);
                 std::process::exit(128 + signal);
             }
         });
     });
+}
+
+/// What to do after the temporaries are removed and before a signal ends the process.
+static LAST_WORDS: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Has `last` run before SIGINT or SIGTERM ends the process through the handler above
+/// (`browse` gives the terminal back); the first one set stays.
+pub fn before_signal_exit(last: fn()) {
+    let _ = LAST_WORDS.set(last);
 }
 
 #[cfg(not(unix))]

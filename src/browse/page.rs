@@ -1,0 +1,137 @@
+//! The page `browse` scrolls: the comparison of A and B drawn by `diff`'s own table renderer
+//! at the width of the screen, read into styled lines, with where each section starts and
+//! where a search finds its text.
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use ratatui::text::Line;
+use regex::{Regex, RegexBuilder};
+
+use crate::query::compare::Comparison;
+use crate::render::{self, Format, Header, Report};
+use crate::term::Terminal;
+use crate::view::Detail;
+
+/// The comparison as lines on the screen.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Each line, styled as `diff` styles it.
+    pub lines: Vec<Line<'static>>,
+    /// Each line's text without styles, which a search reads.
+    pub plain: Vec<String>,
+    /// The lines that start a section (the attributes, each dimension): `Tab` moves between
+    /// them.
+    pub sections: Vec<usize>,
+}
+
+impl Page {
+    /// The comparison drawn at `width` columns (the table format, stacked when its grid
+    /// cannot fit), with colour when `color` is on.
+    pub fn of(
+        c: Comparison<'_>,
+        detail: Detail,
+        color: bool,
+        blocks: bool,
+        width: u16,
+    ) -> Result<Page> {
+        let names = section_names(&c);
+        let term = Terminal {
+            color,
+            width,
+            // Hints say which command to type next; a screen of keys needs none.
+            is_tty: false,
+            blocks,
+        };
+        let mut bytes = Vec::new();
+        let report = Report::Diff(c, detail);
+        render::render(&mut bytes, &report, Format::Table, Header::Shown, &term)?;
+        let text = String::from_utf8_lossy(&bytes);
+        let lines = super::ansi::lines(&text);
+        let plain: Vec<String> = lines.iter().map(plain).collect();
+        let sections = sections(&names, &plain);
+        Ok(Page {
+            lines,
+            plain,
+            sections,
+        })
+    }
+
+    /// Every match of a search in the page, in reading order: (line, start, end), the
+    /// offsets in bytes of the line's text.
+    pub fn find(&self, search: &Search) -> Vec<(usize, usize, usize)> {
+        let mut hits = Vec::new();
+        for (i, text) in self.plain.iter().enumerate() {
+            for m in search.regex.find_iter(text) {
+                if !m.is_empty() {
+                    hits.push((i, m.start(), m.end()));
+                }
+            }
+        }
+        hits
+    }
+}
+
+/// The text of a line without its styles.
+fn plain(line: &Line<'_>) -> String {
+    line.spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+/// The headings of the sections the renderer writes, in order: "Attributes" (when there are
+/// any) and each dimension's label.
+fn section_names(c: &Comparison<'_>) -> Vec<String> {
+    let attributes = (!c.attributes.is_empty()).then(|| "Attributes".to_string());
+    attributes
+        .into_iter()
+        .chain(c.dimensions.iter().map(|d| d.dimension.label()))
+        .collect()
+}
+
+/// The lines that head a section: each name alone on a line after a blank one, in the order
+/// of `names` (a brief view leaves out a dimension with nothing new, so a name may be missing).
+fn sections(names: &[String], plain: &[String]) -> Vec<usize> {
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+    for (k, name) in names.iter().enumerate() {
+        index.entry(name.as_str()).or_insert(k);
+    }
+    let mut found = Vec::new();
+    let mut from = 0;
+    for (i, line) in plain.iter().enumerate() {
+        let after_blank = i > 0 && plain[i - 1].is_empty();
+        if after_blank
+            && let Some(&k) = index.get(line.as_str())
+            && k >= from
+        {
+            found.push(i);
+            from = k + 1;
+        }
+    }
+    found
+}
+
+/// What `/` looks for: the words typed, in any case when they are all lower case, else in
+/// the case typed (as `ladder search` reads a pattern).
+#[derive(Debug, Clone)]
+pub struct Search {
+    /// The text typed.
+    pub typed: String,
+    regex: Regex,
+}
+
+impl Search {
+    /// The search for `typed`: literal text, smart case; `None` for an empty one.
+    pub fn new(typed: &str) -> Option<Search> {
+        if typed.is_empty() {
+            return None;
+        }
+        let any_case = !typed.chars().any(char::is_uppercase);
+        let regex = RegexBuilder::new(&regex::escape(typed))
+            .case_insensitive(any_case)
+            .build()
+            .ok()?;
+        Some(Search {
+            typed: typed.to_string(),
+            regex,
+        })
+    }
+}

@@ -1,0 +1,424 @@
+//! Draws the explorer's state on a ratatui frame: a header line of where it stands, the page
+//! (the comparison, or the help, or the list of roles), and a footer of keys or of what the
+//! last key did. It reads the state and the page drawn for it; it never asks the model.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect, Size};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::state::{Browser, Mode, Note, Which};
+use crate::render::{display_width, wrap, wrap_items};
+use crate::text::{escape_controls, quoted};
+use crate::view::Detail;
+
+/// The smallest screen the explorer draws on; a smaller one gets one line saying so.
+pub const MIN_SIZE: Size = Size {
+    width: 40,
+    height: 10,
+};
+
+/// The keys, as `?` lists them: what to press, and what it does.
+const KEYS: &[(&str, &str)] = &[
+    ("→ ←", "step B up or down its track"),
+    ("Shift+→ ←", "step A up or down its track"),
+    ("t", "the next track, both sides at their levels"),
+    ("↑ ↓", "scroll a line"),
+    ("PgUp PgDn", "scroll a screen (also Space)"),
+    ("Home End", "the top or the end of the page"),
+    ("Tab", "the next dimension (Shift+Tab: the one before)"),
+    ("1–9", "only that dimension; 0: all of them"),
+    ("b", "brief: only what is new and what grows at B"),
+    ("s", "swap A and B"),
+    ("/", "search both sides; Enter to find"),
+    ("n N", "the next or the previous match"),
+    ("r", "pick B (Tab: A) from every role; type to narrow"),
+    ("e", "write the evidence outline for B from A to a file"),
+    ("?", "this help"),
+    ("q Esc", "quit"),
+];
+
+/// The keys the footer names, most useful first; as many as fit, then `? help`.
+const FOOTER: &[(&str, &str)] = &[
+    ("←→", "B"),
+    ("⇧←→", "A"),
+    ("t", "track"),
+    ("Tab", "dimension"),
+    ("b", "brief"),
+    ("s", "swap"),
+    ("/", "search"),
+    ("r", "roles"),
+    ("e", "evidence"),
+];
+
+/// Where the parts of the screen go: the header's lines, the page, the footer's lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub body: Rect,
+    pub footer: Rect,
+}
+
+/// The parts of a screen of `size` for this state.
+pub fn areas(size: Size, b: &Browser<'_>) -> Areas {
+    let width = usize::from(size.width);
+    let header = header_lines(b, width).len() as u16;
+    let footer = footer_lines(b, width).len() as u16;
+    let rows = size.height;
+    let (header, footer) = (header.min(rows / 3), footer.min(rows / 3));
+    let body = rows.saturating_sub(header + footer);
+    Areas {
+        header: Rect::new(0, 0, size.width, header),
+        body: Rect::new(0, header, size.width, body),
+        footer: Rect::new(0, header + body, size.width, footer),
+    }
+}
+
+/// Draws the whole screen: the state must have its page drawn for this size
+/// (`Browser::prepare`).
+pub fn draw(frame: &mut Frame<'_>, b: &Browser<'_>) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.width || area.height < MIN_SIZE.height {
+        too_small(frame, area);
+        return;
+    }
+    let parts = areas(area.as_size(), b);
+    let width = usize::from(area.width);
+    let bar = Style::default().add_modifier(Modifier::REVERSED);
+    let header: Vec<Line<'_>> = header_lines(b, width)
+        .into_iter()
+        .map(|l| Line::styled(pad(&l, width), bar))
+        .collect();
+    frame.render_widget(Paragraph::new(header), parts.header);
+    match &b.mode {
+        Mode::Help { scroll } => help(frame, parts.body, *scroll),
+        Mode::Pick {
+            filter,
+            target,
+            selected,
+        } => picker(frame, parts.body, b, filter, *target, *selected),
+        _ => body(frame, parts.body, b),
+    }
+    let footer: Vec<Line<'_>> = footer_lines(b, width).into_iter().map(Line::from).collect();
+    frame.render_widget(Paragraph::new(footer), parts.footer);
+    if let Some(x) = prompt_end(b, width) {
+        frame.set_cursor_position(Position::new(x, parts.footer.y));
+    }
+}
+
+/// A screen too small to draw on: as much of one line as fits, in whole words.
+fn too_small(frame: &mut Frame<'_>, area: Rect) {
+    let text = format!(
+        "ladder browse needs {}x{}; this is {}x{}",
+        MIN_SIZE.width, MIN_SIZE.height, area.width, area.height
+    );
+    let first = wrap(&text, usize::from(area.width), "", "")
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    frame.render_widget(Paragraph::new(first), area);
+}
+
+/// The header: where A's track is, which dimensions and how much is shown, which lines.
+fn header_lines(b: &Browser<'_>, width: usize) -> Vec<String> {
+    let mut parts = vec![match b.a.track {
+        Some(t) => format!("track {}", t.id),
+        None => "no track".to_string(),
+    }];
+    parts.push(match b.dimension {
+        None => "all dimensions".to_string(),
+        Some(d) => b
+            .dimension_labels()
+            .get(d)
+            .cloned()
+            .unwrap_or_else(|| "one dimension".to_string()),
+    });
+    if b.detail == Detail::Brief {
+        parts.push("brief".to_string());
+    }
+    if let Some(page) = b.drawn() {
+        let total = page.lines.len();
+        let last = (b.scroll + b.body_height).min(total);
+        parts.push(format!(
+            "lines {}–{last} of {total}",
+            (b.scroll + 1).min(total)
+        ));
+    }
+    wrap_items(&parts, " · ", width, "")
+}
+
+/// The footer: the prompt being typed, or what the last key did, or the keys that fit.
+fn footer_lines(b: &Browser<'_>, width: usize) -> Vec<String> {
+    match &b.mode {
+        Mode::Search(typed) => vec![prompt("/", typed, width)],
+        Mode::Save(name) => vec![prompt(SAVE_PROMPT, name, width)],
+        Mode::Pick { .. } => wrap_items(
+            &keys(&[("Enter", "pick"), ("Tab", "A or B"), ("Esc", "cancel")]),
+            "  ",
+            width,
+            "",
+        ),
+        Mode::Help { .. } => wrap_items(
+            &keys(&[("↑↓", "scroll"), ("any other key", "close")]),
+            "  ",
+            width,
+            "",
+        ),
+        Mode::Normal => match &b.status {
+            Some(note) => wrap(&said(note), width, "", "  "),
+            None => vec![fitted_keys(width)],
+        },
+    }
+}
+
+const SAVE_PROMPT: &str = "Outline to: ";
+
+/// `lead` and what was typed after it, the end kept in view when it is longer than the line.
+fn prompt(lead: &str, typed: &str, width: usize) -> String {
+    let room = width.saturating_sub(display_width(lead) + 1);
+    let mut shown: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in typed.chars().rev() {
+        let w = display_width(c.encode_utf8(&mut [0; 4]));
+        if used + w > room {
+            break;
+        }
+        used += w;
+        shown.push(c);
+    }
+    let tail: String = shown.into_iter().rev().collect();
+    format!("{lead}{}", escape_controls(&tail))
+}
+
+/// The column after the text typed at a prompt, where the cursor stands.
+fn prompt_end(b: &Browser<'_>, width: usize) -> Option<u16> {
+    let line = match &b.mode {
+        Mode::Search(typed) => prompt("/", typed, width),
+        Mode::Save(name) => prompt(SAVE_PROMPT, name, width),
+        _ => return None,
+    };
+    u16::try_from(display_width(&line)).ok()
+}
+
+fn keys(pairs: &[(&str, &str)]) -> Vec<String> {
+    pairs
+        .iter()
+        .map(|(k, what)| format!("{k} {what}"))
+        .collect()
+}
+
+/// As many of the footer's keys as fit on one line, `? help  q quit` always at its end.
+fn fitted_keys(width: usize) -> String {
+    let end = "? help  q quit";
+    let mut line = String::new();
+    for item in keys(FOOTER) {
+        let tried = if line.is_empty() {
+            item.clone()
+        } else {
+            format!("{line}  {item}")
+        };
+        if display_width(&tried) + 2 + end.len() > width {
+            break;
+        }
+        line = tried;
+    }
+    if line.is_empty() {
+        end.to_string()
+    } else {
+        format!("{line}  {end}")
+    }
+}
+
+/// What a note says.
+fn said(note: &Note<'_>) -> String {
+    match note {
+        Note::NoTrack(role) => format!("{} is on no track", role.id),
+        Note::End { role, track, top } => {
+            let end = if *top { "top" } else { "bottom" };
+            format!("{} is the {end} of track {}", role.id, track.id)
+        }
+        Note::Tracks(0) => "this ladder has no tracks".to_string(),
+        Note::Tracks(_) => "this ladder has one track".to_string(),
+        Note::Track(track) => format!("track {}", track.id),
+        Note::Dimensions(n) => format!("there are {n} dimensions: 1–{}, or 0 for all", n.min(&9)),
+        Note::SearchCleared => "search cleared".to_string(),
+        Note::NoMatch(typed) => format!("no match for {}", quoted(typed)),
+        Note::NoSearch => "type / to search".to_string(),
+        Note::Match(at, of) => format!("match {at} of {of} (n next, N previous)"),
+        Note::NoRole => "no role matches what was typed".to_string(),
+        Note::Wrote(path) => format!("wrote {}", quoted(&path.to_string_lossy())),
+        Note::Exists(path) => format!(
+            "{} exists; e again for another name",
+            quoted(&path.to_string_lossy())
+        ),
+        Note::Failed(error) => escape_controls(error.lines().next().unwrap_or("")).into_owned(),
+    }
+}
+
+/// The page, from its scroll, with the search's matches shown reversed (the one `n` stands
+/// on also underlined).
+fn body(frame: &mut Frame<'_>, area: Rect, b: &Browser<'_>) {
+    let Some(page) = b.drawn() else { return };
+    let height = usize::from(area.height);
+    let end = (b.scroll + height).min(page.lines.len());
+    let hits = b.hits();
+    let lines: Vec<Line<'_>> = (b.scroll.min(end)..end)
+        .map(|i| {
+            let on: Vec<(usize, usize, bool)> = hits
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| h.0 == i)
+                .map(|(n, h)| (h.1, h.2, n == b.hit))
+                .collect();
+            if on.is_empty() {
+                page.lines[i].clone()
+            } else {
+                highlight(&page.lines[i], &on)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// A line with the byte ranges `on` (of its text) reversed; the current one also underlined.
+fn highlight(line: &Line<'static>, on: &[(usize, usize, bool)]) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for span in &line.spans {
+        let text = span.content.as_ref();
+        let (start, end) = (at, at + text.len());
+        let mut cuts = vec![0, text.len()];
+        for &(s, e, _) in on {
+            for x in [s, e] {
+                if x > start && x < end && text.is_char_boundary(x - start) {
+                    cuts.push(x - start);
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for pair in cuts.windows(2) {
+            let (s, e) = (pair[0], pair[1]);
+            let hit = on.iter().find(|h| h.0 <= start + s && start + e <= h.1);
+            let style = match hit {
+                Some(&(_, _, current)) => {
+                    let style = span.style.add_modifier(Modifier::REVERSED);
+                    if current {
+                        style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+                    } else {
+                        style
+                    }
+                }
+                None => span.style,
+            };
+            spans.push(Span::styled(text[s..e].to_string(), style));
+        }
+        at = end;
+    }
+    Line::from(spans)
+}
+
+/// The keys, each with what it does beside it, from `scroll`.
+fn help(frame: &mut Frame<'_>, area: Rect, scroll: usize) {
+    let width = usize::from(area.width);
+    let key_width = KEYS
+        .iter()
+        .map(|(k, _)| display_width(k))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut lines = vec![Line::styled(
+        "Keys",
+        Style::default().add_modifier(Modifier::BOLD),
+    )];
+    for (key, what) in KEYS {
+        let first = format!("{key:<key_width$}");
+        let first = pad(&first, key_width);
+        let rest = " ".repeat(key_width);
+        lines.extend(wrap(what, width, &first, &rest).into_iter().map(Line::from));
+    }
+    let top = scroll.min(lines.len().saturating_sub(1));
+    frame.render_widget(Paragraph::new(lines.split_off(top)), area);
+}
+
+/// The roles to pick from, narrowed by `filter`, the selected one reversed and kept in view.
+fn picker(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    b: &Browser<'_>,
+    filter: &str,
+    target: Which,
+    selected: usize,
+) {
+    let width = usize::from(area.width);
+    let side = match target {
+        Which::A => "A",
+        Which::B => "B",
+    };
+    let mut lines: Vec<Line<'_>> = wrap(
+        &format!("Pick {side} (type to narrow): {}", escape_controls(filter)),
+        width,
+        "",
+        "  ",
+    )
+    .into_iter()
+    .map(|l| Line::styled(l, Style::default().add_modifier(Modifier::BOLD)))
+    .collect();
+    let room = usize::from(area.height).saturating_sub(lines.len());
+    let choices = b.choices(filter);
+    let qualified = b.shelves.len() > 1;
+    let entry = |i: usize| -> Vec<String> {
+        let c = choices[i];
+        let id = match b.shelves[c.shelf].id.filter(|_| qualified) {
+            Some(ladder) => format!("{ladder}/{}", c.role.id),
+            None => c.role.id.clone(),
+        };
+        let mark = if i == selected { "› " } else { "  " };
+        wrap(&format!("{id}  {}", c.role.title), width, mark, "    ")
+    };
+    // From the selected entry back while they fit: it stays in view, at the bottom when the
+    // list is scrolled.
+    let mut first = selected.min(choices.len());
+    let mut used = if selected < choices.len() {
+        entry(selected).len()
+    } else {
+        0
+    };
+    while first > 0 {
+        let n = entry(first - 1).len();
+        if used + n > room {
+            break;
+        }
+        used += n;
+        first -= 1;
+    }
+    let mut shown = 0;
+    for i in first..choices.len() {
+        let entry_lines = entry(i);
+        if shown + entry_lines.len() > room {
+            break;
+        }
+        shown += entry_lines.len();
+        let style = if i == selected {
+            Style::default().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::default()
+        };
+        lines.extend(
+            entry_lines
+                .into_iter()
+                .map(|l| Line::styled(pad(&l, width), style)),
+        );
+    }
+    if choices.is_empty() {
+        lines.push(Line::from("  no role matches"));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// A line padded with spaces to `width` columns, so that a reversed bar fills the row.
+fn pad(line: &str, width: usize) -> String {
+    let w = display_width(line);
+    format!("{line}{}", " ".repeat(width.saturating_sub(w)))
+}

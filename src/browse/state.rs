@@ -1,0 +1,619 @@
+//! What the explorer shows, changed only by keys: the two roles, the track, the dimension,
+//! the brief view, the scroll, the search and the prompts. No terminal here: tests drive it
+//! with key events and draw it on ratatui's test backend.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::page::{Page, Search};
+use crate::model::{Ladder, Role, Track};
+use crate::query::compare;
+use crate::view::Detail;
+
+/// The ladders a browse can reach: the one in use, or every ladder of a catalogue, each with
+/// its id there.
+#[derive(Debug, Clone, Copy)]
+pub struct Shelf<'a> {
+    pub ladder: &'a Ladder,
+    pub id: Option<&'a str>,
+}
+
+/// One side of the comparison: a role, its ladder, and the track it steps along.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    pub shelf: usize,
+    pub role: &'a Role,
+    pub track: Option<&'a Track>,
+}
+
+/// Which side a key or a pick acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    A,
+    B,
+}
+
+/// What the keys are typed into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// Keys move, step and toggle.
+    Normal,
+    /// The list of keys, scrolled by the arrows; any other key closes it.
+    Help { scroll: usize },
+    /// `/`: the text to search for, being typed.
+    Search(String),
+    /// `r`: the roles to pick from, narrowed by what is typed; `selected` counts in the
+    /// narrowed list.
+    Pick {
+        filter: String,
+        target: Which,
+        selected: usize,
+    },
+    /// `e`: the name of the file the evidence outline goes to, being typed.
+    Save(String),
+}
+
+/// What the loop does after a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Continue,
+    Quit,
+    /// Write the evidence outline for B from A to this file, refusing to overwrite.
+    WriteEvidence(PathBuf),
+}
+
+/// What the footer says after a key, until the next one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note<'a> {
+    /// A side cannot step: its role is on no track.
+    NoTrack(&'a Role),
+    /// A side cannot step past the top (or bottom) of its track.
+    End {
+        role: &'a Role,
+        track: &'a Track,
+        top: bool,
+    },
+    /// `t` in a ladder of this many tracks (0 or 1): there is nothing to cycle.
+    Tracks(usize),
+    /// `t` moved to this track.
+    Track(&'a Track),
+    /// A digit past the last of this many dimensions.
+    Dimensions(usize),
+    SearchCleared,
+    /// The search found nothing.
+    NoMatch(String),
+    /// `n` before any search.
+    NoSearch,
+    /// Standing on hit `.0` of `.1`.
+    Match(usize, usize),
+    /// The picker's filter matches no role.
+    NoRole,
+    /// The evidence outline was written to this file.
+    Wrote(PathBuf),
+    /// The evidence outline was not written: a file of that name exists.
+    Exists(PathBuf),
+    /// The evidence outline could not be written: the error's one line.
+    Failed(String),
+}
+
+/// A role the picker offers.
+#[derive(Debug, Clone, Copy)]
+pub struct Choice<'a> {
+    pub shelf: usize,
+    pub role: &'a Role,
+}
+
+/// The whole state of a browse.
+#[derive(Debug)]
+pub struct Browser<'a> {
+    pub shelves: Vec<Shelf<'a>>,
+    pub a: Side<'a>,
+    pub b: Side<'a>,
+    /// The one dimension shown (its place in the comparison), or all.
+    pub dimension: Option<usize>,
+    pub detail: Detail,
+    /// The first line of the page on the screen.
+    pub scroll: usize,
+    pub mode: Mode,
+    pub search: Option<Search>,
+    /// The hit `n` and `N` stand on.
+    pub hit: usize,
+    /// What a key did or could not do, said in the footer until the next key.
+    pub status: Option<Note<'a>>,
+    pub color: bool,
+    pub blocks: bool,
+    page: Option<(u16, Page)>,
+    /// The height of the page's part of the screen at the last draw, which paging moves by.
+    pub body_height: usize,
+}
+
+impl<'a> Browser<'a> {
+    /// A browse of `a` beside the next role on its track (the one before at the top of
+    /// the track, or itself when it is on no track).
+    pub fn new(shelves: Vec<Shelf<'a>>, a: Side<'a>, color: bool, blocks: bool) -> Browser<'a> {
+        let ladder = shelves[a.shelf].ladder;
+        let b = a
+            .track
+            .and_then(|t| {
+                ladder
+                    .next_on(t, a.role)
+                    .or_else(|| ladder.previous_on(t, a.role))
+            })
+            .map_or(a, |role| Side { role, ..a });
+        Browser {
+            shelves,
+            a,
+            b,
+            dimension: None,
+            detail: Detail::Full,
+            scroll: 0,
+            mode: Mode::Normal,
+            search: None,
+            hit: 0,
+            status: None,
+            color,
+            blocks,
+            page: None,
+            body_height: 1,
+        }
+    }
+
+    /// The page at `width` columns, drawn again only when what it shows or the width changed.
+    pub fn page(&mut self, width: u16) -> Result<&Page> {
+        let stale = self.page.as_ref().is_none_or(|(w, _)| *w != width);
+        if stale {
+            let page = Page::of(
+                self.comparison(),
+                self.detail,
+                self.color,
+                self.blocks,
+                width,
+            )?;
+            self.page = Some((width, page));
+        }
+        Ok(&self.page.as_ref().expect("drawn above").1)
+    }
+
+    /// The page last drawn, if any.
+    pub fn drawn(&self) -> Option<&Page> {
+        self.page.as_ref().map(|(_, p)| p)
+    }
+
+    /// A and B compared as `diff` compares them, of one dimension when one is chosen.
+    fn comparison(&self) -> compare::Comparison<'a> {
+        self.comparison_of(self.dimension)
+    }
+
+    fn comparison_of(&self, dimension: Option<usize>) -> compare::Comparison<'a> {
+        let (one, other) = (self.shelves[self.a.shelf], self.shelves[self.b.shelf]);
+        if self.a.shelf == self.b.shelf {
+            let dimensions: Vec<_> = match dimension {
+                Some(d) => one.ladder.dimensions.get(d).into_iter().collect(),
+                None => one.ladder.dimensions.iter().collect(),
+            };
+            compare::compare(one.ladder, self.a.role, self.b.role, &dimensions)
+        } else {
+            let ids = one.id.zip(other.id).map(|(x, y)| [x, y]);
+            let mut c = compare::compare_across(
+                (one.ladder, self.a.role),
+                (other.ladder, self.b.role),
+                ids,
+            );
+            if let Some(d) = dimension {
+                c.dimensions = c.dimensions.into_iter().nth(d).into_iter().collect();
+            }
+            c
+        }
+    }
+
+    /// The dimensions `1`–`9` choose from, by label: those of the comparison.
+    pub fn dimension_labels(&self) -> Vec<String> {
+        if self.a.shelf == self.b.shelf {
+            let ladder = self.shelves[self.a.shelf].ladder;
+            ladder.dimensions.iter().map(|d| d.label()).collect()
+        } else {
+            let c = self.comparison_of(None);
+            c.dimensions.iter().map(|d| d.dimension.label()).collect()
+        }
+    }
+
+    /// What the page shows changed: it is drawn again, from the top.
+    fn changed(&mut self) {
+        self.page = None;
+        self.scroll = 0;
+        self.hit = 0;
+    }
+
+    /// Acts on one key.
+    pub fn key(&mut self, key: KeyEvent) -> Step {
+        if key.kind == KeyEventKind::Release {
+            return Step::Continue;
+        }
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            return Step::Quit;
+        }
+        self.status = None;
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Normal => self.normal(key),
+            Mode::Help { scroll } => {
+                self.help(key, scroll);
+                Step::Continue
+            }
+            Mode::Search(typed) => {
+                self.searching(key, typed);
+                Step::Continue
+            }
+            Mode::Pick {
+                filter,
+                target,
+                selected,
+            } => {
+                self.picking(key, filter, target, selected);
+                Step::Continue
+            }
+            Mode::Save(name) => self.saving(key, name),
+        }
+    }
+
+    fn normal(&mut self, key: KeyEvent) -> Step {
+        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        match key.code {
+            KeyCode::Char('q') | KeyCode::Esc => return Step::Quit,
+            KeyCode::Right if shift => self.step(Which::A, true),
+            KeyCode::Left if shift => self.step(Which::A, false),
+            KeyCode::Right => self.step(Which::B, true),
+            KeyCode::Left => self.step(Which::B, false),
+            KeyCode::Char('t') => self.cycle_track(),
+            KeyCode::Up => self.scroll_by(-1),
+            KeyCode::Down => self.scroll_by(1),
+            KeyCode::PageUp => self.scroll_by(-self.page_step()),
+            KeyCode::PageDown | KeyCode::Char(' ') => self.scroll_by(self.page_step()),
+            KeyCode::Home | KeyCode::Char('g') => self.scroll = 0,
+            KeyCode::End | KeyCode::Char('G') => self.scroll = usize::MAX,
+            KeyCode::Tab => self.section(true),
+            KeyCode::BackTab => self.section(false),
+            KeyCode::Char(d @ '0'..='9') => self.only_dimension(d),
+            KeyCode::Char('b') => {
+                self.detail = match self.detail {
+                    Detail::Brief => Detail::Full,
+                    _ => Detail::Brief,
+                };
+                self.changed();
+            }
+            KeyCode::Char('s') => {
+                std::mem::swap(&mut self.a, &mut self.b);
+                self.changed();
+            }
+            KeyCode::Char('/') => self.mode = Mode::Search(String::new()),
+            KeyCode::Char('n') => self.next_hit(true),
+            KeyCode::Char('N') => self.next_hit(false),
+            KeyCode::Char('r') => {
+                self.mode = Mode::Pick {
+                    filter: String::new(),
+                    target: Which::B,
+                    selected: 0,
+                }
+            }
+            KeyCode::Char('e') => {
+                self.mode = Mode::Save(format!("evidence-{}.md", self.b.role.id));
+            }
+            KeyCode::Char('?') => self.mode = Mode::Help { scroll: 0 },
+            _ => {}
+        }
+        Step::Continue
+    }
+
+    fn page_step(&self) -> isize {
+        isize::try_from(self.body_height.saturating_sub(1).max(1)).unwrap_or(1)
+    }
+
+    /// Moves the page by `lines`; the draw keeps it within the page.
+    fn scroll_by(&mut self, lines: isize) {
+        self.scroll = self.scroll.saturating_add_signed(lines);
+        if let Some(page) = self.drawn() {
+            self.scroll = self.scroll.min(page.lines.len().saturating_sub(1));
+        }
+    }
+
+    /// Steps a side up or down its track; at an end, says so.
+    fn step(&mut self, which: Which, up: bool) {
+        let side = match which {
+            Which::A => self.a,
+            Which::B => self.b,
+        };
+        let ladder = self.shelves[side.shelf].ladder;
+        let Some(track) = side.track else {
+            self.status = Some(Note::NoTrack(side.role));
+            return;
+        };
+        let moved = if up {
+            ladder.next_on(track, side.role)
+        } else {
+            ladder.previous_on(track, side.role)
+        };
+        match moved {
+            Some(role) => {
+                let side = Side { role, ..side };
+                match which {
+                    Which::A => self.a = side,
+                    Which::B => self.b = side,
+                }
+                self.changed();
+            }
+            None => {
+                self.status = Some(Note::End {
+                    role: side.role,
+                    track,
+                    top: up,
+                });
+            }
+        }
+    }
+
+    /// Moves both sides of A's ladder to the next of its tracks, each at its level there (or
+    /// the nearest level the track has).
+    fn cycle_track(&mut self) {
+        let shelf = self.a.shelf;
+        let ladder = self.shelves[shelf].ladder;
+        if ladder.tracks.len() < 2 {
+            self.status = Some(Note::Tracks(ladder.tracks.len()));
+            return;
+        }
+        let at = self
+            .a
+            .track
+            .and_then(|t| ladder.tracks.iter().position(|x| std::ptr::eq(x, t)));
+        let track = &ladder.tracks[at.map_or(0, |i| (i + 1) % ladder.tracks.len())];
+        for side in [&mut self.a, &mut self.b] {
+            if side.shelf == shelf
+                && let Some(role) = at_level(ladder, track, side.role)
+            {
+                *side = Side {
+                    shelf,
+                    role,
+                    track: Some(track),
+                };
+            }
+        }
+        self.status = Some(Note::Track(track));
+        self.changed();
+    }
+
+    /// `1`–`9`: that dimension alone; `0`: all of them.
+    fn only_dimension(&mut self, digit: char) {
+        let n = digit.to_digit(10).unwrap_or(0) as usize;
+        if n == 0 {
+            self.dimension = None;
+        } else if n <= self.dimension_labels().len() {
+            self.dimension = Some(n - 1);
+        } else {
+            let count = self.dimension_labels().len();
+            self.status = Some(Note::Dimensions(count));
+            return;
+        }
+        self.changed();
+    }
+
+    /// `Tab`: the page scrolls to the next section's heading; `Shift+Tab`: the previous one.
+    fn section(&mut self, forward: bool) {
+        let Some(page) = self.drawn() else { return };
+        let scroll = self.scroll;
+        let target = if forward {
+            page.sections.iter().find(|&&s| s > scroll)
+        } else {
+            page.sections.iter().rev().find(|&&s| s < scroll)
+        };
+        self.scroll = match target {
+            Some(&s) => s,
+            None if forward => scroll,
+            None => 0,
+        };
+    }
+
+    fn help(&mut self, key: KeyEvent, scroll: usize) {
+        match key.code {
+            KeyCode::Down => self.mode = Mode::Help { scroll: scroll + 1 },
+            KeyCode::Up => {
+                self.mode = Mode::Help {
+                    scroll: scroll.saturating_sub(1),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn searching(&mut self, key: KeyEvent, mut typed: String) {
+        match key.code {
+            KeyCode::Enter => {
+                self.search = Search::new(&typed);
+                self.hit = 0;
+                match &self.search {
+                    Some(_) => self.first_hit(),
+                    None => self.status = Some(Note::SearchCleared),
+                }
+                return;
+            }
+            KeyCode::Esc => return,
+            KeyCode::Backspace => {
+                typed.pop();
+            }
+            KeyCode::Char(c) if !c.is_control() && typed.chars().count() < MAX_TYPED => {
+                typed.push(c)
+            }
+            _ => {}
+        }
+        self.mode = Mode::Search(typed);
+    }
+
+    /// The hits of the search on the page last drawn.
+    pub fn hits(&self) -> Vec<(usize, usize, usize)> {
+        match (&self.search, self.drawn()) {
+            (Some(search), Some(page)) => page.find(search),
+            _ => Vec::new(),
+        }
+    }
+
+    /// After a search: the first hit at or below the top of the screen, else the first.
+    fn first_hit(&mut self) {
+        let hits = self.hits();
+        if hits.is_empty() {
+            self.no_hits();
+            return;
+        }
+        self.hit = hits.iter().position(|h| h.0 >= self.scroll).unwrap_or(0);
+        self.show_hit(&hits);
+    }
+
+    fn no_hits(&mut self) {
+        let typed = self.search.as_ref().map_or("", |s| s.typed.as_str());
+        self.status = Some(Note::NoMatch(typed.to_string()));
+    }
+
+    /// `n`: the next hit, `N`: the one before, going round at the ends.
+    fn next_hit(&mut self, forward: bool) {
+        if self.search.is_none() {
+            self.status = Some(Note::NoSearch);
+            return;
+        }
+        let hits = self.hits();
+        if hits.is_empty() {
+            self.no_hits();
+            return;
+        }
+        let n = hits.len();
+        self.hit = if forward {
+            (self.hit + 1) % n
+        } else {
+            (self.hit + n - 1) % n
+        };
+        self.show_hit(&hits);
+    }
+
+    /// Scrolls the hit into view (a third from the top when it was out of sight).
+    fn show_hit(&mut self, hits: &[(usize, usize, usize)]) {
+        let line = hits[self.hit].0;
+        let height = self.body_height.max(1);
+        if line < self.scroll || line >= self.scroll + height {
+            self.scroll = line.saturating_sub(height / 3);
+        }
+        self.status = Some(Note::Match(self.hit + 1, hits.len()));
+    }
+
+    /// The roles the picker lists for `filter`: every role of every ladder whose id or title
+    /// holds each word typed, in any case.
+    pub fn choices(&self, filter: &str) -> Vec<Choice<'a>> {
+        let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
+        let mut found = Vec::new();
+        for (shelf, s) in self.shelves.iter().enumerate() {
+            for role in &s.ladder.roles {
+                let text =
+                    format!("{}/{} {}", s.id.unwrap_or(""), role.id, role.title).to_lowercase();
+                if words.iter().all(|w| text.contains(w.as_str())) {
+                    found.push(Choice { shelf, role });
+                }
+            }
+        }
+        found
+    }
+
+    fn picking(
+        &mut self,
+        key: KeyEvent,
+        mut filter: String,
+        mut target: Which,
+        mut selected: usize,
+    ) {
+        match key.code {
+            KeyCode::Esc => return,
+            KeyCode::Enter => {
+                match self.choices(&filter).get(selected) {
+                    Some(choice) => self.pick(*choice, target),
+                    None => self.status = Some(Note::NoRole),
+                }
+                return;
+            }
+            KeyCode::Tab | KeyCode::BackTab => {
+                target = match target {
+                    Which::A => Which::B,
+                    Which::B => Which::A,
+                }
+            }
+            KeyCode::Up => selected = selected.saturating_sub(1),
+            KeyCode::Down => selected += 1,
+            KeyCode::PageUp => selected = selected.saturating_sub(10),
+            KeyCode::PageDown => selected += 10,
+            KeyCode::Backspace => {
+                filter.pop();
+                selected = 0;
+            }
+            KeyCode::Char(c) if !c.is_control() && filter.chars().count() < MAX_TYPED => {
+                filter.push(c);
+                selected = 0;
+            }
+            _ => {}
+        }
+        let count = self.choices(&filter).len();
+        selected = selected.min(count.saturating_sub(1));
+        self.mode = Mode::Pick {
+            filter,
+            target,
+            selected,
+        };
+    }
+
+    /// A picked role becomes a side, on the track that side was on when the role is on it,
+    /// else on the role's first track.
+    fn pick(&mut self, choice: Choice<'a>, target: Which) {
+        let side = match target {
+            Which::A => &mut self.a,
+            Which::B => &mut self.b,
+        };
+        let ladder = self.shelves[choice.shelf].ladder;
+        let kept = side
+            .track
+            .filter(|t| side.shelf == choice.shelf && t.contains(&choice.role.id));
+        *side = Side {
+            shelf: choice.shelf,
+            role: choice.role,
+            track: kept.or_else(|| ladder.tracks_of(choice.role).next()),
+        };
+        self.changed();
+    }
+
+    fn saving(&mut self, key: KeyEvent, mut name: String) -> Step {
+        match key.code {
+            KeyCode::Esc => return Step::Continue,
+            KeyCode::Enter if name.trim().is_empty() => return Step::Continue,
+            KeyCode::Enter => return Step::WriteEvidence(PathBuf::from(name)),
+            KeyCode::Backspace => {
+                name.pop();
+            }
+            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => name.clear(),
+            KeyCode::Char(c) if !c.is_control() && name.chars().count() < MAX_TYPED => name.push(c),
+            _ => {}
+        }
+        self.mode = Mode::Save(name);
+        Step::Continue
+    }
+}
+
+/// The most characters a prompt takes: a search, a filter, a file name.
+const MAX_TYPED: usize = 256;
+
+/// The role of `track` at the level of `role`, or at the nearest level the track has.
+fn at_level<'a>(ladder: &'a Ladder, track: &'a Track, role: &Role) -> Option<&'a Role> {
+    let rank = ladder.level_rank(&role.level);
+    let on: Vec<&Role> = track
+        .roles
+        .iter()
+        .filter_map(|id| ladder.role(id))
+        .collect();
+    on.iter()
+        .min_by_key(|r| match (ladder.level_rank(&r.level), rank) {
+            (Some(x), Some(y)) => x.abs_diff(y),
+            _ => usize::MAX,
+        })
+        .copied()
+}
