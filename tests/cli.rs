@@ -7,6 +7,7 @@ use std::process::{Command, Output, Stdio};
 
 // One module per topic; each uses the helpers below (`ladder`, `ok`, `fails`, ...). The
 // `hostile_*` modules hold the files and surroundings built to break `ladder`.
+mod browse;
 mod catalogue;
 mod changes;
 mod changes_edits;

@@ -110,7 +110,7 @@ pub fn draw(frame: &mut Frame<'_>, b: &Browser<'_>) {
 /// A screen too small to draw on: as much of one line as fits, in whole words.
 fn too_small(frame: &mut Frame<'_>, area: Rect) {
     let text = format!(
-        "ladder browse needs {}x{}; this is {}x{}",
+        "needs at least {}x{}; this is {}x{}",
         MIN_SIZE.width, MIN_SIZE.height, area.width, area.height
     );
     let first = wrap(&text, usize::from(area.width), "", "")
@@ -139,11 +139,9 @@ fn header_lines(b: &Browser<'_>, width: usize) -> Vec<String> {
     }
     if let Some(page) = b.drawn() {
         let total = page.lines.len();
-        let last = (b.scroll + b.body_height).min(total);
-        parts.push(format!(
-            "lines {}–{last} of {total}",
-            (b.scroll + 1).min(total)
-        ));
+        let last = b.scroll.saturating_add(b.body_height).min(total);
+        let first = b.scroll.saturating_add(1).min(total);
+        parts.push(format!("lines {first}–{last} of {total}"));
     }
     wrap_items(&parts, " · ", width, "")
 }
@@ -249,7 +247,7 @@ fn said(note: &Note<'_>) -> String {
         Note::NoRole => "no role matches what was typed".to_string(),
         Note::Wrote(path) => format!("wrote {}", quoted(&path.to_string_lossy())),
         Note::Exists(path) => format!(
-            "{} exists; e again for another name",
+            "{} exists; e to try another name",
             quoted(&path.to_string_lossy())
         ),
         Note::Failed(error) => escape_controls(error.lines().next().unwrap_or("")).into_owned(),
@@ -261,7 +259,7 @@ fn said(note: &Note<'_>) -> String {
 fn body(frame: &mut Frame<'_>, area: Rect, b: &Browser<'_>) {
     let Some(page) = b.drawn() else { return };
     let height = usize::from(area.height);
-    let end = (b.scroll + height).min(page.lines.len());
+    let end = b.scroll.saturating_add(height).min(page.lines.len());
     let hits = b.hits();
     let lines: Vec<Line<'_>> = (b.scroll.min(end)..end)
         .map(|i| {
@@ -375,7 +373,7 @@ fn picker(
             None => c.role.id.clone(),
         };
         let mark = if i == selected { "› " } else { "  " };
-        wrap(&format!("{id}  {}", c.role.title), width, mark, "    ")
+        wrap(&format!("{id} · {}", c.role.title), width, mark, "    ")
     };
     // From the selected entry back while they fit: it stays in view, at the bottom when the
     // list is scrolled.

@@ -414,7 +414,11 @@ impl<'a> Browser<'a> {
 
     fn help(&mut self, key: KeyEvent, scroll: usize) {
         match key.code {
-            KeyCode::Down => self.mode = Mode::Help { scroll: scroll + 1 },
+            KeyCode::Down => {
+                self.mode = Mode::Help {
+                    scroll: scroll.saturating_add(1),
+                }
+            }
             KeyCode::Up => {
                 self.mode = Mode::Help {
                     scroll: scroll.saturating_sub(1),
@@ -495,7 +499,7 @@ impl<'a> Browser<'a> {
     fn show_hit(&mut self, hits: &[(usize, usize, usize)]) {
         let line = hits[self.hit].0;
         let height = self.body_height.max(1);
-        if line < self.scroll || line >= self.scroll + height {
+        if line < self.scroll || line >= self.scroll.saturating_add(height) {
             self.scroll = line.saturating_sub(height / 3);
         }
         self.status = Some(Note::Match(self.hit + 1, hits.len()));
