@@ -683,3 +683,262 @@ fn browse_on_a_terminal_gives_the_terminal_back() {
     let after = std::fs::read_to_string(folder.join("after")).expect("stty after");
     assert_eq!(before, after);
 }
+
+/// Not a check: `bench/run.sh browse` runs it (release build, `--ignored`) and holds each
+/// frame to its budget. A frame is what a key costs: the key acted on, the page drawn again
+/// when what it shows changed (the comparison and its table), and the screen drawn on the
+/// test backend. It prints the slowest and the median frame, in microseconds, of a round of
+/// keys through every mode, at 80x24 and at 200x50, on the ladder in `LADDER_FRAMES_DATA`
+/// (else the embedded one).
+#[test]
+#[ignore = "a benchmark: bench/run.sh browse"]
+#[allow(clippy::print_stdout)] // its figures are its output, which bench/run.sh reads
+fn frame_times() {
+    use std::time::Instant;
+    let ladder: &'static Ladder = match std::env::var_os("LADDER_FRAMES_DATA") {
+        Some(path) => {
+            let loader = ladder::source::Loader::new(
+                Source::choose(Some(path.into()), None).expect("a file"),
+            );
+            let loader: &'static ladder::source::Loader = Box::leak(Box::new(loader));
+            loader.ladder().expect("loads")
+        }
+        None => embedded(),
+    };
+    let role = ladder.tracks.first().and_then(|t| ladder.role(&t.roles[0]));
+    let role = role.unwrap_or(&ladder.roles[0]);
+    let a = Side {
+        shelf: 0,
+        role,
+        track: ladder.tracks_of(role).next(),
+    };
+    let mut b = Browser::new(vec![Shelf { ladder, id: None }], a, true, true);
+    let mut round: Vec<KeyEvent> = vec![
+        key(KeyCode::Right),
+        key(KeyCode::PageDown),
+        key(KeyCode::Tab),
+        key(KeyCode::Char('b')),
+        key(KeyCode::Char('2')),
+        key(KeyCode::Char('0')),
+        key(KeyCode::Char('s')),
+        key(KeyCode::Char('t')),
+        shift(KeyCode::Right),
+        key(KeyCode::Char('/')),
+    ];
+    round.extend(typed("the"));
+    round.extend([key(KeyCode::Enter), key(KeyCode::Char('n'))]);
+    round.push(key(KeyCode::Char('r')));
+    round.extend(typed("L2"));
+    round.extend([key(KeyCode::Down), key(KeyCode::Enter)]);
+    round.extend([
+        key(KeyCode::Char('?')),
+        key(KeyCode::Esc),
+        key(KeyCode::Left),
+    ]);
+    round.extend([
+        key(KeyCode::End),
+        key(KeyCode::Home),
+        key(KeyCode::Char('b')),
+    ]);
+    for (width, height) in [(80u16, 24u16), (200, 50)] {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a backend");
+        let size = Size::new(width, height);
+        let mut frames = Vec::new();
+        for _ in 0..5 {
+            for k in &round {
+                let started = Instant::now();
+                b.key(*k);
+                browse::prepare(&mut b, size).expect("a page");
+                terminal.draw(|f| browse::draw(f, &b)).expect("drawn");
+                frames.push(started.elapsed().as_micros());
+            }
+        }
+        frames.sort_unstable();
+        println!(
+            "frames {width}x{height}: {} frames of {} roles, median {} us, slowest {} us",
+            frames.len(),
+            ladder.roles.len(),
+            frames[frames.len() / 2],
+            frames[frames.len() - 1]
+        );
+    }
+}
+
+#[test]
+fn t_keeps_each_sides_level_and_never_merges_a_and_b() {
+    let mut b = start("L1-junior-security-analyst");
+    assert_eq!(b.b.role.id, "L2-security-analyst");
+    // The engineer track has no L1: A goes to its nearest level, B is kept apart from it.
+    press(&mut b, &[key(KeyCode::Char('t'))]);
+    assert_eq!(b.a.track.expect("a track").id, "engineer");
+    assert_eq!(b.a.role.id, "L2-security-engineer");
+    assert_eq!(b.b.role.id, "L3-senior-security-engineer");
+    // Round the tracks and back: the pair it started from.
+    press(&mut b, &[key(KeyCode::Char('t')), key(KeyCode::Char('t'))]);
+    assert_eq!(b.a.track.expect("a track").id, "analyst");
+    assert_eq!(b.a.role.id, "L1-junior-security-analyst");
+    assert_eq!(b.b.role.id, "L2-security-analyst");
+}
+
+#[test]
+fn a_dimension_is_kept_by_name_and_let_go_where_the_sides_lack_it() {
+    let mut b = start_in_catalogue("secops", "L2-security-engineer");
+    // Across ladders, the comparison lists the dimensions of both: the fifth is B's first.
+    press(&mut b, &[key(KeyCode::Char('r'))]);
+    press(&mut b, &typed("design/P2-product"));
+    press(&mut b, &[key(KeyCode::Enter), key(KeyCode::Char('5'))]);
+    assert_eq!(b.dimension.as_deref(), Some("✏️ Craft"));
+    draw(&mut b, 100, 30);
+    assert!(page_lines(&b).contains(&"✏️ Craft".to_string()));
+    // Back to a role of A's ladder, which has no such dimension: all are shown.
+    press(&mut b, &[key(KeyCode::Char('r'))]);
+    press(&mut b, &typed("secops/L3-senior-security-engineer"));
+    press(&mut b, &[key(KeyCode::Enter)]);
+    assert_eq!(b.dimension, None);
+    draw(&mut b, 100, 30);
+    let page = page_lines(&b);
+    assert!(
+        page.contains(&"🦉 Domain Expertise".to_string()),
+        "{page:?}"
+    );
+    // A dimension both share is kept through a swap.
+    let mut b = start("L2-security-engineer");
+    press(&mut b, &[key(KeyCode::Char('3')), key(KeyCode::Char('s'))]);
+    assert_eq!(b.dimension.as_deref(), Some("🧭 Culture and Leadership"));
+    draw(&mut b, 100, 30);
+    assert!(page_lines(&b).contains(&"🧭 Culture and Leadership".to_string()));
+}
+
+#[test]
+fn help_scrolls_only_as_far_as_its_end() {
+    let mut b = start("L2-security-engineer");
+    press(&mut b, &[key(KeyCode::Char('?'))]);
+    press(&mut b, &vec![key(KeyCode::Down); 40]);
+    draw(&mut b, 80, 24);
+    let Mode::Help { scroll } = b.mode else {
+        panic!("{:?}", b.mode)
+    };
+    // Everything fits at 80x24: nothing to scroll.
+    assert_eq!(scroll, 0);
+    press(&mut b, &vec![key(KeyCode::Down); 40]);
+    draw(&mut b, 40, 10);
+    let Mode::Help { scroll } = b.mode else {
+        panic!("{:?}", b.mode)
+    };
+    let lines = browse::help_lines(40).len();
+    assert_eq!(scroll, lines - b.body_height);
+    let shown = screen(&mut b, 40, 10);
+    assert!(shown.contains("q Esc      quit"), "{shown}");
+}
+
+/// Runs `line` in a shell on a pseudo-terminal of 80x24 in `folder`, the shell's pid in the
+/// file `pid` (a command `exec`ed keeps it); `act` is given the running `script` and the pid.
+fn on_pty(
+    folder: &Folder,
+    line: &str,
+    act: impl FnOnce(&mut std::process::Child, u32),
+) -> (Option<i32>, String) {
+    let line = format!("stty rows 24 cols 80; echo $$ > pid; {line}");
+    let mut child = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .current_dir(folder.join(""))
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("script runs");
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let pid: u32 = std::fs::read_to_string(folder.join("pid"))
+        .expect("a pid")
+        .trim()
+        .parse()
+        .expect("a number");
+    act(&mut child, pid);
+    let out = child.wait_with_output().expect("finished");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn signal(pid: u32, name: &str) {
+    let sent = Command::new("kill")
+        .args(["-s", name, &pid.to_string()])
+        .status();
+    assert!(sent.expect("kill runs").success());
+}
+
+#[test]
+fn a_signal_gives_the_terminal_back_and_ends_browse_as_it_would() {
+    if !tool("script") {
+        return;
+    }
+    let folder = Folder::new("browse-signal");
+    for (name, code) in [("TERM", 143), ("INT", 130), ("HUP", 129)] {
+        let line = format!("exec '{BIN}' browse L2-security-engineer");
+        let (status, shown) = on_pty(&folder, &line, |_, pid| signal(pid, name));
+        assert_eq!(status, Some(code), "{name}: {shown}");
+        let entered = shown.find("\x1b[?1049h").expect("the alternate screen");
+        let left = shown.rfind("\x1b[?1049l").expect("left again");
+        assert!(entered < left, "{name}");
+        assert!(
+            shown[left..].contains("\x1b[?25h"),
+            "{name}: the cursor shown"
+        );
+    }
+}
+
+#[test]
+fn a_closed_terminal_ends_browse() {
+    if !tool("script") {
+        return;
+    }
+    let folder = Folder::new("browse-hangup");
+    let line = format!("exec '{BIN}' browse L2-security-engineer");
+    let mut browse = 0;
+    on_pty(&folder, &line, |child, pid| {
+        browse = pid;
+        // The terminal's other end goes: what closing its window does.
+        child.kill().expect("killed");
+    });
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // Ended (or ended and not yet reaped by an init that does not reap), not left spinning.
+    let state = std::fs::read_to_string(format!("/proc/{browse}/stat")).unwrap_or_default();
+    let running = state
+        .rsplit(')')
+        .next()
+        .and_then(|rest| rest.split_whitespace().next())
+        .is_some_and(|s| s != "Z" && s != "X");
+    if running {
+        signal(browse, "KILL");
+    }
+    assert!(
+        !running,
+        "browse still runs after its terminal closed: {state}"
+    );
+}
+
+#[test]
+fn a_role_of_a_catalogue_is_named_ladder_slash_role() {
+    use std::io::Write as _;
+    if !tool("script") {
+        return;
+    }
+    let folder = Folder::new("browse-catalogue");
+    let data = std::env::current_dir()
+        .expect("a folder")
+        .join("tests/data/catalogue");
+    let line = format!(
+        "exec '{BIN}' --data '{}' browse secops/L3 --track analyst",
+        data.display()
+    );
+    let (status, shown) = on_pty(&folder, &line, |child, _| {
+        let input = child.stdin.as_mut().expect("stdin");
+        input.write_all(b"q").expect("typed");
+    });
+    assert_eq!(status, Some(0), "{shown}");
+    assert!(
+        shown.contains("L3 Senior Security Analyst → L4 Technical Lead"),
+        "{shown}"
+    );
+}

@@ -10,7 +10,7 @@ mod state;
 mod terminal;
 
 pub use page::{Page, Search};
-pub use screen::{MIN_SIZE, areas, draw};
+pub use screen::{MIN_SIZE, areas, draw, help_lines};
 pub use state::{Browser, Choice, Mode, Note, Shelf, Side, Step, Which};
 
 use std::path::Path;
@@ -25,47 +25,40 @@ use crate::render::{self, Format, Header, Report};
 use crate::term::Terminal;
 use crate::view::Evidence;
 
-/// How long the loop waits for a key before it looks whether a signal came.
-const TICK: Duration = Duration::from_millis(100);
-
-/// Runs the explorer on the terminal until `q`; the terminal is given back on every way out,
-/// and a signal that ends it ends the process as it would have, once it has.
+/// Runs the explorer on the terminal until `q`; the terminal is given back on every way out.
 pub fn run(mut browser: Browser<'_>) -> Result<()> {
     let mut screen = terminal::Screen::enter()?;
-    let ended = browse(&mut screen, &mut browser);
-    let signalled = screen.signalled();
-    drop(screen);
-    if let Some(signal) = signalled {
-        terminal::end_as(signal);
-    }
-    ended
+    browse(&mut screen, &mut browser)
 }
 
 fn browse(screen: &mut terminal::Screen, browser: &mut Browser<'_>) -> Result<()> {
-    let mut dirty = true;
     loop {
-        if screen.signalled().is_some() {
-            return Ok(());
-        }
-        if dirty {
-            let size = screen.terminal.size()?;
-            prepare(browser, size)?;
+        let size = screen.terminal.size()?;
+        prepare(browser, size)?;
+        {
+            let _frame = terminal::drawing();
             screen.terminal.draw(|frame| draw(frame, browser))?;
-            dirty = false;
         }
-        if !event::poll(TICK)? {
-            continue;
-        }
-        dirty = true;
-        match event::read()? {
-            Event::Key(key) => match browser.key(key) {
-                Step::Continue => {}
-                Step::Quit => return Ok(()),
-                Step::WriteEvidence(path) => browser.status = Some(write_evidence(browser, &path)),
-            },
-            // The next draw takes the new size; what was on the screen is drawn again whole.
-            Event::Resize(..) => screen.terminal.clear()?,
-            _ => dirty = false,
+        // Every key already typed is acted on before the next frame: keys held down or typed
+        // fast do not queue up behind frames.
+        let mut event = event::read()?;
+        loop {
+            match event {
+                Event::Key(key) => match browser.key(key) {
+                    Step::Continue => {}
+                    Step::Quit => return Ok(()),
+                    Step::WriteEvidence(path) => {
+                        browser.status = Some(write_evidence(browser, &path));
+                    }
+                },
+                // The next draw takes the new size; the screen is drawn again whole.
+                Event::Resize(..) => screen.terminal.clear()?,
+                _ => {}
+            }
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
+            event = event::read()?;
         }
     }
 }
@@ -82,6 +75,10 @@ pub fn prepare(browser: &mut Browser<'_>, size: Size) -> Result<()> {
     browser.scroll = browser.scroll.min(last_top);
     // The header counts the lines shown: drawn again with the height now known.
     browser.body_height = usize::from(areas(size, browser).body.height);
+    if let Mode::Help { scroll } = &mut browser.mode {
+        let lines = help_lines(size.width).len();
+        *scroll = (*scroll).min(lines.saturating_sub(browser.body_height));
+    }
     Ok(())
 }
 

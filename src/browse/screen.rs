@@ -126,13 +126,9 @@ fn header_lines(b: &Browser<'_>, width: usize) -> Vec<String> {
         Some(t) => format!("track {}", t.id),
         None => "no track".to_string(),
     }];
-    parts.push(match b.dimension {
+    parts.push(match &b.dimension {
         None => "all dimensions".to_string(),
-        Some(d) => b
-            .dimension_labels()
-            .get(d)
-            .cloned()
-            .unwrap_or_else(|| "one dimension".to_string()),
+        Some(label) => label.clone(),
     });
     if b.detail == Detail::Brief {
         parts.push("brief".to_string());
@@ -319,7 +315,14 @@ fn highlight(line: &Line<'static>, on: &[(usize, usize, bool)]) -> Line<'static>
 
 /// The keys, each with what it does beside it, from `scroll`.
 fn help(frame: &mut Frame<'_>, area: Rect, scroll: usize) {
-    let width = usize::from(area.width);
+    let mut lines = help_lines(area.width);
+    let top = scroll.min(lines.len().saturating_sub(1));
+    frame.render_widget(Paragraph::new(lines.split_off(top)), area);
+}
+
+/// The help's lines at `width` columns: a heading, then each key and what it does.
+pub fn help_lines(width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width);
     let key_width = KEYS
         .iter()
         .map(|(k, _)| display_width(k))
@@ -331,13 +334,11 @@ fn help(frame: &mut Frame<'_>, area: Rect, scroll: usize) {
         Style::default().add_modifier(Modifier::BOLD),
     )];
     for (key, what) in KEYS {
-        let first = format!("{key:<key_width$}");
-        let first = pad(&first, key_width);
+        let first = pad(key, key_width);
         let rest = " ".repeat(key_width);
         lines.extend(wrap(what, width, &first, &rest).into_iter().map(Line::from));
     }
-    let top = scroll.min(lines.len().saturating_sub(1));
-    frame.render_widget(Paragraph::new(lines.split_off(top)), area);
+    lines
 }
 
 /// The roles to pick from, narrowed by `filter`, the selected one reversed and kept in view.

@@ -111,8 +111,13 @@ pub struct Browser<'a> {
     pub shelves: Vec<Shelf<'a>>,
     pub a: Side<'a>,
     pub b: Side<'a>,
-    /// The one dimension shown (its place in the comparison), or all.
-    pub dimension: Option<usize>,
+    /// The one dimension shown, by its label (which stays when the sides change, even to
+    /// another ladder that has it), or all.
+    pub dimension: Option<String>,
+    /// The level each side was put at by a step or a pick (its rank in its ladder), which
+    /// `t` keeps: a track without that level moves a side to the nearest level it has, and
+    /// the next track with it moves the side back.
+    home: [Option<usize>; 2],
     pub detail: Detail,
     /// The first line of the page on the screen.
     pub scroll: usize,
@@ -142,11 +147,13 @@ impl<'a> Browser<'a> {
                     .or_else(|| ladder.previous_on(t, a.role))
             })
             .map_or(a, |role| Side { role, ..a });
+        let home = [a, b].map(|side| shelves[side.shelf].ladder.level_rank(&side.role.level));
         Browser {
             shelves,
             a,
             b,
             dimension: None,
+            home,
             detail: Detail::Full,
             scroll: 0,
             mode: Mode::Normal,
@@ -183,15 +190,16 @@ impl<'a> Browser<'a> {
 
     /// A and B compared as `diff` compares them, of one dimension when one is chosen.
     fn comparison(&self) -> compare::Comparison<'a> {
-        self.comparison_of(self.dimension)
+        self.comparison_of(self.dimension.as_deref())
     }
 
-    fn comparison_of(&self, dimension: Option<usize>) -> compare::Comparison<'a> {
+    fn comparison_of(&self, dimension: Option<&str>) -> compare::Comparison<'a> {
         let (one, other) = (self.shelves[self.a.shelf], self.shelves[self.b.shelf]);
         if self.a.shelf == self.b.shelf {
+            let all = one.ladder.dimensions.iter();
             let dimensions: Vec<_> = match dimension {
-                Some(d) => one.ladder.dimensions.get(d).into_iter().collect(),
-                None => one.ladder.dimensions.iter().collect(),
+                Some(label) => all.filter(|d| d.label() == label).collect(),
+                None => all.collect(),
             };
             compare::compare(one.ladder, self.a.role, self.b.role, &dimensions)
         } else {
@@ -201,8 +209,8 @@ impl<'a> Browser<'a> {
                 (other.ladder, self.b.role),
                 ids,
             );
-            if let Some(d) = dimension {
-                c.dimensions = c.dimensions.into_iter().nth(d).into_iter().collect();
+            if let Some(label) = dimension {
+                c.dimensions.retain(|d| d.dimension.label() == label);
             }
             c
         }
@@ -219,8 +227,14 @@ impl<'a> Browser<'a> {
         }
     }
 
-    /// What the page shows changed: it is drawn again, from the top.
+    /// What the page shows changed: it is drawn again, from the top; a dimension the new
+    /// sides do not share is let go (all are shown).
     fn changed(&mut self) {
+        if let Some(label) = &self.dimension
+            && !self.dimension_labels().contains(label)
+        {
+            self.dimension = None;
+        }
         self.page = None;
         self.scroll = 0;
         self.hit = 0;
@@ -284,6 +298,7 @@ impl<'a> Browser<'a> {
             }
             KeyCode::Char('s') => {
                 std::mem::swap(&mut self.a, &mut self.b);
+                self.home.swap(0, 1);
                 self.changed();
             }
             KeyCode::Char('/') => self.mode = Mode::Search(String::new()),
@@ -335,11 +350,7 @@ impl<'a> Browser<'a> {
         };
         match moved {
             Some(role) => {
-                let side = Side { role, ..side };
-                match which {
-                    Which::A => self.a = side,
-                    Which::B => self.b = side,
-                }
+                self.put(which, Side { role, ..side });
                 self.changed();
             }
             None => {
@@ -352,8 +363,18 @@ impl<'a> Browser<'a> {
         }
     }
 
-    /// Moves both sides of A's ladder to the next of its tracks, each at its level there (or
-    /// the nearest level the track has).
+    /// A side put where a step or a pick puts it: its level becomes the one `t` keeps.
+    fn put(&mut self, which: Which, side: Side<'a>) {
+        let home = self.shelves[side.shelf].ladder.level_rank(&side.role.level);
+        match which {
+            Which::A => (self.a, self.home[0]) = (side, home),
+            Which::B => (self.b, self.home[1]) = (side, home),
+        }
+    }
+
+    /// Moves both sides of A's ladder to the next of its tracks, each at the level it was put
+    /// at (or the nearest level the track has); B is kept apart from A when both land on one
+    /// role.
     fn cycle_track(&mut self) {
         let shelf = self.a.shelf;
         let ladder = self.shelves[shelf].ladder;
@@ -366,15 +387,22 @@ impl<'a> Browser<'a> {
             .track
             .and_then(|t| ladder.tracks.iter().position(|x| std::ptr::eq(x, t)));
         let track = &ladder.tracks[at.map_or(0, |i| (i + 1) % ladder.tracks.len())];
-        for side in [&mut self.a, &mut self.b] {
+        let homes = self.home;
+        for (side, home) in [&mut self.a, &mut self.b].into_iter().zip(homes) {
             if side.shelf == shelf
-                && let Some(role) = at_level(ladder, track, side.role)
+                && let Some(role) = at_level(ladder, track, home)
             {
                 *side = Side {
                     shelf,
                     role,
                     track: Some(track),
                 };
+            }
+        }
+        if self.b.shelf == shelf && std::ptr::eq(self.a.role, self.b.role) {
+            let apart = ladder.next_on(track, self.a.role);
+            if let Some(role) = apart.or_else(|| ladder.previous_on(track, self.a.role)) {
+                self.b.role = role;
             }
         }
         self.status = Some(Note::Track(track));
@@ -386,8 +414,8 @@ impl<'a> Browser<'a> {
         let n = digit.to_digit(10).unwrap_or(0) as usize;
         if n == 0 {
             self.dimension = None;
-        } else if n <= self.dimension_labels().len() {
-            self.dimension = Some(n - 1);
+        } else if let Some(label) = self.dimension_labels().get(n - 1) {
+            self.dimension = Some(label.clone());
         } else {
             let count = self.dimension_labels().len();
             self.status = Some(Note::Dimensions(count));
@@ -532,11 +560,12 @@ impl<'a> Browser<'a> {
         match key.code {
             KeyCode::Esc => return,
             KeyCode::Enter => {
-                match self.choices(&filter).get(selected) {
-                    Some(choice) => self.pick(*choice, target),
-                    None => self.status = Some(Note::NoRole),
+                if let Some(choice) = self.choices(&filter).get(selected) {
+                    self.pick(*choice, target);
+                    return;
                 }
-                return;
+                // Nothing to pick: the list stays open, to type something else.
+                self.status = Some(Note::NoRole);
             }
             KeyCode::Tab | KeyCode::BackTab => {
                 target = match target {
@@ -571,18 +600,19 @@ impl<'a> Browser<'a> {
     /// else on the role's first track.
     fn pick(&mut self, choice: Choice<'a>, target: Which) {
         let side = match target {
-            Which::A => &mut self.a,
-            Which::B => &mut self.b,
+            Which::A => self.a,
+            Which::B => self.b,
         };
         let ladder = self.shelves[choice.shelf].ladder;
         let kept = side
             .track
             .filter(|t| side.shelf == choice.shelf && t.contains(&choice.role.id));
-        *side = Side {
+        let side = Side {
             shelf: choice.shelf,
             role: choice.role,
             track: kept.or_else(|| ladder.tracks_of(choice.role).next()),
         };
+        self.put(target, side);
         self.changed();
     }
 
@@ -606,18 +636,12 @@ impl<'a> Browser<'a> {
 /// The most characters a prompt takes: a search, a filter, a file name.
 const MAX_TYPED: usize = 256;
 
-/// The role of `track` at the level of `role`, or at the nearest level the track has.
-fn at_level<'a>(ladder: &'a Ladder, track: &'a Track, role: &Role) -> Option<&'a Role> {
-    let rank = ladder.level_rank(&role.level);
-    let on: Vec<&Role> = track
-        .roles
-        .iter()
-        .filter_map(|id| ladder.role(id))
-        .collect();
-    on.iter()
-        .min_by_key(|r| match (ladder.level_rank(&r.level), rank) {
-            (Some(x), Some(y)) => x.abs_diff(y),
-            _ => usize::MAX,
-        })
-        .copied()
+/// The role of `track` at the level of rank `home`, or at the nearest level the track has
+/// (the lower of two as near).
+fn at_level<'a>(ladder: &'a Ladder, track: &'a Track, home: Option<usize>) -> Option<&'a Role> {
+    let on = track.roles.iter().filter_map(|id| ladder.role(id));
+    on.min_by_key(|r| match (ladder.level_rank(&r.level), home) {
+        (Some(x), Some(y)) => (x.abs_diff(y), x),
+        _ => (usize::MAX, usize::MAX),
+    })
 }

@@ -1,31 +1,28 @@
 //! The terminal while `browse` runs: raw mode and the alternate screen, and their undoing on
-//! every way out (a quit, an error, a panic, SIGINT, SIGTERM or SIGHUP).
+//! every way out (a quit, an error, a panic, SIGINT, SIGTERM or SIGHUP), and the end of the
+//! process when the terminal goes away.
 
 use std::io::{Stdout, stdout};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
 
 use anyhow::{Context as _, Result};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::crossterm::{Command as _, execute};
 
 /// The terminal in raw mode on the alternate screen; dropped, it is given back as it was.
 pub struct Screen {
     pub terminal: Terminal<CrosstermBackend<Stdout>>,
-    /// The signal that asked the process to end, once one has (0 until then).
-    signal: Arc<AtomicUsize>,
 }
 
 impl Screen {
     /// Takes the terminal over: from here until the drop, every way out gives it back.
     pub fn enter() -> Result<Screen> {
-        let signal = Arc::new(AtomicUsize::new(0));
-        watch_signals(&signal)?;
+        watch()?;
         give_back_on_panic();
         crate::files::before_signal_exit(give_back);
         enable_raw_mode().context("cannot put the terminal in raw mode")?;
@@ -35,19 +32,11 @@ impl Screen {
             Terminal::new(CrosstermBackend::new(stdout())).context("cannot draw on the terminal")
         });
         match terminal {
-            Ok(terminal) => Ok(Screen { terminal, signal }),
+            Ok(terminal) => Ok(Screen { terminal }),
             Err(e) => {
                 give_back();
                 Err(e)
             }
-        }
-    }
-
-    /// The signal that asked the process to end, if one has.
-    pub fn signalled(&self) -> Option<i32> {
-        match self.signal.load(Ordering::Relaxed) {
-            0 => None,
-            n => i32::try_from(n).ok(),
         }
     }
 }
@@ -58,11 +47,45 @@ impl Drop for Screen {
     }
 }
 
+/// Held while a frame is written, so that a signal does not give the terminal back in the
+/// middle of one (which would leave half a frame on the screen it returns to).
+static DRAWING: Mutex<()> = Mutex::new(());
+
+/// The lock a frame is written under.
+pub fn drawing() -> MutexGuard<'static, ()> {
+    DRAWING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Raw mode off, the alternate screen left, the cursor shown. Each step is tried even when
-/// one before it failed; there is nowhere left to report a failure.
+/// one before it failed; there is nowhere left to report a failure. The escapes go straight
+/// to the file descriptor: a signal's thread gives the terminal back while the main thread
+/// holds the lock of `std::io::stdout` (the command's output is locked for its whole run).
 pub fn give_back() {
     let _ = disable_raw_mode();
-    let _ = execute!(stdout(), LeaveAlternateScreen, Show);
+    let mut escapes = String::new();
+    let _ = LeaveAlternateScreen.write_ansi(&mut escapes);
+    let _ = Show.write_ansi(&mut escapes);
+    write_unlocked(escapes.as_bytes());
+}
+
+#[cfg(unix)]
+fn write_unlocked(mut bytes: &[u8]) {
+    use std::os::fd::AsFd as _;
+    let out = stdout();
+    while !bytes.is_empty() {
+        match rustix::io::write(out.as_fd(), bytes) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => bytes = &bytes[n..],
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn write_unlocked(bytes: &[u8]) {
+    use std::io::Write as _;
+    let _ = stdout().write_all(bytes);
 }
 
 /// A panic gives the terminal back before its message is printed (and before the process
@@ -75,32 +98,58 @@ fn give_back_on_panic() {
     }));
 }
 
-/// SIGINT, SIGTERM and SIGHUP are noted instead of ending the process at once, so that the
-/// loop gives the terminal back first ([`Screen::signalled`]).
+/// Two threads that end the process: one on SIGINT, SIGTERM or SIGHUP, once the terminal is
+/// given back (between frames), as the signal would have; one when the terminal hangs up
+/// (its window closed: reads see only the end of input, on which the key reader would spin).
 #[cfg(unix)]
-fn watch_signals(signal: &Arc<AtomicUsize>) -> Result<()> {
+fn watch() -> Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    for s in [SIGINT, SIGTERM, SIGHUP] {
-        let number = usize::try_from(s).unwrap_or(0);
-        signal_hook::flag::register_usize(s, Arc::clone(signal), number)
-            .context("cannot watch for signals")?;
-    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+        .context("cannot watch for signals")?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _frame = drawing();
+            give_back();
+            end_as(signal);
+        }
+    });
+    std::thread::spawn(|| {
+        if hung_up() {
+            end_as(SIGHUP);
+        }
+    });
     Ok(())
+}
+
+/// Waits until stdin, the terminal, hangs up; false when it cannot wait for that.
+#[cfg(unix)]
+fn hung_up() -> bool {
+    use rustix::event::{PollFd, PollFlags, poll};
+    let stdin = std::io::stdin();
+    loop {
+        // No events asked for: poll still reports a hang-up or an error, and only those.
+        let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+        match poll(&mut fds, None) {
+            Ok(_) => {
+                let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+                if fds[0].revents().intersects(gone) {
+                    return true;
+                }
+            }
+            Err(rustix::io::Errno::INTR) => {}
+            Err(_) => return false,
+        }
+    }
 }
 
 #[cfg(not(unix))]
-fn watch_signals(_signal: &Arc<AtomicUsize>) -> Result<()> {
+fn watch() -> Result<()> {
     Ok(())
 }
 
-/// Ends the process as `signal` would have, once the terminal is given back.
+/// Ends the process as `signal` would have: the terminal is given back first.
 #[cfg(unix)]
 pub fn end_as(signal: i32) -> ! {
     let _ = signal_hook::low_level::emulate_default_handler(signal);
-    std::process::exit(128 + signal)
-}
-
-#[cfg(not(unix))]
-pub fn end_as(signal: i32) -> ! {
     std::process::exit(128 + signal)
 }

@@ -193,7 +193,7 @@ pub enum Command {
     /// level on its track. Arrows step B (Shift: A) along its track, t changes track, Tab and
     /// 1–9 move between dimensions, b shows only what is new and grows, / searches, r picks any
     /// role (of every ladder of a catalogue), e writes the evidence outline for B from A, ?
-    /// lists every key, q quits. Needs a terminal on stdin and stdout; a pipe gets diff.
+    /// lists every key, q quits. Needs a terminal on stdin and stdout (in a pipe, use diff).
     #[command(after_help = BROWSE_SHORT, after_long_help = BROWSE_LONG)]
     Browse(BrowseArgs),
 

@@ -45,20 +45,32 @@ fn shelves(ctx: &Context) -> Result<Vec<Shelf<'_>>> {
 }
 
 /// Side A: the role named (with `--track`), or the first role (of `--track`, when given) of
-/// the first ladder that has one.
+/// the first ladder that has one. A name is resolved as every command resolves it, then found
+/// again by its ids among the ladders read here (a `LADDER/ROLE` is resolved in that ladder
+/// alone, read apart from the catalogue).
 fn start<'a>(ctx: &'a Context, args: &BrowseArgs, shelves: &[Shelf<'a>]) -> Result<Side<'a>> {
     let track = args.track.name.as_deref();
-    let (ladder, role, on) = match &args.role {
-        Some(name) => {
-            let found = ctx.loader.role(name, track, Need::Ladder)?;
-            (found.ladder, found.role, found.track)
-        }
-        None => first_role(shelves, track)?,
+    let Some(name) = &args.role else {
+        let (ladder, role, on) = first_role(shelves, track)?;
+        let shelf = shelves.iter().position(|s| std::ptr::eq(s.ladder, ladder));
+        return Ok(Side {
+            shelf: shelf.unwrap_or(0),
+            role,
+            track: on.or_else(|| ladder.tracks_of(role).next()),
+        });
     };
+    let found = ctx.loader.role(name, track, Need::Ladder)?;
     let shelf = shelves
         .iter()
-        .position(|s| std::ptr::eq(s.ladder, ladder))
+        .position(|s| s.id == found.ladder_id || shelves.len() == 1)
         .ok_or_else(|| anyhow!("the role's ladder is not among those read"))?;
+    let ladder = shelves[shelf].ladder;
+    let role = ladder
+        .role(&found.role.id)
+        .ok_or_else(|| anyhow!("the role is not in its ladder as read"))?;
+    let on = found
+        .track
+        .and_then(|t| ladder.tracks.iter().find(|x| x.id == t.id));
     Ok(Side {
         shelf,
         role,
