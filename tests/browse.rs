@@ -942,3 +942,28 @@ fn a_role_of_a_catalogue_is_named_ladder_slash_role() {
         "{shown}"
     );
 }
+
+#[test]
+fn the_brief_view_at_120_columns() {
+    let mut b = start("L2-security-analyst");
+    press(&mut b, &[key(KeyCode::Char('b')), key(KeyCode::Char('2'))]);
+    // Prose is wrapped at 100 columns, as every view wraps it; the footer names every key.
+    let expected = "\
+track analyst · 🌱 Teaching and Mentoring · brief · lines 1–12 of 12
+L2 Security Analyst → L3 Senior Security Analyst
+A = L2-security-analyst   B = L3-senior-security-analyst
+Only what is new (+) and what grows (~) at B.
+
+Attributes
+~ Impact radius: Peers (2-5)
+~ Responsibility and direction needed: Delivers end-to-end slices of bigger products, from first
+  idea through to production
+
+🌱 Teaching and Mentoring
+~ Steadily supports new hires and less experienced analysts as they grow more proficient over time.
++ Nurtures the team's appetite for learning.
+
+
+←→ B  ⇧←→ A  t track  Tab dimension  b brief  s swap  / search  r roles  e evidence  ? help  q quit";
+    assert_eq!(screen(&mut b, 120, 16), expected);
+}

@@ -48,6 +48,14 @@ fn completions_come_from_the_ladder_in_use_without_regard_to_case() {
         "cloud\tCloud Security Engineer\n"
     );
     assert_eq!(
+        candidates(&["browse", "L3-senior-c"], &[]),
+        "L3-senior-cloud-security-engineer\tSenior Cloud Security Engineer\n"
+    );
+    assert_eq!(
+        candidates(&["browse", "L2", "--track", "an"], &[]),
+        "analyst\tSecurity Analyst\n"
+    );
+    assert_eq!(
         candidates(&["search", "x", "--dimension", "b"], &[]),
         "business-success\tBusiness Success\n"
     );
