@@ -647,29 +647,18 @@ fn browse_on_a_terminal_gives_the_terminal_back() {
     if !tool("script") {
         return;
     }
-    let line = format!(
-        "stty rows 24 cols 80; stty -g > before; '{BIN}' browse L2-security-engineer; echo \"exit=$?\"; stty -g > after"
-    );
     let folder = Folder::new("browse-pty");
-    let mut child = Command::new("script")
-        .args(["-qec", &line, "/dev/null"])
-        .current_dir(folder.join(""))
-        .env("COLUMNS", "80")
-        .env("LINES", "24")
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("script runs");
-    let mut input = child.stdin.take().expect("stdin");
-    for keys in ["\x1b[C", "b", "q"] {
-        std::thread::sleep(std::time::Duration::from_millis(600));
-        input.write_all(keys.as_bytes()).expect("typed");
-    }
-    std::thread::sleep(std::time::Duration::from_millis(600));
-    drop(input);
-    let out = child.wait_with_output().expect("finished");
-    let shown = String::from_utf8_lossy(&out.stdout);
+    let line = format!(
+        "stty -g > before; '{BIN}' browse L2-security-engineer; echo \"exit=$?\"; stty -g > after"
+    );
+    let (status, shown) = on_pty(&folder, &line, |child, _| {
+        let input = child.stdin.as_mut().expect("stdin");
+        for keys in ["\x1b[C", "b", "q"] {
+            input.write_all(keys.as_bytes()).expect("typed");
+            std::thread::sleep(std::time::Duration::from_millis(400));
+        }
+    });
+    assert_eq!(status, Some(0), "{shown}");
     assert!(shown.contains("exit=0"), "{shown}");
     let entered = shown.find("\x1b[?1049h").expect("the alternate screen");
     let left = shown.rfind("\x1b[?1049l").expect("left again");
@@ -839,6 +828,8 @@ fn on_pty(
     act: impl FnOnce(&mut std::process::Child, u32),
 ) -> (Option<i32>, String) {
     let line = format!("stty rows 24 cols 80; echo $$ > pid; {line}");
+    // A pid left by an earlier run in the folder is not this shell's.
+    let _ = std::fs::remove_file(folder.join("pid"));
     let mut child = Command::new("script")
         .args(["-qec", &line, "/dev/null"])
         .current_dir(folder.join(""))
@@ -847,12 +838,19 @@ fn on_pty(
         .stdout(Stdio::piped())
         .spawn()
         .expect("script runs");
-    std::thread::sleep(std::time::Duration::from_millis(800));
-    let pid: u32 = std::fs::read_to_string(folder.join("pid"))
-        .expect("a pid")
-        .trim()
-        .parse()
-        .expect("a number");
+    // The shell has started once it has written its pid (a slow machine may take a while);
+    // then `ladder` is given time to take the terminal over.
+    let mut pid = None;
+    for _ in 0..100 {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let text = std::fs::read_to_string(folder.join("pid")).unwrap_or_default();
+        pid = text.trim().parse::<u32>().ok();
+        if pid.is_some() {
+            break;
+        }
+    }
+    let pid = pid.expect("the shell wrote its pid");
+    std::thread::sleep(std::time::Duration::from_millis(700));
     act(&mut child, pid);
     let out = child.wait_with_output().expect("finished");
     (
