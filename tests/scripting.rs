@@ -94,7 +94,7 @@ fn help_lists_the_global_options_apart() {
         let says = if command == "evidence" {
             "evidence writes only markdown, its default; any other is refused"
         } else {
-            "evidence and export write only markdown; completions and man take no --format"
+            "evidence and export write only markdown; browse, completions, init, man and schema take no --format"
         };
         assert!(
             flat(&help).contains(says),

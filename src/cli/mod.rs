@@ -88,7 +88,7 @@ pub struct GlobalArgs {
     /// Output format: table (the default), json, markdown or tsv
     ///
     /// A table for people, or json, markdown or tsv for scripts and documents. evidence and
-    /// export write only markdown; completions and man take no --format.
+    /// export write only markdown; browse, completions, init, man and schema take no --format.
     #[arg(long, value_name = "FORMAT", value_enum, help_heading = GLOBAL, hide_short_help = true)]
     pub format: Option<Format>,
 
