@@ -513,6 +513,23 @@ proptest! {
     }
 
     #[test]
+    fn browse_takes_any_keys_at_any_size(
+        (text, _ids) in ladder_toml(),
+        hostile in prop::collection::vec(hostile(), 1..4),
+        keys in prop::collection::vec(browse_key(), 1..40),
+        sizes in prop::collection::vec((20u16..210, 5u16..60), 1..4),
+    ) {
+        // A generated ladder, and the every-field ladder with hostile text in every field.
+        let mut doc: Value = toml::from_str(EVERY_FIELD).expect("parses");
+        poison(&mut doc, "", &hostile, &mut 0);
+        for text in [text, toml::to_string(&doc).expect("serialises")] {
+            let source = Document { name: "generated.toml".into(), text };
+            let ladder = Ladder::load(&source).map_err(|e| TestCaseError::fail(format!("{e:#}")))?;
+            browse_keys(&ladder, &keys, &sizes)?;
+        }
+    }
+
+    #[test]
     fn arbitrary_bytes_give_a_clean_error_or_a_clean_output(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
         if let Ok(source) = load::from_bytes("bytes.toml".into(), bytes) {
             let _ = load::validate(&source);
@@ -555,4 +572,86 @@ proptest! {
             }
         }
     }
+}
+
+/// A key `browse` may be sent: every key it knows, and letters typed into its prompts.
+fn browse_key() -> impl Strategy<Value = crossterm_key::KeyEvent> {
+    use crossterm_key::{KeyCode, KeyEvent, KeyModifiers};
+    let codes = prop_oneof![
+        Just(KeyCode::Left),
+        Just(KeyCode::Right),
+        Just(KeyCode::Up),
+        Just(KeyCode::Down),
+        Just(KeyCode::PageUp),
+        Just(KeyCode::PageDown),
+        Just(KeyCode::Home),
+        Just(KeyCode::End),
+        Just(KeyCode::Tab),
+        Just(KeyCode::BackTab),
+        Just(KeyCode::Enter),
+        Just(KeyCode::Esc),
+        Just(KeyCode::Backspace),
+        prop::char::range('0', '9').prop_map(KeyCode::Char),
+        prop::sample::select(vec![
+            't', 'b', 's', '/', 'n', 'N', 'r', 'e', '?', 'q', 'x', 'L', ' '
+        ])
+        .prop_map(KeyCode::Char),
+    ];
+    (codes, any::<bool>()).prop_map(|(code, shift)| {
+        let modifiers = if shift {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        KeyEvent::new(code, modifiers)
+    })
+}
+
+use ratatui::crossterm::event as crossterm_key;
+
+/// Sends `keys` to a browse of the ladder's first role, drawing it after each at each size:
+/// it never panics, never writes a file on its own, and no page line is wider than the screen
+/// nor any cell holds a control character.
+fn browse_keys(
+    ladder: &Ladder,
+    keys: &[crossterm_key::KeyEvent],
+    sizes: &[(u16, u16)],
+) -> Result<(), TestCaseError> {
+    use crate::browse::{self, Browser, Shelf, Side};
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Size;
+    let role = &ladder.roles[0];
+    let a = Side {
+        shelf: 0,
+        role,
+        track: ladder.tracks_of(role).next(),
+    };
+    let mut b = Browser::new(vec![Shelf { ladder, id: None }], a, true, true);
+    for key in keys {
+        b.key(*key);
+        for &(width, height) in sizes {
+            let mut terminal =
+                ratatui::Terminal::new(TestBackend::new(width, height)).expect("a backend");
+            browse::prepare(&mut b, Size::new(width, height))
+                .map_err(|e| TestCaseError::fail(format!("{e:#}")))?;
+            terminal
+                .draw(|frame| browse::draw(frame, &b))
+                .expect("drawn");
+            if let Some(page) = b.drawn().filter(|_| width >= 40 && height >= 10) {
+                for line in &page.plain {
+                    prop_assert!(
+                        crate::render::display_width(line) <= usize::from(width),
+                        "{width}: {line}"
+                    );
+                }
+            }
+            let cells = terminal.backend().buffer().content();
+            prop_assert!(
+                cells
+                    .iter()
+                    .all(|c| !c.symbol().chars().any(char::is_control))
+            );
+        }
+    }
+    Ok(())
 }

@@ -39,6 +39,10 @@ fn ladders() -> Vec<(Option<&'static str>, String)> {
             read("tests/data/design.toml"),
         ),
         (Some("tests/data/wide.toml"), read("tests/data/wide.toml")),
+        (
+            Some("tests/data/long-names.toml"),
+            read("tests/data/long-names.toml"),
+        ),
     ]
 }
 

@@ -49,7 +49,18 @@ impl Page {
         let text = String::from_utf8_lossy(&bytes);
         let lines = super::ansi::lines(&text);
         let plain: Vec<String> = lines.iter().map(plain).collect();
-        let sections = sections(&names, &plain);
+        // A heading longer than the prose is wrapped: its first line starts the section.
+        let prose = render::prose_width(&term);
+        let firsts: Vec<String> = names
+            .iter()
+            .map(|n| {
+                render::wrap(n, prose, "", "")
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default()
+            })
+            .collect();
+        let sections = sections(&firsts, &plain);
         Ok(Page {
             lines,
             plain,
@@ -87,8 +98,9 @@ fn section_names(c: &Comparison<'_>) -> Vec<String> {
         .collect()
 }
 
-/// The lines that head a section: each name alone on a line after a blank one, in the order
-/// of `names` (a brief view leaves out a dimension with nothing new, so a name may be missing).
+/// The lines that head a section: each name (the first line of its heading) alone on a line
+/// after a blank one, in the order of `names` (a brief view leaves out a dimension with
+/// nothing new, so a name may be missing).
 fn sections(names: &[String], plain: &[String]) -> Vec<usize> {
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(names.len());
     for (k, name) in names.iter().enumerate() {

@@ -119,7 +119,11 @@ fn full(
     }
     for dc in &c.dimensions {
         writeln!(out)?;
-        writeln!(out, "{}", style.heading(&dc.dimension.label()))?;
+        writeln!(
+            out,
+            "{}",
+            heading_lines(style, &dc.dimension.label(), width)
+        )?;
         if dc.themes.is_empty() {
             writeln!(
                 out,
@@ -203,7 +207,11 @@ fn brief(out: &mut impl Write, c: &Comparison<'_>, style: &Style, width: usize) 
         }
         any = true;
         writeln!(out)?;
-        writeln!(out, "{}", style.heading(&dc.dimension.label()))?;
+        writeln!(
+            out,
+            "{}",
+            heading_lines(style, &dc.dimension.label(), width)
+        )?;
         for m in shown {
             item(out, m.mark, m.text)?;
         }

@@ -100,7 +100,9 @@ pub fn wrap_items(items: &[String], sep: &str, width: usize, rest: &str) -> Vec<
             used = display_width(indent) + w;
             continue;
         }
-        let mut parts = wrap(item, width, indent, rest);
+        // Wrapped narrower by the separator's visible end, which the last piece may carry.
+        let room_for_tail = width.saturating_sub(room - w);
+        let mut parts = wrap(item, room_for_tail, indent, rest);
         let last = parts.pop().unwrap_or_default();
         lines.extend(parts);
         used = display_width(&last);
@@ -294,6 +296,14 @@ pub fn tighten(table: &mut Table) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_item_wrapped_on_its_own_leaves_room_for_the_separator_after_it() {
+        let items = ["aaaa bbbb".to_string(), "c".to_string()];
+        let lines = wrap_items(&items, " · ", 9, "");
+        assert_eq!(lines, ["aaaa", "bbbb · c"]);
+        assert!(lines.iter().all(|l| display_width(l) <= 9), "{lines:?}");
+    }
 
     /// The reference: textwrap's first-fit wrapping with the same options.
     fn reference(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {

@@ -71,7 +71,7 @@ pub fn render(
     }
     for d in &p.dimensions {
         writeln!(out)?;
-        writeln!(out, "{}", style.heading(&d.dimension.label()))?;
+        writeln!(out, "{}", heading_lines(style, &d.dimension.label(), width))?;
         let sheet = Sheet {
             first: "Theme",
             headings: &headings,

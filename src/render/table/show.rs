@@ -6,6 +6,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::dimensions::bands;
+use super::grid::heading_lines;
 use super::layout::{display_width, longest_word, pad, prose_width, wrap, wrap_items};
 use crate::style::Style;
 use crate::term::Terminal;
@@ -151,7 +152,11 @@ fn dimensions(
     let shown = view.dimensions_for_people();
     for dv in shown.shown {
         writeln!(out)?;
-        writeln!(out, "{}", style.heading(&dv.dimension.label()))?;
+        writeln!(
+            out,
+            "{}",
+            heading_lines(style, &dv.dimension.label(), width)
+        )?;
         if let Some(summary) = dv.summary {
             for line in wrap(&format!("“{summary}”"), width, "  ", "  ") {
                 writeln!(out, "{line}")?;
