@@ -552,12 +552,12 @@ lines 1–9 of 187
 Keys
 → ←        step B up or down its track
 Shift+→ ←  step A up or down its track
-t          the next track, both sides at
-           their levels
+t          the next track, each side at
+           the level it was put at (or
+           the nearest the track has)
 ↑ ↓        scroll a line
 PgUp PgDn  scroll a screen (also Space)
 Home End   the top or the end of the
-           page
 ↑↓ scroll  any other key close"
     );
     press(&mut b, &[key(KeyCode::Down), key(KeyCode::Down)]);
@@ -964,4 +964,119 @@ Attributes
 
 ←→ B  ⇧←→ A  t track  Tab dimension  b brief  s swap  / search  r roles  e evidence  ? help  q quit";
     assert_eq!(screen(&mut b, 120, 16), expected);
+}
+
+#[test]
+fn n_after_the_page_changed_goes_to_the_first_match_from_the_top() {
+    let mut b = start("L2-security-engineer");
+    draw(&mut b, 100, 30);
+    press(&mut b, &[key(KeyCode::Char('/'))]);
+    press(&mut b, &typed("incident"));
+    press(&mut b, &[key(KeyCode::Enter), key(KeyCode::Char('n'))]);
+    assert!(matches!(b.status, Some(Note::Match(2, _))));
+    // B steps: a new page, from its top; `n` finds its first match, not the third.
+    press(&mut b, &[key(KeyCode::Right)]);
+    draw(&mut b, 100, 30);
+    press(&mut b, &[key(KeyCode::Char('n'))]);
+    let count = b.hits().len();
+    assert_eq!(b.status, Some(Note::Match(1, count)));
+    // Spaces alone search for nothing (they would find the tables' padding).
+    press(&mut b, &[key(KeyCode::Char('/'))]);
+    press(&mut b, &typed("   "));
+    press(&mut b, &[key(KeyCode::Enter)]);
+    assert_eq!(b.status, Some(Note::SearchCleared));
+    assert!(b.hits().is_empty());
+}
+
+#[test]
+fn a_resize_keeps_the_section_on_top() {
+    let mut b = start("L2-security-engineer");
+    draw(&mut b, 80, 24);
+    press(
+        &mut b,
+        &[key(KeyCode::Tab), key(KeyCode::Tab), key(KeyCode::Tab)],
+    );
+    draw(&mut b, 80, 24);
+    assert_eq!(page_lines(&b)[b.scroll], "🌱 Teaching and Mentoring");
+    for (width, height) in [(120, 30), (50, 20), (200, 50)] {
+        draw(&mut b, width, height);
+        assert_eq!(
+            page_lines(&b)[b.scroll],
+            "🌱 Teaching and Mentoring",
+            "{width}"
+        );
+    }
+}
+
+#[test]
+fn the_header_names_each_sides_track_when_they_differ() {
+    let mut b = start("L2-security-engineer");
+    press(&mut b, &[key(KeyCode::Char('r'))]);
+    // The list opens on B's role.
+    let Mode::Pick { selected, .. } = b.mode else {
+        panic!("{:?}", b.mode)
+    };
+    assert_eq!(
+        b.choices("")[selected].role.id,
+        "L3-senior-security-engineer"
+    );
+    press(&mut b, &typed("L1"));
+    press(&mut b, &[key(KeyCode::Enter)]);
+    let shown = screen(&mut b, 100, 20);
+    assert!(
+        shown.starts_with("A track engineer · B track analyst · all dimensions · lines 1–"),
+        "{shown}"
+    );
+    press(&mut b, &[key(KeyCode::Right)]);
+    assert_eq!(b.b.role.id, "L2-security-analyst");
+}
+
+#[test]
+fn a_long_dimension_name_leaves_the_header_two_lines() {
+    let ladder: &'static Ladder = {
+        let source =
+            Source::choose(Some("tests/data/long-names.toml".into()), None).expect("a file");
+        let loader: &'static ladder::source::Loader =
+            Box::leak(Box::new(ladder::source::Loader::new(source)));
+        loader.ladder().expect("loads")
+    };
+    let role = ladder.role("P1-junior-designer").expect("a role");
+    let a = Side {
+        shelf: 0,
+        role,
+        track: ladder.tracks_of(role).next(),
+    };
+    let mut b = Browser::new(vec![Shelf { ladder, id: None }], a, false, true);
+    press(&mut b, &[key(KeyCode::Char('1'))]);
+    let shown = screen(&mut b, 40, 10);
+    let rows: Vec<&str> = shown.lines().collect();
+    assert_eq!(rows[0], "track product · one dimension ·");
+    assert!(rows[1].starts_with("lines 1–"), "{shown}");
+    assert_eq!(rows[2], "P1 Junior Designer → P2 Product Designer");
+}
+
+#[test]
+fn t_keeps_the_level_each_side_was_put_at() {
+    let mut b = start("L1-junior-security-analyst");
+    press(&mut b, &[key(KeyCode::Char('t'))]);
+    // The engineer track lacks L1: the footer says the nearest level is shown.
+    let shown = screen(&mut b, 100, 20);
+    assert!(
+        shown
+            .ends_with("track engineer: it lacks a side's level, the nearest is shown (t goes on)"),
+        "{shown}"
+    );
+    press(&mut b, &[shift(KeyCode::Right), shift(KeyCode::Right)]);
+    assert_eq!(b.a.role.id, "L4-technical-lead");
+    // B was shown at L3 (kept apart from A) but put at L2: the next tracks show it at L2.
+    press(&mut b, &[key(KeyCode::Char('t'))]);
+    assert_eq!(b.a.track.expect("a track").id, "cloud");
+    assert_eq!(b.a.role.id, "L4-technical-lead");
+    assert_eq!(b.b.role.id, "L2-security-engineer");
+    press(&mut b, &[key(KeyCode::Char('t'))]);
+    assert_eq!(b.a.role.id, "L4-technical-lead");
+    assert_eq!(b.b.role.id, "L2-security-analyst");
+    // A step puts B at a level of its own choosing, which the tracks then keep.
+    press(&mut b, &[key(KeyCode::Right), key(KeyCode::Char('t'))]);
+    assert_eq!(b.b.role.id, "L3-senior-security-engineer");
 }

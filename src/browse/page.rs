@@ -68,6 +68,29 @@ impl Page {
         })
     }
 
+    /// Where line `scroll` stands: in which section and how far into it.
+    pub fn place_of(&self, scroll: usize) -> Place {
+        let section = self.sections.iter().rposition(|&s| s <= scroll);
+        let (start, end) = self.bounds(section);
+        let into = (scroll.saturating_sub(start)) as f64 / (end - start).max(1) as f64;
+        Place { section, into }
+    }
+
+    /// The line at `place`: as far into the same section, on this page.
+    pub fn scroll_to(&self, place: Place) -> usize {
+        let section = place.section.filter(|&k| k < self.sections.len());
+        let (start, end) = self.bounds(section);
+        start + ((end - start) as f64 * place.into.clamp(0.0, 1.0)) as usize
+    }
+
+    /// The lines of a section (`None`: those before the first), from its start to the next.
+    fn bounds(&self, section: Option<usize>) -> (usize, usize) {
+        let start = section.map_or(0, |k| self.sections[k]);
+        let next = section.map_or(0, |k| k + 1);
+        let end = self.sections.get(next).copied().unwrap_or(self.lines.len());
+        (start, end.max(start))
+    }
+
     /// Every match of a search in the page, in reading order: (line, start, end), the
     /// offsets in bytes of the line's text.
     pub fn find(&self, search: &Search) -> Vec<(usize, usize, usize)> {
@@ -121,6 +144,14 @@ fn sections(names: &[String], plain: &[String]) -> Vec<usize> {
     found
 }
 
+/// A place on a page that outlives its width: a section (`None`: the lines before the first)
+/// and how far into it, from 0 to 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Place {
+    section: Option<usize>,
+    into: f64,
+}
+
 /// What `/` looks for: the words typed, in any case when they are all lower case, else in
 /// the case typed (as `ladder search` reads a pattern).
 #[derive(Debug, Clone)]
@@ -133,7 +164,8 @@ pub struct Search {
 impl Search {
     /// The search for `typed`: literal text, smart case; `None` for an empty one.
     pub fn new(typed: &str) -> Option<Search> {
-        if typed.is_empty() {
+        // Spaces alone would find the padding of every table.
+        if typed.trim().is_empty() {
             return None;
         }
         let any_case = !typed.chars().any(char::is_uppercase);

@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::state::{Browser, Mode, Note, Which};
+use super::state::{Browser, Mode, Note, Side, Which};
 use crate::render::{display_width, wrap, wrap_items};
 use crate::text::{escape_controls, quoted};
 use crate::view::Detail;
@@ -23,7 +23,10 @@ pub const MIN_SIZE: Size = Size {
 const KEYS: &[(&str, &str)] = &[
     ("→ ←", "step B up or down its track"),
     ("Shift+→ ←", "step A up or down its track"),
-    ("t", "the next track, both sides at their levels"),
+    (
+        "t",
+        "the next track, each side at the level it was put at (or the nearest the track has)",
+    ),
     ("↑ ↓", "scroll a line"),
     ("PgUp PgDn", "scroll a screen (also Space)"),
     ("Home End", "the top or the end of the page"),
@@ -36,7 +39,7 @@ const KEYS: &[(&str, &str)] = &[
     ("r", "pick B (Tab: A) from every role; type to narrow"),
     ("e", "write the evidence outline for B from A to a file"),
     ("?", "this help"),
-    ("q Esc", "quit"),
+    ("q Esc", "quit (Ctrl-C too, from anywhere)"),
 ];
 
 /// The keys the footer names, most useful first; as many as fit, then `? help`.
@@ -113,19 +116,37 @@ fn too_small(frame: &mut Frame<'_>, area: Rect) {
         "needs at least {}x{}; this is {}x{}",
         MIN_SIZE.width, MIN_SIZE.height, area.width, area.height
     );
-    let first = wrap(&text, usize::from(area.width), "", "")
-        .into_iter()
-        .next()
-        .unwrap_or_default();
-    frame.render_widget(Paragraph::new(first), area);
+    // Whole words only: on a screen too narrow for the first, nothing.
+    let mut shown = String::new();
+    for word in text.split(' ') {
+        let tried = if shown.is_empty() {
+            word.to_string()
+        } else {
+            format!("{shown} {word}")
+        };
+        if display_width(&tried) > usize::from(area.width) {
+            break;
+        }
+        shown = tried;
+    }
+    frame.render_widget(Paragraph::new(shown), area);
 }
 
-/// The header: where A's track is, which dimensions and how much is shown, which lines.
+/// The header: the track each side steps along, which dimensions and how much is shown,
+/// which lines. On two lines at most: a dimension's name that would need more is left to the
+/// page's own heading.
 fn header_lines(b: &Browser<'_>, width: usize) -> Vec<String> {
-    let mut parts = vec![match b.a.track {
-        Some(t) => format!("track {}", t.id),
-        None => "no track".to_string(),
-    }];
+    let track = |side: &Side<'_>| {
+        side.track
+            .map_or("no track".to_string(), |t| format!("track {}", t.id))
+    };
+    let same = b.a.shelf == b.b.shelf && b.a.track.map(|t| &t.id) == b.b.track.map(|t| &t.id);
+    let mut parts = if same {
+        vec![track(&b.a)]
+    } else {
+        vec![format!("A {}", track(&b.a)), format!("B {}", track(&b.b))]
+    };
+    let at = parts.len();
     parts.push(match &b.dimension {
         None => "all dimensions".to_string(),
         Some(label) => label.clone(),
@@ -139,7 +160,12 @@ fn header_lines(b: &Browser<'_>, width: usize) -> Vec<String> {
         let first = b.scroll.saturating_add(1).min(total);
         parts.push(format!("lines {first}–{last} of {total}"));
     }
-    wrap_items(&parts, " · ", width, "")
+    let lines = wrap_items(&parts, " · ", width, "");
+    if lines.len() > 2 && b.dimension.is_some() {
+        parts[at] = "one dimension".to_string();
+        return wrap_items(&parts, " · ", width, "");
+    }
+    lines
 }
 
 /// The footer: the prompt being typed, or what the last key did, or the keys that fit.
@@ -234,7 +260,18 @@ fn said(note: &Note<'_>) -> String {
         }
         Note::Tracks(0) => "this ladder has no tracks".to_string(),
         Note::Tracks(_) => "this ladder has one track".to_string(),
-        Note::Track(track) => format!("track {}", track.id),
+        Note::Track {
+            track,
+            nearest: false,
+        } => format!("track {}", track.id),
+        Note::Track {
+            track,
+            nearest: true,
+        } => format!(
+            "track {}: it lacks a side's level, the nearest is shown (t goes on)",
+            track.id
+        ),
+        Note::Dimensions(1) => "there is one dimension: 1, or 0 for all".to_string(),
         Note::Dimensions(n) => format!("there are {n} dimensions: 1–{}, or 0 for all", n.min(&9)),
         Note::SearchCleared => "search cleared".to_string(),
         Note::NoMatch(typed) => format!("no match for {}", quoted(typed)),
@@ -263,7 +300,7 @@ fn body(frame: &mut Frame<'_>, area: Rect, b: &Browser<'_>) {
                 .iter()
                 .enumerate()
                 .filter(|(_, h)| h.0 == i)
-                .map(|(n, h)| (h.1, h.2, n == b.hit))
+                .map(|(n, h)| (h.1, h.2, Some(n) == b.hit))
                 .collect();
             if on.is_empty() {
                 page.lines[i].clone()

@@ -77,8 +77,12 @@ pub enum Note<'a> {
     },
     /// `t` in a ladder of this many tracks (0 or 1): there is nothing to cycle.
     Tracks(usize),
-    /// `t` moved to this track.
-    Track(&'a Track),
+    /// `t` moved to this track; `nearest`: a side is not at the level it was put at, which
+    /// the track lacks (or B is kept apart from A).
+    Track {
+        track: &'a Track,
+        nearest: bool,
+    },
     /// A digit past the last of this many dimensions.
     Dimensions(usize),
     SearchCleared,
@@ -123,8 +127,9 @@ pub struct Browser<'a> {
     pub scroll: usize,
     pub mode: Mode,
     pub search: Option<Search>,
-    /// The hit `n` and `N` stand on.
-    pub hit: usize,
+    /// The hit `n` and `N` stand on; `None` when the page changed since: then `n` goes to
+    /// the first hit from the top of the screen, `N` to the last above its bottom.
+    pub hit: Option<usize>,
     /// What a key did or could not do, said in the footer until the next key.
     pub status: Option<Note<'a>>,
     pub color: bool,
@@ -158,7 +163,7 @@ impl<'a> Browser<'a> {
             scroll: 0,
             mode: Mode::Normal,
             search: None,
-            hit: 0,
+            hit: None,
             status: None,
             color,
             blocks,
@@ -171,6 +176,8 @@ impl<'a> Browser<'a> {
     pub fn page(&mut self, width: u16) -> Result<&Page> {
         let stale = self.page.as_ref().is_none_or(|(w, _)| *w != width);
         if stale {
+            // Drawn again at another width: the same place of the same section stays on top.
+            let place = self.page.as_ref().map(|(_, old)| old.place_of(self.scroll));
             let page = Page::of(
                 self.comparison(),
                 self.detail,
@@ -178,6 +185,10 @@ impl<'a> Browser<'a> {
                 self.blocks,
                 width,
             )?;
+            if let Some(place) = place {
+                self.scroll = page.scroll_to(place);
+                self.hit = None;
+            }
             self.page = Some((width, page));
         }
         Ok(&self.page.as_ref().expect("drawn above").1)
@@ -237,7 +248,7 @@ impl<'a> Browser<'a> {
         }
         self.page = None;
         self.scroll = 0;
-        self.hit = 0;
+        self.hit = None;
     }
 
     /// Acts on one key.
@@ -305,10 +316,16 @@ impl<'a> Browser<'a> {
             KeyCode::Char('n') => self.next_hit(true),
             KeyCode::Char('N') => self.next_hit(false),
             KeyCode::Char('r') => {
+                // The list opens on B's role, every role listed.
+                let b = self.b.role;
+                let at = self
+                    .choices("")
+                    .iter()
+                    .position(|c| std::ptr::eq(c.role, b));
                 self.mode = Mode::Pick {
                     filter: String::new(),
                     target: Which::B,
-                    selected: 0,
+                    selected: at.unwrap_or(0),
                 }
             }
             KeyCode::Char('e') => {
@@ -405,7 +422,11 @@ impl<'a> Browser<'a> {
                 self.b.role = role;
             }
         }
-        self.status = Some(Note::Track(track));
+        let away = |side: &Side<'a>, home: Option<usize>| {
+            side.shelf == shelf && ladder.level_rank(&side.role.level) != home
+        };
+        let nearest = away(&self.a, homes[0]) || away(&self.b, homes[1]);
+        self.status = Some(Note::Track { track, nearest });
         self.changed();
     }
 
@@ -460,7 +481,7 @@ impl<'a> Browser<'a> {
         match key.code {
             KeyCode::Enter => {
                 self.search = Search::new(&typed);
-                self.hit = 0;
+                self.hit = None;
                 match &self.search {
                     Some(_) => self.first_hit(),
                     None => self.status = Some(Note::SearchCleared),
@@ -494,7 +515,7 @@ impl<'a> Browser<'a> {
             self.no_hits();
             return;
         }
-        self.hit = hits.iter().position(|h| h.0 >= self.scroll).unwrap_or(0);
+        self.hit = Some(self.hit_from_screen(&hits, true));
         self.show_hit(&hits);
     }
 
@@ -515,22 +536,35 @@ impl<'a> Browser<'a> {
             return;
         }
         let n = hits.len();
-        self.hit = if forward {
-            (self.hit + 1) % n
-        } else {
-            (self.hit + n - 1) % n
-        };
+        self.hit = Some(match self.hit {
+            Some(at) if forward => (at + 1) % n,
+            Some(at) => (at + n - 1) % n,
+            None => self.hit_from_screen(&hits, forward),
+        });
         self.show_hit(&hits);
+    }
+
+    /// The first hit from the top of the screen on (`forward`), or the last above its bottom;
+    /// going round when there is none.
+    fn hit_from_screen(&self, hits: &[(usize, usize, usize)], forward: bool) -> usize {
+        if forward {
+            hits.iter().position(|h| h.0 >= self.scroll).unwrap_or(0)
+        } else {
+            let bottom = self.scroll.saturating_add(self.body_height);
+            let above = hits.iter().rposition(|h| h.0 < bottom);
+            above.unwrap_or(hits.len() - 1)
+        }
     }
 
     /// Scrolls the hit into view (a third from the top when it was out of sight).
     fn show_hit(&mut self, hits: &[(usize, usize, usize)]) {
-        let line = hits[self.hit].0;
+        let at = self.hit.unwrap_or(0);
+        let line = hits[at].0;
         let height = self.body_height.max(1);
         if line < self.scroll || line >= self.scroll.saturating_add(height) {
             self.scroll = line.saturating_sub(height / 3);
         }
-        self.status = Some(Note::Match(self.hit + 1, hits.len()));
+        self.status = Some(Note::Match(at + 1, hits.len()));
     }
 
     /// The roles the picker lists for `filter`: every role of every ladder whose id or title
