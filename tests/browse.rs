@@ -163,7 +163,7 @@ Attributes
 ├╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┤
 │ = Evaluated by   ┆ = Manager                   ┆ = Manager                   │
 ├╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┤
-←→ B  ⇧←→ A  t track  Tab dimension  b brief  s swap  / search  ? help  q quit";
+←→ B  ⇧←→ A  t track  Tab section  b brief  s swap  / search  ? help  q quit";
     assert_eq!(screen(&mut b, 80, 23), expected);
 }
 
@@ -341,6 +341,10 @@ fn digits_show_one_dimension_and_tab_moves_between_them() {
     assert_eq!(b.status, Some(Note::Dimensions(4)));
     press(&mut b, &[key(KeyCode::Char('0'))]);
     assert_eq!(b.dimension, None);
+    // All the dimensions again, the one that was shown on top.
+    draw(&mut b, 100, 30);
+    assert_eq!(page_lines(&b)[b.scroll], "🌱 Teaching and Mentoring");
+    press(&mut b, &[key(KeyCode::Home)]);
     // Tab goes from heading to heading: the attributes, then each dimension in turn.
     let terminal = draw(&mut b, 100, 30);
     drop(terminal);
@@ -497,8 +501,10 @@ fn a_screen_under_40_by_10_gets_one_line() {
         screen(&mut b, 40, 9).trim_end(),
         "needs at least 40x10; this is 40x9"
     );
-    // Whole words only: what does not fit is left out.
-    assert_eq!(screen(&mut b, 20, 3).trim_end(), "needs at least");
+    // Shorter where the longer does not fit, in whole words.
+    assert_eq!(screen(&mut b, 20, 3).trim_end(), "needs 40x10, is 20x3");
+    assert_eq!(screen(&mut b, 12, 3).trim_end(), "needs 40x10");
+    assert_eq!(screen(&mut b, 8, 3).trim_end(), "needs");
     assert!(screen(&mut b, 40, 10).contains("A = L2-security-engineer"));
 }
 
@@ -569,6 +575,9 @@ Home End   the top or the end of the
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     press(&mut b, &[key(KeyCode::Char('/'))]);
     assert_eq!(press(&mut b, &[ctrl_c]), Step::Quit);
+    let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    press(&mut b, &[key(KeyCode::Char('r'))]);
+    assert_eq!(press(&mut b, &[ctrl_z]), Step::Suspend);
 }
 
 #[test]
@@ -963,7 +972,7 @@ Attributes
 + Nurtures the team's appetite for learning.
 
 
-←→ B  ⇧←→ A  t track  Tab dimension  b brief  s swap  / search  r roles  e evidence  ? help  q quit";
+←→ B  ⇧←→ A  t track  Tab section  b brief  s swap  / search  r roles  e evidence  ? help  q quit";
     assert_eq!(screen(&mut b, 120, 16), expected);
 }
 
@@ -1052,8 +1061,9 @@ fn a_long_dimension_name_leaves_the_header_two_lines() {
     let shown = screen(&mut b, 40, 10);
     let rows: Vec<&str> = shown.lines().collect();
     assert_eq!(rows[0], "track product · one dimension ·");
-    assert!(rows[1].starts_with("lines 1–"), "{shown}");
-    assert_eq!(rows[2], "P1 Junior Designer → P2 Product Designer");
+    assert!(rows[1].starts_with("lines 9–"), "{shown}");
+    // The page opens on the dimension chosen, its long name wrapped.
+    assert_eq!(rows[2], "✏️ Craft of the designed product, as its");
 }
 
 #[test]
@@ -1080,4 +1090,44 @@ fn t_keeps_the_level_each_side_was_put_at() {
     // A step puts B at a level of its own choosing, which the tracks then keep.
     press(&mut b, &[key(KeyCode::Right), key(KeyCode::Char('t'))]);
     assert_eq!(b.b.role.id, "L3-senior-security-engineer");
+}
+
+#[test]
+fn the_brief_view_keeps_the_section_in_view() {
+    let mut b = start("L2-security-engineer");
+    draw(&mut b, 100, 30);
+    press(
+        &mut b,
+        &[key(KeyCode::Tab), key(KeyCode::Tab), key(KeyCode::Tab)],
+    );
+    draw(&mut b, 100, 30);
+    assert_eq!(page_lines(&b)[b.scroll], "🌱 Teaching and Mentoring");
+    // The brief page is short: the section is in view, as near the top as the page allows.
+    press(&mut b, &[key(KeyCode::Char('b'))]);
+    draw(&mut b, 100, 30);
+    let page = page_lines(&b);
+    let at = page
+        .iter()
+        .position(|l| l == "🌱 Teaching and Mentoring")
+        .expect("in the brief page");
+    assert!(b.scroll > 0 && b.scroll <= at && at < b.scroll + b.body_height);
+    press(&mut b, &[key(KeyCode::Char('b'))]);
+    draw(&mut b, 100, 30);
+    assert_eq!(page_lines(&b)[b.scroll], "🌱 Teaching and Mentoring");
+}
+
+#[test]
+fn a_long_file_name_keeps_its_end_in_view() {
+    let mut b = start("L2-security-engineer");
+    press(&mut b, &[key(KeyCode::Char('e'))]);
+    let shown = screen(&mut b, 40, 12);
+    let prompt = shown.lines().last().expect("a footer");
+    assert_eq!(prompt, "Outline to: …enior-security-engineer.md");
+    b.status = Some(Note::Wrote(
+        "evidence-L3-senior-security-engineer.md".into(),
+    ));
+    b.mode = Mode::Normal;
+    let shown = screen(&mut b, 40, 12);
+    let said = shown.lines().last().expect("a footer");
+    assert_eq!(said, "wrote …e-L3-senior-security-engineer.md\"");
 }

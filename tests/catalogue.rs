@@ -1419,3 +1419,19 @@ fn roles_named_with_their_ladder_read_only_that_ladder() {
     let err = fails(&["--data", &dir, "show", "P1"], 1);
     assert!(err.contains("broken.toml"), "{err}");
 }
+
+/// Ladders whose levels differ do not rank against each other: across them B is not above A,
+/// nothing "grows" and B does not build on A (the design ladder's P2 against secops' L3).
+#[test]
+fn across_ladders_of_other_levels_nothing_grows() {
+    let out = ok(&[
+        "--data",
+        "tests/data/catalogue",
+        "diff",
+        "design/P2-product-designer",
+        "secops/L3-senior-security-engineer",
+    ]);
+    assert!(out.contains("~ differs"), "{out}");
+    assert!(!out.contains("grows"), "{out}");
+    assert!(!out.contains("builds on"), "{out}");
+}

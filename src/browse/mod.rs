@@ -47,6 +47,7 @@ fn browse(screen: &mut terminal::Screen, browser: &mut Browser<'_>) -> Result<()
                 Event::Key(key) => match browser.key(key) {
                     Step::Continue => {}
                     Step::Quit => return Ok(()),
+                    Step::Suspend => terminal::suspend(),
                     Step::WriteEvidence(path) => {
                         browser.status = Some(write_evidence(browser, &path));
                     }

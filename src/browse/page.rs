@@ -23,6 +23,8 @@ pub struct Page {
     /// The lines that start a section (the attributes, each dimension): `Tab` moves between
     /// them.
     pub sections: Vec<usize>,
+    /// The name of each section (its heading, whole), in the order of `sections`.
+    pub names: Vec<String>,
 }
 
 impl Page {
@@ -60,12 +62,27 @@ impl Page {
                     .unwrap_or_default()
             })
             .collect();
-        let sections = sections(&firsts, &plain);
+        let (sections, found): (Vec<usize>, Vec<usize>) =
+            sections(&firsts, &plain).into_iter().unzip();
+        let names = found.into_iter().map(|k| names[k].clone()).collect();
         Ok(Page {
             lines,
             plain,
             sections,
+            names,
         })
+    }
+
+    /// The name of the section line `scroll` is in, if it is past the lines before the first.
+    pub fn section_at(&self, scroll: usize) -> Option<&str> {
+        let k = self.sections.iter().rposition(|&s| s <= scroll)?;
+        Some(self.names[k].as_str())
+    }
+
+    /// The first line of the section of this name, if the page has one.
+    pub fn section_named(&self, name: &str) -> Option<usize> {
+        let k = self.names.iter().position(|n| n == name)?;
+        Some(self.sections[k])
     }
 
     /// Where line `scroll` stands: in which section and how far into it.
@@ -121,10 +138,11 @@ fn section_names(c: &Comparison<'_>) -> Vec<String> {
         .collect()
 }
 
-/// The lines that head a section: each name (the first line of its heading) alone on a line
+/// The lines that head a section, each with the place of its name in `names`: each name (the
+/// first line of its heading) alone on a line
 /// after a blank one, in the order of `names` (a brief view leaves out a dimension with
 /// nothing new, so a name may be missing).
-fn sections(names: &[String], plain: &[String]) -> Vec<usize> {
+fn sections(names: &[String], plain: &[String]) -> Vec<(usize, usize)> {
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(names.len());
     for (k, name) in names.iter().enumerate() {
         index.entry(name.as_str()).or_insert(k);
@@ -137,7 +155,7 @@ fn sections(names: &[String], plain: &[String]) -> Vec<usize> {
             && let Some(&k) = index.get(line.as_str())
             && k >= from
         {
-            found.push(i);
+            found.push((i, k));
             from = k + 1;
         }
     }

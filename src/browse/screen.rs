@@ -30,7 +30,10 @@ const KEYS: &[(&str, &str)] = &[
     ("↑ ↓", "scroll a line"),
     ("PgUp PgDn", "scroll a screen (also Space)"),
     ("Home End", "the top or the end of the page"),
-    ("Tab", "the next dimension (Shift+Tab: the one before)"),
+    (
+        "Tab",
+        "the next section: the attributes, each dimension (Shift+Tab: back)",
+    ),
     ("1–9", "only that dimension; 0: all of them"),
     ("b", "brief: only what is new and what grows at B"),
     ("s", "swap A and B"),
@@ -40,6 +43,7 @@ const KEYS: &[(&str, &str)] = &[
     ("e", "write the evidence outline for B from A to a file"),
     ("?", "this help"),
     ("q Esc", "quit (Ctrl-C too, from anywhere)"),
+    ("Ctrl-Z", "suspend to the shell; fg comes back"),
 ];
 
 /// The keys the footer names, most useful first; as many as fit, then `? help`.
@@ -47,7 +51,7 @@ const FOOTER: &[(&str, &str)] = &[
     ("←→", "B"),
     ("⇧←→", "A"),
     ("t", "track"),
-    ("Tab", "dimension"),
+    ("Tab", "section"),
     ("b", "brief"),
     ("s", "swap"),
     ("/", "search"),
@@ -112,11 +116,20 @@ pub fn draw(frame: &mut Frame<'_>, b: &Browser<'_>) {
 
 /// A screen too small to draw on: as much of one line as fits, in whole words.
 fn too_small(frame: &mut Frame<'_>, area: Rect) {
-    let text = format!(
-        "needs at least {}x{}; this is {}x{}",
-        MIN_SIZE.width, MIN_SIZE.height, area.width, area.height
-    );
-    // Whole words only: on a screen too narrow for the first, nothing.
+    let (w, h) = (MIN_SIZE.width, MIN_SIZE.height);
+    let said = [
+        format!(
+            "needs at least {w}x{h}; this is {}x{}",
+            area.width, area.height
+        ),
+        format!("needs {w}x{h}, is {}x{}", area.width, area.height),
+        format!("needs {w}x{h}"),
+    ];
+    let fits = said
+        .iter()
+        .find(|t| display_width(t) <= usize::from(area.width));
+    // Whole words only: on a screen too narrow for the shortest, as many words as fit.
+    let text = fits.unwrap_or(&said[2]);
     let mut shown = String::new();
     for word in text.split(' ') {
         let tried = if shown.is_empty() {
@@ -186,7 +199,7 @@ fn footer_lines(b: &Browser<'_>, width: usize) -> Vec<String> {
             "",
         ),
         Mode::Normal => match &b.status {
-            Some(note) => wrap(&said(note), width, "", "  "),
+            Some(note) => wrap(&said(note, width), width, "", "  "),
             None => vec![fitted_keys(width)],
         },
     }
@@ -196,10 +209,19 @@ const SAVE_PROMPT: &str = "Outline to: ";
 
 /// `lead` and what was typed after it, the end kept in view when it is longer than the line.
 fn prompt(lead: &str, typed: &str, width: usize) -> String {
+    // One column for the cursor after the text.
     let room = width.saturating_sub(display_width(lead) + 1);
+    format!("{lead}{}", tail_within(&escape_controls(typed), room))
+}
+
+/// `text` when it fits `room` columns, else `…` and as much of its end as fits after it.
+fn tail_within(text: &str, room: usize) -> String {
+    if display_width(text) <= room {
+        return text.to_string();
+    }
     let mut shown: Vec<char> = Vec::new();
-    let mut used = 0;
-    for c in typed.chars().rev() {
+    let mut used = 1;
+    for c in text.chars().rev() {
         let w = display_width(c.encode_utf8(&mut [0; 4]));
         if used + w > room {
             break;
@@ -207,8 +229,8 @@ fn prompt(lead: &str, typed: &str, width: usize) -> String {
         used += w;
         shown.push(c);
     }
-    let tail: String = shown.into_iter().rev().collect();
-    format!("{lead}{}", escape_controls(&tail))
+    shown.push('…');
+    shown.into_iter().rev().collect()
 }
 
 /// The column after the text typed at a prompt, where the cursor stands.
@@ -251,7 +273,12 @@ fn fitted_keys(width: usize) -> String {
 }
 
 /// What a note says.
-fn said(note: &Note<'_>) -> String {
+fn said(note: &Note<'_>, width: usize) -> String {
+    // A file's name is kept on the line: its start gives way to `…` when it is too long.
+    let file = |path: &std::path::Path, around: usize| {
+        let name = quoted(&path.to_string_lossy());
+        tail_within(&name, width.saturating_sub(around))
+    };
     match note {
         Note::NoTrack(role) => format!("{} is on no track", role.id),
         Note::End { role, track, top } => {
@@ -278,11 +305,11 @@ fn said(note: &Note<'_>) -> String {
         Note::NoSearch => "type / to search".to_string(),
         Note::Match(at, of) => format!("match {at} of {of} (n next, N previous)"),
         Note::NoRole => "no role matches what was typed".to_string(),
-        Note::Wrote(path) => format!("wrote {}", quoted(&path.to_string_lossy())),
-        Note::Exists(path) => format!(
-            "{} exists; e to try another name",
-            quoted(&path.to_string_lossy())
-        ),
+        Note::Wrote(path) => format!("wrote {}", file(path, "wrote ".len())),
+        Note::Exists(path) => {
+            let then = " exists; e to try another name";
+            format!("{}{then}", file(path, then.len()))
+        }
         Note::Failed(error) => escape_controls(error.lines().next().unwrap_or("")).into_owned(),
     }
 }

@@ -60,6 +60,8 @@ pub enum Mode {
 pub enum Step {
     Continue,
     Quit,
+    /// Ctrl-Z: give the terminal back and stop, as a shell's job; `fg` resumes.
+    Suspend,
     /// Write the evidence outline for B from A to this file, refusing to overwrite.
     WriteEvidence(PathBuf),
 }
@@ -135,6 +137,12 @@ pub struct Browser<'a> {
     pub color: bool,
     pub blocks: bool,
     page: Option<(u16, Page)>,
+    /// A section to put on top of the next page drawn, by name: the one in view when `b`
+    /// redraws the page, the dimension a digit chooses.
+    keep: Option<String>,
+    /// The section the last Tab, digit or `b` went to, by name, until the page is scrolled by
+    /// hand: `b` keeps it even where the page's end kept it from the top.
+    anchor: Option<String>,
     /// The height of the page's part of the screen at the last draw, which paging moves by.
     pub body_height: usize,
 }
@@ -168,6 +176,8 @@ impl<'a> Browser<'a> {
             color,
             blocks,
             page: None,
+            keep: None,
+            anchor: None,
             body_height: 1,
         }
     }
@@ -188,6 +198,12 @@ impl<'a> Browser<'a> {
             if let Some(place) = place {
                 self.scroll = page.scroll_to(place);
                 self.hit = None;
+            }
+            if let Some(name) = self.keep.take()
+                && let Some(at) = page.section_named(&name)
+            {
+                self.scroll = at;
+                self.anchor = Some(name);
             }
             self.page = Some((width, page));
         }
@@ -256,8 +272,12 @@ impl<'a> Browser<'a> {
         if key.kind == KeyEventKind::Release {
             return Step::Continue;
         }
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            return Step::Quit;
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            match key.code {
+                KeyCode::Char('c') => return Step::Quit,
+                KeyCode::Char('z') => return Step::Suspend,
+                _ => {}
+            }
         }
         self.status = None;
         match std::mem::replace(&mut self.mode, Mode::Normal) {
@@ -295,8 +315,8 @@ impl<'a> Browser<'a> {
             KeyCode::Down => self.scroll_by(1),
             KeyCode::PageUp => self.scroll_by(-self.page_step()),
             KeyCode::PageDown | KeyCode::Char(' ') => self.scroll_by(self.page_step()),
-            KeyCode::Home | KeyCode::Char('g') => self.scroll = 0,
-            KeyCode::End | KeyCode::Char('G') => self.scroll = usize::MAX,
+            KeyCode::Home | KeyCode::Char('g') => (self.scroll, self.anchor) = (0, None),
+            KeyCode::End | KeyCode::Char('G') => (self.scroll, self.anchor) = (usize::MAX, None),
             KeyCode::Tab => self.section(true),
             KeyCode::BackTab => self.section(false),
             KeyCode::Char(d @ '0'..='9') => self.only_dimension(d),
@@ -305,6 +325,9 @@ impl<'a> Browser<'a> {
                     Detail::Brief => Detail::Full,
                     _ => Detail::Brief,
                 };
+                // The section in view stays in view, when the other view has it.
+                let here = self.drawn().and_then(|p| p.section_at(self.scroll));
+                self.keep = self.anchor.clone().or_else(|| here.map(str::to_string));
                 self.changed();
             }
             KeyCode::Char('s') => {
@@ -343,6 +366,7 @@ impl<'a> Browser<'a> {
 
     /// Moves the page by `lines`; the draw keeps it within the page.
     fn scroll_by(&mut self, lines: isize) {
+        self.anchor = None;
         self.scroll = self.scroll.saturating_add_signed(lines);
         if let Some(page) = self.drawn() {
             self.scroll = self.scroll.min(page.lines.len().saturating_sub(1));
@@ -434,9 +458,11 @@ impl<'a> Browser<'a> {
     fn only_dimension(&mut self, digit: char) {
         let n = digit.to_digit(10).unwrap_or(0) as usize;
         if n == 0 {
-            self.dimension = None;
+            // All of them again, from the one that was shown.
+            self.keep = self.dimension.take();
         } else if let Some(label) = self.dimension_labels().get(n - 1) {
             self.dimension = Some(label.clone());
+            self.keep = Some(label.clone());
         } else {
             let count = self.dimension_labels().len();
             self.status = Some(Note::Dimensions(count));
@@ -454,11 +480,12 @@ impl<'a> Browser<'a> {
         } else {
             page.sections.iter().rev().find(|&&s| s < scroll)
         };
-        self.scroll = match target {
-            Some(&s) => s,
-            None if forward => scroll,
-            None => 0,
+        let (scroll, anchor) = match target {
+            Some(&s) => (s, page.section_at(s).map(str::to_string)),
+            None if forward => (scroll, self.anchor.clone()),
+            None => (0, None),
         };
+        (self.scroll, self.anchor) = (scroll, anchor);
     }
 
     fn help(&mut self, key: KeyEvent, scroll: usize) {
@@ -560,6 +587,7 @@ impl<'a> Browser<'a> {
     fn show_hit(&mut self, hits: &[(usize, usize, usize)]) {
         let at = self.hit.unwrap_or(0);
         let line = hits[at].0;
+        self.anchor = None;
         let height = self.body_height.max(1);
         if line < self.scroll || line >= self.scroll.saturating_add(height) {
             self.scroll = line.saturating_sub(height / 3);

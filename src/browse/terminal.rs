@@ -41,6 +41,16 @@ impl Screen {
     }
 }
 
+/// Ctrl-Z: stops the process as a shell stops a job, which raw mode keeps the terminal from
+/// doing; the watcher gives the terminal back first and takes it over again on `fg`.
+#[cfg(unix)]
+pub fn suspend() {
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+}
+
+#[cfg(not(unix))]
+pub fn suspend() {}
+
 impl Drop for Screen {
     fn drop(&mut self) {
         give_back();
@@ -98,19 +108,33 @@ fn give_back_on_panic() {
     }));
 }
 
-/// Two threads that end the process: one on SIGINT, SIGTERM or SIGHUP, once the terminal is
-/// given back (between frames), as the signal would have; one when the terminal hangs up
-/// (its window closed: reads see only the end of input, on which the key reader would spin).
+/// Two threads. One acts on signals between frames: SIGINT, SIGTERM or SIGHUP end the
+/// process as they would have, once the terminal is given back; SIGTSTP (Ctrl-Z, or a stop
+/// sent from outside) gives it back and stops the process when a shell can resume it, then,
+/// continued, takes it over again and has the screen drawn whole (a SIGWINCH to itself, which
+/// the key reader turns into a resize). The other ends the process when the terminal hangs
+/// up (its window closed: reads see only the end of input, on which the key reader spins).
 #[cfg(unix)]
 fn watch() -> Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGTSTP])
         .context("cannot watch for signals")?;
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _frame = drawing();
+        for signal in signals.forever() {
+            let frame = drawing();
+            if signal != SIGTSTP {
+                give_back();
+                end_as(signal);
+            }
+            if !job_control() {
+                continue;
+            }
             give_back();
-            end_as(signal);
+            // Stops here until `fg` (SIGCONT).
+            let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+            take_over();
+            drop(frame);
+            let _ = signal_hook::low_level::raise(SIGWINCH);
         }
     });
     std::thread::spawn(|| {
@@ -119,6 +143,34 @@ fn watch() -> Result<()> {
         }
     });
     Ok(())
+}
+
+/// Raw mode and the alternate screen again, the cursor hidden: after a stop.
+#[cfg(unix)]
+fn take_over() {
+    let _ = enable_raw_mode();
+    let mut escapes = String::new();
+    let _ = EnterAlternateScreen.write_ansi(&mut escapes);
+    let _ = Hide.write_ansi(&mut escapes);
+    write_unlocked(escapes.as_bytes());
+}
+
+/// Whether a shell can resume this process once stopped: its process group is not orphaned
+/// (its parent is in another group of the same session, as a job-control shell puts a job).
+/// An orphaned group is never stopped by the terminal's own Ctrl-Z either.
+#[cfg(unix)]
+fn job_control() -> bool {
+    use rustix::process::{getpgid, getppid, getsid};
+    let Some(parent) = getppid() else {
+        return false;
+    };
+    let (Ok(group), Ok(parent_group)) = (getpgid(None), getpgid(Some(parent))) else {
+        return false;
+    };
+    let (Ok(session), Ok(parent_session)) = (getsid(None), getsid(Some(parent))) else {
+        return false;
+    };
+    group != parent_group && session == parent_session
 }
 
 /// Waits until stdin, the terminal, hangs up; false when it cannot wait for that.

@@ -146,15 +146,15 @@ after_help!(
   ladder browse L2 --track cloud
   ladder --data ladders/ browse secops/L3 --track analyst",
     "Keys: → ← step B up or down its track, Shift+→ ← step A; t the next track; ↑ ↓ PgUp PgDn \
-     Home End scroll; Tab and Shift+Tab the next or previous dimension, 1–9 one dimension, 0 \
+     Home End scroll; Tab and Shift+Tab the next or previous section, 1–9 one dimension, 0 \
      all; b brief (only what is new and what grows); s swap A and B; / search both sides, n N \
      the next or previous match; r pick A or B from every role, typing narrows the list; e \
-     write the evidence outline for B from A to a file (never over one); ? every key; q or Esc \
-     quit.\n\n\
+     write the evidence outline for B from A to a file (never overwriting one); ? every key; q, \
+     Esc or Ctrl-C quit; Ctrl-Z suspends to the shell.\n\n\
      Below the width where the two sides fit beside each other, they are stacked, as diff \
      stacks them. A screen smaller than 40x10 says so on one line. With stdin or stdout not a \
-     terminal, browse refuses to start (exit 2): use diff there. NO_COLOR and --color never \
-     give a screen without colour whose marks still show."
+     terminal, browse refuses to start (exit 2): use diff there. With NO_COLOR or --color never \
+     there is no colour; the marks + ~ ≈ · = still show."
 );
 after_help!(
     PATH_SHORT,

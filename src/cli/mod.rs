@@ -189,7 +189,7 @@ pub enum Command {
 
     /// Browse two levels side by side on a full screen, with keys
     ///
-    /// A and B lined up as diff lines them up: by default ROLE (or the first role) and the next
+    /// A and B compared as ladder diff compares them: by default ROLE (or the first role) and the next
     /// level on its track. Arrows step B (Shift: A) along its track, t changes track, Tab and
     /// 1–9 move between dimensions, b shows only what is new and grows, / searches, r picks any
     /// role (of every ladder of a catalogue), e writes the evidence outline for B from A, ?

@@ -260,8 +260,11 @@ fn compare_sides<'a>(
     ladders: Option<[&'a str; 2]>,
 ) -> Comparison<'a> {
     // "Grows" only where B is above A; a level unknown to the ladder ranks below every other.
+    // Across two ladders the ranks compare only when both declare the same levels (one scheme
+    // of levels, or copies); else B is never above A, nor builds on it.
     let (rank_a, rank_b) = (a.level_rank(&from.level), b.level_rank(&to.level));
-    let upward = rank_a < rank_b;
+    let comparable = std::ptr::eq(a, b) || a.levels == b.levels;
+    let upward = comparable && rank_a < rank_b;
     let direction = match rank_a.cmp(&rank_b) {
         _ if !std::ptr::eq(a, b) => Direction::Across,
         _ if std::ptr::eq(from, to) => Direction::Same,

@@ -125,11 +125,8 @@ fn full(
             heading_lines(style, &dc.dimension.label(), width)
         )?;
         if dc.themes.is_empty() {
-            writeln!(
-                out,
-                "  {}",
-                style.muted("Neither role lists an expectation here.")
-            )?;
+            let none = "Neither role lists an expectation here.";
+            lines(out, &wrap(none, width, "  ", "  "), |l| style.muted(l))?;
         } else {
             sides.themes(out, dc)?;
         }
