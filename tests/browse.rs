@@ -669,10 +669,7 @@ fn browse_on_a_terminal_gives_the_terminal_back() {
     });
     assert_eq!(status, Some(0), "{shown}");
     assert!(shown.contains("exit=0"), "{shown}");
-    let entered = shown.find("\x1b[?1049h").expect("the alternate screen");
-    let left = shown.rfind("\x1b[?1049l").expect("left again");
-    assert!(entered < left);
-    assert!(shown[left..].contains("\x1b[?25h"), "the cursor shown");
+    given_back(&shown, "q");
     // Each key drew the screen again (ratatui writes only the cells that changed), and `b`
     // drew the brief view.
     assert!(shown.matches("\x1b[?25l").count() >= 3, "{shown}");
@@ -868,6 +865,17 @@ fn on_pty(
     )
 }
 
+/// What a terminal showed took the alternate screen, then left it with the cursor shown.
+fn given_back(shown: &str, after: &str) {
+    let entered = shown.find("\x1b[?1049h").expect("the alternate screen");
+    let left = shown.rfind("\x1b[?1049l").expect("left again");
+    assert!(entered < left, "{after}: {shown}");
+    assert!(
+        shown[left..].contains("\x1b[?25h"),
+        "{after}: the cursor shown"
+    );
+}
+
 fn signal(pid: u32, name: &str) {
     // The shell's own kill: no kill(1) program need be installed.
     let sent = Command::new("sh")
@@ -886,13 +894,7 @@ fn a_signal_gives_the_terminal_back_and_ends_browse_as_it_would() {
         let line = format!("exec '{BIN}' browse L2-security-engineer");
         let (status, shown) = on_pty(&folder, &line, |_, pid| signal(pid, name));
         assert_eq!(status, Some(code), "{name}: {shown}");
-        let entered = shown.find("\x1b[?1049h").expect("the alternate screen");
-        let left = shown.rfind("\x1b[?1049l").expect("left again");
-        assert!(entered < left, "{name}");
-        assert!(
-            shown[left..].contains("\x1b[?25h"),
-            "{name}: the cursor shown"
-        );
+        given_back(&shown, name);
     }
 }
 

@@ -9,10 +9,10 @@ use anyhow::{Context as _, Result};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
+use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::crossterm::{Command as _, execute};
 
 /// The terminal in raw mode on the alternate screen; dropped, it is given back as it was.
 pub struct Screen {
@@ -74,14 +74,31 @@ pub fn drawing() -> MutexGuard<'static, ()> {
 /// holds the lock of `std::io::stdout` (the command's output is locked for its whole run).
 pub fn give_back() {
     let _ = disable_raw_mode();
+    write_unlocked(&[&LeaveAlternateScreen, &Show]);
+}
+
+/// Writes the escapes of `commands` to fd 1, without the lock of `std::io::stdout`.
+fn write_unlocked(commands: &[&dyn AnsiCommand]) {
     let mut escapes = String::new();
-    let _ = LeaveAlternateScreen.write_ansi(&mut escapes);
-    let _ = Show.write_ansi(&mut escapes);
-    write_unlocked(escapes.as_bytes());
+    for command in commands {
+        let _ = command.write_ansi(&mut escapes);
+    }
+    write_fd(escapes.as_bytes());
+}
+
+/// A crossterm command as the escapes it writes (crossterm's `Command` is not object safe).
+trait AnsiCommand {
+    fn write_ansi(&self, out: &mut String) -> std::fmt::Result;
+}
+
+impl<C: ratatui::crossterm::Command> AnsiCommand for C {
+    fn write_ansi(&self, out: &mut String) -> std::fmt::Result {
+        ratatui::crossterm::Command::write_ansi(self, out)
+    }
 }
 
 #[cfg(unix)]
-fn write_unlocked(mut bytes: &[u8]) {
+fn write_fd(mut bytes: &[u8]) {
     use std::os::fd::AsFd as _;
     let out = stdout();
     while !bytes.is_empty() {
@@ -93,7 +110,7 @@ fn write_unlocked(mut bytes: &[u8]) {
 }
 
 #[cfg(not(unix))]
-fn write_unlocked(bytes: &[u8]) {
+fn write_fd(bytes: &[u8]) {
     use std::io::Write as _;
     let _ = stdout().write_all(bytes);
 }
@@ -149,10 +166,7 @@ fn watch() -> Result<()> {
 #[cfg(unix)]
 fn take_over() {
     let _ = enable_raw_mode();
-    let mut escapes = String::new();
-    let _ = EnterAlternateScreen.write_ansi(&mut escapes);
-    let _ = Hide.write_ansi(&mut escapes);
-    write_unlocked(escapes.as_bytes());
+    write_unlocked(&[&EnterAlternateScreen, &Hide]);
 }
 
 /// Whether a shell can resume this process once stopped: its process group is not orphaned
