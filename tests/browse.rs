@@ -613,7 +613,7 @@ fn e_writes_the_evidence_outline_and_never_over_a_file() {
     let missing = folder.join("no/such/folder/x.md");
     assert!(matches!(
         browse::write_evidence(&b, &missing),
-        Note::Failed(_)
+        Note::Failed(..)
     ));
     // Typing replaces the name offered; Esc leaves without writing.
     press(&mut b, &[key(KeyCode::Char('e'))]);
@@ -1131,5 +1131,24 @@ fn a_long_file_name_keeps_its_end_in_view() {
     b.mode = Mode::Normal;
     let shown = screen(&mut b, 40, 12);
     let said = shown.lines().last().expect("a footer");
-    assert_eq!(said, "wrote …e-L3-senior-security-engineer.md\"");
+    assert_eq!(said, "wrote …ce-L3-senior-security-engineer.md");
+    b.status = Some(Note::Wrote(
+        "a-very-long-evidence-outline-file-name-for-testing-wide.md".into(),
+    ));
+    let shown = screen(&mut b, 40, 12);
+    let said = shown.lines().last().expect("a footer");
+    assert_eq!(said, "wrote …ine-file-name-for-testing-wide.md");
+    b.status = Some(Note::Failed(
+        "nodir/evidence-a-very-long-evidence-outline-file-name.md".into(),
+        "No such file or directory (os error 2)".into(),
+    ));
+    let shown = screen(&mut b, 40, 12);
+    let said: Vec<&str> = shown.lines().rev().take(2).collect();
+    assert_eq!(
+        said,
+        [
+            "  No such file or directory (os error 2)",
+            "cannot write …ence-outline-file-name.md:"
+        ]
+    );
 }

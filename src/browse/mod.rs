@@ -102,6 +102,6 @@ pub fn write_evidence<'a>(browser: &Browser<'a>, path: &Path) -> Note<'a> {
     match written {
         Ok(()) => Note::Wrote(path.to_path_buf()),
         Err(_) if std::fs::symlink_metadata(path).is_ok() => Note::Exists(path.to_path_buf()),
-        Err(e) => Note::Failed(format!("{e:#}")),
+        Err(e) => Note::Failed(path.to_path_buf(), e.root_cause().to_string()),
     }
 }

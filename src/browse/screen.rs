@@ -274,9 +274,10 @@ fn fitted_keys(width: usize) -> String {
 
 /// What a note says.
 fn said(note: &Note<'_>, width: usize) -> String {
-    // A file's name is kept on the line: its start gives way to `…` when it is too long.
+    // A file's name is kept whole on its line, or its start gives way to `…`: the end, the
+    // file's own name, stays.
     let file = |path: &std::path::Path, around: usize| {
-        let name = quoted(&path.to_string_lossy());
+        let name = escape_controls(&path.to_string_lossy()).into_owned();
         tail_within(&name, width.saturating_sub(around))
     };
     match note {
@@ -310,7 +311,13 @@ fn said(note: &Note<'_>, width: usize) -> String {
             let then = " exists; e to try another name";
             format!("{}{then}", file(path, then.len()))
         }
-        Note::Failed(error) => escape_controls(error.lines().next().unwrap_or("")).into_owned(),
+        Note::Failed(path, reason) => {
+            let reason = escape_controls(reason.lines().next().unwrap_or(""));
+            format!(
+                "cannot write {}: {reason}",
+                file(path, "cannot write :".len())
+            )
+        }
     }
 }
 

@@ -100,8 +100,9 @@ pub enum Note<'a> {
     Wrote(PathBuf),
     /// The evidence outline was not written: a file of that name exists.
     Exists(PathBuf),
-    /// The evidence outline could not be written: the error's one line.
-    Failed(String),
+    /// The evidence outline could not be written to this file, for this reason (the error's
+    /// root cause, such as "No such file or directory").
+    Failed(PathBuf, String),
 }
 
 /// A role the picker offers.
