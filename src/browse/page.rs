@@ -131,7 +131,7 @@ fn plain(line: &Line<'_>) -> String {
 /// The headings of the sections the renderer writes, in order: "Attributes" (when there are
 /// any) and each dimension's label.
 fn section_names(c: &Comparison<'_>) -> Vec<String> {
-    let attributes = (!c.attributes.is_empty()).then(|| "Attributes".to_string());
+    let attributes = (!c.attributes.is_empty()).then(|| render::ATTRIBUTES.to_string());
     attributes
         .into_iter()
         .chain(c.dimensions.iter().map(|d| d.dimension.label()))

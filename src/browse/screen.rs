@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::state::{Browser, Mode, Note, Side, Which};
-use crate::render::{display_width, wrap, wrap_items};
+use crate::render::{self, display_width, wrap, wrap_items};
 use crate::text::{escape_controls, quoted};
 use crate::view::Detail;
 
@@ -489,6 +489,5 @@ fn picker(
 
 /// A line padded with spaces to `width` columns, so that a reversed bar fills the row.
 fn pad(line: &str, width: usize) -> String {
-    let w = display_width(line);
-    format!("{line}{}", " ".repeat(width.saturating_sub(w)))
+    format!("{line}{}", render::pad(line, width))
 }

@@ -23,8 +23,8 @@ pub use messages::{
 pub use skeleton::{SCHEMA_FILE, skeleton_toml};
 // `browse` lays out its own lines (the header, footer, help, the list of roles) with the
 // measure and the wrapper every view uses.
-pub use table::layout::{display_width, prose_width, wrap, wrap_items};
-pub(crate) use words::NOT_STATED;
+pub use table::layout::{display_width, pad, prose_width, wrap, wrap_items};
+pub(crate) use words::{ATTRIBUTES, NOT_STATED};
 // The formats below take the shared words as `super::mark_name` and so on.
 use words::*;
 

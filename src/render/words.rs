@@ -8,6 +8,8 @@ use crate::view::{LeftOut, State, What};
 /// What the human formats show for an attribute value a role does not state (values are
 /// optional in the format).
 pub(crate) const NOT_STATED: &str = "not stated";
+/// The heading of a view's attributes, which `browse` also finds its first section by.
+pub(crate) const ATTRIBUTES: &str = "Attributes";
 
 /// The value of a comparison mark in the machine formats (JSON and TSV).
 pub(super) fn mark_name(mark: Mark) -> &'static str {

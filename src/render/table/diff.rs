@@ -114,7 +114,7 @@ fn full(
     // A ladder without attributes has no such section.
     if !c.attributes.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", style.heading("Attributes"))?;
+        writeln!(out, "{}", style.heading(crate::render::ATTRIBUTES))?;
         sides.attributes(out, &c.attributes)?;
     }
     for dc in &c.dimensions {
@@ -181,7 +181,7 @@ fn brief(out: &mut impl Write, c: &Comparison<'_>, style: &Style, width: usize) 
         c.attributes.iter().filter(|a| in_brief(a.mark)).collect();
     if !attributes.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", style.heading("Attributes"))?;
+        writeln!(out, "{}", style.heading(crate::render::ATTRIBUTES))?;
         for a in attributes {
             let text = format!(
                 "{}: {}",

@@ -19,7 +19,7 @@ pub fn render(
     term: &Terminal,
 ) -> Result<()> {
     let width = prose_width(term);
-    writeln!(out, "{}", style.heading("Attributes"))?;
+    writeln!(out, "{}", style.heading(crate::render::ATTRIBUTES))?;
     for a in s.attributes {
         let head = [style.heading(&a.name), style.muted(&a.id)];
         for line in wrap_items(&head, "  ", width, "  ") {

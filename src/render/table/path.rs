@@ -49,7 +49,7 @@ pub fn render(
     // A ladder without attributes has no such section.
     if !p.attributes.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", style.heading("Attributes"))?;
+        writeln!(out, "{}", style.heading(crate::render::ATTRIBUTES))?;
         let sheet = Sheet {
             first: "Attribute",
             headings: &headings,

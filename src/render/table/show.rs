@@ -104,7 +104,7 @@ fn attributes(
         return Ok(());
     }
     writeln!(out)?;
-    writeln!(out, "{}", style.heading("Attributes"))?;
+    writeln!(out, "{}", style.heading(crate::render::ATTRIBUTES))?;
     let rows: Vec<(&str, &str)> = shown
         .shown
         .iter()
